@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test'
+
+// Debian's chromium (scripts/ensure-chromium.sh), never a Playwright browser download.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const baseURL = 'http://127.0.0.1:4173'
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: process.env.CI ? 1 : 2,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: 'list',
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  // Tests run against the built app, like users get it; the build runs first so dist/ is never stale
+  // (E2E_SKIP_BUILD=1 when `npm run build` just ran).
+  webServer: {
+    command: `${process.env.E2E_SKIP_BUILD ? '' : 'npx vite build --logLevel warn && '}npx vite preview --host 127.0.0.1 --port 4173 --strictPort`,
+    url: baseURL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+})
