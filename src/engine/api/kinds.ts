@@ -1,0 +1,63 @@
+// The resource kinds kubehop serves, with the names kubectl accepts for them (`kubectl api-resources`).
+
+export interface KindInfo {
+  kind: string
+  /** The preferred group/version the API server returns objects in. */
+  apiVersion: string
+  /** Every group/version accepted on input (older forms are converted to apiVersion). */
+  acceptedApiVersions: string[]
+  plural: string
+  singular: string
+  shortNames: string[]
+  namespaced: boolean
+}
+
+// Source: `kubectl api-resources` on Kubernetes 1.30.
+export const KINDS: KindInfo[] = [
+  { kind: 'Pod', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true },
+  { kind: 'Service', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'services', singular: 'service', shortNames: ['svc'], namespaced: true },
+  { kind: 'Endpoints', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], namespaced: true },
+  { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', acceptedApiVersions: ['discovery.k8s.io/v1'], plural: 'endpointslices', singular: 'endpointslice', shortNames: [], namespaced: true },
+  { kind: 'Deployment', apiVersion: 'apps/v1', acceptedApiVersions: ['apps/v1'], plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true },
+  { kind: 'ReplicaSet', apiVersion: 'apps/v1', acceptedApiVersions: ['apps/v1'], plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true },
+  { kind: 'ReplicationController', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'replicationcontrollers', singular: 'replicationcontroller', shortNames: ['rc'], namespaced: true },
+  { kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', acceptedApiVersions: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'], plural: 'ingresses', singular: 'ingress', shortNames: ['ing'], namespaced: true },
+  { kind: 'IngressClass', apiVersion: 'networking.k8s.io/v1', acceptedApiVersions: ['networking.k8s.io/v1'], plural: 'ingressclasses', singular: 'ingressclass', shortNames: [], namespaced: false },
+  { kind: 'ConfigMap', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], namespaced: true },
+  { kind: 'Secret', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'secrets', singular: 'secret', shortNames: [], namespaced: true },
+  { kind: 'Namespace', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], namespaced: false },
+  { kind: 'Node', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'nodes', singular: 'node', shortNames: ['no'], namespaced: false },
+  { kind: 'Event', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'events', singular: 'event', shortNames: ['ev'], namespaced: true },
+]
+
+const byKind = new Map(KINDS.map((k) => [k.kind, k]))
+const byAlias = new Map<string, KindInfo>()
+for (const info of KINDS) {
+  for (const alias of [info.kind.toLowerCase(), info.plural, info.singular, ...info.shortNames]) byAlias.set(alias, info)
+}
+
+export function kindInfo(kind: string): KindInfo | undefined {
+  return byKind.get(kind)
+}
+
+/**
+ * Resolves what a user typed after `kubectl get` (`po`, `pods`, `Pod`, `deployments.apps`, `ingresses.networking.k8s.io`).
+ */
+export function resolveResource(typed: string): KindInfo | undefined {
+  const lower = typed.toLowerCase()
+  const direct = byAlias.get(lower)
+  if (direct) return direct
+  const dot = lower.indexOf('.')
+  if (dot > 0) {
+    const info = byAlias.get(lower.slice(0, dot))
+    const group = lower.slice(dot + 1)
+    if (info && (info.apiVersion.startsWith(group + '/') || (group === 'v1' && info.apiVersion === 'v1'))) return info
+  }
+  return undefined
+}
+
+/** `apps/v1` → `apps`; `v1` → `` (the core group). */
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/')
+  return slash < 0 ? '' : apiVersion.slice(0, slash)
+}

@@ -1,0 +1,148 @@
+// The API store: every object the cluster knows, keyed Kind/namespace/name. Every write goes through `write`,
+// which stamps metadata (uid, resourceVersion, generation, creationTimestamp) like the API server and etcd do.
+import type { KubeObject, ObjectKey } from './types.ts'
+import { keyOf, objectKey } from './types.ts'
+import type { SeededRandom } from '../sim/random.ts'
+import type { SimClock } from '../sim/clock.ts'
+
+export type ChangeType = 'added' | 'modified' | 'deleted'
+
+export interface Change {
+  type: ChangeType
+  key: ObjectKey
+  object: KubeObject
+  previous?: KubeObject
+}
+
+/** Read access for controllers, printers and the data plane. Objects are deep-frozen: never mutate them. */
+export interface ReadonlyStore {
+  get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined
+  getByKey(key: ObjectKey): KubeObject | undefined
+  /** Objects of a kind, in one namespace or all, sorted by namespace then name (the API server's list order). */
+  list(kind: string, namespace?: string): KubeObject[]
+  /** The store's current resourceVersion; changes with every write. */
+  readonly version: number
+}
+
+// Kinds whose metadata.generation tracks spec changes (the others leave it unset, as the API server does).
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Ingress', 'IngressClass', 'Pod'])
+
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value as object)) deepFreeze(v)
+  }
+  return value
+}
+
+function stable(value: unknown): string {
+  return JSON.stringify(value ?? null)
+}
+
+export class ObjectStore implements ReadonlyStore {
+  private objects = new Map<ObjectKey, KubeObject>()
+  private byKind = new Map<string, Set<ObjectKey>>()
+  private rv = 0
+  private listeners: ((change: Change) => void)[] = []
+
+  constructor(private readonly rng: SeededRandom, private readonly clock: SimClock) {}
+
+  get version(): number {
+    return this.rv
+  }
+
+  get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.objects.get(objectKey(kind, namespace, name))
+  }
+
+  getByKey(key: ObjectKey): KubeObject | undefined {
+    return this.objects.get(key)
+  }
+
+  list(kind: string, namespace?: string): KubeObject[] {
+    const keys = this.byKind.get(kind)
+    if (!keys) return []
+    const out: KubeObject[] = []
+    for (const key of keys) {
+      const obj = this.objects.get(key)!
+      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj)
+    }
+    return out.sort(compareObjects)
+  }
+
+  all(): KubeObject[] {
+    return [...this.objects.values()].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0))
+  }
+
+  subscribe(listener: (change: Change) => void): () => void {
+    this.listeners.push(listener)
+    return () => { this.listeners = this.listeners.filter((l) => l !== listener) }
+  }
+
+  /** Creates an object; the caller has admitted it. Returns the stored (stamped, frozen) record. */
+  create(obj: KubeObject): KubeObject {
+    const key = keyOf(obj)
+    if (this.objects.has(key)) throw new Error(`store: ${key} already exists`)
+    const stamped: KubeObject = {
+      ...obj,
+      metadata: {
+        ...obj.metadata,
+        uid: obj.metadata.uid ?? this.rng.uuid(),
+        resourceVersion: String(++this.rv),
+        creationTimestamp: obj.metadata.creationTimestamp ?? this.clock.nowRfc3339(),
+        ...(GENERATION_KINDS.has(obj.kind) ? { generation: 1 } : {}),
+      },
+    }
+    return this.commit({ type: 'added', key, object: deepFreeze(stamped) })
+  }
+
+  /**
+   * Replaces an object. Returns the stored record, or the existing one untouched when nothing changed
+   * (a no-op write does not bump resourceVersion, like the API server).
+   */
+  update(obj: KubeObject): KubeObject {
+    const key = keyOf(obj)
+    const previous = this.objects.get(key)
+    if (!previous) throw new Error(`store: ${key} does not exist`)
+    const candidate: KubeObject = {
+      ...obj,
+      metadata: { ...obj.metadata, uid: previous.metadata.uid, creationTimestamp: previous.metadata.creationTimestamp,
+        resourceVersion: previous.metadata.resourceVersion, generation: previous.metadata.generation },
+    }
+    if (stable(candidate) === stable(previous)) return previous
+    const specChanged = stable(candidate.spec) !== stable(previous.spec)
+    candidate.metadata.resourceVersion = String(++this.rv)
+    if (GENERATION_KINDS.has(obj.kind)) candidate.metadata.generation = (previous.metadata.generation ?? 1) + (specChanged ? 1 : 0)
+    return this.commit({ type: 'modified', key, object: deepFreeze(candidate), previous })
+  }
+
+  remove(key: ObjectKey): KubeObject | undefined {
+    const previous = this.objects.get(key)
+    if (!previous) return undefined
+    this.rv++
+    this.commit({ type: 'deleted', key, object: previous, previous })
+    return previous
+  }
+
+  private commit(change: Change): KubeObject {
+    if (change.type === 'deleted') {
+      this.objects.delete(change.key)
+      this.byKind.get(change.object.kind)?.delete(change.key)
+    } else {
+      this.objects.set(change.key, change.object)
+      let keys = this.byKind.get(change.object.kind)
+      if (!keys) this.byKind.set(change.object.kind, (keys = new Set()))
+      keys.add(change.key)
+    }
+    for (const listener of this.listeners) listener(change)
+    return change.object
+  }
+}
+
+/** API list order: by namespace, then name. */
+export function compareObjects(a: KubeObject, b: KubeObject): number {
+  const na = a.metadata.namespace ?? ''
+  const nb = b.metadata.namespace ?? ''
+  if (na !== nb) return na < nb ? -1 : 1
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0
+}

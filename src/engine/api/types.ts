@@ -1,0 +1,45 @@
+// Records as the API server stores them. Shapes come from `kubernetes-types` (generated from the OpenAPI spec).
+import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1'
+
+export type { ObjectMeta, OwnerReference }
+export type { Pod, Service, Endpoints, Node, Namespace, ConfigMap, Secret, ReplicationController, Event,
+  Container, ContainerPort, PodSpec, PodTemplateSpec, ServicePort, ServiceSpec, Probe, EndpointSubset,
+  EndpointAddress, EndpointPort, EnvVar } from 'kubernetes-types/core/v1'
+export type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1'
+export type { EndpointSlice, Endpoint as SliceEndpoint } from 'kubernetes-types/discovery/v1'
+export type { Ingress, IngressClass } from 'kubernetes-types/networking/v1'
+export type { LabelSelector } from 'kubernetes-types/meta/v1'
+
+/** Any API object. Every stored record has apiVersion, kind and metadata.name; the rest depends on the kind. */
+export interface KubeObject {
+  apiVersion: string
+  kind: string
+  metadata: ObjectMeta & { name: string }
+  spec?: any
+  status?: any
+  [field: string]: unknown
+}
+
+/** A stored record narrowed to a kubernetes-types shape (whose apiVersion/kind/metadata are optional). */
+export type Stored<T> = Omit<T, 'apiVersion' | 'kind' | 'metadata' | 'status'> & KubeObject
+
+/** Store key: `Kind/namespace/name`; cluster-scoped kinds have an empty namespace (`Node//kind-worker`). */
+export type ObjectKey = string
+
+export function objectKey(kind: string, namespace: string | undefined, name: string): ObjectKey {
+  return `${kind}/${namespace ?? ''}/${name}`
+}
+
+export function keyOf(obj: KubeObject): ObjectKey {
+  return objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name)
+}
+
+export function parseKey(key: ObjectKey): { kind: string; namespace: string | undefined; name: string } {
+  const [kind, namespace, ...rest] = key.split('/')
+  return { kind, namespace: namespace || undefined, name: rest.join('/') }
+}
+
+/** The first ownerReference with controller: true (what `metav1.GetControllerOf` returns). */
+export function controllerOf(obj: KubeObject): OwnerReference | undefined {
+  return obj.metadata.ownerReferences?.find((ref) => ref.controller)
+}

@@ -1,0 +1,128 @@
+// One simulated cluster: the API server and store, the controllers and the nodes' runtime, on a seeded
+// random source and a simulated clock. Everything a command does to the cluster goes through here.
+import { ObjectStore } from '../api/store.ts'
+import { ApiServer } from '../api/api-server.ts'
+import type { KubeObject } from '../api/types.ts'
+
+import { SimClock } from '../sim/clock.ts'
+import { SeededRandom } from '../sim/random.ts'
+import { NodeRuntime } from '../node/runtime.ts'
+import { ControllerManager } from '../controllers/manager.ts'
+import type { ConvergenceReport } from '../controllers/manager.ts'
+import type { EventRecord, Write } from '../controllers/controller.ts'
+import { createControllers } from '../controllers/index.ts'
+import { newAllocators } from '../admission/index.ts'
+import type { AdmissionContext, Allocators } from '../admission/index.ts'
+import type { ProfileSpec } from './profile.ts'
+import { cidrHost } from '../net/ip.ts'
+import type { ClusterSnapshot } from '../snapshot.ts'
+import { dnsObjects, kubernetesService, localPathProvisioner, namespaces, nodeAgentPods, nodeObject } from './system-objects.ts'
+import { EventRecorder } from './event-recorder.ts'
+
+export interface ClusterConfig {
+  clusterDomain: string
+  /** The kubelet's --cluster-dns: the kube-dns Service IP written into pods' resolv.conf. */
+  clusterDNS: string
+  clusterCIDR: string
+  serviceCIDR: string
+}
+
+export class Cluster {
+  readonly clock: SimClock
+  readonly rng: SeededRandom
+  readonly store: ObjectStore
+  readonly api: ApiServer
+  readonly runtime = new NodeRuntime()
+  readonly manager: ControllerManager
+  readonly allocators: Allocators
+  readonly config: ClusterConfig
+  private readonly events: EventRecorder
+
+  constructor(readonly profile: ProfileSpec, readonly seed: number, clock?: SimClock) {
+    this.clock = clock ?? new SimClock()
+    this.rng = new SeededRandom(seed)
+    this.store = new ObjectStore(this.rng.fork('uid'), this.clock)
+    this.allocators = newAllocators(profile.serviceCIDR, profile.nodePortRange, this.rng.fork('allocators'))
+    this.config = { clusterDomain: 'cluster.local', clusterDNS: cidrHost(profile.serviceCIDR, 10), clusterCIDR: profile.clusterCIDR, serviceCIDR: profile.serviceCIDR }
+    this.api = new ApiServer(this.store, () => this.admissionContext())
+    this.events = new EventRecorder(this.store, this.clock)
+    this.manager = new ControllerManager(createControllers(this.config), this.store, this.clock, this.rng.fork('controllers'),
+      this.runtime, (write, controller) => this.applyControllerWrite(write, controller), (record) => this.recordEvent(record))
+    this.bootstrap()
+  }
+
+  admissionContext(): AdmissionContext {
+    return {
+      rng: this.rng.fork(`admission-${this.store.version}`),
+      allocators: this.allocators,
+      serviceCIDR: this.profile.serviceCIDR,
+      nodePortRange: this.profile.nodePortRange,
+      nowRfc3339: this.clock.nowRfc3339(),
+      get: (kind, ns, name) => this.store.get(kind, ns, name),
+    }
+  }
+
+  /** Runs the controllers until nothing changes (each command ends with this). */
+  converge(): ConvergenceReport {
+    return this.manager.runToConvergence()
+  }
+
+  /** `sleep N`: time passes; probes run, delayed work happens. */
+  advance(seconds: number): ConvergenceReport {
+    return this.manager.advance(seconds)
+  }
+
+  recordEvent(record: EventRecord): void {
+    this.events.record(record)
+  }
+
+  snapshot(): ClusterSnapshot {
+    return {
+      version: this.store.version,
+      time: this.clock.now(),
+      seed: this.seed,
+      profile: {
+        type: this.profile.type, name: this.profile.name, kubernetesVersion: this.profile.kubernetesVersion,
+        podCIDR: this.profile.clusterCIDR, serviceCIDR: this.profile.serviceCIDR, loadBalancerProvider: this.profile.loadBalancerProvider,
+      },
+      objects: this.store.all(),
+    }
+  }
+
+  private applyControllerWrite(write: Write, controller: string): void {
+    try {
+      if (write.op === 'create') this.api.create(write.object)
+      else if (write.op === 'update') this.api.updateStatus(write.object)
+      else {
+        const target = this.store.getByKey(write.key)
+        if (target) this.api.delete(target.kind, target.metadata.namespace, target.metadata.name)
+      }
+    } catch (err) {
+      // A controller whose write is rejected reports it, as controllers log and emit a Warning event.
+      const object = write.op === 'delete' ? this.store.getByKey(write.key) : write.object
+      if (object) this.recordEvent({ involved: object, type: 'Warning', reason: 'FailedWrite', message: (err as Error).message, source: controller })
+    }
+  }
+
+  private bootstrap(): void {
+    const create = (obj: KubeObject) => this.api.create(obj)
+    namespaces(this.profile).forEach(create)
+    // Control-plane nodes register first; the DNS add-on lands there before any worker joins, as on a real kind cluster.
+    const controlPlanes = this.profile.nodes.filter((n) => n.role === 'control-plane')
+    const workers = this.profile.nodes.filter((n) => n.role !== 'control-plane')
+    const first = controlPlanes.length ? controlPlanes : workers.slice(0, 1)
+    first.forEach((n) => create(nodeObject(this.profile, n)))
+    kubernetesService(this.profile).forEach(create)
+    dnsObjects(this.profile).forEach(create)
+    if (this.profile.type === 'kind') create(localPathProvisioner())
+    nodeAgentPods(this.profile, this.rng.fork('agents')).filter((p) => first.some((n) => n.name === p.spec.nodeName)).forEach(create)
+    this.converge()
+    const rest = this.profile.nodes.filter((n) => !first.includes(n))
+    rest.forEach((n) => create(nodeObject(this.profile, n)))
+    nodeAgentPods(this.profile, this.rng.fork('agents')).filter((p) => rest.some((n) => n.name === p.spec.nodeName)).forEach(create)
+    this.converge()
+    // Bootstrap time is not the user's: the cluster is a few minutes old when the first command runs.
+    this.advance(120)
+    this.manager.log.length = 0
+  }
+}

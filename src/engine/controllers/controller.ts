@@ -1,0 +1,53 @@
+// The shape every controller shares: pure sync functions that read the store and return the writes they want,
+// like kube-controller-manager's `syncHandler(key)` (pkg/controller/*), without touching anything themselves.
+import type { Change, ReadonlyStore } from '../api/store.ts'
+import type { KubeObject, ObjectKey } from '../api/types.ts'
+import type { SeededRandom } from '../sim/random.ts'
+import type { NodeRuntime } from '../node/runtime.ts'
+
+/** A Kubernetes Event to record (`kubectl describe` shows them; `kubectl get events` lists them). */
+export interface EventRecord {
+  involved: KubeObject
+  type: 'Normal' | 'Warning'
+  reason: string
+  message: string
+  /** Reporting component, e.g. `default-scheduler`, `replicaset-controller`, `kubelet`. */
+  source: string
+  /** For kubelet events: the node that reported. */
+  host?: string
+}
+
+export type Write =
+  /** Goes through the API server's admission (defaults, validation, allocation), as a controller's POST does. */
+  | { op: 'create'; object: KubeObject }
+  /** A status or spec update; written as given (controllers own these fields). */
+  | { op: 'update'; object: KubeObject }
+  | { op: 'delete'; key: ObjectKey }
+
+export interface SyncResult {
+  writes: Write[]
+  events?: EventRecord[]
+  /** Seconds after which the same key should be synced again (probes, delays), like workqueue.AddAfter. */
+  requeueAfter?: number
+}
+
+export interface ControllerContext {
+  store: ReadonlyStore
+  /** Simulated seconds since the epoch. */
+  now: number
+  /** This controller's own random stream (forked from the cluster seed by controller name). */
+  rng: SeededRandom
+  /** Node-local state that is not in the API: container files, probe workers, pod IP leases. */
+  runtime: NodeRuntime
+}
+
+export interface Controller {
+  /** The component name as Kubernetes reports it in events (e.g. `deployment-controller`, `default-scheduler`). */
+  readonly name: string
+  /** Maps a store change to the keys this controller must sync (its event handlers). */
+  keysFor(change: Change, store: ReadonlyStore): ObjectKey[]
+  /** Brings the world one step closer to the desired state for one key. Must be idempotent. */
+  sync(key: ObjectKey, ctx: ControllerContext): SyncResult
+}
+
+export const NO_CHANGES: SyncResult = Object.freeze({ writes: [] }) as SyncResult

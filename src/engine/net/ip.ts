@@ -1,0 +1,50 @@
+// IPv4 arithmetic on dotted strings (the simulation is IPv4 single-stack, like kind's default).
+
+export function ipToInt(ip: string): number {
+  const parts = ip.split('.')
+  if (parts.length !== 4) throw new Error(`invalid IPv4 address "${ip}"`)
+  let n = 0
+  for (const p of parts) {
+    const v = Number(p)
+    if (!/^\d{1,3}$/.test(p) || v > 255) throw new Error(`invalid IPv4 address "${ip}"`)
+    n = n * 256 + v
+  }
+  return n >>> 0
+}
+
+export function intToIp(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.')
+}
+
+export function isIPv4(text: string): boolean {
+  return /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(text)
+}
+
+export function parseCidr(cidr: string): { base: number; prefix: number; size: number } {
+  const [ip, bits] = cidr.split('/')
+  const prefix = Number(bits)
+  if (!isIPv4(ip) || !Number.isInteger(prefix) || prefix < 0 || prefix > 32) throw new Error(`invalid CIDR address: ${cidr}`)
+  const size = 2 ** (32 - prefix)
+  const base = Math.floor(ipToInt(ip) / size) * size
+  return { base, prefix, size }
+}
+
+export function cidrContains(cidr: string, ip: string): boolean {
+  const { base, size } = parseCidr(cidr)
+  const n = ipToInt(ip)
+  return n >= base && n < base + size
+}
+
+/** The n-th address of a range (n = 0 is the network address). */
+export function cidrHost(cidr: string, n: number): string {
+  const { base, size } = parseCidr(cidr)
+  if (n < 0 || n >= size) throw new Error(`host ${n} is outside ${cidr}`)
+  return intToIp(base + n)
+}
+
+/** The index-th subnet of the given prefix length inside `cidr` (10.244.0.0/16, 24, 2 → 10.244.2.0/24). */
+export function cidrSubnet(cidr: string, prefix: number, index: number): string {
+  const { base, prefix: parent } = parseCidr(cidr)
+  if (prefix < parent) throw new Error(`/${prefix} does not fit in ${cidr}`)
+  return `${intToIp(base + index * 2 ** (32 - prefix))}/${prefix}`
+}

@@ -1,0 +1,52 @@
+// Node-local state the API does not hold: what the kubelet and the container runtime remember about each pod.
+
+export interface ProbeState {
+  /** Simulated time of the last probe run, or null before the first. */
+  lastRun: number | null
+  consecutiveSuccesses: number
+  consecutiveFailures: number
+  /** Last result; readiness starts `failure` (not ready) until the first success, as the kubelet's prober does. */
+  result: 'success' | 'failure'
+  /** The message of the last failure, for the `Readiness probe failed: ...` event. */
+  lastMessage?: string
+}
+
+export interface ContainerState {
+  /** Files in the container's filesystem that differ from the image (touch/rm/echo > via kubectl exec). */
+  files: Map<string, string>
+  /** Files removed from the image's filesystem. */
+  removed: Set<string>
+  /** Environment computed by the kubelet when the container started (includes service env vars). */
+  env: Record<string, string>
+  startedAt: number
+  restartCount: number
+  readiness: ProbeState
+  liveness: ProbeState
+}
+
+export interface PodRuntime {
+  uid: string
+  namespace: string
+  name: string
+  nodeName: string
+  podIP: string
+  containers: Map<string, ContainerState>
+}
+
+export interface IpamState {
+  /** host-local remembers the last address it handed out and continues after it (no immediate reuse). */
+  lastReserved: number | null
+  /** Leased IP → pod uid. */
+  leases: Map<string, string>
+}
+
+/** The kubelets' and container runtimes' memory, all nodes together. Mutated only by the kubelet and `kubectl exec`. */
+export class NodeRuntime {
+  readonly pods = new Map<string, PodRuntime>()
+  readonly ipam = new Map<string, IpamState>()
+
+  podByName(namespace: string, name: string): PodRuntime | undefined {
+    for (const pod of this.pods.values()) if (pod.namespace === namespace && pod.name === name) return pod
+    return undefined
+  }
+}
