@@ -1,0 +1,145 @@
+// Reads the few facts the topology draws out of a snapshot's raw API objects (no React, no layout).
+import type { KubeObject } from '../../engine/api/types.ts'
+import type { ClusterSnapshot } from '../../engine/snapshot.ts'
+
+export type PodState = 'running' | 'not-ready' | 'pending' | 'terminating' | 'finished'
+
+export interface PodInfo {
+  id: string
+  name: string
+  namespace: string
+  nodeName: string | null
+  ip: string | null
+  phase: string
+  ready: boolean
+  state: PodState
+  labels: Record<string, string>
+}
+
+export interface NodeInfo {
+  id: string
+  name: string
+  ip: string | null
+  podCIDR: string | null
+  controlPlane: boolean
+  /** `NoSchedule`/`NoExecute` taints: the scheduler keeps ordinary pods off this node. */
+  tainted: boolean
+  ready: boolean
+}
+
+export interface ServiceInfo {
+  id: string
+  name: string
+  namespace: string
+  type: string
+  clusterIP: string
+  /** kubectl's PORT(S) column: `80:30123/TCP`, `53/UDP,53/TCP`. */
+  ports: string
+  nodePorts: number[]
+  /** LoadBalancer ingress IP, `<pending>` while no provider assigned one, null for other types. */
+  externalIP: string | null
+  selector: Record<string, string> | null
+  readyEndpoints: number
+  /** Pods whose labels match `spec.selector`, in the Service's namespace. */
+  selectedPodIds: string[]
+  /** Node ids whose InternalIP is an endpoint address (host-network backends such as the API server). */
+  endpointNodeIds: string[]
+}
+
+export interface TopologyModel {
+  nodes: NodeInfo[]
+  pods: PodInfo[]
+  services: ServiceInfo[]
+}
+
+export const idOf = (o: KubeObject): string => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`
+
+function podState(phase: string, ready: boolean, terminating: boolean): PodState {
+  if (terminating) return 'terminating'
+  if (phase === 'Succeeded' || phase === 'Failed') return 'finished'
+  if (phase === 'Running') return ready ? 'running' : 'not-ready'
+  return 'pending'
+}
+
+function readPod(o: KubeObject): PodInfo {
+  const phase: string = o.status?.phase ?? 'Pending'
+  const ready = (o.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True')
+  return {
+    id: idOf(o), name: o.metadata.name, namespace: o.metadata.namespace ?? 'default',
+    nodeName: o.spec?.nodeName || null, ip: o.status?.podIP || null, phase, ready,
+    state: podState(phase, ready, !!o.metadata.deletionTimestamp), labels: o.metadata.labels ?? {},
+  }
+}
+
+function readNode(o: KubeObject): NodeInfo {
+  const addresses: { type: string; address: string }[] = o.status?.addresses ?? []
+  const taints: { effect: string }[] = o.spec?.taints ?? []
+  return {
+    id: idOf(o), name: o.metadata.name,
+    ip: addresses.find((a) => a.type === 'InternalIP')?.address ?? null,
+    podCIDR: o.spec?.podCIDR ?? null,
+    controlPlane: 'node-role.kubernetes.io/control-plane' in (o.metadata.labels ?? {}),
+    tainted: taints.some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute') || !!o.spec?.unschedulable,
+    ready: (o.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True'),
+  }
+}
+
+function formatPorts(type: string, ports: { port: number; nodePort?: number; protocol?: string }[]): string {
+  if (!ports.length) return '<none>'
+  return ports.map((p) => {
+    const node = (type === 'NodePort' || type === 'LoadBalancer') && p.nodePort ? `:${p.nodePort}` : ''
+    return `${p.port}${node}/${p.protocol ?? 'TCP'}`
+  }).join(',')
+}
+
+/** Ready addresses from the Endpoints object, else from EndpointSlices (what kube-proxy would route to). */
+function readyAddresses(svc: KubeObject, objects: readonly KubeObject[]): string[] {
+  const ns = svc.metadata.namespace
+  const ep = objects.find((o) => o.kind === 'Endpoints' && o.metadata.name === svc.metadata.name && o.metadata.namespace === ns)
+  if (ep) {
+    const subsets = (ep.subsets ?? []) as { addresses?: { ip: string }[] }[]
+    return subsets.flatMap((s) => (s.addresses ?? []).map((a) => a.ip))
+  }
+  return objects
+    .filter((o) => o.kind === 'EndpointSlice' && o.metadata.namespace === ns
+      && o.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name)
+    .flatMap((s) => ((s.endpoints ?? []) as { addresses: string[]; conditions?: { ready?: boolean } }[])
+      .filter((e) => e.conditions?.ready !== false).flatMap((e) => e.addresses))
+}
+
+function selects(selector: Record<string, string> | null, pod: PodInfo): boolean {
+  if (!selector || !Object.keys(selector).length) return false // an empty Service selector selects nothing
+  return Object.entries(selector).every(([k, v]) => pod.labels[k] === v)
+}
+
+function readService(o: KubeObject, objects: readonly KubeObject[], pods: PodInfo[], nodes: NodeInfo[]): ServiceInfo {
+  const type: string = o.spec?.type ?? 'ClusterIP'
+  const ports = o.spec?.ports ?? []
+  const selector: Record<string, string> | null = o.spec?.selector ?? null
+  const namespace = o.metadata.namespace ?? 'default'
+  const addresses = readyAddresses(o, objects)
+  const lbIngress: { ip?: string; hostname?: string }[] = o.status?.loadBalancer?.ingress ?? []
+  return {
+    id: idOf(o), name: o.metadata.name, namespace, type,
+    clusterIP: o.spec?.clusterIP ?? (type === 'ExternalName' ? '' : '<none>'),
+    ports: formatPorts(type, ports),
+    nodePorts: ports.map((p: { nodePort?: number }) => p.nodePort).filter((p: number | undefined): p is number => !!p),
+    externalIP: type === 'LoadBalancer' ? (lbIngress[0]?.ip ?? lbIngress[0]?.hostname ?? '<pending>')
+      : type === 'ExternalName' ? (o.spec?.externalName ?? null) : null,
+    selector,
+    readyEndpoints: addresses.length,
+    selectedPodIds: pods.filter((p) => p.namespace === namespace && selects(selector, p)).map((p) => p.id),
+    endpointNodeIds: nodes.filter((n) => n.ip && addresses.includes(n.ip)).map((n) => n.id),
+  }
+}
+
+const byName = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+export function readTopology(snapshot: ClusterSnapshot): TopologyModel {
+  const { objects } = snapshot
+  const nodes = objects.filter((o) => o.kind === 'Node').map(readNode).sort(byName)
+  const pods = objects.filter((o) => o.kind === 'Pod').map(readPod).sort(byName)
+  const services = objects.filter((o) => o.kind === 'Service')
+    .map((o) => readService(o, objects, pods, nodes)).sort(byName)
+  return { nodes, pods, services }
+}

@@ -1,0 +1,52 @@
+// Keeps each pod in its grid slot across snapshots: a replacement pod takes a free slot, nothing else moves.
+import type { TopologyModel } from './model.ts'
+
+export interface SlotState {
+  /** Pod id → slot index inside its group. */
+  slots: Readonly<Record<string, number>>
+  /** Pod id → group id (a Node id, or UNSCHEDULED). */
+  groups: Readonly<Record<string, string>>
+}
+
+export const UNSCHEDULED = 'unscheduled'
+export const emptySlots: SlotState = { slots: {}, groups: {} }
+
+/** The group a pod is drawn in: its node, or the unscheduled lane while it waits for the scheduler. */
+export function groupOf(pod: { nodeName: string | null }): string {
+  return pod.nodeName ? `Node//${pod.nodeName}` : UNSCHEDULED
+}
+
+/** Pods that stay in their group keep their slot; new pods fill the lowest free slot, in name order. */
+export function assignSlots(previous: SlotState, model: TopologyModel): SlotState {
+  const slots: Record<string, number> = {}
+  const groups: Record<string, string> = {}
+  const taken = new Map<string, Set<number>>()
+  const used = (group: string) => taken.get(group) ?? taken.set(group, new Set()).get(group)!
+  const newcomers: string[] = []
+  for (const pod of model.pods) {
+    const group = groupOf(pod)
+    groups[pod.id] = group
+    const prev = previous.slots[pod.id]
+    if (prev !== undefined && previous.groups[pod.id] === group && !used(group).has(prev)) {
+      slots[pod.id] = prev
+      used(group).add(prev)
+    } else newcomers.push(pod.id)
+  }
+  for (const id of newcomers) {
+    const free = used(groups[id])
+    let slot = 0
+    while (free.has(slot)) slot++
+    slots[id] = slot
+    free.add(slot)
+  }
+  return { slots, groups }
+}
+
+/** Slots each group needs: one past the highest slot in use. */
+export function slotCounts(state: SlotState): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const [id, group] of Object.entries(state.groups)) {
+    counts.set(group, Math.max(counts.get(group) ?? 0, state.slots[id] + 1))
+  }
+  return counts
+}

@@ -1,0 +1,97 @@
+// Pure mapping from an engine snapshot plus a layout to React Flow's nodes and edges.
+import type { Edge, Node } from '@xyflow/react'
+import type { ClusterSnapshot } from '../../engine/snapshot.ts'
+import { CLIENT_ID, groupIds } from './elkGraph.ts'
+import { CLIENT, POD, SERVICE, groupSize, slotPosition, type XY } from './geometry.ts'
+import { readTopology, type NodeInfo, type PodInfo, type ServiceInfo } from './model.ts'
+import { UNSCHEDULED, assignSlots, groupOf, slotCounts, type SlotState } from './slots.ts'
+
+export interface TopologyLayout {
+  /** Top-left of each top-level box (client, Services, node groups), as ELK placed them. */
+  positions: Readonly<Record<string, XY>>
+  slots: SlotState
+}
+
+export type ClientData = { label: string }
+export type GroupData = { node: NodeInfo | null; podCount: number }
+export type PodData = { pod: PodInfo }
+export type ServiceData = { service: ServiceInfo }
+
+export type TopologyNode =
+  | Node<ClientData, 'client'>
+  | Node<GroupData, 'clusterNode'>
+  | Node<PodData, 'pod'>
+  | Node<ServiceData, 'service'>
+
+export interface Flow {
+  nodes: TopologyNode[]
+  edges: Edge[]
+}
+
+const POD_STATE_TEXT = { running: 'Running, ready', 'not-ready': 'Running, not ready', pending: 'Pending',
+  terminating: 'Terminating', finished: 'Completed' } as const
+
+export function podStateText(pod: PodInfo): string {
+  return pod.state === 'finished' ? pod.phase : POD_STATE_TEXT[pod.state]
+}
+
+/** Boxes ELK has not placed yet (a layout still in flight) get a simple column position instead of vanishing. */
+function fallback(column: number, row: number): XY {
+  return { x: column * 380, y: row * 140 }
+}
+
+export function toFlow(snapshot: ClusterSnapshot, layout: TopologyLayout): Flow {
+  const model = readTopology(snapshot)
+  const slots = assignSlots(layout.slots, model) // identity when the layout is current
+  const counts = slotCounts(slots)
+  const at = (id: string, column: number, row: number) => layout.positions[id] ?? fallback(column, row)
+  const nodes: TopologyNode[] = []
+  const edges: Edge[] = []
+
+  const exposed = model.services.filter((s) => s.type === 'NodePort' || s.type === 'LoadBalancer')
+  nodes.push({ id: CLIENT_ID, type: 'client', position: at(CLIENT_ID, 0, 0), data: { label: 'Host / internet' },
+    ariaLabel: 'Client: host or internet', ...CLIENT, selectable: false })
+
+  model.services.forEach((service, i) => {
+    const flagged = service.readyEndpoints === 0 && service.type !== 'ExternalName'
+    nodes.push({ id: service.id, type: 'service', position: at(service.id, 1, i), data: { service }, ...SERVICE,
+      ariaLabel: `Service ${service.namespace}/${service.name}, ${service.type} ${service.clusterIP} ${service.ports}` +
+        (flagged ? ', no endpoints' : `, ${service.readyEndpoints} ready endpoints`) })
+  })
+
+  const nodeInfo = new Map(model.nodes.map((n) => [n.id, n]))
+  groupIds(model).forEach((id, i) => {
+    const node = nodeInfo.get(id) ?? null
+    const podCount = model.pods.filter((p) => groupOf(p) === id).length
+    nodes.push({ id, type: 'clusterNode', position: at(id, 2, i), data: { node, podCount },
+      ...groupSize(counts.get(id) ?? 0), selectable: id !== UNSCHEDULED,
+      ariaLabel: node ? `Node ${node.name}, ${node.ip ?? 'no IP'}${node.controlPlane ? ', control plane' : ''}` : 'Unscheduled pods' })
+  })
+
+  // React Flow wants parents before their children.
+  for (const pod of model.pods) {
+    nodes.push({ id: pod.id, type: 'pod', parentId: groupOf(pod), extent: 'parent', position: slotPosition(slots.slots[pod.id]),
+      data: { pod }, ...POD,
+      ariaLabel: `Pod ${pod.namespace}/${pod.name}, ${pod.ip ?? 'no IP'}, ${podStateText(pod)}` })
+  }
+
+  const podById = new Map(model.pods.map((p) => [p.id, p]))
+  for (const svc of exposed) {
+    edges.push({ id: `${CLIENT_ID}->${svc.id}`, source: CLIENT_ID, target: svc.id, className: 'edge-client',
+      label: svc.nodePorts.length ? svc.nodePorts.map((p) => `:${p}`).join(' ') : undefined,
+      ariaLabel: `Client reaches Service ${svc.name}${svc.nodePorts.length ? ` on node port ${svc.nodePorts.join(', ')}` : ''}` })
+  }
+  for (const svc of model.services) {
+    for (const podId of svc.selectedPodIds) {
+      const pod = podById.get(podId)!
+      edges.push({ id: `${svc.id}->${podId}`, source: svc.id, target: podId,
+        className: pod.state === 'running' ? 'edge-select' : 'edge-select edge-unready',
+        ariaLabel: `Service ${svc.name} selects pod ${pod.name}` })
+    }
+    for (const nodeId of svc.endpointNodeIds) {
+      edges.push({ id: `${svc.id}->${nodeId}`, source: svc.id, target: nodeId, className: 'edge-select edge-host',
+        ariaLabel: `Service ${svc.name} has an endpoint on node ${nodeInfo.get(nodeId)?.name}` })
+    }
+  }
+  return { nodes, edges }
+}
