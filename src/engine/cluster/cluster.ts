@@ -47,7 +47,7 @@ export class Cluster {
     this.api = new ApiServer(this.store, () => this.admissionContext())
     this.events = new EventRecorder(this.store, this.clock)
     this.manager = new ControllerManager(createControllers(this.config), this.store, this.clock, this.rng.fork('controllers'),
-      this.runtime, (write, controller) => this.applyControllerWrite(write, controller), (record) => this.recordEvent(record))
+      this.runtime, (write, controller) => this.applyControllerWrite(write, controller), (record) => this.recordEvent(record), this.config)
     this.bootstrap()
   }
 

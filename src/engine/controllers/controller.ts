@@ -4,6 +4,7 @@ import type { Change, ReadonlyStore } from '../api/store.ts'
 import type { KubeObject, ObjectKey } from '../api/types.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { NodeRuntime } from '../node/runtime.ts'
+import type { ClusterConfig } from '../cluster/cluster.ts'
 
 /** A Kubernetes Event to record (`kubectl describe` shows them; `kubectl get events` lists them). */
 export interface EventRecord {
@@ -39,6 +40,8 @@ export interface ControllerContext {
   rng: SeededRandom
   /** Node-local state that is not in the API: container files, probe workers, pod IP leases. */
   runtime: NodeRuntime
+  /** Cluster-wide settings (cluster domain, DNS service IP, pod and service ranges). */
+  config: ClusterConfig
 }
 
 export interface Controller {

@@ -6,6 +6,7 @@ import type { SimClock } from '../sim/clock.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { NodeRuntime } from '../node/runtime.ts'
 import type { Controller, EventRecord, Write } from './controller.ts'
+import type { ClusterConfig } from '../cluster/cluster.ts'
 
 /** Typed inspection events (the UI timeline reads only these). */
 export type EngineEvent =
@@ -39,6 +40,7 @@ export class ControllerManager {
     private readonly runtime: NodeRuntime,
     private readonly applyWrite: WriteApplier,
     private readonly recordEvent: EventRecorder,
+    private readonly config: ClusterConfig,
   ) {
     store.subscribe((change) => {
       this.emit({ type: 'object.changed', time: clock.now(), change: change.type, key: change.key })
@@ -106,7 +108,7 @@ export class ControllerManager {
   private syncOne(controller: Controller, key: ObjectKey): void {
     let rng = this.rngs.get(controller.name)
     if (!rng) this.rngs.set(controller.name, (rng = this.rng.fork(controller.name)))
-    const result = controller.sync(key, { store: this.store, now: this.clock.now(), rng, runtime: this.runtime })
+    const result = controller.sync(key, { store: this.store, now: this.clock.now(), rng, runtime: this.runtime, config: this.config })
     this.emit({ type: 'controller.sync', time: this.clock.now(), controller: controller.name, key, writes: result.writes.length })
     for (const write of result.writes) this.applyWrite(write, controller.name)
     for (const event of result.events ?? []) this.recordEvent(event)
