@@ -1,0 +1,92 @@
+// A readline-like line editor as a pure function: terminal input in, new state plus what to echo out.
+export const PROMPT = '$ '
+
+export interface LineState {
+  buffer: string
+  cursor: number
+  history: readonly string[]
+  /** Index into history while browsing with up/down; history.length means "the line being typed". */
+  historyIndex: number
+  /** The unfinished line, kept while browsing history. */
+  draft: string
+}
+
+export interface Feed {
+  state: LineState
+  /** Escape sequences and text to write back to the terminal. */
+  echo: string
+  /** The line completed with Enter, if any; input after it is left in `rest`. */
+  submitted: string | null
+  /** Input not consumed yet: everything after the first Enter (pasted lines run one at a time). */
+  rest: string
+}
+
+export const emptyLine: LineState = { buffer: '', cursor: 0, history: [], historyIndex: 0, draft: '' }
+
+const KEYS: [string, string][] = [
+  ['\x1b[A', 'up'], ['\x1b[B', 'down'], ['\x1b[C', 'right'], ['\x1b[D', 'left'],
+  ['\x1b[H', 'home'], ['\x1bOH', 'home'], ['\x1b[1~', 'home'], ['\x1b[F', 'end'], ['\x1bOF', 'end'], ['\x1b[4~', 'end'],
+  ['\x1b[3~', 'delete'],
+]
+
+/** Redraws the whole line: simple and always right for lines shorter than the terminal width. */
+export function renderLine(state: LineState): string {
+  const back = state.buffer.length - state.cursor
+  return `\r\x1b[2K${PROMPT}${state.buffer}${back > 0 ? `\x1b[${back}D` : ''}`
+}
+
+function withBuffer(state: LineState, buffer: string, cursor: number): LineState {
+  return { ...state, buffer, cursor, historyIndex: state.history.length }
+}
+
+function browse(state: LineState, index: number): LineState {
+  if (index < 0 || index > state.history.length) return state
+  const draft = state.historyIndex === state.history.length ? state.buffer : state.draft
+  const buffer = index === state.history.length ? draft : state.history[index]
+  return { ...state, buffer, cursor: buffer.length, historyIndex: index, draft }
+}
+
+function submit(state: LineState): LineState {
+  const line = state.buffer
+  const history = line.trim() && state.history[state.history.length - 1] !== line ? [...state.history, line] : state.history
+  return { buffer: '', cursor: 0, history, historyIndex: history.length, draft: '' }
+}
+
+function key(state: LineState, name: string): LineState {
+  const { buffer: b, cursor: c } = state
+  switch (name) {
+    case 'left': return { ...state, cursor: Math.max(0, c - 1) }
+    case 'right': return { ...state, cursor: Math.min(b.length, c + 1) }
+    case 'home': return { ...state, cursor: 0 }
+    case 'end': return { ...state, cursor: b.length }
+    case 'up': return browse(state, state.historyIndex - 1)
+    case 'down': return browse(state, state.historyIndex + 1)
+    case 'delete': return c < b.length ? withBuffer(state, b.slice(0, c) + b.slice(c + 1), c) : state
+    default: return state
+  }
+}
+
+export function feed(initial: LineState, data: string): Feed {
+  let state = initial
+  let echo = ''
+  let i = 0
+  while (i < data.length) {
+    const seq = KEYS.find(([s]) => data.startsWith(s, i))
+    if (seq) { state = key(state, seq[1]); i += seq[0].length; continue }
+    const ch = data[i++]
+    const { buffer: b, cursor: c } = state
+    if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && data[i] === '\n') i++ // CRLF from a paste is one Enter
+      return { state: submit(state), echo: echo + renderLine({ ...state, cursor: b.length }) + '\r\n', submitted: b, rest: data.slice(i) }
+    }
+    if (ch === '\x7f' || ch === '\b') { if (c > 0) state = withBuffer(state, b.slice(0, c - 1) + b.slice(c), c - 1) }
+    else if (ch === '\x01') state = { ...state, cursor: 0 }
+    else if (ch === '\x05') state = { ...state, cursor: b.length }
+    else if (ch === '\x15') state = withBuffer(state, b.slice(c), 0)
+    else if (ch === '\x0b') state = withBuffer(state, b.slice(0, c), c)
+    else if (ch === '\x03') { echo += renderLine({ ...state, cursor: b.length }) + '^C\r\n'; state = withBuffer(state, '', 0) }
+    else if (ch === '\x1b') { while (i < data.length && !/[A-Za-z~]/.test(data[i])) i++; i++ } // unknown escape: skip it
+    else if (ch >= ' ') state = withBuffer(state, b.slice(0, c) + ch + b.slice(c), c + 1)
+  }
+  return { state, echo: echo + renderLine(state), submitted: null, rest: '' }
+}
