@@ -1,0 +1,38 @@
+// What every simulated tool (kubectl, kind, curl, docker, ...) receives and gives back.
+import type { Cluster } from '../engine/cluster/cluster.ts'
+
+export interface OutputChunk { stream: 'stdout' | 'stderr'; text: string }
+
+/** Where a command runs: on the host (the learner's machine), or inside a pod via `kubectl exec`. */
+export type ExecLocation = { kind: 'host' } | { kind: 'pod'; namespace: string; pod: string; container: string }
+
+export interface CommandIO {
+  argv: string[]
+  /** Here-document, here-string or piped input. */
+  stdin?: string
+  env: Record<string, string>
+  location: ExecLocation
+  out(text: string): void
+  err(text: string): void
+  /** Records a TRACE (cli-contract.md) for a connection, packet exchange or DNS lookup the command caused. */
+  trace(trace: unknown): void
+}
+
+/** The machine the tools run on: the cluster (if any), files, and the other tools (for `kubectl exec`). */
+export interface ShellHost {
+  /** null after `kind delete cluster`. */
+  cluster: Cluster | null
+  setCluster(cluster: Cluster | null): void
+  seed: number
+  /** Reads a file a command names (`-f deployment.yml`), relative to the script's folder; undefined if absent. */
+  readFile(path: string): string | undefined
+  /** The host's own files that commands may change (`/etc/hosts`). */
+  hostFiles: Map<string, string>
+  /** Runs another tool by argv at a location (kubectl exec → curl inside a pod). Returns the exit code. */
+  run(io: CommandIO): number
+}
+
+/** A tool: prints through `io`, returns its exit status. */
+export type Command = (io: CommandIO, host: ShellHost) => number
+
+export class UsageError extends Error {}

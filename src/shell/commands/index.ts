@@ -1,0 +1,28 @@
+// The tools on the learner's machine, by the name they are typed.
+import type { ShellSession } from '../session.ts'
+import { notAvailableYet } from './not-yet.ts'
+import { kubectl } from '../kubectl/index.ts'
+import { gcloudContainer, kind, minikubeLifecycle, sleep } from './cluster-lifecycle.ts'
+import type { Command } from '../command.ts'
+
+export function registerCommands(session: ShellSession): void {
+  session.commands.set('kubectl', kubectl)
+  session.commands.set('kind', kind)
+  session.commands.set('sleep', sleep)
+  session.podCommands.set('sleep', sleep)
+  // minikube and gcloud: lifecycle here; their networking subcommands come from the data plane.
+  const delegating = (lifecycle: (io: Parameters<Command>[0], host: Parameters<Command>[1]) => number | undefined, tool: string): Command => (io, host) => {
+    const code = lifecycle(io, host)
+    if (code !== undefined) return code
+    const more = session.commands.get(`${tool}:network`)
+    if (more) return more(io, host)
+    io.err(`${tool}: unknown command "${io.argv.slice(1).join(' ')}"\n`)
+    return 1
+  }
+  session.commands.set('minikube', delegating(minikubeLifecycle, 'minikube'))
+  session.commands.set('gcloud', delegating(gcloudContainer, 'gcloud'))
+  for (const name of ['curl', 'wget', 'ping', 'nslookup', 'dig', 'docker']) {
+    session.commands.set(name, notAvailableYet)
+    session.podCommands.set(name, notAvailableYet)
+  }
+}

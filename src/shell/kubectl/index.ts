@@ -1,0 +1,47 @@
+// `kubectl`: finds the subcommand and the cluster, and prints kubectl's own errors when either is missing.
+import type { Command } from '../command.ts'
+import { READ_COMMANDS } from './read-commands.ts'
+import { WRITE_COMMANDS } from './write-commands.ts'
+import { FlagError } from './flags.ts'
+import { ApiError } from '../../engine/api/api-server.ts'
+
+const SUBCOMMANDS = { ...READ_COMMANDS, ...WRITE_COMMANDS }
+
+export const kubectl: Command = (io, host) => {
+  // Global flags may come before the subcommand (`kubectl -n kube-system get pods`).
+  const words = io.argv.slice(1)
+  let verbIndex = 0
+  while (verbIndex < words.length && words[verbIndex].startsWith('-')) {
+    verbIndex += /^(-n|--namespace|--context|--kubeconfig)$/.test(words[verbIndex]) ? 2 : 1
+  }
+  const verb = words[verbIndex]
+  if (!verb) {
+    io.out('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n')
+    return 0
+  }
+  const sub = SUBCOMMANDS[verb]
+  if (!sub) {
+    io.err(`error: unknown command "${verb}" for "kubectl"\n\nDid you mean this?\n\t${Object.keys(SUBCOMMANDS).find((k) => k[0] === verb[0]) ?? 'get'}\n`)
+    return 1
+  }
+  const cluster = host.cluster
+  if (!cluster && verb !== 'version') {
+    io.err('The connection to the server localhost:8080 was refused - did you specify the right host or port?\n')
+    return 1
+  }
+  const args = [...words.slice(0, verbIndex), ...words.slice(verbIndex + 1)]
+  try {
+    return sub({ io, host, cluster: cluster!, args, verb })
+  } catch (err) {
+    if (err instanceof FlagError) {
+      io.err(`error: ${err.message}\nSee 'kubectl ${verb} --help' for usage.\n`)
+      return 1
+    }
+    if (err instanceof ApiError) {
+      // kubectl prints Invalid errors bare (`The Service "x" is invalid: ...`), the others with their reason.
+      io.err(err.status.reason === 'Invalid' ? `${err.status.message}\n` : `Error from server (${err.status.reason}): ${err.status.message}\n`)
+      return 1
+    }
+    throw err
+  }
+}

@@ -1,0 +1,101 @@
+// A terminal next to a cluster: shell state (variables, aliases), the host's files, the current cluster,
+// and the tools a learner types. The CLI and the browser console both drive one of these.
+import { Cluster } from '../engine/cluster/cluster.ts'
+import { defaultKindProfile } from '../engine/cluster/kind-config.ts'
+import type { Command, CommandIO, ExecLocation, OutputChunk, ShellHost } from './command.ts'
+import { iterateScript } from './script/interpreter.ts'
+import type { CommandResult, ExecRequest, ShellState, StatementRecord } from './script/types.ts'
+import { registerCommands } from './commands/index.ts'
+
+export interface SessionOptions {
+  seed?: number
+  /** Reads files named by commands (`kubectl apply -f x.yaml`), relative to the script's folder. */
+  readFile?: (path: string) => string | undefined
+  /** Upper bound on rounds of any loop (`while true`), so a script always ends. */
+  maxLoopRounds?: number
+}
+
+export class ShellSession implements ShellHost {
+  readonly seed: number
+  readonly hostFiles = new Map<string, string>()
+  readonly commands = new Map<string, Command>()
+  /** Tools that also run inside a pod with their own network behaviour (curl, nslookup, ...). */
+  readonly podCommands = new Map<string, Command>()
+  readonly state: ShellState = { vars: { HOME: '/root', USER: 'root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }, aliases: {}, lastExit: 0, files: {} } as ShellState
+  private currentCluster: Cluster | null | undefined = undefined
+  private readonly reader: (path: string) => string | undefined
+  private readonly maxLoopRounds: number
+
+  constructor(opts: SessionOptions = {}) {
+    this.seed = opts.seed ?? 1
+    this.reader = opts.readFile ?? (() => undefined)
+    this.maxLoopRounds = opts.maxLoopRounds ?? 100
+    this.hostFiles.set('/etc/hosts', '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n')
+    registerCommands(this)
+  }
+
+  /** The current cluster; the default kind cluster (one control plane, two workers) is created on first use. */
+  get cluster(): Cluster | null {
+    if (this.currentCluster === undefined) this.currentCluster = new Cluster(defaultKindProfile(), this.seed)
+    return this.currentCluster
+  }
+
+  /** Whether a cluster was created or used yet (kind create cluster may still replace the implicit default). */
+  get clusterTouched(): boolean {
+    return this.currentCluster !== undefined
+  }
+
+  setCluster(cluster: Cluster | null): void {
+    this.currentCluster = cluster
+  }
+
+  readFile(path: string): string | undefined {
+    return this.hostFiles.get(path) ?? this.reader(path)
+  }
+
+  /** Runs a script (one or more statements), yielding one record per top-level statement as it finishes. */
+  *iterate(text: string): Generator<StatementRecord> {
+    yield* iterateScript(text, this.state, (req) => this.exec(req), {
+      maxLoopRounds: this.maxLoopRounds,
+      readFile: (path: string) => this.readFile(path),
+      writeFile: (path: string, content: string, append: boolean) => {
+        this.hostFiles.set(path, append ? (this.hostFiles.get(path) ?? '') + content : content)
+      },
+    })
+  }
+
+  runScript(text: string): StatementRecord[] {
+    return [...this.iterate(text)]
+  }
+
+  /** Runs one tool on the host (the script interpreter's runner). */
+  exec(req: ExecRequest): CommandResult {
+    return this.runCollected(req.argv, req.stdin, req.env, { kind: 'host' })
+  }
+
+  runCollected(argv: string[], stdin: string | undefined, env: Record<string, string>, location: ExecLocation): CommandResult {
+    const chunks: OutputChunk[] = []
+    const traces: unknown[] = []
+    const push = (stream: OutputChunk['stream'], text: string) => {
+      if (!text) return
+      const last = chunks[chunks.length - 1]
+      if (last && last.stream === stream) last.text += text
+      else chunks.push({ stream, text })
+    }
+    const exitCode = this.run({ argv, stdin, env, location, out: (t) => push('stdout', t), err: (t) => push('stderr', t), trace: (t) => traces.push(t) })
+    return { chunks, exitCode, traces }
+  }
+
+  run(io: CommandIO): number {
+    const name = io.argv[0]
+    const command = io.location.kind === 'pod' ? (this.podCommands.get(name) ?? this.commands.get('__container__')) : this.commands.get(name)
+    if (!command) {
+      io.err(`bash: ${name}: command not found\n`)
+      return 127
+    }
+    const code = command(io, this)
+    // Every command ends with the control plane caught up, as a person would see it a moment later.
+    this.currentCluster?.converge()
+    return code
+  }
+}
