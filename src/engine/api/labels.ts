@@ -95,8 +95,19 @@ export function parseSelector(text: string): Selector {
       i++
     }
   }
+  for (const req of reqs) {
+    if ('values' in req) {
+      req.values.forEach((value, i) => {
+        if (!LABEL_VALUE.test(value)) throw new Error(`unable to parse requirement: values[${i}][${req.key}]: Invalid value: "${value}": ${LABEL_VALUE_MESSAGE}`)
+      })
+    }
+  }
   return reqs
 }
+
+// apimachinery validation.IsValidLabelValue.
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/
+const LABEL_VALUE_MESSAGE = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"
 
 /** labels.FormatLabels / selector String(): `app=kubia,tier=web`, or `<none>` when empty. */
 export function formatLabels(labels: Labels): string {
