@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { base32 } from './base32'
 import { endpointChainName, serviceChainNames, servicePortName } from './chain-names'
-import { sha256, toHex } from './sha256'
+import { sha256, toHex, utf8 } from './sha256'
 
 describe('sha256', () => {
   it.each([
@@ -12,11 +12,16 @@ describe('sha256', () => {
   ])('hashes %j', (input, hex) => {
     expect(toHex(sha256(input))).toBe(hex)
   })
+
+  it('encodes UTF-8 like TextEncoder', () => {
+    const s = 'né € 😀'
+    expect(Array.from(utf8(s))).toEqual(Array.from(new TextEncoder().encode(s)))
+  })
 })
 
 describe('base32', () => {
   it.each([['', ''], ['f', 'MY======'], ['fo', 'MZXQ===='], ['foobar', 'MZXW6YTBOI======']])('encodes %j (RFC 4648 vectors)', (input, out) => {
-    expect(base32(new TextEncoder().encode(input))).toBe(out)
+    expect(base32(utf8(input))).toBe(out)
   })
 })
 

@@ -13,9 +13,22 @@ const K = new Uint32Array([
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n))
 
+/** UTF-8 bytes of a string (the engine's lib has no TextEncoder). */
+export function utf8(text: string): Uint8Array {
+  const out: number[] = []
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!
+    if (c < 0x80) out.push(c)
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+  }
+  return Uint8Array.from(out)
+}
+
 /** SHA-256 digest (32 bytes) of the UTF-8 encoding of `text`. */
 export function sha256(text: string): Uint8Array {
-  const data = new TextEncoder().encode(text)
+  const data = utf8(text)
   // Pad: 0x80, zeros, then the bit length as a 64-bit big-endian number.
   const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64)
   padded.set(data)

@@ -1,0 +1,244 @@
+// kube-proxy's iptables proxier, as a pure function: Services + EndpointSlices in, one node's tables out.
+// Source: pkg/proxy/iptables/proxier.go syncProxyRules and writeServiceToEndpointRules (v1.32); expected
+// outputs cross-checked with its proxier_test.go (TestOverallIPTablesRules) and a kind node's iptables-save.
+import { cidrContains, LOOPBACK_CIDR } from '../net/ipv4'
+import type { CidrMatch, L4Protocol, MatchModule, NodeRules, ProxierInput } from '../types'
+import { writeBaseChains } from './base-chains'
+import { categorizeEndpoints } from './categorize'
+import { kubeProxyProbability } from './rule-text'
+import type { EndpointInfo, ServicePortInfo } from './service-ports'
+import { buildServicePorts, portExternallyAccessible } from './service-ports'
+import { TableBuilder } from './table-builder'
+
+const LOCALHOST_NODEPORTS_COUNTER = 'localhost_nps_accepted_pkts'
+const CT_INVALID_COUNTER = 'ct_state_invalid_dropped_pkts'
+
+interface Ctx {
+  nat: TableBuilder
+  filter: TableBuilder
+  nodeIP: string | undefined
+  clusterCIDR: string | undefined
+  masqueradeAll: boolean
+  markMasq: { value: number; mask: number }
+  localhostNodePorts: boolean
+  nfacct: boolean
+}
+
+const comment = (text: string): MatchModule => ({ module: 'comment', comment: text })
+const l4 = (protocol: L4Protocol, dport?: number): MatchModule => ({ module: protocol, dport })
+const jump = (chain: string) => ({ kind: 'jump' as const, chain })
+
+/**
+ * Compiles the iptables rules kube-proxy (mode iptables, v1.32) programs on one node, plus the chains
+ * kubelet and the built-in tables contribute, from plain Service and EndpointSlice objects. The result keeps
+ * both the parsed matches (for the tracer) and each rule's iptables-save text (for `iptables-save`).
+ * Mirrors proxier.go syncProxyRules: KUBE-SERVICES captures cluster IPs, external IPs, load-balancer IPs
+ * and (last) node ports; KUBE-SVC/KUBE-SVL pick an endpoint with a `statistic` cascade (after `recent`
+ * checks for ClientIP affinity); KUBE-SEP DNATs; KUBE-MARK-MASQ marks and KUBE-POSTROUTING masquerades;
+ * the filter table rejects services without endpoints and drops Local-policy traffic without local endpoints.
+ */
+export function compileProxyRules(input: ProxierInput): NodeRules {
+  const bit = input.masqueradeBit ?? 14
+  const ctx: Ctx = {
+    nat: new TableBuilder('nat'),
+    filter: new TableBuilder('filter'),
+    nodeIP: input.nodeIPs[0],
+    clusterCIDR: input.clusterCIDR,
+    masqueradeAll: input.masqueradeAll ?? false,
+    markMasq: { value: 2 ** bit, mask: 2 ** bit },
+    localhostNodePorts: input.localhostNodePorts ?? true,
+    nfacct: input.nfacct ?? true,
+  }
+  const mangle = new TableBuilder('mangle')
+  const kindMasq = input.kindMasqAgent && input.clusterCIDR ? { clusterCIDR: input.clusterCIDR } : undefined
+  for (const t of [mangle, ctx.filter, ctx.nat]) writeBaseChains(t, { kindMasqAgent: kindMasq })
+
+  writeTopLevelChains(ctx, input.randomFully ?? true)
+  for (const sp of buildServicePorts(input.nodeName, input.services, input.endpointSlices)) writeServicePort(ctx, sp)
+  writeTrailer(ctx, input.conntrackTCPLiberal ?? false)
+
+  return { nodeName: input.nodeName, tables: { mangle: mangle.build(), filter: ctx.filter.build(), nat: ctx.nat.build() } }
+}
+
+function writeTopLevelChains(ctx: Ctx, randomFully: boolean): void {
+  const { nat, filter, markMasq } = ctx
+  for (const c of ['KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES', 'KUBE-FORWARD', 'KUBE-NODEPORTS', 'KUBE-PROXY-FIREWALL']) filter.chain(c)
+  for (const c of ['KUBE-SERVICES', 'KUBE-NODEPORTS', 'KUBE-POSTROUTING', 'KUBE-MARK-MASQ']) nat.chain(c)
+  nat.add({ chain: 'KUBE-POSTROUTING', matches: [{ module: 'mark', ...markMasq, negate: true }], target: { kind: 'RETURN' } })
+  // Clear the mark so a packet that re-traverses the stack is not masqueraded twice.
+  nat.add({ chain: 'KUBE-POSTROUTING', matches: [], target: { kind: 'MARK', value: markMasq.value, mask: 0 } })
+  nat.add({ chain: 'KUBE-POSTROUTING', matches: [comment('kubernetes service traffic requiring SNAT')], target: { kind: 'MASQUERADE', randomFully } })
+  nat.add({ chain: 'KUBE-MARK-MASQ', matches: [], target: { kind: 'MARK', ...markMasq } })
+  // kubelet writes the same rule; it closes the hole route_localnet opens for localhost node ports.
+  filter.add({
+    chain: 'KUBE-FIREWALL', source: { cidr: LOOPBACK_CIDR, negate: true }, destination: { cidr: LOOPBACK_CIDR },
+    matches: [comment('block incoming localnet connections'), { module: 'conntrack', ctstate: ['RELATED', 'ESTABLISHED', 'DNAT'], negate: true }],
+    target: { kind: 'DROP' },
+  })
+}
+
+function writeServicePort(ctx: Ctx, sp: ServicePortInfo): void {
+  const { nat, filter } = ctx
+  const { clusterEndpoints, localEndpoints, allReachable, hasAnyEndpoints } = categorizeEndpoints(sp)
+  const p = sp.protocol
+  const usesClusterChain = clusterEndpoints.length > 0 && (!sp.internalPolicyLocal || portExternallyAccessible(sp))
+  const usesLocalChain = localEndpoints.length > 0 && (sp.internalPolicyLocal || (sp.externalPolicyLocal && portExternallyAccessible(sp)))
+  const internalChain = sp.internalPolicyLocal ? sp.chains.local : sp.chains.cluster
+  const hasInternal = hasAnyEndpoints && (!sp.internalPolicyLocal || localEndpoints.length > 0)
+  const externalPolicyChain = sp.externalPolicyLocal ? sp.chains.local : sp.chains.cluster
+  const hasExternal = hasAnyEndpoints && (!sp.externalPolicyLocal || localEndpoints.length > 0)
+  const extChain = sp.chains.external
+  const usesExtChain = hasAnyEndpoints && portExternallyAccessible(sp)
+  const usesFW = hasAnyEndpoints && sp.loadBalancerVIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0
+  const lbChain = usesFW ? sp.chains.firewall : extChain
+
+  const internalFilter = !hasAnyEndpoints ? { target: 'REJECT' as const, comment: `${sp.name} has no endpoints` }
+    : { target: 'DROP' as const, comment: `${sp.name} has no local endpoints` }
+  const externalFilter = internalFilter
+
+  // Capture the cluster IP.
+  const vip = (dst: string, c: string, dport = sp.port) => ({ destination: { cidr: dst }, protocol: p, matches: [comment(c), l4(p, dport)] })
+  if (hasInternal) nat.add({ chain: 'KUBE-SERVICES', ...vip(sp.clusterIP, `${sp.name} cluster IP`), target: jump(internalChain) })
+  else filter.add({ chain: 'KUBE-SERVICES', ...vip(sp.clusterIP, internalFilter.comment), target: { kind: internalFilter.target } })
+
+  for (const ip of sp.externalIPs) {
+    if (hasAnyEndpoints) nat.add({ chain: 'KUBE-SERVICES', ...vip(ip, `${sp.name} external IP`), target: jump(extChain) })
+    if (!hasExternal) filter.add({ chain: 'KUBE-EXTERNAL-SERVICES', ...vip(ip, externalFilter.comment), target: { kind: externalFilter.target } })
+  }
+  for (const ip of sp.loadBalancerVIPs) {
+    if (hasAnyEndpoints) nat.add({ chain: 'KUBE-SERVICES', ...vip(ip, `${sp.name} loadbalancer IP`), target: jump(lbChain) })
+    if (usesFW) filter.add({ chain: 'KUBE-PROXY-FIREWALL', ...vip(ip, `${sp.name} traffic not accepted by ${sp.chains.firewall}`), target: { kind: 'DROP' } })
+  }
+  if (!hasExternal) {
+    for (const ip of sp.loadBalancerVIPs) filter.add({ chain: 'KUBE-EXTERNAL-SERVICES', ...vip(ip, externalFilter.comment), target: { kind: externalFilter.target } })
+  }
+
+  if (sp.nodePort !== 0) {
+    if (hasAnyEndpoints) {
+      if (ctx.localhostNodePorts && ctx.nfacct) {
+        nat.add({
+          chain: 'KUBE-NODEPORTS', destination: { cidr: '127.0.0.0/8' }, protocol: p,
+          matches: [comment(sp.name), l4(p, sp.nodePort), { module: 'nfacct', name: LOCALHOST_NODEPORTS_COUNTER }],
+          target: jump(extChain),
+        })
+      }
+      nat.add({ chain: 'KUBE-NODEPORTS', protocol: p, matches: [comment(sp.name), l4(p, sp.nodePort)], target: jump(extChain) })
+    }
+    if (!hasExternal) {
+      filter.add({
+        chain: 'KUBE-EXTERNAL-SERVICES', protocol: p,
+        matches: [comment(externalFilter.comment), { module: 'addrtype', dstType: 'LOCAL' }, l4(p, sp.nodePort)],
+        target: { kind: externalFilter.target },
+      })
+    }
+  }
+  if (sp.healthCheckNodePort !== 0) {
+    filter.add({
+      chain: 'KUBE-NODEPORTS', protocol: 'tcp',
+      matches: [comment(`${sp.name} health check node port`), l4('tcp', sp.healthCheckNodePort)],
+      target: { kind: 'ACCEPT' },
+    })
+  }
+
+  // Internal traffic: masquerade what does not come from a pod (or everything with --masquerade-all).
+  if (hasInternal) {
+    const base = vip(sp.clusterIP, `${sp.name} cluster IP`)
+    if (ctx.masqueradeAll) nat.add({ chain: internalChain, ...base, target: jump('KUBE-MARK-MASQ') })
+    else if (ctx.clusterCIDR) nat.add({ chain: internalChain, ...base, source: { cidr: ctx.clusterCIDR, negate: true }, target: jump('KUBE-MARK-MASQ') })
+  }
+
+  if (usesExtChain) writeExternalChain(ctx, sp, extChain, hasExternal ? externalPolicyChain : undefined)
+  if (usesFW) writeFirewallChain(ctx, sp, extChain)
+  if (usesClusterChain) writeServiceToEndpoints(ctx, sp, sp.chains.cluster, clusterEndpoints)
+  if (usesLocalChain) writeServiceToEndpoints(ctx, sp, sp.chains.local, localEndpoints)
+  for (const ep of allReachable) writeEndpointChain(ctx, sp, ep)
+}
+
+function writeExternalChain(ctx: Ctx, sp: ServicePortInfo, ext: string, policyChain: string | undefined): void {
+  const { nat } = ctx
+  nat.chain(ext)
+  if (!sp.externalPolicyLocal) {
+    // Endpoints may be on another node: masquerade so replies come back through this node.
+    nat.add({ chain: ext, matches: [comment(`masquerade traffic for ${sp.name} external destinations`)], target: jump('KUBE-MARK-MASQ') })
+  } else {
+    if (ctx.clusterCIDR) {
+      // A pod going to an external address of the service is treated as if it came back from the load balancer.
+      nat.add({ chain: ext, source: { cidr: ctx.clusterCIDR }, matches: [comment(`pod traffic for ${sp.name} external destinations`)], target: jump(sp.chains.cluster) })
+    }
+    nat.add({ chain: ext, matches: [comment(`masquerade LOCAL traffic for ${sp.name} external destinations`), { module: 'addrtype', srcType: 'LOCAL' }], target: jump('KUBE-MARK-MASQ') })
+    nat.add({ chain: ext, matches: [comment(`route LOCAL traffic for ${sp.name} external destinations`), { module: 'addrtype', srcType: 'LOCAL' }], target: jump(sp.chains.cluster) })
+  }
+  if (policyChain) nat.add({ chain: ext, matches: [], target: jump(policyChain) })
+}
+
+function writeFirewallChain(ctx: Ctx, sp: ServicePortInfo, ext: string): void {
+  const { nat } = ctx
+  const fw = sp.chains.firewall
+  const lbComment = comment(`${sp.name} loadbalancer IP`)
+  let allowFromNode = false
+  for (const range of sp.loadBalancerSourceRanges) {
+    nat.add({ chain: fw, source: { cidr: range }, matches: [lbComment], target: jump(ext) })
+    if (ctx.nodeIP && cidrContains(range, ctx.nodeIP)) allowFromNode = true
+  }
+  // A VIP bound locally loops requests from the node back with the VIP as source: let those in.
+  if (allowFromNode) for (const ip of sp.loadBalancerVIPs) nat.add({ chain: fw, source: { cidr: ip }, matches: [lbComment], target: jump(ext) })
+  nat.add({ chain: fw, matches: [comment(`other traffic to ${sp.name} will be dropped by KUBE-PROXY-FIREWALL`)], target: { kind: 'none' } })
+}
+
+/**
+ * writeServiceToEndpointRules: for ClientIP affinity, first one `recent --rcheck` rule per endpoint; then
+ * the random cascade — rule i of n matches with probability 1/(n-i), the last one always.
+ */
+function writeServiceToEndpoints(ctx: Ctx, sp: ServicePortInfo, chain: string, endpoints: EndpointInfo[]): void {
+  const { nat } = ctx
+  nat.chain(chain)
+  if (sp.sessionAffinityClientIP) {
+    for (const ep of endpoints) {
+      nat.add({
+        chain,
+        matches: [comment(`${sp.name} -> ${ep.key}`), { module: 'recent', mode: 'rcheck', name: ep.chain, seconds: sp.stickyMaxAgeSeconds, reap: true }],
+        target: jump(ep.chain),
+      })
+    }
+  }
+  endpoints.forEach((ep, i) => {
+    const matches: MatchModule[] = [comment(`${sp.name} -> ${ep.key}`)]
+    if (i < endpoints.length - 1) matches.push({ module: 'statistic', probability: kubeProxyProbability(endpoints.length - i) })
+    nat.add({ chain, matches, target: jump(ep.chain) })
+  })
+}
+
+function writeEndpointChain(ctx: Ctx, sp: ServicePortInfo, ep: EndpointInfo): void {
+  const { nat } = ctx
+  const c = comment(sp.name)
+  // Hairpin: a pod reaching itself through the service must be masqueraded or it would answer itself directly.
+  nat.add({ chain: ep.chain, source: { cidr: ep.ip } as CidrMatch, matches: [c], target: jump('KUBE-MARK-MASQ') })
+  const matches: MatchModule[] = [c]
+  if (sp.sessionAffinityClientIP) matches.push({ module: 'recent', mode: 'set', name: ep.chain })
+  matches.push(l4(sp.protocol))
+  nat.add({ chain: ep.chain, protocol: sp.protocol, matches, target: { kind: 'DNAT', ip: ep.ip, port: ep.port } })
+}
+
+function writeTrailer(ctx: Ctx, conntrackTCPLiberal: boolean): void {
+  const { nat, filter, markMasq } = ctx
+  // Node ports last: anything addressed to a local address may be a node port (nodePortAddresses unset).
+  const nodePortDst: { destination?: CidrMatch } = ctx.localhostNodePorts ? {} : { destination: { cidr: LOOPBACK_CIDR, negate: true } }
+  nat.add({
+    chain: 'KUBE-SERVICES', ...nodePortDst,
+    matches: [comment('kubernetes service nodeports; NOTE: this must be the last rule in this chain'), { module: 'addrtype', dstType: 'LOCAL' }],
+    target: jump('KUBE-NODEPORTS'),
+  })
+  if (!conntrackTCPLiberal) {
+    filter.add({
+      chain: 'KUBE-FORWARD',
+      matches: [{ module: 'conntrack', ctstate: ['INVALID'] }, ...(ctx.nfacct ? [{ module: 'nfacct' as const, name: CT_INVALID_COUNTER }] : [])],
+      target: { kind: 'DROP' },
+    })
+  }
+  filter.add({ chain: 'KUBE-FORWARD', matches: [comment('kubernetes forwarding rules'), { module: 'mark', ...markMasq }], target: { kind: 'ACCEPT' } })
+  filter.add({
+    chain: 'KUBE-FORWARD',
+    matches: [comment('kubernetes forwarding conntrack rule'), { module: 'conntrack', ctstate: ['RELATED', 'ESTABLISHED'] }],
+    target: { kind: 'ACCEPT' },
+  })
+}
