@@ -1,0 +1,120 @@
+// What the API server's decoder rejects before any validation runs: wrong JSON types
+// (encoding/json UnmarshalTypeError, first one wins), bad base64 in []byte fields, and — since kubectl
+// defaults to --validate=strict — unknown fields (sigs.k8s.io/json strict decoding, all of them).
+// Upstream: k8s.io/apimachinery/pkg/runtime/serializer/json and the REST create/update handlers, which
+// wrap the error as `<Kind> in version "<v>" cannot be handled as a <Kind>: <err>` (400 BadRequest).
+import { goQuote } from './go-format.ts'
+import { base64ErrorOffset } from './base64.ts'
+import { goTypeName, schemas, type StructT, type T } from './schema.ts'
+
+interface Ctx {
+  struct: string
+  fieldPath: string[]
+  strictPath: string
+}
+
+interface DecodeState {
+  typeError?: string
+  unknown: string[]
+}
+
+function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array'
+  if (typeof v === 'object') return 'object'
+  if (typeof v === 'boolean') return 'bool'
+  return typeof v
+}
+
+function typeError(st: DecodeState, value: string, ctx: Ctx, type: string): void {
+  if (st.typeError) return
+  st.typeError = ctx.struct
+    ? `json: cannot unmarshal ${value} into Go struct field ${ctx.struct}.${ctx.fieldPath.join('.')} of type ${type}`
+    : `json: cannot unmarshal ${value} into Go value of type ${type}`
+}
+
+function intFits(v: number, t: 'int32' | 'int64'): boolean {
+  if (!Number.isInteger(v)) return false
+  return t === 'int32' ? v >= -2147483648 && v <= 2147483647 : Number.isSafeInteger(v)
+}
+
+function walk(v: unknown, t: T, ctx: Ctx, st: DecodeState): void {
+  if (v === null || v === undefined || t === 'any') return
+  if (typeof t === 'string') {
+    switch (t) {
+      case 'string':
+        if (typeof v !== 'string') typeError(st, jsonKind(v), ctx, 'string')
+        return
+      case 'bool':
+        if (typeof v !== 'boolean') typeError(st, jsonKind(v), ctx, 'bool')
+        return
+      case 'int32': case 'int64':
+        if (typeof v === 'number') { if (!intFits(v, t)) typeError(st, `number ${v}`, ctx, t) } else typeError(st, jsonKind(v), ctx, t)
+        return
+      case 'intstr':
+        // IntOrString.UnmarshalJSON decodes non-strings into an int32 without field context.
+        if (typeof v === 'string') return
+        if (typeof v === 'number') { if (!intFits(v, 'int32') && !st.typeError) st.typeError = `json: cannot unmarshal number ${v} into Go value of type int32` }
+        else if (!st.typeError) st.typeError = `json: cannot unmarshal ${jsonKind(v)} into Go value of type int32`
+        return
+    }
+  }
+  if (typeof t === 'string') return
+  if ('list' in t) {
+    if (!Array.isArray(v)) return typeError(st, jsonKind(v), ctx, goTypeName(t))
+    v.forEach((item, i) => walk(item, t.list, { ...ctx, strictPath: `${ctx.strictPath}[${i}]` }, st))
+    return
+  }
+  if ('map' in t) {
+    if (typeof v !== 'object' || Array.isArray(v)) return typeError(st, jsonKind(v), ctx, goTypeName(t))
+    for (const val of Object.values(v as object)) walk(val, t.map, ctx, st)
+    return
+  }
+  if (typeof v !== 'object' || Array.isArray(v)) return typeError(st, jsonKind(v), ctx, goTypeName(t))
+  walkStruct(v as Record<string, unknown>, t, ctx, st)
+}
+
+function walkStruct(obj: Record<string, unknown>, t: StructT, ctx: Ctx, st: DecodeState): void {
+  for (const [key, val] of Object.entries(obj)) {
+    const ft = t.fields[key]
+    const strict = ctx.strictPath ? `${ctx.strictPath}.${key}` : key
+    if (!ft) {
+      if (!t.open) st.unknown.push(strict)
+      continue
+    }
+    walk(val, ft, { struct: t.struct, fieldPath: [...ctx.fieldPath, key], strictPath: strict }, st)
+  }
+}
+
+function schemaFor(kind: string, apiVersion: string): StructT | undefined {
+  if (kind === 'Ingress' && apiVersion !== 'networking.k8s.io/v1') return schemas.IngressBeta
+  return schemas[kind]
+}
+
+function versionOf(apiVersion: string): string {
+  const slash = apiVersion.lastIndexOf('/')
+  return slash < 0 ? apiVersion : apiVersion.slice(slash + 1)
+}
+
+/**
+ * Checks a parsed manifest the way the API server's decoder would. Returns the BadRequest message
+ * (`Service in version "v1" cannot be handled as a Service: json: cannot unmarshal string into Go
+ * struct field ServicePort.spec.ports.port of type int32`), or undefined when the document decodes.
+ */
+export function decodeError(obj: Record<string, unknown>): string | undefined {
+  const kind = String(obj.kind ?? '')
+  const apiVersion = String(obj.apiVersion ?? '')
+  const schema = schemaFor(kind, apiVersion)
+  if (!schema) return undefined
+  const st: DecodeState = { unknown: [] }
+  walkStruct(obj, schema, { struct: '', fieldPath: [], strictPath: '' }, st)
+  const prefix = `${kind} in version ${goQuote(versionOf(apiVersion))} cannot be handled as a ${kind}: `
+  if (st.typeError) return prefix + st.typeError
+  if (kind === 'Secret' && obj.data && typeof obj.data === 'object') {
+    for (const v of Object.values(obj.data as Record<string, unknown>)) {
+      const at = typeof v === 'string' ? base64ErrorOffset(v) : -1
+      if (at >= 0) return prefix + `illegal base64 data at input byte ${at}`
+    }
+  }
+  if (st.unknown.length) return prefix + 'strict decoding error: ' + st.unknown.map((u) => `unknown field ${goQuote(u)}`).join(', ')
+  return undefined
+}
