@@ -1,0 +1,30 @@
+// Applies the API server's defaulting (the scheme's SetDefaults_* functions) to a decoded object.
+// Defaulting only fills what is missing, so applying it twice changes nothing.
+import type { KubeObject } from '../api/types.ts'
+import { defaultDeployment, defaultReplicaSet, defaultReplicationController } from './apps.ts'
+import { defaultEndpointSlice, defaultEndpoints, defaultNamespace, defaultSecret } from './misc.ts'
+import { defaultPod } from './pod.ts'
+import { defaultService } from './service.ts'
+
+export { defaultPullPolicy, imageTag } from './image.ts'
+
+/**
+ * Returns a defaulted deep copy of obj, as the API server's decoder produces it (runtime.Scheme.Default
+ * with the v1.32 SetDefaults_* of core/v1, apps/v1 and discovery/v1). The input is not modified.
+ */
+export function applyDefaults(obj: KubeObject): KubeObject {
+  const out = JSON.parse(JSON.stringify(obj)) as KubeObject
+  if (!out.metadata || typeof out.metadata !== 'object') out.metadata = { name: '' }
+  switch (out.kind) {
+    case 'Service': defaultService(out); break
+    case 'Pod': defaultPod(out); break
+    case 'Deployment': defaultDeployment(out); break
+    case 'ReplicaSet': defaultReplicaSet(out); break
+    case 'ReplicationController': defaultReplicationController(out); break
+    case 'Secret': defaultSecret(out); break
+    case 'Namespace': defaultNamespace(out); break
+    case 'Endpoints': defaultEndpoints(out); break
+    case 'EndpointSlice': defaultEndpointSlice(out); break
+  }
+  return out
+}
