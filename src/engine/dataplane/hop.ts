@@ -1,0 +1,154 @@
+// Turns the walk's events into the TRACE hops of the CLI contract, each with one sentence for a learner.
+import { savedProbability } from './kube-proxy/rule-text'
+import type { Addr, Hop, MatchModule, NodeRules, Rule } from './types'
+import type { WalkEvent } from './walker'
+
+export const fmtAddr = (a: Addr) => (a.port ? `${a.ip}:${a.port}` : a.ip)
+
+function commentOf(rule: Rule): string | undefined {
+  return rule.matches.find((m): m is Extract<MatchModule, { module: 'comment' }> => m.module === 'comment')?.comment
+}
+
+/** `namespace/name[:port]` of the service a kube-proxy rule belongs to, from its comment. */
+export function serviceOf(rule: Rule): string | undefined {
+  const c = commentOf(rule)
+  if (!c || !/^[a-z0-9-]+\/[a-z0-9.-]+/.test(c)) return undefined
+  const m = /^(?:masquerade (?:LOCAL )?traffic for |pod traffic for |route LOCAL traffic for |other traffic to )?([a-z0-9-]+\/[a-z0-9.-]+(?::[A-Za-z0-9-]+)?)/.exec(c)
+  return m?.[1]
+}
+
+function isSignificant(e: WalkEvent): boolean {
+  if (e.kind === 'mark') return e.rule.target.kind !== 'MARK' || e.rule.target.mask !== 0
+  return e.kind !== 'jump' && e.kind !== 'policy'
+}
+
+/** Keeps a jump only when something happened inside the chain it entered. */
+export function pruneEvents(events: WalkEvent[]): WalkEvent[] {
+  return events.filter((e, i) => {
+    if (e.kind === 'policy') return e.table === 'filter' && (e.chain === 'FORWARD' || e.chain === 'INPUT')
+    if (e.kind !== 'jump') return isSignificant(e)
+    for (let j = i + 1; j < events.length && events[j].kind !== 'policy' && (events[j] as { depth: number }).depth > e.depth; j++) {
+      if (isSignificant(events[j])) return true
+    }
+    return false
+  })
+}
+
+/** Position of the endpoint a KUBE-SVC/KUBE-SVL rule leads to, among the chain's load-balancing rules. */
+function endpointPosition(rules: NodeRules, rule: Rule): { index: number; count: number } {
+  const chain = rules.tables.nat.chains.find((c) => c.name === rule.chain)
+  const cascade = (chain?.rules ?? []).filter((r) => r.target.kind === 'jump' && r.target.chain.startsWith('KUBE-SEP-') && !r.matches.some((m) => m.module === 'recent'))
+  return { index: cascade.indexOf(rule) + 1, count: cascade.length }
+}
+
+function jumpNote(rules: NodeRules, rule: Rule, e: WalkEvent): string {
+  const target = rule.target.kind === 'jump' ? rule.target.chain : ''
+  const c = commentOf(rule) ?? ''
+  const svc = serviceOf(rule)
+  const dst = fmtAddr(e.before.dst)
+  const filterHook = rule.chain === 'INPUT' || rule.chain === 'FORWARD' || (rule.chain === 'OUTPUT' && rule.matches.some((m) => m.module === 'conntrack'))
+  if (filterHook || rule.chain === 'KUBE-FIREWALL') {
+    switch (target) {
+      case 'KUBE-FORWARD': return 'kube-proxy\'s forwarding rules decide whether the node may forward this packet.'
+      case 'KUBE-SERVICES': return 'A new connection: kube-proxy\'s filter rules check that its service has endpoints.'
+      case 'KUBE-EXTERNAL-SERVICES': return 'A new connection: kube-proxy\'s filter rules check the external addresses and node ports of services.'
+      case 'KUBE-PROXY-FIREWALL': return 'A new connection: kube-proxy checks the load balancers\' source ranges.'
+      case 'KUBE-NODEPORTS': return 'kube-proxy checks whether this is a health check node port.'
+      case 'KUBE-FIREWALL': return 'kubelet\'s firewall checks connections to 127.0.0.0/8.'
+    }
+  }
+  if (target === 'KUBE-SERVICES') {
+    return rule.chain === 'OUTPUT'
+      ? 'A packet sent by the node itself is checked against kube-proxy\'s service rules (nat OUTPUT → KUBE-SERVICES).'
+      : 'Every packet entering the node is checked against kube-proxy\'s service rules (nat PREROUTING → KUBE-SERVICES).'
+  }
+  if (target === 'KUBE-POSTROUTING') return 'Before the packet leaves, kube-proxy checks whether it was marked for masquerading.'
+  if (target === 'KUBE-NODEPORTS') return `${e.before.dst.ip} is an address of this node, so kube-proxy checks whether port ${e.before.dst.port} is a node port.`
+  if (rule.chain === 'KUBE-SERVICES') {
+    if (c.endsWith(' cluster IP')) return `${dst} is the cluster IP of ${svc}, so the packet goes to that service's chain.`
+    if (c.endsWith(' external IP')) return `${dst} is an external IP of ${svc}, so the packet goes to the service's external chain.`
+    if (c.endsWith(' loadbalancer IP')) return `${dst} is the load-balancer IP of ${svc}, so the packet goes to the service's ${target.startsWith('KUBE-FW-') ? 'firewall' : 'external'} chain.`
+  }
+  if (rule.chain === 'KUBE-NODEPORTS') return `Port ${e.before.dst.port} is the node port of ${svc}.`
+  if (rule.chain.startsWith('KUBE-FW-')) return `The client ${e.before.src.ip} is inside the service's loadBalancerSourceRanges (${rule.source?.cidr}), so it is let in.`
+  if (rule.chain.startsWith('KUBE-EXT-')) {
+    if (c.startsWith('pod traffic')) return `The client ${e.before.src.ip} is a pod, so it may use any endpoint, as if it had gone out to the load balancer and back.`
+    if (c.startsWith('route LOCAL')) return 'The node itself is the client, so any endpoint in the cluster may serve it.'
+    if (target.startsWith('KUBE-SVL-')) return 'externalTrafficPolicy is Local: only endpoints on this node are used, and the client address is kept.'
+    return 'externalTrafficPolicy is Cluster: an endpoint on any node may serve the packet.'
+  }
+  if (target.startsWith('KUBE-SEP-')) {
+    const recent = rule.matches.find((m): m is Extract<MatchModule, { module: 'recent' }> => m.module === 'recent')
+    const ep = c.split(' -> ')[1] ?? target
+    if (recent) return `Session affinity (ClientIP): ${e.before.src.ip} reached ${ep} less than ${recent.seconds} seconds ago, so it goes there again.`
+    const { index, count } = endpointPosition(rules, rule)
+    if (count <= 1) return `${svc} has one endpoint${rule.chain.startsWith('KUBE-SVL-') ? ' on this node' : ''}: ${ep}.`
+    const stat = rule.matches.find((m): m is Extract<MatchModule, { module: 'statistic' }> => m.module === 'statistic')
+    return stat
+      ? `Endpoint ${index} of ${count} (${ep}) picked at random for this new connection: this rule matches with probability ${savedProbability(stat.probability)}.`
+      : `Endpoint ${index} of ${count} (${ep}) picked: the earlier random rules did not match, so the last one always does.`
+  }
+  return `The packet matches this rule and continues in ${target}.`
+}
+
+function markNote(rule: Rule, e: WalkEvent): string {
+  const c = commentOf(rule) ?? ''
+  if (rule.chain.startsWith('KUBE-SEP-')) return `The pod ${e.before.src.ip} is calling itself through the service (hairpin), so the packet is marked for masquerading.`
+  if (rule.source?.negate) return `The client ${e.before.src.ip} is not a pod (outside ${rule.source.cidr}), so the packet is marked for masquerading.`
+  if (c.startsWith('masquerade LOCAL')) return 'The node itself is the client, so the packet is marked for masquerading.'
+  if (c.startsWith('masquerade traffic')) return 'The endpoint may be on another node, so the packet is marked for masquerading (SNAT) to make replies come back through this node.'
+  return 'The packet is marked for masquerading.'
+}
+
+function terminalNote(rule: Rule, e: Extract<WalkEvent, { kind: 'terminal' }>): string {
+  const c = commentOf(rule) ?? ''
+  const svc = serviceOf(rule)
+  if (e.verdict === 'REJECT') return `${svc ?? 'The service'} has no endpoints: the node answers with ICMP port unreachable, which the client reports as "connection refused".`
+  if (e.verdict === 'DROP') {
+    if (c.endsWith('has no local endpoints')) return `${svc} has no endpoint on this node and uses traffic policy Local: the packet is dropped and the client waits until it times out.`
+    if (rule.chain === 'KUBE-PROXY-FIREWALL') return `The client ${e.before.src.ip} is not in ${svc}'s loadBalancerSourceRanges: the packet is dropped.`
+    if (rule.chain === 'KUBE-FIREWALL') return 'Connections from elsewhere to 127.0.0.0/8 are blocked on the node: the packet is dropped.'
+    if (rule.chain === 'KUBE-FORWARD') return 'conntrack considers this packet INVALID, so kube-proxy drops it.'
+    return 'The packet is dropped.'
+  }
+  if (rule.chain === 'KUBE-FORWARD') {
+    return c === 'kubernetes forwarding rules'
+      ? 'The packet carries kube-proxy\'s masquerade mark, so KUBE-FORWARD lets the node forward it.'
+      : 'The packet belongs to a known connection, so KUBE-FORWARD lets the node forward it.'
+  }
+  if (c.endsWith('health check node port')) return `Port ${e.before.dst.port} is ${svc}'s health check node port; the node accepts it.`
+  return 'The packet is accepted.'
+}
+
+function snatNote(rule: Rule, e: WalkEvent): string {
+  if (rule.chain === 'KIND-MASQ-AGENT') return `kindnet masquerades traffic leaving the pod network: the source becomes ${e.after.src.ip}.`
+  return `The packet is marked, so MASQUERADE rewrites its source from ${e.before.src.ip} to ${e.after.src.ip}: the destination will see this node's address, not the client's.`
+}
+
+const ACTIONS = { jump: 'jump', mark: 'mark-masq', dnat: 'DNAT', snat: 'SNAT', count: 'match' } as const
+
+/** Builds the hops of one node's walk (after pruning). */
+export function eventsToHops(events: WalkEvent[], rules: NodeRules, at: string): Hop[] {
+  return pruneEvents(events).map((e): Hop => {
+    const base = { at, src: fmtAddr(e.before.src), dst: fmtAddr(e.before.dst), srcAfter: fmtAddr(e.after.src), dstAfter: fmtAddr(e.after.dst) }
+    if (e.kind === 'policy') {
+      const note = e.chain === 'FORWARD'
+        ? `No rule stopped the packet; the FORWARD chain's policy ${e.verdict} lets the node route it on.`
+        : `No rule stopped the packet; the INPUT chain's policy ${e.verdict} delivers it to the node itself.`
+      return { ...base, component: 'node', action: e.verdict === 'ACCEPT' ? 'accept' : 'drop', rule: `-P ${e.chain} ${e.verdict}`, note }
+    }
+    const rule = e.rule
+    const component = rule.chain.startsWith('KUBE-') || (rule.target.kind === 'jump' && rule.target.chain.startsWith('KUBE-')) ? 'kube-proxy' : 'node'
+    switch (e.kind) {
+      case 'jump': {
+        const pick = rule.target.kind === 'jump' && rule.target.chain.startsWith('KUBE-SEP-')
+        return { ...base, component, action: pick ? 'pick-endpoint' : 'jump', rule: rule.text, note: jumpNote(rules, rule, e) }
+      }
+      case 'mark': return { ...base, component, action: ACTIONS.mark, rule: rule.text, note: markNote(rule, e) }
+      case 'dnat': return { ...base, component, action: 'DNAT', rule: rule.text, note: `DNAT: the destination changes from ${base.dst} to the endpoint ${base.dstAfter}.` }
+      case 'snat': return { ...base, component, action: 'SNAT', rule: rule.text, note: snatNote(rule, e) }
+      case 'terminal': return { ...base, component, action: e.verdict.toLowerCase(), rule: rule.text, note: terminalNote(rule, e) }
+      case 'count': return { ...base, component, action: 'match', rule: rule.text, note: `No rule above let the client in; KUBE-PROXY-FIREWALL will drop the packet.` }
+    }
+  })
+}

@@ -1,0 +1,59 @@
+// Evaluates one rule's matches against a packet, like the kernel's ipt_do_table: address/protocol first,
+// then each match module in order (so `statistic` only draws when the earlier matches passed).
+import { cidrContains, LOOPBACK_CIDR } from './net/ipv4'
+import { recentCheck, recentSet } from './recent'
+import { statisticThreshold } from './kube-proxy/rule-text'
+import type { CidrMatch, CtState, MatchModule, Packet, RandomSource, RecentTable, Rule } from './types'
+
+/** What the matches can see of the packet and the node. */
+export interface MatchContext {
+  packet: Packet
+  mark: number
+  ctstate: CtState[]
+  isLocal: (ip: string) => boolean
+  random: RandomSource
+  now: number
+  recent: RecentTable
+}
+
+function addrMatches(m: CidrMatch | undefined, ip: string): boolean {
+  return !m || cidrContains(m.cidr, ip) !== (m.negate ?? false)
+}
+
+function moduleMatches(m: MatchModule, ctx: MatchContext): boolean {
+  const p = ctx.packet
+  switch (m.module) {
+    case 'comment': case 'nfacct': return true
+    case 'tcp': case 'udp': case 'sctp': return p.protocol === m.module && (m.dport === undefined || p.dst.port === m.dport)
+    case 'addrtype': {
+      let ok = true
+      if (m.srcType) ok = ok && ctx.isLocal(p.src.ip)
+      if (m.dstType) ok = ok && ctx.isLocal(p.dst.ip)
+      return ok !== (m.negate ?? false)
+    }
+    case 'mark': return ((ctx.mark & m.mask) === m.value) !== (m.negate ?? false)
+    case 'conntrack': return m.ctstate.some((s) => ctx.ctstate.includes(s)) !== (m.negate ?? false)
+    // The kernel draws a 31-bit random number per evaluation and matches below round(p * 2^31).
+    case 'statistic': return Math.floor(ctx.random.float() * 0x80000000) < statisticThreshold(m.probability)
+    case 'recent':
+      if (m.mode === 'set') {
+        recentSet(ctx.recent, m.name, p.src.ip, ctx.now)
+        return true
+      }
+      return recentCheck(ctx.recent, m.name, p.src.ip, ctx.now, m.seconds, m.reap)
+  }
+}
+
+/** True when every part of the rule matches; modules with side effects (`recent --set`, draws) run in order. */
+export function ruleMatches(rule: Rule, ctx: MatchContext): boolean {
+  const p = ctx.packet
+  if (!addrMatches(rule.source, p.src.ip) || !addrMatches(rule.destination, p.dst.ip)) return false
+  if (rule.protocol && rule.protocol !== p.protocol) return false
+  return rule.matches.every((m) => moduleMatches(m, ctx))
+}
+
+/** addrtype LOCAL: an address configured on the node, or loopback. */
+export function localAddressSet(addresses: string[]): (ip: string) => boolean {
+  const set = new Set(addresses)
+  return (ip) => set.has(ip) || cidrContains(LOOPBACK_CIDR, ip)
+}

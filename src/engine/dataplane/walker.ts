@@ -1,0 +1,96 @@
+// Walks one built-in chain of one table like netfilter does: jumps recurse, RETURN and the end of a user
+// chain go back to the caller, ACCEPT/DROP/REJECT and the NAT targets end the table, MARK continues.
+import { ruleMatches } from './match'
+import type { MatchContext } from './match'
+import type { Addr, Chain, NodeRules, Rule, TableName } from './types'
+
+/** Something the walk did, in order; hop.ts turns these into the trace a learner reads. */
+export type WalkEvent = (
+  | { kind: 'jump'; rule: Rule; depth: number }
+  | { kind: 'mark'; rule: Rule; depth: number }
+  | { kind: 'dnat'; rule: Rule; depth: number }
+  | { kind: 'snat'; rule: Rule; depth: number }
+  | { kind: 'terminal'; rule: Rule; depth: number; verdict: 'ACCEPT' | 'DROP' | 'REJECT' }
+  | { kind: 'count'; rule: Rule; depth: number }
+  | { kind: 'policy'; chain: string; table: TableName; verdict: 'ACCEPT' | 'DROP'; depth: number }
+) & { before: { src: Addr; dst: Addr }; after: { src: Addr; dst: Addr } }
+
+type EventBody = WalkEvent extends infer E ? E extends WalkEvent ? Omit<E, 'before' | 'after'> : never : never
+
+export interface WalkContext extends MatchContext {
+  rules: NodeRules
+  events: WalkEvent[]
+  egressAddress: (dstIp: string) => string
+}
+
+export type HookVerdict = 'ACCEPT' | 'DROP' | 'REJECT'
+
+type ChainResult = { kind: 'return' } | { kind: 'verdict'; verdict: HookVerdict }
+
+const MAX_DEPTH = 32
+
+function push(ctx: WalkContext, body: EventBody, before = { src: ctx.packet.src, dst: ctx.packet.dst }): void {
+  ctx.events.push({ ...body, before, after: { src: ctx.packet.src, dst: ctx.packet.dst } } as WalkEvent)
+}
+
+function findChain(ctx: WalkContext, table: TableName, name: string): Chain | undefined {
+  return ctx.rules.tables[table].chains.find((c) => c.name === name)
+}
+
+function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: number): ChainResult {
+  if (depth > MAX_DEPTH) throw new Error(`iptables: too many levels of chain jumps at ${chain.name}`)
+  for (const rule of chain.rules) {
+    if (!ruleMatches(rule, ctx)) continue
+    const t = rule.target
+    switch (t.kind) {
+      case 'jump': {
+        const sub = findChain(ctx, table, t.chain)
+        if (!sub) continue
+        const mark = t.chain === 'KUBE-MARK-MASQ'
+        // Marking is one step for a learner: record the jump, keep the inner MARK rule out of the trace.
+        const before = ctx.events.length
+        push(ctx, { kind: mark ? 'mark' : 'jump', rule, depth })
+        const result = runChain(ctx, table, sub, depth + 1)
+        if (mark) ctx.events.length = before + 1
+        if (result.kind === 'verdict') return result
+        continue
+      }
+      case 'RETURN': return { kind: 'return' }
+      case 'ACCEPT': case 'DROP': case 'REJECT':
+        push(ctx, { kind: 'terminal', rule, depth, verdict: t.kind })
+        return { kind: 'verdict', verdict: t.kind }
+      case 'MARK':
+        ctx.mark = (ctx.mark & ~t.mask) ^ t.value
+        push(ctx, { kind: 'mark', rule, depth })
+        continue
+      case 'DNAT': {
+        const before = { src: ctx.packet.src, dst: ctx.packet.dst }
+        ctx.packet = { ...ctx.packet, dst: { ip: t.ip, port: t.port } }
+        push(ctx, { kind: 'dnat', rule, depth }, before)
+        return { kind: 'verdict', verdict: 'ACCEPT' }
+      }
+      case 'MASQUERADE': {
+        // --random-fully would pick a random source port; kubehop keeps the client's port so traces stay readable.
+        const before = { src: ctx.packet.src, dst: ctx.packet.dst }
+        ctx.packet = { ...ctx.packet, src: { ip: ctx.egressAddress(ctx.packet.dst.ip), port: ctx.packet.src.port } }
+        push(ctx, { kind: 'snat', rule, depth }, before)
+        return { kind: 'verdict', verdict: 'ACCEPT' }
+      }
+      case 'none':
+        push(ctx, { kind: 'count', rule, depth })
+        continue
+    }
+  }
+  return { kind: 'return' }
+}
+
+/** Runs a table's built-in chain (one netfilter hook); falls back to the chain's policy. */
+export function runHook(ctx: WalkContext, table: TableName, chainName: string): HookVerdict {
+  const chain = findChain(ctx, table, chainName)
+  if (!chain) return 'ACCEPT'
+  const result = runChain(ctx, table, chain, 0)
+  if (result.kind === 'verdict') return result.verdict
+  const policy = chain.policy ?? 'ACCEPT'
+  push(ctx, { kind: 'policy', chain: chainName, table, verdict: policy, depth: 0 })
+  return policy
+}
