@@ -12,7 +12,7 @@ function commentOf(rule: Rule): string | undefined {
 /** `namespace/name[:port]` of the service a kube-proxy rule belongs to, from its comment. */
 export function serviceOf(rule: Rule): string | undefined {
   const c = commentOf(rule)
-  if (!c || !/^[a-z0-9-]+\/[a-z0-9.-]+/.test(c)) return undefined
+  if (!c) return undefined
   const m = /^(?:masquerade (?:LOCAL )?traffic for |pod traffic for |route LOCAL traffic for |other traffic to )?([a-z0-9-]+\/[a-z0-9.-]+(?::[A-Za-z0-9-]+)?)/.exec(c)
   return m?.[1]
 }
