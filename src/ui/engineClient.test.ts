@@ -7,13 +7,13 @@ import { syncEngine } from './engineSync.ts'
 
 /** An in-process stand-in for the worker that answers with the placeholder engine. */
 function fakeWorker(): WorkerPort & { sent: EngineRequest[] } {
-  let listener: ((event: MessageEvent<EngineResponse>) => void) | null = null
+  let listener: ((event: { data: EngineResponse }) => void) | null = null
   const sent: EngineRequest[] = []
   return {
     sent,
     postMessage(message) {
       sent.push(message)
-      for (const data of handlePlaceholder(message)) queueMicrotask(() => listener?.({ data } as MessageEvent<EngineResponse>))
+      for (const data of handlePlaceholder(message)) queueMicrotask(() => listener?.({ data }))
     },
     addEventListener(_type, l) { listener = l },
     terminate() { listener = null },

@@ -6,7 +6,7 @@ import type { ShellBridge, ShellResult } from './console/shellBridge.ts'
 /** The part of a Worker the client uses (a fake in tests). */
 export interface WorkerPort {
   postMessage(message: EngineRequest): void
-  addEventListener(type: 'message', listener: (event: MessageEvent<EngineResponse>) => void): void
+  addEventListener(type: 'message', listener: (event: { data: EngineResponse }) => void): void
   terminate(): void
 }
 

@@ -1,23 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { autosave, loadDocument, loadTheme } from './persistence.ts'
+import { autosave, loadDocument, loadTheme, type KeyValueStore } from './persistence.ts'
 import { createAppStore } from './store.ts'
 
-class MemoryStorage implements Pick<Storage, 'getItem' | 'setItem'> {
+class MemoryStorage implements KeyValueStore {
   data = new Map<string, string>()
   getItem(key: string) { return this.data.get(key) ?? null }
   setItem(key: string, value: string) { this.data.set(key, value) }
 }
 
-vi.stubGlobal('addEventListener', () => {})
-vi.stubGlobal('removeEventListener', () => {})
 afterEach(() => vi.useRealTimers())
 
 describe('persistence', () => {
   it('saves the text after a quiet period and loads it back', () => {
     vi.useFakeTimers()
-    const storage = new MemoryStorage() as unknown as Storage
+    const storage = new MemoryStorage()
     const store = createAppStore({ text: 'kind: Pod\n', theme: 'dark' })
-    autosave(store, storage, 300)
+    autosave(store, storage, undefined, 300)
     store.getState().setText('kind: Service\n')
     store.getState().setText('kind: Service\nmetadata: {}\n')
     expect(loadDocument(storage)).toBeNull()
@@ -28,10 +26,10 @@ describe('persistence', () => {
   it('ignores a corrupt entry and remembers the theme', () => {
     const storage = new MemoryStorage()
     storage.setItem('kubehop.document.v1', '{not json')
-    expect(loadDocument(storage as unknown as Storage)).toBeNull()
-    expect(loadTheme(storage as unknown as Storage, true)).toBe('dark')
+    expect(loadDocument(storage)).toBeNull()
+    expect(loadTheme(storage, true)).toBe('dark')
     storage.setItem('kubehop.theme', 'light')
-    expect(loadTheme(storage as unknown as Storage, true)).toBe('light')
+    expect(loadTheme(storage, true)).toBe('light')
   })
 
   it('the store recomputes the YAML status on each edit', () => {

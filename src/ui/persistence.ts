@@ -7,7 +7,19 @@ const MAX_CHARS = 1_000_000 // stays well under the ~5 MB localStorage quota
 
 interface SavedDocument { v: 1; text: string }
 
-export function loadDocument(storage: Storage): string | null {
+/** The slice of Web Storage used here (typed locally: unit tests run without DOM types). */
+export interface KeyValueStore {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+}
+
+/** Where `pagehide` fires (the window); optional so tests can leave it out. */
+export interface PageEvents {
+  addEventListener(type: 'pagehide', listener: () => void): void
+  removeEventListener(type: 'pagehide', listener: () => void): void
+}
+
+export function loadDocument(storage: KeyValueStore): string | null {
   try {
     const saved = JSON.parse(storage.getItem(DOC_KEY) ?? 'null') as SavedDocument | null
     return saved && saved.v === 1 && typeof saved.text === 'string' ? saved.text : null
@@ -16,13 +28,13 @@ export function loadDocument(storage: Storage): string | null {
   }
 }
 
-export function loadTheme(storage: Storage, prefersDark: boolean): Theme {
+export function loadTheme(storage: KeyValueStore, prefersDark: boolean): Theme {
   const saved = storage.getItem(THEME_KEY)
   return saved === 'light' || saved === 'dark' ? saved : prefersDark ? 'dark' : 'light'
 }
 
 /** Saves text changes after `delayMs` of quiet, and at once when the page is hidden or closed. */
-export function autosave(store: AppStore, storage: Storage, delayMs = 300): () => void {
+export function autosave(store: AppStore, storage: KeyValueStore, page?: PageEvents, delayMs = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
   const flush = () => {
     clearTimeout(timer)
@@ -36,6 +48,6 @@ export function autosave(store: AppStore, storage: Storage, delayMs = 300): () =
     if (state.theme !== prev.theme) storage.setItem(THEME_KEY, state.theme)
   })
   const onHide = () => { if (timer !== undefined) flush() }
-  addEventListener('pagehide', onHide)
-  return () => { unsubscribe(); removeEventListener('pagehide', onHide); onHide() }
+  page?.addEventListener('pagehide', onHide)
+  return () => { unsubscribe(); page?.removeEventListener('pagehide', onHide); onHide() }
 }

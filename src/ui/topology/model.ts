@@ -40,6 +40,8 @@ export interface ServiceInfo {
   externalIP: string | null
   selector: Record<string, string> | null
   readyEndpoints: number
+  /** Nothing to route to: the symptom of a selector that matches no ready pod (ExternalName never has any). */
+  noEndpoints: boolean
   /** Pods whose labels match `spec.selector`, in the Service's namespace. */
   selectedPodIds: string[]
   /** Node ids whose InternalIP is an endpoint address (host-network backends such as the API server). */
@@ -128,6 +130,7 @@ function readService(o: KubeObject, objects: readonly KubeObject[], pods: PodInf
       : type === 'ExternalName' ? (o.spec?.externalName ?? null) : null,
     selector,
     readyEndpoints: addresses.length,
+    noEndpoints: addresses.length === 0 && type !== 'ExternalName',
     selectedPodIds: pods.filter((p) => p.namespace === namespace && selects(selector, p)).map((p) => p.id),
     endpointNodeIds: nodes.filter((n) => n.ip && addresses.includes(n.ip)).map((n) => n.id),
   }

@@ -53,10 +53,9 @@ export function toFlow(snapshot: ClusterSnapshot, layout: TopologyLayout): Flow 
     ariaLabel: 'Client: host or internet', ...CLIENT, selectable: false })
 
   model.services.forEach((service, i) => {
-    const flagged = service.readyEndpoints === 0 && service.type !== 'ExternalName'
     nodes.push({ id: service.id, type: 'service', position: at(service.id, 1, i), data: { service }, ...SERVICE,
       ariaLabel: `Service ${service.namespace}/${service.name}, ${service.type} ${service.clusterIP} ${service.ports}` +
-        (flagged ? ', no endpoints' : `, ${service.readyEndpoints} ready endpoints`) })
+        (service.noEndpoints ? ', no endpoints' : `, ${service.readyEndpoints} ready endpoints`) })
   })
 
   const nodeInfo = new Map(model.nodes.map((n) => [n.id, n]))

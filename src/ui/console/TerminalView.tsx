@@ -1,0 +1,43 @@
+// xterm.js bound to a console session; loaded as its own chunk so it stays out of the first paint.
+import { FitAddon } from '@xterm/addon-fit'
+import { Terminal, type ITheme } from '@xterm/xterm'
+import '@xterm/xterm/css/xterm.css'
+import { useEffect, useRef } from 'react'
+import { getApp, useApp, type Theme } from '../store.ts'
+import { startConsoleSession } from './consoleSession.ts'
+import type { ShellBridge } from './shellBridge.ts'
+
+const themes: Record<Theme, ITheme> = {
+  dark: { background: '#11151c', foreground: '#d8dee9', cursor: '#8fbcbb', selectionBackground: '#3b4252' },
+  light: { background: '#fbfbfd', foreground: '#1f2430', cursor: '#2f6fdd', selectionBackground: '#cfe0ff' },
+}
+
+const BANNER = 'kubehop console. Commands run against the simulated cluster (kubectl, curl, ...).\n'
+
+export default function TerminalView({ shell }: { shell: ShellBridge }) {
+  const host = useRef<HTMLDivElement>(null)
+  const term = useRef<Terminal | null>(null)
+  const theme = useApp((s) => s.theme)
+
+  useEffect(() => {
+    const t = new Terminal({
+      fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+      fontSize: 13, cursorBlink: true, screenReaderMode: true, scrollback: 2000, theme: themes[getApp().theme],
+    })
+    const fit = new FitAddon()
+    t.loadAddon(fit)
+    t.open(host.current!)
+    t.textarea?.setAttribute('aria-label', 'Console input')
+    fit.fit()
+    const session = startConsoleSession(t, shell, BANNER)
+    const input = t.onData((data) => session.input(data))
+    const resize = new ResizeObserver(() => { try { fit.fit() } catch { /* hidden pane: keep the old size */ } })
+    resize.observe(host.current!)
+    term.current = t
+    return () => { resize.disconnect(); input.dispose(); t.dispose(); term.current = null }
+  }, [shell])
+
+  useEffect(() => { if (term.current) term.current.options.theme = themes[theme] }, [theme])
+
+  return <div className="terminal-host" ref={host} />
+}

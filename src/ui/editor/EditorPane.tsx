@@ -1,0 +1,27 @@
+// The left pane: the manifest editor, started only once the topology is on screen (first-paint budget).
+import { Suspense, lazy, useEffect, useState } from 'react'
+import { useApp } from '../store.ts'
+
+const MonacoEditor = lazy(() => import('./MonacoEditor.tsx'))
+const START_ANYWAY_MS = 2500 // if the topology never draws, the editor must still come up
+
+export function EditorPane() {
+  const topologyReady = useApp((s) => s.topologyReady)
+  const [timedOut, setTimedOut] = useState(false)
+  useEffect(() => {
+    const timer = setTimeout(() => setTimedOut(true), START_ANYWAY_MS)
+    return () => clearTimeout(timer)
+  }, [])
+  const loading = <p className="pane__placeholder">Loading the editor…</p>
+  return (
+    <section className="pane pane--editor" aria-label="Editor" id="pane-editor" tabIndex={-1} aria-keyshortcuts="Alt+1">
+      <header className="pane__header">
+        <h2>Manifests</h2>
+        <span className="pane__hint">manifests.yaml</span>
+      </header>
+      <div className="pane__body">
+        {topologyReady || timedOut ? <Suspense fallback={loading}><MonacoEditor /></Suspense> : loading}
+      </div>
+    </section>
+  )
+}

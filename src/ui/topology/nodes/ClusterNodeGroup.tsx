@@ -1,0 +1,26 @@
+// A cluster Node drawn as a box holding its pods, with the facts a trainer writes next to it.
+import { Handle, Position, type NodeProps } from '@xyflow/react'
+import type { TopologyNode } from '../toFlow.ts'
+
+type Props = NodeProps<Extract<TopologyNode, { type: 'clusterNode' }>>
+
+export function ClusterNodeGroup({ data, selected }: Props) {
+  const { node } = data
+  if (!node) {
+    return <div className="topo-group topo-group--unscheduled"><div className="topo-group__title">Unscheduled (Pending)</div></div>
+  }
+  return (
+    <div className={`topo-group${selected ? ' is-selected' : ''}${node.ready ? '' : ' topo-group--notready'}`}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="topo-group__title">
+        <span className="topo-group__name">{node.name}</span>
+        {node.controlPlane && <span className="chip">control-plane</span>}
+        {node.tainted && <span className="chip chip--warn" title="Tainted NoSchedule: ordinary pods are not scheduled here">NoSchedule</span>}
+      </div>
+      <div className="topo-group__meta">
+        <span>{node.ip ?? 'no IP'}</span>
+        {node.podCIDR && <span>pods {node.podCIDR}</span>}
+      </div>
+    </div>
+  )
+}
