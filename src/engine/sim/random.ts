@@ -6,7 +6,8 @@ export class SeededRandom {
   private gen: ReturnType<typeof xoroshiro128plus>
 
   constructor(readonly seed: number) {
-    this.gen = xoroshiro128plus(seed | 0)
+    // Small seeds give correlated first outputs in xoroshiro128+; a murmur3 finaliser spreads them first.
+    this.gen = xoroshiro128plus(mixSeed(seed))
   }
 
   /** Uniform integer in [min, max] inclusive. */
@@ -44,4 +45,11 @@ export class SeededRandom {
     for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193)
     return new SeededRandom(h >>> 0)
   }
+}
+
+function mixSeed(seed: number): number {
+  let z = (seed + 0x9e3779b9) | 0
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b)
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
+  return (z ^ (z >>> 16)) | 0
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { SeededRandom } from './random.ts'
+
+describe('SeededRandom', () => {
+  it('is deterministic per seed and differs between seeds, from the first draw on', () => {
+    const firsts = Array.from({ length: 16 }, (_, i) => new SeededRandom(i + 1).float())
+    expect(new Set(firsts).size).toBe(16)
+    expect(new SeededRandom(3).suffix(5)).toBe(new SeededRandom(3).suffix(5))
+  })
+
+  it('draws uniformly enough for endpoint picks', () => {
+    const rng = new SeededRandom(42)
+    const counts = [0, 0, 0]
+    for (let i = 0; i < 30000; i++) counts[rng.int(0, 2)]++
+    for (const c of counts) expect(Math.abs(c / 30000 - 1 / 3)).toBeLessThan(0.02)
+  })
+
+  it('makes Kubernetes-style name suffixes and v4 uuids', () => {
+    const rng = new SeededRandom(1)
+    expect(rng.suffix(5)).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{5}$/)
+    expect(rng.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(rng.fork('a').int(0, 1e9)).not.toBe(rng.fork('b').int(0, 1e9))
+  })
+})
