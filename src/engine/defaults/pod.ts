@@ -57,9 +57,15 @@ export function defaultPodSpec(spec: any): void {
   for (const v of Array.isArray(spec.volumes) ? spec.volumes : []) defaultVolume(v)
 }
 
-/** SetDefaults_Pod: the pod-only defaults (service links; with hostNetwork, hostPort = containerPort). */
+/** SetDefaults_Pod: the pod-only defaults (requests from limits, service links; with hostNetwork, hostPort = containerPort). */
 export function defaultPod(pod: any): void {
   if (!pod.spec || typeof pod.spec !== 'object') pod.spec = {}
+  // Requests default to limits on Pods only (not in templates).
+  for (const c of [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? [])]) {
+    const limits = c?.resources?.limits
+    if (!limits || typeof limits !== 'object') continue
+    c.resources.requests = { ...limits, ...(c.resources.requests ?? {}) }
+  }
   defaultPodSpec(pod.spec)
   if (pod.spec.enableServiceLinks === undefined || pod.spec.enableServiceLinks === null) pod.spec.enableServiceLinks = true
   if (pod.spec.hostNetwork) {

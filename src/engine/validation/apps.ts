@@ -18,7 +18,7 @@ function nonNegative(value: unknown, p: FieldPath): ErrorList {
 export function validateTemplateForSelector(template: any, selector: any, p: FieldPath, selectorPath: FieldPath, kindForDeadline: string): ErrorList {
   const errs: ErrorList = []
   if (!template) return [required(p)]
-  let sel: ReturnType<typeof fromLabelSelector> = null
+  let sel: ReturnType<typeof fromLabelSelector>
   try {
     sel = fromLabelSelector(selector ?? undefined)
   } catch {
