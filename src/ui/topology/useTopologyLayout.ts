@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { ClusterSnapshot } from '../../engine/snapshot.ts'
 import { positionsOf, toElkGraph } from './elkGraph.ts'
 import { layoutInWorker } from './elkLayouter.ts'
+import { cachedLayout, hashGraph, rememberLayout } from './layoutCache.ts'
 import { readTopology } from './model.ts'
 import { assignSlots, emptySlots } from './slots.ts'
 import type { TopologyLayout } from './toFlow.ts'
@@ -27,20 +28,23 @@ export function useTopologyLayout(snapshot: ClusterSnapshot | null): LaidOut | n
     const graph = toElkGraph(model, slots)
     const key = JSON.stringify(graph)
     const last = lastGraph.current
-    if (last?.key === key) {
-      setLaidOut({ snapshot, layout: { positions: last.positions, slots }, generation: last.generation })
-      return
+    const show = (positions: TopologyLayout['positions']) => {
+      const generation = last?.key === key ? last.generation : (last?.generation ?? 0) + 1
+      lastGraph.current = { key, positions, generation }
+      setLaidOut({ snapshot, layout: { positions, slots }, generation })
     }
+    if (last?.key === key) return show(last.positions)
+    const hash = hashGraph(key)
+    const cached = cachedLayout(localStorage, hash)
+    if (cached) return show(cached)
     let cancelled = false
     layoutInWorker(graph)
-      .then((result) => positionsOf(result))
+      .then((result) => { const positions = positionsOf(result); rememberLayout(localStorage, hash, positions); return positions })
       .catch((err: unknown) => { console.error('kubehop: ELK layout failed, using a simple grid', err); return {} })
       .then((positions) => {
         if (cancelled) return
         performance.mark('kubehop:layout')
-        const generation = (last?.generation ?? 0) + 1
-        lastGraph.current = { key, positions, generation }
-        setLaidOut({ snapshot, layout: { positions, slots }, generation })
+        show(positions)
       })
     return () => { cancelled = true }
   }, [snapshot])
