@@ -1,0 +1,44 @@
+// `kubectl get deployments|replicasets|replicationcontrollers`.
+// Source: printers.go printDeployment, printReplicaSet, printReplicationController.
+import type { TableSpec } from '../table.ts'
+import { ageColumn, containerCells, nameColumn } from '../table.ts'
+import { formatLabels, formatSelector, fromLabelSelector } from '../../../../engine/api/labels.ts'
+
+/** metav1.FormatLabelSelector: `<none>` for an empty selector. */
+export function formatLabelSelector(sel: any): string {
+  try {
+    const parsed = fromLabelSelector(sel)
+    return parsed ? formatSelector(parsed) : '<none>'
+  } catch {
+    return '<invalid>'
+  }
+}
+
+const n = (v: unknown) => String(typeof v === 'number' ? v : 0)
+const names = (o: any) => containerCells(o.spec?.template?.spec?.containers)[0]
+const images = (o: any) => containerCells(o.spec?.template?.spec?.containers)[1]
+
+export const DEPLOYMENT_TABLE: TableSpec = [
+  nameColumn,
+  { header: 'READY', cell: (d) => `${n(d.status?.readyReplicas)}/${n(d.spec?.replicas)}` },
+  { header: 'UP-TO-DATE', cell: (d) => n(d.status?.updatedReplicas) },
+  { header: 'AVAILABLE', cell: (d) => n(d.status?.availableReplicas) },
+  ageColumn,
+  { header: 'CONTAINERS', wide: true, cell: names },
+  { header: 'IMAGES', wide: true, cell: images },
+  // selector.String() of an empty selector is the empty string, not <none>.
+  { header: 'SELECTOR', wide: true, cell: (d) => { const s = formatLabelSelector(d.spec?.selector); return s === '<none>' ? '' : s } },
+]
+
+const replicaColumns: TableSpec = [
+  nameColumn,
+  { header: 'DESIRED', cell: (r) => n(r.spec?.replicas) },
+  { header: 'CURRENT', cell: (r) => n(r.status?.replicas) },
+  { header: 'READY', cell: (r) => n(r.status?.readyReplicas) },
+  ageColumn,
+  { header: 'CONTAINERS', wide: true, cell: names },
+  { header: 'IMAGES', wide: true, cell: images },
+]
+
+export const REPLICASET_TABLE: TableSpec = [...replicaColumns, { header: 'SELECTOR', wide: true, cell: (r) => formatLabelSelector(r.spec?.selector) }]
+export const RC_TABLE: TableSpec = [...replicaColumns, { header: 'SELECTOR', wide: true, cell: (r) => formatLabels(r.spec?.selector) }]
