@@ -1,8 +1,29 @@
 // The controllers kubehop runs, in the order kube-controller-manager, the scheduler and the kubelets would react.
 import type { Controller } from './controller.ts'
 import type { ClusterConfig } from '../cluster/cluster.ts'
+import { deploymentController } from './deployment-controller.ts'
+import { replicaSetController } from './replicaset-controller.ts'
+import { replicationController } from './replication-controller.ts'
+import { scheduler } from './scheduler.ts'
+import { kubelet } from './kubelet.ts'
+import { endpointsController } from './endpoints-controller.ts'
+import { endpointSliceController } from './endpointslice-controller.ts'
+import { endpointSliceMirroringController } from './endpointslice-mirroring-controller.ts'
+import { garbageCollector } from './garbage-collector.ts'
+import { namespaceController } from './namespace-controller.ts'
 
 /** Each controller lives in its own file named after the Kubernetes component it mimics. */
 export function createControllers(_config: ClusterConfig): Controller[] {
-  return []
+  return [
+    namespaceController(),
+    garbageCollector(),
+    deploymentController(),
+    replicaSetController(),
+    replicationController(),
+    scheduler(),
+    kubelet(),
+    endpointsController(),
+    endpointSliceController(),
+    endpointSliceMirroringController(),
+  ]
 }

@@ -22,6 +22,10 @@ export interface ContainerState {
   restartCount: number
   readiness: ProbeState
   liveness: ProbeState
+  /** The 64-hex container id containerd assigned (`containerd://<id>` in the status). */
+  containerID?: string
+  /** The previous instance's end, shown as `lastState.terminated` after a restart. */
+  lastTermination?: { exitCode: number; reason: string; startedAt: string; finishedAt: string; containerID: string }
 }
 
 export interface PodRuntime {
@@ -31,6 +35,10 @@ export interface PodRuntime {
   nodeName: string
   podIP: string
   containers: Map<string, ContainerState>
+  /** When the kubelet admitted the pod (status.startTime). */
+  startTime?: number
+  /** Whether the IP is a host-local lease (false for hostNetwork pods, which use the node's address). */
+  leased?: boolean
 }
 
 export interface IpamState {
@@ -44,6 +52,8 @@ export interface IpamState {
 export class NodeRuntime {
   readonly pods = new Map<string, PodRuntime>()
   readonly ipam = new Map<string, IpamState>()
+  /** Images present in each node's containerd store (kind preloads the control-plane images). */
+  readonly images = new Map<string, Set<string>>()
 
   podByName(namespace: string, name: string): PodRuntime | undefined {
     for (const pod of this.pods.values()) if (pod.namespace === namespace && pod.name === name) return pod

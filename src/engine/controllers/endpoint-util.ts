@@ -1,0 +1,102 @@
+// Helpers shared by the Endpoints and EndpointSlice controllers: staging/src/k8s.io/endpointslice/util
+// (ShouldPodBeInEndpoints, ShouldSetHostname), pkg/api/v1/pod (FindPort) and the trigger-time tracker
+// (pkg/controller/util/endpoint/trigger_time_tracker.go).
+import type { Change, ReadonlyStore } from '../api/store.ts'
+import type { KubeObject, ObjectKey } from '../api/types.ts'
+import { objectKey } from '../api/types.ts'
+import { fromMap, matches } from '../api/labels.ts'
+import type { Selector } from '../api/labels.ts'
+import { epoch, isPodTerminal } from './pod-util.ts'
+import { podIndex } from './informer.ts'
+import { rfc3339 } from '../sim/clock.ts'
+
+export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time'
+export const HEADLESS_LABEL = 'service.kubernetes.io/headless'
+
+/** A Service's selector, or null when it has none (an empty map counts as none, as it does after a round trip). */
+export function serviceSelector(svc: KubeObject): Selector | null {
+  const sel = svc.spec?.selector
+  return sel && Object.keys(sel).length ? fromMap(sel) : null
+}
+
+/** ShouldPodBeInEndpoints: not terminal, has an IP, and (unless terminating pods are included) not being deleted. */
+export function shouldPodBeInEndpoints(pod: KubeObject, includeTerminating: boolean): boolean {
+  if (isPodTerminal(pod)) return false
+  if (!pod.status?.podIP && !pod.status?.podIPs?.length) return false
+  if (!includeTerminating && pod.metadata.deletionTimestamp) return false
+  return true
+}
+
+/** ShouldSetHostname: the pod names the Service as its subdomain. */
+export function shouldSetHostname(pod: KubeObject, svc: KubeObject): boolean {
+  return !!pod.spec?.hostname && pod.spec?.subdomain === svc.metadata.name && pod.metadata.namespace === svc.metadata.namespace
+}
+
+/** podutil.FindPort: a numeric targetPort as is; a named one looked up in the pod's containers (same protocol). */
+export function findPort(pod: KubeObject, servicePort: any): number | undefined {
+  const target = servicePort.targetPort ?? servicePort.port
+  const protocol = servicePort.protocol ?? 'TCP'
+  if (typeof target === 'number') return target
+  if (/^\d+$/.test(String(target))) return Number(target)
+  for (const c of [...(pod.spec?.containers ?? []), ...((pod.spec?.initContainers ?? []) as any[]).filter((i) => i.restartPolicy === 'Always')]) {
+    for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === protocol) return p.containerPort
+  }
+  return undefined
+}
+
+/** The pods a Service selects, sorted by name. */
+export function selectedPods(store: ReadonlyStore, svc: KubeObject, selector: Selector): KubeObject[] {
+  const ns = svc.metadata.namespace ?? 'default'
+  return [...podIndex(store).inNamespace(ns)].filter((p) => matches(selector, p.metadata.labels))
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0))
+}
+
+/** Services in the pod's namespace whose selector matches its old or new labels (getPodServiceMemberships). */
+export function servicesForPodChange(change: Change, store: ReadonlyStore): ObjectKey[] {
+  const keys = new Set<ObjectKey>()
+  const pods = [change.previous, change.object].filter(Boolean) as KubeObject[]
+  const ns = change.object.metadata.namespace
+  for (const svc of store.list('Service', ns)) {
+    const sel = serviceSelector(svc)
+    if (sel && pods.some((p) => matches(sel, p.metadata.labels))) keys.add(objectKey('Service', ns, svc.metadata.name))
+  }
+  return [...keys]
+}
+
+/**
+ * TriggerTimeTracker: remembers, per Service, the trigger time of each pod (its Ready condition's last
+ * transition) and the Service's; returns the earliest trigger time that changed since the last sync (or undefined).
+ */
+export class TriggerTimeTracker {
+  private state = new Map<string, { service: number; pods: Map<string, number> }>()
+
+  compute(svc: KubeObject, pods: KubeObject[]): string | undefined {
+    const key = `${svc.metadata.namespace}/${svc.metadata.name}`
+    const prev = this.state.get(key)
+    let min = Infinity
+    const serviceTime = epoch(svc.metadata.creationTimestamp)
+    if (!prev || prev.service !== serviceTime) min = Math.min(min, serviceTime)
+    const now = new Map<string, number>()
+    for (const pod of pods) {
+      const ready = (pod.status?.conditions as any[] | undefined)?.find((c) => c.type === 'Ready')
+      if (!ready?.lastTransitionTime) continue
+      const t = epoch(ready.lastTransitionTime)
+      now.set(pod.metadata.name, t)
+      if (prev?.pods.get(pod.metadata.name) !== t) min = Math.min(min, t)
+    }
+    this.state.set(key, { service: serviceTime, pods: now })
+    return min < Infinity && min > 0 ? rfc3339(min) : undefined
+  }
+
+  forget(namespace: string | undefined, name: string): void {
+    this.state.delete(`${namespace}/${name}`)
+  }
+}
+
+/** Labels the Endpoints/EndpointSlice carry from the Service, plus the headless marker. */
+export function headlessLabel(svc: KubeObject, labels: Record<string, string>): Record<string, string> {
+  const out = { ...labels }
+  if (svc.spec?.clusterIP === 'None') out[HEADLESS_LABEL] = ''
+  else delete out[HEADLESS_LABEL]
+  return out
+}

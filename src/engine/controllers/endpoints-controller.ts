@@ -1,0 +1,149 @@
+// kube-controller-manager's Endpoints controller (pkg/controller/endpoint/endpoints_controller.go syncService) and
+// pkg/api/v1/endpoints/util.go (RepackSubsets, SortSubsets).
+import type { Change, ReadonlyStore } from '../api/store.ts'
+import type { KubeObject, ObjectKey } from '../api/types.ts'
+import { objectKey, parseKey } from '../api/types.ts'
+import type { Controller, ControllerContext, SyncResult } from './controller.ts'
+import { observe } from './informer.ts'
+import { isPodReady } from './pod-util.ts'
+import { canonicalJson } from './hash.ts'
+import { HEADLESS_LABEL, TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector,
+  servicesForPodChange, shouldPodBeInEndpoints, shouldSetHostname } from './endpoint-util.ts'
+
+interface Address { ip: string; hostname?: string; nodeName?: string; targetRef?: { kind: string; name: string; namespace: string; uid: string } }
+interface Port { name?: string; port: number; protocol: string; appProtocol?: string }
+interface Subset { addresses?: Address[]; notReadyAddresses?: Address[]; ports?: Port[] }
+
+const addrKey = (a: Address) => `${a.ip}|${a.targetRef?.uid ?? ''}`
+const portKey = (p: Port) => `${p.name ?? ''}|${p.port}|${p.protocol}|${p.appProtocol ?? ''}`
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const ipNum = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0)
+function compareAddr(a: Address, b: Address): number {
+  return ipNum(a.ip) - ipNum(b.ip) || cmp(a.ip, b.ip) || cmp(a.targetRef?.uid ?? '', b.targetRef?.uid ?? '')
+}
+
+/**
+ * RepackSubsets: groups addresses that offer exactly the same ports into one subset (not ready wins over ready for
+ * an address), then sorts addresses by IP/uid. Upstream orders ports and subsets by an md5 of their Go dump;
+ * kubehop orders ports by name/number and subsets by their first address, which is stable but not identical.
+ */
+export function repackSubsets(subsets: Subset[]): Subset[] {
+  const addrs = new Map<string, Address>()
+  const byPort = new Map<string, { port: Port | null; ready: Map<string, boolean> }>()
+  for (const s of subsets) {
+    const ports: (Port | null)[] = s.ports?.length ? s.ports : [null]
+    for (const port of ports) {
+      const pk = port ? portKey(port) : '<none>'
+      let entry = byPort.get(pk)
+      if (!entry) byPort.set(pk, (entry = { port, ready: new Map() }))
+      for (const [list, ready] of [[s.addresses ?? [], true], [s.notReadyAddresses ?? [], false]] as const) {
+        for (const a of list) {
+          const k = addrKey(a)
+          if (!addrs.has(k)) addrs.set(k, a)
+          const was = entry.ready.get(k)
+          if (was === undefined || was) entry.ready.set(k, ready)
+        }
+      }
+    }
+  }
+  const groups = new Map<string, { ready: Map<string, boolean>; ports: Port[] }>()
+  for (const { port, ready } of byPort.values()) {
+    const gk = [...ready].map(([k, r]) => `${k}=${r}`).sort().join(',')
+    let g = groups.get(gk)
+    if (!g) groups.set(gk, (g = { ready, ports: [] }))
+    if (port) g.ports.push(port)
+  }
+  const out: Subset[] = []
+  for (const g of groups.values()) {
+    const ready: Address[] = [], notReady: Address[] = []
+    for (const [k, r] of g.ready) (r ? ready : notReady).push(addrs.get(k)!)
+    ready.sort(compareAddr)
+    notReady.sort(compareAddr)
+    const s: Subset = {}
+    if (ready.length) s.addresses = ready
+    if (notReady.length) s.notReadyAddresses = notReady
+    if (g.ports.length) s.ports = g.ports.sort((a, b) => cmp(a.name ?? '', b.name ?? '') || a.port - b.port || cmp(a.protocol, b.protocol))
+    out.push(s)
+  }
+  const first = (s: Subset) => (s.addresses ?? s.notReadyAddresses ?? [])[0]
+  return out.sort((a, b) => compareAddr(first(a) ?? { ip: '0.0.0.0' }, first(b) ?? { ip: '0.0.0.0' }) || cmp(canonicalJson(a.ports), canonicalJson(b.ports)))
+}
+
+/** The Endpoints subsets a Service's selector yields (syncService's loop over pods and ports, then RepackSubsets). */
+export function desiredSubsets(svc: KubeObject, pods: KubeObject[]): Subset[] {
+  const publishNotReady = !!svc.spec?.publishNotReadyAddresses
+  const ports: any[] = svc.spec?.ports ?? []
+  const raw: Subset[] = []
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue
+    const addr: Address = {
+      ...(shouldSetHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
+      ip: pod.status.podIP,
+      ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
+      targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', uid: pod.metadata.uid ?? '' },
+    }
+    const ready = publishNotReady || isPodReady(pod)
+    const add = (port: Port | null) => raw.push({ ...(ready ? { addresses: [addr] } : { notReadyAddresses: [addr] }), ...(port ? { ports: [port] } : {}) })
+    if (!ports.length) {
+      if (svc.spec?.clusterIP === 'None') add(null)
+      continue
+    }
+    for (const sp of ports) {
+      const num = findPort(pod, sp)
+      if (num === undefined) continue
+      add({ ...(sp.name ? { name: sp.name } : {}), port: num, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) })
+    }
+  }
+  return repackSubsets(raw)
+}
+
+function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
+  observe(change, store)
+  const obj = change.object
+  if (obj.kind === 'Service') return [change.key]
+  if (obj.kind === 'Pod') return servicesForPodChange(change, store)
+  if (obj.kind === 'Endpoints' && change.type !== 'added') return [objectKey('Service', obj.metadata.namespace, obj.metadata.name)]
+  return []
+}
+
+function makeSync(tracker: TriggerTimeTracker) {
+  return (key: ObjectKey, ctx: ControllerContext): SyncResult => {
+    const { namespace, name } = parseKey(key)
+    const svc = ctx.store.getByKey(key)
+    const current = ctx.store.get('Endpoints', namespace, name)
+    if (!svc) {
+      tracker.forget(namespace, name)
+      return { writes: current ? [{ op: 'delete', key: objectKey('Endpoints', namespace, name) }] : [] }
+    }
+    if (svc.spec?.type === 'ExternalName') return { writes: [] }
+    const selector = serviceSelector(svc)
+    if (!selector) return { writes: [] }
+    const pods = selectedPods(ctx.store, svc, selector)
+    const trigger = tracker.compute(svc, pods)
+    const subsets = desiredSubsets(svc, pods)
+    const svcLabels: Record<string, string> = svc.metadata.labels ?? {}
+    if (current) {
+      const compareLabels = { ...(current.metadata.labels ?? {}) }
+      delete compareLabels[HEADLESS_LABEL]
+      if (canonicalJson(current.subsets ?? []) === canonicalJson(subsets) && canonicalJson(compareLabels) === canonicalJson(svcLabels)) return { writes: [] }
+    }
+    const annotations: Record<string, string> = { ...(current?.metadata.annotations ?? {}) }
+    if (trigger) annotations[TRIGGER_TIME_ANNOTATION] = trigger
+    else delete annotations[TRIGGER_TIME_ANNOTATION]
+    const labels = headlessLabel(svc, svcLabels)
+    const metadata: any = { ...(current?.metadata ?? { name, namespace }), labels }
+    if (Object.keys(annotations).length) metadata.annotations = annotations
+    else delete metadata.annotations
+    const endpoints: KubeObject = { apiVersion: 'v1', kind: 'Endpoints', metadata, ...(subsets.length ? { subsets } : {}) }
+    return { writes: [{ op: current ? 'update' : 'create', object: endpoints }] }
+  }
+}
+
+/**
+ * The Endpoints controller: for every Service with a selector, an Endpoints object of the same name listing ready
+ * pod addresses (`addresses`) and the others (`notReadyAddresses`, unless publishNotReadyAddresses), with named
+ * targetPorts resolved per pod. Services without a selector are left alone, so hand-made Endpoints stay.
+ */
+export function endpointsController(): Controller {
+  return { name: 'endpoint-controller', keysFor, sync: makeSync(new TriggerTimeTracker()) }
+}

@@ -1,0 +1,106 @@
+// kube-controller-manager's EndpointSlice controller (pkg/controller/endpointslice/endpointslice_controller.go
+// syncService, staging/src/k8s.io/endpointslice/utils.go podToEndpoint and setEndpointSliceLabels).
+import type { Change, ReadonlyStore } from '../api/store.ts'
+import type { KubeObject, ObjectKey } from '../api/types.ts'
+import { keyOf, objectKey, parseKey } from '../api/types.ts'
+import type { Controller, ControllerContext, SyncResult } from './controller.ts'
+import { observe } from './informer.ts'
+import { isPodReady } from './pod-util.ts'
+import { canonicalJson } from './hash.ts'
+import { TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector, servicesForPodChange,
+  shouldPodBeInEndpoints, shouldSetHostname } from './endpoint-util.ts'
+import type { SliceGroup } from './slice-reconciler.ts'
+import { reconcileSlices } from './slice-reconciler.ts'
+
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
+export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by'
+export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io'
+
+/** Slices of a Service managed by `controller` (by the service-name and managed-by labels). */
+export function managedSlices(store: ReadonlyStore, namespace: string | undefined, service: string, controller: string): KubeObject[] {
+  return store.list('EndpointSlice', namespace).filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === service && s.metadata.labels?.[MANAGED_BY_LABEL] === controller)
+}
+
+/** podToEndpoint: addresses, conditions ready/serving/terminating, nodeName, zone, targetRef, hostname. */
+export function podToEndpoint(pod: KubeObject, svc: KubeObject, node: KubeObject | undefined): any {
+  const serving = isPodReady(pod)
+  const terminating = !!pod.metadata.deletionTimestamp
+  const ready = !!svc.spec?.publishNotReadyAddresses || (serving && !terminating)
+  const zone = node?.metadata.labels?.['topology.kubernetes.io/zone']
+  return {
+    addresses: [pod.status.podIP],
+    conditions: { ready, serving, terminating },
+    ...(shouldSetHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
+    ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
+    targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', uid: pod.metadata.uid ?? '' },
+    ...(zone ? { zone } : {}),
+  }
+}
+
+function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
+  observe(change, store)
+  const obj = change.object
+  if (obj.kind === 'Service') return [change.key]
+  if (obj.kind === 'Pod') return servicesForPodChange(change, store)
+  if (obj.kind === 'Node' && change.type !== 'added') {
+    const zone = (o?: KubeObject) => o?.metadata.labels?.['topology.kubernetes.io/zone']
+    return zone(change.previous) !== zone(obj) ? store.list('Service').map(keyOf) : []
+  }
+  if (obj.kind === 'EndpointSlice' && change.type !== 'added' && obj.metadata.labels?.[MANAGED_BY_LABEL] === SLICE_CONTROLLER) {
+    const svc = obj.metadata.labels?.[SERVICE_NAME_LABEL]
+    return svc ? [objectKey('Service', obj.metadata.namespace, svc)] : []
+  }
+  return []
+}
+
+function makeSync(tracker: TriggerTimeTracker) {
+  return (key: ObjectKey, ctx: ControllerContext): SyncResult => {
+    const { namespace, name } = parseKey(key)
+    const svc = ctx.store.getByKey(key)
+    const existing = managedSlices(ctx.store, namespace, name, SLICE_CONTROLLER)
+    const selector = svc && svc.spec?.type !== 'ExternalName' ? serviceSelector(svc) : null
+    if (!svc || !selector) {
+      // Slices are owned by the Service (the garbage collector would remove them); a selector removed means none.
+      if (!svc) tracker.forget(namespace, name)
+      return { writes: existing.map((s) => ({ op: 'delete' as const, key: keyOf(s) })) }
+    }
+    const pods = selectedPods(ctx.store, svc, selector)
+    const trigger = tracker.compute(svc, pods)
+    const groups = new Map<string, SliceGroup>()
+    for (const pod of pods) {
+      if (!shouldPodBeInEndpoints(pod, true)) continue
+      const ports: any[] = []
+      for (const sp of (svc.spec?.ports ?? []) as any[]) {
+        const num = findPort(pod, sp)
+        if (num === undefined) continue
+        ports.push({ name: sp.name ?? '', port: num, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) })
+      }
+      const pk = canonicalJson(ports)
+      let g = groups.get(pk)
+      if (!g) groups.set(pk, (g = { ports, endpoints: [] }))
+      g.endpoints.push(podToEndpoint(pod, svc, ctx.store.get('Node', undefined, pod.spec?.nodeName ?? '')))
+    }
+    const labels: Record<string, string> = {}
+    for (const [k, v] of Object.entries((svc.metadata.labels ?? {}) as Record<string, string>)) if (k !== SERVICE_NAME_LABEL && k !== MANAGED_BY_LABEL) labels[k] = v
+    labels[MANAGED_BY_LABEL] = SLICE_CONTROLLER
+    labels[SERVICE_NAME_LABEL] = name
+    const current = existing[0]?.metadata.annotations?.[TRIGGER_TIME_ANNOTATION]
+    const annotations: Record<string, string> = {}
+    if (trigger ?? current) annotations[TRIGGER_TIME_ANNOTATION] = (trigger ?? current)!
+    const writes = reconcileSlices(ctx.store, ctx.rng, {
+      namespace: namespace ?? 'default', serviceName: name, labels: headlessLabel(svc, labels), annotations,
+      owner: { apiVersion: 'v1', kind: 'Service', name, uid: svc.metadata.uid!, controller: true, blockOwnerDeletion: true },
+      placeholder: true,
+    }, existing, [...groups.values()])
+    return { writes }
+  }
+}
+
+/**
+ * The EndpointSlice controller: for every Service with a selector, IPv4 EndpointSlices `<svc>-<5 chars>` labelled
+ * `kubernetes.io/service-name` and managed-by `endpointslice-controller.k8s.io`, one endpoint per pod with an IP
+ * (conditions ready/serving/terminating, nodeName, zone), ports resolved per pod, owned by the Service.
+ */
+export function endpointSliceController(): Controller {
+  return { name: 'endpointslice-controller', keysFor, sync: makeSync(new TriggerTimeTracker()) }
+}

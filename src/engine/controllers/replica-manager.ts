@@ -1,0 +1,218 @@
+// The replica logic ReplicaSets and ReplicationControllers share. Upstream they are literally the same code:
+// pkg/controller/replicaset/replica_set.go (ReplicaSetController.syncReplicaSet, manageReplicas, getPodsToDelete)
+// with pkg/controller/replication adapting RCs to it, plus pkg/controller/controller_ref_manager.go (ClaimPods) and
+// pkg/controller/controller_utils.go (ActivePodsWithRanks, GetPodFromTemplate).
+import type { Change, ReadonlyStore } from '../api/store.ts'
+import type { KubeObject, ObjectKey, OwnerReference } from '../api/types.ts'
+import { controllerOf, keyOf, objectKey, parseKey } from '../api/types.ts'
+import type { Selector } from '../api/labels.ts'
+import { matches } from '../api/labels.ts'
+import type { ControllerContext, EventRecord, SyncResult, Write } from './controller.ts'
+import { observe, podIndex } from './informer.ts'
+import { epoch, isPodActive, isPodAvailable, isPodReady, podCondition, secondsUntilAvailable } from './pod-util.ts'
+import { qosClass } from '../node/pod-status.ts'
+import type { SeededRandom } from '../sim/random.ts'
+
+/** replica_set.go: BurstReplicas, the most pods one sync creates or deletes. */
+export const BURST_REPLICAS = 500
+/**
+ * kube-controller-manager's API client is rate limited (--kube-api-qps=20), so a full burst of 500 creations takes
+ * 25 s; the next burst waits that long on the simulated clock. Smaller batches are immediate.
+ */
+export const CONTROLLER_QPS = 20
+
+export interface ReplicaKind {
+  kind: 'ReplicaSet' | 'ReplicationController'
+  apiVersion: string
+  /** Event source (`replicaset-controller`, `replication-controller`). */
+  component: string
+  /** The owner's selector; null selects nothing. */
+  selector(owner: KubeObject): Selector | null
+}
+
+/** Event handlers (replica_set.go addPod/updatePod/deletePod, addRS/updateRS): which owners to sync. */
+export function replicaKeysFor(rk: ReplicaKind, change: Change, store: ReadonlyStore): ObjectKey[] {
+  observe(change, store)
+  const obj = change.object
+  if (obj.kind === rk.kind) return [change.key]
+  if (obj.kind !== 'Pod') return []
+  const keys = new Set<ObjectKey>()
+  for (const pod of [change.previous, change.type === 'deleted' ? undefined : obj]) {
+    if (!pod) continue
+    const ref = controllerOf(pod)
+    if (ref) {
+      if (ref.kind === rk.kind) keys.add(objectKey(rk.kind, pod.metadata.namespace, ref.name))
+    } else if (change.type !== 'deleted') {
+      // An orphan: every owner whose selector matches may adopt it (getPodReplicaSets).
+      for (const owner of store.list(rk.kind, pod.metadata.namespace)) {
+        const sel = rk.selector(owner)
+        if (sel && sel.length && matches(sel, pod.metadata.labels)) keys.add(keyOf(owner))
+      }
+    }
+  }
+  return [...keys]
+}
+
+/** Per-controller memory that the API does not hold (upstream: expectations and the client rate limiter). */
+export class ReplicaState {
+  readonly nextBurstAt = new Map<string, number>()
+}
+
+/** controller.GetPodFromTemplate plus the API server's generateName: `<owner>-<5 random chars>`. */
+export function podFromTemplate(owner: KubeObject, ref: OwnerReference, name: string): KubeObject {
+  const template = owner.spec?.template ?? {}
+  const meta = template.metadata ?? {}
+  const spec = JSON.parse(JSON.stringify(template.spec ?? {}))
+  const pod: KubeObject = {
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: {
+      name, generateName: generatePrefix(owner.metadata.name), namespace: owner.metadata.namespace,
+      ...(meta.labels ? { labels: { ...meta.labels } } : {}),
+      ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}),
+      ownerReferences: [ref],
+    },
+    spec,
+  }
+  pod.status = { phase: 'Pending', qosClass: qosClass(pod) }
+  return pod
+}
+
+/** names.SimpleNameGenerator: the prefix is cut to 58 characters so the name stays within 63. */
+export function generatePrefix(ownerName: string): string {
+  const prefix = `${ownerName}-`
+  return prefix.length > 58 ? prefix.slice(0, 58) : prefix
+}
+
+export function generateName(prefix: string, rng: SeededRandom, taken: (name: string) => boolean): string {
+  for (;;) {
+    const name = prefix + rng.suffix(5)
+    if (!taken(name)) return name
+  }
+}
+
+export function controllerRef(owner: KubeObject, apiVersion: string): OwnerReference {
+  return { apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: true }
+}
+
+/** syncReplicaSet: claim pods, create or delete to match spec.replicas, then write status. */
+export function syncReplicas(rk: ReplicaKind, state: ReplicaState, key: ObjectKey, ctx: ControllerContext): SyncResult {
+  const { namespace } = parseKey(key)
+  const owner = ctx.store.getByKey(key)
+  if (!owner) return { writes: [] }
+  const writes: Write[] = []
+  const events: EventRecord[] = []
+  const uid = owner.metadata.uid!
+  const selector = rk.selector(owner)
+  const index = podIndex(ctx.store)
+  const ref = controllerRef(owner, rk.apiVersion)
+  const deleting = !!owner.metadata.deletionTimestamp
+
+  // ClaimPods: keep owned pods that still match, release those that do not, adopt matching orphans.
+  const owned: KubeObject[] = []
+  for (const pod of index.inNamespace(namespace ?? '')) {
+    if (!isPodActive(pod)) continue
+    const cref = controllerOf(pod)
+    const matching = !!selector && selector.length > 0 && matches(selector, pod.metadata.labels)
+    if (cref) {
+      if (cref.uid !== uid) continue
+      if (matching) owned.push(pod)
+      else if (!deleting) {
+        const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid)
+        const metadata = { ...pod.metadata, ownerReferences: refs }
+        if (!refs.length) delete (metadata as any).ownerReferences
+        writes.push({ op: 'update', object: { ...pod, metadata } })
+      }
+    } else if (matching && !deleting) {
+      const adopted = { ...pod, metadata: { ...pod.metadata, ownerReferences: [...(pod.metadata.ownerReferences ?? []), ref] } }
+      writes.push({ op: 'update', object: adopted })
+      owned.push(adopted)
+    }
+  }
+
+  let requeueAfter: number | undefined
+  if (!deleting) {
+    const want = Math.max(0, owner.spec?.replicas ?? 1)
+    const diff = owned.length - want
+    if (diff < 0) {
+      const waitUntil = state.nextBurstAt.get(uid) ?? -Infinity
+      if (ctx.now < waitUntil) requeueAfter = waitUntil - ctx.now
+      else {
+        const count = Math.min(-diff, BURST_REPLICAS)
+        const taken = new Set<string>()
+        const prefix = generatePrefix(owner.metadata.name)
+        for (let i = 0; i < count; i++) {
+          const name = generateName(prefix, ctx.rng, (n) => taken.has(n) || !!ctx.store.get('Pod', namespace, n))
+          taken.add(name)
+          writes.push({ op: 'create', object: podFromTemplate(owner, ref, name) })
+          events.push({ involved: owner, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${name}`, source: rk.component })
+        }
+        if (count === BURST_REPLICAS && -diff > count) {
+          const pause = count / CONTROLLER_QPS
+          state.nextBurstAt.set(uid, ctx.now + pause)
+          requeueAfter = pause
+        }
+      }
+    } else if (diff > 0) {
+      for (const pod of podsToDelete(owned, Math.min(diff, BURST_REPLICAS))) {
+        writes.push({ op: 'delete', key: keyOf(pod) })
+        events.push({ involved: owner, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata.name}`, source: rk.component })
+      }
+    }
+  }
+
+  // calculateStatus
+  const minReady = owner.spec?.minReadySeconds ?? 0
+  const templateLabels = owner.spec?.template?.metadata?.labels ?? {}
+  let fully = 0, ready = 0, available = 0
+  for (const pod of owned) {
+    if (Object.keys(templateLabels).every((k) => pod.metadata.labels?.[k] === templateLabels[k])) fully++
+    if (isPodReady(pod)) {
+      ready++
+      if (isPodAvailable(pod, minReady, ctx.now)) available++
+      else {
+        const wait = secondsUntilAvailable(pod, minReady, ctx.now)
+        if (wait !== undefined) requeueAfter = Math.min(requeueAfter ?? Infinity, wait)
+      }
+    }
+  }
+  const status: Record<string, unknown> = { replicas: owned.length }
+  if (fully) status.fullyLabeledReplicas = fully
+  if (ready) status.readyReplicas = ready
+  if (available) status.availableReplicas = available
+  if (owner.metadata.generation) status.observedGeneration = owner.metadata.generation
+  if (owner.status?.conditions?.length) status.conditions = owner.status.conditions
+  if (JSON.stringify(status) !== JSON.stringify(owner.status ?? {})) writes.push({ op: 'update', object: { ...owner, status } })
+  return { writes, events, ...(requeueAfter !== undefined ? { requeueAfter } : {}) }
+}
+
+const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 }
+
+/**
+ * getPodsToDelete with controller.ActivePodsWithRanks: unscheduled before scheduled, Pending before Running,
+ * not ready before ready, pods doubled up on a node first, most recently ready first, more restarts first,
+ * newest first. (Upstream compares the two timestamps in logarithmic buckets; kubehop compares them exactly.)
+ */
+export function podsToDelete(pods: KubeObject[], count: number): KubeObject[] {
+  const perNode = new Map<string, number>()
+  for (const p of pods) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1)
+  const rank = (p: KubeObject) => (p.spec?.nodeName ? perNode.get(p.spec.nodeName) ?? 0 : 0)
+  const restarts = (p: KubeObject) => Math.max(0, ...((p.status?.containerStatuses ?? []) as any[]).map((c) => c.restartCount ?? 0))
+  const sorted = [...pods].sort((a, b) => {
+    const aAssigned = a.spec?.nodeName ? 1 : 0, bAssigned = b.spec?.nodeName ? 1 : 0
+    if (aAssigned !== bAssigned) return aAssigned - bAssigned
+    const pa = PHASE_RANK[a.status?.phase ?? 'Pending'] ?? 0, pb = PHASE_RANK[b.status?.phase ?? 'Pending'] ?? 0
+    if (pa !== pb) return pa - pb
+    const ra = isPodReady(a) ? 1 : 0, rb = isPodReady(b) ? 1 : 0
+    if (ra !== rb) return ra - rb
+    if (rank(a) !== rank(b)) return rank(b) - rank(a)
+    if (ra && rb) {
+      const ta = epoch(podCondition(a, 'Ready')?.lastTransitionTime), tb = epoch(podCondition(b, 'Ready')?.lastTransitionTime)
+      if (ta !== tb) return tb - ta
+    }
+    if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a)
+    const ca = epoch(a.metadata.creationTimestamp), cb = epoch(b.metadata.creationTimestamp)
+    if (ca !== cb) return cb - ca
+    return a.metadata.name < b.metadata.name ? 1 : a.metadata.name > b.metadata.name ? -1 : 0
+  })
+  return sorted.slice(0, count)
+}

@@ -1,0 +1,23 @@
+// kube-controller-manager's ReplicaSet controller (pkg/controller/replicaset/replica_set.go).
+import type { Controller } from './controller.ts'
+import { fromLabelSelector } from '../api/labels.ts'
+import type { ReplicaKind } from './replica-manager.ts'
+import { ReplicaState, replicaKeysFor, syncReplicas } from './replica-manager.ts'
+
+const KIND: ReplicaKind = {
+  kind: 'ReplicaSet', apiVersion: 'apps/v1', component: 'replicaset-controller',
+  selector: (rs) => fromLabelSelector(rs.spec?.selector),
+}
+
+/**
+ * The ReplicaSet controller: keeps `spec.replicas` pods matching the selector, named `<rs>-<5 chars>`, owned with a
+ * controller reference; records SuccessfulCreate/SuccessfulDelete and writes status (replica_set.go syncReplicaSet).
+ */
+export function replicaSetController(): Controller {
+  const state = new ReplicaState()
+  return {
+    name: 'replicaset-controller',
+    keysFor: (change, store) => replicaKeysFor(KIND, change, store),
+    sync: (key, ctx) => syncReplicas(KIND, state, key, ctx),
+  }
+}

@@ -1,0 +1,106 @@
+// The kubelet's prober: pkg/kubelet/prober/prober.go (runProbe: exec, httpGet, tcpSocket and their messages) and
+// pkg/kubelet/prober/worker.go (doProbe: initialDelaySeconds, periodSeconds, success/failure thresholds).
+import type { KubeObject } from '../api/types.ts'
+import type { ReadonlyStore } from '../api/store.ts'
+import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ContainerState, NodeRuntime, ProbeState } from './runtime.ts'
+import { execInContainer } from './container-exec.ts'
+import { httpProbeResult, listeningPorts } from '../apps/listening.ts'
+
+export interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
+
+/** pkg/apis/core/v1/defaults.go SetDefaults_Probe: period 10, timeout 1, success 1, failure 3. */
+export function probeTiming(probe: any): ProbeTiming {
+  return {
+    initialDelaySeconds: probe.initialDelaySeconds ?? 0,
+    periodSeconds: probe.periodSeconds || 10,
+    timeoutSeconds: probe.timeoutSeconds || 1,
+    successThreshold: probe.successThreshold || 1,
+    failureThreshold: probe.failureThreshold || 3,
+  }
+}
+
+export function newProbeState(kind: 'readiness' | 'liveness'): ProbeState {
+  // Readiness starts as failure (not ready until the first success); liveness starts as success.
+  return { lastRun: null, consecutiveSuccesses: 0, consecutiveFailures: 0, result: kind === 'readiness' ? 'failure' : 'success' }
+}
+
+/**
+ * When the probe runs next: the first run at container start + initialDelaySeconds (the kubelet triggers a readiness
+ * probe as soon as the container starts), then every periodSeconds.
+ */
+export function nextProbeAt(probe: any, state: ProbeState, startedAt: number): number {
+  const t = probeTiming(probe)
+  return state.lastRun === null ? startedAt + t.initialDelaySeconds : state.lastRun + t.periodSeconds
+}
+
+export interface ProbeOutcome {
+  /** `error` is an errored probe (e.g. a missing executable): upstream throws the result away. */
+  result: 'success' | 'failure' | 'error'
+  /** What follows `Readiness probe failed: ` (or `errored: `). */
+  message: string
+}
+
+export interface ProbeEnv { store: ReadonlyStore; runtime: NodeRuntime; config: ClusterConfig; now: number }
+
+function resolvePort(port: number | string, container: any): number | undefined {
+  if (typeof port === 'number') return port
+  if (/^\d+$/.test(port)) return Number(port)
+  return ((container.ports ?? []) as any[]).find((p) => p.name === port)?.containerPort
+}
+
+/** prober.runProbe: one probe of one container, with the messages the kubelet records. */
+export function runProbe(probe: any, pod: KubeObject, container: any, state: ContainerState, podIP: string, env: ProbeEnv): ProbeOutcome {
+  if (probe.exec) {
+    const r = execInContainer({ store: env.store, runtime: env.runtime, config: env.config, pod, container: container.name, now: env.now }, probe.exec.command ?? [])
+    if ('notHandled' in r) return { result: 'success', message: '' }
+    if (r.exitCode === 126 && r.stderr.includes('OCI runtime exec failed')) {
+      return { result: 'error', message: `rpc error: code = Unknown desc = ${r.stderr.replace(/^error: Internal error occurred: error executing command in container: /, '')}` }
+    }
+    const output = (r.stdout + r.stderr).replace(/\n$/, '')
+    return r.exitCode === 0 ? { result: 'success', message: output } : { result: 'failure', message: output }
+  }
+  if (probe.httpGet) {
+    const g = probe.httpGet
+    const port = resolvePort(g.port, container)
+    const host = g.host || podIP
+    const scheme = (g.scheme ?? 'HTTP').toLowerCase()
+    const path = g.path ? (g.path.startsWith('/') ? g.path : `/${g.path}`) : '/'
+    const url = `${scheme}://${host}:${port ?? g.port}${path}`
+    if (port === undefined) return { result: 'error', message: `unable to resolve port "${g.port}"` }
+    const answer = host === podIP ? httpProbeResult(pod, container, port, path, state) : { kind: 'refused' as const }
+    if (answer.kind === 'refused') return { result: 'failure', message: `Get "${url}": dial tcp ${host}:${port}: connect: connection refused` }
+    if (answer.status >= 200 && answer.status < 400) return { result: 'success', message: '' }
+    return { result: 'failure', message: `HTTP probe failed with statuscode: ${answer.status}` }
+  }
+  if (probe.tcpSocket) {
+    const port = resolvePort(probe.tcpSocket.port, container)
+    const host = probe.tcpSocket.host || podIP
+    if (port !== undefined && host === podIP && listeningPorts(container).some((p) => p.port === port && p.protocol === 'TCP')) return { result: 'success', message: '' }
+    return { result: 'failure', message: `dial tcp ${host}:${port ?? probe.tcpSocket.port}: connect: connection refused` }
+  }
+  if (probe.grpc) return { result: 'success', message: '' }
+  return { result: 'success', message: '' }
+}
+
+/**
+ * worker.doProbe's bookkeeping: counts consecutive results and settles the probe's result once a threshold is
+ * reached. Returns true when the settled result changed.
+ */
+export function recordProbe(state: ProbeState, outcome: ProbeOutcome, probe: any, now: number): boolean {
+  state.lastRun = now
+  if (outcome.result === 'error') return false
+  const t = probeTiming(probe)
+  if (outcome.result === 'success') {
+    state.consecutiveSuccesses++
+    state.consecutiveFailures = 0
+    state.lastMessage = undefined
+    if (state.consecutiveSuccesses >= t.successThreshold && state.result !== 'success') { state.result = 'success'; return true }
+  } else {
+    state.consecutiveFailures++
+    state.consecutiveSuccesses = 0
+    state.lastMessage = outcome.message
+    if (state.consecutiveFailures >= t.failureThreshold && state.result !== 'failure') { state.result = 'failure'; return true }
+  }
+  return false
+}

@@ -1,0 +1,144 @@
+// The environment the kubelet gives a container: pkg/kubelet/kubelet_pods.go (makeEnvironmentVariables,
+// getServiceEnvVarMap) and pkg/kubelet/envvars/envvars.go (FromServices, makeLinkVariables). Service variables are
+// computed when the container starts, so pods created before a Service do not see it (behaviour 18).
+import type { ReadonlyStore } from '../api/store.ts'
+import type { KubeObject } from '../api/types.ts'
+import { decodeBase64 } from './base64.ts'
+
+export interface EnvVar { name: string; value: string }
+
+/** envvars.makeEnvVariableName: upper case, `-` → `_`. */
+export function envVariableName(name: string): string {
+  return name.toUpperCase().replace(/-/g, '_')
+}
+
+function ipSet(svc: KubeObject): boolean {
+  const ip = svc.spec?.clusterIP
+  return !!ip && ip !== 'None'
+}
+
+/**
+ * getServiceEnvVarMap + envvars.FromServices: the `kubernetes` Service of `default` always, and (with
+ * enableServiceLinks, the default) every Service of the pod's namespace that has a cluster IP.
+ * Variables per Service: `_SERVICE_HOST`, `_SERVICE_PORT`, `_SERVICE_PORT_<NAME>` for named ports, and the docker
+ * link set `_PORT`, `_PORT_<p>_<PROTO>`, `…_PROTO`, `…_PORT`, `…_ADDR`. Services are taken in name order
+ * (upstream iterates a map, so its order varies).
+ */
+export function serviceEnvVars(store: ReadonlyStore, namespace: string, enableServiceLinks = true): EnvVar[] {
+  const chosen = new Map<string, KubeObject>()
+  const master = store.get('Service', 'default', 'kubernetes')
+  if (master && ipSet(master)) chosen.set('kubernetes', master)
+  if (enableServiceLinks) {
+    for (const svc of store.list('Service', namespace)) {
+      if (!ipSet(svc)) continue
+      if (namespace === 'default' && svc.metadata.name === 'kubernetes') continue
+      chosen.set(svc.metadata.name, svc)
+    }
+  }
+  const out: EnvVar[] = []
+  for (const name of [...chosen.keys()].sort()) out.push(...fromService(chosen.get(name)!))
+  return out
+}
+
+function fromService(svc: KubeObject): EnvVar[] {
+  const prefix = envVariableName(svc.metadata.name)
+  const ip: string = svc.spec.clusterIP
+  const ports: any[] = svc.spec.ports ?? []
+  if (!ports.length) return []
+  const out: EnvVar[] = [
+    { name: `${prefix}_SERVICE_HOST`, value: ip },
+    { name: `${prefix}_SERVICE_PORT`, value: String(ports[0].port) },
+  ]
+  for (const p of ports) if (p.name) out.push({ name: `${prefix}_SERVICE_PORT_${envVariableName(p.name)}`, value: String(p.port) })
+  ports.forEach((p, i) => {
+    const proto = String(p.protocol ?? 'TCP')
+    const url = `${proto.toLowerCase()}://${ip}:${p.port}`
+    if (i === 0) out.push({ name: `${prefix}_PORT`, value: url })
+    const pp = `${prefix}_PORT_${p.port}_${proto.toUpperCase()}`
+    out.push({ name: pp, value: url }, { name: `${pp}_PROTO`, value: proto.toLowerCase() },
+      { name: `${pp}_PORT`, value: String(p.port) }, { name: `${pp}_ADDR`, value: ip })
+  })
+  return out
+}
+
+const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+
+/** Variables the image itself sets (its Dockerfile ENV lines) for the images learners use most. */
+export function imageEnv(image: string): EnvVar[] {
+  const base = image.replace(/^.*\//, '').replace(/[:@].*$/, '')
+  if (base === 'nginx') return [{ name: 'NGINX_VERSION', value: '1.27.4' }, { name: 'NJS_VERSION', value: '0.8.9' }, { name: 'NJS_RELEASE', value: '1~bookworm' }, { name: 'PKG_RELEASE', value: '1~bookworm' }, { name: 'DYNPKG_RELEASE', value: '1~bookworm' }]
+  if (base === 'httpd') return [{ name: 'HTTPD_PREFIX', value: '/usr/local/apache2' }, { name: 'HTTPD_VERSION', value: '2.4.63' }]
+  if (base.startsWith('kubia')) return [{ name: 'NODE_VERSION', value: '7.10.1' }, { name: 'YARN_VERSION', value: '0.24.4' }]
+  if (base === 'redis') return [{ name: 'REDIS_VERSION', value: '7.4.2' }]
+  return []
+}
+
+/** A fieldRef's value (pkg/kubelet/kubelet_pods.go podFieldSelectorRuntimeValue + fieldpath.ExtractFieldPathAsString). */
+export function fieldRefValue(pod: KubeObject, path: string, podIP: string, hostIP: string): string {
+  const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path)
+  if (m) return (pod.metadata as any)[m[1]]?.[m[2]] ?? ''
+  switch (path) {
+    case 'metadata.name': return pod.metadata.name
+    case 'metadata.namespace': return pod.metadata.namespace ?? 'default'
+    case 'metadata.uid': return pod.metadata.uid ?? ''
+    case 'spec.nodeName': return pod.spec?.nodeName ?? ''
+    case 'spec.serviceAccountName': return pod.spec?.serviceAccountName ?? 'default'
+    case 'status.podIP': case 'status.podIPs': return podIP
+    case 'status.hostIP': case 'status.hostIPs': return hostIP
+    default: return ''
+  }
+}
+
+/** `$(VAR)` expansion (third_party/forked/golang/expansion): known names expand, `$$` escapes, unknown stay. */
+export function expand(value: string, vars: Map<string, string>): string {
+  return value.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (whole, name) => {
+    if (whole === '$$') return '$'
+    return vars.has(name) ? vars.get(name)! : whole
+  })
+}
+
+const decode = decodeBase64
+
+/**
+ * makeEnvironmentVariables: the container's full environment at start, in the order `env` prints it here:
+ * PATH, HOSTNAME, envFrom and env (with $(VAR) expansion and valueFrom), the service variables not overridden,
+ * the image's own ENV, HOME.
+ */
+export function containerEnvironment(store: ReadonlyStore, pod: KubeObject, container: any, podIP: string, hostIP: string, hostname: string): Record<string, string> {
+  const ns = pod.metadata.namespace ?? 'default'
+  const own = new Map<string, string>()
+  for (const from of container.envFrom ?? []) {
+    const prefix = from.prefix ?? ''
+    if (from.configMapRef) {
+      const cm = store.get('ConfigMap', ns, from.configMapRef.name)
+      for (const [k, v] of Object.entries((cm?.data as Record<string, string>) ?? {})) own.set(prefix + k, v)
+    }
+    if (from.secretRef) {
+      const secret = store.get('Secret', ns, from.secretRef.name)
+      for (const [k, v] of Object.entries((secret?.data as Record<string, string>) ?? {})) own.set(prefix + k, decode(v))
+      for (const [k, v] of Object.entries((secret?.stringData as Record<string, string>) ?? {})) own.set(prefix + k, v)
+    }
+  }
+  const services = serviceEnvVars(store, ns, pod.spec?.enableServiceLinks !== false)
+  const lookup = new Map<string, string>(services.map((e) => [e.name, e.value]))
+  for (const [k, v] of own) lookup.set(k, v)
+  for (const e of container.env ?? []) {
+    let value: string
+    if (e.valueFrom?.fieldRef) value = fieldRefValue(pod, e.valueFrom.fieldRef.fieldPath, podIP, hostIP)
+    else if (e.valueFrom?.configMapKeyRef) value = (store.get('ConfigMap', ns, e.valueFrom.configMapKeyRef.name)?.data as any)?.[e.valueFrom.configMapKeyRef.key] ?? ''
+    else if (e.valueFrom?.secretKeyRef) {
+      const s = store.get('Secret', ns, e.valueFrom.secretKeyRef.name)
+      const raw = (s?.data as any)?.[e.valueFrom.secretKeyRef.key]
+      value = raw !== undefined ? decode(raw) : ((s?.stringData as any)?.[e.valueFrom.secretKeyRef.key] ?? '')
+    } else if (e.valueFrom?.resourceFieldRef) value = '0'
+    else value = expand(e.value ?? '', lookup)
+    own.set(e.name, value)
+    lookup.set(e.name, value)
+  }
+  const env: Record<string, string> = { PATH, HOSTNAME: hostname }
+  for (const [k, v] of own) env[k] = v
+  for (const e of services) if (!own.has(e.name)) env[e.name] = e.value
+  for (const e of imageEnv(container.image ?? '')) if (!(e.name in env)) env[e.name] = e.value
+  if (!('HOME' in env)) env.HOME = '/root'
+  return env
+}
