@@ -1,0 +1,48 @@
+// Entry points: run a script statement by statement, yielding one record per top-level statement.
+import { Interpreter } from './executor.ts'
+import { normalize, Parser } from './parser.ts'
+import { ShellSyntaxError, type CommandRunner, type RunOptions, type ShellState, type StatementRecord } from './types.ts'
+
+/**
+ * Runs `text` like `bash script`, reading and running one statement at a time, so a console can show
+ * each record as soon as it is done. A syntax error yields a record with bash's message (exit 2) and
+ * ends the script, as bash does. `state` is updated in place (variables, aliases, files, $?).
+ */
+export function* iterateScript(text: string, state: ShellState, runner: CommandRunner, opts: RunOptions = {}): Generator<StatementRecord, void, undefined> {
+  const source = normalize(text)
+  const parser = new Parser(source)
+  const interp = new Interpreter(state, runner, opts)
+  let consumed = 0
+  for (;;) {
+    let stmt
+    try {
+      stmt = parser.statement()
+    } catch (e) {
+      if (!(e instanceof ShellSyntaxError)) throw e
+      state.lastExit = 2
+      yield { ...errorSource(source, consumed, e.line), chunks: [{ stream: 'stderr', text: e.toStderr() }], exitCode: 2, traces: [] }
+      return
+    }
+    if (!stmt) return
+    consumed = parser.consumed()
+    const { record, exited } = interp.runStatement(stmt)
+    yield record
+    if (exited) return
+  }
+}
+
+/** Runs the whole script and returns every record (see iterateScript). */
+export function runScript(text: string, state: ShellState, runner: CommandRunner, opts?: RunOptions): StatementRecord[] {
+  return [...iterateScript(text, state, runner, opts)]
+}
+
+/** The text of the statement that failed to parse: from its first non-blank line to the error line. */
+function errorSource(text: string, from: number, errorLine: number): { source: string; line: number } {
+  const lines = text.split('\n')
+  let line = text.slice(0, from).split('\n').length
+  if (from > 0 && text[from - 1] !== '\n') line++
+  while (line < errorLine && /^\s*(#.*)?$/.test(lines[line - 1] ?? '')) line++
+  const last = Math.max(line, Math.min(errorLine, lines.length))
+  return { source: lines.slice(line - 1, last).join('\n').replace(/\s+$/, ''), line }
+}
+export { parseScript } from './parser.ts'

@@ -1,0 +1,67 @@
+// Public types of the kubehop shell: what the console, the CLI and the session see.
+
+export interface Chunk { stream: 'stdout' | 'stderr'; text: string }
+
+export interface CommandResult { chunks: Chunk[]; exitCode: number; traces: unknown[] }
+
+export interface ExecRequest {
+  argv: string[]
+  /** Heredoc, here-string, `< file` or piped input; absent when the command reads the terminal. */
+  stdin?: string
+  /** Exported variables plus the `NAME=value` prefixes of this one command. */
+  env: Record<string, string>
+}
+
+/** Runs a command the shell does not implement itself (kubectl, curl, ...). Synchronous. */
+export type CommandRunner = (req: ExecRequest) => CommandResult
+
+export interface ShellState {
+  vars: Record<string, string>
+  aliases: Record<string, string>
+  lastExit: number
+  /** Names passed to the runner in `env` (`export`); absent means none besides HOME. */
+  exported?: string[]
+  /** Files written by redirections when no writeFile hook is given, keyed by absolute path. */
+  files?: Record<string, string>
+}
+
+export interface StatementRecord {
+  /** Exactly as typed, including heredoc bodies and continuation lines. */
+  source: string
+  /** 1-based line of the statement's first character. */
+  line: number
+  chunks: Chunk[]
+  exitCode: number
+  traces: unknown[]
+}
+
+export interface RunOptions {
+  /** Rounds after which any loop is stopped (default 100). */
+  maxLoopRounds?: number
+  /** Redirection target; default stores into ShellState.files. */
+  writeFile?: (path: string, content: string, append: boolean) => void
+  /** `< file` and file arguments of the text builtins; undefined means "no such file". */
+  readFile?: (path: string) => string | undefined
+}
+
+/** A parse error worded like bash's, with the 1-based line and column of the offending token. */
+export class ShellSyntaxError extends Error {
+  readonly line: number
+  readonly col: number
+  /** The offending line's text when bash would quote it (for "near unexpected token" errors). */
+  readonly lineText: string | undefined
+
+  constructor(line: number, col: number, detail: string, lineText?: string) {
+    super(`line ${line}: ${detail}`)
+    this.name = 'ShellSyntaxError'
+    this.line = line
+    this.col = col
+    this.lineText = lineText
+  }
+
+  /** What bash prints on stderr for this error. */
+  toStderr(): string {
+    const quoted = this.lineText === undefined ? '' : `bash: line ${this.line}: \`${this.lineText}'\n`
+    return `bash: ${this.message}\n${quoted}`
+  }
+}
