@@ -338,7 +338,7 @@ function recreate(w: Work, deletes: Write[]): void {
 
 function syncDeployment(key: ObjectKey, ctx: ControllerContext): SyncResult {
   const original = ctx.store.getByKey(key)
-  if (!original) return { writes: [] }
+  if (!original || original.kind !== 'Deployment') return { writes: [] }
   const w = new Work(original, ctx)
   const d = w.d
   const selector = fromLabelSelector(d.spec?.selector)

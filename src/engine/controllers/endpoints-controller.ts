@@ -108,7 +108,8 @@ function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
 
 function makeSync(tracker: TriggerTimeTracker) {
   return (key: ObjectKey, ctx: ControllerContext): SyncResult => {
-    const { namespace, name } = parseKey(key)
+    const { kind, namespace, name } = parseKey(key)
+    if (kind !== 'Service') return { writes: [] }
     const svc = ctx.store.getByKey(key)
     const current = ctx.store.get('Endpoints', namespace, name)
     if (!svc) {

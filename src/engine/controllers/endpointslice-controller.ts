@@ -55,7 +55,8 @@ function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
 
 function makeSync(tracker: TriggerTimeTracker) {
   return (key: ObjectKey, ctx: ControllerContext): SyncResult => {
-    const { namespace, name } = parseKey(key)
+    const { kind, namespace, name } = parseKey(key)
+    if (kind !== 'Service') return { writes: [] }
     const svc = ctx.store.getByKey(key)
     const existing = managedSlices(ctx.store, namespace, name, SLICE_CONTROLLER)
     const selector = svc && svc.spec?.type !== 'ExternalName' ? serviceSelector(svc) : null

@@ -28,7 +28,8 @@ function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
 }
 
 function sync(key: ObjectKey, ctx: ControllerContext): SyncResult {
-  const { namespace, name } = parseKey(key)
+  const { kind, namespace, name } = parseKey(key)
+  if (kind !== 'Endpoints') return { writes: [] }
   const existing = managedSlices(ctx.store, namespace, name, MIRRORING_CONTROLLER)
   const endpoints = ctx.store.getByKey(key)
   const svc = ctx.store.get('Service', namespace, name)

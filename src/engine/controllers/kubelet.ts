@@ -50,7 +50,8 @@ export function kubelet(): Controller {
 }
 
 function syncPod(key: string, ctx: ControllerContext): SyncResult {
-  const { namespace, name } = parseKey(key)
+  const { kind, namespace, name } = parseKey(key)
+  if (kind !== 'Pod') return { writes: [] }
   const pod = ctx.store.getByKey(key)
   const stale = ctx.runtime.podByName(namespace ?? 'default', name)
   if (stale && (!pod || pod.metadata.uid !== stale.uid)) releasePod(ctx, stale)

@@ -9,7 +9,8 @@ import { observe } from './informer.ts'
 const NAMESPACED = KINDS.filter((k) => k.namespaced).map((k) => k.kind)
 
 function sync(key: ObjectKey, ctx: ControllerContext): SyncResult {
-  const { name } = parseKey(key)
+  const { kind, name } = parseKey(key)
+  if (kind !== 'Namespace') return { writes: [] }
   const ns = ctx.store.getByKey(key)
   const terminating = !ns || !!ns.metadata.deletionTimestamp || ns.status?.phase === 'Terminating'
   if (!terminating) return { writes: [] }

@@ -98,7 +98,7 @@ export function controllerRef(owner: KubeObject, apiVersion: string): OwnerRefer
 export function syncReplicas(rk: ReplicaKind, state: ReplicaState, key: ObjectKey, ctx: ControllerContext): SyncResult {
   const { namespace } = parseKey(key)
   const owner = ctx.store.getByKey(key)
-  if (!owner) return { writes: [] }
+  if (!owner || owner.kind !== rk.kind) return { writes: [] }
   const writes: Write[] = []
   const events: EventRecord[] = []
   const uid = owner.metadata.uid!

@@ -186,7 +186,7 @@ function schedulerKeysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
 
 function schedule(key: ObjectKey, ctx: ControllerContext): SyncResult {
   const pod = ctx.store.getByKey(key)
-  if (!pod || !isOurs(pod)) return { writes: [] }
+  if (!pod || pod.kind !== 'Pod' || !isOurs(pod)) return { writes: [] }
   const nodes = ctx.store.list('Node')
   const feasible: KubeObject[] = []
   const failures: Failure[] = []
