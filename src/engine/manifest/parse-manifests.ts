@@ -1,0 +1,144 @@
+// Reads a manifest the way `kubectl apply -f` does (cli-runtime resource/visitor.go StreamVisitor):
+// documents in order, empty ones skipped, `kind: List` flattened; a syntax or validation error ends the
+// stream (what came before still counts), while an unknown kind only skips its own object.
+import { isAlias, isMap, isSeq, parseDocument } from 'yaml'
+import type { Document, Node } from 'yaml'
+import type { ManifestDoc, ManifestError, ParsedManifest, ParseOptions, SourceRange } from './types.ts'
+import { LineIndex } from './line-index.ts'
+import { looksLikeJson, splitYamlDocuments } from './split-documents.ts'
+import { splitJsonStream } from './json-stream.ts'
+import { goYamlError } from './yaml-errors.ts'
+import { PlainError, toPlain } from './to-plain.ts'
+import { findNode, parseFieldPath } from './field-path.ts'
+import { noKindMatchMessage, servedKinds } from './kind-mapping.ts'
+import type { KindResolver } from './kind-mapping.ts'
+import { goQuote } from '../validation/go-format.ts'
+
+/**
+ * Manifests larger than this are refused before parsing: parsing several megabytes takes seconds in a
+ * browser tab, and no learning manifest comes close (ingress-nginx's deploy.yaml is about 20 kB).
+ */
+export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024
+
+export interface ParseManifestOptions extends ParseOptions {
+  /** Which kinds the cluster serves; defaults to the kinds kubehop simulates. */
+  resolveKind?: KindResolver
+}
+
+const VALIDATE_HINT = '; if you choose to ignore these errors, turn validation off with --validate=false'
+
+/** Builds plain objects from YAML or JSON text, with kubectl's errors. `sourceName` is the `-f` argument (`STDIN` for `-`). */
+export function parseManifests(text: string, sourceName: string, opts: ParseManifestOptions = {}): ParsedManifest {
+  const validate = opts.validate ?? true
+  const resolveKind = opts.resolveKind ?? servedKinds
+  const docs: ManifestDoc[] = []
+  const errors: ManifestError[] = []
+  if (text.length > MAX_MANIFEST_BYTES) {
+    errors.push({ kind: 'limit', fatal: true, message: `error parsing ${sourceName}: file too large (${text.length} bytes): kubehop reads manifests of at most ${MAX_MANIFEST_BYTES} bytes` })
+    return { docs, errors }
+  }
+  const lines = new LineIndex(text)
+
+  // One parsed document (or JSON value): returns false when the stream must stop.
+  const visit = (chunkText: string, offset: number, yamlLines: boolean): boolean => {
+    let doc: Document
+    try {
+      doc = parseDocument(chunkText, { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false })
+    } catch (err) {
+      // The parser itself can run out of stack on absurd nesting: report, never crash.
+      errors.push({ kind: 'parse', fatal: true, message: `error parsing ${sourceName}: error converting YAML to JSON: yaml: ${(err as Error).message}`, range: lines.range(offset, offset) })
+      return false
+    }
+    if (doc.errors.length) {
+      const e = goYamlError(doc.errors[0], chunkText)
+      const message = yamlLines ? `error parsing ${sourceName}: error converting YAML to JSON: ${e.message}` : `error parsing ${sourceName}: ${e.message}`
+      errors.push({ kind: 'parse', fatal: true, message, range: lines.range(offset + e.offset, offset + e.offset) })
+      return false
+    }
+    let value: unknown
+    try {
+      value = toPlain(doc, doc.contents as Node | null)
+    } catch (err) {
+      if (!(err instanceof PlainError) && !(err instanceof RangeError)) throw err
+      const msg = err instanceof RangeError ? `yaml: exceeded max depth` : err.message
+      errors.push({ kind: 'parse', fatal: true, message: `error parsing ${sourceName}: error converting YAML to JSON: ${msg}`, range: lines.range(offset, offset) })
+      return false
+    }
+    if (value === null || value === undefined) return true
+    const rootNode = doc.contents as Node | null
+    return visitObject(value, doc, rootNode, offset)
+  }
+
+  const visitObject = (value: unknown, doc: Document, node: Node | null, offset: number, fromList = false): boolean => {
+    const nodeRange = node?.range ? lines.range(offset + node.range[0], offset + node.range[1]) : lines.range(offset, offset)
+    if (typeof value !== 'object' || value === null) {
+      if (validate && !fromList) {
+        errors.push({ kind: 'validate', fatal: true, range: nodeRange, message: `error validating ${goQuote(sourceName)}: error validating data: invalid object to validate${VALIDATE_HINT}` })
+        return false
+      }
+      errors.push({ kind: 'decode', fatal: false, range: nodeRange, message: `unable to decode ${goQuote(sourceName)}: json: cannot unmarshal ${typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'bool' : 'string'} into Go value of type unstructured.detector` })
+      return true
+    }
+    if (Array.isArray(value)) {
+      errors.push({ kind: 'decode', fatal: false, range: nodeRange, message: `unable to decode ${goQuote(sourceName)}: json: cannot unmarshal array into Go value of type unstructured.detector` })
+      return true
+    }
+    const obj = value as Record<string, unknown>
+    const locate = (path: string): SourceRange | undefined => {
+      const span = findNode(doc, node, parseFieldPath(path))
+      return span ? lines.range(offset + span.start, offset + span.end) : undefined
+    }
+    if (validate && !fromList) {
+      const problems: string[] = []
+      if (!('apiVersion' in obj)) problems.push('apiVersion not set')
+      else if (typeof obj.apiVersion !== 'string') problems.push("apiVersion isn't string type")
+      if (!('kind' in obj)) problems.push('kind not set')
+      else if (typeof obj.kind !== 'string') problems.push("kind isn't string type")
+      if (problems.length) {
+        const list = problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`
+        const path = problems[0].startsWith('apiVersion') ? 'apiVersion' : 'kind'
+        errors.push({ kind: 'validate', fatal: true, path, range: locate(path) ?? nodeRange, message: `error validating ${goQuote(sourceName)}: error validating data: ${list}${VALIDATE_HINT}` })
+        return false
+      }
+    }
+    if (typeof obj.kind !== 'string' || !obj.kind || typeof obj.apiVersion !== 'string') {
+      const missing = typeof obj.kind !== 'string' || !obj.kind ? 'Kind' : 'apiVersion'
+      errors.push({ kind: 'decode', fatal: false, range: nodeRange, path: missing === 'Kind' ? 'kind' : 'apiVersion', message: `unable to decode ${goQuote(sourceName)}: Object '${missing}' is missing in '${JSON.stringify(obj)}'` })
+      return true
+    }
+    // `kind: List` (and FooList) with items: each item is an object of its own (FlattenListVisitor).
+    if (obj.kind.endsWith('List') && Array.isArray(obj.items)) {
+      const items = obj.items as unknown[]
+      for (let i = 0; i < items.length; i++) {
+        const itemNode = findItemNode(doc, node, i)
+        if (!visitObject(items[i], doc, itemNode, offset, true)) return false
+      }
+      return true
+    }
+    if (!resolveKind(obj.apiVersion, obj.kind)) {
+      errors.push({ kind: 'mapping', fatal: false, path: 'kind', range: locate('kind') ?? nodeRange, message: noKindMatchMessage(obj, sourceName) })
+      return true
+    }
+    docs.push({ object: obj, range: nodeRange, index: docs.length, locate })
+    return true
+  }
+
+  if (looksLikeJson(text)) {
+    const split = splitJsonStream(text)
+    for (const v of split.values) if (!visit(text.slice(v.start, v.end), v.start, false)) return { docs, errors }
+    if (split.error) errors.push({ kind: 'parse', fatal: true, message: `error parsing ${sourceName}: ${split.error.message}`, range: lines.range(split.error.offset, split.error.offset) })
+    return { docs, errors }
+  }
+  const split = splitYamlDocuments(text)
+  for (const chunk of split.chunks) if (!visit(chunk.text, chunk.offset, true)) return { docs, errors }
+  if (split.error) errors.push({ kind: 'parse', fatal: true, message: `error parsing ${sourceName}: ${split.error.message}`, range: lines.range(split.error.offset, split.error.offset) })
+  return { docs, errors }
+}
+
+function findItemNode(doc: Document, root: Node | null, index: number): Node | null {
+  let list: unknown = isMap(root) ? root.get('items', true) : null
+  while (isAlias(list)) list = list.resolve(doc)
+  let item: unknown = isSeq(list) ? list.items[index] : null
+  while (isAlias(item)) item = item.resolve(doc)
+  return (item as Node | undefined) ?? null
+}
