@@ -67,7 +67,16 @@ class Parser {
       const rest = this.rest()
       if (rest.startsWith('}')) { this.pos++; this.consume(); return }
       if (rest.startsWith('[?(')) { this.parseFilter(cur); continue }
-      if (rest.startsWith('..')) { this.pos += 2; this.consume(); cur.push({ t: 'recursive' }); continue }
+      if (rest.startsWith('..')) {
+        if (cur[cur.length - 1]?.t === 'recursive') throw new JSONPathParseError('invalid multiple recursive descent')
+        this.pos += 2
+        this.consume()
+        cur.push({ t: 'recursive' })
+        // `..name`: a field follows directly.
+        const r = this.peek()
+        if (r !== undefined && isAlphaNumeric(r)) this.parseField(cur)
+        continue
+      }
       const r = this.next()
       if (r === undefined || r === '\n' || r === '\r') throw new JSONPathParseError('unclosed action')
       if (r === ' ' || r === '@' || r === '$') { this.consume(); continue }

@@ -95,7 +95,12 @@ class Evaluator {
   private recursive(input: Value[]): Value[] {
     const out: Value[] = []
     for (const v of input) {
-      const children = Array.isArray(v) ? v : isMap(v) ? Object.keys(v).sort().map((k) => v[k]) : typeof v === 'string' ? [...v] : []
+      // A string's elements are bytes in Go: it is listed, but there is nothing below it.
+      if (typeof v === 'string') {
+        if (v) out.push(v)
+        continue
+      }
+      const children = Array.isArray(v) ? v : isMap(v) ? Object.keys(v).sort().map((k) => v[k]) : []
       if (children.length) {
         out.push(v)
         out.push(...this.recursive(children))
