@@ -4,7 +4,8 @@ import { SeededRandom } from '../sim/random.ts'
 import { SimClock } from '../sim/clock.ts'
 import type { KubeObject } from './types.ts'
 
-const pod = (name: string, ns = 'default'): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })
+// Deployments carry metadata.generation; Pods (in v1.32) and most other kinds do not.
+const pod = (name: string, ns = 'default'): KubeObject => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: ns }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })
 
 describe('ObjectStore', () => {
   it('stamps uid, resourceVersion, generation and creationTimestamp on create', () => {
@@ -36,11 +37,11 @@ describe('ObjectStore', () => {
     store.create(pod('b', 'kube-system'))
     store.create(pod('b'))
     store.create(pod('a'))
-    expect(store.list('Pod').map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).toEqual(['default/a', 'default/b', 'kube-system/b'])
-    expect(store.list('Pod', 'kube-system')).toHaveLength(1)
-    store.remove('Pod/default/a')
-    expect(seen).toEqual(['added:Pod/kube-system/b', 'added:Pod/default/b', 'added:Pod/default/a', 'deleted:Pod/default/a'])
-    expect(store.get('Pod', 'default', 'a')).toBeUndefined()
+    expect(store.list('Deployment').map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).toEqual(['default/a', 'default/b', 'kube-system/b'])
+    expect(store.list('Deployment', 'kube-system')).toHaveLength(1)
+    store.remove('Deployment/default/a')
+    expect(seen).toEqual(['added:Deployment/kube-system/b', 'added:Deployment/default/b', 'added:Deployment/default/a', 'deleted:Deployment/default/a'])
+    expect(store.get('Deployment', 'default', 'a')).toBeUndefined()
   })
 
   it('gives the same uids for the same seed', () => {

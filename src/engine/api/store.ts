@@ -25,7 +25,7 @@ export interface ReadonlyStore {
 }
 
 // Kinds whose metadata.generation tracks spec changes (the others leave it unset, as the API server does).
-const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Ingress', 'IngressClass', 'Pod'])
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Ingress', 'IngressClass', 'EndpointSlice'])
 
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -111,9 +111,15 @@ export class ObjectStore implements ReadonlyStore {
     }
     if (stable(candidate) === stable(previous)) return previous
     const specChanged = stable(candidate.spec) !== stable(previous.spec)
-    candidate.metadata.resourceVersion = String(++this.rv)
-    if (GENERATION_KINDS.has(obj.kind)) candidate.metadata.generation = (previous.metadata.generation ?? 1) + (specChanged ? 1 : 0)
-    return this.commit({ type: 'modified', key, object: deepFreeze(candidate), previous })
+    const stamped: KubeObject = {
+      ...candidate,
+      metadata: {
+        ...candidate.metadata,
+        resourceVersion: String(++this.rv),
+        ...(GENERATION_KINDS.has(obj.kind) ? { generation: (previous.metadata.generation ?? 1) + (specChanged ? 1 : 0) } : {}),
+      },
+    }
+    return this.commit({ type: 'modified', key, object: deepFreeze(stamped), previous })
   }
 
   remove(key: ObjectKey): KubeObject | undefined {

@@ -24,9 +24,9 @@ interface KindClusterConfig {
 /** Parses a kind config file's text; an empty text means kind's default (one control-plane node). */
 export function parseKindConfig(text: string | undefined): KindClusterConfig {
   if (!text || !text.trim()) return {}
-  const doc = parseDocument(text, { maxAliasCount: 100 })
+  const doc = parseDocument(text)
   if (doc.errors.length) throw new KindConfigError(`ERROR: failed to create cluster: unable to decode config: ${doc.errors[0].message}`)
-  const config = (doc.toJS() ?? {}) as KindClusterConfig
+  const config = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as KindClusterConfig
   if (config.kind !== 'Cluster') throw new KindConfigError(`ERROR: failed to create cluster: unknown kind "${config.kind ?? ''}" for apiVersion: ${config.apiVersion ?? ''}`)
   if (config.apiVersion !== 'kind.x-k8s.io/v1alpha4') throw new KindConfigError(`ERROR: failed to create cluster: unknown apiVersion: ${config.apiVersion ?? ''}`)
   return config

@@ -4,6 +4,7 @@ import { READ_COMMANDS } from './read-commands.ts'
 import { WRITE_COMMANDS } from './write-commands.ts'
 import { FlagError } from './flags.ts'
 import { ApiError } from '../../engine/api/api-server.ts'
+import { kubectlErrorMessage } from '../../engine/admission/index.ts'
 
 const SUBCOMMANDS = { ...READ_COMMANDS, ...WRITE_COMMANDS }
 
@@ -38,8 +39,7 @@ export const kubectl: Command = (io, host) => {
       return 1
     }
     if (err instanceof ApiError) {
-      // kubectl prints Invalid errors bare (`The Service "x" is invalid: ...`), the others with their reason.
-      io.err(err.status.reason === 'Invalid' ? `${err.status.message}\n` : `Error from server (${err.status.reason}): ${err.status.message}\n`)
+      io.err(`${kubectlErrorMessage(err.status)}\n`)
       return 1
     }
     throw err
