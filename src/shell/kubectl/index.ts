@@ -22,7 +22,9 @@ export const kubectl: Command = (io, host) => {
   }
   const sub = SUBCOMMANDS[verb]
   if (!sub) {
-    io.err(`error: unknown command "${verb}" for "kubectl"\n\nDid you mean this?\n\t${Object.keys(SUBCOMMANDS).find((k) => k[0] === verb[0]) ?? 'get'}\n`)
+    // cobra suggests commands within Levenshtein distance 2, or that start with what was typed.
+    const suggestions = Object.keys(SUBCOMMANDS).filter((k) => levenshtein(k, verb) <= 2 || k.startsWith(verb)).sort()
+    io.err(`error: unknown command "${verb}" for "kubectl"\n${suggestions.length ? `\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}` : ''}`)
     return 1
   }
   const cluster = host.cluster
@@ -44,4 +46,18 @@ export const kubectl: Command = (io, host) => {
     }
     throw err
   }
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      prev = row[j]
+      row[j] = next
+    }
+  }
+  return row[b.length]
 }
