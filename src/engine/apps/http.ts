@@ -8,12 +8,18 @@ export interface HttpRequest {
   headers: [string, string][]
   body?: string
   scheme: 'http' | 'https'
+  /** Client TLS settings for https: whether the certificate is verified (curl without -k). */
+  tls?: { insecure: boolean; sni: string }
 }
 
 export interface HttpResponse {
   status: number
   headers: [string, string][]
   body: string
+  /** The TLS handshake failed before any HTTP: 35 (the server does not speak TLS) or 60 (certificate not trusted). */
+  tlsError?: 35 | 60
+  /** The certificate the server presented (subject CN), for curl -v. */
+  certificate?: string
 }
 
 /** Reason phrases as the servers in the simulated images print them (RFC 9110 names). */

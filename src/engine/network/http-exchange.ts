@@ -1,0 +1,98 @@
+// One HTTP request over a (possibly reused) connection, with its TRACE: the connection's hops, the
+// application's (or proxy's) answer, and the way back. Used by curl and wget on the host and in pods.
+import type { HttpRequest, HttpResponse } from '../apps/http.ts'
+import { byteLength, httpDate } from '../apps/http.ts'
+import { appKind, respond } from '../apps/registry.ts'
+import type { Trace } from '../trace/types.ts'
+import { TraceBuilder } from '../trace/builder.ts'
+import type { AcceptHandler, ConnMemo, Connection, Peer } from './connect.ts'
+import { connect, peerAt } from './connect.ts'
+import type { Server } from './listeners.ts'
+import { serverName } from './listeners.ts'
+import type { NetworkWorld } from './world.ts'
+import type { Addr } from './packet.ts'
+import type { TraceBuilder as TB } from '../trace/builder.ts'
+import { ingressServe } from '../ingress/serve.ts'
+import { hostMatches } from '../ingress/match.ts'
+
+export interface HttpExchange {
+  conn: Connection
+  response?: HttpResponse
+  trace: Trace
+  /** The pod (or node, or external server) that produced the answer, after any proxy. */
+  servedBy: string | null
+  clientIPSeenByServer: string | null
+}
+
+/** The answer of whatever accepted the connection. */
+export function answer(world: NetworkWorld, server: Server, req: HttpRequest, peer: Addr, local: Addr, tb: TB, seen: { by: string | null; ip: string | null }): HttpResponse {
+  const now = world.view.now
+  seen.by = serverName(server)
+  seen.ip = peer.ip
+  const speaksTLS = (server.kind === 'container' && appKind(server.container.image) === 'ingress-nginx' && [443, 8443].includes(local.port)) || (server.kind === 'daemon' && server.tls)
+  if (req.scheme === 'https') {
+    if (!speaksTLS) return { status: 0, headers: [], body: '', tlsError: 35 }
+    const cert = certificateFor(world, req.tls?.sni ?? '')
+    if (!req.tls?.insecure) return { status: 0, headers: [], body: '', tlsError: 60, certificate: cert }
+    const res = answerPlain()
+    return { ...res, certificate: cert }
+  }
+  return answerPlain()
+
+  function answerPlain(): HttpResponse {
+  switch (server.kind) {
+    case 'container': {
+      if (appKind(server.container.image) === 'ingress-nginx' && [80, 443].includes(local.port)) {
+        return ingressServe(world, tb, server.pod, req, peer, local, (s, r, p, l, t) => answer(world, s, r, p, l, t, seen))
+      }
+      const key = `${server.pod.namespace}/${server.pod.name}/${server.container.name}`
+      const before = world.served.get(key) ?? 0
+      world.served.set(key, before + 1)
+      const res = respond(server.container, server.files, req, {
+        podName: server.pod.name, namespace: server.pod.namespace, image: server.container.image, localIP: local.ip, localPort: local.port,
+        remoteIP: peer.ip, remotePort: peer.port, now, files: server.files, servedBefore: before,
+      })
+      tb.hop({ at: `pod/${server.pod.name}`, component: 'pod', action: 'respond', src: peer, dst: local, rule: null,
+        note: `${server.container.image} answers ${res.status}.` })
+      return res
+    }
+    case 'healthcheck': {
+      const body = JSON.stringify({ service: { namespace: server.service.metadata.namespace, name: server.service.metadata.name }, localEndpoints: server.localEndpoints, serviceProxyHealthy: true })
+      const status = server.localEndpoints > 0 ? 200 : 503
+      return { status, headers: [['Content-Type', 'application/json'], ['X-Content-Type-Options', 'nosniff'], ['X-Load-Balancing-Endpoint-Weight', String(server.localEndpoints)], ['Date', httpDate(now)], ['Content-Length', String(byteLength(body))]], body }
+    }
+    case 'daemon': {
+      const body = server.tls ? 'Client sent an HTTP request to an HTTPS server.\n' : 'ok'
+      return { status: server.tls ? 400 : 200, headers: [['Content-Type', 'text/plain; charset=utf-8'], ['Date', httpDate(now)], ['Content-Length', String(byteLength(body))]], body }
+    }
+    case 'external': {
+      const body = `external server ${server.ip}\n`
+      return { status: 200, headers: [['Date', httpDate(now)], ['Content-Length', String(byteLength(body))]], body }
+    }
+  }
+  }
+}
+
+/** The certificate ingress-nginx presents for an SNI name: the Secret of a matching `tls` entry, else its fake one. */
+function certificateFor(world: NetworkWorld, sni: string): string {
+  for (const ing of world.view.store.list('Ingress')) {
+    for (const t of (ing.spec?.tls ?? []) as any[]) {
+      if (!(t.hosts ?? []).some((h: string) => hostMatches(h, sni))) continue
+      const secret = world.view.store.get('Secret', ing.metadata.namespace, t.secretName)
+      if (secret) return `CN=${sni}; from Secret ${ing.metadata.namespace}/${t.secretName}`
+    }
+  }
+  return 'O=Acme Co; CN=Kubernetes Ingress Controller Fake Certificate'
+}
+
+/** Sends `req` to `target` from `client` (reusing `memo`'s connection for keep-alive) and records the TRACE. */
+export function httpExchange(world: NetworkWorld, client: Peer, target: Addr, req: HttpRequest, to: string, memo?: ConnMemo, from?: string): HttpExchange {
+  const tb = new TraceBuilder(from ?? peerAt(client), to)
+  const seen: { by: string | null; ip: string | null } = { by: null, ip: null }
+  let response: HttpResponse | undefined
+  const onAccept: AcceptHandler = (server, peer, local, t) => { response = answer(world, server, req, peer, local, t, seen) }
+  const conn = connect(world, tb, client, target, 'tcp', memo, onAccept)
+  const outcome = conn.status === 'open' ? (response && (response.status >= 400 || response.tlsError) ? 'http-error' : 'delivered') : conn.status === 'refused' ? 'refused' : conn.status === 'empty-reply' ? 'refused' : 'timeout'
+  const ok = conn.status === 'open'
+  return { conn, response: ok ? response : undefined, trace: tb.finish(outcome, ok ? seen.by : null, ok ? seen.ip : null), servedBy: ok ? seen.by : null, clientIPSeenByServer: ok ? seen.ip : null }
+}

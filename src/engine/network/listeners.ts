@@ -1,0 +1,55 @@
+// Who holds a socket on an address: a container of a pod (its app's listen ports), a hostNetwork pod on a
+// node, or a node daemon (kubelet, kube-apiserver, kube-proxy's health check server).
+import type { ContainerInfo } from '../apps/registry.ts'
+import { imageFiles, listenPorts } from '../apps/registry.ts'
+import { containerFiles } from '../apps/mounted-files.ts'
+import type { NetNode, NetPod, NetworkView } from './view.ts'
+import { localReadyEndpoints } from './load-balancers.ts'
+import type { KubeObject } from '../api/types.ts'
+
+export type Server =
+  | { kind: 'container'; pod: NetPod; container: ContainerInfo; files: Map<string, string> }
+  | { kind: 'healthcheck'; node: NetNode; service: KubeObject; localEndpoints: number }
+  | { kind: 'daemon'; node: NetNode; name: string; tls: boolean }
+  | { kind: 'external'; ip: string }
+
+/** The container of `pod` listening on TCP/UDP `port`, if any. */
+export function podListener(view: NetworkView, pod: NetPod, protocol: string, port: number): Server | undefined {
+  if (!pod.running) return undefined
+  for (const c of pod.containers) {
+    if (protocol === 'udp') {
+      if (port === 53 && /coredns|k8s-dns/.test(c.image)) return { kind: 'container', pod, container: c, files: new Map() }
+      continue
+    }
+    const files = containerFiles(pod.obj, c.name, imageFiles(c.image), view.store)
+    if (listenPorts(c, files).includes(port)) return { kind: 'container', pod, container: c, files }
+  }
+  return undefined
+}
+
+/** A socket in the node's own network namespace: hostNetwork pods first, then the node's daemons. */
+export function nodeListener(view: NetworkView, node: NetNode, protocol: string, port: number): Server | undefined {
+  for (const pod of view.pods) {
+    if (pod.nodeName !== node.name || !pod.hostNetwork) continue
+    if (/kube-proxy|kindnet|etcd|kube-apiserver|kube-controller|kube-scheduler/.test(pod.containers[0]?.image ?? '')) continue
+    const s = podListener(view, pod, protocol, port)
+    if (s) return s
+  }
+  if (protocol !== 'tcp') return undefined
+  for (const svc of view.store.list('Service')) {
+    if (svc.spec?.healthCheckNodePort === port) return { kind: 'healthcheck', node, service: svc, localEndpoints: localReadyEndpoints(view, svc, node.name) }
+  }
+  if (port === 10250) return { kind: 'daemon', node, name: 'kubelet', tls: true }
+  if (port === 10256) return { kind: 'daemon', node, name: 'kube-proxy', tls: false }
+  if (port === 6443 && node.role === 'control-plane') return { kind: 'daemon', node, name: 'kube-apiserver', tls: true }
+  return undefined
+}
+
+/** `pod/<name>`, `node/<name>` or `external/<ip>`: who served, for the TRACE. */
+export function serverName(s: Server): string {
+  switch (s.kind) {
+    case 'container': return `pod/${s.pod.name}`
+    case 'healthcheck': case 'daemon': return `node/${s.node.name}`
+    case 'external': return `external/${s.ip}`
+  }
+}

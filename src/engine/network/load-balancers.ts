@@ -1,0 +1,48 @@
+// Load balancers in front of LoadBalancer Services, as each provider builds them: cloud-provider-kind runs an
+// envoy container per Service on the kind network (a proxy: the node sees the envoy's address), GCE's network
+// load balancer passes packets through unchanged (the node sees the client and the LB IP), and minikube tunnel
+// routes the service range to the node (the LB address is the cluster IP).
+import type { KubeObject } from '../api/types.ts'
+import type { NetworkView } from './view.ts'
+
+export interface LoadBalancerInfo {
+  ip: string
+  mode: 'proxy' | 'passthrough' | 'tunnel'
+  service: KubeObject
+}
+
+/** Every address in Services' `status.loadBalancer.ingress`, with how traffic to it travels. */
+export function loadBalancers(view: NetworkView): LoadBalancerInfo[] {
+  const out: LoadBalancerInfo[] = []
+  for (const svc of view.store.list('Service')) {
+    if (svc.spec?.type !== 'LoadBalancer') continue
+    for (const ing of (svc.status?.loadBalancer?.ingress ?? []) as any[]) {
+      if (!ing.ip) continue
+      const mode = view.profileType === 'kind' ? 'proxy' : view.profileType === 'minikube' ? 'tunnel' : 'passthrough'
+      out.push({ ip: ing.ip, mode, service: svc })
+    }
+  }
+  return out
+}
+
+/**
+ * Nodes a load balancer sends to: all nodes minus those labelled
+ * `node.kubernetes.io/exclude-from-external-load-balancers` (the service controller's node filter), and with
+ * `externalTrafficPolicy: Local` only those whose kube-proxy health check (`/healthz` on healthCheckNodePort)
+ * reports local endpoints.
+ */
+export function lbTargetNodes(view: NetworkView, svc: KubeObject): { name: string; ip: string; healthy: boolean }[] {
+  const local = svc.spec?.externalTrafficPolicy === 'Local'
+  const eligible = view.nodes.filter((n) => !('node.kubernetes.io/exclude-from-external-load-balancers' in n.labels))
+  return eligible.map((n) => ({ name: n.name, ip: n.internalIP, healthy: !local || localReadyEndpoints(view, svc, n.name) > 0 }))
+}
+
+/** Ready endpoints of a Service on one node (what kube-proxy's health check server counts). */
+export function localReadyEndpoints(view: NetworkView, svc: KubeObject, node: string): number {
+  let n = 0
+  for (const slice of view.store.list('EndpointSlice', svc.metadata.namespace)) {
+    if (slice.metadata.labels?.['kubernetes.io/service-name'] !== svc.metadata.name) continue
+    for (const ep of ((slice as any).endpoints ?? []) as any[]) if (ep.nodeName === node && ep.conditions?.ready !== false) n++
+  }
+  return n
+}

@@ -1,0 +1,40 @@
+// Routing decisions outside netfilter: a pod's single default route, a kind node's table (kindnet adds one
+// route per other node's pod subnet; each local pod has a /32 on its veth), and the host's table.
+import type { NetNode, NetPod, NetworkView } from './view.ts'
+import { cidrContains } from '../net/ip.ts'
+
+export type NodeRoute =
+  | { kind: 'local-pod'; pod: NetPod; rule: string }
+  | { kind: 'no-pod'; rule: string }
+  | { kind: 'node'; node: NetNode; rule: string }
+  | { kind: 'docker'; rule: string }
+  | { kind: 'default'; rule: string }
+
+/** A stable veth name for a pod, in the style of the ptp plugin (`veth` + 8 hex chars). */
+export function vethName(pod: NetPod): string {
+  let h = 0x811c9dc5
+  for (const c of `${pod.namespace}/${pod.name}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193)
+  return `veth${(h >>> 0).toString(16).padStart(8, '0')}`
+}
+
+/** The node's routing decision for a destination address (`ip route get`). */
+export function nodeRoute(view: NetworkView, node: NetNode, dstIp: string): NodeRoute {
+  if (cidrContains(node.podCIDR, dstIp)) {
+    const pod = view.pods.find((p) => p.ip === dstIp && p.nodeName === node.name && !p.hostNetwork)
+    return pod ? { kind: 'local-pod', pod, rule: `${dstIp} dev ${vethName(pod)} scope host` } : { kind: 'no-pod', rule: `${dstIp} dev eth0 (no pod holds this address)` }
+  }
+  for (const other of view.nodes) {
+    if (other.name !== node.name && cidrContains(other.podCIDR, dstIp)) return { kind: 'node', node: other, rule: `${other.podCIDR} via ${other.internalIP} dev eth0` }
+  }
+  const byIP = view.nodes.find((n) => n.internalIP === dstIp && n.name !== node.name)
+  const onLink = view.dockerNetwork ?? (view.profileType === 'gke' ? '10.128.0.0/20' : undefined)
+  if (byIP) return { kind: 'node', node: byIP, rule: `${onLink ?? byIP.internalIP} dev eth0 proto kernel scope link src ${node.internalIP}` }
+  if (view.dockerNetwork && cidrContains(view.dockerNetwork, dstIp)) return { kind: 'docker', rule: `${view.dockerNetwork} dev eth0 proto kernel scope link src ${node.internalIP}` }
+  const gw = view.dockerNetwork ? view.hostIP : '10.128.0.1'
+  return { kind: 'default', rule: `default via ${gw} dev eth0` }
+}
+
+/** The pod's only route (plus its /32 link route to the gateway), as the ptp plugin configures it. */
+export function podDefaultRoute(node: NetNode): string {
+  return `default via ${node.gatewayIP} dev eth0`
+}

@@ -1,0 +1,103 @@
+// What the network walk needs to know about a cluster at one instant: nodes and their addresses, pods with
+// their IPs, readiness and containers, and the API objects (Services, slices, Ingresses). Built from the
+// Cluster, or by hand in tests.
+import type { ReadonlyStore } from '../api/store.ts'
+import type { KubeObject } from '../api/types.ts'
+import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { PortMapping, ProfileSpec } from '../cluster/profile.ts'
+import { cidrHost, cidrContains } from '../net/ip.ts'
+import type { ContainerInfo } from '../apps/registry.ts'
+
+export interface NetNode {
+  name: string
+  role: 'control-plane' | 'worker'
+  internalIP: string
+  externalIP?: string
+  podCIDR: string
+  /** The node side of every pod veth (kindnet's ptp plugin gives it the subnet's first address). */
+  gatewayIP: string
+  extraPortMappings: PortMapping[]
+  labels: Record<string, string>
+}
+
+export interface NetPod {
+  obj: KubeObject
+  namespace: string
+  name: string
+  nodeName: string
+  ip: string
+  hostNetwork: boolean
+  ready: boolean
+  /** The containers run (phase Running and not being deleted). */
+  running: boolean
+  containers: ContainerInfo[]
+}
+
+export interface NetworkView {
+  profileType: string
+  clusterName: string
+  nodes: NetNode[]
+  pods: NetPod[]
+  store: ReadonlyStore
+  config: ClusterConfig
+  /** The learner's machine as the cluster network sees it: kind's docker bridge gateway, minikube's, or a public IP. */
+  hostIP: string
+  /** The docker network the node containers sit on (kind 172.18.0.0/16, minikube 192.168.49.0/24); none on a cloud. */
+  dockerNetwork?: string
+  now: number
+}
+
+export function podReady(pod: KubeObject): boolean {
+  return (pod.status?.conditions as any[] | undefined)?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
+}
+
+export function toNetNode(n: ProfileSpec['nodes'][number]): NetNode {
+  return { name: n.name, role: n.role, internalIP: n.internalIP, externalIP: n.externalIP, podCIDR: n.podCIDR, gatewayIP: cidrHost(n.podCIDR, 1), extraPortMappings: n.extraPortMappings, labels: n.labels }
+}
+
+export function toNetPod(pod: KubeObject): NetPod | undefined {
+  const ip: string | undefined = pod.status?.podIP
+  if (!ip || !pod.spec?.nodeName) return undefined
+  return {
+    obj: pod, namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, nodeName: pod.spec.nodeName, ip,
+    hostNetwork: !!pod.spec.hostNetwork, ready: podReady(pod),
+    running: pod.status?.phase === 'Running' && !pod.metadata.deletionTimestamp,
+    containers: (pod.spec.containers ?? []).map((c: any) => ({ name: c.name, image: c.image ?? '', args: c.args, command: c.command, ports: c.ports })),
+  }
+}
+
+const DOCKER_NETWORKS: Record<string, { network: string; gateway: string }> = {
+  kind: { network: '172.18.0.0/16', gateway: '172.18.0.1' },
+  minikube: { network: '192.168.49.0/24', gateway: '192.168.49.1' },
+}
+
+/** The learner's public address when the cluster is in a cloud (a documentation address, RFC 5737). */
+export const INTERNET_CLIENT_IP = '203.0.113.10'
+
+export function buildView(args: { profile: ProfileSpec; store: ReadonlyStore; config: ClusterConfig; now: number }): NetworkView {
+  const docker = DOCKER_NETWORKS[args.profile.type]
+  return {
+    profileType: args.profile.type,
+    clusterName: args.profile.name,
+    nodes: args.profile.nodes.map(toNetNode),
+    pods: args.store.list('Pod').map(toNetPod).filter((p): p is NetPod => !!p),
+    store: args.store,
+    config: args.config,
+    hostIP: docker?.gateway ?? INTERNET_CLIENT_IP,
+    dockerNetwork: docker?.network,
+    now: args.now,
+  }
+}
+
+export function nodeByName(view: NetworkView, name: string): NetNode | undefined {
+  return view.nodes.find((n) => n.name === name)
+}
+
+/** The node whose pod subnet holds `ip`. */
+export function nodeForPodIP(view: NetworkView, ip: string): NetNode | undefined {
+  return view.nodes.find((n) => cidrContains(n.podCIDR, ip))
+}
+
+export function podsOnNode(view: NetworkView, node: string): NetPod[] {
+  return view.pods.filter((p) => p.nodeName === node)
+}

@@ -1,0 +1,254 @@
+// Moves one packet box to box until it reaches a socket, a proxy, or is lost: a pod's netns, a node (whose
+// netfilter hooks kube-proxy's tracer evaluates), the host, the internet, a load balancer. Every box appends
+// its hops to the trace, so the list is complete and ordered.
+import type { TraceBuilder } from '../trace/builder.ts'
+import type { NetNode, NetPod } from './view.ts'
+import type { NetworkWorld } from './world.ts'
+import type { Pkt } from './packet.ts'
+import { isLoopback } from './packet.ts'
+import { nodeRoute, podDefaultRoute, vethName } from './routes.ts'
+import { cidrContains } from '../net/ip.ts'
+import type { LoadBalancerInfo } from './load-balancers.ts'
+import { lbTargetNodes } from './load-balancers.ts'
+import { firewallAllows } from '../cloud/provider-state.ts'
+import { portmapDNAT } from './portmap.ts'
+
+export type Box =
+  | { kind: 'pod'; pod: NetPod }
+  | { kind: 'node'; node: NetNode; origin: 'network' | 'local' }
+  | { kind: 'host' }
+  | { kind: 'internet' }
+  | { kind: 'lb'; lb: LoadBalancerInfo }
+
+export type Arrival =
+  | { kind: 'pod'; pod: NetPod; pkt: Pkt }
+  | { kind: 'node-local'; node: NetNode; pkt: Pkt }
+  | { kind: 'host'; pkt: Pkt }
+  | { kind: 'lb'; lb: LoadBalancerInfo; pkt: Pkt }
+  | { kind: 'external'; pkt: Pkt }
+  | { kind: 'dropped'; pkt: Pkt; at: string }
+  | { kind: 'rejected'; pkt: Pkt; at: string }
+
+/** NAT done outside kube-proxy's rules (CNI portmap, the VPC's 1:1 NAT), undone on the way back. */
+export interface NatMemo {
+  at: string
+  before: { ip: string; port: number }
+  after: { ip: string; port: number }
+  rule: string
+  field: 'dst'
+}
+
+export interface WalkContext {
+  reply: boolean
+  nat: NatMemo[]
+}
+
+const fmt = (a: { ip: string; port: number }) => (a.port ? `${a.ip}:${a.port}` : a.ip)
+const MAX_BOXES = 40
+
+/** Walks `pkt` from `start` until it arrives somewhere, appending hops to `tb`. */
+export function walk(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, start: Box, ctx: WalkContext): Arrival {
+  let box: Box = start
+  let p = pkt
+  for (let i = 0; i < MAX_BOXES; i++) {
+    const step = stepBox(world, tb, p, box, ctx)
+    if ('arrival' in step) return step.arrival
+    box = step.next
+    p = step.pkt
+  }
+  tb.hop({ at: 'node', component: 'node', action: 'drop', src: p.src, dst: p.dst, note: 'The packet looped until its TTL ran out.' })
+  return { kind: 'dropped', pkt: p, at: 'loop' }
+}
+
+type Step = { arrival: Arrival } | { next: Box; pkt: Pkt }
+
+function stepBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, box: Box, ctx: WalkContext): Step {
+  switch (box.kind) {
+    case 'pod': return podBox(world, tb, p, box.pod)
+    case 'node': return nodeBox(world, tb, p, box.node, box.origin, ctx)
+    case 'host': return hostBox(world, tb, p, ctx)
+    case 'internet': return internetBox(world, tb, p)
+    case 'lb': return lbBox(world, tb, p, box.lb, ctx)
+  }
+}
+
+function podBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, pod: NetPod): Step {
+  if (p.dst.ip === pod.ip || isLoopback(p.dst.ip)) return { arrival: { kind: 'pod', pod, pkt: p } }
+  const node = world.view.nodes.find((n) => n.name === pod.nodeName)
+  if (!node) return { arrival: { kind: 'dropped', pkt: p, at: `pod/${pod.name}` } }
+  tb.hop({ at: `pod/${pod.name}`, component: 'pod', action: 'route', src: p.src, dst: p.dst, rule: podDefaultRoute(node),
+    note: `The pod has a single route: the packet leaves its eth0 and comes out of ${vethName(pod)} in node ${node.name}.` })
+  return { next: { kind: 'node', node, origin: 'network' }, pkt: p }
+}
+
+function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, origin: 'network' | 'local', ctx: WalkContext): Step {
+  const at = `node/${node.name}`
+  let pkt = p
+  // The CNI portmap plugin's DNAT (hostPort) sits in PREROUTING next to kube-proxy's chains; undo it on replies.
+  if (ctx.reply) {
+    const memo = ctx.nat.find((m) => m.at === at && m.after.ip === pkt.src.ip && m.after.port === pkt.src.port)
+    if (memo) {
+      const src = { ip: memo.before.ip, port: memo.before.port }
+      tb.hop({ at, component: 'conntrack', action: 'un-DNAT', src: pkt.src, dst: pkt.dst, srcAfter: src, rule: memo.rule,
+        note: 'conntrack restores the node address the client connected to (the reply of a hostPort connection).' })
+      pkt = { ...pkt, src }
+    }
+  } else if (origin === 'network') {
+    const pm = portmapDNAT(world.view, node, pkt)
+    if (pm) {
+      const dst = { ip: pm.pod.ip, port: pm.containerPort }
+      tb.hop({ at, component: 'cni', action: 'DNAT', src: pkt.src, dst: pkt.dst, dstAfter: dst, rule: pm.rule,
+        note: `hostPort ${pkt.dst.port}: the CNI portmap plugin on ${node.name} (only there) rewrites the destination to pod ${pm.pod.name}.` })
+      ctx.nat.push({ at, before: { ...pkt.dst }, after: dst, rule: pm.rule, field: 'dst' })
+      pkt = { ...pkt, dst }
+      return routeFromNode(world, tb, pkt, node, at)
+    }
+  }
+  const result = world.tracer(world.rulesFor(node.name), world.nodeState(node.name), { protocol: pkt.protocol, src: pkt.src, dst: pkt.dst, origin }, {
+    random: world.random, now: world.view.now, localAddresses: [node.internalIP, node.gatewayIP], at,
+    egressAddress: (dstIp) => (cidrContains(node.podCIDR, dstIp) ? node.gatewayIP : node.internalIP),
+  })
+  tb.append(result.hops)
+  if (result.entry && !world.touched.some((t) => t.entry === result.entry)) world.touched.push({ node: node.name, entry: result.entry })
+  const after: Pkt = { protocol: pkt.protocol, src: result.packetAfter.src, dst: result.packetAfter.dst }
+  switch (result.verdict.outcome) {
+    case 'drop': return { arrival: { kind: 'dropped', pkt: after, at } }
+    case 'reject': return { arrival: { kind: 'rejected', pkt: after, at } }
+    case 'local': return { arrival: { kind: 'node-local', node, pkt: after } }
+    case 'forward': return routeFromNode(world, tb, after, node, at)
+  }
+}
+
+function routeFromNode(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, node: NetNode, at: string): Step {
+  const view = world.view
+  const route = nodeRoute(view, node, pkt.dst.ip)
+  switch (route.kind) {
+    case 'local-pod':
+      tb.hop({ at, component: 'node', action: 'deliver', src: pkt.src, dst: pkt.dst, rule: route.rule,
+        note: `Pod ${route.pod.name} lives on this node: the packet goes down its veth into the pod.` })
+      return { arrival: { kind: 'pod', pod: route.pod, pkt } }
+    case 'no-pod':
+      tb.hop({ at, component: 'node', action: 'drop', src: pkt.src, dst: pkt.dst, rule: route.rule, note: `No pod on ${node.name} holds ${pkt.dst.ip} any more; the packet is lost.` })
+      return { arrival: { kind: 'dropped', pkt, at } }
+    case 'node':
+      tb.hop({ at, component: 'node', action: 'route', src: pkt.src, dst: pkt.dst, rule: route.rule,
+        note: cidrContains(route.node.podCIDR, pkt.dst.ip)
+          ? `${pkt.dst.ip} is in ${route.node.name}'s pod subnet: the route kindnet installed sends it to that node.`
+          : `${pkt.dst.ip} is node ${route.node.name}, on the same network.` })
+      return { next: { kind: 'node', node: route.node, origin: 'network' }, pkt }
+    case 'docker': {
+      const lb = world.loadBalancers.find((l) => l.ip === pkt.dst.ip && l.mode === 'proxy')
+      tb.hop({ at, component: 'node', action: 'route', src: pkt.src, dst: pkt.dst, rule: route.rule, note: `${pkt.dst.ip} is on the docker network the kind nodes share.` })
+      if (lb) return { next: { kind: 'lb', lb }, pkt }
+      if (pkt.dst.ip === view.hostIP) return { next: { kind: 'host' }, pkt }
+      return { arrival: { kind: 'dropped', pkt, at } }
+    }
+    case 'default': {
+      if (view.profileType === 'gke') {
+        // The VPC's 1:1 NAT gives a node's traffic to the internet its external address.
+        let p = pkt
+        if (node.externalIP && p.src.ip === node.internalIP) {
+          const src = { ip: node.externalIP, port: p.src.port }
+          tb.hop({ at: 'vpc', component: 'node', action: 'SNAT', src: p.src, dst: p.dst, srcAfter: src, rule: `accessConfig "external-nat" natIP=${node.externalIP}`,
+            note: `Leaving the VPC, the node's internal address becomes its external IP ${node.externalIP}.` })
+          p = { ...p, src }
+        } else {
+          tb.hop({ at, component: 'node', action: 'route', src: p.src, dst: p.dst, rule: route.rule, note: 'Not a cluster address: the packet leaves for the VPC gateway and the internet.' })
+        }
+        return { next: { kind: 'internet' }, pkt: p }
+      }
+      tb.hop({ at, component: 'node', action: 'route', src: pkt.src, dst: pkt.dst, rule: route.rule,
+        note: `${pkt.dst.ip} is not a pod, node or docker address: the node's default route sends it to the docker bridge gateway (the host).` })
+      return { next: { kind: 'host' }, pkt }
+    }
+  }
+}
+
+function hostBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, ctx: WalkContext): Step {
+  const view = world.view
+  if (p.dst.ip === view.hostIP || isLoopback(p.dst.ip)) return { arrival: { kind: 'host', pkt: p } }
+  if (view.dockerNetwork && cidrContains(view.dockerNetwork, p.dst.ip)) {
+    const bridge = `${view.dockerNetwork} dev br-${view.profileType === 'kind' ? 'kind' : 'minikube'} proto kernel scope link src ${view.hostIP}`
+    const node = view.nodes.find((n) => n.internalIP === p.dst.ip)
+    const lb = world.loadBalancers.find((l) => l.ip === p.dst.ip && l.mode === 'proxy')
+    if (node || lb) {
+      tb.hop({ at: 'host', component: ctx.reply ? 'node' : 'client', action: 'route', src: p.src, dst: p.dst, rule: bridge,
+        note: `${p.dst.ip} is ${node ? `node container ${node.name}` : 'the load balancer container'} on the docker network; the host reaches it directly.` })
+      return node ? { next: { kind: 'node', node, origin: 'network' }, pkt: p } : { next: { kind: 'lb', lb: lb! }, pkt: p }
+    }
+    tb.hop({ at: 'host', component: 'client', action: 'drop', src: p.src, dst: p.dst, rule: bridge, note: `No container has ${p.dst.ip} on the docker network: nobody answers ARP and the packet is lost.` })
+    return { arrival: { kind: 'dropped', pkt: p, at: 'host' } }
+  }
+  // minikube tunnel: a route for the service range through the minikube node.
+  if (view.profileType === 'minikube' && world.provider.minikubeTunnel && cidrContains(view.config.serviceCIDR, p.dst.ip)) {
+    const node = view.nodes[0]
+    tb.hop({ at: 'host', component: 'client', action: 'route', src: p.src, dst: p.dst, rule: `${view.config.serviceCIDR} via ${node.internalIP} dev br-minikube`,
+      note: '`minikube tunnel` added a route for the service range through the minikube node.' })
+    return { next: { kind: 'node', node, origin: 'network' }, pkt: p }
+  }
+  if (view.profileType === 'gke') {
+    tb.hop({ at: 'host', component: 'client', action: 'route', src: p.src, dst: p.dst, rule: 'default via 192.168.1.1 dev wlan0', note: 'The packet leaves your machine for the internet.' })
+    return { next: { kind: 'internet' }, pkt: p }
+  }
+  tb.hop({ at: 'host', component: 'client', action: 'drop', src: p.src, dst: p.dst, rule: 'default via 192.168.1.1 dev wlan0',
+    note: `Your machine has no route to ${p.dst.ip} (pod and cluster IPs exist only inside the cluster): it goes to your LAN router and is never answered.` })
+  return { arrival: { kind: 'dropped', pkt: p, at: 'host' } }
+}
+
+function internetBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt): Step {
+  const view = world.view
+  if (p.dst.ip === view.hostIP) return { arrival: { kind: 'host', pkt: p } }
+  const lb = world.loadBalancers.find((l) => l.ip === p.dst.ip)
+  if (lb) return { next: { kind: 'lb', lb }, pkt: p }
+  const node = view.nodes.find((n) => n.externalIP === p.dst.ip)
+  if (node) {
+    const proto = p.protocol
+    const rule = firewallAllows(world.provider, proto, p.dst.port)
+    if (!rule) {
+      tb.hop({ at: 'vpc', component: 'firewall', action: 'drop', src: p.src, dst: p.dst, rule: 'implied rule: deny all ingress (priority 65535)',
+        note: `No VPC firewall rule allows ${proto}${proto === 'icmp' ? '' : ':' + p.dst.port} from the internet, so the packet is silently dropped.` })
+      return { arrival: { kind: 'dropped', pkt: p, at: 'vpc' } }
+    }
+    const dst = { ip: node.internalIP, port: p.dst.port }
+    const natRule = `accessConfig "external-nat" natIP=${node.externalIP}`
+    tb.hop({ at: 'vpc', component: 'firewall', action: 'accept', src: p.src, dst: p.dst, rule: `firewall-rule ${rule.name}`, note: `Firewall rule ${rule.name} lets this in.` })
+    tb.hop({ at: 'vpc', component: 'node', action: 'DNAT', src: p.src, dst: p.dst, dstAfter: dst, rule: natRule,
+      note: `The VPC translates the node's external IP to its internal address ${node.internalIP}.` })
+    return { next: { kind: 'node', node, origin: 'network' }, pkt: { ...p, dst } }
+  }
+  tb.hop({ at: 'internet', component: 'internet', action: 'drop', src: p.src, dst: p.dst, rule: null,
+    note: `${p.dst.ip} is not routable on the internet (a private cluster address); the packet is lost.` })
+  return { arrival: { kind: 'dropped', pkt: p, at: 'internet' } }
+}
+
+function lbBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, lb: LoadBalancerInfo, ctx: WalkContext): Step {
+  if (lb.mode === 'proxy' || ctx.reply) {
+    if (ctx.reply && lb.mode !== 'proxy') return { next: { kind: 'internet' }, pkt: p }
+    return { arrival: { kind: 'lb', lb, pkt: p } }
+  }
+  const at = `loadbalancer/${lb.ip}`
+  const targets = lbTargetNodes(world.view, lb.service).filter((t) => t.healthy)
+  if (!targets.length) {
+    tb.hop({ at, component: 'load-balancer', action: 'drop', src: p.src, dst: p.dst, rule: null, note: 'No node passes the health check, so the load balancer has nowhere to send the packet.' })
+    return { arrival: { kind: 'dropped', pkt: p, at } }
+  }
+  // GCE's network load balancer hashes the 5-tuple: every packet of one connection reaches the same node.
+  const pick = targets[tupleHash(p) % targets.length]
+  const node = world.view.nodes.find((n) => n.name === pick.name)!
+  const local = lb.service.spec?.externalTrafficPolicy === 'Local'
+  tb.hop({ at, component: 'load-balancer', action: 'forward', src: p.src, dst: p.dst, rule: local ? `health check: GET http://<node>:${lb.service.spec?.healthCheckNodePort}/healthz` : null,
+    note: `The cloud load balancer passes the packet unchanged to ${node.name}, one of ${targets.length} ${local ? 'nodes whose health check reports a local pod' : 'nodes'}.` })
+  return { next: { kind: 'node', node, origin: 'network' }, pkt: p }
+}
+
+export { fmt as formatAddrPort }
+
+/** A 5-tuple hash (FNV-1a), as a passthrough load balancer spreads connections. */
+export function tupleHash(p: Pkt): number {
+  let h = 0x811c9dc5
+  for (const c of `${p.protocol}|${p.src.ip}|${p.src.port}|${p.dst.ip}|${p.dst.port}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193)
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  return h >>> 0
+}

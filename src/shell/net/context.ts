@@ -1,0 +1,56 @@
+// Where a network tool runs (the host, or a pod via kubectl exec) and the world its packets travel in.
+import type { CommandIO, ShellHost } from '../command.ts'
+import type { Cluster } from '../../engine/cluster/cluster.ts'
+import type { NetworkWorld } from '../../engine/network/world.ts'
+import { closeConnections, worldFor } from '../../engine/network/cluster-world.ts'
+import type { Peer } from '../../engine/network/connect.ts'
+import type { NetPod } from '../../engine/network/view.ts'
+import type { ResolvConf } from '../../engine/dns/resolv-conf.ts'
+import { nodeResolvConf, podResolvConf } from '../../engine/dns/resolv-conf.ts'
+
+export interface NetContext {
+  cluster: Cluster | null
+  world?: NetworkWorld
+  client: Peer
+  /** TRACE `from`. */
+  from: string
+  pod?: NetPod
+  /** The client's resolv.conf (pods only; the host resolves through /etc/hosts and its own DNS). */
+  resolv?: ResolvConf
+  /** Image of the container the tool runs in (decides busybox vs GNU output, and the curl version). */
+  image?: string
+}
+
+export function netContext(io: CommandIO, host: ShellHost): NetContext | { error: string } {
+  const cluster = host.cluster
+  const world = cluster ? worldFor(cluster) : undefined
+  if (io.location.kind === 'host') return { cluster, world, client: { kind: 'host' }, from: 'host' }
+  const loc = io.location
+  const pod = world?.view.pods.find((p) => p.namespace === loc.namespace && p.name === loc.pod)
+  if (!pod || !world) return { error: `error: unable to upgrade connection: container not found ("${loc.container}")` }
+  const gateway = world.view.dockerNetwork ? world.view.hostIP : '169.254.169.254'
+  const resolv = podResolvConf(pod.obj, world.view.config.clusterDNS, world.view.config.clusterDomain, nodeResolvConf(gateway))
+  const container = pod.containers.find((c) => c.name === loc.container) ?? pod.containers[0]
+  return { cluster, world, client: { kind: 'pod', pod }, from: `pod/${pod.name}`, pod, resolv, image: container?.image }
+}
+
+/** After the tool: connections close (conntrack TIME_WAIT) and, for waits, simulated time passes. */
+export function finishTool(ctx: NetContext, waitedSeconds = 0): void {
+  if (ctx.world) closeConnections(ctx.world)
+  if (waitedSeconds > 0 && ctx.cluster) ctx.cluster.advance(waitedSeconds)
+}
+
+/** Whether a tool exists in the image (busybox and alpine ship wget/nslookup/ping but neither curl nor dig). */
+export function toolInImage(image: string | undefined, tool: string): boolean {
+  if (!image) return true
+  const name = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '').split('/').pop()!.toLowerCase()
+  if (name === 'busybox' || name === 'alpine') return !['curl', 'dig'].includes(tool)
+  if (name === 'curl') return tool !== 'dig'
+  return true
+}
+
+/** containerd's error when the executable is missing from the image. */
+export function notInImage(io: CommandIO, tool: string): number {
+  io.err(`error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${tool}": executable file not found in $PATH: unknown\n`)
+  return 126
+}
