@@ -8,7 +8,9 @@ export type WordPart =
 
 export type ParamOp =
   | ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?'
-  | '#' | '##' | '%' | '%%' | '/' | '//' | 'len' | ':'
+  | '#' | '##' | '%' | '%%' | '/' | '//' | 'len' | ':' | '^^' | ',,' | '^' | ','
+  /** A malformed ${...}; bash says "bad substitution" when it runs. */
+  | 'bad'
 
 export interface Word { parts: WordPart[]; raw: string }
 

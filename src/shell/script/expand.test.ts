@@ -37,6 +37,12 @@ describe('parameters', () => {
     expect(run('F=path/to/file.tar.gz; echo ${F##*/} ${F%%.*} ${F#*.} ${F%.*}').stdout).toBe('file.tar.gz path/to/file tar.gz path/to/file.tar\n')
   })
 
+  it('changes case and reports a bad substitution only when it runs', () => {
+    expect(run('x=abc; echo ${x^^} ${x^} ${x,,}').stdout).toBe('ABC Abc abc\n')
+    const r = run('echo before\necho ${x@@}; echo same-line\necho after')
+    expect(r.output).toBe('before\nbash: ${x@@}: bad substitution\nafter\n')
+  })
+
   it('knows $?, $HOME and ~', () => {
     expect(run('echo $?; false; echo $?; true; echo $?').stdout).toBe('0\n1\n0\n')
     expect(run('echo $HOME ~ ~/x "~"').stdout).toBe('/root /root /root/x ~\n')

@@ -140,6 +140,11 @@ export class Expander {
       case '//':
         return replacePattern(value ?? '', arg(), p.repl ? this.word(p.repl, io) : '', p.op === '//')
       case ':': return this.substring(value ?? '', arg())
+      case '^^': return (value ?? '').toUpperCase()
+      case ',,': return (value ?? '').toLowerCase()
+      case '^': return (value ?? '').slice(0, 1).toUpperCase() + (value ?? '').slice(1)
+      case ',': return (value ?? '').slice(0, 1).toLowerCase() + (value ?? '').slice(1)
+      case 'bad': throw new ExpansionError(`${p.arg?.raw ?? '${}'}: bad substitution`)
     }
   }
 

@@ -235,19 +235,18 @@ export class Lexer {
     if (text[this.pos] === '#' && text[this.pos + 1] !== '}') { length = true; this.pos++ }
     const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#!@*-])/.exec(text.slice(this.pos, this.pos + 200))
     const close = () => {
-      if (text[this.pos] !== '}') {
-        if (this.pos >= text.length) throw this.eofError('}')
-        const end = text.indexOf('}', this.pos)
-        throw this.error(open, `${text.slice(open, end < 0 ? undefined : end + 1)}: bad substitution`)
-      }
+      if (text[this.pos] !== '}') throw this.eofError('}')
       this.pos++
     }
-    if (!m) {
-      if (this.pos >= text.length) throw this.eofError('}')
-      this.pos--
-      close()
-      return
+    // bash reports a malformed ${...} only when it runs: keep it as a part that fails at expansion.
+    const bad = () => {
+      const end = text.indexOf('}', this.pos)
+      if (end < 0) throw this.eofError('}')
+      const raw = text.slice(open, end + 1)
+      parts.push({ kind: 'param', name: '', op: 'bad', arg: { parts: [{ kind: 'lit', text: raw, quoted: true }], raw }, quoted })
+      this.pos = end + 1
     }
+    if (!m) return bad()
     const name = m[1]
     this.pos += name.length
     if (length) {
@@ -260,13 +259,10 @@ export class Lexer {
       parts.push({ kind: 'param', name, quoted })
       return
     }
-    const op = [':-', ':=', ':+', ':?', '##', '%%', '//', '-', '=', '+', '?', '#', '%', '/', ':'].find((o) => text.startsWith(o, this.pos)) as
+    const op = [':-', ':=', ':+', ':?', '##', '%%', '//', '^^', ',,', '-', '=', '+', '?', '#', '%', '/', ':', '^', ','].find((o) => text.startsWith(o, this.pos)) as
       | NonNullable<Extract<WordPart, { kind: 'param' }>['op']>
       | undefined
-    if (!op) {
-      close()
-      return
-    }
+    if (!op) return bad()
     this.pos += op.length
     if (op === '/' || op === '//') {
       const arg = this.paramArg(quoted, true)
