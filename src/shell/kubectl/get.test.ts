@@ -62,10 +62,10 @@ describe('kubectl get on the default kind cluster', () => {
   })
 
   it('prints one named object as itself, several as a List', () => {
-    expect(run(s, 'kubectl get ns default -o yaml').out).toMatch(/^apiVersion: v1\nkind: Namespace\nmetadata:\n  creationTimestamp: "2026-01-01T09:00:00Z"\n/)
+    expect(run(s, 'kubectl get ns default -o yaml').out).toMatch(/^apiVersion: v1\nkind: Namespace\nmetadata:\n {2}creationTimestamp: "2026-01-01T09:00:00Z"\n/)
     const list = run(s, 'kubectl get ns -o yaml').out
-    expect(list).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Namespace\n/)
-    expect(list).toMatch(/\nkind: List\nmetadata:\n  resourceVersion: ""\n$/)
+    expect(list).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: v1\n {2}kind: Namespace\n/)
+    expect(list).toMatch(/\nkind: List\nmetadata:\n {2}resourceVersion: ""\n$/)
     expect(JSON.parse(run(s, 'kubectl get pods -o json').out)).toEqual({ apiVersion: 'v1', items: [], kind: 'List', metadata: { resourceVersion: '' } })
   })
 
@@ -101,7 +101,7 @@ describe('kubectl describe and the small read verbs', () => {
 
   it('describes a kind node with its pods', () => {
     const node = run(s, 'kubectl describe node kind-worker').out
-    expect(node).toMatch(/^Name:               kind-worker\nRoles:              <none>\n/)
+    expect(node).toMatch(/^Name: {15}kind-worker\nRoles: {14}<none>\n/)
     expect(node).toContain('ProviderID:                   kind://docker/kind/kind-worker\nNon-terminated Pods:          (2 in total)\n')
   })
 
