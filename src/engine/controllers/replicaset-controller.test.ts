@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import { apply, assertIdle, events, pods, testCluster } from './testing.ts'
+import type { KubeObject } from '../api/types.ts'
+import { podsToDelete } from './replica-manager.ts'
+
+function rs(name: string, replicas: number, image = 'luksa/kubia'): KubeObject {
+  return { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name, namespace: 'default' },
+    spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image }] } } } }
+}
+
+function rc(name: string, replicas: number): KubeObject {
+  return { apiVersion: 'v1', kind: 'ReplicationController', metadata: { name, namespace: 'default' },
+    spec: { replicas, selector: { app: name }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: 'luksa/kubia', ports: [{ containerPort: 8080 }] }] } } } }
+}
+
+describe('replicaset-controller', () => {
+  it('creates <rs>-<5 chars> pods owned by the ReplicaSet, with events and status', () => {
+    const c = testCluster()
+    apply(c, rs('kubia', 3))
+    const ps = pods(c)
+    expect(ps).toHaveLength(3)
+    for (const p of ps) {
+      expect(p.metadata.name).toMatch(/^kubia-[bcdfghjklmnpqrstvwxz2456789]{5}$/)
+      expect(p.metadata.generateName).toBe('kubia-')
+      expect(p.metadata.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'kubia', uid: c.store.get('ReplicaSet', 'default', 'kubia')!.metadata.uid, controller: true, blockOwnerDeletion: true }])
+    }
+    expect(events(c).filter((e) => e.reason === 'SuccessfulCreate').map((e) => e.message).sort()).toEqual(ps.map((p) => `Created pod: ${p.metadata.name}`).sort())
+    expect(c.store.get('ReplicaSet', 'default', 'kubia')!.status).toEqual({ replicas: 3, fullyLabeledReplicas: 3, readyReplicas: 3, availableReplicas: 3, observedGeneration: 1 })
+    assertIdle(c)
+  })
+
+  it('replaces a deleted pod with a new name and a new IP (behaviour 3)', () => {
+    const c = testCluster()
+    apply(c, rs('kubia', 1))
+    const [before] = pods(c)
+    c.api.delete('Pod', 'default', before.metadata.name)
+    c.converge()
+    const [after] = pods(c)
+    expect(after.metadata.name).not.toBe(before.metadata.name)
+    expect(after.status.podIP).toBeTruthy()
+    if (after.spec.nodeName === before.spec.nodeName) expect(after.status.podIP).not.toBe(before.status.podIP)
+    assertIdle(c)
+  })
+
+  it('adopts matching orphans and releases pods whose labels stop matching', () => {
+    const c = testCluster()
+    apply(c, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stray', namespace: 'default', labels: { app: 'kubia' } }, spec: { containers: [{ name: 'x', image: 'nginx' }] } })
+    apply(c, rs('kubia', 2))
+    expect(pods(c)).toHaveLength(2)
+    expect(c.store.get('Pod', 'default', 'stray')!.metadata.ownerReferences?.[0].name).toBe('kubia')
+    const stray = c.store.get('Pod', 'default', 'stray')!
+    c.api.update({ ...stray, metadata: { ...stray.metadata, labels: { app: 'other' } } })
+    c.converge()
+    expect(c.store.get('Pod', 'default', 'stray')!.metadata.ownerReferences).toBeUndefined()
+    expect(pods(c)).toHaveLength(3)
+    assertIdle(c)
+  })
+
+  it('scales down unscheduled, then not-ready, then newest pods first', () => {
+    const mk = (name: string, node: string | undefined, ready: boolean, created: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod',
+      metadata: { name, creationTimestamp: created }, spec: { ...(node ? { nodeName: node } : {}) },
+      status: { phase: node ? 'Running' : 'Pending', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: created }] } })
+    const list = [mk('old-ready', 'a', true, '2026-01-01T00:00:00Z'), mk('new-ready', 'b', true, '2026-01-01T00:05:00Z'), mk('unready', 'a', false, '2026-01-01T00:00:00Z'), mk('pending', undefined, false, '2026-01-01T00:00:00Z')]
+    expect(podsToDelete(list, 3).map((p) => p.metadata.name)).toEqual(['pending', 'unready', 'old-ready'])
+  })
+
+  it('a ReplicationController behaves the same, with replication-controller events', () => {
+    const c = testCluster()
+    apply(c, rc('kubia', 3))
+    expect(pods(c)).toHaveLength(3)
+    const ev = c.store.list('Event', 'default').find((e: any) => e.reason === 'SuccessfulCreate') as any
+    expect(ev.source.component).toBe('replication-controller')
+    const r = c.store.get('ReplicationController', 'default', 'kubia')!
+    c.api.update({ ...r, spec: { ...r.spec, replicas: 1 } })
+    c.converge()
+    expect(pods(c)).toHaveLength(1)
+    expect(events(c).filter((e) => e.reason === 'SuccessfulDelete')).toHaveLength(2)
+    assertIdle(c)
+  })
+
+  it('100000 replicas do not hang: bursts of 500, the rest after the rate limit, overflow Pending', () => {
+    const c = testCluster()
+    const t0 = performance.now()
+    apply(c, rs('huge', 100000))
+    expect(pods(c)).toHaveLength(500)
+    c.advance(25)
+    expect(pods(c)).toHaveLength(1000)
+    expect(performance.now() - t0).toBeLessThan(20000)
+    const pending = pods(c).filter((p) => !p.spec.nodeName)
+    expect(pending.length).toBeGreaterThan(700)
+    const cond = pending[0].status.conditions.find((x: any) => x.type === 'PodScheduled')
+    expect(cond.message).toBe('0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Too many pods. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.')
+  }, 30000)
+
+  it('1000 pods converge well under a second', () => {
+    apply(testCluster(2), rs('warm', 300)) // JIT warm-up, as a long-lived worker would be
+    const c = testCluster()
+    const t0 = performance.now()
+    apply(c, rs('many', 200))
+    expect(pods(c).filter((p) => p.status.phase === 'Running')).toHaveLength(200)
+    const ms200 = performance.now() - t0
+    const t1 = performance.now()
+    const r = c.store.get('ReplicaSet', 'default', 'many')!
+    c.api.update({ ...r, spec: { ...r.spec, replicas: 1000 } })
+    c.converge()
+    c.advance(30)
+    expect(pods(c)).toHaveLength(1000)
+    expect(ms200).toBeLessThan(1000)
+    expect(performance.now() - t1).toBeLessThan(2000)
+  }, 30000)
+})

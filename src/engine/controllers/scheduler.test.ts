@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { apply, assertIdle, deployment, events, pod, pods, testCluster } from './testing.ts'
+import { unschedulableMessage } from './scheduler.ts'
+
+describe('default-scheduler', () => {
+  it('spreads replicas over the two workers; the tainted control plane gets none (behaviour 4)', () => {
+    const c = testCluster()
+    apply(c, deployment('kubia', 4))
+    const nodes = pods(c).map((p) => p.spec.nodeName).sort()
+    expect(nodes).toEqual(['kind-worker', 'kind-worker', 'kind-worker2', 'kind-worker2'])
+    const scheduled = events(c).filter((e) => e.reason === 'Scheduled')
+    expect(scheduled[0].message).toMatch(/^Successfully assigned default\/kubia-\w+-\w{5} to kind-worker2?$/)
+    expect(pods(c)[0].status.conditions.find((x: any) => x.type === 'PodScheduled').status).toBe('True')
+    assertIdle(c)
+  })
+
+  it('a second pod asking for the same hostPort on every worker stays Pending with v1.32 wording (behaviour 6)', () => {
+    const c = testCluster()
+    const hp = { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80, hostPort: 8080 }] }] }
+    apply(c, pod('hp1', hp), pod('hp2', hp), pod('hp3', hp))
+    const p3 = c.store.get('Pod', 'default', 'hp3')!
+    expect(p3.spec.nodeName).toBeUndefined()
+    expect(p3.status.phase).toBe('Pending')
+    const message = '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn\'t have free ports for the requested pod ports. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.'
+    expect(p3.status.conditions).toEqual([{ lastProbeTime: null, lastTransitionTime: expect.any(String), message, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' }])
+    expect(events(c).filter((e) => e.reason === 'FailedScheduling')).toEqual([{ reason: 'FailedScheduling', message, object: 'Pod/hp3', count: 1 }])
+    assertIdle(c)
+    // Freeing the port schedules it.
+    c.api.delete('Pod', 'default', 'hp1')
+    c.converge()
+    expect(c.store.get('Pod', 'default', 'hp3')!.spec.nodeName).toBeTruthy()
+  })
+
+  it('honours nodeSelector and tolerations', () => {
+    const c = testCluster()
+    apply(c, pod('pinned', { nodeSelector: { 'kubernetes.io/hostname': 'kind-control-plane' }, containers: [{ name: 'c', image: 'nginx' }] }))
+    expect(c.store.get('Pod', 'default', 'pinned')!.status.conditions[0].message).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
+    apply(c, pod('tolerant', { nodeSelector: { 'kubernetes.io/hostname': 'kind-control-plane' }, tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }], containers: [{ name: 'c', image: 'nginx' }] }))
+    expect(c.store.get('Pod', 'default', 'tolerant')!.spec.nodeName).toBe('kind-control-plane')
+  })
+
+  it('sorts the reason histogram as strings', () => {
+    expect(unschedulableMessage(2, [{ reason: 'Too many pods', unresolvable: false }, { reason: 'Too many pods', unresolvable: false }]))
+      .toBe('0/2 nodes are available: 2 Too many pods. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.')
+    expect(unschedulableMessage(0, [])).toBe('no nodes available to schedule pods')
+  })
+})
