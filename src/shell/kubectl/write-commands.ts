@@ -1,4 +1,7 @@
-// kubectl's writing verbs: apply, create, delete, scale, ... (filled in by the manifests work).
+// kubectl's writing verbs: apply, create, delete, scale, ... (src/shell/kubectl/write/).
 import type { KubectlSubcommand } from './context.ts'
+import { apply } from './write/apply.ts'
 
-export const WRITE_COMMANDS: Record<string, KubectlSubcommand> = {}
+export const WRITE_COMMANDS: Record<string, KubectlSubcommand> = {
+  apply,
+}
