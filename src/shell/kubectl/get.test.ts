@@ -116,3 +116,18 @@ describe('kubectl describe and the small read verbs', () => {
     expect(run(s, 'kubectl logs nope')).toEqual({ out: '', err: 'Error from server (NotFound): pods "nope" not found\n', code: 1 })
   })
 })
+
+describe('kubectl logs with a workload', () => {
+  it('picks one of the Deployment\'s pods and names it', () => {
+    const s = new ShellSession({ seed: 1 })
+    const c = s.cluster!
+    c.api.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'kubia', namespace: 'default' }, spec: { replicas: 2, selector: { matchLabels: { app: 'kubia' } },
+      template: { metadata: { labels: { app: 'kubia' } }, spec: { containers: [{ name: 'kubia', image: 'luksa/kubia', ports: [{ containerPort: 8080 }] }] } } } } as any)
+    c.converge()
+    c.advance(30)
+    const r = run(s, 'kubectl logs deploy/kubia')
+    expect(r.err).toMatch(/^Found 2 pods, using pod\/kubia-[a-z0-9]+-[a-z0-9]{5}\n$/)
+    expect(r.out).toBe('Kubia server starting...\n')
+    expect(run(s, 'kubectl get deploy kubia').out).toBe('NAME    READY   UP-TO-DATE   AVAILABLE   AGE\nkubia   2/2     2            2           30s\n')
+  })
+})

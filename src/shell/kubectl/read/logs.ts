@@ -2,6 +2,27 @@
 // Errors as the API server returns them for missing pods, unstarted containers and ambiguous containers.
 import type { KubectlSubcommand } from '../context.ts'
 import { GLOBAL_FLAGS, parseFlags, str } from '../flags.ts'
+import { resolveResource } from '../../../engine/api/kinds.ts'
+import { fromLabelSelector, fromMap, matches } from '../../../engine/api/labels.ts'
+import type { KubectlContext } from '../context.ts'
+
+/** `deploy/x`, `rs/x`, `rc/x`, `svc/x`: kubectl picks one of the selected pods (running ones first) and says which. */
+function podFor(ctx: KubectlContext, target: string, namespace: string): { name: string } | { error: string } {
+  const slash = target.indexOf('/')
+  if (slash < 0) return { name: target }
+  const info = resolveResource(target.slice(0, slash))
+  const name = target.slice(slash + 1)
+  if (!info) return { error: `error: the server doesn't have a resource type "${target.slice(0, slash)}"` }
+  if (info.kind === 'Pod') return { name }
+  const owner = ctx.cluster.store.get(info.kind, namespace, name) as any
+  if (!owner) return { error: `Error from server (NotFound): ${info.plural}${info.apiVersion.includes('/') ? '.' + info.apiVersion.split('/')[0] : ''} "${name}" not found` }
+  const selector = info.kind === 'Deployment' || info.kind === 'ReplicaSet' ? fromLabelSelector(owner.spec?.selector) : fromMap(owner.spec?.selector ?? {})
+  const pods = selector ? ctx.cluster.store.list('Pod', namespace).filter((p) => matches(selector, p.metadata.labels)) : []
+  if (!pods.length) return { error: `error: timed out waiting for the condition` }
+  const ranked = [...pods].sort((a: any, b: any) => Number(b.status?.phase === 'Running') - Number(a.status?.phase === 'Running'))
+  if (pods.length > 1) ctx.io.err(`Found ${pods.length} pods, using pod/${ranked[0].metadata.name}\n`)
+  return { name: ranked[0].metadata.name }
+}
 
 // Known first lines (luksa/kubia's app.js logs this on start); other images print nothing here.
 const STARTUP_LINES: [RegExp, string][] = [[/^(docker\.io\/)?luksa\/kubia/, 'Kubia server starting...\n']]
@@ -14,8 +35,13 @@ export const logs: KubectlSubcommand = (ctx) => {
     ctx.io.err("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n")
     return 1
   }
-  const name = target.replace(/^(pods?|po)\//, '')
   const namespace = str(flags, 'namespace') ?? 'default'
+  const found = podFor(ctx, target, namespace)
+  if ('error' in found) {
+    ctx.io.err(found.error + '\n')
+    return 1
+  }
+  const name = found.name
   const pod = ctx.cluster.store.get('Pod', namespace, name) as any
   if (!pod) {
     ctx.io.err(`Error from server (NotFound): pods "${name}" not found\n`)
