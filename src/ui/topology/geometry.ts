@@ -1,7 +1,7 @@
 // Box sizes shared by the ELK graph and toFlow, so the layout and the drawing agree.
 export interface XY { x: number; y: number }
 
-export const POD = { width: 272, height: 58 }
+export const POD = { width: 300, height: 58 }
 export const SERVICE = { width: 264, height: 76 }
 export const CLIENT = { width: 180, height: 56 }
 const GAP = 10

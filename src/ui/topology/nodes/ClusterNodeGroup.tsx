@@ -15,11 +15,11 @@ export function ClusterNodeGroup({ data, selected }: Props) {
       <div className="topo-group__title">
         <span className="topo-group__name">{node.name}</span>
         {node.controlPlane && <span className="chip">control-plane</span>}
-        {node.tainted && <span className="chip chip--warn" title="Tainted NoSchedule: ordinary pods are not scheduled here">NoSchedule</span>}
       </div>
       <div className="topo-group__meta">
         <span>{node.ip ?? 'no IP'}</span>
         {node.podCIDR && <span>pods {node.podCIDR}</span>}
+        {node.tainted && <span className="chip chip--warn topo-group__taint" title="Tainted NoSchedule: ordinary pods are not scheduled here">NoSchedule</span>}
       </div>
     </div>
   )
