@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { apply, assertIdle, deployment, events, pods, testCluster } from './testing.ts'
+import { apply, assertIdle, deployment, events, pods, testCluster, getObj, listObj } from './testing.ts'
 import { podTemplateHash, resolveFenceposts } from './deployment-util.ts'
 import { safeEncodeString } from './hash.ts'
 
@@ -23,7 +23,7 @@ describe('deployment-controller', () => {
   it('creates <deploy>-<hash> and pods <deploy>-<hash>-<5 chars>, with status, conditions and events', () => {
     const c = testCluster()
     apply(c, deployment('kubia', 3))
-    const [rs] = c.store.list('ReplicaSet', 'default')
+    const [rs] = listObj(c, 'ReplicaSet', 'default')
     const hash = rs.metadata.labels!['pod-template-hash']
     expect(hash).toMatch(HASH)
     expect(rs.metadata.name).toBe(`kubia-${hash}`)
@@ -33,7 +33,7 @@ describe('deployment-controller', () => {
     const ps = pods(c)
     expect(ps).toHaveLength(3)
     for (const p of ps) expect(p.metadata.name).toMatch(new RegExp(`^kubia-${hash}-[bcdfghjklmnpqrstvwxz2456789]{5}$`))
-    const d = c.store.get('Deployment', 'default', 'kubia')!
+    const d = getObj(c, 'Deployment', 'default', 'kubia')!
     expect(d.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('1')
     expect(d.status).toMatchObject({ observedGeneration: 1, replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3 })
     expect(d.status.conditions.map((x: any) => [x.type, x.status, x.reason, x.message])).toEqual([
@@ -47,38 +47,38 @@ describe('deployment-controller', () => {
   it('scales up and down through the ReplicaSet', () => {
     const c = testCluster()
     apply(c, deployment('kubia', 3))
-    const d = c.store.get('Deployment', 'default', 'kubia')!
+    const d = getObj(c, 'Deployment', 'default', 'kubia')!
     c.api.update({ ...d, spec: { ...d.spec, replicas: 5 } })
     c.converge()
     expect(pods(c)).toHaveLength(5)
-    const d2 = c.store.get('Deployment', 'default', 'kubia')!
+    const d2 = getObj(c, 'Deployment', 'default', 'kubia')!
     c.api.update({ ...d2, spec: { ...d2.spec, replicas: 1 } })
     c.converge()
     expect(pods(c)).toHaveLength(1)
-    const rsName = c.store.list('ReplicaSet', 'default')[0].metadata.name
+    const rsName = listObj(c, 'ReplicaSet', 'default')[0].metadata.name
     expect(events(c).filter((e) => e.object === 'Deployment/kubia').map((e) => e.message)).toEqual([
       `Scaled up replica set ${rsName} from 0 to 3`, `Scaled up replica set ${rsName} from 3 to 5`, `Scaled down replica set ${rsName} from 5 to 1`])
-    expect(c.store.get('Deployment', 'default', 'kubia')!.status.replicas).toBe(1)
+    expect(getObj(c, 'Deployment', 'default', 'kubia')!.status.replicas).toBe(1)
     assertIdle(c)
   })
 
   it('rolls a new template out with maxSurge/maxUnavailable and keeps history', () => {
     const c = testCluster()
     apply(c, deployment('kubia', 3))
-    const old = c.store.list('ReplicaSet', 'default')[0].metadata.name
-    const d = c.store.get('Deployment', 'default', 'kubia')!
+    const old = listObj(c, 'ReplicaSet', 'default')[0].metadata.name
+    const d = getObj(c, 'Deployment', 'default', 'kubia')!
     const template = JSON.parse(JSON.stringify(d.spec.template))
     template.spec.containers[0].image = 'luksa/kubia:v2'
     c.api.update({ ...d, spec: { ...d.spec, template } })
     c.converge()
-    const rss = c.store.list('ReplicaSet', 'default')
+    const rss = listObj(c, 'ReplicaSet', 'default')
     expect(rss).toHaveLength(2)
     const fresh = rss.find((r) => r.metadata.name !== old)!
     expect(fresh.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2')
     expect(fresh.spec.replicas).toBe(3)
     expect(rss.find((r) => r.metadata.name === old)!.spec.replicas).toBe(0)
     expect(pods(c).every((p) => p.metadata.name.startsWith(fresh.metadata.name))).toBe(true)
-    expect(c.store.get('Deployment', 'default', 'kubia')!.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2')
+    expect(getObj(c, 'Deployment', 'default', 'kubia')!.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2')
     const msgs = events(c).filter((e) => e.object === 'Deployment/kubia').map((e) => e.message)
     // The first step surges by one (maxSurge 1, maxUnavailable 0 for 3 replicas).
     expect(msgs[1]).toBe(`Scaled up replica set ${fresh.metadata.name} from 0 to 1`)
@@ -90,7 +90,7 @@ describe('deployment-controller', () => {
   it('Recreate scales the old ReplicaSet to 0 before the new one comes up', () => {
     const c = testCluster()
     apply(c, deployment('web', 2, 'nginx', { strategy: { type: 'Recreate' } }))
-    const d = c.store.get('Deployment', 'default', 'web')!
+    const d = getObj(c, 'Deployment', 'default', 'web')!
     const template = JSON.parse(JSON.stringify(d.spec.template))
     template.spec.containers[0].image = 'nginx:1.27'
     c.api.update({ ...d, spec: { ...d.spec, template } })
@@ -106,13 +106,13 @@ describe('deployment-controller', () => {
     const c = testCluster()
     apply(c, deployment('web', 1, 'nginx', { revisionHistoryLimit: 1 }))
     for (const tag of ['1.25', '1.26', '1.27']) {
-      const d = c.store.get('Deployment', 'default', 'web')!
+      const d = getObj(c, 'Deployment', 'default', 'web')!
       const template = JSON.parse(JSON.stringify(d.spec.template))
       template.spec.containers[0].image = `nginx:${tag}`
       c.api.update({ ...d, spec: { ...d.spec, template } })
       c.converge()
     }
-    const rss = c.store.list('ReplicaSet', 'default')
+    const rss = listObj(c, 'ReplicaSet', 'default')
     expect(rss).toHaveLength(2)
     expect(rss.map((r) => r.metadata.annotations?.['deployment.kubernetes.io/revision']).sort()).toEqual(['3', '4'])
   })

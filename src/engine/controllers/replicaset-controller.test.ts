@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { apply, assertIdle, events, pods, testCluster } from './testing.ts'
+import { apply, assertIdle, events, pods, testCluster, getObj, listObj } from './testing.ts'
 import type { KubeObject } from '../api/types.ts'
 import { podsToDelete } from './replica-manager.ts'
 
@@ -22,10 +22,10 @@ describe('replicaset-controller', () => {
     for (const p of ps) {
       expect(p.metadata.name).toMatch(/^kubia-[bcdfghjklmnpqrstvwxz2456789]{5}$/)
       expect(p.metadata.generateName).toBe('kubia-')
-      expect(p.metadata.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'kubia', uid: c.store.get('ReplicaSet', 'default', 'kubia')!.metadata.uid, controller: true, blockOwnerDeletion: true }])
+      expect(p.metadata.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'kubia', uid: getObj(c, 'ReplicaSet', 'default', 'kubia')!.metadata.uid, controller: true, blockOwnerDeletion: true }])
     }
     expect(events(c).filter((e) => e.reason === 'SuccessfulCreate').map((e) => e.message).sort()).toEqual(ps.map((p) => `Created pod: ${p.metadata.name}`).sort())
-    expect(c.store.get('ReplicaSet', 'default', 'kubia')!.status).toEqual({ replicas: 3, fullyLabeledReplicas: 3, readyReplicas: 3, availableReplicas: 3, observedGeneration: 1 })
+    expect(getObj(c, 'ReplicaSet', 'default', 'kubia')!.status).toEqual({ replicas: 3, fullyLabeledReplicas: 3, readyReplicas: 3, availableReplicas: 3, observedGeneration: 1 })
     assertIdle(c)
   })
 
@@ -47,11 +47,11 @@ describe('replicaset-controller', () => {
     apply(c, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stray', namespace: 'default', labels: { app: 'kubia' } }, spec: { containers: [{ name: 'x', image: 'nginx' }] } })
     apply(c, rs('kubia', 2))
     expect(pods(c)).toHaveLength(2)
-    expect(c.store.get('Pod', 'default', 'stray')!.metadata.ownerReferences?.[0].name).toBe('kubia')
-    const stray = c.store.get('Pod', 'default', 'stray')!
+    expect(getObj(c, 'Pod', 'default', 'stray')!.metadata.ownerReferences?.[0].name).toBe('kubia')
+    const stray = getObj(c, 'Pod', 'default', 'stray')!
     c.api.update({ ...stray, metadata: { ...stray.metadata, labels: { app: 'other' } } })
     c.converge()
-    expect(c.store.get('Pod', 'default', 'stray')!.metadata.ownerReferences).toBeUndefined()
+    expect(getObj(c, 'Pod', 'default', 'stray')!.metadata.ownerReferences).toBeUndefined()
     expect(pods(c)).toHaveLength(3)
     assertIdle(c)
   })
@@ -68,9 +68,9 @@ describe('replicaset-controller', () => {
     const c = testCluster()
     apply(c, rc('kubia', 3))
     expect(pods(c)).toHaveLength(3)
-    const ev = c.store.list('Event', 'default').find((e: any) => e.reason === 'SuccessfulCreate') as any
+    const ev = listObj(c, 'Event', 'default').find((e: any) => e.reason === 'SuccessfulCreate') as any
     expect(ev.source.component).toBe('replication-controller')
-    const r = c.store.get('ReplicationController', 'default', 'kubia')!
+    const r = getObj(c, 'ReplicationController', 'default', 'kubia')!
     c.api.update({ ...r, spec: { ...r.spec, replicas: 1 } })
     c.converge()
     expect(pods(c)).toHaveLength(1)
@@ -100,7 +100,7 @@ describe('replicaset-controller', () => {
     expect(pods(c).filter((p) => p.status.phase === 'Running')).toHaveLength(200)
     const ms200 = performance.now() - t0
     const t1 = performance.now()
-    const r = c.store.get('ReplicaSet', 'default', 'many')!
+    const r = getObj(c, 'ReplicaSet', 'default', 'many')!
     c.api.update({ ...r, spec: { ...r.spec, replicas: 1000 } })
     c.converge()
     c.advance(30)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { apply, assertIdle, deployment, events, pod, pods, testCluster } from './testing.ts'
+import { apply, assertIdle, deployment, events, pod, pods, testCluster, getObj } from './testing.ts'
 import { unschedulableMessage } from './scheduler.ts'
 
 describe('default-scheduler', () => {
@@ -18,7 +18,7 @@ describe('default-scheduler', () => {
     const c = testCluster()
     const hp = { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80, hostPort: 8080 }] }] }
     apply(c, pod('hp1', hp), pod('hp2', hp), pod('hp3', hp))
-    const p3 = c.store.get('Pod', 'default', 'hp3')!
+    const p3 = getObj(c, 'Pod', 'default', 'hp3')!
     expect(p3.spec.nodeName).toBeUndefined()
     expect(p3.status.phase).toBe('Pending')
     const message = '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn\'t have free ports for the requested pod ports. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.'
@@ -28,16 +28,16 @@ describe('default-scheduler', () => {
     // Freeing the port schedules it.
     c.api.delete('Pod', 'default', 'hp1')
     c.converge()
-    expect(c.store.get('Pod', 'default', 'hp3')!.spec.nodeName).toBeTruthy()
+    expect(getObj(c, 'Pod', 'default', 'hp3')!.spec.nodeName).toBeTruthy()
   })
 
   it('honours nodeSelector and tolerations', () => {
     const c = testCluster()
     apply(c, pod('pinned', { nodeSelector: { 'kubernetes.io/hostname': 'kind-control-plane' }, containers: [{ name: 'c', image: 'nginx' }] }))
-    expect(c.store.get('Pod', 'default', 'pinned')!.status.conditions[0].message).toBe(
+    expect(getObj(c, 'Pod', 'default', 'pinned')!.status.conditions[0].message).toBe(
       "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
     apply(c, pod('tolerant', { nodeSelector: { 'kubernetes.io/hostname': 'kind-control-plane' }, tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }], containers: [{ name: 'c', image: 'nginx' }] }))
-    expect(c.store.get('Pod', 'default', 'tolerant')!.spec.nodeName).toBe('kind-control-plane')
+    expect(getObj(c, 'Pod', 'default', 'tolerant')!.spec.nodeName).toBe('kind-control-plane')
   })
 
   it('sorts the reason histogram as strings', () => {

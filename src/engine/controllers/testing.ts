@@ -61,3 +61,13 @@ export function service(name: string, spec: Record<string, unknown>): KubeObject
 export function pod(name: string, spec: Record<string, unknown>, labels: Record<string, string> = {}): KubeObject {
   return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels }, spec }
 }
+
+/** `store.get` typed loosely for assertions on kind-specific fields. */
+export function getObj(cluster: Cluster, kind: string, namespace: string | undefined, name: string): any {
+  return cluster.store.get(kind, namespace, name)
+}
+
+/** `store.list` typed loosely for assertions on kind-specific fields. */
+export function listObj(cluster: Cluster, kind: string, namespace?: string): any[] {
+  return cluster.store.list(kind, namespace)
+}

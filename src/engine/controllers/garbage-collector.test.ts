@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { apply, deployment, pods, testCluster, listObj } from './testing.ts'
+
+describe('garbage-collector and namespace-controller', () => {
+  it('deleting a Deployment removes its ReplicaSet and pods; node agents stay', () => {
+    const c = testCluster()
+    const system = listObj(c, 'Pod', 'kube-system').length
+    apply(c, deployment('kubia', 2))
+    c.api.delete('Deployment', 'default', 'kubia')
+    c.converge()
+    expect(listObj(c, 'ReplicaSet', 'default')).toHaveLength(0)
+    expect(pods(c)).toHaveLength(0)
+    expect(listObj(c, 'Pod', 'kube-system')).toHaveLength(system)
+  })
+
+  it('deleting a Namespace deletes its contents', () => {
+    const c = testCluster()
+    apply(c, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } })
+    apply(c, { ...deployment('kubia', 2), metadata: { name: 'kubia', namespace: 'team' } })
+    expect(pods(c, 'team')).toHaveLength(2)
+    c.api.delete('Namespace', undefined, 'team')
+    c.converge()
+    expect(pods(c, 'team')).toHaveLength(0)
+    expect(listObj(c, 'Deployment', 'team')).toHaveLength(0)
+  })
+})
