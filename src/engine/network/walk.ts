@@ -191,7 +191,9 @@ function hostBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, ctx: WalkContext
     return { next: { kind: 'internet' }, pkt: p }
   }
   tb.hop({ at: 'host', component: 'client', action: 'drop', src: p.src, dst: p.dst, rule: 'default via 192.168.1.1 dev wlan0',
-    note: `Your machine has no route to ${p.dst.ip} (pod and cluster IPs exist only inside the cluster): it goes to your LAN router and is never answered.` })
+    note: p.src.ip === view.hostIP || isLoopback(p.src.ip)
+      ? `Your machine has no route to ${p.dst.ip} (pod and cluster IPs exist only inside the cluster): it goes to your LAN router and is never answered.`
+      : `${p.dst.ip} belongs to nobody: the packet leaves through your machine towards the internet and is never answered (a cluster IP only exists in kube-proxy's rules, for the ports it lists).` })
   return { arrival: { kind: 'dropped', pkt: p, at: 'host' } }
 }
 

@@ -1,6 +1,6 @@
 // The tools on the learner's machine, by the name they are typed.
 import type { ShellSession } from '../session.ts'
-import { notAvailableYet } from './not-yet.ts'
+import { registerNetworkCommands } from '../net/index.ts'
 import { kubectl } from '../kubectl/index.ts'
 import { gcloudContainer, kind, minikubeLifecycle, sleep } from './cluster-lifecycle.ts'
 import type { Command } from '../command.ts'
@@ -21,8 +21,5 @@ export function registerCommands(session: ShellSession): void {
   }
   session.commands.set('minikube', delegating(minikubeLifecycle, 'minikube'))
   session.commands.set('gcloud', delegating(gcloudContainer, 'gcloud'))
-  for (const name of ['curl', 'wget', 'ping', 'nslookup', 'dig', 'docker']) {
-    session.commands.set(name, notAvailableYet)
-    session.podCommands.set(name, notAvailableYet)
-  }
+  registerNetworkCommands(session)
 }

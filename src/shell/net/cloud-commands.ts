@@ -1,0 +1,140 @@
+// Tools that give LoadBalancer Services an address: cloud-provider-kind (kind), `minikube tunnel` /
+// `minikube service` / `minikube addons enable ingress`, and `gcloud compute firewall-rules create`.
+import type { Command, CommandIO } from '../command.ts'
+import type { Cluster } from '../../engine/cluster/cluster.ts'
+import { providerState, formatAllow } from '../../engine/cloud/provider-state.ts'
+import type { FirewallRule } from '../../engine/cloud/provider-state.ts'
+import { keyOf } from '../../engine/api/types.ts'
+import { ingressNginxObjects } from '../../engine/ingress/install.ts'
+
+/** Re-syncs the LoadBalancer Services so the service controller picks up a provider that just started. */
+function resyncLoadBalancers(cluster: Cluster): void {
+  cluster.manager.resyncAll(cluster.store.list('Service').filter((s) => s.spec?.type === 'LoadBalancer').map(keyOf))
+  cluster.converge()
+}
+
+export const cloudProviderKind: Command = (io, host) => {
+  const cluster = host.cluster
+  if (!cluster || cluster.profile.type !== 'kind') {
+    io.err('E0101 09:00:00.000000       1 controller.go:117] Failed to list kind clusters: no kind clusters found\n')
+    return 1
+  }
+  providerState(cluster.config).cloudProviderKind = true
+  io.err(`I0101 09:00:00.000000       1 controller.go:174] probe HTTP address https://127.0.0.1:6443\nI0101 09:00:00.000000       1 controller.go:84] Creating new cloud provider for cluster ${cluster.profile.name}\nI0101 09:00:00.000000       1 controller.go:91] Starting cloud controller for cluster ${cluster.profile.name}\n`)
+  resyncLoadBalancers(cluster)
+  return 0
+}
+
+function minikubeService(io: CommandIO, cluster: Cluster, args: string[]): number {
+  const url = args.includes('--url')
+  const nsIdx = args.findIndex((a) => a === '-n' || a === '--namespace')
+  const ns = nsIdx >= 0 ? args[nsIdx + 1] : args.find((a) => a.startsWith('--namespace='))?.slice(12) ?? 'default'
+  const name = args.find((a, i) => !a.startsWith('-') && (i === 0 || (args[i - 1] !== '-n' && args[i - 1] !== '--namespace')))
+  const svc = name ? cluster.store.get('Service', ns, name) : undefined
+  if (!svc) {
+    io.err(`\n❌  Exiting due to SVC_NOT_FOUND: Service '${name ?? ''}' was not found in '${ns}' namespace.\nYou may select another namespace by using 'minikube service ${name ?? ''} -n <namespace>'. Or list out all the services using 'minikube service list'\n\n`)
+    return 1
+  }
+  const ports = ((svc.spec?.ports ?? []) as any[]).filter((p) => p.nodePort)
+  const ip = cluster.profile.nodes[0].internalIP
+  if (!ports.length) {
+    io.err(`😿  service ${ns}/${name} has no node port\n`)
+    return url ? 0 : 0
+  }
+  if (url) { io.out(ports.map((p) => `http://${ip}:${p.nodePort}\n`).join('')); return 0 }
+  const rows = ports.map((p) => `| ${ns.padEnd(9)} | ${name!.padEnd(11)} | ${String(p.name || p.port).padEnd(11)} | http://${ip}:${p.nodePort} |`)
+  io.out(`|-----------|-------------|-------------|---------------------------|\n| NAMESPACE |    NAME     | TARGET PORT |            URL            |\n|-----------|-------------|-------------|---------------------------|\n${rows.join('\n')}\n|-----------|-------------|-------------|---------------------------|\n🎉  Opening service ${ns}/${name} in default browser...\n`)
+  return 0
+}
+
+/** `minikube service|tunnel|addons`: the networking subcommands the lifecycle command delegates here. */
+export const minikubeNetwork: Command = (io, host) => {
+  const [verb, ...args] = io.argv.slice(1)
+  const cluster = host.cluster
+  if (!cluster || cluster.profile.type !== 'minikube') {
+    io.out('🤷  The control-plane node minikube host does not exist\n👉  To start a cluster, run: "minikube start"\n')
+    return 85
+  }
+  if (verb === 'service') return minikubeService(io, cluster, args)
+  if (verb === 'tunnel') {
+    providerState(cluster.config).minikubeTunnel = true
+    io.out('✅  Tunnel successfully started\n\n📌  NOTE: Please do not close this terminal as this process must stay alive for the tunnel to be accessible ...\n\n')
+    resyncLoadBalancers(cluster)
+    for (const svc of cluster.store.list('Service').filter((s) => s.spec?.type === 'LoadBalancer')) io.out(`🏃  Starting tunnel for service ${svc.metadata.name}.\n`)
+    return 0
+  }
+  if (verb === 'addons' && args[0] === 'enable' && args[1] === 'ingress') {
+    io.out('💡  ingress is an addon maintained by Kubernetes. For any concerns contact minikube on GitHub.\nYou can view the list of minikube maintainers at: https://github.com/kubernetes/minikube/blob/master/OWNERS\n    ▪ Using image registry.k8s.io/ingress-nginx/controller:v1.12.0\n    ▪ Using image registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.5.0\n    ▪ Using image registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.5.0\n🔎  Verifying ingress addon...\n')
+    for (const obj of ingressNginxObjects('minikube')) {
+      if (!cluster.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) cluster.api.create(obj)
+    }
+    cluster.converge()
+    cluster.advance(30)
+    io.out('🌟  The \'ingress\' addon is enabled\n')
+    return 0
+  }
+  if (verb === 'addons') { io.err(`❌  Exiting due to MK_ADDON_ENABLE: run callbacks: enabled failed: addon "${args[1] ?? ''}" not found\n`); return 1 }
+  io.err(`Error: unknown command "${verb ?? ''}" for "minikube"\nRun 'minikube --help' for usage.\n`)
+  return 1
+}
+
+function parseAllow(v: string): FirewallRule['allow'] | undefined {
+  const out: FirewallRule['allow'] = []
+  for (const part of v.split(',')) {
+    const [protocol, ports] = part.split(':')
+    if (!['tcp', 'udp', 'icmp', 'all'].includes(protocol)) return undefined
+    if (!ports) { out.push(protocol === 'icmp' ? { protocol } : { protocol, ports: [0, 65535] }); continue }
+    const [a, b] = ports.split('-').map(Number)
+    if (!Number.isInteger(a)) return undefined
+    out.push({ protocol, ports: [a, b ?? a] })
+  }
+  return out
+}
+
+/** `gcloud compute firewall-rules create|list|delete`: the VPC rules that gate node ports from the internet. */
+export const gcloudNetwork: Command = (io, host) => {
+  const args = io.argv.slice(1)
+  if (args[0] !== 'compute' || args[1] !== 'firewall-rules') {
+    io.err(`ERROR: (gcloud) Invalid choice: '${args[0] ?? ''}'.\n`)
+    return 2
+  }
+  const cluster = host.cluster
+  if (!cluster || cluster.profile.type !== 'gke') {
+    io.err('ERROR: (gcloud.compute.firewall-rules) The required property [project] is not currently set.\n')
+    return 1
+  }
+  const state = providerState(cluster.config)
+  const verb = args[2]
+  const name = args[3]
+  if (verb === 'create') {
+    const allowArg = args.find((a) => a.startsWith('--allow='))?.slice(8) ?? (args.includes('--allow') ? args[args.indexOf('--allow') + 1] : undefined)
+    if (!name || !allowArg) { io.err('ERROR: (gcloud.compute.firewall-rules.create) argument --allow: Must be specified.\n'); return 2 }
+    const allow = parseAllow(allowArg)
+    if (!allow) { io.err(`ERROR: (gcloud.compute.firewall-rules.create) Invalid value for [--allow]: ${allowArg}\n`); return 1 }
+    if (state.firewallRules.some((r) => r.name === name)) {
+      io.err(`ERROR: (gcloud.compute.firewall-rules.create) Could not fetch resource:\n - The resource 'projects/kubehop/global/firewalls/${name}' already exists\n\n`)
+      return 1
+    }
+    const rule: FirewallRule = { name, network: 'default', direction: 'INGRESS', priority: 1000, sourceRanges: ['0.0.0.0/0'], allow }
+    state.firewallRules.push(rule)
+    io.err(`Creating firewall...⠹Created [https://www.googleapis.com/compute/v1/projects/kubehop/global/firewalls/${name}].\nCreating firewall...done.\n`)
+    io.out(`NAME${' '.repeat(Math.max(1, name.length - 1))}NETWORK  DIRECTION  PRIORITY  ALLOW${' '.repeat(Math.max(1, allow.map(formatAllow).join(',').length - 2))}DENY  DISABLED\n${name}  default  INGRESS    1000      ${allow.map(formatAllow).join(',')}        False\n`)
+    return 0
+  }
+  if (verb === 'delete') {
+    const i = state.firewallRules.findIndex((r) => r.name === name)
+    if (i < 0) { io.err(`ERROR: (gcloud.compute.firewall-rules.delete) Could not fetch resource:\n - The resource 'projects/kubehop/global/firewalls/${name}' was not found\n\n`); return 1 }
+    state.firewallRules.splice(i, 1)
+    io.err(`Deleted [https://www.googleapis.com/compute/v1/projects/kubehop/global/firewalls/${name}].\n`)
+    return 0
+  }
+  if (verb === 'list') {
+    const rows = state.firewallRules.map((r) => [r.name, r.network, r.direction, String(r.priority), r.allow.map(formatAllow).join(','), '', 'False'])
+    const header = ['NAME', 'NETWORK', 'DIRECTION', 'PRIORITY', 'ALLOW', 'DENY', 'DISABLED']
+    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)))
+    io.out([header, ...rows].map((r) => r.map((v, c) => (c === r.length - 1 ? v : v.padEnd(widths[c] + 2))).join('')).join('\n') + '\n')
+    return 0
+  }
+  io.err(`ERROR: (gcloud.compute.firewall-rules) Invalid choice: '${verb ?? ''}'.\n`)
+  return 2
+}

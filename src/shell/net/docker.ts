@@ -1,0 +1,51 @@
+// `docker exec NODE ...` on a kind (or minikube) node container: iptables-save and conntrack -L show what
+// kube-proxy programmed and what the kernel tracks on that node. `docker ps` lists the node containers.
+import type { Command } from '../command.ts'
+import { renderConntrackList, renderIptablesSave } from '../../engine/dataplane/index.ts'
+import type { TableName } from '../../engine/dataplane/types.ts'
+import { compiledRules, worldFor } from '../../engine/network/cluster-world.ts'
+
+export const docker: Command = (io, host) => {
+  const args = io.argv.slice(1)
+  const cluster = host.cluster
+  if (args[0] === 'exec') {
+    let i = 1
+    while (i < args.length && args[i].startsWith('-')) i++
+    const nodeName = args[i]
+    const cmd = args.slice(i + 1)
+    if (!nodeName || !cmd.length) { io.err('"docker exec" requires at least 2 arguments.\nSee \'docker exec --help\'.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n'); return 1 }
+    const node = cluster && cluster.profile.type !== 'gke' ? cluster.profile.nodes.find((n) => n.name === nodeName) : undefined
+    if (!node || !cluster) { io.err(`Error response from daemon: No such container: ${nodeName}\n`); return 1 }
+    if (cmd[0] === 'iptables-save') {
+      const t = cmd.indexOf('-t') >= 0 ? cmd[cmd.indexOf('-t') + 1] : cmd.find((c) => c.startsWith('--table='))?.slice(8)
+      if (t && !['nat', 'filter', 'mangle'].includes(t)) { io.err(`iptables-save v1.8.9 (nf_tables): Table \`${t}' does not exist\n`); return 1 }
+      io.out(renderIptablesSave(compiledRules(cluster).get(node.name)!, { table: t as TableName | undefined, now: cluster.clock.now() }))
+      return 0
+    }
+    if (cmd[0] === 'conntrack' && (cmd.includes('-L') || cmd.includes('--dump'))) {
+      const world = worldFor(cluster)
+      const r = renderConntrackList(world.nodeState(node.name).conntrack, cluster.clock.now())
+      io.out(r.stdout)
+      io.err(r.stderr)
+      return 0
+    }
+    io.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown\n`)
+    return 126
+  }
+  if (args[0] === 'ps') {
+    if (!cluster || cluster.profile.type === 'gke') { io.out('CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n'); return 0 }
+    const rows = cluster.profile.nodes.map((n, idx) => {
+      const id = (0x3f2a9c1b7e00 + idx * 0x1111111).toString(16).slice(0, 12)
+      const ports = [...n.extraPortMappings.map((m) => `${m.listenAddress}:${m.hostPort}->${m.containerPort}/${m.protocol.toLowerCase()}`),
+        ...(n.role === 'control-plane' ? [`127.0.0.1:${35000 + idx}->6443/tcp`] : [])].join(', ')
+      return [id, `kindest/node:${cluster.profile.kubernetesVersion}`, '"/usr/local/bin/entr…"', '5 minutes ago', 'Up 5 minutes', ports, n.name]
+    })
+    const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']
+    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)))
+    const line = (r: string[]) => r.map((v, c) => (c === r.length - 1 ? v : v.padEnd(widths[c] + 3))).join('')
+    io.out([header, ...rows].map(line).join('\n') + '\n')
+    return 0
+  }
+  io.err(`docker: '${args[0] ?? ''}' is not a docker command.\nSee 'docker --help'\n`)
+  return 1
+}

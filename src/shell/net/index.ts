@@ -1,0 +1,20 @@
+// Registers the data plane's tools with a shell session: on the host and (for the in-pod tools) inside pods.
+import type { ShellSession } from '../session.ts'
+import { curl } from './curl.ts'
+import { wget } from './wget.ts'
+import { ping } from './ping.ts'
+import { nslookup } from './nslookup.ts'
+import { dig } from './dig.ts'
+import { docker } from './docker.ts'
+import { cloudProviderKind, gcloudNetwork, minikubeNetwork } from './cloud-commands.ts'
+
+export function registerNetworkCommands(session: ShellSession): void {
+  for (const [name, command] of [['curl', curl], ['wget', wget], ['ping', ping], ['nslookup', nslookup], ['dig', dig]] as const) {
+    session.commands.set(name, command)
+    session.podCommands.set(name, command)
+  }
+  session.commands.set('docker', docker)
+  session.commands.set('cloud-provider-kind', cloudProviderKind)
+  session.commands.set('minikube:network', minikubeNetwork)
+  session.commands.set('gcloud:network', gcloudNetwork)
+}
