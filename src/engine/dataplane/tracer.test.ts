@@ -17,7 +17,7 @@ const nodePortSvc = (name: string, clusterIP: string, nodePort: number, extra: o
   svc('default', name, { type: 'NodePort', clusterIP, ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 8080, nodePort }], ...extra })
 
 const lb = nodePortSvc('local-lb', '10.96.20.2', 30200, { type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 32000 })
-lb.status = { loadBalancer: { ingress: [{ ip: '172.18.255.200' }] } }
+;(lb as { status?: unknown }).status = { loadBalancer: { ingress: [{ ip: '172.18.255.200' }] } }
 
 const rules = compileProxyRules({
   nodeName: 'kind-worker', nodeIPs: [NODE_IP], clusterCIDR: '10.244.0.0/16',

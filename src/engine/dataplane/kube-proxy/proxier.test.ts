@@ -223,7 +223,7 @@ describe('kind-style services', () => {
 
   it('LoadBalancer + externalTrafficPolicy Local: KUBE-EXT short-circuits, KUBE-SVL holds local endpoints only', () => {
     const input = kubia({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 31999 })
-    input.services[0].status = { loadBalancer: { ingress: [{ ip: '172.18.255.200', ipMode: 'VIP' }] } }
+    ;(input.services[0] as { status?: unknown }).status = { loadBalancer: { ingress: [{ ip: '172.18.255.200', ipMode: 'VIP' }] } }
     const nat = save(input, 'nat')
     const h = nat.find((l) => l.startsWith(':KUBE-SVC-'))!.slice(10, 26)
     expect(rulesOf(nat, `KUBE-EXT-${h}`)).toEqual([
