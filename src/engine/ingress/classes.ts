@@ -14,7 +14,9 @@ export function isIngressNginx(image: string): boolean {
 function flag(pod: KubeObject, name: string): string | undefined {
   for (const c of (pod.spec?.containers ?? []) as any[]) {
     if (!isIngressNginx(c.image ?? '')) continue
-    for (const a of [...(c.command ?? []), ...(c.args ?? [])] as string[]) if (a.startsWith(`${name}=`)) return a.slice(name.length + 1)
+    for (const a of [...(c.command ?? []), ...(c.args ?? [])] as string[]) {
+      if (a.startsWith(`${name}=`)) return a.slice(name.length + 1).replace(/\$\(POD_NAMESPACE\)/g, pod.metadata.namespace ?? 'default').replace(/\$\(POD_NAME\)/g, pod.metadata.name)
+    }
   }
   return undefined
 }

@@ -1,0 +1,155 @@
+// Behaviour walkthroughs through the shell, as a learner types them (behaviours 2, 12, 14, 17, 19, 20, 21, 29).
+import { describe, expect, it } from 'vitest'
+import { ShellSession } from '../session.ts'
+import type { Trace } from '../../engine/trace/types.ts'
+
+export function run(session: ShellSession, script: string) {
+  const records = session.runScript(script)
+  const text = records.map((r) => `$ ${r.source}\n${r.chunks.map((c) => c.text).join('')}`).join('')
+  return { records, text, traces: records.flatMap((r) => r.traces as Trace[]), last: records[records.length - 1] }
+}
+
+export function inPod(session: ShellSession, pod: string, argv: string[], container = 'main') {
+  const r = session.runCollected(argv, undefined, {}, { kind: 'pod', namespace: 'default', pod, container })
+  return {
+    out: r.chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''),
+    err: r.chunks.filter((c) => c.stream === 'stderr').map((c) => c.text).join(''),
+    code: r.exitCode, traces: r.traces as Trace[],
+  }
+}
+
+const APP = `kubectl apply -f - <<YAML
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: echo}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: echo}}
+  template:
+    metadata: {labels: {app: echo}}
+    spec:
+      containers:
+      - name: main
+        image: registry.k8s.io/echoserver:1.10
+        ports: [{containerPort: 8080}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: echo}
+spec:
+  type: NodePort
+  selector: {app: echo}
+  ports: [{port: 80, targetPort: 8080, nodePort: 30080}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: echo-wrong}
+spec:
+  selector: {app: echo}
+  ports: [{port: 80, targetPort: 9999}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: echo-headless}
+spec:
+  clusterIP: None
+  selector: {app: echo}
+  ports: [{port: 80, targetPort: 8080}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec:
+  type: ExternalName
+  externalName: db.example.com
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client}
+spec:
+  containers:
+  - name: main
+    image: nicolaka/netshoot
+    command: [sleep, "3600"]
+YAML
+sleep 30
+`
+
+describe('walkthroughs on kind', () => {
+  const session = new ShellSession({ seed: 1 })
+  run(session, APP)
+  const cluster = session.cluster!
+  const clusterIP = (name: string) => cluster.store.get('Service', 'default', name)!.spec.clusterIP as string
+  const podIPs = cluster.store.list('Pod', 'default').filter((p) => p.metadata.labels?.app === 'echo').map((p) => p.status.podIP as string).sort()
+
+  it('NodePort from the host: served by a pod that sees the node, not the host (SNAT)', () => {
+    const r = run(session, 'curl -s http://172.18.0.3:30080/')
+    expect(r.last.exitCode).toBe(0)
+    const trace = r.traces[0]
+    expect(trace.outcome).toBe('delivered')
+    expect(trace.servedBy).toMatch(/^pod\/echo-/)
+    expect(['172.18.0.3', '10.244.1.1']).toContain(trace.clientIPSeenByServer)
+    expect(r.text).toContain(`client_address=${trace.clientIPSeenByServer}`)
+    expect(trace.hops.some((h) => h.action === 'DNAT' && h.rule?.includes('KUBE-SEP-'))).toBe(true)
+  })
+
+  it('a pod IP and a cluster IP are unreachable from the host', () => {
+    const r = run(session, `curl -m 2 http://${podIPs[0]}:8080/\nping -c 2 ${clusterIP('echo')}`)
+    expect(r.records[0].exitCode).toBe(28)
+    expect(r.text).toContain('curl: (28) Connection timed out after 2001 milliseconds')
+    expect(r.text).toContain('2 packets transmitted, 0 received, 100% packet loss')
+  })
+
+  it('inside the cluster: curl IP:port works, ping of the cluster IP loses everything', () => {
+    const ok = inPod(session, 'client', ['curl', '-s', `http://${clusterIP('echo')}/`])
+    expect(ok.code).toBe(0)
+    expect(ok.out).toContain('Hostname: echo-')
+    const p = inPod(session, 'client', ['ping', '-c', '3', clusterIP('echo')])
+    expect(p.out).toContain('3 packets transmitted, 0 packets received, 100% packet loss')
+    expect(p.code).toBe(1)
+  })
+
+  it('common mistakes: curling the targetPort on the cluster IP hangs; a wrong targetPort is refused', () => {
+    const t = inPod(session, 'client', ['curl', '-m', '3', `http://${clusterIP('echo')}:8080/`])
+    expect(t.code).toBe(28)
+    const w = inPod(session, 'client', ['curl', `http://${clusterIP('echo-wrong')}/`])
+    expect(w.code).toBe(7)
+    expect(w.err).toMatch(/curl: \(7\) Failed to connect to 10\.96\.\d+\.\d+ port 80 after \d+ ms: Couldn't connect to server/)
+    expect(w.traces.at(-1)!.hops.some((h) => h.action === 'reset')).toBe(true)
+  })
+
+  it('DNS: service name through the search path, headless → pod IPs, ExternalName → CNAME, NXDOMAIN', () => {
+    const a = inPod(session, 'client', ['nslookup', 'echo'])
+    expect(a.out).toBe(`Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\techo.default.svc.cluster.local\nAddress: ${clusterIP('echo')}\n\n`)
+    expect(a.traces[0].hops.some((h) => h.component === 'coredns')).toBe(true)
+    const h = inPod(session, 'client', ['nslookup', 'echo-headless'])
+    const ips = [...h.out.matchAll(/Address: (\S+)/g)].map((m) => m[1]).sort()
+    expect(ips).toEqual(podIPs)
+    const c = inPod(session, 'client', ['nslookup', 'db'])
+    expect(c.out).toContain('db.default.svc.cluster.local\tcanonical name = db.example.com.')
+    const nx = inPod(session, 'client', ['nslookup', 'nope'])
+    expect(nx.out).toContain("** server can't find nope: NXDOMAIN")
+    expect(nx.code).toBe(1)
+    const d = inPod(session, 'client', ['dig', '+short', 'echo.default.svc.cluster.local'])
+    expect(d.out).toBe(`${clusterIP('echo')}\n`)
+  })
+
+  it('several URLs in one curl share a connection, so they reach the same pod', () => {
+    for (let i = 0; i < 5; i++) {
+      const r = inPod(session, 'client', ['curl', '-s', `http://${clusterIP('echo')}/`, `http://${clusterIP('echo')}/again`])
+      const served = r.traces.filter((t) => t.servedBy).map((t) => t.servedBy)
+      expect(served).toHaveLength(2)
+      expect(served[0]).toBe(served[1])
+    }
+  })
+})
+
+describe('determinism', () => {
+  it('the same script and seed give the same transcript and traces', () => {
+    const script = `${APP}curl -s http://172.18.0.2:30080/\ncurl -s http://172.18.0.4:30080/\nping -c 1 172.18.0.2\n`
+    const a = run(new ShellSession({ seed: 7 }), script)
+    const b = run(new ShellSession({ seed: 7 }), script)
+    expect(a.text).toBe(b.text)
+    expect(JSON.stringify(a.traces)).toBe(JSON.stringify(b.traces))
+  })
+})
