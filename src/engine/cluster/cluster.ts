@@ -98,7 +98,14 @@ export class Cluster {
         if (target) this.api.delete(target.kind, target.metadata.namespace, target.metadata.name)
       }
     } catch (err) {
-      // A controller whose write is rejected reports it, as controllers log and emit a Warning event.
+      // A rejected create is reported on the owner as the replica controllers do (`FailedCreate`, `Error creating: ...`);
+      // other rejected writes become a Warning on the object itself.
+      const owner = write.op === 'create' ? write.object.metadata.ownerReferences?.find((r) => r.controller) : undefined
+      const ownerObject = owner ? this.store.list(owner.kind, write.op === 'create' ? write.object.metadata.namespace : undefined).find((o) => o.metadata.uid === owner.uid) : undefined
+      if (ownerObject) {
+        this.recordEvent({ involved: ownerObject, type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${(err as Error).message}`, source: controller })
+        return
+      }
       const object = write.op === 'delete' ? this.store.getByKey(write.key) : write.object
       if (object) this.recordEvent({ involved: object, type: 'Warning', reason: 'FailedWrite', message: (err as Error).message, source: controller })
     }
@@ -115,11 +122,13 @@ export class Cluster {
     kubernetesService(this.profile).forEach(create)
     dnsObjects(this.profile).forEach(create)
     if (this.profile.type === 'kind') create(localPathProvisioner())
-    nodeAgentPods(this.profile, this.rng.fork('agents')).filter((p) => first.some((n) => n.name === p.spec.nodeName)).forEach(create)
+    const nodeUid = (name: string) => this.store.get('Node', undefined, name)?.metadata.uid ?? ''
+    const agents = (nodes: typeof first) => nodeAgentPods(this.profile, this.rng.fork('agents'), nodeUid).filter((p) => nodes.some((n) => n.name === p.spec.nodeName))
+    agents(first).forEach(create)
     this.converge()
     const rest = this.profile.nodes.filter((n) => !first.includes(n))
     rest.forEach((n) => create(nodeObject(this.profile, n)))
-    nodeAgentPods(this.profile, this.rng.fork('agents')).filter((p) => rest.some((n) => n.name === p.spec.nodeName)).forEach(create)
+    agents(rest).forEach(create)
     this.converge()
     // Bootstrap time is not the user's: the cluster is a few minutes old when the first command runs.
     this.advance(120)

@@ -116,14 +116,23 @@ export function dnsObjects(profile: ProfileSpec): KubeObject[] {
   ]
 }
 
-/** Per-node agents and control-plane static pods. They are created already bound to their node. */
-export function nodeAgentPods(profile: ProfileSpec, rng: SeededRandom): KubeObject[] {
+/**
+ * Per-node agents and control-plane static pods, created already bound to their node. `nodeUid` gives the
+ * stored Node's uid (mirror pods are owned by their Node); DaemonSet-owned pods share one owner uid per DaemonSet.
+ */
+export function nodeAgentPods(profile: ProfileSpec, rng: SeededRandom, nodeUid: (name: string) => string): KubeObject[] {
   const pods: KubeObject[] = []
+  const daemonSetUids = new Map<string, string>()
+  const ownerUid = (owner: { kind: string; name: string }) => {
+    if (owner.kind === 'Node') return nodeUid(owner.name)
+    if (!daemonSetUids.has(owner.name)) daemonSetUids.set(owner.name, rng.uuid())
+    return daemonSetUids.get(owner.name)!
+  }
   const hostPod = (name: string, node: NodeSpec, image: string, owner: { kind: string; name: string; apiVersion: string }, labels: Record<string, string>): KubeObject => ({
     apiVersion: 'v1', kind: 'Pod',
     metadata: {
       name, namespace: 'kube-system', labels,
-      ownerReferences: [{ apiVersion: owner.apiVersion, kind: owner.kind, name: owner.name, uid: rng.uuid(), controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [{ apiVersion: owner.apiVersion, kind: owner.kind, name: owner.name, uid: ownerUid(owner), controller: true, blockOwnerDeletion: true }],
       ...(owner.kind === 'Node' ? { annotations: { 'kubernetes.io/config.source': 'file' } } : {}),
     },
     spec: {

@@ -24,8 +24,7 @@ export function ownerExists(ref: { kind: string; name: string; uid: string }, de
   const info = kindInfo(ref.kind)
   if (!info) return true
   const owner = store.get(ref.kind, info.namespaced ? dependent.metadata.namespace : undefined, ref.name)
-  // Mirror pods name their Node; kubehop's bootstrap cannot know the Node's uid in advance, so match Nodes by name.
-  return !!owner && (owner.metadata.uid === ref.uid || ref.kind === 'Node')
+  return !!owner && owner.metadata.uid === ref.uid
 }
 
 function sync(key: ObjectKey, ctx: ControllerContext): SyncResult {

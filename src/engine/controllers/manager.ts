@@ -127,6 +127,7 @@ export class ControllerManager {
 
   private emit(event: EngineEvent): void {
     this.log.push(event)
-    if (this.log.length > 5000) this.log.splice(0, this.log.length - 5000)
+    // Trim in chunks: splicing on every event past the cap made big scale-ups quadratic.
+    if (this.log.length > 10_000) this.log.splice(0, this.log.length - 5000)
   }
 }
