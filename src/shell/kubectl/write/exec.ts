@@ -1,0 +1,41 @@
+// `kubectl exec [-it] POD [-c C] -- CMD...`: runs the command inside the container through the host's
+// tool runner, prints its output, and passes its exit code on (`command terminated with exit code N`).
+// Upstream: kubectl/pkg/cmd/exec/exec.go; API server/kubelet errors for missing containers and hosts.
+import type { KubectlContext } from '../context.ts'
+import { GLOBAL_FLAGS, bool, parseFlags, str } from '../flags.ts'
+import { ApiError } from '../../../engine/api/api-server.ts'
+import { CommandError, verb } from './command-error.ts'
+import { namespaceOf } from './options.ts'
+import { podFor } from './pod-lookup.ts'
+
+export const exec = verb((ctx: KubectlContext) => {
+  const flags = parseFlags(ctx.args, [...GLOBAL_FLAGS, { name: 'container', short: 'c', type: 'string' }, { name: 'stdin', short: 'i', type: 'bool' },
+    { name: 'tty', short: 't', type: 'bool' }, { name: 'quiet', short: 'q', type: 'bool' }, { name: 'filename', short: 'f', type: 'stringArray' }, { name: 'pod-running-timeout', type: 'string' }])
+  const { namespace } = namespaceOf(flags)
+  const target = flags.positional[0]
+  if (!target) throw new CommandError('pod, type/name or --filename must be specified')
+  const command = flags.rest ?? flags.positional.slice(1)
+  if (!flags.rest && flags.positional.length > 1) throw new CommandError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead')
+  if (!command.length) throw new CommandError('you must specify at least one command for the container')
+  const pod = podFor(ctx, target, namespace)
+  const phase = pod.status?.phase
+  if (phase === 'Succeeded' || phase === 'Failed') throw new CommandError(`cannot exec into a container in a completed pod; current phase is ${phase}`)
+  const containers: { name: string }[] = pod.spec?.containers ?? []
+  let container = str(flags, 'container')
+  if (!container) {
+    container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0]?.name
+    if (containers.length > 1 && !bool(flags, 'quiet')) ctx.io.err(`Defaulted container "${container}" out of: ${containers.map((c) => c.name).join(', ')}\n`)
+  }
+  if (!pod.spec?.nodeName) throw new ApiError({ code: 400, reason: 'BadRequest', message: `pod ${pod.metadata.name} does not have a host assigned` })
+  const running = ctx.cluster.runtime.podByName(namespace, pod.metadata.name)?.containers.has(container!)
+  if (!containers.some((c) => c.name === container) || !running) throw new CommandError(`unable to upgrade connection: container not found ("${container}")`)
+  const code = ctx.host.run({
+    argv: command, stdin: ctx.io.stdin, env: {}, location: { kind: 'pod', namespace, pod: pod.metadata.name, container: container! },
+    out: ctx.io.out, err: ctx.io.err, trace: ctx.io.trace,
+  })
+  if (code !== 0) {
+    ctx.io.err(`command terminated with exit code ${code}\n`)
+    return code
+  }
+  return 0
+})

@@ -1,0 +1,59 @@
+// `kubectl run NAME --image=IMG [...] [-- ARGS]`: creates one Pod (`pod/NAME created`). With `--rm -it`
+// and a command it runs the command in the pod, prints its output and deletes the pod, as an attached
+// session does. Upstream: kubectl/pkg/cmd/run/run.go, cmd/attach/attach.go.
+import type { KubectlContext } from '../context.ts'
+import { GLOBAL_FLAGS, bool, int, parseFlags, str, strs } from '../flags.ts'
+import { CommandError, verb } from './command-error.ts'
+import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, namespaceOf, outputOf } from './options.ts'
+import { podObject } from './generators.ts'
+import { createGenerated } from './write-object.ts'
+import { quotedName } from './names.ts'
+
+export const run = verb((ctx: KubectlContext) => {
+  const flags = parseFlags(ctx.args, [...GLOBAL_FLAGS, DRY_RUN_FLAG, OUTPUT_FLAG, { name: 'image', type: 'string' }, { name: 'restart', type: 'string' },
+    { name: 'labels', short: 'l', type: 'string' }, { name: 'port', type: 'int' }, { name: 'env', type: 'stringArray' }, { name: 'command', type: 'bool' },
+    { name: 'rm', type: 'bool' }, { name: 'stdin', short: 'i', type: 'bool' }, { name: 'tty', short: 't', type: 'bool' }, { name: 'attach', type: 'bool' },
+    { name: 'quiet', short: 'q', type: 'bool' }, { name: 'image-pull-policy', type: 'string' }, { name: 'expose', type: 'bool' }, { name: 'overrides', type: 'string' },
+    { name: 'annotations', type: 'stringArray' }, { name: 'save-config', type: 'bool' }, { name: 'pod-running-timeout', type: 'string' }, { name: 'privileged', type: 'bool' }])
+  const name = flags.positional[0]
+  if (!name) throw new CommandError('NAME is required for run')
+  const image = str(flags, 'image')
+  if (!image) throw new CommandError('required flag(s) "image" not set')
+  const dryRun = dryRunOf(flags)
+  const interactive = bool(flags, 'stdin') || bool(flags, 'tty') || bool(flags, 'attach')
+  if (dryRun !== 'none' && interactive) throw new CommandError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\nSee 'kubectl run -h' for help and examples")
+  if (bool(flags, 'rm') && !interactive) throw new CommandError('--rm should only be used for attached containers')
+  const restart = str(flags, 'restart') ?? 'Always'
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new CommandError(`invalid restart policy: ${restart}`)
+  const labels = str(flags, 'labels')
+  const env = strs(flags, 'env').map((e) => {
+    const eq = e.indexOf('=')
+    if (eq <= 0) throw new CommandError(`invalid env: ${e}`)
+    return { name: e.slice(0, eq), value: e.slice(eq + 1) }
+  })
+  const args = [...flags.positional.slice(1), ...(flags.rest ?? [])]
+  const { namespace } = namespaceOf(flags)
+  const obj = podObject({
+    name, image, namespace, env, args, restart, command: bool(flags, 'command'), port: int(flags, 'port'), stdinTty: bool(flags, 'stdin') && bool(flags, 'tty'),
+    labels: labels ? Object.fromEntries(labels.split(',').map((kv) => kv.split('=') as [string, string])) : undefined,
+  })
+  if (!interactive) {
+    createGenerated(ctx, obj, { dryRun, output: outputOf(flags) })
+    return 0
+  }
+  ctx.cluster.api.create(obj as never)
+  ctx.cluster.converge()
+  const pod = ctx.cluster.api.get('Pod', namespace, name)
+  if (bool(flags, 'tty') && !bool(flags, 'quiet')) ctx.io.err("If you don't see a command prompt, try pressing enter.\n")
+  let code = 0
+  if (args.length && pod.status?.phase === 'Running') {
+    code = ctx.host.run({ argv: args, stdin: ctx.io.stdin, env: {}, location: { kind: 'pod', namespace, pod: name, container: name }, out: ctx.io.out, err: ctx.io.err, trace: ctx.io.trace })
+  }
+  if (bool(flags, 'rm')) {
+    ctx.cluster.api.delete('Pod', namespace, name)
+    ctx.cluster.converge()
+    ctx.io.out(`${quotedName('Pod', name)} deleted\n`)
+    if (code !== 0) ctx.io.err(`pod ${namespace}/${name} terminated (Error)\n`)
+  }
+  return code === 0 ? 0 : 1
+})
