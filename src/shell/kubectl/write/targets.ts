@@ -14,7 +14,7 @@ export function resolveKind(typed: string): KindInfo {
 /** Parses positional args into kind/name pairs; `allowTypeOnly` returns the kind with no names (for --all / -l). */
 export function parseTargets(args: string[], usage: string): { info?: KindInfo; targets: Target[] } {
   if (!args.length) throw new CommandError(usage)
-  if (args[0].includes('/')) {
+  if (args.some((a) => a.includes('/'))) {
     const targets = args.map((a) => {
       const slash = a.indexOf('/')
       if (slash < 0) throw new CommandError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`)
