@@ -7,6 +7,7 @@ import type { Peer } from '../../engine/network/connect.ts'
 import type { NetPod } from '../../engine/network/view.ts'
 import type { ResolvConf } from '../../engine/dns/resolv-conf.ts'
 import { nodeResolvConf, podResolvConf } from '../../engine/dns/resolv-conf.ts'
+import { getPortForwards } from '../kubectl/write/port-forwards.ts'
 
 export interface NetContext {
   cluster: Cluster | null
@@ -23,7 +24,7 @@ export interface NetContext {
 
 export function netContext(io: CommandIO, host: ShellHost): NetContext | { error: string } {
   const cluster = host.cluster
-  const world = cluster ? worldFor(cluster) : undefined
+  const world = cluster ? worldFor(cluster, io.location.kind === 'host' ? [...getPortForwards(host)] : []) : undefined
   if (io.location.kind === 'host') return { cluster, world, client: { kind: 'host' }, from: 'host' }
   const loc = io.location
   const pod = world?.view.pods.find((p) => p.namespace === loc.namespace && p.name === loc.pod)

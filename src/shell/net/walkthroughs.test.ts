@@ -138,3 +138,50 @@ describe('determinism', () => {
     expect(JSON.stringify(a.traces)).toBe(JSON.stringify(b.traces))
   })
 })
+
+describe('hostPort, hostNetwork and port-forward', () => {
+  const session = new ShellSession({ seed: 4 })
+  run(session, `kubectl apply -f - <<YAML
+apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  containers: [{name: web, image: registry.k8s.io/echoserver:1.10}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: hp}
+spec:
+  nodeName: kind-worker
+  containers: [{name: nginx, image: nginx, ports: [{containerPort: 80, hostPort: 8081}]}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: hn}
+spec:
+  nodeName: kind-worker2
+  hostNetwork: true
+  containers: [{name: nginx, image: nginx}]
+YAML
+sleep 20
+`)
+
+  it.each([
+    ['hostPort answers on its own node only', "curl -s -o /dev/null -w '%{http_code}' 172.18.0.3:8081", '200', 0],
+    ['hostPort is not open on other nodes', 'curl -s 172.18.0.4:8081', '', 7],
+    ['a hostNetwork pod listens on the node address', "curl -s -o /dev/null -w '%{http_code}' 172.18.0.4:80", '200', 0],
+  ])('%s', (_, cmd, out, code) => {
+    const r = run(session, cmd)
+    expect(r.last.exitCode).toBe(code)
+    expect(r.last.chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join('')).toBe(out)
+    const t = r.traces.at(-1)!
+    expect(t.hops[0].component).toBe('client')
+    if (code === 0) expect(t.hops.at(-1)!.action).toBe('receive')
+  })
+
+  it('port-forward reaches the pod directly; the app sees 127.0.0.1', () => {
+    const r = run(session, 'kubectl port-forward web 9090:8080\ncurl -s localhost:9090')
+    expect(r.last.chunks.map((c) => c.text).join('')).toContain('client_address=127.0.0.1')
+    expect(r.traces.at(-1)!.hops.some((h) => h.rule?.includes('KUBE-'))).toBe(false)
+  })
+})
