@@ -32,6 +32,7 @@ export function minikubeProfile(nodes = 1): ProfileSpec {
 /** `gcloud container clusters create NAME [--num-nodes N]`: a VPC-native GKE cluster in us-central1-c. */
 export function gkeProfile(name: string, nodes: number, rng: SeededRandom): ProfileSpec {
   const poolId = Array.from({ length: 8 }, () => rng.int(0, 15).toString(16)).join('')
+  const apiServerIP = `34.${rng.int(40, 180)}.${rng.int(0, 255)}.${rng.int(1, 254)}`
   return {
     type: 'gke', name, kubernetesVersion: 'v1.32.2-gke.1182003', containerRuntimeVersion: 'containerd://1.7.24',
     osImage: 'Container-Optimized OS from Google', kernelVersion: '6.6.72+',
@@ -49,6 +50,6 @@ export function gkeProfile(name: string, nodes: number, rng: SeededRandom): Prof
       }
     }),
     clusterCIDR: '10.4.0.0/14', serviceCIDR: '34.118.224.0/20', nodePortRange: DEFAULT_NODE_PORT_RANGE,
-    apiServerPort: 443, loadBalancerProvider: true, dnsDeploymentName: 'kube-dns',
+    apiServerPort: 443, apiServerIP, loadBalancerProvider: true, dnsDeploymentName: 'kube-dns',
   }
 }

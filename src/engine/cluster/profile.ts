@@ -35,6 +35,8 @@ export interface ProfileSpec {
   nodePortRange: { base: number; size: number }
   /** Where the API server listens inside the cluster network (the `kubernetes` Service's endpoint). */
   apiServerPort: number
+  /** Where the API server runs when no node hosts it (a managed control plane, like GKE's). */
+  apiServerIP?: string
   /** Whether LoadBalancer Services get an address without further steps (the cloud does; kind needs cloud-provider-kind). */
   loadBalancerProvider: boolean
   /** The name the DNS add-on's pods and Deployment carry (`coredns` on kind/minikube, `kube-dns` on GKE). */

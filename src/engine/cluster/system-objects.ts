@@ -44,7 +44,8 @@ export function nodeObject(profile: ProfileSpec, node: NodeSpec): KubeObject {
 
 /** The `default/kubernetes` Service, its Endpoints and EndpointSlice, reconciled by the API server itself (not by a selector). */
 export function kubernetesService(profile: ProfileSpec): KubeObject[] {
-  const controlPlanes = profile.nodes.filter((n) => n.role === 'control-plane')
+  const nodeIPs = profile.nodes.filter((n) => n.role === 'control-plane').map((n) => n.internalIP)
+  const apiServers = nodeIPs.length ? nodeIPs : [profile.apiServerIP ?? profile.nodes[0].internalIP]
   const port = profile.apiServerPort
   return [
     {
@@ -55,13 +56,13 @@ export function kubernetesService(profile: ProfileSpec): KubeObject[] {
     {
       apiVersion: 'v1', kind: 'Endpoints',
       metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
-      subsets: [{ addresses: controlPlanes.map((n) => ({ ip: n.internalIP })), ports: [{ name: 'https', port, protocol: 'TCP' }] }],
+      subsets: [{ addresses: apiServers.map((ip) => ({ ip })), ports: [{ name: 'https', port, protocol: 'TCP' }] }],
     },
     {
       apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
       metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
       addressType: 'IPv4',
-      endpoints: controlPlanes.map((n) => ({ addresses: [n.internalIP], conditions: { ready: true } })),
+      endpoints: apiServers.map((ip) => ({ addresses: [ip], conditions: { ready: true } })),
       ports: [{ name: 'https', port, protocol: 'TCP' }],
     },
   ]

@@ -1,5 +1,7 @@
 // The controllers kubehop runs, in the order kube-controller-manager, the scheduler and the kubelets would react.
 import type { Controller } from './controller.ts'
+import { ServiceLoadBalancerController } from '../cloud/service-lb-controller.ts'
+import { IngressStatusController } from '../ingress/ingress-status-controller.ts'
 import type { ClusterConfig } from '../cluster/cluster.ts'
 import { deploymentController } from './deployment-controller.ts'
 import { replicaSetController } from './replicaset-controller.ts'
@@ -25,5 +27,8 @@ export function createControllers(_config: ClusterConfig): Controller[] {
     endpointsController(),
     endpointSliceController(),
     endpointSliceMirroringController(),
+    // Not kube-controller-manager's: the cloud provider's service controller and ingress-nginx's status updater.
+    new ServiceLoadBalancerController(),
+    new IngressStatusController(),
   ]
 }

@@ -6,6 +6,8 @@ import type { ClusterConfig } from '../cluster/cluster.ts'
 import type { ContainerState, NodeRuntime, ProbeState } from './runtime.ts'
 import { execInContainer } from './container-exec.ts'
 import { httpProbeResult, listeningPorts } from '../apps/listening.ts'
+import { containerFiles } from '../apps/mounted-files.ts'
+import { imageFiles } from '../apps/registry.ts'
 
 export interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
 
@@ -51,6 +53,8 @@ function resolvePort(port: number | string, container: any): number | undefined 
 
 /** prober.runProbe: one probe of one container, with the messages the kubelet records. */
 export function runProbe(probe: any, pod: KubeObject, container: any, state: ContainerState, podIP: string, env: ProbeEnv): ProbeOutcome {
+  // The same files the network sees (ConfigMap-mounted nginx.conf may move the listening port).
+  const files = () => containerFiles(pod, container.name, imageFiles(container.image ?? ''), env.store)
   if (probe.exec) {
     const r = execInContainer({ store: env.store, runtime: env.runtime, config: env.config, pod, container: container.name, now: env.now }, probe.exec.command ?? [])
     if ('notHandled' in r) return { result: 'success', message: '' }
@@ -68,7 +72,7 @@ export function runProbe(probe: any, pod: KubeObject, container: any, state: Con
     const path = g.path ? (g.path.startsWith('/') ? g.path : `/${g.path}`) : '/'
     const url = `${scheme}://${host}:${port ?? g.port}${path}`
     if (port === undefined) return { result: 'error', message: `unable to resolve port "${g.port}"` }
-    const answer = host === podIP ? httpProbeResult(pod, container, port, path, state) : { kind: 'refused' as const }
+    const answer = host === podIP ? httpProbeResult(pod, container, port, path, state, files()) : { kind: 'refused' as const }
     if (answer.kind === 'refused') return { result: 'failure', message: `Get "${url}": dial tcp ${host}:${port}: connect: connection refused` }
     if (answer.status >= 200 && answer.status < 400) return { result: 'success', message: '' }
     return { result: 'failure', message: `HTTP probe failed with statuscode: ${answer.status}` }
@@ -76,7 +80,7 @@ export function runProbe(probe: any, pod: KubeObject, container: any, state: Con
   if (probe.tcpSocket) {
     const port = resolvePort(probe.tcpSocket.port, container)
     const host = probe.tcpSocket.host || podIP
-    if (port !== undefined && host === podIP && listeningPorts(container).some((p) => p.port === port && p.protocol === 'TCP')) return { result: 'success', message: '' }
+    if (port !== undefined && host === podIP && listeningPorts(container, files()).some((p) => p.port === port && p.protocol === 'TCP')) return { result: 'success', message: '' }
     return { result: 'failure', message: `dial tcp ${host}:${port ?? probe.tcpSocket.port}: connect: connection refused` }
   }
   if (probe.grpc) return { result: 'success', message: '' }

@@ -75,7 +75,8 @@ function walk(v: unknown, t: T, ctx: Ctx, st: DecodeState): void {
 
 function walkStruct(obj: Record<string, unknown>, t: StructT, ctx: Ctx, st: DecodeState): void {
   for (const [key, val] of Object.entries(obj)) {
-    const ft = t.fields[key]
+    // Own fields only: `__proto__` must read as an unknown field, not as Object.prototype.
+    const ft = Object.prototype.hasOwnProperty.call(t.fields, key) ? t.fields[key] : undefined
     const strict = ctx.strictPath ? `${ctx.strictPath}.${key}` : key
     if (!ft) {
       if (!t.open) st.unknown.push(strict)

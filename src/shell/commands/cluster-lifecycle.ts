@@ -177,7 +177,7 @@ export function gcloudContainer(io: CommandIO, host: ShellHost): number | undefi
     const profile = gkeProfile(name, nodes, new SeededRandom(host.seed).fork(`gke-${name}`))
     const cluster = new Cluster(profile, host.seed)
     const version = profile.kubernetesVersion.slice(1)
-    const masterIP = `34.${30 + (host.seed % 60)}.${(host.seed * 7) % 256}.${(host.seed * 13) % 254 + 1}`
+    const masterIP = profile.apiServerIP ?? ''
     io.err([
       'Note: The Kubelet readonly port (10255) is now deprecated. Please update your workloads to use the recommended alternatives. See https://cloud.google.com/kubernetes-engine/docs/how-to/disable-kubelet-readonly-port for ways to check usage and for migration instructions.',
       `Creating cluster ${name} in ${where}... Cluster is being health-checked (master is healthy)...done.`,

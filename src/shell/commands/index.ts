@@ -4,9 +4,12 @@ import { registerNetworkCommands } from '../net/index.ts'
 import { kubectl } from '../kubectl/index.ts'
 import { gcloudContainer, kind, minikubeLifecycle, sleep } from './cluster-lifecycle.ts'
 import type { Command } from '../command.ts'
+import { inContainer } from './in-container.ts'
 
 export function registerCommands(session: ShellSession): void {
   session.commands.set('kubectl', kubectl)
+  // Inside a pod, anything that is not a network tool runs as the container's own command.
+  session.commands.set('__container__', inContainer)
   session.commands.set('kind', kind)
   session.commands.set('sleep', sleep)
   session.podCommands.set('sleep', sleep)
