@@ -110,7 +110,9 @@ describe('ingress-nginx on kind', () => {
   it('publishes ADDRESS localhost in the Ingress status', () => {
     const controller = new IngressStatusController()
     const ing = cluster.store.get('Ingress', 'default', 'example-ingress')!
+    // The registered controller already wrote the status; syncing again changes nothing.
+    expect(ing.status).toMatchObject({ loadBalancer: { ingress: [{ hostname: 'localhost' }] } })
     const result = controller.sync(keyOf(ing), { store: cluster.store, now: cluster.clock.now(), rng: cluster.rng, runtime: cluster.runtime, config: cluster.config })
-    expect(result.writes[0]).toMatchObject({ op: 'update', object: { status: { loadBalancer: { ingress: [{ hostname: 'localhost' }] } } } })
+    expect(result.writes).toEqual([])
   })
 })
