@@ -132,7 +132,9 @@ function makeSync(tracker: TriggerTimeTracker) {
     if (trigger) annotations[TRIGGER_TIME_ANNOTATION] = trigger
     else delete annotations[TRIGGER_TIME_ANNOTATION]
     const labels = headlessLabel(svc, svcLabels)
+    // Go omits an empty labels map (omitempty), so none is written.
     const metadata: any = { ...(current?.metadata ?? { name, namespace }), labels }
+    if (!Object.keys(labels).length) delete metadata.labels
     if (Object.keys(annotations).length) metadata.annotations = annotations
     else delete metadata.annotations
     const endpoints: KubeObject = { apiVersion: 'v1', kind: 'Endpoints', metadata, ...(subsets.length ? { subsets } : {}) }
