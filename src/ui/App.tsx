@@ -1,7 +1,8 @@
 // The three-pane shell: editor | topology on top, console below, each splitter resizable by mouse or keyboard.
 import type { CSSProperties } from 'react'
 import { ConsolePane } from './console/ConsolePane.tsx'
-import type { ShellBridge } from './console/shellBridge.ts'
+import type { EngineClient } from './engineClient.ts'
+import { EngineContext } from './engineContext.ts'
 import { EditorPane } from './editor/EditorPane.tsx'
 import { Header } from './Header.tsx'
 import { Splitter } from './layout/Splitter.tsx'
@@ -11,13 +12,14 @@ import { StatusBar } from './StatusBar.tsx'
 import { useDocumentTheme } from './theme/useDocumentTheme.ts'
 import { TopologyPane } from './topology/TopologyPane.tsx'
 
-export function App({ shell }: { shell: ShellBridge }) {
+export function App({ engine }: { engine: EngineClient }) {
   useDocumentTheme()
   usePaneShortcuts()
   const [editorWidth, setEditorWidth] = usePaneSize('editor', Math.round(innerWidth * 0.34), 240, Math.max(480, innerWidth - 320))
   const [consoleHeight, setConsoleHeight] = usePaneSize('console', 210, 90, Math.max(200, innerHeight - 260))
   const style = { '--editor-width': `${editorWidth}px`, '--console-height': `${consoleHeight}px` } as CSSProperties
   return (
+    <EngineContext.Provider value={engine}>
     <div className="app" style={style}>
       <Header />
       <main className="workspace">
@@ -27,9 +29,10 @@ export function App({ shell }: { shell: ShellBridge }) {
         <TopologyPane />
         <Splitter label="Resize console" orientation="horizontal" value={consoleHeight} invert
           min={90} max={Math.max(200, innerHeight - 260)} onChange={setConsoleHeight} />
-        <ConsolePane shell={shell} />
+        <ConsolePane shell={engine} />
       </main>
       <StatusBar />
     </div>
+    </EngineContext.Provider>
   )
 }

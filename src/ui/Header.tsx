@@ -6,11 +6,8 @@ export function Header() {
     <header className="app-header">
       <h1 className="app-header__title">kubehop</h1>
       <span className="app-header__tagline">how a request reaches a pod, hop by hop</span>
-      <span className="chip chip--warn app-header__engine" title="The simulation engine is not wired in yet; the topology shows a fixed kind cluster">
-        engine: placeholder fixture
-      </span>
       <span className="app-header__spacer" />
-      <span className="app-header__keys">Alt+1 editor · Alt+2 topology · Alt+3 console</span>
+      <span className="app-header__keys">Alt+1 editor · Alt+2 topology · Alt+3 console · Ctrl+S apply now</span>
       <ThemeToggle />
     </header>
   )

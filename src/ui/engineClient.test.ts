@@ -1,39 +1,58 @@
 import { describe, expect, it } from 'vitest'
-import { handlePlaceholder, NOT_CONNECTED } from '../worker/placeholderEngine.ts'
-import type { EngineRequest, EngineResponse } from '../worker/protocol.ts'
-import { createAppStore } from './store.ts'
+import { EngineHost } from '../worker/engineHost.ts'
+import type { EngineRequest, EngineResponse, OutputChunk } from '../worker/protocol.ts'
 import { createEngineClient, type WorkerPort } from './engineClient.ts'
 import { syncEngine } from './engineSync.ts'
+import { defaultFiles } from './fixtures/defaultDocument.ts'
+import { createAppStore } from './store.ts'
 
-/** An in-process stand-in for the worker that answers with the placeholder engine. */
+/** An in-process stand-in for the worker that answers with the real engine host. */
 function fakeWorker(): WorkerPort & { sent: EngineRequest[] } {
   let listener: ((event: { data: EngineResponse }) => void) | null = null
+  const host = new EngineHost()
   const sent: EngineRequest[] = []
+  const post = (data: EngineResponse) => queueMicrotask(() => listener?.({ data }))
   return {
     sent,
-    postMessage(message) {
-      sent.push(message)
-      for (const data of handlePlaceholder(message)) queueMicrotask(() => listener?.({ data }))
+    postMessage(m) {
+      sent.push(m)
+      if (m.type === 'apply') { const r = host.apply(m.document); post({ type: 'snapshot', snapshot: host.snapshot() }); post({ type: 'applied', id: m.id, ...r, ms: 0 }) }
+      if (m.type === 'exec') {
+        for (const rec of host.run(m.line)) post({ type: 'output', id: m.id, chunks: rec.chunks as OutputChunk[], exitCode: rec.exitCode, done: false })
+        post({ type: 'output', id: m.id, chunks: [], exitCode: 0, done: true })
+      }
+      if (m.type === 'inspect') post({ type: 'inspection', id: m.id, inspection: host.inspect(m.key) })
     },
     addEventListener(_type, l) { listener = l },
     terminate() { listener = null },
   }
 }
 
+const until = async (check: () => boolean) => { for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5)) }
+
 describe('engine client', () => {
-  it('runs a shell line and resolves with the matching output', async () => {
+  it('applies the document, then runs a shell line with streamed output', async () => {
+    const store = createAppStore({ files: defaultFiles, theme: 'light' })
     const client = createEngineClient(fakeWorker())
-    await expect(client.run('kubectl get svc')).resolves.toEqual({ output: `${NOT_CONNECTED}\n`, exitCode: 1 })
+    syncEngine(store, client, 0)
+    await until(() => store.getState().lastApply !== null)
+    const pods = store.getState().snapshot!.objects.filter((o) => o.kind === 'Pod' && o.metadata.namespace === 'default')
+    expect(pods.map((p) => p.metadata.name)).toEqual([expect.stringMatching(/^kubia-[a-z0-9]{9,10}-[a-z0-9]{5}$/), expect.anything(), expect.anything()])
+    const out: OutputChunk[] = []
+    await expect(client.run('kubectl get svc kubia; kubectl get svc nope', (c) => out.push(...c))).resolves.toEqual({ exitCode: 0 })
+    expect(out[0]).toMatchObject({ stream: 'stdout', text: expect.stringMatching(/^NAME +TYPE +CLUSTER-IP/) })
+    expect(out[1]).toEqual({ stream: 'stderr', text: 'Error from server (NotFound): services "nope" not found\n' })
   })
 
-  it('applies valid text and stores the snapshot; invalid text is not sent', async () => {
-    const worker = fakeWorker()
-    const store = createAppStore({ text: 'kind: Service\n', theme: 'light' })
-    syncEngine(store, createEngineClient(worker), 0)
-    await Promise.resolve()
-    expect(store.getState().snapshot?.objects.length).toBeGreaterThan(0)
-    store.getState().setText('kind: a: b\n')
-    await new Promise((r) => setTimeout(r, 5))
-    expect(worker.sent.map((m) => m.type)).toEqual(['apply'])
+  it('an API error becomes a marker at its field and leaves the cluster as it was', async () => {
+    const store = createAppStore({ files: defaultFiles, theme: 'light' })
+    syncEngine(store, createEngineClient(fakeWorker()), 0)
+    await until(() => store.getState().lastApply !== null)
+    const version = store.getState().snapshot!.version
+    store.getState().setText(defaultFiles[0].text.replace('nodePort: 30123', 'nodePort: 80'))
+    await until(() => store.getState().markers.length > 0)
+    expect(store.getState().markers).toEqual([expect.objectContaining({ file: 'app.yaml', source: 'api', line: 32,
+      message: expect.stringContaining('spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range') })])
+    expect(store.getState().snapshot!.version).toBe(version)
   })
 })

@@ -1,18 +1,37 @@
-// Wires the store to the engine: debounced applies of valid text out, snapshots in.
+// Wires the store to the engine: the document goes out after each pause in typing (one apply in flight at a
+// time, so a slow cluster never queues stale work), snapshots and markers come back in.
 import type { AppStore } from './store.ts'
+import { documentOf } from './store.ts'
 import type { EngineClient } from './engineClient.ts'
 
-/** Applies the current text now, then after each `delayMs` pause in typing; invalid YAML is not sent, so the last good snapshot stays. */
+/** Applies the document now, then `delayMs` after each change. Returns a stop function. */
 export function syncEngine(store: AppStore, engine: EngineClient, delayMs = 250): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
+  let inFlight = false
+  let again = false
   const apply = () => {
-    const { text, status } = store.getState()
-    if (!status.error) engine.apply(text)
+    if (inFlight) { again = true; return }
+    inFlight = true
+    const state = store.getState()
+    const sent = documentOf(state)
+    performance.mark('kubehop:apply-sent')
+    void engine.apply(sent).then((result) => {
+      inFlight = false
+      const now = store.getState()
+      store.getState().setApplied(result.markers, { applied: result.applied, changes: result.changes, ms: result.ms })
+      if (again || now.files !== sent.files || now.seed !== sent.seed) { again = false; schedule(0) }
+    })
   }
-  const offSnapshot = engine.onSnapshot((snapshot) => store.getState().setSnapshot(snapshot))
-  const offText = store.subscribe((state, prev) => {
-    if (state.text !== prev.text) { clearTimeout(timer); timer = setTimeout(apply, delayMs) }
+  const schedule = (ms: number) => { clearTimeout(timer); timer = setTimeout(apply, ms) }
+  const offSnapshot = engine.onSnapshot((snapshot) => {
+    performance.mark('kubehop:snapshot')
+    store.getState().setSnapshot(snapshot)
+  })
+  const offReady = engine.onReady((v) => store.getState().setVocabulary(v))
+  const offDoc = store.subscribe((state, prev) => {
+    if (state.applyRequests !== prev.applyRequests) schedule(0)
+    else if (state.files !== prev.files || state.seed !== prev.seed) schedule(delayMs)
   })
   apply()
-  return () => { clearTimeout(timer); offSnapshot(); offText() }
+  return () => { clearTimeout(timer); offSnapshot(); offReady(); offDoc() }
 }

@@ -3,7 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { syncEngine } from './engineSync.ts'
-import { defaultDocument } from './fixtures/defaultDocument.ts'
+import { defaultFiles } from './fixtures/defaultDocument.ts'
 import { autosave, loadDocument, loadTheme } from './persistence.ts'
 import { startEngine } from './startEngine.ts'
 import { createAppStore, installStore } from './store.ts'
@@ -12,12 +12,13 @@ import './styles/app.css'
 
 const theme = loadTheme(localStorage, matchMedia('(prefers-color-scheme: dark)').matches)
 document.documentElement.dataset.theme = theme // before the first paint: no flash of the wrong theme
-const store = installStore(createAppStore({ text: loadDocument(localStorage) ?? defaultDocument, theme, freeze: import.meta.env.DEV }))
+const saved = loadDocument(localStorage)
+const store = installStore(createAppStore({ files: saved?.files ?? defaultFiles, active: saved?.active, seed: saved?.seed,
+  theme, freeze: import.meta.env.DEV }))
 autosave(store, localStorage, window)
 warmUpLayout()
 const engine = startEngine()
 engine.onError((message) => console.warn(`kubehop engine: ${message}`))
-engine.onSnapshot(() => performance.mark('kubehop:snapshot'))
 syncEngine(store, engine)
 
-createRoot(document.getElementById('root')!).render(<StrictMode><App shell={engine} /></StrictMode>)
+createRoot(document.getElementById('root')!).render(<StrictMode><App engine={engine} /></StrictMode>)

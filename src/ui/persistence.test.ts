@@ -10,30 +10,41 @@ class MemoryStorage implements KeyValueStore {
 
 afterEach(() => vi.useRealTimers())
 
+const files = (text: string) => [{ name: 'app.yaml', text }]
+
 describe('persistence', () => {
-  it('saves the text after a quiet period and loads it back', () => {
+  it('saves the files after a quiet period and loads them back', () => {
     vi.useFakeTimers()
     const storage = new MemoryStorage()
-    const store = createAppStore({ text: 'kind: Pod\n', theme: 'dark' })
+    const store = createAppStore({ files: files('kind: Pod\n'), theme: 'dark' })
     autosave(store, storage, undefined, 300)
     store.getState().setText('kind: Service\n')
-    store.getState().setText('kind: Service\nmetadata: {}\n')
+    store.getState().addFile('kind-config.yaml', 'kind: Cluster\n')
     expect(loadDocument(storage)).toBeNull()
     vi.advanceTimersByTime(300)
-    expect(loadDocument(storage)).toBe('kind: Service\nmetadata: {}\n')
+    expect(loadDocument(storage)).toEqual({ v: 2, active: 'kind-config.yaml', seed: 1,
+      files: [{ name: 'app.yaml', text: 'kind: Service\n' }, { name: 'kind-config.yaml', text: 'kind: Cluster\n' }] })
   })
 
-  it('ignores a corrupt entry and remembers the theme', () => {
+  it('migrates a version 1 document to app.yaml', () => {
     const storage = new MemoryStorage()
-    storage.setItem('kubehop.document.v1', '{not json')
+    storage.setItem('kubehop.document.v1', JSON.stringify({ v: 1, text: 'kind: Pod\n' }))
+    expect(loadDocument(storage)?.files).toEqual(files('kind: Pod\n'))
+  })
+
+  it('ignores a corrupt entry or bad file names and remembers the theme', () => {
+    const storage = new MemoryStorage()
+    storage.setItem('kubehop.document.v2', '{not json')
+    expect(loadDocument(storage)).toBeNull()
+    storage.setItem('kubehop.document.v2', JSON.stringify({ v: 2, files: [{ name: '../x', text: '' }], active: 'x', seed: 1 }))
     expect(loadDocument(storage)).toBeNull()
     expect(loadTheme(storage, true)).toBe('dark')
     storage.setItem('kubehop.theme', 'light')
     expect(loadTheme(storage, true)).toBe('light')
   })
 
-  it('the store recomputes the YAML status on each edit', () => {
-    const store = createAppStore({ text: 'a: 1\n', theme: 'light', freeze: true })
+  it('the store recomputes the YAML status of the active file on each edit', () => {
+    const store = createAppStore({ files: files('a: 1\n'), theme: 'light', freeze: true })
     store.getState().setText('a: b: c\n')
     expect(store.getState().status.error?.line).toBe(1)
   })

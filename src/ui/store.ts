@@ -1,25 +1,50 @@
-// The one UI store: document text, engine snapshot (read-only), selection, theme, and first-paint milestones.
+// The one UI store: the document (files, active tab, seed), engine results (snapshot, markers; read-only),
+// selection, inspector, theme, and first-paint milestones.
 import { createStore, useStore } from 'zustand'
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
+import type { DocFile, EditorMarker, EngineDocument, Inspection, ShellVocabulary } from '../worker/protocol.ts'
 import { docStatus, type DocStatus } from './document/docStatus.ts'
 
 export type Theme = 'light' | 'dark'
 
+export interface ApplyInfo { applied: boolean; changes: string[]; ms: number }
+
 export interface AppState {
+  files: DocFile[]
+  /** Name of the file shown in the editor. */
+  active: string
+  seed: number
+  /** The active file's text and YAML status (kept in step with `files`). */
   text: string
   status: DocStatus
   /** The last snapshot the engine sent; replaced whole, never edited (frozen in development). */
   snapshot: ClusterSnapshot | null
+  /** Markers of the last apply, for every file. */
+  markers: EditorMarker[]
+  lastApply: ApplyInfo | null
+  vocabulary: ShellVocabulary | null
   /** Object key (`Kind/namespace/name`) of the selected object. */
   selection: string | null
+  inspection: Inspection | null
   theme: Theme
+  /** Bumped by Ctrl+S in the editor: apply now instead of after the debounce. */
+  applyRequests: number
   /** The first laid-out topology is on screen: the signal to start loading Monaco. */
   topologyReady: boolean
   editorReady: boolean
   setText(text: string): void
-  setSnapshot(snapshot: ClusterSnapshot): void
+  setFileText(name: string, text: string): void
+  openFile(name: string): void
+  addFile(name: string, text?: string): boolean
+  renameFile(from: string, to: string): boolean
+  closeFile(name: string): void
+  setSnapshot(snapshot: ClusterSnapshot | null): void
+  setApplied(markers: EditorMarker[], info: ApplyInfo): void
+  setVocabulary(v: ShellVocabulary): void
   select(key: string | null): void
+  setInspection(inspection: Inspection | null): void
   setTheme(theme: Theme): void
+  requestApply(): void
   markTopologyReady(): void
   markEditorReady(): void
 }
@@ -32,19 +57,79 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-export function createAppStore(initial: { text: string; theme: Theme; freeze?: boolean }) {
+export const validFileName = (name: string) => /^[\w.-]{1,64}$/.test(name) && /\.(ya?ml|json)$/i.test(name)
+
+export function documentOf(state: Pick<AppState, 'files' | 'seed'>): EngineDocument {
+  return { files: state.files, seed: state.seed }
+}
+
+export interface InitialState { files: DocFile[]; active?: string; seed?: number; theme: Theme; freeze?: boolean }
+
+export function createAppStore(initial: InitialState) {
+  const files = initial.files.length ? initial.files : [{ name: 'app.yaml', text: '' }]
+  const active = files.some((f) => f.name === initial.active) ? initial.active! : files[0].name
+  const textOf = (fs: DocFile[], name: string) => fs.find((f) => f.name === name)?.text ?? ''
   return createStore<AppState>()((set, get) => ({
-    text: initial.text,
-    status: docStatus(initial.text),
+    files,
+    active,
+    seed: initial.seed ?? 1,
+    text: textOf(files, active),
+    status: docStatus(textOf(files, active)),
     snapshot: null,
+    markers: [],
+    lastApply: null,
+    vocabulary: null,
     selection: null,
+    inspection: null,
     theme: initial.theme,
+    applyRequests: 0,
     topologyReady: false,
     editorReady: false,
-    setText: (text) => { if (text !== get().text) set({ text, status: docStatus(text) }) },
+    setText: (text) => get().setFileText(get().active, text),
+    setFileText: (name, text) => {
+      const s = get()
+      const file = s.files.find((f) => f.name === name)
+      if (!file || file.text === text) return
+      const files = s.files.map((f) => (f.name === name ? { name, text } : f))
+      set(name === s.active ? { files, text, status: docStatus(text) } : { files })
+    },
+    openFile: (name) => {
+      const s = get()
+      if (name === s.active || !s.files.some((f) => f.name === name)) return
+      const text = textOf(s.files, name)
+      set({ active: name, text, status: docStatus(text) })
+    },
+    addFile: (name, text = '') => {
+      const s = get()
+      if (!validFileName(name) || s.files.some((f) => f.name === name)) return false
+      set({ files: [...s.files, { name, text }], active: name, text, status: docStatus(text) })
+      return true
+    },
+    renameFile: (from, to) => {
+      const s = get()
+      if (from === to) return true
+      if (!validFileName(to) || s.files.some((f) => f.name === to)) return false
+      set({ files: s.files.map((f) => (f.name === from ? { ...f, name: to } : f)), active: s.active === from ? to : s.active,
+        markers: s.markers.filter((m) => m.file !== from) })
+      return true
+    },
+    closeFile: (name) => {
+      const s = get()
+      if (s.files.length <= 1) return
+      const index = s.files.findIndex((f) => f.name === name)
+      if (index < 0) return
+      const files = s.files.filter((f) => f.name !== name)
+      const active = s.active === name ? files[Math.max(0, index - 1)].name : s.active
+      const text = textOf(files, active)
+      set({ files, active, text, status: docStatus(text), markers: s.markers.filter((m) => m.file !== name) })
+    },
     setSnapshot: (snapshot) => set({ snapshot: initial.freeze ? deepFreeze(snapshot) : snapshot }),
-    select: (selection) => set({ selection }),
+    setApplied: (markers, lastApply) => set({ markers, lastApply }),
+    setVocabulary: (vocabulary) => set({ vocabulary }),
+    select: (selection) => { if (selection !== get().selection) set({ selection, inspection: null }) },
+    setInspection: (inspection) => set({ inspection }),
     setTheme: (theme) => set({ theme }),
+    requestApply: () => set({ applyRequests: get().applyRequests + 1 }),
     markTopologyReady: () => { if (!get().topologyReady) set({ topologyReady: true }) },
     markEditorReady: () => { if (!get().editorReady) set({ editorReady: true }) },
   }))

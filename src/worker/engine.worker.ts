@@ -1,15 +1,58 @@
 // The engine's Web Worker: simulation work stays off the UI thread so typing never stutters.
-import { handlePlaceholder } from './placeholderEngine.ts'
+// It only forwards messages to EngineHost, the one module that talks to the engine.
+import { EngineHost } from './engineHost.ts'
 import type { EngineRequest, EngineResponse } from './protocol.ts'
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
+const post = (response: EngineResponse) => scope.postMessage(response)
+
+const host = new EngineHost()
+let lastSent: { cluster: unknown; version: number } | null = null
+
+/** Sends the snapshot only when the cluster or its version changed (equal versions mean equal contents). */
+function sendSnapshot(): void {
+  const cluster = host.cluster
+  const version = cluster?.store.version ?? -1
+  if (lastSent && lastSent.cluster === cluster && lastSent.version === version) return
+  lastSent = { cluster, version }
+  post({ type: 'snapshot', snapshot: host.snapshot() })
+}
+
+function handle(request: EngineRequest): void {
+  switch (request.type) {
+    case 'apply': {
+      const start = performance.now()
+      const outcome = host.apply(request.document)
+      sendSnapshot()
+      post({ type: 'applied', id: request.id, ...outcome, ms: performance.now() - start })
+      return
+    }
+    case 'exec': {
+      let exitCode = 0
+      for (const record of host.run(request.line)) {
+        exitCode = record.exitCode
+        post({ type: 'output', id: request.id, chunks: record.chunks.map((c) => ({ stream: c.stream === 'stderr' ? 'stderr' : 'stdout', text: c.text })), exitCode: record.exitCode, done: false })
+        sendSnapshot()
+      }
+      post({ type: 'output', id: request.id, chunks: [], exitCode, done: true })
+      sendSnapshot()
+      return
+    }
+    case 'inspect':
+      post({ type: 'inspection', id: request.id, inspection: host.inspect(request.key) })
+      sendSnapshot()
+  }
+}
 
 scope.addEventListener('message', (event: MessageEvent<EngineRequest>) => {
-  let responses: EngineResponse[]
   try {
-    responses = handlePlaceholder(event.data)
+    handle(event.data)
   } catch (err) {
-    responses = [{ type: 'error', message: err instanceof Error ? err.message : String(err) }]
+    const message = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err)
+    // A crash inside the engine must not leave the console waiting forever.
+    if (event.data.type === 'exec') post({ type: 'output', id: event.data.id, chunks: [{ stream: 'stderr', text: `kubehop: internal error: ${message}\n` }], exitCode: 1, done: true })
+    post({ type: 'error', id: event.data.id, message })
   }
-  for (const response of responses) scope.postMessage(response)
 })
+
+post({ type: 'ready', vocabulary: host.vocabulary() })

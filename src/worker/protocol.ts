@@ -1,14 +1,62 @@
 // Messages between the UI thread and the engine worker; both sides import these types.
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
 
+/** One editor tab: a manifest file or the kind config. */
+export interface DocFile { name: string; text: string }
+
+/** What the editor describes: the files (manifests + optional kind config) and the random seed. */
+export interface EngineDocument { files: DocFile[]; seed: number }
+
+/** A problem to show in the editor at a 1-based position of one file. */
+export interface EditorMarker {
+  file: string
+  /** yaml: parsing; api: the API server refused; lint: a consequence worth knowing; kind: the kind config. */
+  source: 'yaml' | 'api' | 'lint' | 'kind'
+  severity: 'error' | 'warning' | 'info'
+  message: string
+  line: number
+  col: number
+  endLine: number
+  endCol: number
+}
+
+export interface OutputChunk { stream: 'stdout' | 'stderr'; text: string }
+
+export interface Inspection {
+  key: string
+  /** `kubectl get KIND NAME -o yaml` */
+  yaml: string
+  /** `kubectl describe KIND NAME` */
+  describe: string
+  /** `kubectl get events --field-selector involvedObject...` */
+  events: string
+  /** A node's `docker exec NODE iptables-save`. */
+  iptables?: string
+}
+
+/** Words the console completes: shell commands and kubectl's verbs. */
+export interface ShellVocabulary {
+  commands: string[]
+  kubectlVerbs: string[]
+  /** Resource types kubectl accepts: kind, the names it answers to (plural first), and whether namespaced. */
+  resources: { kind: string; names: string[]; namespaced: boolean }[]
+}
+
 export type EngineRequest =
-  /** Reconcile the cluster against the document text (all its `---` documents). */
-  | { type: 'apply'; text: string }
-  /** Run one shell line (kubectl, curl, ...); answered by an `output` with the same id. */
+  /** Reconcile the cluster against the document (apply every object, prune what left it). */
+  | { type: 'apply'; id: number; document: EngineDocument }
+  /** Run one shell line (kubectl, curl, ...); answered by `output` messages, the last with `done: true`. */
   | { type: 'exec'; id: number; line: string }
+  /** The inspector's views of one object (`Kind/namespace/name`). */
+  | { type: 'inspect'; id: number; key: string }
 
 export type EngineResponse =
-  | { type: 'snapshot'; snapshot: ClusterSnapshot }
-  | { type: 'output'; id: number; output: string; exitCode: number }
+  | { type: 'ready'; vocabulary: ShellVocabulary }
+  | { type: 'snapshot'; snapshot: ClusterSnapshot | null }
+  /** After each apply: the markers for every file (replacing the previous ones), and whether anything was applied. */
+  | { type: 'applied'; id: number; markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number }
+  /** One finished statement of an `exec` (streamed as the shell completes them). */
+  | { type: 'output'; id: number; chunks: OutputChunk[]; exitCode: number; done: boolean }
+  | { type: 'inspection'; id: number; inspection: Inspection }
   /** The engine could not handle a request; the UI keeps its last snapshot. */
-  | { type: 'error'; message: string }
+  | { type: 'error'; id?: number; message: string }

@@ -9,7 +9,7 @@ export function ConsolePane({ shell }: { shell: ShellBridge }) {
     <section className="pane pane--console" aria-label="Console" id="pane-console" tabIndex={-1} aria-keyshortcuts="Alt+3">
       <header className="pane__header">
         <h2>Console</h2>
-        <span className="pane__hint">↑/↓ history · Ctrl+C cancels the line</span>
+        <span className="pane__hint">Tab completes · ↑/↓ history · Ctrl+C cancels the line</span>
       </header>
       <div className="pane__body">
         <Suspense fallback={<p className="pane__placeholder">Starting the console…</p>}>

@@ -1,12 +1,14 @@
-// The left pane: the manifest editor, started only once the topology is on screen (first-paint budget).
+// The left pane: file tabs over the manifest editor, started only once the topology is on screen (first-paint budget).
 import { Suspense, lazy, useEffect, useState } from 'react'
 import { useApp } from '../store.ts'
+import { EditorTabs } from './EditorTabs.tsx'
 
 const MonacoEditor = lazy(() => import('./MonacoEditor.tsx'))
 const START_ANYWAY_MS = 2500 // if the topology never draws, the editor must still come up
 
 export function EditorPane() {
   const topologyReady = useApp((s) => s.topologyReady)
+  const lastApply = useApp((s) => s.lastApply)
   const [timedOut, setTimedOut] = useState(false)
   useEffect(() => {
     const timer = setTimeout(() => setTimedOut(true), START_ANYWAY_MS)
@@ -17,8 +19,11 @@ export function EditorPane() {
     <section className="pane pane--editor" aria-label="Editor" id="pane-editor" tabIndex={-1} aria-keyshortcuts="Alt+1">
       <header className="pane__header">
         <h2>Manifests</h2>
-        <span className="pane__hint">manifests.yaml</span>
+        <span className="pane__hint" role="status" aria-label="Last apply">
+          {lastApply ? (lastApply.applied ? `applied${lastApply.changes.length ? `: ${lastApply.changes.join(', ')}` : ', no change'}` : 'not applied: fix the errors') : 'applying…'}
+        </span>
       </header>
+      <EditorTabs />
       <div className="pane__body">
         {topologyReady || timedOut ? <Suspense fallback={loading}><MonacoEditor /></Suspense> : loading}
       </div>

@@ -6,7 +6,8 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import { loader } from '@monaco-editor/react'
 import { configureMonacoYaml } from 'monaco-yaml'
 import YamlWorker from '../../worker/yaml.worker.ts?worker'
-import { placeholderSchema } from './placeholderSchema.ts'
+import kubernetesSchema from '../schemas/kubernetes.schema.json'
+import { kindConfigSchema } from '../schemas/kindConfigSchema.ts'
 
 self.MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
@@ -28,5 +29,17 @@ const monacoForYaml = {
   },
 } as unknown as typeof monaco
 
-configureMonacoYaml(monacoForYaml, { enableSchemaRequest: false, schemas: [placeholderSchema] })
+/** Editor models live at file:///kubehop/<file name>. */
+export const modelUri = (file: string) => `file:///kubehop/${file}`
+
+// The file name picks the schema here (kind-config*.yaml is kind's own config); the engine decides by content.
+configureMonacoYaml(monacoForYaml, {
+  enableSchemaRequest: false, hover: true, completion: true, validate: true,
+  schemas: [
+    { uri: 'inmemory://schemas/kubernetes.json', fileMatch: ['**/*.yaml', '**/*.yml', '!**/kind*.yaml', '!**/kind*.yml'], schema: kubernetesSchema as never },
+    { uri: 'inmemory://schemas/kind-cluster.json', fileMatch: ['**/kind*.yaml', '**/kind*.yml'], schema: kindConfigSchema as never },
+  ],
+})
+
+export { monaco }
 loader.config({ monaco: monaco as unknown as typeof import('monaco-editor') }) // never the CDN

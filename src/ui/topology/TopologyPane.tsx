@@ -1,24 +1,31 @@
-// The center pane: the cluster picture, or a short notice while the first layout is computed.
+// The center pane: the cluster picture (or a short notice while the first layout is computed), and the
+// inspector for the selected object beside it.
 import { ReactFlowProvider } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
+import { Inspector } from '../inspector/Inspector.tsx'
 import { useApp } from '../store.ts'
 import { TopologyCanvas } from './TopologyCanvas.tsx'
 import { useTopologyLayout } from './useTopologyLayout.ts'
 
 export function TopologyPane() {
   const snapshot = useApp((s) => s.snapshot)
+  const selection = useApp((s) => s.selection)
+  const answered = useApp((s) => s.lastApply !== null)
   const laidOut = useTopologyLayout(snapshot)
   const profile = snapshot?.profile
   return (
     <section className="pane pane--topology" aria-label="Topology" id="pane-topology" tabIndex={-1} aria-keyshortcuts="Alt+2">
       <header className="pane__header">
         <h2>Topology</h2>
-        {profile && <span className="pane__hint">{profile.type} cluster “{profile.name}” · {profile.kubernetesVersion}</span>}
+        {profile && <span className="pane__hint">{profile.type} cluster “{profile.name}” · {profile.kubernetesVersion} · click an object to inspect it</span>}
       </header>
-      <div className="pane__body">
-        {laidOut
-          ? <ReactFlowProvider><TopologyCanvas laidOut={laidOut} /></ReactFlowProvider>
-          : <p className="pane__placeholder" role="status">{snapshot ? 'Laying out the cluster…' : 'Waiting for the engine…'}</p>}
+      <div className="pane__body pane__body--split">
+        <div className="topology-canvas">
+          {laidOut
+            ? <ReactFlowProvider><TopologyCanvas laidOut={laidOut} /></ReactFlowProvider>
+            : <p className="pane__placeholder" role="status">{snapshot ? 'Laying out the cluster…' : answered ? 'No cluster: run `kind create cluster` in the console.' : 'Starting the engine…'}</p>}
+        </div>
+        {selection && <Inspector selection={selection} />}
       </div>
     </section>
   )

@@ -1,0 +1,231 @@
+// The one place the UI's worker talks to the engine: it holds the shell session (and so the cluster),
+// applies the editor's document like `kubectl apply` + prune, runs console lines, and answers the
+// inspector. Everything it returns is plain data (snapshots, output chunks, markers).
+import { Cluster } from '../engine/cluster/cluster.ts'
+import { KindConfigError, defaultKindProfile, kindProfile, parseKindConfig } from '../engine/cluster/kind-config.ts'
+import { ApiError } from '../engine/api/api-server.ts'
+import { KINDS, kindInfo } from '../engine/api/kinds.ts'
+import type { KubeObject } from '../engine/api/types.ts'
+import { parseManifests, threeWayMerge, type JsonObject, type ManifestDoc, type SourceRange } from '../engine/manifest/index.ts'
+import type { ClusterSnapshot } from '../engine/snapshot.ts'
+import { READ_COMMANDS } from '../shell/kubectl/read-commands.ts'
+import { WRITE_COMMANDS } from '../shell/kubectl/write-commands.ts'
+import { lastAppliedOf, withLastApplied } from '../shell/kubectl/write/last-applied.ts'
+import { ShellSession } from '../shell/session.ts'
+import type { StatementRecord } from '../shell/script/types.ts'
+import { lintDocuments, type LintInput } from './lint.ts'
+import type { DocFile, EditorMarker, EngineDocument, Inspection, ShellVocabulary } from './protocol.ts'
+
+/** A file is the kind config when it says so (`kind: Cluster` of kind.x-k8s.io). */
+export function isKindConfig(text: string): boolean {
+  return /^apiVersion:\s*["']?kind\.x-k8s\.io\//m.test(text) || /^kind:\s*["']?Cluster["']?\s*$/m.test(text)
+}
+
+export interface ApplyOutcome {
+  markers: EditorMarker[]
+  /** False when nothing was applied (a YAML or kind config error): the last good simulation stays. */
+  applied: boolean
+  /** `deployment.apps/kubia configured`-style lines for what changed (unchanged objects are left out). */
+  changes: string[]
+}
+
+const marker = (file: string, source: EditorMarker['source'], severity: EditorMarker['severity'], message: string, range?: SourceRange): EditorMarker => ({
+  file, source, severity, message,
+  line: range?.line ?? 1, col: range?.col ?? 1, endLine: range?.endLine ?? range?.line ?? 1, endCol: range?.endCol ?? 1000,
+})
+
+/** Only the first line of a whole-document range: a marker over 30 lines says nothing. */
+const firstLine = (r: SourceRange): SourceRange => ({ line: r.line, col: r.col, endLine: r.line, endCol: 1000 })
+
+type Desired = { file: string; doc: ManifestDoc; object: KubeObject }
+
+const keyOf = (o: { kind: string; metadata: { namespace?: string; name: string } }) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`
+
+function slashName(o: KubeObject): string {
+  const info = kindInfo(o.kind)
+  const group = info?.apiVersion.includes('/') ? `.${info.apiVersion.split('/')[0]}` : ''
+  return `${(info?.singular ?? o.kind.toLowerCase())}${group}/${o.metadata.name}`
+}
+
+export class EngineHost {
+  private session: ShellSession
+  private kindConfigText: string | null = null
+  private seed: number
+  /** Keys the document applied into `appliedTo`; what leaves the document is deleted from there (prune). */
+  private appliedKeys = new Set<string>()
+  /** Key → the configuration last applied from the document; an object the document did not change is left alone,
+   * so console changes (`kubectl scale`) persist until the document changes that object. */
+  private appliedConfig = new Map<string, string>()
+  private appliedTo: Cluster | null = null
+
+  constructor(seed = 1) {
+    this.seed = seed
+    this.session = new ShellSession({ seed })
+  }
+
+  get cluster(): Cluster | null {
+    return this.session.cluster
+  }
+
+  snapshot(): ClusterSnapshot | null {
+    return this.session.cluster?.snapshot() ?? null
+  }
+
+  vocabulary(): ShellVocabulary {
+    return {
+      commands: [...this.session.commands.keys()].filter((c) => !c.includes(':') && !c.startsWith('_')).sort(),
+      kubectlVerbs: Object.keys({ ...READ_COMMANDS, ...WRITE_COMMANDS }).sort(),
+      resources: KINDS.map((k) => ({ kind: k.kind, names: [k.plural, k.singular, ...k.shortNames], namespaced: k.namespaced })),
+    }
+  }
+
+  /** Reconciles the cluster with the document: kind config first, then every manifest applied, then prune. */
+  apply(document: EngineDocument): ApplyOutcome {
+    const markers: EditorMarker[] = []
+    const files = document.files
+    for (const f of files) this.session.hostFiles.set(f.name, f.text)
+    const kindFile = files.find((f) => isKindConfig(f.text))
+    const manifests = files.filter((f) => f !== kindFile && /\.(ya?ml|json)$/i.test(f.name))
+
+    // 1. Read everything first: a YAML error anywhere means nothing is applied.
+    const desired: Desired[] = []
+    for (const file of manifests) {
+      const parsed = parseManifests(file.text, file.name)
+      for (const e of parsed.errors) markers.push(marker(file.name, 'yaml', e.fatal ? 'error' : 'warning', e.message, e.range))
+      if (parsed.errors.some((e) => e.fatal)) continue
+      for (const doc of parsed.docs) {
+        const object = this.settleNamespace(doc.object) as unknown as KubeObject
+        if (kindInfo(object.kind)) desired.push({ file: file.name, doc, object })
+      }
+    }
+    if (markers.some((m) => m.severity === 'error')) return { markers, applied: false, changes: [] }
+
+    // 2. The kind config (or the seed) changed: a new cluster, as `kind delete cluster && kind create cluster --config`.
+    const kindText = kindFile?.text ?? ''
+    if (kindText !== (this.kindConfigText ?? '') || document.seed !== this.seed || (this.kindConfigText === null && kindFile)) {
+      try {
+        const cluster = kindFile ? new Cluster(kindProfile(parseKindConfig(kindFile.text)), document.seed) : new Cluster(defaultKindProfile(), document.seed)
+        this.session.setCluster(cluster)
+        this.kindConfigText = kindText
+        this.seed = document.seed
+      } catch (err) {
+        if (!(err instanceof KindConfigError)) throw err
+        markers.push(marker(kindFile!.name, 'kind', 'error', err.message))
+        return { markers, applied: false, changes: [] }
+      }
+    }
+    const cluster = this.session.cluster
+    if (!cluster) {
+      markers.push(...manifests.map((f) => marker(f.name, 'api', 'info', 'No cluster: `kind create cluster` in the console creates one.')))
+      return { markers, applied: false, changes: [] }
+    }
+    if (cluster !== this.appliedTo) { this.appliedKeys = new Set(); this.appliedConfig = new Map(); this.appliedTo = cluster }
+
+    // 3. Apply in document order (kubectl's client-side apply), 4. prune what left the document.
+    const changes: string[] = []
+    const keys = new Set<string>()
+    const configs = new Map<string, string>()
+    for (const item of desired) {
+      const key = keyOf(item.object)
+      keys.add(key)
+      const config = JSON.stringify(item.object)
+      if (this.appliedConfig.get(key) === config) { configs.set(key, config); continue }
+      const outcome = this.applyOne(cluster, item, markers)
+      if (outcome !== 'failed') configs.set(key, config)
+      if (outcome && outcome !== 'failed') changes.push(outcome)
+    }
+    this.appliedConfig = configs
+    for (const key of [...this.appliedKeys].reverse()) {
+      if (keys.has(key)) continue
+      const live = cluster.store.getByKey(key as never)
+      if (live && !live.metadata.deletionTimestamp) {
+        try {
+          cluster.api.delete(live.kind, live.metadata.namespace, live.metadata.name)
+          changes.push(`${slashName(live)} pruned`)
+        } catch { /* already gone */ }
+      }
+    }
+    this.appliedKeys = new Set([...keys].filter((k) => cluster.store.getByKey(k as never)))
+    cluster.converge()
+    markers.push(...lintDocuments(desired.map((d): LintInput => ({ file: d.file, object: d.object, locate: (p) => d.doc.locate(p) })), cluster.snapshot()))
+    return { markers, applied: true, changes }
+  }
+
+  private settleNamespace(raw: Record<string, unknown>): Record<string, unknown> {
+    const metadata = { ...((raw.metadata ?? {}) as Record<string, unknown>) }
+    if (kindInfo(String(raw.kind))?.namespaced) metadata.namespace = typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : 'default'
+    else delete metadata.namespace
+    return { ...raw, metadata }
+  }
+
+  /** kubectl apply of one object (create with last-applied, or a three-way merge); API errors become markers. */
+  private applyOne(cluster: Cluster, { file, doc, object }: Desired, markers: EditorMarker[]): string | null | 'failed' {
+    const modified = withLastApplied(object as unknown as Record<string, unknown> & { metadata: Record<string, unknown> })
+    const live = cluster.store.get(object.kind, object.metadata.namespace, object.metadata.name)
+    try {
+      if (!live) {
+        const res = cluster.api.create(modified as unknown as KubeObject)
+        this.warn(file, doc, res.warnings, markers)
+        return `${slashName(res.object)} created`
+      }
+      const { result, changed } = threeWayMerge(lastAppliedOf(live) as JsonObject | undefined, modified as JsonObject, live as unknown as JsonObject)
+      if (!changed) return null
+      const res = cluster.api.update(result as unknown as KubeObject)
+      this.warn(file, doc, res.warnings, markers)
+      return `${slashName(res.object)} configured`
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err
+      const { status } = err
+      const causes = status.details?.causes ?? []
+      const title = status.message.includes(' is invalid: ') ? `The ${status.message.slice(0, status.message.indexOf(' is invalid: '))} is invalid` : ''
+      if (status.reason === 'Invalid' && causes.length) {
+        for (const c of causes) {
+          const range = c.field ? doc.locate(c.field) : undefined
+          markers.push(marker(file, 'api', 'error', `${title}: ${c.field ? `${c.field}: ` : ''}${c.message}`, range ?? firstLine(doc.range)))
+        }
+      } else {
+        markers.push(marker(file, 'api', 'error', `Error from server (${status.reason}): ${status.message}`, firstLine(doc.range)))
+      }
+      return 'failed'
+    }
+  }
+
+  private warn(file: string, doc: ManifestDoc, warnings: string[], markers: EditorMarker[]): void {
+    for (const w of warnings) markers.push(marker(file, 'api', 'warning', `Warning: ${w}`, firstLine(doc.range)))
+  }
+
+  /** Runs one console line; shell state (variables, history of the cluster) persists between lines. */
+  *run(line: string): Generator<StatementRecord> {
+    try {
+      yield* this.session.iterate(line)
+    } catch (err) {
+      yield { source: line, chunks: [{ stream: 'stderr', text: `kubehop: ${err instanceof Error ? err.message : String(err)}\n` }], exitCode: 1, traces: [] } as unknown as StatementRecord
+    }
+  }
+
+  /** What the inspector shows for one object: `-o yaml`, describe, its events, and a node's iptables rules. */
+  inspect(key: string): Inspection {
+    const [kind, namespace, ...rest] = key.split('/')
+    const name = rest.join('/')
+    const info = kindInfo(kind)
+    const resource = info?.plural ?? kind.toLowerCase()
+    const ns = namespace ? ['-n', namespace] : []
+    const text = (argv: string[]) => {
+      const r = this.session.runCollected(argv, undefined, {}, { kind: 'host' })
+      return r.chunks.map((c) => c.text).join('')
+    }
+    const events = text(['kubectl', 'get', 'events', ...(namespace ? ['-n', namespace] : ['-A']), '--field-selector', `involvedObject.kind=${kind},involvedObject.name=${name}`])
+    return {
+      key,
+      yaml: text(['kubectl', 'get', resource, name, ...ns, '-o', 'yaml']),
+      describe: text(['kubectl', 'describe', resource, name, ...ns]),
+      events,
+      iptables: kind === 'Node' ? text(['docker', 'exec', name, 'iptables-save']) : undefined,
+    }
+  }
+
+  /** Files the console can read (`kubectl apply -f app.yaml`) without an apply, e.g. at startup. */
+  setFiles(files: DocFile[]): void {
+    for (const f of files) this.session.hostFiles.set(f.name, f.text)
+  }
+}
