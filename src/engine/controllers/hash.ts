@@ -40,11 +40,3 @@ export function canonicalJson(value: unknown): string {
   const obj = value as Record<string, unknown>
   return `{${Object.keys(obj).filter((k) => obj[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`
 }
-
-/** Deterministic hex digits derived from a string (image digests, stable per image name). */
-export function hexFrom(seed: string, length: number): string {
-  let out = ''
-  let i = 0
-  while (out.length < length) out += fnv32a(`${seed}#${i++}`).toString(16).padStart(8, '0')
-  return out.slice(0, length)
-}

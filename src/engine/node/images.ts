@@ -1,6 +1,7 @@
 // Image references as containerd reports them (docker.io/library/nginx:latest, a digest per image), what each
 // common image weighs when pulled, and the kubelet's image pull policy default (pkg/apis/core/v1/defaults.go).
-import { fnv32a, hexFrom } from '../controllers/hash.ts'
+import { fnv32a } from '../controllers/hash.ts'
+import { sha256, toHex } from '../util/sha256.ts'
 
 /** docker/reference normalisation: `nginx` → `docker.io/library/nginx:latest`, `luksa/kubia` → `docker.io/luksa/kubia:latest`. */
 export function normalizeImage(image: string): string {
@@ -27,7 +28,7 @@ export function imageRepository(image: string): string {
 
 /** `docker.io/library/nginx@sha256:…`, stable for a given image reference. */
 export function imageID(image: string): string {
-  return `${imageRepository(image)}@sha256:${hexFrom(normalizeImage(image), 64)}`
+  return `${imageRepository(image)}@sha256:${toHex(sha256(normalizeImage(image)))}`
 }
 
 /** The short repository name (`nginx`, `kubia`, `coredns`), for per-image behaviour. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { base32 } from './base32'
 import { endpointChainName, serviceChainNames, servicePortName } from './chain-names'
-import { sha256, toHex, utf8 } from './sha256'
+import { sha256, toHex, utf8 } from '../../util/sha256.ts'
 
 describe('sha256', () => {
   it.each([

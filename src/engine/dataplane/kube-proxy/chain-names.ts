@@ -1,7 +1,7 @@
 // kube-proxy's per-service chain names: a prefix plus the first 16 base32 characters of a sha256.
 // Source: pkg/proxy/iptables/proxier.go (portProtoHash, servicePortEndpointChainName), v1.32.
 import { base32 } from './base32'
-import { sha256 } from './sha256'
+import { sha256 } from '../../util/sha256.ts'
 
 function hash16(input: string): string {
   return base32(sha256(input)).slice(0, 16)
