@@ -3,7 +3,7 @@
 // Upstream: pkg/registry/{apps/deployment,apps/replicaset,core/replicationcontroller,core/service,
 // core/namespace,networking/ingress,discovery/endpointslice,core/secret}/strategy.go (v1.32).
 import type { KubeObject } from '../api/types.ts'
-import { base64EncodeUtf8 } from '../validation/base64.ts'
+import { encodeBase64 as base64EncodeUtf8 } from '../util/base64.ts'
 
 const generationKinds = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Ingress', 'IngressClass', 'EndpointSlice'])
 

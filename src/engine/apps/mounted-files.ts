@@ -2,31 +2,9 @@
 // kubelet's volume manager projects them (a directory mount hides the image's directory; subPath mounts one key).
 import type { KubeObject } from '../api/types.ts'
 import type { ReadonlyStore } from '../api/store.ts'
+import { decodeBase64 as decode } from '../util/base64.ts'
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-/** Secret `data` values are base64; decoded to UTF-8 text. */
-export function decodeBase64(b64: string): string {
-  const clean = b64.replace(/[^A-Za-z0-9+/]/g, '')
-  const bytes: number[] = []
-  let buffer = 0
-  let bits = 0
-  for (const c of clean) {
-    buffer = (buffer << 6) | B64.indexOf(c)
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      bytes.push((buffer >> bits) & 255)
-    }
-  }
-  try {
-    return decodeURIComponent(bytes.map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''))
-  } catch {
-    return String.fromCharCode(...bytes)
-  }
-}
-
-const decode = decodeBase64
+export { decode as decodeBase64 }
 
 function volumeData(volume: any, namespace: string, store: ReadonlyStore): Record<string, string> | undefined {
   if (volume.configMap) {

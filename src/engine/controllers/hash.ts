@@ -1,27 +1,15 @@
 // Hashing helpers: FNV-32a (hash/fnv, used by controller.ComputeHash) and apimachinery's rand.SafeEncodeString.
+import { utf8Bytes } from '../util/utf8.ts'
 
 /** FNV-1a 32-bit over the UTF-8 bytes of `text` (plus optional raw bytes), as Go's hash/fnv New32a. */
 export function fnv32a(text: string, extra: number[] = []): number {
   let h = 0x811c9dc5
-  const bytes = [...utf8(text), ...extra]
+  const bytes = [...utf8Bytes(text), ...extra]
   for (const b of bytes) {
     h ^= b
     h = Math.imul(h, 0x01000193) >>> 0
   }
   return h >>> 0
-}
-
-/** UTF-8 bytes of a string (no TextEncoder in the engine's lib). */
-export function utf8(text: string): number[] {
-  const out: number[] = []
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-  }
-  return out
 }
 
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789'

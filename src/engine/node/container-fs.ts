@@ -6,7 +6,7 @@ import type { KubeObject } from '../api/types.ts'
 import type { ClusterConfig } from '../cluster/cluster.ts'
 import type { ContainerState } from './runtime.ts'
 import { imageBaseName } from './images.ts'
-import { decodeBase64 } from './base64.ts'
+import { decodeBase64 } from '../util/base64.ts'
 
 /** Marks a directory in ContainerState.files. */
 export const DIR = '\u0000dir'

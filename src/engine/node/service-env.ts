@@ -3,7 +3,7 @@
 // computed when the container starts, so pods created before a Service do not see it (behaviour 18).
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
-import { decodeBase64 } from './base64.ts'
+import { decodeBase64 } from '../util/base64.ts'
 
 export interface EnvVar { name: string; value: string }
 

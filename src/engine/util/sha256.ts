@@ -1,4 +1,5 @@
 // A compact SHA-256 (FIPS 180-4) over UTF-8 text, because the engine cannot use node:crypto or async WebCrypto.
+import { utf8Bytes } from './utf8.ts'
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -13,17 +14,9 @@ const K = new Uint32Array([
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n))
 
-/** UTF-8 bytes of a string (the engine's lib has no TextEncoder). */
+/** UTF-8 bytes of a string. */
 export function utf8(text: string): Uint8Array {
-  const out: number[] = []
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-  }
-  return Uint8Array.from(out)
+  return Uint8Array.from(utf8Bytes(text))
 }
 
 /** SHA-256 digest (32 bytes) of the UTF-8 encoding of `text`. */

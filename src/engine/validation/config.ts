@@ -5,7 +5,7 @@ import type { KubeObject } from '../api/types.ts'
 import { forbidden, invalid, path, required, tooLong, type ErrorList } from './field-errors.ts'
 import { isConfigMapKey, nameIsDNSLabel, nameIsDNSSubdomain } from './names.ts'
 import { validateObjectMeta } from './object-meta.ts'
-import { base64DecodedLength } from './base64.ts'
+import { base64DecodedLength } from '../util/base64.ts'
 
 const maxSize = 1024 * 1024
 

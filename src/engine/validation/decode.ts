@@ -4,7 +4,7 @@
 // Upstream: k8s.io/apimachinery/pkg/runtime/serializer/json and the REST create/update handlers, which
 // wrap the error as `<Kind> in version "<v>" cannot be handled as a <Kind>: <err>` (400 BadRequest).
 import { goQuote } from './go-format.ts'
-import { base64ErrorOffset } from './base64.ts'
+import { base64ErrorOffset } from '../util/base64.ts'
 import { goTypeName, schemas, type StructT, type T } from './schema.ts'
 
 interface Ctx {

@@ -16,7 +16,7 @@ import { printObjects } from './print-objects.ts'
 import { createGenerated } from './write-object.ts'
 import { deploymentObject, parseTcp, serviceObject } from './generators.ts'
 import { reportedOnlyResource } from './ingress-nginx.ts'
-import { encodeBase64 } from './base64.ts'
+import { encodeBase64 } from '../../../engine/util/base64.ts'
 
 const GEN_FLAGS: FlagSpec[] = [...GLOBAL_FLAGS, DRY_RUN_FLAG, OUTPUT_FLAG, { name: 'save-config', type: 'bool' }, { name: 'validate', type: 'string', noOptDefault: 'strict' }, { name: 'field-manager', type: 'string' }]
 

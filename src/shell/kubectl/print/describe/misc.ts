@@ -2,6 +2,7 @@
 // (no quotas or limit ranges in kubehop), ConfigMapDescriber, describeSecret.
 import { describeEvents, eventsFor, printAnnotations, printLabels, type DescribeContext } from './common.ts'
 import { tabbed } from './writer.ts'
+import { decodeBase64 } from '../../../../engine/util/base64.ts'
 
 export function describeNamespace(ns: any): string {
   return tabbed((w) => {
@@ -52,23 +53,4 @@ export function describeSecret(secret: any): string {
       else w.write(0, `${k}:\t${base64Length(secret.data[k])} bytes\n`)
     }
   })
-}
-
-/** Base64 decoding without DOM or Node helpers (the shell runs in both). */
-function decodeBase64(b64: unknown): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-  let bits = 0
-  let value = 0
-  let out = ''
-  for (const ch of String(b64 ?? '').replace(/=+$/, '')) {
-    const i = alphabet.indexOf(ch)
-    if (i < 0) continue
-    value = (value << 6) | i
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out += String.fromCharCode((value >> bits) & 0xff)
-    }
-  }
-  return out
 }
