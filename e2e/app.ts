@@ -8,13 +8,29 @@ export const app = (page: Page) => ({
   editor: page.getByRole('textbox', { name: /YAML manifest/ }),
   consoleInput: page.getByRole('textbox', { name: 'Console input' }),
   docStatus: page.getByRole('status', { name: 'Document status' }),
+  problems: page.getByRole('list', { name: 'Problems' }),
+  inspector: page.getByRole('complementary', { name: 'Inspector' }),
   themeToggle: page.getByRole('button', { name: 'Dark theme' }),
   clusterNode: (name: string) => page.getByRole('group', { name: new RegExp(`^Node ${name},`) }),
   pods: (prefix: string) => page.getByRole('group', { name: new RegExp(`^Pod ${prefix}`) }),
 })
 
+/** Pod names of a Deployment: `<deploy>-<pod-template-hash>-<5 chars>`. */
+export const deploymentPod = (name: string) => new RegExp(`^Pod default/${name}-[a-z0-9]{9,10}-[a-z0-9]{5}, `)
+
 /** Places the caret at the end of the document in Monaco. */
 export async function caretToEnd(page: Page): Promise<void> {
   await app(page).editor.focus()
   await page.keyboard.press('Control+End')
+}
+
+/** Selects line `line` (1-based) of the editor and types `text` over it. */
+export async function replaceLine(page: Page, line: number, text: string): Promise<void> {
+  await app(page).editor.focus()
+  await page.keyboard.press('Control+G') // Monaco's "Go to line"
+  await page.keyboard.insertText(String(line))
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Shift+End')
+  await page.keyboard.insertText(text)
 }

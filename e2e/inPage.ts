@@ -6,5 +6,5 @@ interface PageGlobals {
 }
 
 export const clearStorage = () => (globalThis as unknown as PageGlobals).localStorage.clear()
-export const savedDocument = () => (globalThis as unknown as PageGlobals).localStorage.getItem('kubehop.document.v1') ?? ''
+export const savedDocument = () => (globalThis as unknown as PageGlobals).localStorage.getItem('kubehop.document.v2') ?? ''
 export const currentTheme = () => (globalThis as unknown as PageGlobals).document.documentElement.dataset.theme

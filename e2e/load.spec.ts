@@ -1,18 +1,21 @@
-import { app } from './app.ts'
+import { app, deploymentPod } from './app.ts'
 import { expect, test } from './fixtures.ts'
 import { currentTheme } from './inPage.ts'
 
 test.beforeEach(async ({ page }) => { await page.goto('/') })
 
-test('loads with the kind cluster: 3 nodes and the kubia pods, no errors, nothing fetched from outside', async ({ page, problems }) => {
+test('loads the default scenario from the real engine: 3 kind nodes and the kubia pods, no errors, nothing fetched from outside', async ({ page, problems }) => {
   const ui = app(page)
   await expect(ui.topology).toBeVisible()
   for (const node of ['kind-control-plane', 'kind-worker', 'kind-worker2']) await expect(ui.clusterNode(node)).toBeVisible()
-  await expect(ui.clusterNode('kind-control-plane')).toHaveAccessibleName(/172\.18\.0\.2, control plane$/)
-  await expect(ui.pods('default/kubia-')).toHaveCount(3)
-  await expect(ui.pods('default/kubia-').first()).toHaveAccessibleName(/^Pod default\/kubia-[a-z0-9]{10}-[a-z0-9]{5}, 10\.244\.[12]\.\d+, Running, ready$/)
-  await expect(page.getByRole('group', { name: /^Service default\/kubia, NodePort 10\.96\.\d+\.\d+ 80:30123\/TCP/ })).toBeVisible()
+  await expect(ui.clusterNode('kind-control-plane')).toHaveAccessibleName(/172\.18\.0\.\d+, control plane$/)
+  await expect(page.getByRole('group', { name: deploymentPod('kubia') })).toHaveCount(3)
+  await expect(page.getByRole('group', { name: deploymentPod('kubia') }).first()).toHaveAccessibleName(/, 10\.244\.[12]\.\d+, Running, ready$/)
+  await expect(page.getByRole('group', { name: /^Service default\/kubia, NodePort 10\.96\.\d+\.\d+ 80:30123\/TCP, 3 ready endpoints/ })).toBeVisible()
+  await expect(ui.pods('kube-system/coredns-')).toHaveCount(2)
   await expect(ui.editor).toBeVisible() // Monaco comes up after the topology
+  await expect(page.getByRole('tab', { name: 'app.yaml' })).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('tab', { name: 'kind-config.yaml' })).toBeVisible()
   expect(problems).toEqual([])
 })
 

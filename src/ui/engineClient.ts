@@ -65,6 +65,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
   })
 
   const subscribe = <T>(set: Set<T>, listener: T) => { set.add(listener); return () => { set.delete(listener) } }
+  worker.postMessage({ type: 'hello' })
 
   return {
     apply: (document) => new Promise((resolve) => {

@@ -20,6 +20,9 @@ function sendSnapshot(): void {
 
 function handle(request: EngineRequest): void {
   switch (request.type) {
+    case 'hello':
+      post({ type: 'ready', vocabulary: host.vocabulary() })
+      return
     case 'apply': {
       const start = performance.now()
       const outcome = host.apply(request.document)
@@ -50,9 +53,11 @@ scope.addEventListener('message', (event: MessageEvent<EngineRequest>) => {
   } catch (err) {
     const message = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err)
     // A crash inside the engine must not leave the console waiting forever.
+    if (event.data.type === 'hello') return
     if (event.data.type === 'exec') post({ type: 'output', id: event.data.id, chunks: [{ stream: 'stderr', text: `kubehop: internal error: ${message}\n` }], exitCode: 1, done: true })
-    post({ type: 'error', id: event.data.id, message })
+    post({ type: 'error', id: 'id' in event.data ? event.data.id : undefined, message })
   }
 })
 
-post({ type: 'ready', vocabulary: host.vocabulary() })
+// The default kind cluster is what most documents describe: build it before the first apply arrives.
+host.warmUp()

@@ -63,6 +63,11 @@ export class EngineHost {
     this.session = new ShellSession({ seed })
   }
 
+  /** Builds the default cluster now (the worker does this while the page is still loading). */
+  warmUp(): void {
+    void this.session.cluster
+  }
+
   get cluster(): Cluster | null {
     return this.session.cluster
   }
@@ -100,12 +105,16 @@ export class EngineHost {
     }
     if (markers.some((m) => m.severity === 'error')) return { markers, applied: false, changes: [] }
 
-    // 2. The kind config (or the seed) changed: a new cluster, as `kind delete cluster && kind create cluster --config`.
+    // 2. The cluster's shape (kind config) or the seed changed: a new cluster, as `kind delete cluster && kind
+    // create cluster --config`. An edit that leaves the profile as it is (a comment) keeps the running cluster.
     const kindText = kindFile?.text ?? ''
-    if (kindText !== (this.kindConfigText ?? '') || document.seed !== this.seed || (this.kindConfigText === null && kindFile)) {
+    if (kindText !== this.kindConfigText || document.seed !== this.seed) {
       try {
-        const cluster = kindFile ? new Cluster(kindProfile(parseKindConfig(kindFile.text)), document.seed) : new Cluster(defaultKindProfile(), document.seed)
-        this.session.setCluster(cluster)
+        const profile = kindFile ? kindProfile(parseKindConfig(kindFile.text)) : defaultKindProfile()
+        const current = this.session.clusterTouched ? this.session.cluster : null
+        if (!current || document.seed !== current.seed || JSON.stringify(current.profile) !== JSON.stringify(profile)) {
+          this.session.setCluster(new Cluster(profile, document.seed))
+        }
         this.kindConfigText = kindText
         this.seed = document.seed
       } catch (err) {

@@ -43,6 +43,8 @@ export interface ShellVocabulary {
 }
 
 export type EngineRequest =
+  /** Asks for the `ready` message (the worker may have started before anyone listened). */
+  | { type: 'hello' }
   /** Reconcile the cluster against the document (apply every object, prune what left it). */
   | { type: 'apply'; id: number; document: EngineDocument }
   /** Run one shell line (kubectl, curl, ...); answered by `output` messages, the last with `done: true`. */

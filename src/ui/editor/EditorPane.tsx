@@ -2,6 +2,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react'
 import { useApp } from '../store.ts'
 import { EditorTabs } from './EditorTabs.tsx'
+import { ProblemsList } from './ProblemsList.tsx'
 
 const MonacoEditor = lazy(() => import('./MonacoEditor.tsx'))
 const START_ANYWAY_MS = 2500 // if the topology never draws, the editor must still come up
@@ -27,6 +28,7 @@ export function EditorPane() {
       <div className="pane__body">
         {topologyReady || timedOut ? <Suspense fallback={loading}><MonacoEditor /></Suspense> : loading}
       </div>
+      <ProblemsList />
     </section>
   )
 }

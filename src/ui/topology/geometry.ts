@@ -5,7 +5,7 @@ export const POD = { width: 300, height: 58 }
 export const SERVICE = { width: 264, height: 76 }
 export const CLIENT = { width: 180, height: 56 }
 const GAP = 10
-const HEADER = 54
+const HEADER = 74
 const PAD = 14
 
 // One column: every pod's left side stays free for the edges that come in from the Services.

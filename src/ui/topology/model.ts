@@ -25,6 +25,10 @@ export interface NodeInfo {
   /** `NoSchedule`/`NoExecute` taints: the scheduler keeps ordinary pods off this node. */
   tainted: boolean
   ready: boolean
+  /** The node agents drawn as chips instead of pod cards (kube-proxy, the CNI's daemon). */
+  agents: string[]
+  /** Node ports open on every node (NodePort and LoadBalancer Services), sorted. */
+  nodePorts: number[]
 }
 
 export interface ServiceInfo {
@@ -73,6 +77,19 @@ function readPod(o: KubeObject): PodInfo {
   }
 }
 
+const AGENTS = ['kube-proxy', 'kindnet', 'calico-node', 'cilium']
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'local-path-storage'])
+
+/** The trainer's picture leaves out the control plane's own pods and node agents, but keeps CoreDNS. */
+export function isDrawnPod(o: KubeObject): boolean {
+  return !SYSTEM_NAMESPACES.has(o.metadata.namespace ?? '') || o.metadata.labels?.['k8s-app'] === 'kube-dns'
+}
+
+function agentsOn(node: string, objects: readonly KubeObject[]): string[] {
+  const names = objects.filter((o) => o.kind === 'Pod' && o.spec?.nodeName === node && !isDrawnPod(o)).map((o) => o.metadata.name)
+  return AGENTS.filter((a) => names.some((n) => n.startsWith(`${a}-`)))
+}
+
 function readNode(o: KubeObject): NodeInfo {
   const addresses: { type: string; address: string }[] = o.status?.addresses ?? []
   const taints: { effect: string }[] = o.spec?.taints ?? []
@@ -83,6 +100,7 @@ function readNode(o: KubeObject): NodeInfo {
     controlPlane: 'node-role.kubernetes.io/control-plane' in (o.metadata.labels ?? {}),
     tainted: taints.some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute') || !!o.spec?.unschedulable,
     ready: (o.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True'),
+    agents: [], nodePorts: [],
   }
 }
 
@@ -141,8 +159,10 @@ const byName = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.i
 export function readTopology(snapshot: ClusterSnapshot): TopologyModel {
   const { objects } = snapshot
   const nodes = objects.filter((o) => o.kind === 'Node').map(readNode).sort(byName)
-  const pods = objects.filter((o) => o.kind === 'Pod').map(readPod).sort(byName)
+  const pods = objects.filter((o) => o.kind === 'Pod' && isDrawnPod(o)).map(readPod).sort(byName)
   const services = objects.filter((o) => o.kind === 'Service')
     .map((o) => readService(o, objects, pods, nodes)).sort(byName)
+  const nodePorts = [...new Set(services.flatMap((s) => s.nodePorts))].sort((a, b) => a - b)
+  for (const n of nodes) { n.agents = agentsOn(n.name, objects); n.nodePorts = nodePorts }
   return { nodes, pods, services }
 }

@@ -21,6 +21,11 @@ export function ClusterNodeGroup({ data, selected }: Props) {
         {node.podCIDR && <span>pods {node.podCIDR}</span>}
         {node.tainted && <span className="chip chip--warn topo-group__taint" title="Tainted NoSchedule: ordinary pods are not scheduled here">NoSchedule</span>}
       </div>
+      <div className="topo-group__agents">
+        {!node.ready && <span className="chip chip--bad">NotReady</span>}
+        {node.agents.map((a) => <span key={a} className={`chip${a === 'kube-proxy' ? ' chip--proxy' : ''}`} title={a === 'kube-proxy' ? 'kube-proxy programs the iptables rules for Services on this node' : `${a} runs on this node`}>{a}</span>)}
+        {node.nodePorts.length > 0 && <span className="topo-group__ports" title="Node ports open on this node (kube-proxy's KUBE-NODEPORTS)">ports {node.nodePorts.map((p) => `:${p}`).join(' ')}</span>}
+      </div>
     </div>
   )
 }
