@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // The simulation runs in a Worker, in Node and in tests: no UI library, no DOM, no Node built-ins.
-    files: ['src/engine/**/*.ts', 'src/shell/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/shell/**/*.ts', 'src/scenarios/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {

@@ -112,29 +112,34 @@ export const gcloudNetwork: Command = (io, host) => {
     const allow = parseAllow(allowArg)
     if (!allow) { io.err(`ERROR: (gcloud.compute.firewall-rules.create) Invalid value for [--allow]: ${allowArg}\n`); return 1 }
     if (state.firewallRules.some((r) => r.name === name)) {
-      io.err(`ERROR: (gcloud.compute.firewall-rules.create) Could not fetch resource:\n - The resource 'projects/kubehop/global/firewalls/${name}' already exists\n\n`)
+      io.err(`ERROR: (gcloud.compute.firewall-rules.create) Could not fetch resource:\n - The resource 'projects/kubehop-demo/global/firewalls/${name}' already exists\n\n`)
       return 1
     }
     const rule: FirewallRule = { name, network: 'default', direction: 'INGRESS', priority: 1000, sourceRanges: ['0.0.0.0/0'], allow }
     state.firewallRules.push(rule)
-    io.err(`Creating firewall...⠹Created [https://www.googleapis.com/compute/v1/projects/kubehop/global/firewalls/${name}].\nCreating firewall...done.\n`)
-    io.out(`NAME${' '.repeat(Math.max(1, name.length - 1))}NETWORK  DIRECTION  PRIORITY  ALLOW${' '.repeat(Math.max(1, allow.map(formatAllow).join(',').length - 2))}DENY  DISABLED\n${name}  default  INGRESS    1000      ${allow.map(formatAllow).join(',')}        False\n`)
+    io.err(`Creating firewall...⠹Created [https://www.googleapis.com/compute/v1/projects/kubehop-demo/global/firewalls/${name}].\nCreating firewall...done.\n`)
+    io.out(firewallTable([rule]))
     return 0
   }
   if (verb === 'delete') {
     const i = state.firewallRules.findIndex((r) => r.name === name)
-    if (i < 0) { io.err(`ERROR: (gcloud.compute.firewall-rules.delete) Could not fetch resource:\n - The resource 'projects/kubehop/global/firewalls/${name}' was not found\n\n`); return 1 }
+    if (i < 0) { io.err(`ERROR: (gcloud.compute.firewall-rules.delete) Could not fetch resource:\n - The resource 'projects/kubehop-demo/global/firewalls/${name}' was not found\n\n`); return 1 }
     state.firewallRules.splice(i, 1)
-    io.err(`Deleted [https://www.googleapis.com/compute/v1/projects/kubehop/global/firewalls/${name}].\n`)
+    io.err(`Deleted [https://www.googleapis.com/compute/v1/projects/kubehop-demo/global/firewalls/${name}].\n`)
     return 0
   }
   if (verb === 'list') {
-    const rows = state.firewallRules.map((r) => [r.name, r.network, r.direction, String(r.priority), r.allow.map(formatAllow).join(','), '', 'False'])
-    const header = ['NAME', 'NETWORK', 'DIRECTION', 'PRIORITY', 'ALLOW', 'DENY', 'DISABLED']
-    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)))
-    io.out([header, ...rows].map((r) => r.map((v, c) => (c === r.length - 1 ? v : v.padEnd(widths[c] + 2))).join('')).join('\n') + '\n')
+    io.out(firewallTable(state.firewallRules))
     return 0
   }
   io.err(`ERROR: (gcloud.compute.firewall-rules) Invalid choice: '${verb ?? ''}'.\n`)
   return 2
+}
+
+/** gcloud's default table: upper-case headers, columns padded to the widest cell plus two spaces. */
+function firewallTable(rules: FirewallRule[]): string {
+  const rows = rules.map((r) => [r.name, r.network, r.direction, String(r.priority), r.allow.map(formatAllow).join(','), '', 'False'])
+  const header = ['NAME', 'NETWORK', 'DIRECTION', 'PRIORITY', 'ALLOW', 'DENY', 'DISABLED']
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)))
+  return [header, ...rows].map((r) => r.map((v, c) => (c === r.length - 1 ? v : v.padEnd(widths[c] + 2))).join('')).join('\n') + '\n'
 }

@@ -41,6 +41,13 @@ export function finishTool(ctx: NetContext, waitedSeconds = 0): void {
   if (waitedSeconds > 0 && ctx.cluster) ctx.cluster.advance(waitedSeconds)
 }
 
+/** Images whose userland is BusyBox (its ping, wget and nslookup print their own formats). */
+export function isBusyboxImage(image: string | undefined): boolean {
+  if (!image) return false
+  const name = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '').split('/').pop()!.toLowerCase()
+  return name === 'busybox' || name === 'alpine'
+}
+
 /** Whether a tool exists in the image (busybox and alpine ship wget/nslookup/ping but neither curl nor dig). */
 export function toolInImage(image: string | undefined, tool: string): boolean {
   if (!image) return true

@@ -96,6 +96,11 @@ describe('LoadBalancer and firewall on a cloud', () => {
     const after = run(session, `gcloud compute firewall-rules create allow-web --allow=tcp:30500\ncurl -s http://${a.externalIP}:30500/`)
     expect(after.last.exitCode).toBe(0)
     expect(after.traces.at(-1)!.clientIPSeenByServer).toBe('203.0.113.10')
+    // gcloud's table: every column as wide as its widest cell plus two spaces; the cluster's own project.
+    expect(after.records[0].chunks.map((c) => c.text).join('')).toBe('Creating firewall...⠹Created [https://www.googleapis.com/compute/v1/projects/kubehop-demo/global/firewalls/allow-web].\n'
+      + 'Creating firewall...done.\n'
+      + 'NAME       NETWORK  DIRECTION  PRIORITY  ALLOW      DENY  DISABLED\n'
+      + 'allow-web  default  INGRESS    1000      tcp:30500        False\n')
   })
 
   it('the cloud LB is pending for a while, then spreads connections 50/25/25 and keeps the client IP', () => {

@@ -1,7 +1,8 @@
-// ping: iputils-ping on the host, BusyBox ping in pods (most images that have ping ship BusyBox's).
-// Formats from iputils ping/ping_common.c and busybox networking/ping.c.
+// ping: BusyBox's in busybox and alpine images, iputils-ping elsewhere (the host, netshoot which installs
+// iputils, Debian-based images). Formats from iputils ping/ping_common.c and busybox networking/ping.c.
+// iputils prints the canonical name getaddrinfo returned (the search-list expansion); BusyBox the name typed.
 import type { Command } from '../command.ts'
-import { finishTool, netContext } from './context.ts'
+import { finishTool, isBusyboxImage, netContext } from './context.ts'
 import { resolveName } from './resolve.ts'
 import { pingOnce } from '../../engine/network/ping.ts'
 
@@ -17,7 +18,7 @@ export const ping: Command = (io, host) => {
   }
   const ctx = netContext(io, host)
   if ('error' in ctx) { io.err(ctx.error + '\n'); return 1 }
-  const busybox = io.location.kind === 'pod'
+  const busybox = io.location.kind === 'pod' && isBusyboxImage(ctx.image)
   if (!target) {
     io.err(busybox ? 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n' : 'ping: usage error: Destination address required\n')
     return busybox ? 1 : 2
@@ -31,7 +32,8 @@ export const ping: Command = (io, host) => {
     return busybox ? 1 : 2
   }
   const ip = r.ip
-  io.out(busybox ? `PING ${target} (${ip}): 56 data bytes\n` : `PING ${target} (${ip}) 56(84) bytes of data.\n`)
+  const shown = busybox ? target : (r.canonical ?? target)
+  io.out(busybox ? `PING ${target} (${ip}): 56 data bytes\n` : `PING ${shown} (${ip}) 56(84) bytes of data.\n`)
   const times: number[] = []
   for (let seq = 1; seq <= count; seq++) {
     if (!ctx.world) break
@@ -44,7 +46,7 @@ export const ping: Command = (io, host) => {
   }
   const received = times.length
   const loss = Math.round(((count - received) / count) * 100)
-  io.out(`\n--- ${target} ping statistics ---\n`)
+  io.out(`\n--- ${shown} ping statistics ---\n`)
   if (busybox) {
     io.out(`${count} packets transmitted, ${received} packets received, ${loss}% packet loss\n`)
     if (received) io.out(`round-trip min/avg/max = ${stats(times).min}/${stats(times).avg}/${stats(times).max} ms\n`)

@@ -11,6 +11,8 @@ export interface Resolved {
   traces: Trace[]
   /** The DNS server did not answer at all. */
   timedOut?: boolean
+  /** The name the address record belongs to (getaddrinfo's AI_CANONNAME: the search-list expansion, or a CNAME's target). */
+  canonical?: string
 }
 
 function fromHostsFile(text: string, name: string): string | undefined {
@@ -34,5 +36,5 @@ export function resolveName(ctx: NetContext, host: ShellHost, name: string): Res
   if (!ctx.world || !ctx.resolv) return { traces: [] }
   const result = lookup(ctx.world, ctx.client, ctx.resolv, name, 'A', { from: ctx.from })
   const a = result.final.answer?.answer.find((r) => r.type === 'A')
-  return { ip: a?.data, traces: [result.trace], timedOut: result.final.timedOut }
+  return { ip: a?.data, traces: [result.trace], timedOut: result.final.timedOut, canonical: a?.name.replace(/\.$/, '') }
 }

@@ -90,8 +90,17 @@ describe('walkthroughs on kind', () => {
     expect(ok.code).toBe(0)
     expect(ok.out).toContain('Hostname: echo-')
     const p = inPod(session, 'client', ['ping', '-c', '3', clusterIP('echo')])
-    expect(p.out).toContain('3 packets transmitted, 0 packets received, 100% packet loss')
+    expect(p.out).toContain('3 packets transmitted, 0 received, 100% packet loss')
     expect(p.code).toBe(1)
+  })
+
+  it('ping prints as the image\'s ping does: iputils (netshoot) with the canonical name, BusyBox with the name typed', () => {
+    // netshoot installs iputils; getaddrinfo's canonical name is the search-list expansion.
+    const p = inPod(session, 'client', ['ping', '-c', '2', 'echo'])
+    expect(p.out).toBe(`PING echo.default.svc.cluster.local (${clusterIP('echo')}) 56(84) bytes of data.\n\n--- echo.default.svc.cluster.local ping statistics ---\n2 packets transmitted, 0 received, 100% packet loss, time 1039ms\n\n`)
+    run(session, 'kubectl run bb --image=busybox -- sleep 3600')
+    const b = inPod(session, 'bb', ['ping', '-c', '2', 'echo'], 'bb')
+    expect(b.out).toBe(`PING echo (${clusterIP('echo')}): 56 data bytes\n\n--- echo ping statistics ---\n2 packets transmitted, 0 packets received, 100% packet loss\n`)
   })
 
   it('common mistakes: curling the targetPort on the cluster IP hangs; a wrong targetPort is refused', () => {

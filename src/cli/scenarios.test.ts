@@ -1,12 +1,15 @@
-// Every walkthrough in scenarios/walkthroughs runs through the CLI's entry point; its transcript is compared
-// with the reviewed one beside it, and the behaviour it demonstrates is checked on its own terms.
+// Every scenario of the gallery (scenarios/<id>/) runs through the CLI's entry point: its transcript is compared
+// with the reviewed one beside it; run step by step, every `#check:` must pass; and the behaviours it
+// demonstrates are checked on their own terms below.
 import { describe, expect, it } from 'vitest'
-import { readdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { main } from './main.ts'
+import { GALLERY_ROOT, galleryIds, loadScenario } from './scenarios.ts'
+import { formatTranscriptRecord } from './transcript.ts'
+import { formatScenarioReport, runScenario } from '../scenarios/run.ts'
+import type { Scenario } from '../scenarios/types.ts'
 
-const root = resolve(__dirname, '../../scenarios/walkthroughs')
-const walkthroughs = readdirSync(root).filter((d) => !d.includes('.')).sort()
+const ids = galleryIds()
 
 export function runScript(path: string, seed = 1, json = false): { code: number; stdout: string; stderr: string } {
   let stdout = ''
@@ -24,20 +27,51 @@ function outputOf(transcript: string, prefix: string, occurrence = 0): string {
   return block.split('\n').slice(1).join('\n')
 }
 
-const run = (name: string) => runScript(join(root, name, 'script.sh'))
+const cache = new Map<string, { scenario: Scenario; cli: ReturnType<typeof runScript> }>()
+/** Each scenario runs once through `kubehop run --seed <its seed> steps.sh`; the tests share the result. */
+function cliRun(id: string) {
+  let hit = cache.get(id)
+  if (!hit) {
+    const scenario = loadScenario(join(GALLERY_ROOT, id))
+    hit = { scenario, cli: runScript(join(GALLERY_ROOT, id, 'steps.sh'), scenario.meta.seed) }
+    cache.set(id, hit)
+  }
+  return hit
+}
+const run = (id: string) => cliRun(id).cli
 
-describe('walkthrough transcripts', () => {
-  for (const name of walkthroughs) {
-    it(`${name} matches its reviewed transcript`, async () => {
-      const { code, stdout, stderr } = run(name)
-      expect(stderr).toBe('')
-      expect(code).toBe(0)
-      await expect(stdout).toMatchFileSnapshot(join(root, name, 'transcript.txt'))
+describe('scenario gallery', () => {
+  it('has at least one scenario per behaviour group, and covers every behaviour', () => {
+    const scenarios = ids.map((id) => cliRun(id).scenario)
+    const groups = new Set(scenarios.map((s) => s.meta.group))
+    expect([...groups].sort()).toEqual(['Getting in from outside', 'Pods and controllers', 'Services', 'Troubleshooting views'])
+    const covered = new Set(scenarios.flatMap((s) => s.meta.behaviours))
+    const missing = Array.from({ length: 29 }, (_, i) => i + 1).filter((b) => !covered.has(b))
+    expect(missing).toEqual([])
+  })
+
+  for (const id of ids) {
+    describe(id, () => {
+      it('matches its reviewed transcript (kubehop run --seed <seed> steps.sh)', async () => {
+        const { code, stdout, stderr } = run(id)
+        expect(stderr).toBe('')
+        expect(code).toBe(0)
+        await expect(stdout).toMatchFileSnapshot(join(GALLERY_ROOT, id, 'transcript.txt'))
+      })
+
+      it('passes its checks step by step, printing the same transcript (determinism)', () => {
+        const { scenario, cli } = cliRun(id)
+        const result = runScenario(scenario)
+        let text = ''
+        for (const s of result.steps) for (const r of s.records) text += formatTranscriptRecord(r, text === '' || text.endsWith('\n'))
+        expect(text).toBe(cli.stdout)
+        expect(result.passed, formatScenarioReport(result)).toBe(true)
+      })
     })
   }
 })
 
-describe('behaviours shown by the walkthroughs', () => {
+describe('behaviours shown by the scenarios', () => {
   it('1: pod IPs come from their node pod subnet', () => {
     const out = run('01-pods-get-an-ip').stdout
     const rows = outputOf(out, 'kubectl get pods -o wide').trim().split('\n').slice(1)
@@ -80,8 +114,15 @@ describe('behaviours shown by the walkthroughs', () => {
   })
 
   it('the same script and seed give a byte-identical transcript; another seed gives other names', () => {
-    const path = join(root, '04-stable-cluster-ip', 'script.sh')
-    expect(runScript(path, 1).stdout).toBe(runScript(path, 1).stdout)
-    expect(runScript(path, 2).stdout).not.toBe(runScript(path, 1).stdout)
+    const path = join(GALLERY_ROOT, '04-stable-cluster-ip', 'steps.sh')
+    expect(runScript(path, 1).stdout).toBe(run('04-stable-cluster-ip').stdout)
+    expect(runScript(path, 2).stdout).not.toBe(run('04-stable-cluster-ip').stdout)
+  })
+
+  it('the same script and seed give byte-identical JSON traces', () => {
+    const path = join(GALLERY_ROOT, '01-pods-get-an-ip', 'steps.sh')
+    const a = runScript(path, 3, true).stdout
+    expect(a).toBe(runScript(path, 3, true).stdout)
+    expect(a.split('\n').filter(Boolean).every((l) => 'traces' in JSON.parse(l))).toBe(true)
   })
 })

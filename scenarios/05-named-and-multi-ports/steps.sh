@@ -1,4 +1,11 @@
-# Behaviours 10 and 11: targetPort may name a container port, resolved per pod; multi-port Services need port names.
+#!/usr/bin/env bash
+# title: Named target ports and multi-port Services
+# group: Services
+# summary: One Service port reaches nginx on 80 and kubia on 8080 through a port name; several ports need names.
+# behaviours: 10, 11
+
+## Step: Two pods, one port name, two numbers
+# Both pods call their web port `http`, but nginx listens on 80 and kubia on 8080.
 kubectl apply -f - <<YAML
 apiVersion: v1
 kind: Pod
@@ -28,6 +35,9 @@ spec:
     - name: http
       containerPort: 8080
 YAML
+
+## Step: A multi-port Service without port names
+# With more than one port, every port needs a `name`: the API server refuses the Service.
 kubectl apply -f - <<YAML
 apiVersion: v1
 kind: Service
@@ -42,6 +52,10 @@ spec:
   - port: 443
     targetPort: 8443
 YAML
+#check: output contains "spec.ports[0].name: Required value"
+
+## Step: Name the ports
+# `targetPort: http` is resolved per pod, so each endpoint gets its own port number.
 kubectl apply -f - <<YAML
 apiVersion: v1
 kind: Service
@@ -61,3 +75,4 @@ YAML
 kubectl get endpoints web
 kubectl get endpoints web -o yaml
 kubectl describe svc web
+#check: output contains "10.244."

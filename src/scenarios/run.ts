@@ -1,0 +1,64 @@
+// Runs a scenario step by step in a shell session (the same one the console and the CLI use) and grades each
+// step with its checks. Pure: the browser runs scenarios with this code too.
+import { ShellSession } from '../shell/session.ts'
+import type { StatementRecord } from '../shell/script/types.ts'
+import { evaluateCheck, type CheckResult } from './checks.ts'
+import { scenarioFilePath } from './parse.ts'
+import type { Scenario, ScenarioCheck, ScenarioStep } from './types.ts'
+
+export interface CheckOutcome extends CheckResult {
+  check: ScenarioCheck
+}
+
+export interface StepRun {
+  index: number
+  step: ScenarioStep
+  records: StatementRecord[]
+  checks: CheckOutcome[]
+  /** True when every check of the step passed (a step without checks passes). */
+  passed: boolean
+}
+
+export interface ScenarioRun {
+  scenario: Scenario
+  steps: StepRun[]
+  passed: boolean
+}
+
+/** What a scenario needs from a shell: run text statement by statement, and its variables for `$NAME` in checks. */
+export interface ScenarioShell {
+  iterate(text: string): Iterable<StatementRecord>
+  readonly state: { vars: Record<string, string> }
+}
+
+/** A fresh session for the scenario: its header's seed, and its files for `-f app.yaml` / `--config`. */
+export function sessionFor(scenario: Scenario, seed = scenario.meta.seed): ShellSession {
+  return new ShellSession({ seed, readFile: (path) => scenario.files[scenarioFilePath(path)] })
+}
+
+/** Runs one step's commands and evaluates its checks. */
+export function runStep(shell: ScenarioShell, step: ScenarioStep, index: number): StepRun {
+  const records = [...shell.iterate(step.commands)]
+  const checks = step.checks.map((check) => ({ check, ...evaluateCheck(check.expr, records, shell.state.vars) }))
+  return { index, step, records, checks, passed: checks.every((c) => c.pass) }
+}
+
+/** Runs every step in order (yielding as each one ends, for a console that shows progress). */
+export function* iterateScenario(scenario: Scenario, shell: ScenarioShell = sessionFor(scenario)): Generator<StepRun> {
+  for (let i = 0; i < scenario.steps.length; i++) yield runStep(shell, scenario.steps[i], i)
+}
+
+export function runScenario(scenario: Scenario, shell: ScenarioShell = sessionFor(scenario)): ScenarioRun {
+  const steps = [...iterateScenario(scenario, shell)]
+  return { scenario, steps, passed: steps.every((s) => s.passed) }
+}
+
+/** A plain-text report of a run: one line per check, ✓ or ✗ with its reason. */
+export function formatScenarioReport(run: ScenarioRun): string {
+  const out: string[] = [`${run.scenario.id}: ${run.scenario.meta.title}`]
+  for (const s of run.steps) {
+    out.push(`  step ${s.index + 1}: ${s.step.title}`)
+    for (const c of s.checks) out.push(`    ${c.pass ? '✓' : '✗'} ${c.check.source} — ${c.reason}`)
+  }
+  return out.join('\n')
+}
