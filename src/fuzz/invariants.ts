@@ -1,0 +1,223 @@
+// What must hold of a cluster after every command, whatever was typed: the checks the property tests run
+// after each step. Each returns human-readable violations (empty when the cluster is sound), so a failing
+// property prints what broke rather than `false`. The checks read the API store only, and re-derive what
+// they need (label matching, CIDR arithmetic) independently of the controllers they judge.
+import type { Cluster } from '../engine/cluster/cluster.ts'
+import type { KubeObject } from '../engine/api/types.ts'
+
+export const SLICE_MANAGED_BY = 'endpointslice.kubernetes.io/managed-by'
+export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io'
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
+
+function ipToInt(ip: string): number | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip)
+  if (!m) return undefined
+  const parts = m.slice(1).map(Number)
+  if (parts.some((p) => p > 255)) return undefined
+  return ((parts[0] * 256 + parts[1]) * 256 + parts[2]) * 256 + parts[3]
+}
+
+export function inCidr(ip: string, cidr: string): boolean {
+  const [base, bits] = cidr.split('/')
+  const n = ipToInt(ip)
+  const b = ipToInt(base)
+  if (n === undefined || b === undefined) return false
+  const size = 2 ** (32 - Number(bits))
+  return Math.floor(n / size) === Math.floor(b / size)
+}
+
+const selects = (selector: Record<string, string>, labels: Record<string, string> | undefined) =>
+  Object.entries(selector).every(([k, v]) => Object.prototype.hasOwnProperty.call(labels ?? {}, k) && labels![k] === v)
+
+const isReady = (pod: KubeObject) => ((pod.status?.conditions ?? []) as any[]).some((c) => c.type === 'Ready' && c.status === 'True')
+const isTerminal = (pod: KubeObject) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
+const podIPOf = (pod: KubeObject): string | undefined => pod.status?.podIP || pod.status?.podIPs?.[0]?.ip || undefined
+const nsOf = (o: KubeObject) => o.metadata.namespace ?? 'default'
+const id = (o: KubeObject) => `${o.kind} ${o.metadata.namespace ? o.metadata.namespace + '/' : ''}${o.metadata.name}`
+
+/** Pods a Service may publish as ready addresses: selected, with an IP, alive, and Ready unless publishNotReadyAddresses. */
+function eligiblePods(pods: KubeObject[], svc: KubeObject, selector: Record<string, string>): Map<string, KubeObject[]> {
+  // hostNetwork pods of one node share its IP, so an address may stand for several pods.
+  const byIP = new Map<string, KubeObject[]>()
+  const anyReady = !!svc.spec?.publishNotReadyAddresses
+  for (const pod of pods) {
+    if (nsOf(pod) !== nsOf(svc) || !selects(selector, pod.metadata.labels)) continue
+    const ip = podIPOf(pod)
+    if (!ip || isTerminal(pod)) continue
+    if (!anyReady && (pod.metadata.deletionTimestamp || !isReady(pod))) continue
+    byIP.set(ip, [...(byIP.get(ip) ?? []), pod])
+  }
+  return byIP
+}
+
+/** The selector the endpoint controllers act on; ExternalName Services get no endpoints from them (kubernetes#105986), so theirs are hand-written. */
+const selectorOf = (svc: KubeObject): Record<string, string> | null => {
+  if (svc.spec?.type === 'ExternalName') return null
+  const sel = svc.spec?.selector
+  return sel && typeof sel === 'object' && Object.keys(sel).length ? (sel as Record<string, string>) : null
+}
+
+/** Endpoints and managed EndpointSlices list, as ready, only Ready pods the Service selects; hand-written ones are left alone. */
+export function checkEndpoints(cluster: Cluster): string[] {
+  const out: string[] = []
+  const store = cluster.store
+  const pods = store.list('Pod')
+  for (const ep of store.list('Endpoints')) {
+    const svc = store.get('Service', ep.metadata.namespace, ep.metadata.name)
+    const selector = svc && selectorOf(svc)
+    if (!svc || !selector) continue // written by hand (selector-less Service or none at all)
+    const eligible = eligiblePods(pods, svc, selector)
+    for (const subset of (ep.subsets ?? []) as any[]) {
+      for (const a of subset.addresses ?? []) {
+        const pods = eligible.get(a.ip)
+        if (!pods) out.push(`${id(ep)}: ready address ${a.ip} is not a Ready pod selected by ${JSON.stringify(selector)}`)
+        else if (a.targetRef?.name && !pods.some((p) => p.metadata.name === a.targetRef.name)) out.push(`${id(ep)}: address ${a.ip} names pod ${a.targetRef.name}, which is not a Ready selected pod with that IP`)
+      }
+    }
+  }
+  for (const slice of store.list('EndpointSlice')) {
+    if (slice.metadata.labels?.[SLICE_MANAGED_BY] !== SLICE_CONTROLLER) continue
+    const svcName = slice.metadata.labels?.[SERVICE_NAME_LABEL]
+    const svc = svcName ? store.get('Service', slice.metadata.namespace, svcName) : undefined
+    const selector = svc && selectorOf(svc)
+    if (svc?.spec?.type === 'ExternalName') continue // left as they were, as upstream's controller does
+    if (!svc || !selector) {
+      out.push(`${id(slice)}: managed by the EndpointSlice controller but its Service ${svcName ?? '(unnamed)'} is gone or has no selector`)
+      continue
+    }
+    const eligible = eligiblePods(pods, svc, selector)
+    for (const e of (slice.endpoints ?? []) as any[]) {
+      if (e.conditions?.ready !== true) continue
+      for (const ip of e.addresses ?? []) {
+        const pods = eligible.get(ip)
+        if (!pods) out.push(`${id(slice)}: ready endpoint ${ip} is not a Ready pod selected by ${JSON.stringify(selector)}`)
+        else if (e.targetRef?.name && !pods.some((p) => p.metadata.name === e.targetRef.name)) out.push(`${id(slice)}: endpoint ${ip} names pod ${e.targetRef.name}, which is not a Ready selected pod with that IP`)
+      }
+    }
+  }
+  return out
+}
+
+/** No two live pods share an IP in the pod network (hostNetwork pods use their node's); each IP lies in its node's pod range. */
+export function checkPodIPs(cluster: Cluster): string[] {
+  const out: string[] = []
+  const seen = new Map<string, string>()
+  const nodeCIDR = new Map(cluster.profile.nodes.map((n) => [n.name, n.podCIDR]))
+  for (const pod of cluster.store.list('Pod')) {
+    const ip = podIPOf(pod)
+    if (!ip || isTerminal(pod) || pod.spec?.hostNetwork) continue
+    const other = seen.get(ip)
+    if (other) out.push(`pods ${other} and ${nsOf(pod)}/${pod.metadata.name} share IP ${ip}`)
+    seen.set(ip, `${nsOf(pod)}/${pod.metadata.name}`)
+    if (!inCidr(ip, cluster.config.clusterCIDR)) out.push(`pod ${nsOf(pod)}/${pod.metadata.name} has IP ${ip} outside the pod network ${cluster.config.clusterCIDR}`)
+    const podCIDR = nodeCIDR.get(pod.spec?.nodeName)
+    if (podCIDR && !inCidr(ip, podCIDR)) out.push(`pod ${nsOf(pod)}/${pod.metadata.name} on ${pod.spec.nodeName} has IP ${ip} outside the node's range ${podCIDR}`)
+  }
+  return out
+}
+
+/** Cluster IPs unique and inside the service range; node ports (and health-check node ports) unique and in range, and only on NodePort/LoadBalancer Services. */
+export function checkServices(cluster: Cluster): string[] {
+  const out: string[] = []
+  const { base, size } = cluster.profile.nodePortRange
+  const clusterIPs = new Map<string, string>()
+  const nodePorts = new Map<number, string>()
+  for (const svc of cluster.store.list('Service')) {
+    const name = `${nsOf(svc)}/${svc.metadata.name}`
+    const spec = svc.spec ?? {}
+    const type = spec.type ?? 'ClusterIP'
+    const ip: unknown = spec.clusterIP
+    if (type === 'ExternalName') {
+      if (ip && ip !== 'None') out.push(`ExternalName Service ${name} has a cluster IP ${String(ip)}`)
+    } else if (typeof ip !== 'string' || !ip) {
+      out.push(`Service ${name} of type ${type} has no cluster IP`)
+    } else if (ip !== 'None') {
+      if (!inCidr(ip, cluster.config.serviceCIDR)) out.push(`Service ${name} has cluster IP ${ip} outside ${cluster.config.serviceCIDR}`)
+      const other = clusterIPs.get(ip)
+      if (other) out.push(`Services ${other} and ${name} share cluster IP ${ip}`)
+      clusterIPs.set(ip, name)
+      if (Array.isArray(spec.clusterIPs) && spec.clusterIPs[0] !== ip) out.push(`Service ${name}: clusterIPs[0] ${spec.clusterIPs[0]} differs from clusterIP ${ip}`)
+    }
+    const external = type === 'NodePort' || type === 'LoadBalancer'
+    const own = new Map<number, Set<string>>()
+    for (const p of (spec.ports ?? []) as any[]) {
+      if (p.nodePort === undefined || p.nodePort === null) {
+        if (external && spec.allocateLoadBalancerNodePorts !== false) out.push(`Service ${name} of type ${type}: port ${p.port} has no node port`)
+        continue
+      }
+      if (!external) out.push(`Service ${name} of type ${type} has node port ${p.nodePort}`)
+      if (!Number.isInteger(p.nodePort) || p.nodePort < base || p.nodePort >= base + size) out.push(`Service ${name}: node port ${p.nodePort} outside ${base}-${base + size - 1}`)
+      const protocols = own.get(p.nodePort) ?? new Set<string>()
+      const proto = p.protocol ?? 'TCP'
+      // One Service may reuse a node port for another protocol (TCP and UDP DNS); never the same one twice.
+      if (protocols.has(proto)) out.push(`Service ${name}: node port ${p.nodePort}/${proto} used twice`)
+      protocols.add(proto)
+      own.set(p.nodePort, protocols)
+    }
+    const hc = spec.healthCheckNodePort
+    if (hc !== undefined && hc !== null) {
+      if (!(type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local')) out.push(`Service ${name} has healthCheckNodePort ${hc} without being LoadBalancer + Local`)
+      if (!Number.isInteger(hc) || hc < base || hc >= base + size) out.push(`Service ${name}: health-check node port ${hc} out of range`)
+      if (own.has(hc)) out.push(`Service ${name}: health-check node port ${hc} is also a service node port`)
+      own.set(hc, new Set(['health']))
+    }
+    for (const port of own.keys()) {
+      const other = nodePorts.get(port)
+      if (other) out.push(`Services ${other} and ${name} share node port ${port}`)
+      nodePorts.set(port, name)
+    }
+  }
+  return out
+}
+
+/** Owner kinds the simulation runs controllers for (system pods also name DaemonSets and mirror-pod Nodes it does not model). */
+const OWNER_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Service'])
+
+/** After convergence no object points at a controller that no longer exists (the garbage collector removed it). */
+export function checkOwners(cluster: Cluster): string[] {
+  const out: string[] = []
+  const uids = new Set(cluster.store.all().map((o) => o.metadata.uid))
+  for (const o of cluster.store.all()) {
+    for (const ref of o.metadata.ownerReferences ?? []) {
+      if (ref.controller && OWNER_KINDS.has(ref.kind) && !uids.has(ref.uid) && !o.metadata.deletionTimestamp) out.push(`${id(o)} is owned by ${ref.kind} ${ref.name} (${ref.uid}), which is gone`)
+    }
+  }
+  return out
+}
+
+/**
+ * After convergence a ReplicaSet has as many active pods as it asks for, never more. Fewer is allowed when
+ * `allowDeficit` is set: after a burst of 500 creations the replica manager pauses (client rate limit), so a
+ * session that once asked for hundreds of replicas may legitimately wait before replacing pods.
+ */
+export function checkReplicas(cluster: Cluster, allowDeficit = false): string[] {
+  const out: string[] = []
+  const pods = cluster.store.list('Pod')
+  for (const rs of [...cluster.store.list('ReplicaSet'), ...cluster.store.list('ReplicationController')]) {
+    const want = rs.spec?.replicas ?? 1
+    if (typeof want !== 'number' || want > 50) continue
+    const have = pods.filter((p) => p.metadata.ownerReferences?.some((r) => r.controller && r.uid === rs.metadata.uid) && !isTerminal(p) && !p.metadata.deletionTimestamp).length
+    if (have > want || (have < want && !allowDeficit)) out.push(`${id(rs)} wants ${want} replicas and has ${have} active pods`)
+  }
+  return out
+}
+
+/** Nothing reached Object.prototype (a `__proto__` key in a manifest must stay an ordinary key). */
+export function checkPrototypes(): string[] {
+  const probe = {} as Record<string, unknown>
+  const out: string[] = []
+  if (probe.polluted !== undefined) out.push(`Object.prototype.polluted is ${JSON.stringify(probe.polluted)}`)
+  const extra = Object.getOwnPropertyNames(Object.prototype).filter((k) => !BASE_PROTO_KEYS.has(k))
+  if (extra.length) out.push(`Object.prototype gained ${extra.join(', ')}`)
+  if ((Array.prototype as unknown as Record<string, unknown>).polluted !== undefined) out.push('Array.prototype.polluted is set')
+  return out
+}
+const BASE_PROTO_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype))
+
+/** Every invariant at once; pass `converged: false` to skip the ones that hold only after the controllers caught up. */
+export function checkCluster(cluster: Cluster, converged = true, opts: { allowReplicaDeficit?: boolean } = {}): string[] {
+  return [
+    ...checkPodIPs(cluster), ...checkServices(cluster), ...checkPrototypes(),
+    ...(converged ? [...checkEndpoints(cluster), ...checkOwners(cluster), ...checkReplicas(cluster, opts.allowReplicaDeficit)] : []),
+  ]
+}

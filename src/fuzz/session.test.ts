@@ -1,0 +1,48 @@
+// Property tests through the shell, as a learner drives kubehop: random command sequences (apply,
+// delete, scale, label, patch, exec touch/rm of the readiness file, sleep, curl) and hostile manifests
+// applied with kubectl. After every command: nothing thrown, no step over budget, the cluster sound, a
+// rejected apply of one object changed nothing; and the same seed always prints the same transcript.
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { commandSequence } from './commands.ts'
+import { hostileText } from './manifests.ts'
+import { FuzzSession, runSequence, storeFingerprint } from './harness.ts'
+import { checkPrototypes } from './invariants.ts'
+
+const SEED = 99
+
+describe('shell sessions (property)', () => {
+  it('random command sequences keep every invariant after every step', () => {
+    fc.assert(fc.property(commandSequence, fc.integer({ min: 1, max: 10_000 }), (commands, seed) => {
+      const report = runSequence(seed, commands)
+      expect(report.failure).toBeUndefined()
+    }), { numRuns: 40, seed: SEED })
+  }, 120_000)
+
+  it('the same script and seed give the same transcript (and traces)', () => {
+    fc.assert(fc.property(commandSequence, fc.integer({ min: 1, max: 10_000 }), (commands, seed) => {
+      const a = runSequence(seed, commands)
+      const b = runSequence(seed, commands)
+      expect(b.transcript).toBe(a.transcript)
+    }), { numRuns: 10, seed: SEED })
+  }, 120_000)
+
+  it('kubectl apply of hostile text answers with an error or objects, in budget, and a failed apply changes nothing', () => {
+    const fuzz = new FuzzSession(1)
+    fc.assert(fc.property(hostileText, (text) => {
+      const cluster = fuzz.session.cluster!
+      const before = { version: cluster.store.version, objects: storeFingerprint(cluster) }
+      const step = fuzz.step(`kubectl apply -f ${fuzz.file(text)}`)
+      expect(step.violations).toEqual([])
+      expect(checkPrototypes()).toEqual([])
+      const [record] = step.records
+      expect(record).toBeDefined()
+      if (record.exitCode !== 0 && !record.chunks.some((c) => c.stream === 'stdout' && /created|configured/.test(c.text))) {
+        expect(cluster.store.version, text.slice(0, 200)).toBe(before.version)
+        expect(storeFingerprint(cluster)).toBe(before.objects)
+      }
+      // Do not let one huge Deployment slow every later case down.
+      fuzz.step('kubectl delete deployment huge many --ignore-not-found')
+    }), { numRuns: 60, seed: SEED })
+  }, 120_000)
+})
