@@ -17,6 +17,7 @@ const options = {
   automaticLayout: true,
   fixedOverflowWidgets: true,
   renderLineHighlight: 'line' as const,
+  stickyScroll: { enabled: false }, // its pinned parent lines hide the line a marker points at
   quickSuggestions: { other: true, comments: false, strings: true },
 }
 
