@@ -6,20 +6,16 @@ import { KindConfigError, defaultKindProfile, kindProfile, parseKindConfig } fro
 import { ApiError } from '../engine/api/api-server.ts'
 import { KINDS, kindInfo } from '../engine/api/kinds.ts'
 import type { KubeObject } from '../engine/api/types.ts'
-import { parseManifests, threeWayMerge, type JsonObject, type ManifestDoc, type SourceRange } from '../engine/manifest/index.ts'
+import { parseManifests, type ManifestDoc, type SourceRange } from '../engine/manifest/index.ts'
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
 import { READ_COMMANDS } from '../shell/kubectl/read-commands.ts'
 import { WRITE_COMMANDS } from '../shell/kubectl/write-commands.ts'
-import { lastAppliedOf, withLastApplied } from '../shell/kubectl/write/last-applied.ts'
+import { applyObject } from '../shell/kubectl/write/apply-object.ts'
 import { ShellSession } from '../shell/session.ts'
 import type { StatementRecord } from '../shell/script/types.ts'
 import { lintDocuments, type LintInput } from './lint.ts'
+import { isKindConfig } from '../engine/cluster/kind-config.ts'
 import type { DocFile, EditorMarker, EngineDocument, Inspection, ShellVocabulary } from './protocol.ts'
-
-/** A file is the kind config when it says so (`kind: Cluster` of kind.x-k8s.io). */
-export function isKindConfig(text: string): boolean {
-  return /^apiVersion:\s*["']?kind\.x-k8s\.io\//m.test(text) || /^kind:\s*["']?Cluster["']?\s*$/m.test(text)
-}
 
 export interface ApplyOutcome {
   markers: EditorMarker[]
@@ -169,19 +165,10 @@ export class EngineHost {
 
   /** kubectl apply of one object (create with last-applied, or a three-way merge); API errors become markers. */
   private applyOne(cluster: Cluster, { file, doc, object }: Desired, markers: EditorMarker[]): string | null | 'failed' {
-    const modified = withLastApplied(object as unknown as Record<string, unknown> & { metadata: Record<string, unknown> })
-    const live = cluster.store.get(object.kind, object.metadata.namespace, object.metadata.name)
     try {
-      if (!live) {
-        const res = cluster.api.create(modified as unknown as KubeObject)
-        this.warn(file, doc, res.warnings, markers)
-        return `${slashName(res.object)} created`
-      }
-      const { result, changed } = threeWayMerge(lastAppliedOf(live) as JsonObject | undefined, modified as JsonObject, live as unknown as JsonObject)
-      if (!changed) return null
-      const res = cluster.api.update(result as unknown as KubeObject)
-      this.warn(file, doc, res.warnings, markers)
-      return `${slashName(res.object)} configured`
+      const applied = applyObject(cluster, object as unknown as Record<string, unknown> & { metadata: Record<string, unknown> })
+      this.warn(file, doc, applied.warnings, markers)
+      return applied.operation === 'unchanged' ? null : `${slashName(applied.object)} ${applied.operation}`
     } catch (err) {
       if (!(err instanceof ApiError)) throw err
       const { status } = err

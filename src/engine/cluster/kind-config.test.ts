@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultKindProfile, KindConfigError, kindProfile, parseKindConfig } from './kind-config.ts'
+import { defaultKindProfile, isKindConfig, KindConfigError, kindProfile, parseKindConfig } from './kind-config.ts'
 
 describe('kind profiles', () => {
   it('names nodes and ranges as kind does', () => {
@@ -32,5 +32,15 @@ nodes:
   it('rejects configs kind rejects', () => {
     expect(() => parseKindConfig('kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha3\n')).toThrow(KindConfigError)
     expect(() => kindProfile(parseKindConfig('kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: worker\n'))).toThrow(/at least one control-plane/)
+  })
+})
+
+describe('isKindConfig', () => {
+  it('tells a kind Cluster config from manifests, in YAML or JSON', () => {
+    expect(isKindConfig('kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n')).toBe(true)
+    expect(isKindConfig('{"kind": "Cluster", "apiVersion": "kind.x-k8s.io/v1alpha4"}')).toBe(true)
+    expect(isKindConfig('apiVersion: cluster.x-k8s.io/v1beta1\nkind: Cluster\n')).toBe(false)
+    expect(isKindConfig('apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n')).toBe(false)
+    expect(isKindConfig('[oops')).toBe(false)
   })
 })

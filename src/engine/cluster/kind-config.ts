@@ -21,6 +21,16 @@ interface KindClusterConfig {
   networking?: { podSubnet?: string; serviceSubnet?: string; apiServerPort?: number }
 }
 
+/** Whether a file is a kind `Cluster` config (kind.x-k8s.io), not a Kubernetes manifest. YAML or JSON. */
+export function isKindConfig(text: string): boolean {
+  try {
+    const value = parseDocument(text).toJS({ maxAliasCount: 100 }) as { apiVersion?: unknown; kind?: unknown } | null
+    return !!value && typeof value === 'object' && value.kind === 'Cluster' && String(value.apiVersion ?? '').startsWith('kind.x-k8s.io/')
+  } catch {
+    return false
+  }
+}
+
 /** Parses a kind config file's text; an empty text means kind's default (one control-plane node). */
 export function parseKindConfig(text: string | undefined): KindClusterConfig {
   if (!text || !text.trim()) return {}

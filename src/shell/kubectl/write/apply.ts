@@ -3,8 +3,6 @@
 // every error prints at the end (exit 1). Upstream: kubectl/pkg/cmd/apply/apply.go (Run, applyOneObject).
 import type { KubectlContext } from '../context.ts'
 import { parseFlags, strs, bool } from '../flags.ts'
-import { threeWayMerge } from '../../../engine/manifest/index.ts'
-import type { JsonObject } from '../../../engine/manifest/index.ts'
 import type { KubeObject } from '../../../engine/api/types.ts'
 import { kindInfo } from '../../../engine/api/kinds.ts'
 import { goQuote } from '../../../engine/validation/go-format.ts'
@@ -18,7 +16,8 @@ import { collectObjects } from './collect.ts'
 import type { Collected } from './collect.ts'
 import { slashName, withDryRun } from './names.ts'
 import type { DryRun } from './names.ts'
-import { LAST_APPLIED, lastAppliedOf, withLastApplied } from './last-applied.ts'
+import { LAST_APPLIED } from './last-applied.ts'
+import { applyObject } from './apply-object.ts'
 import { printObjects } from './print-objects.ts'
 import { reportedOnlyResource } from './ingress-nginx.ts'
 
@@ -73,30 +72,15 @@ function applyOne(ctx: KubectlContext, item: Collected, dryRun: DryRun, serverSi
     const group = gv.includes('/') ? gv : `/${gv}`
     return { error: plain(`error when retrieving current configuration of:\nResource: "${group}, Resource=${info?.plural ?? kind.toLowerCase() + 's'}", GroupVersionKind: "${group}, Kind=${kind}"\nName: "", Namespace: ${goQuote(namespace ?? '')}\nfrom server for: ${goQuote(item.source)}: resource name may not be empty`) }
   }
-  const live = ctx.cluster.store.get(kind, namespace, name)
-  const modified = withLastApplied(obj)
   const operationFor = (op: string) => (serverSide ? 'serverside-applied' : op)
-  if (!live) {
-    if (dryRun === 'client') return { object: modified, operation: operationFor('created') }
-    try {
-      const res = ctx.cluster.api.create(modified as unknown as KubeObject, { dryRun: dryRun === 'server' })
-      warn(ctx, res.warnings)
-      return { object: res.object, operation: operationFor('created') }
-    } catch (err) {
-      return { error: fromApi(err, { verb: 'creating', file: item.source }) }
-    }
-  }
-  if (dryRun === 'client') return { object: modified, operation: operationFor('configured') }
-  const original = lastAppliedOf(live)
-  if (!original && !serverSide) ctx.io.err(MISSING_ANNOTATION(slashName(live)))
-  const { result, changed } = threeWayMerge(original as JsonObject | undefined, modified as JsonObject, live as unknown as JsonObject)
-  if (!changed) return { object: live, operation: operationFor('unchanged') }
+  const existed = !!ctx.cluster.store.get(kind, namespace, name)
   try {
-    const res = ctx.cluster.api.update(result as unknown as KubeObject, { dryRun: dryRun === 'server' })
-    warn(ctx, res.warnings)
-    return { object: res.object, operation: operationFor('configured') }
+    const applied = applyObject(ctx.cluster, obj, dryRun === 'client' ? 'client' : dryRun === 'server' ? 'server' : 'none')
+    if (applied.missingAnnotation && !serverSide) ctx.io.err(MISSING_ANNOTATION(slashName(applied.object)))
+    warn(ctx, applied.warnings)
+    return { object: applied.object as unknown as Record<string, unknown>, operation: operationFor(applied.operation) }
   } catch (err) {
-    return { error: fromApi(err, { verb: 'patching', file: item.source }) }
+    return { error: fromApi(err, { verb: existed ? 'patching' : 'creating', file: item.source }) }
   }
 }
 
