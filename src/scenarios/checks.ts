@@ -12,7 +12,7 @@
 //   aggregate  := distribution [tool] field ≈ P/P/... [±T]   (share of each distinct value, in %, any order)
 //               | distinct [tool] field op N                  (number of distinct non-null values)
 //               | count [tool] op N                           (number of traces)
-//   value      := word | "double-quoted text" ; $NAME and ${NAME} are replaced by the shell's variables
+//   value      := word | "double-quoted text" (\" \\ \n \t escapes) ; $NAME and ${NAME} become the shell's variables
 
 export type Quantifier = 'last' | 'first' | 'every' | 'any'
 export type Operator = '==' | '!=' | 'contains' | '!contains' | '>' | '>=' | '<' | '<='
@@ -70,7 +70,12 @@ function tokenize(text: string): string[] {
       let value = ''
       i++
       while (i < text.length && text[i] !== '"') {
-        if (text[i] === '\\' && i + 1 < text.length) i++
+        if (text[i] === '\\' && i + 1 < text.length) {
+          const next = text[++i]
+          value += next === 'n' ? '\n' : next === 't' ? '\t' : next
+          i++
+          continue
+        }
         value += text[i++]
       }
       if (text[i] !== '"') throw new CheckSyntaxError(`unterminated string in "${text}"`)

@@ -139,7 +139,7 @@ export function nodeAgentPods(profile: ProfileSpec, rng: SeededRandom, nodeUid: 
     spec: {
       nodeName: node.name, hostNetwork: true, priorityClassName: 'system-node-critical',
       tolerations: [{ operator: 'Exists' }],
-      containers: [{ name: labels.component ?? labels['k8s-app'] ?? labels.app, image }],
+      containers: [{ name: labels.component ?? labels['k8s-app'] ?? labels.app ?? name, image }],
     },
   })
   const version = profile.kubernetesVersion.replace(/-gke.*$/, '')

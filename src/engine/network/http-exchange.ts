@@ -14,6 +14,8 @@ import type { Addr } from './packet.ts'
 import type { TraceBuilder as TB } from '../trace/builder.ts'
 import { ingressServe } from '../ingress/serve.ts'
 import { hostMatches } from '../ingress/match.ts'
+import { certificateSubject } from './certificate.ts'
+import { decodeBase64 } from '../util/base64.ts'
 
 export interface HttpExchange {
   conn: Connection
@@ -79,7 +81,8 @@ function certificateFor(world: NetworkWorld, sni: string): string {
     for (const t of (ing.spec?.tls ?? []) as any[]) {
       if (!(t.hosts ?? []).some((h: string) => hostMatches(h, sni))) continue
       const secret = world.view.store.get('Secret', ing.metadata.namespace, t.secretName)
-      if (secret) return `CN=${sni}; from Secret ${ing.metadata.namespace}/${t.secretName}`
+      // curl prints the subject of the certificate the Secret holds.
+      if (secret) return certificateSubject(decodeBase64(String((secret.data as Record<string, unknown> | undefined)?.['tls.crt'] ?? ''))) ?? `CN=${sni}`
     }
   }
   return 'O=Acme Co; CN=Kubernetes Ingress Controller Fake Certificate'

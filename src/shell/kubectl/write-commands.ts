@@ -13,10 +13,11 @@ import { portForward } from './write/port-forward.ts'
 import { rollout } from './write/rollout.ts'
 import { set } from './write/set-image.ts'
 import { cordon, drain, uncordon } from './write/node-maintenance.ts'
+import { wait } from './write/wait.ts'
 
 export const WRITE_COMMANDS: Record<string, KubectlSubcommand> = {
   apply, create, delete: del, scale, expose, run, label, annotate, patch, exec,
-  'port-forward': portForward, rollout, set, cordon, uncordon, drain,
+  'port-forward': portForward, rollout, set, cordon, uncordon, drain, wait,
 }
 
 export { getPortForwards, portForwardOn } from './write/port-forwards.ts'
