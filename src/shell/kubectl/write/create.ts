@@ -171,8 +171,28 @@ const createConfigMap: Generator = (ctx, args) => {
   return 0
 }
 
+/** `kubectl create secret tls NAME --cert=FILE --key=FILE`: type kubernetes.io/tls with tls.crt and tls.key. */
+const createTlsSecret: Generator = (ctx, args) => {
+  const c = common(withoutFirst(args, 'tls'), [{ name: 'cert', type: 'string' }, { name: 'key', type: 'string' }, { name: 'append-hash', type: 'bool' }])
+  const name = nameArg(c.flags.positional, 'kubectl create secret tls')
+  const certPath = str(c.flags, 'cert')
+  const keyPath = str(c.flags, 'key')
+  if (!certPath || !keyPath) throw new CommandError('error validating data: both --cert and --key must be specified')
+  const read = (path: string) => {
+    const text = ctx.host.readFile(path)
+    if (text === undefined) throw new CommandError(`open ${path}: no such file or directory`)
+    return text
+  }
+  const cert = read(certPath)
+  const key = read(keyPath)
+  if (!cert.includes('-----BEGIN CERTIFICATE-----') || !/-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(key)) throw new CommandError('failed to load key pair tls: failed to find any PEM data in certificate input')
+  createGenerated(ctx, { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: c.namespace }, type: 'kubernetes.io/tls', data: { 'tls.crt': encodeBase64(cert), 'tls.key': encodeBase64(key) } }, c)
+  return 0
+}
+
 const createSecret: Generator = (ctx, args) => {
   const [type] = args.filter((a) => !a.startsWith('-'))
+  if (type === 'tls') return createTlsSecret(ctx, args)
   if (type !== 'generic') throw new CommandError(type ? `unknown command "${type}" for "kubectl create secret"` : 'Create a secret with specified type.')
   const c = common(withoutFirst(args, 'generic'), DATA_FLAGS)
   const name = nameArg(c.flags.positional, 'kubectl create secret generic')
