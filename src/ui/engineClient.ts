@@ -1,6 +1,7 @@
 // The UI side of the worker protocol: apply the document, run shell lines, inspect objects, receive snapshots.
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
-import type { EditorMarker, EngineDocument, EngineRequest, EngineResponse, Inspection, ShellVocabulary } from '../worker/protocol.ts'
+import type { CompareSide, CompareVariant, EditorMarker, EngineDocument, EngineRequest, EngineResponse, ExpectedShare, Inspection, ShareSource,
+  ShellVocabulary, Trace } from '../worker/protocol.ts'
 import type { OutputChunk, ShellBridge, ShellResult } from './console/shellBridge.ts'
 
 /** The part of a Worker the client uses (a fake in tests). */
@@ -18,6 +19,10 @@ export interface EngineClient extends ShellBridge {
   onSnapshot(listener: (snapshot: ClusterSnapshot | null) => void): () => void
   onReady(listener: (vocabulary: ShellVocabulary) => void): () => void
   onError(listener: (message: string) => void): () => void
+  /** The TRACEs of every finished statement (console lines and sent requests alike), with the line and simulated time. */
+  onTraces(listener: (traces: Trace[], line: string, time: number) => void): () => void
+  expectedShare(source: ShareSource): Promise<ExpectedShare | null>
+  compare(line: string, service: string, variant: CompareVariant): Promise<{ sides: CompareSide[]; error?: string }>
   dispose(): void
 }
 
@@ -25,11 +30,15 @@ type Pending =
   | { kind: 'exec'; onOutput: (chunks: OutputChunk[]) => void; resolve: (r: ShellResult) => void }
   | { kind: 'apply'; resolve: (r: Applied) => void }
   | { kind: 'inspect'; resolve: (r: Inspection) => void; reject: (e: Error) => void }
+  | { kind: 'expectedShare'; resolve: (r: ExpectedShare | null) => void }
+  | { kind: 'compare'; resolve: (r: { sides: CompareSide[]; error?: string }) => void }
 
 export function createEngineClient(worker: WorkerPort): EngineClient {
   const snapshotListeners = new Set<(snapshot: ClusterSnapshot | null) => void>()
   const readyListeners = new Set<(v: ShellVocabulary) => void>()
   const errorListeners = new Set<(message: string) => void>()
+  const traceListeners = new Set<(traces: Trace[], line: string, time: number) => void>()
+  const lines = new Map<number, string>()
   const pending = new Map<number, Pending>()
   let nextId = 1
 
@@ -41,7 +50,8 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
         const p = pending.get(data.id)
         if (p?.kind !== 'exec') break
         if (data.chunks.length) p.onOutput(data.chunks)
-        if (data.done) { pending.delete(data.id); p.resolve({ exitCode: data.exitCode }) }
+        if (data.traces?.length) for (const l of traceListeners) l(data.traces, lines.get(data.id) ?? '', data.time ?? 0)
+        if (data.done) { pending.delete(data.id); lines.delete(data.id); p.resolve({ exitCode: data.exitCode }) }
         break
       }
       case 'applied': {
@@ -54,11 +64,23 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
         if (p?.kind === 'inspect') { pending.delete(data.id); p.resolve(data.inspection) }
         break
       }
+      case 'expectedShare': {
+        const p = pending.get(data.id)
+        if (p?.kind === 'expectedShare') { pending.delete(data.id); p.resolve(data.share) }
+        break
+      }
+      case 'compared': {
+        const p = pending.get(data.id)
+        if (p?.kind === 'compare') { pending.delete(data.id); p.resolve({ sides: data.sides, error: data.error }) }
+        break
+      }
       case 'error': {
         for (const l of errorListeners) l(data.message)
         const p = data.id === undefined ? undefined : pending.get(data.id)
         if (p?.kind === 'inspect') { pending.delete(data.id!); p.reject(new Error(data.message)) }
         if (p?.kind === 'apply') { pending.delete(data.id!); p.resolve({ markers: [], applied: false, changes: [], ms: 0 }) }
+        if (p?.kind === 'expectedShare') { pending.delete(data.id!); p.resolve(null) }
+        if (p?.kind === 'compare') { pending.delete(data.id!); p.resolve({ sides: [], error: data.message }) }
         break
       }
     }
@@ -76,6 +98,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
     run: (line, onOutput) => new Promise((resolve) => {
       const id = nextId++
       pending.set(id, { kind: 'exec', onOutput, resolve })
+      lines.set(id, line)
       worker.postMessage({ type: 'exec', id, line })
     }),
     inspect: (key) => new Promise((resolve, reject) => {
@@ -83,6 +106,17 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
       pending.set(id, { kind: 'inspect', resolve, reject })
       worker.postMessage({ type: 'inspect', id, key })
     }),
+    expectedShare: (source) => new Promise((resolve) => {
+      const id = nextId++
+      pending.set(id, { kind: 'expectedShare', resolve })
+      worker.postMessage({ type: 'expectedShare', id, source })
+    }),
+    compare: (line, service, variant) => new Promise((resolve) => {
+      const id = nextId++
+      pending.set(id, { kind: 'compare', resolve })
+      worker.postMessage({ type: 'compare', id, line, service, variant })
+    }),
+    onTraces: (listener) => subscribe(traceListeners, listener),
     onSnapshot: (listener) => subscribe(snapshotListeners, listener),
     onReady: (listener) => subscribe(readyListeners, listener),
     onError: (listener) => subscribe(errorListeners, listener),
@@ -91,6 +125,8 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
       for (const p of pending.values()) {
         if (p.kind === 'exec') { p.onOutput([{ stream: 'stderr', text: 'kubehop: engine stopped\n' }]); p.resolve({ exitCode: 1 }) }
         else if (p.kind === 'inspect') p.reject(new Error('engine stopped'))
+        else if (p.kind === 'expectedShare') p.resolve(null)
+        else if (p.kind === 'compare') p.resolve({ sides: [], error: 'engine stopped' })
         else p.resolve({ markers: [], applied: false, changes: [], ms: 0 })
       }
       pending.clear()

@@ -1,6 +1,8 @@
 // The engine's Web Worker: simulation work stays off the UI thread so typing never stutters.
 // It only forwards messages to EngineHost, the one module that talks to the engine.
+import { compareRuns } from './compare.ts'
 import { EngineHost } from './engineHost.ts'
+import type { Trace } from '../engine/trace/types.ts'
 import type { EngineRequest, EngineResponse } from './protocol.ts'
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
@@ -34,7 +36,8 @@ function handle(request: EngineRequest): void {
       let exitCode = 0
       for (const record of host.run(request.line)) {
         exitCode = record.exitCode
-        post({ type: 'output', id: request.id, chunks: record.chunks.map((c) => ({ stream: c.stream === 'stderr' ? 'stderr' : 'stdout', text: c.text })), exitCode: record.exitCode, done: false })
+        post({ type: 'output', id: request.id, chunks: record.chunks.map((c) => ({ stream: c.stream === 'stderr' ? 'stderr' : 'stdout', text: c.text })), exitCode: record.exitCode, done: false,
+          traces: record.traces as Trace[], time: host.cluster?.clock.now() })
         sendSnapshot()
       }
       post({ type: 'output', id: request.id, chunks: [], exitCode, done: true })
@@ -44,6 +47,16 @@ function handle(request: EngineRequest): void {
     case 'inspect':
       post({ type: 'inspection', id: request.id, inspection: host.inspect(request.key) })
       sendSnapshot()
+      return
+    case 'expectedShare':
+      post({ type: 'expectedShare', id: request.id, share: host.expected(request.source) })
+      return
+    case 'compare':
+      try {
+        post({ type: 'compared', id: request.id, sides: compareRuns(host, request.line, request.service, request.variant) })
+      } catch (err) {
+        post({ type: 'compared', id: request.id, sides: [], error: err instanceof Error ? err.message : String(err) })
+      }
   }
 }
 

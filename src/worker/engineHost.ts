@@ -15,7 +15,11 @@ import { ShellSession } from '../shell/session.ts'
 import type { StatementRecord } from '../shell/script/types.ts'
 import { lintDocuments, type LintInput } from './lint.ts'
 import { isKindConfig } from '../engine/cluster/kind-config.ts'
+import { expectedShare, type ExpectedShare, type ShareSource } from '../engine/network/expected-share.ts'
 import type { DocFile, EditorMarker, EngineDocument, Inspection, ShellVocabulary } from './protocol.ts'
+
+/** What changed the cluster, in order: replaying it on a fresh host with the same seed rebuilds the same cluster. */
+export type HistoryStep = { kind: 'apply'; document: EngineDocument } | { kind: 'exec'; line: string } | { kind: 'files'; files: DocFile[] }
 
 export interface ApplyOutcome {
   markers: EditorMarker[]
@@ -53,9 +57,13 @@ export class EngineHost {
    * so console changes (`kubectl scale`) persist until the document changes that object. */
   private appliedConfig = new Map<string, string>()
   private appliedTo: Cluster | null = null
+  /** Every apply and console line so far (the side-by-side comparison replays it on copies). */
+  readonly history: HistoryStep[] = []
+  readonly initialSeed: number
 
   constructor(seed = 1) {
     this.seed = seed
+    this.initialSeed = seed
     this.session = new ShellSession({ seed })
   }
 
@@ -82,6 +90,7 @@ export class EngineHost {
 
   /** Reconciles the cluster with the document: kind config first, then every manifest applied, then prune. */
   apply(document: EngineDocument): ApplyOutcome {
+    this.history.push({ kind: 'apply', document })
     const markers: EditorMarker[] = []
     const files = document.files
     for (const f of files) this.session.hostFiles.set(f.name, f.text)
@@ -192,6 +201,7 @@ export class EngineHost {
 
   /** Runs one console line; shell state (variables, history of the cluster) persists between lines. */
   *run(line: string): Generator<StatementRecord> {
+    this.history.push({ kind: 'exec', line })
     try {
       yield* this.session.iterate(line)
     } catch (err) {
@@ -220,8 +230,14 @@ export class EngineHost {
     }
   }
 
+  /** The share of new connections each endpoint should get for a request (see expectedShare). */
+  expected(source: ShareSource): ExpectedShare | null {
+    return this.session.cluster ? expectedShare(this.session.cluster, source) : null
+  }
+
   /** Files the console can read (`kubectl apply -f app.yaml`) without an apply, e.g. at startup. */
   setFiles(files: DocFile[]): void {
+    this.history.push({ kind: 'files', files })
     for (const f of files) this.session.hostFiles.set(f.name, f.text)
   }
 }

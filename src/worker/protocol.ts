@@ -1,5 +1,9 @@
 // Messages between the UI thread and the engine worker; both sides import these types.
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
+import type { ExpectedShare, ShareSource } from '../engine/network/expected-share.ts'
+import type { Trace } from '../engine/trace/types.ts'
+
+export type { ExpectedShare, ShareSource, Trace }
 
 /** One editor tab: a manifest file or the kind config. */
 export interface DocFile { name: string; text: string }
@@ -51,6 +55,15 @@ export type EngineRequest =
   | { type: 'exec'; id: number; line: string }
   /** The inspector's views of one object (`Kind/namespace/name`). */
   | { type: 'inspect'; id: number; key: string }
+  /** The share of new connections each endpoint should get for a request (from the kube-proxy rules). */
+  | { type: 'expectedShare'; id: number; source: ShareSource }
+  /** Runs `line` on two copies of the cluster (same seed, same history), one per variant of a Service. */
+  | { type: 'compare'; id: number; line: string; service: string; variant: CompareVariant }
+
+/** What a side-by-side comparison changes on the Service: its external traffic policy or its session affinity. */
+export type CompareVariant = 'externalTrafficPolicy' | 'sessionAffinity'
+
+export interface CompareSide { label: string; patch: string; traces: Trace[]; output: string }
 
 export type EngineResponse =
   | { type: 'ready'; vocabulary: ShellVocabulary }
@@ -58,7 +71,9 @@ export type EngineResponse =
   /** After each apply: the markers for every file (replacing the previous ones), and whether anything was applied. */
   | { type: 'applied'; id: number; markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number }
   /** One finished statement of an `exec` (streamed as the shell completes them). */
-  | { type: 'output'; id: number; chunks: OutputChunk[]; exitCode: number; done: boolean }
+  | { type: 'output'; id: number; chunks: OutputChunk[]; exitCode: number; done: boolean; traces?: Trace[]; time?: number }
+  | { type: 'expectedShare'; id: number; share: ExpectedShare | null }
+  | { type: 'compared'; id: number; sides: CompareSide[]; error?: string }
   | { type: 'inspection'; id: number; inspection: Inspection }
   /** The engine could not handle a request; the UI keeps its last snapshot. */
   | { type: 'error'; id?: number; message: string }
