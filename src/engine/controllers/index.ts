@@ -13,6 +13,8 @@ import { endpointSliceController } from './endpointslice-controller.ts'
 import { endpointSliceMirroringController } from './endpointslice-mirroring-controller.ts'
 import { garbageCollector } from './garbage-collector.ts'
 import { namespaceController } from './namespace-controller.ts'
+import { nodeLifecycleController } from './node-lifecycle-controller.ts'
+import { taintEvictionController } from './taint-eviction-controller.ts'
 
 /** Each controller lives in its own file named after the Kubernetes component it mimics. */
 export function createControllers(_config: ClusterConfig): Controller[] {
@@ -24,6 +26,8 @@ export function createControllers(_config: ClusterConfig): Controller[] {
     replicationController(),
     scheduler(),
     kubelet(),
+    nodeLifecycleController(),
+    taintEvictionController(),
     endpointsController(),
     endpointSliceController(),
     endpointSliceMirroringController(),

@@ -45,7 +45,7 @@ export function kubelet(): Controller {
         !!prev.metadata.deletionTimestamp !== !!pod.metadata.deletionTimestamp || !pod.status?.containerStatuses) return [change.key]
       return []
     },
-    sync: syncPod,
+    sync: (key, ctx) => (parseKey(key).kind === 'Node' ? syncNodeStatus(key, ctx) : syncPod(key, ctx)),
   }
 }
 
@@ -54,6 +54,9 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   if (kind !== 'Pod') return { writes: [] }
   const pod = ctx.store.getByKey(key)
   const stale = ctx.runtime.podByName(namespace ?? 'default', name)
+  // A stopped or paused node's kubelet does nothing at all: no status, no probes, no starts, no cleanup.
+  const nodeName: string | undefined = pod?.spec?.nodeName ?? stale?.nodeName
+  if (nodeName && ctx.runtime.nodeDown(nodeName)) return { writes: [] }
   if (stale && (!pod || pod.metadata.uid !== stale.uid)) releasePod(ctx, stale)
   if (!pod || !pod.spec?.nodeName || isPodTerminal(pod)) return { writes: [] }
   const node = ctx.store.get('Node', undefined, pod.spec.nodeName)
@@ -66,7 +69,8 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   let rt = ctx.runtime.pods.get(pod.metadata.uid!)
   if (pod.metadata.deletionTimestamp) {
     if (rt) {
-      for (const c of pod.spec.containers ?? []) event('Normal', 'Killing', `Stopping container ${c.name}`)
+      // Containers that died with their node have nothing left to stop.
+      if (rt.sandboxDiedAt === undefined) for (const c of pod.spec.containers ?? []) event('Normal', 'Killing', `Stopping container ${c.name}`)
       releasePod(ctx, rt)
     }
     return { writes: [{ op: 'delete', key }], events }
@@ -81,6 +85,8 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
     rt = { uid: pod.metadata.uid!, namespace: namespace ?? 'default', name, nodeName: host, podIP: ip, containers: new Map(), startTime: ctx.now, leased: !hostNetwork }
     ctx.runtime.pods.set(rt.uid, rt)
     for (const c of pod.spec.containers ?? []) startContainer(ctx, pod, node, rt, c, 0, event)
+  } else if (rt.sandboxDiedAt !== undefined) {
+    if (!recreateSandbox(ctx, pod, node, rt, event)) return { writes: [], events }
   }
 
   // Probes that are due now (worker.doProbe), liveness first so a restart resets readiness.
@@ -113,9 +119,76 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   return { writes, events, ...(next < Infinity ? { requeueAfter: Math.max(next - ctx.now, 0.001) } : {}) }
 }
 
+/**
+ * The node came back (`docker start`) with the pod's sandbox dead: kuberuntime's computePodActions sees the sandbox
+ * changed, kills it (CNI DEL frees the IP) and creates a new one (a new host-local lease: the next address), then
+ * starts every container again with restartCount + 1. The previous instances show as terminated with reason
+ * `Unknown` and exit code 255, as after any node reboot.
+ */
+function recreateSandbox(ctx: ControllerContext, pod: KubeObject, node: KubeObject, rt: PodRuntime, event: (type: 'Normal' | 'Warning', reason: string, message: string) => void): boolean {
+  const diedAt = rt.sandboxDiedAt!
+  event('Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')
+  if (rt.leased) {
+    releasePodIP(ctx.runtime, rt.nodeName, rt.podIP)
+    const ip = allocatePodIP(ctx.runtime, rt.nodeName, node.spec?.podCIDR, rt.uid)
+    if (!ip) {
+      event('Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox: plugin type="ptp" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${node.spec?.podCIDR}`)
+      return false
+    }
+    rt.podIP = ip
+  }
+  delete rt.sandboxDiedAt
+  for (const c of pod.spec?.containers ?? []) {
+    const previous = rt.containers.get(c.name)
+    startContainer(ctx, pod, node, rt, c, (previous?.restartCount ?? -1) + 1, event, previous, { at: diedAt, exitCode: 255, reason: 'Unknown' })
+  }
+  return true
+}
+
+/**
+ * The kubelet's node status after it (re)starts on a node that was down (pkg/kubelet/kubelet_node_status.go and
+ * nodestatus/setters.go): `Starting kubelet.`, the pressure conditions' events, `NodeAllocatableEnforced`, then a
+ * fresh status with Ready=True (`NodeReady` when it was not). After `docker unpause` the same process resumes: only
+ * the status and `NodeReady`. A node that never went down keeps its status.
+ */
+function syncNodeStatus(key: string, ctx: ControllerContext): SyncResult {
+  const node = ctx.store.getByKey(key)
+  if (!node) return { writes: [] }
+  const name = node.metadata.name
+  const state = ctx.runtime.nodes.get(name)
+  if (!state || state.status !== 'running' || !state.kubeletPending) return { writes: [] }
+  const restart = state.kubeletPending === 'restart'
+  delete state.kubeletPending
+  const events: EventRecord[] = []
+  const event = (reason: string, message: string) => events.push({ involved: node, type: 'Normal', reason, message, source: 'kubelet', host: name })
+  if (restart) event('Starting', 'Starting kubelet.')
+  const now = rfc3339(ctx.now)
+  const posted = [
+    { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
+    { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
+    { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
+    { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+  ]
+  const previous = (node.status?.conditions ?? []) as any[]
+  if (restart) {
+    for (const c of posted.slice(0, 3)) event(c.reason.replace(/^Kubelet/, 'Node'), `Node ${name} status is now: ${c.reason.replace(/^Kubelet/, 'Node')}`)
+    event('NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods')
+  }
+  const conditions = posted.map((c) => {
+    const prev = previous.find((p) => p.type === c.type)
+    return { ...c, lastHeartbeatTime: now, lastTransitionTime: prev && prev.status === c.status ? (prev.lastTransitionTime ?? now) : now }
+  })
+  if (previous.find((p) => p.type === 'Ready')?.status !== 'True') event('NodeReady', `Node ${name} status is now: NodeReady`)
+  const others = previous.filter((p) => !posted.some((c) => c.type === p.type))
+  return { writes: [{ op: 'update', object: { ...node, status: { ...node.status, conditions: [...others, ...conditions] } } }], events }
+}
+
+/** A previous container instance that died with its node (docker stop/kill), as `lastState.terminated` shows it. */
+interface DeathNote { at: number; exitCode: number; reason: string }
+
 /** kuberuntime startContainer: pull (per imagePullPolicy), create, start; env is computed now (service links). */
 function startContainer(ctx: ControllerContext, pod: KubeObject, node: KubeObject, rt: PodRuntime, c: any, restartCount: number,
-  event: (type: 'Normal' | 'Warning', reason: string, message: string) => void, previous?: ContainerState): void {
+  event: (type: 'Normal' | 'Warning', reason: string, message: string) => void, previous?: ContainerState, died?: DeathNote): void {
   const host = node.metadata.name
   let images = ctx.runtime.images.get(host)
   if (!images) ctx.runtime.images.set(host, (images = new Set()))
@@ -139,7 +212,7 @@ function startContainer(ctx: ControllerContext, pod: KubeObject, node: KubeObjec
     startedAt: ctx.now, restartCount,
     readiness: newProbeState('readiness'), liveness: newProbeState('liveness'),
     containerID,
-    ...(previous ? { lastTermination: { containerID: `containerd://${previous.containerID}`, exitCode: 137, finishedAt: rfc3339(ctx.now), reason: 'Error', startedAt: rfc3339(previous.startedAt) } } : {}),
+    ...(previous ? { lastTermination: { containerID: `containerd://${previous.containerID}`, exitCode: died?.exitCode ?? 137, finishedAt: rfc3339(died?.at ?? ctx.now), reason: died?.reason ?? 'Error', startedAt: rfc3339(previous.startedAt) } } : {}),
   }
   rt.containers.set(c.name, state)
   event('Normal', 'Created', `Created container: ${c.name}`)

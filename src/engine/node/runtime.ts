@@ -39,6 +39,26 @@ export interface PodRuntime {
   startTime?: number
   /** Whether the IP is a host-local lease (false for hostNetwork pods, which use the node's address). */
   leased?: boolean
+  /** Set when the node container stopped under the pod: its sandbox and containers died then (the kubelet re-creates them when the node is back). */
+  sandboxDiedAt?: number
+}
+
+/**
+ * A node as a container (kind's nodes are docker containers): `docker stop|kill` makes it `exited`, `docker pause`
+ * freezes it (`paused`). Either way the node is down: its kubelet stops posting status and renewing its lease,
+ * its processes (and its pods') do nothing, and packets to it are lost.
+ */
+export interface NodeContainerState {
+  status: 'running' | 'paused' | 'exited'
+  /** When the container last started (`docker start`); undefined for the boot at cluster creation. */
+  startedAt?: number
+  /** When it exited, and with which code (137 for SIGKILL: `docker kill`, or `docker stop` once systemd outlives the 10 s timeout). */
+  finishedAt?: number
+  exitCode?: number
+  /** Since when the kubelet has been silent (stop, kill or pause); undefined while it runs. */
+  downSince?: number
+  /** Set by `docker start` (a new kubelet process) or `docker unpause` (the frozen one resumes): the kubelet has yet to post its node status. */
+  kubeletPending?: 'restart' | 'resume'
 }
 
 export interface IpamState {
@@ -54,6 +74,14 @@ export class NodeRuntime {
   readonly ipam = new Map<string, IpamState>()
   /** Images present in each node's containerd store (kind preloads the control-plane images). */
   readonly images = new Map<string, Set<string>>()
+  /** Each node container's docker state; a node missing here is running (never stopped since the cluster was created). */
+  readonly nodes = new Map<string, NodeContainerState>()
+
+  /** Whether a node is down: its container is stopped or paused (its kubelet, kube-proxy and pods do nothing). */
+  nodeDown(name: string): boolean {
+    const s = this.nodes.get(name)
+    return !!s && s.status !== 'running'
+  }
 
   podByName(namespace: string, name: string): PodRuntime | undefined {
     for (const pod of this.pods.values()) if (pod.namespace === namespace && pod.name === name) return pod
