@@ -29,7 +29,7 @@ export function worldFor(cluster: Cluster, portForwards: PortForward[] = []): Ne
   const state = networkState(cluster.config)
   state.rng ??= cluster.rng.fork('network')
   const rng = state.rng
-  const view = buildView({ profile: cluster.profile, store: cluster.store, config: cluster.config, now: cluster.clock.now() })
+  const view = buildView({ profile: cluster.profile, store: cluster.store, config: cluster.config, now: cluster.clock.now(), nodeDown: (n) => cluster.runtime.nodeDown(n) })
   return {
     view,
     rulesFor: (node) => compiledRules(cluster).get(node)!,

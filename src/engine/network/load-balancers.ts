@@ -29,12 +29,13 @@ export function loadBalancers(view: NetworkView): LoadBalancerInfo[] {
  * Nodes a load balancer sends to: all nodes minus those labelled
  * `node.kubernetes.io/exclude-from-external-load-balancers` (the service controller's node filter), and with
  * `externalTrafficPolicy: Local` only those whose kube-proxy health check (`/healthz` on healthCheckNodePort)
- * reports local endpoints.
+ * reports local endpoints. Nodes that are down fail the check.
  */
 export function lbTargetNodes(view: NetworkView, svc: KubeObject): { name: string; ip: string; healthy: boolean }[] {
   const local = svc.spec?.externalTrafficPolicy === 'Local'
   const eligible = view.nodes.filter((n) => !('node.kubernetes.io/exclude-from-external-load-balancers' in n.labels))
-  return eligible.map((n) => ({ name: n.name, ip: n.internalIP, healthy: !local || localReadyEndpoints(view, svc, n.name) > 0 }))
+  // A down node fails every health check (the provider's probe of the node port, or of kube-proxy's /healthz).
+  return eligible.map((n) => ({ name: n.name, ip: n.internalIP, healthy: !n.down && (!local || localReadyEndpoints(view, svc, n.name) > 0) }))
 }
 
 /** Ready endpoints of a Service on one node (what kube-proxy's health check server counts). */

@@ -18,6 +18,8 @@ export interface NetNode {
   gatewayIP: string
   extraPortMappings: PortMapping[]
   labels: Record<string, string>
+  /** The node container is stopped or paused (`docker stop|kill|pause`): nothing on it answers, packets to it are lost. */
+  down?: boolean
 }
 
 export interface NetPod {
@@ -74,13 +76,15 @@ const DOCKER_NETWORKS: Record<string, { network: string; gateway: string }> = {
 /** The learner's public address when the cluster is in a cloud (a documentation address, RFC 5737). */
 export const INTERNET_CLIENT_IP = '203.0.113.10'
 
-export function buildView(args: { profile: ProfileSpec; store: ReadonlyStore; config: ClusterConfig; now: number }): NetworkView {
+export function buildView(args: { profile: ProfileSpec; store: ReadonlyStore; config: ClusterConfig; now: number; nodeDown?: (node: string) => boolean }): NetworkView {
   const docker = DOCKER_NETWORKS[args.profile.type]
+  const down = args.nodeDown ?? (() => false)
   return {
     profileType: args.profile.type,
     clusterName: args.profile.name,
-    nodes: args.profile.nodes.map(toNetNode),
-    pods: args.store.list('Pod').map(toNetPod).filter((p): p is NetPod => !!p),
+    nodes: args.profile.nodes.map((n) => (down(n.name) ? { ...toNetNode(n), down: true } : toNetNode(n))),
+    // A down node's pods keep their API status (nobody updates it) but their processes do not run.
+    pods: args.store.list('Pod').map(toNetPod).filter((p): p is NetPod => !!p).map((p) => (down(p.nodeName) ? { ...p, running: false } : p)),
     store: args.store,
     config: args.config,
     hostIP: docker?.gateway ?? INTERNET_CLIENT_IP,

@@ -83,6 +83,11 @@ function podBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, pod: NetPod): Ste
 
 function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, origin: 'network' | 'local', ctx: WalkContext): Step {
   const at = `node/${node.name}`
+  if (node.down) {
+    tb.hop({ at, component: 'node', action: 'drop', src: p.src, dst: p.dst, rule: null,
+      note: `Node container ${node.name} is not running (docker stop/kill/pause): nothing on it receives or forwards the packet, which is lost.` })
+    return { arrival: { kind: 'dropped', pkt: p, at } }
+  }
   let pkt = p
   // The CNI portmap plugin's DNAT (hostPort) sits in PREROUTING next to kube-proxy's chains; undo it on replies.
   if (ctx.reply) {
