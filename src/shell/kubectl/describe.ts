@@ -68,7 +68,12 @@ export const describe: KubectlSubcommand = (ctx) => {
       errors.push(`error: no description has been implemented for ${obj.apiVersion.includes('/') ? obj.apiVersion : '/' + obj.apiVersion}, Kind=${obj.kind}`)
       continue
     }
-    texts.push(describer(obj, { store, now }))
+    const runtime = ctx.cluster.runtime
+    const leaseRenewedAt = (node: string) => {
+      const down = runtime.nodes.get(node)?.downSince
+      return down === undefined ? undefined : Math.floor(down / 10) * 10
+    }
+    texts.push(describer(obj, { store, now, leaseRenewedAt }))
   }
   if (texts.length) ctx.io.out(texts.join('\n\n'))
   else if (!errors.length) {

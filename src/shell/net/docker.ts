@@ -4,6 +4,7 @@ import type { Command } from '../command.ts'
 import { renderConntrackList, renderIptablesSave } from '../../engine/dataplane/index.ts'
 import type { TableName } from '../../engine/dataplane/types.ts'
 import { compiledRules, worldFor } from '../../engine/network/cluster-world.ts'
+import { NODE_LIFECYCLE_VERBS, containerId, containerStatus, dockerNodeLifecycle } from './docker-lifecycle.ts'
 
 export const docker: Command = (io, host) => {
   const args = io.argv.slice(1)
@@ -16,6 +17,9 @@ export const docker: Command = (io, host) => {
     if (!nodeName || !cmd.length) { io.err('"docker exec" requires at least 2 arguments.\nSee \'docker exec --help\'.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n'); return 1 }
     const node = cluster && cluster.profile.type !== 'gke' ? cluster.profile.nodes.find((n) => n.name === nodeName) : undefined
     if (!node || !cluster) { io.err(`Error response from daemon: No such container: ${nodeName}\n`); return 1 }
+    const status = cluster.runtime.nodes.get(node.name)?.status
+    if (status === 'exited') { io.err(`Error response from daemon: container ${containerId(cluster, node.name)} is not running\n`); return 1 }
+    if (status === 'paused') { io.err(`Error response from daemon: container ${containerId(cluster, node.name)} is paused, unpause the container before exec\n`); return 1 }
     if (cmd[0] === 'iptables-save') {
       const t = cmd.indexOf('-t') >= 0 ? cmd[cmd.indexOf('-t') + 1] : cmd.find((c) => c.startsWith('--table='))?.slice(8)
       if (t && !['nat', 'filter', 'mangle'].includes(t)) { io.err(`iptables-save v1.8.9 (nf_tables): Table \`${t}' does not exist\n`); return 1 }
@@ -32,13 +36,18 @@ export const docker: Command = (io, host) => {
     io.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown\n`)
     return 126
   }
+  if (NODE_LIFECYCLE_VERBS.includes(args[0])) return dockerNodeLifecycle(io, host)
   if (args[0] === 'ps') {
     if (!cluster || cluster.profile.type === 'gke') { io.out('CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n'); return 0 }
-    const rows = cluster.profile.nodes.map((n, idx) => {
-      const id = (0x3f2a9c1b7e00 + idx * 0x1111111).toString(16).slice(0, 12)
-      const ports = [...n.extraPortMappings.map((m) => `${m.listenAddress}:${m.hostPort}->${m.containerPort}/${m.protocol.toLowerCase()}`),
+    const all = args.includes('-a') || args.includes('--all')
+    const rows = cluster.profile.nodes.flatMap((n, idx) => {
+      const exited = cluster.runtime.nodes.get(n.name)?.status === 'exited'
+      if (exited && !all) return []
+      const id = containerId(cluster, n.name).slice(0, 12)
+      // A stopped container publishes no ports.
+      const ports = exited ? '' : [...n.extraPortMappings.map((m) => `${m.listenAddress}:${m.hostPort}->${m.containerPort}/${m.protocol.toLowerCase()}`),
         ...(n.role === 'control-plane' ? [`127.0.0.1:${35000 + idx}->6443/tcp`] : [])].join(', ')
-      return [id, `kindest/node:${cluster.profile.kubernetesVersion}`, '"/usr/local/bin/entr…"', '5 minutes ago', 'Up 5 minutes', ports, n.name]
+      return [[id, `kindest/node:${cluster.profile.kubernetesVersion}`, '"/usr/local/bin/entr…"', '5 minutes ago', containerStatus(cluster, n.name), ports, n.name]]
     })
     const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']
     const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)))

@@ -10,6 +10,8 @@ import type { PrefixWriter } from './writer.ts'
 export interface DescribeContext {
   store: ReadonlyStore
   now: number
+  /** When a node's kubelet last renewed its Lease, if it has gone silent (its container is stopped or paused). */
+  leaseRenewedAt?: (node: string) => number | undefined
 }
 
 export function printLabels(w: PrefixWriter, title: string, labels: Record<string, string> | undefined, initialIndent = '', innerIndent = '\t'): void {

@@ -59,7 +59,8 @@ export function describeNode(node: any, ctx: DescribeContext): string {
     w.write(0, 'Lease:\n')
     w.write(1, `HolderIdentity:\t${lease?.spec?.holderIdentity ?? node.metadata.name}\n`)
     w.write(1, `AcquireTime:\t${lease?.spec?.acquireTime ? rfc1123z(lease.spec.acquireTime) : '<unset>'}\n`)
-    w.write(1, `RenewTime:\t${rfc1123z(lease?.spec?.renewTime ?? rfc3339(ctx.now - (ctx.now % 10)))}\n`)
+    const renewed = ctx.leaseRenewedAt?.(node.metadata.name) ?? ctx.now - (ctx.now % 10)
+    w.write(1, `RenewTime:\t${rfc1123z(lease?.spec?.renewTime ?? rfc3339(renewed))}\n`)
     if (status.conditions?.length) {
       w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n')
       w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n')
