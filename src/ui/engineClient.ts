@@ -1,6 +1,6 @@
 // The UI side of the worker protocol: apply the document, run shell lines, inspect objects, receive snapshots.
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
-import type { CompareSide, CompareVariant, EditorMarker, EngineDocument, EngineRequest, EngineResponse, ExpectedShare, Inspection, ShareSource,
+import type { CheckView, DocFile, CompareSide, CompareVariant, EditorMarker, EngineDocument, EngineRequest, EngineResponse, ExpectedShare, Inspection, ShareSource,
   ShellVocabulary, Trace } from '../worker/protocol.ts'
 import type { OutputChunk, ShellBridge, ShellResult } from './console/shellBridge.ts'
 
@@ -20,9 +20,16 @@ export interface EngineClient extends ShellBridge {
   onReady(listener: (vocabulary: ShellVocabulary) => void): () => void
   onError(listener: (message: string) => void): () => void
   /** The TRACEs of every finished statement (console lines and sent requests alike), with the line and simulated time. */
-  onTraces(listener: (traces: Trace[], line: string, time: number) => void): () => void
+  onTraces(listener: (traces: Trace[], line: string, time: number, stdout: string) => void): () => void
   expectedShare(source: ShareSource): Promise<ExpectedShare | null>
   compare(line: string, service: string, variant: CompareVariant): Promise<{ sides: CompareSide[]; error?: string }>
+  /** Start over with a fresh session (same seed ⇒ same cluster): a scenario's start or a link's replay. */
+  reset(seed: number, files: DocFile[]): Promise<void>
+  /** Files the console reads without applying them (scenario mode: the steps apply them). */
+  setFiles(files: DocFile[]): void
+  /** Marks the start of a scenario step; `stepChecks` evaluates its checks against what ran since. */
+  stepBegin(): void
+  stepChecks(checks: string[]): Promise<CheckView[]>
   dispose(): void
 }
 
@@ -32,12 +39,14 @@ type Pending =
   | { kind: 'inspect'; resolve: (r: Inspection) => void; reject: (e: Error) => void }
   | { kind: 'expectedShare'; resolve: (r: ExpectedShare | null) => void }
   | { kind: 'compare'; resolve: (r: { sides: CompareSide[]; error?: string }) => void }
+  | { kind: 'reset'; resolve: () => void }
+  | { kind: 'stepChecks'; resolve: (r: CheckView[]) => void }
 
 export function createEngineClient(worker: WorkerPort): EngineClient {
   const snapshotListeners = new Set<(snapshot: ClusterSnapshot | null) => void>()
   const readyListeners = new Set<(v: ShellVocabulary) => void>()
   const errorListeners = new Set<(message: string) => void>()
-  const traceListeners = new Set<(traces: Trace[], line: string, time: number) => void>()
+  const traceListeners = new Set<(traces: Trace[], line: string, time: number, stdout: string) => void>()
   const lines = new Map<number, string>()
   const pending = new Map<number, Pending>()
   let nextId = 1
@@ -50,7 +59,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
         const p = pending.get(data.id)
         if (p?.kind !== 'exec') break
         if (data.chunks.length) p.onOutput(data.chunks)
-        if (data.traces?.length) for (const l of traceListeners) l(data.traces, lines.get(data.id) ?? '', data.time ?? 0)
+        if (data.traces?.length) for (const l of traceListeners) l(data.traces, lines.get(data.id) ?? '', data.time ?? 0, data.chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''))
         if (data.done) { pending.delete(data.id); lines.delete(data.id); p.resolve({ exitCode: data.exitCode }) }
         break
       }
@@ -74,6 +83,16 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
         if (p?.kind === 'compare') { pending.delete(data.id); p.resolve({ sides: data.sides, error: data.error }) }
         break
       }
+      case 'resetDone': {
+        const p = pending.get(data.id)
+        if (p?.kind === 'reset') { pending.delete(data.id); p.resolve() }
+        break
+      }
+      case 'stepChecked': {
+        const p = pending.get(data.id)
+        if (p?.kind === 'stepChecks') { pending.delete(data.id); p.resolve(data.results) }
+        break
+      }
       case 'error': {
         for (const l of errorListeners) l(data.message)
         const p = data.id === undefined ? undefined : pending.get(data.id)
@@ -81,6 +100,8 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
         if (p?.kind === 'apply') { pending.delete(data.id!); p.resolve({ markers: [], applied: false, changes: [], ms: 0 }) }
         if (p?.kind === 'expectedShare') { pending.delete(data.id!); p.resolve(null) }
         if (p?.kind === 'compare') { pending.delete(data.id!); p.resolve({ sides: [], error: data.message }) }
+        if (p?.kind === 'reset') { pending.delete(data.id!); p.resolve() }
+        if (p?.kind === 'stepChecks') { pending.delete(data.id!); p.resolve([{ source: '(engine)', pass: false, reason: data.message }]) }
         break
       }
     }
@@ -116,6 +137,18 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
       pending.set(id, { kind: 'compare', resolve })
       worker.postMessage({ type: 'compare', id, line, service, variant })
     }),
+    reset: (seed, files) => new Promise((resolve) => {
+      const id = nextId++
+      pending.set(id, { kind: 'reset', resolve })
+      worker.postMessage({ type: 'reset', id, seed, files })
+    }),
+    setFiles: (files) => worker.postMessage({ type: 'setFiles', files }),
+    stepBegin: () => worker.postMessage({ type: 'stepBegin' }),
+    stepChecks: (checks) => new Promise((resolve) => {
+      const id = nextId++
+      pending.set(id, { kind: 'stepChecks', resolve })
+      worker.postMessage({ type: 'stepChecks', id, checks })
+    }),
     onTraces: (listener) => subscribe(traceListeners, listener),
     onSnapshot: (listener) => subscribe(snapshotListeners, listener),
     onReady: (listener) => subscribe(readyListeners, listener),
@@ -127,6 +160,8 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
         else if (p.kind === 'inspect') p.reject(new Error('engine stopped'))
         else if (p.kind === 'expectedShare') p.resolve(null)
         else if (p.kind === 'compare') p.resolve({ sides: [], error: 'engine stopped' })
+        else if (p.kind === 'reset') p.resolve()
+        else if (p.kind === 'stepChecks') p.resolve([])
         else p.resolve({ markers: [], applied: false, changes: [], ms: 0 })
       }
       pending.clear()

@@ -51,6 +51,20 @@ function handle(request: EngineRequest): void {
     case 'expectedShare':
       post({ type: 'expectedShare', id: request.id, share: host.expected(request.source) })
       return
+    case 'reset':
+      host.reset(request.seed, request.files)
+      sendSnapshot()
+      post({ type: 'resetDone', id: request.id })
+      return
+    case 'setFiles':
+      host.setFiles(request.files)
+      return
+    case 'stepBegin':
+      host.beginStep()
+      return
+    case 'stepChecks':
+      post({ type: 'stepChecked', id: request.id, results: host.checkStep(request.checks) })
+      return
     case 'compare':
       try {
         post({ type: 'compared', id: request.id, sides: compareRuns(host, request.line, request.service, request.variant) })

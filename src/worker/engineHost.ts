@@ -16,7 +16,9 @@ import type { StatementRecord } from '../shell/script/types.ts'
 import { lintDocuments, type LintInput } from './lint.ts'
 import { isKindConfig } from '../engine/cluster/kind-config.ts'
 import { expectedShare, type ExpectedShare, type ShareSource } from '../engine/network/expected-share.ts'
-import type { DocFile, EditorMarker, EngineDocument, Inspection, ShellVocabulary } from './protocol.ts'
+import type { CheckView, DocFile, EditorMarker, EngineDocument, Inspection, ShellVocabulary } from './protocol.ts'
+import { evaluateCheck, parseCheck } from '../scenarios/checks.ts'
+import { scenarioFilePath } from '../scenarios/parse.ts'
 
 /** What changed the cluster, in order: replaying it on a fresh host with the same seed rebuilds the same cluster. */
 export type HistoryStep = { kind: 'apply'; document: EngineDocument } | { kind: 'exec'; line: string } | { kind: 'files'; files: DocFile[] }
@@ -59,12 +61,54 @@ export class EngineHost {
   private appliedTo: Cluster | null = null
   /** Every apply and console line so far (the side-by-side comparison replays it on copies). */
   readonly history: HistoryStep[] = []
-  readonly initialSeed: number
+  initialSeed: number
+  /** Files the shell reads by relative path (`kubectl apply -f ./app.yaml`), as a scenario's folder. */
+  private readonly files = new Map<string, string>()
+  /** The records of the scenario step being run (its checks read them); null outside a step. */
+  private stepRecords: StatementRecord[] | null = null
 
   constructor(seed = 1) {
     this.seed = seed
     this.initialSeed = seed
-    this.session = new ShellSession({ seed })
+    this.session = this.newSession(seed)
+  }
+
+  private newSession(seed: number): ShellSession {
+    return new ShellSession({ seed, readFile: (path) => this.files.get(scenarioFilePath(path)) })
+  }
+
+  /** Starts over as `bin/kubehop run --seed N` does: a fresh session (default kind cluster) with only `files`. */
+  reset(seed: number, files: DocFile[]): void {
+    this.session = this.newSession(seed)
+    this.seed = seed
+    this.initialSeed = seed
+    this.kindConfigText = null
+    this.appliedKeys = new Set()
+    this.appliedConfig = new Map()
+    this.appliedTo = null
+    this.history.length = 0
+    this.files.clear()
+    this.stepRecords = null
+    this.setFiles(files)
+    this.warmUp()
+  }
+
+  /** A scenario step starts: collect its statements' records for its checks. */
+  beginStep(): void {
+    this.stepRecords = []
+  }
+
+  /** Evaluates a step's `#check:` lines (src/scenarios/checks.ts) against the records since beginStep. */
+  checkStep(sources: string[]): CheckView[] {
+    const records = this.stepRecords ?? []
+    this.stepRecords = null
+    return sources.map((source) => {
+      try {
+        return { source, ...evaluateCheck(parseCheck(source), records, this.session.state.vars) }
+      } catch (err) {
+        return { source, pass: false, reason: err instanceof Error ? err.message : String(err) }
+      }
+    })
   }
 
   /** Builds the default cluster now (the worker does this while the page is still loading). */
@@ -93,7 +137,7 @@ export class EngineHost {
     this.history.push({ kind: 'apply', document })
     const markers: EditorMarker[] = []
     const files = document.files
-    for (const f of files) this.session.hostFiles.set(f.name, f.text)
+    for (const f of files) { this.session.hostFiles.set(f.name, f.text); this.files.set(scenarioFilePath(f.name), f.text) }
     const kindFile = files.find((f) => isKindConfig(f.text))
     const manifests = files.filter((f) => f !== kindFile && /\.(ya?ml|json)$/i.test(f.name))
 
@@ -203,7 +247,10 @@ export class EngineHost {
   *run(line: string): Generator<StatementRecord> {
     this.history.push({ kind: 'exec', line })
     try {
-      yield* this.session.iterate(line)
+      for (const record of this.session.iterate(line)) {
+        this.stepRecords?.push(record)
+        yield record
+      }
     } catch (err) {
       yield { source: line, chunks: [{ stream: 'stderr', text: `kubehop: ${err instanceof Error ? err.message : String(err)}\n` }], exitCode: 1, traces: [] } as unknown as StatementRecord
     }
@@ -238,6 +285,9 @@ export class EngineHost {
   /** Files the console can read (`kubectl apply -f app.yaml`) without an apply, e.g. at startup. */
   setFiles(files: DocFile[]): void {
     this.history.push({ kind: 'files', files })
-    for (const f of files) this.session.hostFiles.set(f.name, f.text)
+    for (const f of files) {
+      this.session.hostFiles.set(f.name, f.text)
+      this.files.set(scenarioFilePath(f.name), f.text)
+    }
   }
 }

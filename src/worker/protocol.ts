@@ -59,6 +59,17 @@ export type EngineRequest =
   | { type: 'expectedShare'; id: number; source: ShareSource }
   /** Runs `line` on two copies of the cluster (same seed, same history), one per variant of a Service. */
   | { type: 'compare'; id: number; line: string; service: string; variant: CompareVariant }
+  /** Start over: a fresh session with `seed` and only `files` (a scenario's start, or a share link's replay). */
+  | { type: 'reset'; id: number; seed: number; files: DocFile[] }
+  /** Files the console reads (`-f app.yaml`) without applying them (scenarios: the steps apply them). */
+  | { type: 'setFiles'; files: DocFile[] }
+  /** A scenario step starts: the worker collects the records of the lines that follow for its checks. */
+  | { type: 'stepBegin' }
+  /** Evaluate the step's `#check:` expressions against what ran since `stepBegin`. */
+  | { type: 'stepChecks'; id: number; checks: string[] }
+
+/** One evaluated `#check:` line: pass/fail and a readable reason. */
+export interface CheckView { source: string; pass: boolean; reason: string }
 
 /** What a side-by-side comparison changes on the Service: its external traffic policy or its session affinity. */
 export type CompareVariant = 'externalTrafficPolicy' | 'sessionAffinity'
@@ -75,5 +86,7 @@ export type EngineResponse =
   | { type: 'expectedShare'; id: number; share: ExpectedShare | null }
   | { type: 'compared'; id: number; sides: CompareSide[]; error?: string }
   | { type: 'inspection'; id: number; inspection: Inspection }
+  | { type: 'resetDone'; id: number }
+  | { type: 'stepChecked'; id: number; results: CheckView[] }
   /** The engine could not handle a request; the UI keeps its last snapshot. */
   | { type: 'error'; id?: number; message: string }
