@@ -14,6 +14,8 @@ export interface AppState {
   /** Name of the file shown in the editor. */
   active: string
   seed: number
+  /** Editor changes are applied as you type (the playground); false in a scenario, whose steps apply the files. */
+  autoApply: boolean
   /** The active file's text and YAML status (kept in step with `files`). */
   text: string
   status: DocStatus
@@ -33,6 +35,8 @@ export interface AppState {
   topologyReady: boolean
   editorReady: boolean
   setText(text: string): void
+  /** Replaces the whole document (opening a scenario, a share link or an import). */
+  replaceDocument(doc: { files: DocFile[]; active?: string; seed: number; autoApply: boolean }): void
   setFileText(name: string, text: string): void
   openFile(name: string): void
   addFile(name: string, text?: string): boolean
@@ -63,7 +67,7 @@ export function documentOf(state: Pick<AppState, 'files' | 'seed'>): EngineDocum
   return { files: state.files, seed: state.seed }
 }
 
-export interface InitialState { files: DocFile[]; active?: string; seed?: number; theme: Theme; freeze?: boolean }
+export interface InitialState { files: DocFile[]; active?: string; seed?: number; autoApply?: boolean; theme: Theme; freeze?: boolean }
 
 export function createAppStore(initial: InitialState) {
   const files = initial.files.length ? initial.files : [{ name: 'app.yaml', text: '' }]
@@ -73,6 +77,7 @@ export function createAppStore(initial: InitialState) {
     files,
     active,
     seed: initial.seed ?? 1,
+    autoApply: initial.autoApply ?? true,
     text: textOf(files, active),
     status: docStatus(textOf(files, active)),
     snapshot: null,
@@ -86,6 +91,11 @@ export function createAppStore(initial: InitialState) {
     topologyReady: false,
     editorReady: false,
     setText: (text) => get().setFileText(get().active, text),
+    replaceDocument: ({ files: next, active: wanted, seed, autoApply }) => {
+      const fs = next.length ? next : [{ name: 'app.yaml', text: '' }]
+      const name = fs.some((f) => f.name === wanted) ? wanted! : fs[0].name
+      set({ files: fs, active: name, seed, autoApply, text: textOf(fs, name), status: docStatus(textOf(fs, name)), markers: [], selection: null, inspection: null })
+    },
     setFileText: (name, text) => {
       const s = get()
       const file = s.files.find((f) => f.name === name)
