@@ -67,6 +67,11 @@ export const logs: KubectlSubcommand = (ctx) => {
     ctx.io.err(`Error from server (BadRequest): container "${containerName}" in pod "${name}" is waiting to start: ${reason}\n`)
     return 1
   }
+  // Logs come from the kubelet on the pod's node; a stopped node's address answers nobody.
+  if (ctx.cluster.runtime.nodeDown(pod.spec.nodeName)) {
+    ctx.io.err(`Error from server: Get "https://${pod.status?.hostIP}:10250/containerLogs/${namespace}/${name}/${containerName}": dial tcp ${pod.status?.hostIP}:10250: connect: no route to host\n`)
+    return 1
+  }
   const line = STARTUP_LINES.find(([re]) => re.test(container.image ?? ''))?.[1] ?? ''
   ctx.io.out(line)
   return 0

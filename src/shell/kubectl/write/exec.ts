@@ -27,6 +27,11 @@ export const exec = verb((ctx: KubectlContext) => {
     if (containers.length > 1 && !bool(flags, 'quiet')) ctx.io.err(`Defaulted container "${container}" out of: ${containers.map((c) => c.name).join(', ')}\n`)
   }
   if (!pod.spec?.nodeName) throw new ApiError({ code: 400, reason: 'BadRequest', message: `pod ${pod.metadata.name} does not have a host assigned` })
+  // The API server proxies exec to the kubelet on the pod's node; a stopped node's address answers nobody.
+  if (ctx.cluster.runtime.nodeDown(pod.spec.nodeName)) {
+    ctx.io.err(`Error from server: error dialing backend: dial tcp ${pod.status?.hostIP}:10250: connect: no route to host\n`)
+    return 1
+  }
   const running = ctx.cluster.runtime.podByName(namespace, pod.metadata.name)?.containers.has(container!)
   if (!containers.some((c) => c.name === container) || !running) throw new CommandError(`unable to upgrade connection: container not found ("${container}")`)
   const code = ctx.host.run({
