@@ -1,9 +1,9 @@
 // The long fuzzing run: the properties `npm test` runs a bounded number of times, for as long as you like.
-//   npx tsx bench/fuzz-long.ts [--runs N] [--seed S] [--only sequences|hostile|api|dataplane|manifests]
+//   npx tsx bench/fuzz-long.ts [--runs N] [--seed S] [--only stories,sequences,shell,determinism,hostile,api,manifests,dataplane]
 // Prints the cases tried per property and, for a failure, the shrunk counterexample as a script that
 // `bin/kubehop run` can replay (manifests inlined as here-documents).
 import fc from 'fast-check'
-import { commandSequence } from '../src/fuzz/commands.ts'
+import { commandSequence, hostileShellLine, storySequence } from '../src/fuzz/commands.ts'
 import type { FuzzCommand } from '../src/fuzz/commands.ts'
 import { anyManifest, hostileText, toManifest, almostValid, validManifest } from '../src/fuzz/manifests.ts'
 import { FuzzSession, applyThroughApi, runSequence, storeFingerprint } from '../src/fuzz/harness.ts'
@@ -57,6 +57,16 @@ const properties: Record<string, (n: number) => Outcome> = {
     const r = runSequence(s, commands)
     return r.failure ? [`step ${r.failure.step} (${r.failure.line}):`, ...r.failure.violations] : []
   }, n, ([commands, s]) => `# bin/kubehop run --seed ${s} -\n${asScript(commands)}`),
+
+  stories: (n) => run('app stories (traffic, probes, patches) keep the invariants', fc.tuple(storySequence, fc.integer({ min: 1, max: 10_000 })), ([commands, s]) => {
+    const r = runSequence(s, commands)
+    return r.failure ? [`step ${r.failure.step} (${r.failure.line}):`, ...r.failure.violations] : []
+  }, n, ([commands, s]) => `# bin/kubehop run --seed ${s} -\n${asScript(commands)}`),
+
+  shell: (n) => {
+    const fuzz = new FuzzSession(1)
+    return run('hostile shell lines end, in budget, no exception', hostileShellLine(2000), (line) => fuzz.step(line).violations, n, (line) => line)
+  },
 
   determinism: (n) => run('same seed, same transcript', fc.tuple(commandSequence, fc.integer({ min: 1, max: 10_000 })), ([commands, s]) => {
     const a = runSequence(s, commands)

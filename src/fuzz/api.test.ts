@@ -31,7 +31,7 @@ describe('API writes (property)', () => {
         expect(r.violations, text).toEqual([])
         expect(checkCluster(cluster), text).toEqual([])
       }
-    }), { numRuns: 20, seed: SEED })
+    }), { numRuns: 12, seed: SEED })
   }, 60_000)
 
   it('a rejected write leaves the store exactly as it was', () => {

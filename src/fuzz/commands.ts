@@ -63,3 +63,98 @@ export const command: fc.Arbitrary<FuzzCommand> = fc.oneof(
 /** A session's worth of commands, usually starting from an apply so there is something to act on. */
 export const commandSequence: fc.Arbitrary<FuzzCommand[]> = fc.tuple(applyFile, fc.array(command, { minLength: 1, maxLength: 10 }))
   .map(([first, rest]) => [first, ...rest])
+
+// ---------------------------------------------------------------------------------------------------
+// Stories: one app (`web`), a client pod with curl, a Service in front, and then random things done to
+// them. Unlike fully random sequences, almost every command here hits something, so traffic flows.
+
+const nth = (i: number) => `$(kubectl get pods -l app=web -o jsonpath='{.items[${i}].metadata.name}')`
+const readyProbeDeployment = (image: string, replicas: number, delay: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: {app: web}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: web
+        image: ${image}
+        ports: [{containerPort: ${image.includes('kubia') ? 8080 : 80}, name: http}]
+        readinessProbe:
+          exec: {command: [cat, /tmp/ready]}
+          periodSeconds: 1
+          initialDelaySeconds: ${delay}
+`
+
+const storySetup: fc.Arbitrary<FuzzCommand[]> = fc.record({
+  image: fc.constantFrom('nginx', 'luksa/kubia', 'registry.k8s.io/echoserver:1.10'),
+  replicas: fc.integer({ min: 1, max: 4 }),
+  probe: fc.boolean(),
+  type: fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer'),
+  targetPort: fc.constantFrom('right', 'right', 'right', 'wrong', 'named'),
+  policy: fc.constantFrom('Cluster', 'Local'),
+}).map((r) => {
+  const port = r.image.includes('kubia') ? 8080 : r.image.includes('echoserver') ? 8080 : 80
+  const target = r.targetPort === 'right' ? port : r.targetPort === 'named' ? 'http' : 9999
+  const deploy = r.probe
+    ? cmd('apply', 'kubectl apply -f @FILE@', { manifest: readyProbeDeployment(r.image, r.replicas, 0) })
+    : cmd('create-deployment', `kubectl create deployment web --image=${r.image} --replicas=${r.replicas} --port=${port}`)
+  const svc = `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  type: ${r.type}
+  selector: {app: web}
+  ports: [{name: http, port: 80, targetPort: ${typeof target === 'number' ? target : `"${target}"`}}]
+${r.type === 'ClusterIP' ? '' : `  externalTrafficPolicy: ${r.policy}\n`}`
+  return [deploy, cmd('apply', 'kubectl apply -f @FILE@', { manifest: svc }), cmd('run', 'kubectl run client --image=nginx --labels=app=client')]
+})
+
+export const storyCommand: fc.Arbitrary<FuzzCommand> = fc.oneof(
+  { arbitrary: fc.constantFrom('http://web/', 'http://web.default.svc.cluster.local/', 'http://web:80/', 'http://web/ http://web/').map((u) => cmd('curl-pod', `kubectl exec client -- curl -s -m 2 ${u}`)), weight: 6 },
+  { arbitrary: fc.constant(cmd('curl-ip', `kubectl exec client -- curl -s -m 2 http://$(kubectl get svc web -o jsonpath='{.spec.clusterIP}')/`)), weight: 2 },
+  { arbitrary: fc.constantFrom('172.18.0.2', '172.18.0.3', '172.18.0.4').map((ip) => cmd('curl-nodeport', `curl -s -m 2 http://${ip}:$(kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}')/`)), weight: 3 },
+  { arbitrary: fc.constant(cmd('curl-lb', `curl -s -m 2 http://$(kubectl get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}')/`)), weight: 1 },
+  { arbitrary: fc.constantFrom('web', 'web.default', 'nope').map((n) => cmd('nslookup', `kubectl exec client -- nslookup ${n}`)), weight: 1 },
+  { arbitrary: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('touch', 'rm')).map(([i, v]) => cmd('exec', `kubectl exec ${nth(i)} -- ${v} /tmp/ready`)), weight: 5 },
+  { arbitrary: fc.integer({ min: 0, max: 5 }).map((n) => cmd('scale', `kubectl scale deployment web --replicas=${n}`)), weight: 3 },
+  { arbitrary: fc.constantFrom(1, 2, 5, 30).map((s) => cmd('sleep', `sleep ${s}`)), weight: 4 },
+  { arbitrary: fc.integer({ min: 0, max: 3 }).map((i) => cmd('delete-pod', `kubectl delete pod ${nth(i)}`)), weight: 2 },
+  { arbitrary: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('app=other --overwrite', 'app-', 'app=web --overwrite', 'tier=x')).map(([i, l]) => cmd('label', `kubectl label pod ${nth(i)} ${l}`)), weight: 2 },
+  { arbitrary: fc.constantFrom('{"spec":{"type":"NodePort"}}', '{"spec":{"type":"ClusterIP"}}', '{"spec":{"type":"LoadBalancer"}}', '{"spec":{"selector":{"app":"client"}}}', '{"spec":{"selector":{"app":"web"}}}',
+    '{"spec":{"externalTrafficPolicy":"Local"}}', '{"spec":{"sessionAffinity":"ClientIP"}}', '{"spec":{"publishNotReadyAddresses":true}}', '{"spec":{"ports":[{"name":"http","port":80,"targetPort":9999}]}}')
+    .map((p) => cmd('patch', `kubectl patch svc web -p '${p}'`)), weight: 3 },
+  { arbitrary: fc.tuple(fc.constantFrom('nginx', 'luksa/kubia'), fc.integer({ min: 0, max: 4 }), fc.constantFrom(0, 5)).map(([img, r, d]) => cmd('apply', 'kubectl apply -f @FILE@', { manifest: readyProbeDeployment(img, r, d) })), weight: 2 },
+  { arbitrary: fc.constantFrom('kubectl delete svc web', 'kubectl expose deployment web --port=80 --type=NodePort', 'kubectl delete deployment web', 'kubectl create deployment web --image=nginx --replicas=2',
+    'cloud-provider-kind', 'kubectl get ep web', 'kubectl get endpointslices', 'docker exec kind-worker iptables-save -t nat', 'docker exec kind-worker conntrack -L', 'kubectl get pods -o wide')
+    .map((l) => cmd('misc', l)), weight: 2 },
+)
+
+export const storySequence: fc.Arbitrary<FuzzCommand[]> = fc.tuple(storySetup, fc.array(storyCommand, { minLength: 2, maxLength: 14 }))
+  .map(([setup, rest]) => [...setup, ...rest])
+
+// ---------------------------------------------------------------------------------------------------
+// Hostile shell lines: what a shared script can make the interpreter do (loops, aliases, expansions,
+// arithmetic, nesting). `maxSize` bounds the sizes asked for; the unbounded form finds known bugs.
+
+export const hostileShellLine = (maxSize: number): fc.Arbitrary<string> => fc.oneof(
+  fc.integer({ min: 1, max: maxSize }).map((n) => `echo {1..${n}} | wc -c`),
+  fc.integer({ min: 1, max: maxSize }).map((n) => `for i in $(seq 1 ${n}); do echo $i; done | tail -1`),
+  fc.integer({ min: 1, max: maxSize }).map((n) => `for i in {1..${n}}; do kubectl get pods >/dev/null; done`),
+  fc.integer({ min: 1, max: maxSize }).map((n) => `printf "%${n}d" 1 | wc -c`),
+  fc.integer({ min: 0, max: Math.min(maxSize, 100) }).map((n) => `printf "%.${n}f" 1`),
+  fc.integer({ min: 1, max: Math.max(1, Math.floor(Math.log2(maxSize))) }).map((n) => `x=ab; for i in $(seq 1 ${n}); do x=$x$x; done; echo \${#x}`),
+  fc.constantFrom(
+    'while true; do :; done', 'while true; do kubectl get nodes; done | wc -l', 'until false; do sleep 1; done',
+    'alias kubectl=kubectl; kubectl get pods', 'alias a=b; alias b=a; a', 'alias k=kubectl; k get no',
+    'echo $((2**63)) $((1/0)) $((-2**63/-1))', 'echo $(( 9223372036854775807 + 1 ))', 'echo $((1<<64))',
+    'x=$(x=$(x=$(echo hi))); echo $x', 'echo ${x:?boom}', 'echo ${#}', 'echo "$(echo "$(echo "$(echo deep)")")"',
+    'echo $(seq 1 3) ${HOME} ~ *', 'cat <<EOF\n$(kubectl get nodes -o name)\nEOF', 'kubectl get pods -o jsonpath="{range .items[*]}{.metadata.name}{end}"',
+    'echo a | grep -E "(a|" ', 'echo "unterminated', 'if then fi', 'case x in', '((', '$((', '${', '`echo hi`', 'exec kubectl get nodes',
+    'exit 3', 'kubectl get pods -A | awk "{print \\$1}" | sort | uniq -c', 'seq 1 1e3 | wc -l', 'sleep 0.5', 'sleep 3600', 'kubectl get --raw /',
+  ),
+)

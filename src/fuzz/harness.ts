@@ -7,7 +7,7 @@ import type { Cluster } from '../engine/cluster/cluster.ts'
 import { ApiError } from '../engine/api/api-server.ts'
 import type { KubeObject } from '../engine/api/types.ts'
 import { parseManifests } from '../engine/manifest/index.ts'
-import { checkCluster } from './invariants.ts'
+import { checkCluster, checkServiceTraffic, checkTraces } from './invariants.ts'
 
 /** A replica count of 100 or more, or one written in a form that may be huge (1e9, 0x.., .inf). */
 const BURSTY = /replicas["']?\s*[:=]\s*["']?(\d{3,}|\d[\d_]*[eE]|0[xXoO]|[-+]?\.inf)/
@@ -70,6 +70,7 @@ export class FuzzSession {
       if (livelock) this.seenLivelocks.add(livelock)
       if (livelock) violations.push(`controllers reported a livelock: ${JSON.stringify(livelock).slice(0, 300)}`)
       try {
+        violations.push(...checkTraces(records.flatMap((r) => r.traces)))
         violations.push(...checkCluster(cluster, opts.converged ?? true, { allowReplicaDeficit: this.bursty }))
       } catch (err) {
         violations.push(`invariant check threw (malformed stored object?): ${(err as Error)?.stack ?? String(err)}`)
@@ -173,6 +174,9 @@ export function runSequence(seed: number, commands: { line: string; manifest?: s
     report.ms.push(step.ms)
     report.transcript += transcriptOf(step.records) + JSON.stringify(step.records.map((r) => r.traces)) + '\n'
     const violations = [...step.violations]
+    if ((c.kind === 'curl-pod' || c.kind === 'curl-ip') && c.line.startsWith('kubectl exec client') && fuzz.session.cluster) {
+      violations.push(...checkServiceTraffic(fuzz.session.cluster, step.records.flatMap((r) => r.traces), { namespace: 'default', name: 'web' }, 'client'))
+    }
     const rejected = step.records.length > 0 && step.records.every((r) => r.exitCode !== 0)
     if (before && rejected && fuzz.session.cluster === cluster && cluster) {
       if (cluster.store.version !== before.version) violations.push(`rejected apply moved the store from version ${before.version} to ${cluster.store.version}`)

@@ -75,6 +75,17 @@ export function checkEndpoints(cluster: Cluster): string[] {
       }
     }
   }
+  // Completeness: with numeric target ports every port resolves, so every eligible pod must be listed.
+  for (const svc of store.list('Service')) {
+    const selector = selectorOf(svc)
+    const ports = (svc.spec?.ports ?? []) as any[]
+    if (!selector || !ports.length || ports.some((p) => p.targetPort !== undefined && typeof p.targetPort !== 'number')) continue
+    const ep = store.get('Endpoints', svc.metadata.namespace, svc.metadata.name)
+    const listed = new Set(((ep?.subsets ?? []) as any[]).flatMap((s) => (s.addresses ?? []).map((a: any) => a.ip)))
+    for (const ip of eligiblePods(pods, svc, selector).keys()) {
+      if (!listed.has(ip)) out.push(`${id(svc)}: Ready pod ${ip} selected by ${JSON.stringify(selector)} is missing from its Endpoints`)
+    }
+  }
   for (const slice of store.list('EndpointSlice')) {
     if (slice.metadata.labels?.[SLICE_MANAGED_BY] !== SLICE_CONTROLLER) continue
     const svcName = slice.metadata.labels?.[SERVICE_NAME_LABEL]
@@ -220,4 +231,76 @@ export function checkCluster(cluster: Cluster, converged = true, opts: { allowRe
     ...checkPodIPs(cluster), ...checkServices(cluster), ...checkPrototypes(),
     ...(converged ? [...checkEndpoints(cluster), ...checkOwners(cluster), ...checkReplicas(cluster, opts.allowReplicaDeficit)] : []),
   ]
+}
+
+const OUTCOMES = new Set(['delivered', 'refused', 'timeout', 'unresolved', 'http-error'])
+/** Hops that start a new packet exchange (a client's first packet, a proxy's upstream connection, a DNS query). */
+const STARTS = /^(connect|send|query|resolve|lookup|request)$/
+const PROXIES = /load-?balancer|proxy|ingress|port-forward/
+
+/**
+ * Every TRACE a command printed is well formed and ordered: a known outcome, hops with a place, a component
+ * and an action, and each hop starting where the previous one left the packet (or at its reverse, for the
+ * answer), unless it opens a new exchange. A delivered request names who served it.
+ */
+export function checkTraces(traces: unknown[], opts: { strictProxies?: boolean } = {}): string[] {
+  const out: string[] = []
+  traces.forEach((raw, ti) => {
+    const t = raw as { from?: unknown; to?: unknown; outcome?: unknown; servedBy?: unknown; hops?: any[] }
+    const name = `trace ${ti} (${String(t.from)} → ${String(t.to)})`
+    if (typeof t.from !== 'string' || typeof t.to !== 'string') out.push(`${name}: from/to missing`)
+    if (!OUTCOMES.has(String(t.outcome))) out.push(`${name}: unknown outcome ${JSON.stringify(t.outcome)}`)
+    if (!Array.isArray(t.hops)) {
+      out.push(`${name}: no hops array`)
+      return
+    }
+    if (t.outcome === 'delivered' && String(t.to).includes('://') && !t.servedBy) out.push(`${name}: delivered but servedBy is ${JSON.stringify(t.servedBy)}`)
+    let prev: any
+    t.hops.forEach((h, i) => {
+      if (!h || typeof h.at !== 'string' || typeof h.component !== 'string' || typeof h.action !== 'string' || typeof h.note !== 'string') {
+        out.push(`${name}: hop ${i} is malformed: ${JSON.stringify(h).slice(0, 200)}`)
+        return
+      }
+      // An L4 proxy (cloud-provider-kind's envoy, ingress-nginx, docker-proxy) ends one connection and opens
+      // another; its hop does not (yet) say so in srcAfter/dstAfter, so the chain restarts there unless strict.
+      const proxied = !opts.strictProxies && [prev, h].some((x) => x && (PROXIES.test(String(x.component)) || PROXIES.test(String(x.at)) || x.action === 'proxy'))
+      if (prev && !STARTS.test(h.action) && !proxied) {
+        const same = h.src === prev.srcAfter && h.dst === prev.dstAfter
+        const reversed = h.src === prev.dstAfter && h.dst === prev.srcAfter
+        if (!same && !reversed) out.push(`${name}: hop ${i} (${h.at} ${h.component} ${h.action}) starts at ${h.src}→${h.dst}, but hop ${i - 1} (${prev.at} ${prev.action}) left the packet at ${prev.srcAfter}→${prev.dstAfter}`)
+      }
+      prev = h
+    })
+  })
+  return out
+}
+
+/**
+ * A request from a pod to a Service (by name or cluster IP) that was delivered was served by one of the
+ * Service's endpoints as kube-proxy sees them (ready ones, or serving-terminating ones when none is ready),
+ * and, not being masqueraded, the server saw the client pod's own IP (unless the client served itself:
+ * hairpin traffic is masqueraded).
+ */
+export function checkServiceTraffic(cluster: Cluster, traces: unknown[], service: { namespace: string; name: string }, clientPod: string): string[] {
+  const out: string[] = []
+  const svc = cluster.store.get('Service', service.namespace, service.name)
+  const client = cluster.store.get('Pod', service.namespace, clientPod)
+  const slices = cluster.store.list('EndpointSlice', service.namespace).filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === service.name)
+  const eps = slices.flatMap((s) => (s.endpoints ?? []) as any[])
+  const ready = eps.filter((e) => e.conditions?.ready !== false)
+  const usable = new Set((ready.length ? ready : eps.filter((e) => e.conditions?.serving && e.conditions?.terminating)).flatMap((e) => e.addresses ?? []))
+  for (const raw of traces) {
+    const t = raw as { outcome?: string; servedBy?: string | null; clientIPSeenByServer?: string | null; to?: string }
+    if (t.outcome !== 'delivered' && t.outcome !== 'http-error') continue
+    if (!String(t.to).startsWith('http')) continue
+    const name = String(t.servedBy ?? '').replace(/^pod\//, '')
+    const pod = cluster.store.get('Pod', service.namespace, name)
+    if (!svc) { out.push(`request to ${t.to} was ${t.outcome} by ${t.servedBy}, but Service ${service.name} does not exist`); continue }
+    if (!pod) { out.push(`request to ${t.to} was served by ${t.servedBy}, which is not a pod of ${service.namespace}`); continue }
+    const ip = podIPOf(pod)
+    if (!ip || !usable.has(ip)) out.push(`request to ${t.to} was served by ${name} (${ip}), which is not a usable endpoint of ${service.name} (${[...usable].join(', ') || 'none'})`)
+    const clientIP = client && podIPOf(client)
+    if (clientIP && name !== clientPod && t.clientIPSeenByServer !== clientIP) out.push(`request from ${clientPod} (${clientIP}) to ${t.to}: the server saw ${t.clientIPSeenByServer} (pod-to-Service traffic is not masqueraded)`)
+  }
+  return out
 }

@@ -4,7 +4,7 @@
 // rejected apply of one object changed nothing; and the same seed always prints the same transcript.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { commandSequence } from './commands.ts'
+import { commandSequence, storySequence } from './commands.ts'
 import { hostileText } from './manifests.ts'
 import { FuzzSession, runSequence, storeFingerprint } from './harness.ts'
 import { checkPrototypes } from './invariants.ts'
@@ -16,15 +16,22 @@ describe('shell sessions (property)', () => {
     fc.assert(fc.property(commandSequence, fc.integer({ min: 1, max: 10_000 }), (commands, seed) => {
       const report = runSequence(seed, commands)
       expect(report.failure).toBeUndefined()
-    }), { numRuns: 40, seed: SEED })
+    }), { numRuns: 20, seed: SEED })
+  }, 120_000)
+
+  it('app stories (a Service, a client, traffic, readiness flips, patches) keep every invariant, traffic included', () => {
+    fc.assert(fc.property(storySequence, fc.integer({ min: 1, max: 10_000 }), (commands, seed) => {
+      const report = runSequence(seed, commands)
+      expect(report.failure).toBeUndefined()
+    }), { numRuns: 20, seed: SEED })
   }, 120_000)
 
   it('the same script and seed give the same transcript (and traces)', () => {
-    fc.assert(fc.property(commandSequence, fc.integer({ min: 1, max: 10_000 }), (commands, seed) => {
+    fc.assert(fc.property(fc.oneof(commandSequence, storySequence), fc.integer({ min: 1, max: 10_000 }), (commands, seed) => {
       const a = runSequence(seed, commands)
       const b = runSequence(seed, commands)
       expect(b.transcript).toBe(a.transcript)
-    }), { numRuns: 10, seed: SEED })
+    }), { numRuns: 6, seed: SEED })
   }, 120_000)
 
   it('kubectl apply of hostile text answers with an error or objects, in budget, and a failed apply changes nothing', () => {
@@ -43,6 +50,6 @@ describe('shell sessions (property)', () => {
       }
       // Do not let one huge Deployment slow every later case down.
       fuzz.step('kubectl delete deployment huge many --ignore-not-found')
-    }), { numRuns: 60, seed: SEED })
+    }), { numRuns: 30, seed: SEED })
   }, 120_000)
 })
