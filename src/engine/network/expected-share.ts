@@ -34,7 +34,7 @@ export interface ExpectedShare {
   dropped: number
   /** Nodes the connections enter, with their share (the load balancer spreads them evenly over healthy nodes). */
   entries: { node: string; share: number }[]
-  /** The chain path of the pick, e.g. `KUBE-SERVICES → KUBE-EXT-X → KUBE-SVL-Y` on the first entry node. */
+  /** The chain path of the pick on the first entry node, e.g. `KUBE-SERVICES → KUBE-NODEPORTS → KUBE-EXT-X → KUBE-SVC-X → KUBE-SEP-Y`. */
   chains: string[]
 }
 
@@ -121,7 +121,7 @@ export function expectedShare(cluster: Cluster, source: ShareSource): ExpectedSh
       { random: { float: () => 0 }, now: cluster.clock.now(), localAddresses: [e.node.internalIP, e.node.gatewayIP] })
     const jumps = probe.hops.map((h) => h.rule ?? '').map((r) => /^-A (\S+) .*-j (KUBE-(?!MARK-)\S+)/.exec(r)).filter((m): m is RegExpExecArray => !!m)
     const pickChain = [...jumps].reverse().find((m) => /^KUBE-(SVC|SVL)-/.test(m[2]))?.[2]
-    if (!chains.length) chains = ['KUBE-SERVICES', ...jumps.map((m) => m[2])]
+    if (!chains.length) chains = [...new Set(jumps.map((m) => m[2]))]
     if (jumps.length) sawService = true
     const picks = pickChain ? cascade(rules, pickChain) : []
     if (picks.length) {

@@ -1,7 +1,13 @@
 // The React Flow canvas: draws toFlow's output, reports selection, refits when ELK moves the boxes.
 import { Background, Controls, ReactFlow, applyNodeChanges, useNodesInitialized, useReactFlow,
   type NodeChange } from '@xyflow/react'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { HopCard } from '../animation/HopCard.tsx'
+import { PacketLayer } from '../animation/PacketLayer.tsx'
+import { edgeTypes } from '../animation/PacketEdge.tsx'
+import { usePacketEdges } from '../animation/usePacketEdges.ts'
+import type { Timeline } from '../animation/useTimeline.ts'
+import { PlaybackBar } from '../requests/PlaybackBar.tsx'
 import { getApp, useApp } from '../store.ts'
 import { nodeTypes } from './nodes/nodeTypes.ts'
 import { toFlow, type TopologyNode } from './toFlow.ts'
@@ -9,7 +15,7 @@ import type { LaidOut } from './useTopologyLayout.ts'
 
 const FIT = { padding: 0.08, maxZoom: 1.1 }
 
-export function TopologyCanvas({ laidOut }: { laidOut: LaidOut }) {
+export function TopologyCanvas({ laidOut, timeline }: { laidOut: LaidOut; timeline: Timeline }) {
   const theme = useApp((s) => s.theme)
   const selection = useApp((s) => s.selection)
   const [nodes, setNodes] = useState<TopologyNode[]>([])
@@ -36,6 +42,10 @@ export function TopologyCanvas({ laidOut }: { laidOut: LaidOut }) {
     }))
   }, [initialized])
 
+  const nodeIds = useMemo(() => nodes.map((n) => n.id), [nodes])
+  const packetEdges = usePacketEdges(timeline, nodeIds)
+  const allEdges = useMemo(() => (packetEdges.length ? [...edges, ...packetEdges] : edges), [edges, packetEdges])
+
   const onNodesChange = useCallback((changes: NodeChange<TopologyNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current))
     for (const change of changes) {
@@ -46,8 +56,9 @@ export function TopologyCanvas({ laidOut }: { laidOut: LaidOut }) {
   return (
     <ReactFlow
       nodes={nodes}
-      edges={edges}
+      edges={allEdges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onPaneClick={() => getApp().select(null)}
       colorMode={theme}
@@ -61,6 +72,9 @@ export function TopologyCanvas({ laidOut }: { laidOut: LaidOut }) {
     >
       <Background gap={20} size={1} />
       <Controls showInteractive={false} position="bottom-right" />
+      <PacketLayer timeline={timeline} />
+      <PlaybackBar timeline={timeline} />
+      <HopCard timeline={timeline} />
     </ReactFlow>
   )
 }

@@ -3,6 +3,9 @@
 import { ReactFlowProvider } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { Inspector } from '../inspector/Inspector.tsx'
+import { usePlayheadReset, useTimeline } from '../animation/useTimeline.ts'
+import { RequestFeed } from '../requests/RequestFeed.tsx'
+import { RequestPanel } from '../requests/RequestPanel.tsx'
 import { useApp } from '../store.ts'
 import { TopologyCanvas } from './TopologyCanvas.tsx'
 import { useTopologyLayout } from './useTopologyLayout.ts'
@@ -12,6 +15,8 @@ export function TopologyPane() {
   const selection = useApp((s) => s.selection)
   const answered = useApp((s) => s.lastApply !== null)
   const laidOut = useTopologyLayout(snapshot)
+  const timeline = useTimeline()
+  usePlayheadReset(timeline)
   const profile = snapshot?.profile
   return (
     <section className="pane pane--topology" aria-label="Topology" id="pane-topology" tabIndex={-1} aria-keyshortcuts="Alt+2">
@@ -22,10 +27,12 @@ export function TopologyPane() {
       <div className="pane__body pane__body--split">
         <div className="topology-canvas">
           {laidOut
-            ? <ReactFlowProvider><TopologyCanvas laidOut={laidOut} /></ReactFlowProvider>
+            ? <ReactFlowProvider><TopologyCanvas laidOut={laidOut} timeline={timeline} /></ReactFlowProvider>
             : <p className="pane__placeholder" role="status">{snapshot ? 'Laying out the cluster…' : answered ? 'No cluster: run `kind create cluster` in the console.' : 'Starting the engine…'}</p>}
         </div>
+        <RequestPanel timeline={timeline} />
         {selection && <Inspector selection={selection} />}
+        <RequestFeed />
       </div>
     </section>
   )

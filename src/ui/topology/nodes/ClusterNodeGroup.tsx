@@ -12,6 +12,8 @@ export function ClusterNodeGroup({ data, selected }: Props) {
   return (
     <div className={`topo-group${selected ? ' is-selected' : ''}${node.ready ? '' : ' topo-group--notready'}`}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
+      {/* A packet's track may start here (the request animation's edges). */}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
       <div className="topo-group__title">
         <span className="topo-group__name">{node.name}</span>
         {node.controlPlane && <span className="chip">control-plane</span>}

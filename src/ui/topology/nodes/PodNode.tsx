@@ -9,6 +9,8 @@ export function PodNode({ data, selected }: Props) {
   return (
     <div className={`topo-pod topo-pod--${pod.state}${selected ? ' is-selected' : ''}`}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
+      {/* A packet's track may start here (the request animation's edges). */}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
       <div className="topo-pod__name" title={`${pod.namespace}/${pod.name}`}>{pod.name}</div>
       <div className="topo-pod__meta">
         <span className="topo-pod__ip">{pod.ip ?? '<none>'}</span>

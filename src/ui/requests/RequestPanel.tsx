@@ -1,0 +1,29 @@
+// The side panel of the request animation: the event list, the batch view and the side-by-side comparison.
+import type { Timeline } from '../animation/useTimeline.ts'
+import { BatchView } from './BatchView.tsx'
+import { CompareView } from './CompareView.tsx'
+import { EventList } from './EventList.tsx'
+import { requestStore, useRequests, type PanelTab } from './requestStore.ts'
+
+const TABS: { id: PanelTab; label: string }[] = [{ id: 'events', label: 'Events' }, { id: 'batch', label: 'Batch' }, { id: 'compare', label: 'Side by side' }]
+
+export function RequestPanel({ timeline }: { timeline: Timeline }) {
+  const tab = useRequests((s) => s.tab)
+  const has = useRequests((s) => s.records.length > 0 || s.lastSent !== null)
+  if (!has) return null
+  return (
+    <aside className="request-panel" aria-label="Requests panel">
+      <div role="tablist" aria-label="Request views" className="request-panel__tabs">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" id={`rtab-${t.id}`} aria-selected={tab === t.id} aria-controls="request-panel-body"
+            className="request-panel__tab" onClick={() => requestStore.setState({ tab: t.id })}>{t.label}</button>
+        ))}
+      </div>
+      <div className="request-panel__body" role="tabpanel" id="request-panel-body" aria-labelledby={`rtab-${tab}`}>
+        {tab === 'events' && <EventList timeline={timeline} />}
+        {tab === 'batch' && <BatchView />}
+        {tab === 'compare' && <CompareView />}
+      </div>
+    </aside>
+  )
+}
