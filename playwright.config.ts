@@ -2,11 +2,15 @@ import { defineConfig } from '@playwright/test'
 
 // Debian's chromium (scripts/ensure-chromium.sh), never a Playwright browser download.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const baseURL = 'http://127.0.0.1:4173'
+// E2E_PORT and E2E_OUT_DIR let several people run the suite at once on one machine without sharing a server or dist/.
+const port = Number(process.env.E2E_PORT ?? 4173)
+const baseURL = `http://127.0.0.1:${port}`
+const outDir = process.env.E2E_OUT_DIR ? ` --outDir ${process.env.E2E_OUT_DIR}` : ''
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  outputDir: process.env.E2E_RESULTS_DIR ?? 'test-results',
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: process.env.CI ? 1 : 0,
@@ -27,7 +31,7 @@ export default defineConfig({
   // Tests run against the built app, like users get it; the build runs first so dist/ is never stale
   // (E2E_SKIP_BUILD=1 when `npm run build` just ran).
   webServer: {
-    command: `${process.env.E2E_SKIP_BUILD ? '' : 'npx vite build --logLevel warn && '}npx vite preview --host 127.0.0.1 --port 4173 --strictPort`,
+    command: `${process.env.E2E_SKIP_BUILD ? '' : `npx vite build --logLevel warn${outDir}${outDir && ' --emptyOutDir'} && `}npx vite preview --host 127.0.0.1 --port ${port} --strictPort${outDir}`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -1,7 +1,7 @@
 // A page fixture that fails the test on console errors, page errors or any request leaving 127.0.0.1.
 import { test as base, expect } from '@playwright/test'
 
-const LOCAL = /^(http:\/\/127\.0\.0\.1:4173\/|data:|blob:)/
+const LOCAL = new RegExp(`^(http://127\\.0\\.0\\.1:${Number(process.env.E2E_PORT ?? 4173)}/|data:|blob:)`)
 
 export const test = base.extend<{ problems: string[] }>({
   // auto: every test fails on console errors or outside requests, not only those that ask for `problems`.

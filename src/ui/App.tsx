@@ -11,6 +11,12 @@ import { usePaneSize } from './layout/usePaneSize.ts'
 import { StatusBar } from './StatusBar.tsx'
 import { useDocumentTheme } from './theme/useDocumentTheme.ts'
 import { TopologyPane } from './topology/TopologyPane.tsx'
+import { DocumentLayer, GuideAside, useGuideVisible } from './share/DocumentLayer.tsx'
+import { EmbedApp } from './share/EmbedApp.tsx'
+import { LinkErrorView } from './share/LinkErrorView.tsx'
+import { useShare } from './share/shareStore.ts'
+import { useShareRuntime } from './share/useShareRuntime.ts'
+import { viewMode } from './share/viewMode.ts'
 
 export function App({ engine }: { engine: EngineClient }) {
   useDocumentTheme()
@@ -18,11 +24,16 @@ export function App({ engine }: { engine: EngineClient }) {
   const [editorWidth, setEditorWidth] = usePaneSize('editor', Math.round(innerWidth * 0.34), 240, Math.max(480, innerWidth - 320))
   const [consoleHeight, setConsoleHeight] = usePaneSize('console', 210, 90, Math.max(200, innerHeight - 260))
   const style = { '--editor-width': `${editorWidth}px`, '--console-height': `${consoleHeight}px` } as CSSProperties
+  useShareRuntime(engine)
+  const guide = useGuideVisible()
+  const linkError = useShare((s) => s.linkError)
+  if (linkError) return <LinkErrorView />
+  if (viewMode.embed) return <EngineContext.Provider value={engine}><EmbedApp /></EngineContext.Provider>
   return (
     <EngineContext.Provider value={engine}>
     <div className="app" style={style}>
       <Header />
-      <main className="workspace">
+      <main className={guide ? 'workspace workspace--guide' : 'workspace'}>
         <EditorPane />
         <Splitter label="Resize editor" orientation="vertical" value={editorWidth}
           min={240} max={Math.max(480, innerWidth - 320)} onChange={setEditorWidth} />
@@ -30,7 +41,9 @@ export function App({ engine }: { engine: EngineClient }) {
         <Splitter label="Resize console" orientation="horizontal" value={consoleHeight} invert
           min={90} max={Math.max(200, innerHeight - 260)} onChange={setConsoleHeight} />
         <ConsolePane shell={engine} />
+        {guide && <GuideAside />}
       </main>
+      <DocumentLayer />
       <StatusBar />
     </div>
     </EngineContext.Provider>

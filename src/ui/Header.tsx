@@ -1,4 +1,5 @@
 // The top bar: product name, what is connected, and the global controls.
+import { HeaderControls } from './share/HeaderControls.tsx'
 import { ThemeToggle } from './theme/ThemeToggle.tsx'
 
 export function Header() {
@@ -8,6 +9,7 @@ export function Header() {
       <span className="app-header__tagline">how a request reaches a pod, hop by hop</span>
       <span className="app-header__spacer" />
       <span className="app-header__keys">Alt+1 editor · Alt+2 topology · Alt+3 console · Ctrl+S apply now</span>
+      <HeaderControls />
       <ThemeToggle />
     </header>
   )

@@ -60,7 +60,7 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
         const job = queued.shift()!
         const draft = line
         line = feed({ ...line, buffer: job.text, cursor: job.text.length }, '\r').state
-        term.write(renderLine({ ...draft, buffer: job.text, cursor: job.text.length }) + '\r\n')
+        term.write(toTerminal(renderLine({ ...draft, buffer: job.text, cursor: job.text.length })) + '\r\n') // here-documents span lines
         const code = await execute(job.text)
         line = { ...line, buffer: draft.buffer, cursor: draft.cursor }
         term.write(renderLine(line))

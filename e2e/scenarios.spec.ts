@@ -1,0 +1,79 @@
+// The scenario gallery and guided steps, used like a person would: by role and accessible name.
+import { readFileSync, readdirSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app } from './app.ts'
+import { expect, test } from './fixtures.ts'
+
+const root = fileURLToPath(new URL('../scenarios', import.meta.url))
+const gallery = readdirSync(root).filter((d) => existsSync(join(root, d, 'steps.sh'))).sort()
+  .map((id) => ({ id, title: /^# title: (.*)$/m.exec(readFileSync(join(root, id, 'steps.sh'), 'utf8'))![1] }))
+
+const steps = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Steps' })
+
+async function openFromGallery(page: import('@playwright/test').Page, title: string) {
+  await page.getByRole('button', { name: 'Scenarios' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Scenarios' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click()
+  await expect(dialog).toBeHidden()
+  await expect(steps(page).getByRole('heading', { name: title })).toBeVisible()
+}
+
+test('open a scenario from the gallery and run its steps: console shows the commands, the engine grades the checks', async ({ page }) => {
+  await page.goto('/')
+  const ui = app(page)
+  await expect(ui.clusterNode('kind-worker')).toBeVisible()
+  await openFromGallery(page, 'NodePort from the host, and the SNAT on the extra hop')
+  await expect(page.getByRole('tab', { name: 'app.yaml' })).toBeVisible()
+  await expect(steps(page).getByRole('status', { name: 'Scenario progress' })).toHaveText('Step 1 of 4')
+  // Nothing is applied before the first step runs: the steps apply the files.
+  await expect(ui.pods('default/echo')).toHaveCount(0)
+  const first = steps(page).getByRole('listitem', { name: /^Step 1:/ })
+  await first.getByRole('button', { name: 'Run' }).click()
+  await expect(steps(page).getByRole('status', { name: 'Scenario progress' })).toHaveText('Step 2 of 4 · 1 of 1 checks passed')
+  await expect(first.getByRole('list', { name: 'Checks' })).toContainText('passed: ')
+  await expect(ui.pods('default/echo')).toHaveCount(1)
+  // The step's last command, typed at the prompt, and its output (the console shows its visible rows).
+  await expect(ui.console.locator('.xterm-rows')).toContainText('$ kubectl get pods -o wide')
+  await expect(ui.console.locator('.xterm-rows')).toContainText(/echo-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running/)
+
+  // The next two steps; the last one's checks say why they pass (the SNAT through the other node).
+  await steps(page).getByRole('listitem', { name: /^Step 2:/ }).getByRole('button', { name: 'Run' }).click()
+  await steps(page).getByRole('listitem', { name: /^Step 3:/ }).getByRole('button', { name: 'Run' }).click()
+  const fourth = steps(page).getByRole('listitem', { name: /^Step 4:/ })
+  await fourth.getByRole('button', { name: 'Run' }).click()
+  await expect(steps(page).getByRole('status', { name: 'Scenario progress' })).toHaveText('All 4 steps run · 8 of 8 checks passed')
+  await expect(fourth.getByRole('list', { name: 'Checks' })).toContainText('172.18.0.3')
+  const pod = await ui.pods('default/echo').first().getAttribute('aria-label')
+
+  // Replay from the start: the same seed gives the same pod (name and IP).
+  await steps(page).getByRole('button', { name: 'Replay from start' }).click()
+  await expect(steps(page).getByRole('status', { name: 'Scenario progress' })).toHaveText('Step 1 of 4')
+  await expect(ui.pods('default/echo')).toHaveCount(0)
+  await steps(page).getByRole('listitem', { name: /^Step 1:/ }).getByRole('button', { name: 'Run' }).click()
+  await expect(ui.pods('default/echo')).toHaveCount(1)
+  await expect.poll(async () => (await ui.pods('default/echo').first().getAttribute('aria-label'))?.replace(/, (Pending|ContainerCreating|Running).*$/, ''))
+    .toBe(pod!.replace(/, (Pending|ContainerCreating|Running).*$/, ''))
+  await page.screenshot({ path: '/tmp/shots/share-scenario-steps.png' })
+})
+
+test('every gallery scenario opens in the browser without console errors', async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.goto('/')
+  await expect(app(page).clusterNode('kind-worker')).toBeVisible()
+  for (const { title } of gallery) await openFromGallery(page, title)
+  expect(gallery.length).toBeGreaterThanOrEqual(24)
+})
+
+test('presenter mode: large type, arrows step through the scenario', async ({ page }) => {
+  await page.goto('/?present')
+  await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true')
+  await openFromGallery(page, 'Every pod gets an IP from its node\'s subnet')
+  await page.getByRole('region', { name: 'Steps' }).getByRole('heading').click() // focus outside editor and console
+  await page.keyboard.press('ArrowRight')
+  await expect(steps(page).getByRole('status', { name: 'Scenario progress' })).toHaveText(/^Step 2 of 4/)
+  await page.keyboard.press('ArrowLeft')
+  await expect(steps(page).getByRole('status', { name: 'Scenario progress' })).toHaveText('Step 1 of 4')
+  await page.screenshot({ path: '/tmp/shots/share-presenter.png' })
+})

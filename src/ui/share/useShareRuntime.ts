@@ -1,0 +1,52 @@
+// Wires sharing and scenarios into the running app (called once from App): the runtime (engine, console), the
+// link the page came from, the live URL hash, the last console request, presenter mode and its keys.
+import { useEffect } from 'react'
+import type { EngineClient } from '../engineClient.ts'
+import { installRuntime } from '../scenarios/runtime.ts'
+import { goToStep, runCurrentStep } from '../scenarios/scenarioRunner.ts'
+import { scenarioStore } from '../scenarios/scenarioStore.ts'
+import { useHashSync } from './hashSync.ts'
+import { initialLink } from './linkState.ts'
+import { openShared } from './openShared.ts'
+import { setShare, shareStore, useShare } from './shareStore.ts'
+import { viewMode } from './viewMode.ts'
+
+let started = false
+
+if (initialLink.error) setShare({ linkError: initialLink.error })
+if (viewMode.present) setShare({ present: true })
+
+function presenterKey(event: KeyboardEvent): void {
+  const target = event.target as HTMLElement | null
+  if (target?.closest('input, textarea, select, [contenteditable="true"], .monaco-editor, .xterm, dialog')) return
+  const { scenario, cursor, busy } = scenarioStore.getState()
+  if (!scenario || busy || event.altKey || event.ctrlKey || event.metaKey) return
+  if (event.key === 'ArrowRight' || event.key === ' ' || event.key === 'PageDown') { event.preventDefault(); void runCurrentStep() }
+  else if (event.key === 'ArrowLeft' || event.key === 'PageUp') { event.preventDefault(); if (cursor > 0) void goToStep(cursor - 1) }
+}
+
+export function useShareRuntime(engine: EngineClient): void {
+  const present = useShare((s) => s.present)
+  useEffect(() => {
+    installRuntime(engine, viewMode.embed)
+    const off = engine.onTraces((_traces, line) => { if (/^\s*(curl|wget)\s/.test(line)) setShare({ lastRequestLine: line.trim() }) })
+    if (!started) {
+      started = true
+      if (initialLink.doc) {
+        setShare({ hashLive: true })
+        void openShared(initialLink.doc)
+      }
+    }
+    return off
+  }, [engine])
+  useHashSync()
+  useEffect(() => {
+    document.documentElement.classList.toggle('kh-present', present)
+    if (!present) return
+    addEventListener('keydown', presenterKey)
+    return () => removeEventListener('keydown', presenterKey)
+  }, [present])
+  useEffect(() => { document.documentElement.classList.toggle('kh-embed', viewMode.embed) }, [])
+}
+
+export const isLinkBroken = () => shareStore.getState().linkError !== null
