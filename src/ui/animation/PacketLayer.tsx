@@ -41,7 +41,13 @@ export function PacketLayer({ timeline }: { timeline: Timeline }) {
     }
     const draw = () => {
       const t = playhead.t
-      const focusIndex = requestStore.getState().focus
+      let focusIndex = requestStore.getState().focus
+      // While playing, the card follows a request from its DNS lookup on to its connection.
+      const next = packets[focusIndex + 1]
+      if (playhead.playing && next && next.requestId === packets[focusIndex]?.requestId && t >= next.start) {
+        focusIndex += 1
+        requestStore.setState({ focus: focusIndex })
+      }
       let focusHop = -1
       for (let i = 0; i < packets.length; i++) {
         const el = dots.current[i]
@@ -108,7 +114,7 @@ function OutcomeMarks({ timeline }: { timeline: Timeline }) {
     const n = getInternalNode('client')
     if (!n) return null
     return <div className="packet-fail packet-fail--unresolved" role="status" aria-label="Outcome: Unresolved (DNS)"
-      style={{ left: n.internals.positionAbsolute.x + 8, top: n.internals.positionAbsolute.y - 28 }}>✕ Could not resolve {p.trace.to}</div>
+      style={{ left: n.internals.positionAbsolute.x + 8, top: n.internals.positionAbsolute.y - 4 }}>✕ Could not resolve {p.trace.to}</div>
   }
   if (!p || focusHop < 0) return null
   const hop = p.hops[focusHop]
@@ -132,7 +138,7 @@ function OutcomeMarks({ timeline }: { timeline: Timeline }) {
   if (last && ending !== 'delivered') {
     const b = box(hop.node)
     const text = ending === 'dropped' ? 'Dropped' : ending === 'refused' ? 'Refused' : ending === 'unresolved' ? 'Unresolved (DNS)' : `HTTP error`
-    if (b) marks.push(<div key="fail" className={`packet-fail packet-fail--${ending}`} role="status" aria-label={`Outcome: ${text}`} style={{ left: b.x + 8, top: b.y - 28 }}>✕ {text}{hop.hop.rule ? <code>{hop.hop.rule}</code> : null}</div>)
+    if (b) marks.push(<div key="fail" className={`packet-fail packet-fail--${ending}`} role="status" aria-label={`Outcome: ${text}`} style={{ left: b.x + 8, top: b.y - 4 }}>✕ {text}{hop.hop.rule ? <code>{hop.hop.rule}</code> : null}</div>)
   }
   return <>{marks}</>
 }
