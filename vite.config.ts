@@ -5,9 +5,10 @@ import { defineConfig, type Plugin } from 'vite'
 
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url))
 
-// Parsing ELK's 1.6 MB worker and building the engine's cluster are the slowest steps to the first topology:
-// start both workers before the main bundle has even loaded. src/ui/topology/elkLayouter.ts and
-// src/ui/startEngine.ts adopt them (or create their own, as in dev).
+// Building the engine's cluster is the slowest step to the first topology: start its worker before the main
+// bundle has even loaded (src/ui/startEngine.ts adopts it, or creates its own, as in dev). ELK's worker is not
+// started here: the first layout comes from the build-time table below, and ELK's 1.6 MB parse would only
+// compete with the engine for the two cores.
 function startWorkersEarly(): Plugin {
   return {
     name: 'kubehop:start-workers-early',
@@ -16,12 +17,10 @@ function startWorkersEarly(): Plugin {
       order: 'post',
       handler(_html, ctx) {
         const files = Object.keys(ctx.bundle ?? {})
-        const elk = files.find((file) => /elk-worker\.min-[\w-]+\.js$/.test(file))
         const engine = files.find((file) => /engine\.worker-[\w-]+\.js$/.test(file))
         const lines = [
           // The engine first: it builds the default cluster while the main bundle downloads.
           engine && `globalThis.__kubehopEngineWorker = new Worker(${JSON.stringify('/' + engine)}, { type: 'module', name: 'kubehop-engine' })`,
-          elk && `globalThis.__kubehopElkWorker = new Worker(${JSON.stringify('/' + elk)})`,
         ].filter(Boolean)
         return lines.length ? [{ tag: 'script', injectTo: 'head-prepend', children: lines.join('\n') }] : []
       },
@@ -29,8 +28,27 @@ function startWorkersEarly(): Plugin {
   }
 }
 
+// `virtual:kubehop/precomputed`: the default scenario's first snapshot and ELK layout, computed by running the
+// engine in Node at build time (scripts/precompute-layout.ts), so they always match the engine and toElkGraph.
+function precomputed(): Plugin {
+  const id = 'virtual:kubehop/precomputed'
+  return {
+    name: 'kubehop:precomputed-layouts',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return undefined
+      const script = fileURLToPath(new URL('./scripts/precompute-layout.ts', import.meta.url))
+      const { tsImport } = await import('tsx/esm/api')
+      const { precompute } = await tsImport(script, import.meta.url) as typeof import('./scripts/precompute-layout.ts')
+      const { layouts, first } = await precompute()
+      // JSON.parse of a string literal is faster to load than the same object literal.
+      return `export const layouts = ${JSON.stringify(layouts)}\nexport const first = JSON.parse(${JSON.stringify(JSON.stringify(first))})`
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react(), startWorkersEarly()],
+  plugins: [react(), startWorkersEarly(), precomputed()],
   // monaco-editor>=0.56 "exports" map breaks 'monaco-editor/esm/vs/...' deep imports (monaco-worker-manager uses them).
   resolve: { alias: [{ find: /^monaco-editor\/esm\/vs\//, replacement: monacoEsm }] },
   worker: { format: 'es' },

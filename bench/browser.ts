@@ -8,14 +8,17 @@ import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from '@playwright/test'
 import { budget, median, percentile, type Figure, type FigureSource } from './figures.ts'
 
-const URL = 'http://127.0.0.1:4173/'
+// BENCH_PORT / BENCH_DIST: measure a build elsewhere than dist/ on 4173 (e.g. while others use those).
+const PORT = process.env.BENCH_PORT ?? '4173'
+const DIST = process.env.BENCH_DIST ?? 'dist'
+const URL = `http://127.0.0.1:${PORT}/`
 const RUNS = Number(process.env.BENCH_LOADS ?? 5)
 const EDITS = Number(process.env.BENCH_EDITS ?? 20)
 
 
 function firstPaintJs(): { entryKb: number; withWorkersKb: number } {
-  const html = readFileSync('dist/index.html', 'utf8')
-  const gz = (file: string) => gzipSync(readFileSync(`dist${file}`)).length / 1024
+  const html = readFileSync(`${DIST}/index.html`, 'utf8')
+  const gz = (file: string) => gzipSync(readFileSync(`${DIST}${file}`)).length / 1024
   const entry = [...html.matchAll(/<script type="module"[^>]*src="([^"]+)"/g), ...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1])
   const workers = [...html.matchAll(/new Worker\("([^"]+)"/g)].map((m) => m[1])
   const entryKb = entry.reduce((n, f) => n + gz(f), 0)
@@ -65,8 +68,8 @@ async function timeEdit(page: Page, n: number): Promise<{ fromApply: number; fro
 }
 
 async function measure(): Promise<Figure[]> {
-  if (!existsSync('dist/index.html')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' })
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4173', '--strictPort'], { stdio: 'ignore', detached: true })
+  if (!existsSync(`${DIST}/index.html`)) execSync(`npx vite build --logLevel warn --outDir ${DIST}`, { stdio: 'inherit' })
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', PORT, '--strictPort', '--outDir', DIST], { stdio: 'ignore', detached: true })
   try {
     await waitForServer()
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -5,6 +5,7 @@ import { App } from './App.tsx'
 import { syncEngine } from './engineSync.ts'
 import { defaultFiles } from './fixtures/defaultDocument.ts'
 import { autosave, loadDocument, loadTheme } from './persistence.ts'
+import { startFromPrecomputed } from './precomputedStart.ts'
 import { startEngine } from './startEngine.ts'
 import { createAppStore, installStore } from './store.ts'
 import { warmUpLayout } from './topology/elkLayouter.ts'
@@ -16,9 +17,15 @@ const saved = loadDocument(localStorage)
 const store = installStore(createAppStore({ files: saved?.files ?? defaultFiles, active: saved?.active, seed: saved?.seed,
   theme, freeze: import.meta.env.DEV }))
 autosave(store, localStorage, window)
-warmUpLayout()
+// ELK is needed only when the graph's shape changes: parse its worker once the editor is up and the page idles.
+const offEditor = store.subscribe((state) => {
+  if (!state.editorReady) return
+  offEditor()
+  if ('requestIdleCallback' in window) requestIdleCallback(() => warmUpLayout(), { timeout: 3000 })
+  else setTimeout(warmUpLayout, 500)
+})
 const engine = startEngine()
 engine.onError((message) => console.warn(`kubehop engine: ${message}`))
-syncEngine(store, engine)
+syncEngine(store, startFromPrecomputed(store, engine))
 
 createRoot(document.getElementById('root')!).render(<StrictMode><App engine={engine} /></StrictMode>)

@@ -1,10 +1,20 @@
-// The bottom pane: a terminal that sends each line to the shell bridge.
-import { Suspense, lazy } from 'react'
+// The bottom pane: a terminal that sends each line to the shell bridge. xterm starts once the editor is up (or
+// after a while): on first load its script and first render would compete with the topology and Monaco.
+import { Suspense, lazy, useEffect, useState } from 'react'
+import { useApp } from '../store.ts'
 import type { ShellBridge } from './shellBridge.ts'
 
 const TerminalView = lazy(() => import('./TerminalView.tsx'))
+const START_ANYWAY_MS = 3000
 
 export function ConsolePane({ shell }: { shell: ShellBridge }) {
+  const editorReady = useApp((s) => s.editorReady)
+  const [timedOut, setTimedOut] = useState(false)
+  useEffect(() => {
+    const timer = setTimeout(() => setTimedOut(true), START_ANYWAY_MS)
+    return () => clearTimeout(timer)
+  }, [])
+  const starting = <p className="pane__placeholder">Starting the console…</p>
   return (
     <section className="pane pane--console" aria-label="Console" id="pane-console" tabIndex={-1} aria-keyshortcuts="Alt+3">
       <header className="pane__header">
@@ -12,9 +22,7 @@ export function ConsolePane({ shell }: { shell: ShellBridge }) {
         <span className="pane__hint">Tab completes · ↑/↓ history · Ctrl+C cancels the line</span>
       </header>
       <div className="pane__body">
-        <Suspense fallback={<p className="pane__placeholder">Starting the console…</p>}>
-          <TerminalView shell={shell} />
-        </Suspense>
+        {editorReady || timedOut ? <Suspense fallback={starting}><TerminalView shell={shell} /></Suspense> : starting}
       </div>
     </section>
   )

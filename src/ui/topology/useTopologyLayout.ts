@@ -1,24 +1,31 @@
-// Keeps pod slots across snapshots and asks ELK for positions only when the box graph actually changed.
+// Keeps pod slots across snapshots and asks ELK for positions only when the shape of the box graph changed:
+// the same boxes reuse their positions, boxes that only changed height stretch the current layout (nothing
+// else moves), and a new shape comes from the build-time table, the localStorage cache, or else ELK.
+import type { ElkNode } from 'elkjs/lib/elk-api.js'
 import { useEffect, useRef, useState } from 'react'
 import type { ClusterSnapshot } from '../../engine/snapshot.ts'
 import { positionsOf, toElkGraph } from './elkGraph.ts'
 import { layoutInWorker } from './elkLayouter.ts'
 import { cachedLayout, hashGraph, rememberLayout } from './layoutCache.ts'
 import { readTopology } from './model.ts'
+import { precomputedLayout } from './precomputedLayouts.ts'
+import { stretchLayout } from './quickLayout.ts'
 import { assignSlots, emptySlots } from './slots.ts'
 import type { TopologyLayout } from './toFlow.ts'
 
 export interface LaidOut {
   snapshot: ClusterSnapshot
   layout: TopologyLayout
-  /** Changes whenever ELK produced new positions (the canvas refits then). */
+  /** Changes whenever the boxes got new positions (the canvas refits then). */
   generation: number
 }
+
+interface Shown { key: string; graph: ElkNode; positions: TopologyLayout['positions']; generation: number }
 
 export function useTopologyLayout(snapshot: ClusterSnapshot | null): LaidOut | null {
   const [laidOut, setLaidOut] = useState<LaidOut | null>(null)
   const slotsRef = useRef(emptySlots)
-  const lastGraph = useRef<{ key: string; positions: TopologyLayout['positions']; generation: number } | null>(null)
+  const lastGraph = useRef<Shown | null>(null)
 
   useEffect(() => {
     if (!snapshot) return
@@ -30,13 +37,18 @@ export function useTopologyLayout(snapshot: ClusterSnapshot | null): LaidOut | n
     const last = lastGraph.current
     const show = (positions: TopologyLayout['positions']) => {
       const generation = last?.key === key ? last.generation : (last?.generation ?? 0) + 1
-      lastGraph.current = { key, positions, generation }
+      lastGraph.current = { key, graph, positions, generation }
       setLaidOut({ snapshot, layout: { positions, slots }, generation })
     }
     if (last?.key === key) return show(last.positions)
     const hash = hashGraph(key)
-    const cached = cachedLayout(localStorage, hash)
-    if (cached) return show(cached)
+    const stretched = last && stretchLayout(last.graph, last.positions, graph)
+    if (stretched) {
+      rememberLayout(localStorage, hash, stretched)
+      return show(stretched)
+    }
+    const known = precomputedLayout(hash) ?? cachedLayout(localStorage, hash)
+    if (known) return show(known)
     let cancelled = false
     layoutInWorker(graph)
       .then((result) => { const positions = positionsOf(result); rememberLayout(localStorage, hash, positions); return positions })
