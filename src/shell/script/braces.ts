@@ -4,6 +4,15 @@ import type { WordPart } from './ast.ts'
 type Item = { ch: string } | { part: WordPart }
 
 /** Expands the braces of one word into the list of words it stands for. */
+/** A simulated shell has to stop somewhere: real bash would try to allocate it all (and usually be killed). */
+export const MAX_WORDS = 100_000
+
+export class ExpansionTooLarge extends RangeError {
+  constructor() {
+    super(`brace expansion: more than ${MAX_WORDS} words`)
+  }
+}
+
 export function braceExpand(parts: WordPart[]): WordPart[][] {
   if (!parts.some((p) => p.kind === 'lit' && !p.quoted && p.text.includes('{'))) return [parts]
   const items: Item[] = []
@@ -44,6 +53,7 @@ function expand(items: Item[]): Item[][] {
     }
     const prefix = items.slice(0, i)
     const suffixes = expand(items.slice(close + 1))
+    if (alternatives.length * suffixes.length > MAX_WORDS) throw new ExpansionTooLarge()
     const out: Item[][] = []
     for (const alt of alternatives) for (const suffix of suffixes) out.push([...prefix, ...alt, ...suffix])
     return out
@@ -61,6 +71,7 @@ function range(text: string): string[] | null {
   const from = num ? Number(m[1]) : m[1].charCodeAt(0)
   const to = num ? Number(m[2]) : m[2].charCodeAt(0)
   const width = num && (/^-?0\d/.test(m[1]) || /^-?0\d/.test(m[2])) ? Math.max(m[1].length, m[2].length) : 0
+  if (Math.abs(to - from) / step > MAX_WORDS) throw new ExpansionTooLarge()
   const out: string[] = []
   const dir = from <= to ? 1 : -1
   for (let v = from; dir > 0 ? v <= to : v >= to; v += dir * step) {

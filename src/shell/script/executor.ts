@@ -44,6 +44,10 @@ export class Interpreter implements ExpandHost {
       else if (e instanceof ExitSignal) {
         status = e.code
         exited = true
+      } else if (e instanceof RangeError) {
+        // Out of memory in a real shell; here the statement fails and the script goes on.
+        io.err(`kubehop: ${e.message}: the statement is too large to simulate\n`)
+        status = 1
       } else throw e
     }
     this.state.lastExit = status
@@ -185,8 +189,9 @@ export class Interpreter implements ExpandHost {
           // for: stop before an extra round; while/until: only once the condition asks for one more.
           const bounded = total !== null
           if (bounded && round >= total) break
-          if (bounded && round >= this.maxRounds) {
-            this.emit('stderr', loopNotice(this.maxRounds, total))
+          // A for loop over a list ends by itself; only a sanity bound applies to it (the contract bounds `while true`).
+          if (bounded && round >= MAX_FOR_ROUNDS) {
+            this.emit('stderr', loopNotice(MAX_FOR_ROUNDS, total))
             status = 130
             break
           }
@@ -361,6 +366,9 @@ export class Interpreter implements ExpandHost {
     }
   }
 }
+
+/** The most rounds a `for` loop over a finite list runs (far beyond any request-distribution demo). */
+export const MAX_FOR_ROUNDS = 100_000
 
 /** What kubehop prints when it cuts a loop short (a real shell would go on). */
 export function loopNotice(max: number, total: number | null): string {

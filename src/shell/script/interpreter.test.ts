@@ -74,9 +74,16 @@ describe('loops', () => {
     expect(r.records[1].chunks).toEqual([{ stream: 'stdout', text: 'after\n' }])
   })
 
-  it('defaults to 100 rounds, also for long for loops, and still feeds the rest of the pipeline', () => {
+  it('runs a for loop over its whole list (only while/until are bounded) and feeds the rest of the pipeline', () => {
     const r = run('for i in $(seq 1 150); do echo hit; done | sort | uniq -c')
-    expect(r.output).toBe('kubehop: stopped the loop after 100 of 150 rounds (a real shell would run all 150)\n    100 hit\n')
+    expect(r.output).toBe('    150 hit\n')
+  })
+
+  it('a statement too large to simulate fails alone; the script goes on', () => {
+    const r = run('echo {1..3000000} | wc -c\necho after')
+    expect(r.records[0].exitCode).toBe(1)
+    expect(r.records[0].chunks.map((c) => c.text).join('')).toContain('brace expansion: more than 100000 words')
+    expect(r.records[1].chunks).toEqual([{ stream: 'stdout', text: 'after\n' }])
   })
 
   it('supports while CMD, until, break, continue and C-style for', () => {

@@ -3,6 +3,9 @@ import type { Builtin } from './types.ts'
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
 
+/** A simulated shell has to stop somewhere; a million lines is beyond any demo. */
+const MAX_LINES = 1_000_000
+
 export const seq: Builtin = (args, ctx) => {
   let sep = '\n'
   let equalWidth = false
@@ -33,8 +36,14 @@ export const seq: Builtin = (args, ctx) => {
   for (let k = 0; ; k++) {
     const v = Math.round(a * scale + k * inc * scale) / scale
     if (inc > 0 ? v > end + 1e-12 : v < end - 1e-12) break
-    values.push(v.toFixed(decimals))
-    if (values.length > 1_000_000) break
+    // A step too small to move a huge float ends the sequence, as GNU seq's long double stepping would here.
+    if (k > 0 && v === Math.round(a * scale + (k - 1) * inc * scale) / scale) break
+    values.push(Math.abs(v) >= 1e21 ? String(v) : v.toFixed(decimals))
+    if (values.length > MAX_LINES) {
+      ctx.err(`seq: kubehop stops after ${MAX_LINES} numbers\n`)
+      ctx.out(values.join(sep) + '\n')
+      return 1
+    }
   }
   if (equalWidth) {
     const width = Math.max(...values.map((v) => v.length))
