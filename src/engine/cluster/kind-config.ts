@@ -21,8 +21,22 @@ interface KindClusterConfig {
   networking?: { podSubnet?: string; serviceSubnet?: string; apiServerPort?: number }
 }
 
+// The playground asks about the same few files on every apply: remember the last answers for small texts.
+const kindConfigAnswers = new Map<string, boolean>()
+
 /** Whether a file is a kind `Cluster` config (kind.x-k8s.io), not a Kubernetes manifest. YAML or JSON. */
 export function isKindConfig(text: string): boolean {
+  if (text.length > 65_536) return readsAsKindConfig(text)
+  let answer = kindConfigAnswers.get(text)
+  if (answer === undefined) {
+    answer = readsAsKindConfig(text)
+    if (kindConfigAnswers.size >= 8) kindConfigAnswers.delete(kindConfigAnswers.keys().next().value!)
+    kindConfigAnswers.set(text, answer)
+  }
+  return answer
+}
+
+function readsAsKindConfig(text: string): boolean {
   try {
     const value = parseDocument(text).toJS({ maxAliasCount: 100 }) as { apiVersion?: unknown; kind?: unknown } | null
     return !!value && typeof value === 'object' && value.kind === 'Cluster' && String(value.apiVersion ?? '').startsWith('kind.x-k8s.io/')

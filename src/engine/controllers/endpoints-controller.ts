@@ -17,7 +17,16 @@ interface Subset { addresses?: Address[]; notReadyAddresses?: Address[]; ports?:
 const addrKey = (a: Address) => `${a.ip}|${a.targetRef?.uid ?? ''}`
 const portKey = (p: Port) => `${p.name ?? ''}|${p.port}|${p.protocol}|${p.appProtocol ?? ''}`
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-const ipNum = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0)
+const ipNums = new Map<string, number>() // sorts compare the same few hundred addresses over and over
+const ipNum = (ip: string) => {
+  let n = ipNums.get(ip)
+  if (n === undefined) {
+    n = ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0)
+    if (ipNums.size > 50_000) ipNums.clear()
+    ipNums.set(ip, n)
+  }
+  return n
+}
 function compareAddr(a: Address, b: Address): number {
   return ipNum(a.ip) - ipNum(b.ip) || cmp(a.ip, b.ip) || cmp(a.targetRef?.uid ?? '', b.targetRef?.uid ?? '')
 }

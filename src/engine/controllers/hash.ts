@@ -24,7 +24,19 @@ export function safeEncodeString(s: string): string {
 /** JSON with object keys sorted at every level: a stable stand-in for Go's spew dump of a struct. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null)
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i])
+    return out + ']'
+  }
   const obj = value as Record<string, unknown>
-  return `{${Object.keys(obj).filter((k) => obj[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`
+  const keys = Object.keys(obj).sort()
+  let out = '{'
+  let first = true
+  for (const k of keys) {
+    if (obj[k] === undefined) continue
+    out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJson(obj[k])
+    first = false
+  }
+  return out + '}'
 }
