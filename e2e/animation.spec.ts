@@ -39,7 +39,10 @@ test('a request in the default scenario: DNAT on the hop card, step back and for
   // The console shows the equivalent command.
   await expect(app(page).console.locator('.xterm-rows')).toContainText('$ curl -s -m 5 http://172.18.0.')
   await page.getByRole('button', { name: 'Pause', exact: true }).click()
+  // Back to the first hop (on a busy machine the packet may already be home), then step through.
+  await page.getByRole('list', { name: 'Hops' }).getByRole('button').first().click()
   const card = hopCard(page)
+  await expect(card.locator('.hop-card__action')).toHaveText('connect')
   const action = card.locator('.hop-card__action')
   for (let i = 0; i < 40 && (await action.textContent()) !== 'DNAT'; i++) await page.getByRole('button', { name: 'Step forward' }).click()
   await expect(action).toHaveText('DNAT')
@@ -66,7 +69,7 @@ test('externalTrafficPolicy Local (edited in the document): the packet stops at 
   // `  selector:` / `    app: kubia` become the policy and a one-line selector.
   await setLine(page, 27, '  externalTrafficPolicy: Local')
   await setLine(page, 28, '  selector: {app: kubia}')
-  await page.keyboard.press('Control+S')
+  // The pause in typing applies it (a Ctrl+S after that would report "no change").
   await expect(page.getByRole('status', { name: 'Last apply' })).toContainText('service/kubia configured')
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('8')
   await send(page, { to: /node port on kind-control-plane/ })
