@@ -21,6 +21,7 @@ async function openFromGallery(page: import('@playwright/test').Page, title: str
 }
 
 test('open a scenario from the gallery and run its steps: console shows the commands, the engine grades the checks', async ({ page }) => {
+  test.setTimeout(90_000)
   await page.goto('/')
   const ui = app(page)
   await expect(ui.clusterNode('kind-worker')).toBeVisible()

@@ -3,11 +3,9 @@
 import { useEffect } from 'react'
 import type { EngineClient } from '../engineClient.ts'
 import { installRuntime } from '../scenarios/runtime.ts'
-import { goToStep, runCurrentStep } from '../scenarios/scenarioRunner.ts'
 import { scenarioStore } from '../scenarios/scenarioStore.ts'
 import { useHashSync } from './hashSync.ts'
 import { initialLink } from './linkState.ts'
-import { openShared } from './openShared.ts'
 import { setShare, shareStore, useShare } from './shareStore.ts'
 import { viewMode } from './viewMode.ts'
 
@@ -21,8 +19,9 @@ function presenterKey(event: KeyboardEvent): void {
   if (target?.closest('input, textarea, select, [contenteditable="true"], .monaco-editor, .xterm, dialog')) return
   const { scenario, cursor, busy } = scenarioStore.getState()
   if (!scenario || busy || event.altKey || event.ctrlKey || event.metaKey) return
-  if (event.key === 'ArrowRight' || event.key === ' ' || event.key === 'PageDown') { event.preventDefault(); void runCurrentStep() }
-  else if (event.key === 'ArrowLeft' || event.key === 'PageUp') { event.preventDefault(); if (cursor > 0) void goToStep(cursor - 1) }
+  const runner = () => import('../scenarios/scenarioRunner.ts')
+  if (event.key === 'ArrowRight' || event.key === ' ' || event.key === 'PageDown') { event.preventDefault(); void runner().then((m) => m.runCurrentStep()) }
+  else if (event.key === 'ArrowLeft' || event.key === 'PageUp') { event.preventDefault(); if (cursor > 0) void runner().then((m) => m.goToStep(cursor - 1)) }
 }
 
 export function useShareRuntime(engine: EngineClient): void {
@@ -34,7 +33,8 @@ export function useShareRuntime(engine: EngineClient): void {
       started = true
       if (initialLink.doc) {
         setShare({ hashLive: true })
-        void openShared(initialLink.doc)
+        const doc = initialLink.doc
+        void import('./openShared.ts').then((m) => m.openShared(doc))
       }
     }
     return off
