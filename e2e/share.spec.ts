@@ -5,7 +5,7 @@ import { deflateSync, strToU8 } from 'fflate'
 import { app, deploymentPod, replaceLine } from './app.ts'
 import { expect, test } from './fixtures.ts'
 
-const podNames = async (page: Page) => (await page.getByRole('group', { name: /^Pod default\// }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')))
+const podNames = async (page: Page) => (await page.getByRole('group', { name: /^Pod default\// }).evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(name: string): string | null }).getAttribute('aria-label') ?? '')))
   .map((label) => label.split(',').slice(0, 2).join(',')).sort() // name and IP
 const hops = (page: Page) => page.getByRole('region', { name: 'Packet path' }).getByRole('listitem').allTextContents()
 const toB64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
