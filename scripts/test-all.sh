@@ -13,6 +13,8 @@ step "unit, property and CLI scenario tests (vitest)"
 npx vitest run
 step "production build (vite)"
 npx vite build
+step "budgets (first-paint JavaScript, engine bundle free of UI libraries)"
+npx tsx scripts/check-budgets.ts
 step "browser tests (playwright, Debian chromium)"
 bash scripts/ensure-chromium.sh
 npx playwright test
