@@ -9,7 +9,10 @@ export function syncEngine(store: AppStore, engine: EngineClient, delayMs = 250)
   let timer: ReturnType<typeof setTimeout> | undefined
   let inFlight = false
   let again = false
+  let forced = false // Ctrl+S applies even in a scenario, whose steps otherwise apply the files
   const apply = () => {
+    if (!store.getState().autoApply && !forced) return
+    forced = false
     if (inFlight) { again = true; return }
     inFlight = true
     const state = store.getState()
@@ -19,7 +22,7 @@ export function syncEngine(store: AppStore, engine: EngineClient, delayMs = 250)
       inFlight = false
       const now = store.getState()
       store.getState().setApplied(result.markers, { applied: result.applied, changes: result.changes, ms: result.ms })
-      if (again || now.files !== sent.files || now.seed !== sent.seed) { again = false; schedule(0) }
+      if (again || (now.autoApply && (now.files !== sent.files || now.seed !== sent.seed))) { again = false; schedule(0) }
     })
   }
   const schedule = (ms: number) => { clearTimeout(timer); timer = setTimeout(apply, ms) }
@@ -29,9 +32,10 @@ export function syncEngine(store: AppStore, engine: EngineClient, delayMs = 250)
   })
   const offReady = engine.onReady((v) => store.getState().setVocabulary(v))
   const offDoc = store.subscribe((state, prev) => {
-    if (state.applyRequests !== prev.applyRequests) schedule(0)
-    else if (state.files !== prev.files || state.seed !== prev.seed) schedule(delayMs)
+    if (state.applyRequests !== prev.applyRequests) { forced = true; schedule(0) }
+    else if (!state.autoApply) { if (state.files !== prev.files) engine.setFiles(state.files) } // scenario: the steps apply
+    else if (state.files !== prev.files || state.seed !== prev.seed || !prev.autoApply) schedule(delayMs)
   })
-  apply()
+  if (store.getState().autoApply) apply()
   return () => { clearTimeout(timer); offSnapshot(); offReady(); offDoc() }
 }
