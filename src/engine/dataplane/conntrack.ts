@@ -9,26 +9,60 @@ const PROTO_NUMBERS: Record<L4Protocol, number> = { tcp: 6, udp: 17, sctp: 132 }
 
 /** An empty table. `tcpEstablishedTimeout` is nf_conntrack_tcp_timeout_established (432000 on kind nodes). */
 export function newConntrackTable(tcpEstablishedTimeout = 432000): ConntrackTable {
-  return { entries: [], nextId: 1, tcpEstablishedTimeout }
+  return {
+    byId: new Map(), byTuple: new Map(), nextId: 1, tcpEstablishedTimeout, earliestExpiry: Infinity,
+    get entries() { return [...this.byId.values()] },
+  }
 }
 
-const sameTuple = (a: Tuple, b: Tuple) => a.src === b.src && a.dst === b.dst && a.sport === b.sport && a.dport === b.dport
+/** The index key of one direction's tuple. */
+const tupleKey = (protocol: L4Protocol, t: Tuple) => `${protocol} ${t.src} ${t.sport} ${t.dst} ${t.dport}`
 
-/** Drops entries whose timeout has passed (the kernel's garbage collector). */
+function indexAdd(table: ConntrackTable, key: string, entry: ConntrackEntry, direction: 'original' | 'reply'): void {
+  const list = table.byTuple.get(key)
+  if (list) list.push({ entry, direction })
+  else table.byTuple.set(key, [{ entry, direction }])
+}
+
+function indexRemove(table: ConntrackTable, key: string, entry: ConntrackEntry): void {
+  const list = table.byTuple.get(key)
+  if (!list) return
+  const kept = list.filter((r) => r.entry !== entry)
+  if (kept.length) table.byTuple.set(key, kept)
+  else table.byTuple.delete(key)
+}
+
+/** Keeps `earliestExpiry` a lower bound of every entry's timeout after one changed. */
+function noteExpiry(table: ConntrackTable, entry: ConntrackEntry): void {
+  if (entry.expiresAt < table.earliestExpiry) table.earliestExpiry = entry.expiresAt
+}
+
+/**
+ * Drops entries whose timeout has passed (the kernel's garbage collector). Only sweeps when some entry can
+ * have expired (`earliestExpiry` has passed), so calling it on every packet costs nothing in between.
+ */
 export function expireConntrack(table: ConntrackTable, now: number): void {
-  table.entries = table.entries.filter((e) => e.expiresAt > now)
+  if (table.earliestExpiry > now) return
+  let earliest = Infinity
+  for (const e of table.byId.values()) {
+    if (e.expiresAt > now) {
+      if (e.expiresAt < earliest) earliest = e.expiresAt
+    } else removeConntrack(table, e)
+  }
+  table.earliestExpiry = earliest
 }
 
-/** Finds the live entry a packet belongs to, and in which direction it travels. */
+/** Finds the live entry a packet belongs to, and in which direction it travels (the oldest entry first, as the kernel's table walk). */
 export function lookupConntrack(table: ConntrackTable, protocol: L4Protocol, t: Tuple, now: number):
   { entry: ConntrackEntry; direction: 'original' | 'reply' } | undefined {
   expireConntrack(table, now)
-  for (const entry of table.entries) {
-    if (entry.protocol !== protocol) continue
-    if (sameTuple(entry.original, t)) return { entry, direction: 'original' }
-    if (sameTuple(entry.reply, t)) return { entry, direction: 'reply' }
+  const list = table.byTuple.get(tupleKey(protocol, t))
+  if (!list) return undefined
+  let best = list[0]
+  for (const r of list) {
+    if (r.entry.id < best.entry.id || (r.entry === best.entry && r.direction === 'original')) best = r
   }
-  return undefined
+  return { entry: best.entry, direction: best.direction }
 }
 
 /** Confirms a new connection: the original tuple as sent, the reply tuple as NAT left it. */
@@ -40,7 +74,10 @@ export function addConntrack(table: ConntrackTable, protocol: L4Protocol, origin
     expiresAt: now + (protocol === 'tcp' ? TIMEOUTS.synSent : TIMEOUTS.udpUnreplied),
     mark: 0, service,
   }
-  table.entries.push(entry)
+  table.byId.set(entry.id, entry)
+  indexAdd(table, tupleKey(protocol, original), entry, 'original')
+  indexAdd(table, tupleKey(protocol, reply), entry, 'reply')
+  noteExpiry(table, entry)
   return entry
 }
 
@@ -50,23 +87,29 @@ export function markReplied(table: ConntrackTable, entry: ConntrackEntry, now: n
   entry.assured = true
   if (entry.protocol === 'tcp') entry.state = 'ESTABLISHED'
   entry.expiresAt = now + (entry.protocol === 'tcp' ? table.tcpEstablishedTimeout : TIMEOUTS.udpStream)
+  noteExpiry(table, entry)
 }
 
 /** Another packet of a known connection refreshes its timeout. */
 export function refreshConntrack(table: ConntrackTable, entry: ConntrackEntry, now: number): void {
   if (entry.unreplied) return
   entry.expiresAt = now + (entry.protocol === 'tcp' ? table.tcpEstablishedTimeout : TIMEOUTS.udpStream)
+  noteExpiry(table, entry)
 }
 
 /** The connection was closed (FIN exchange): TCP entries linger in TIME_WAIT for 120 s. */
-export function closeConntrack(entry: ConntrackEntry, now: number): void {
+export function closeConntrack(table: ConntrackTable, entry: ConntrackEntry, now: number): void {
   if (entry.protocol !== 'tcp') return
   entry.state = 'TIME_WAIT'
   entry.expiresAt = now + TIMEOUTS.timeWait
+  noteExpiry(table, entry)
 }
 
 export function removeConntrack(table: ConntrackTable, entry: ConntrackEntry): void {
-  table.entries = table.entries.filter((e) => e !== entry)
+  if (table.byId.get(entry.id) !== entry) return
+  table.byId.delete(entry.id)
+  indexRemove(table, tupleKey(entry.protocol, entry.original), entry)
+  indexRemove(table, tupleKey(entry.protocol, entry.reply), entry)
 }
 
 function tupleText(t: Tuple): string {
@@ -92,7 +135,7 @@ export function conntrackLine(e: ConntrackEntry, now: number): string {
  */
 export function renderConntrackList(table: ConntrackTable, now: number): { stdout: string; stderr: string } {
   expireConntrack(table, now)
-  const lines = table.entries.map((e) => conntrackLine(e, now))
+  const lines = [...table.byId.values()].map((e) => conntrackLine(e, now))
   return {
     stdout: lines.map((l) => l + '\n').join(''),
     stderr: `conntrack v1.4.7 (conntrack-tools): ${lines.length} flow entries have been shown.\n`,

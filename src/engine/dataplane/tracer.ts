@@ -171,5 +171,5 @@ export function confirmConnection(state: NodeDataplaneState, entry: ConntrackEnt
 /** The client or server closed the connection: its entry moves to TIME_WAIT (120 s) as in `conntrack -L`. */
 export function closeConnection(state: NodeDataplaneState, entry: ConntrackEntry, now: number): void {
   if (entry.unreplied) markReplied(state.conntrack, entry, now)
-  closeConntrack(entry, now)
+  closeConntrack(state.conntrack, entry, now)
 }

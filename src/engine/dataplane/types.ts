@@ -211,7 +211,14 @@ export interface NodeDataplaneState {
 }
 
 export interface ConntrackTable {
-  entries: ConntrackEntry[]
+  /** The flows by id, in creation order (entries past their timeout go at the next lookup or listing). */
+  byId: Map<number, ConntrackEntry>
+  /** Each entry under its original and its reply tuple (`proto src sport dst dport`), so a lookup is one Map get. */
+  byTuple: Map<string, { entry: ConntrackEntry; direction: 'original' | 'reply' }[]>
+  /** A lower bound of every entry's `expiresAt`: nothing can have expired before it, so no sweep is needed. */
+  earliestExpiry: number
+  /** The flows as a list, in creation order (a copy). */
+  readonly entries: ConntrackEntry[]
   nextId: number
   /** nf_conntrack_tcp_timeout_established in seconds. */
   tcpEstablishedTimeout: number

@@ -1,7 +1,7 @@
 // Assembles the NetworkWorld of a live Cluster: its view, kube-proxy's compiled rules per node (recompiled
 // when the API changes, as kube-proxy's sync loop does), the nodes' conntrack state and the providers.
 import type { Cluster } from '../cluster/cluster.ts'
-import { closeConnection, compileProxyRules, newNodeDataplaneState, traceNodePacket } from '../dataplane/index.ts'
+import { closeConnection, compileProxyRulesForNodes, newNodeDataplaneState, traceNodePacket } from '../dataplane/index.ts'
 import type { NodeRules } from '../dataplane/types.ts'
 import { providerState } from '../cloud/provider-state.ts'
 import { networkState } from './state.ts'
@@ -16,10 +16,8 @@ export function compiledRules(cluster: Cluster): Map<string, NodeRules> {
   if (state.rules?.version === version) return state.rules.byNode
   const services = cluster.store.list('Service') as any[]
   const endpointSlices = cluster.store.list('EndpointSlice') as any[]
-  const byNode = new Map<string, NodeRules>()
-  for (const node of cluster.profile.nodes) {
-    byNode.set(node.name, compileProxyRules({ nodeName: node.name, nodeIPs: [node.internalIP], clusterCIDR: cluster.config.clusterCIDR, services, endpointSlices }))
-  }
+  const byNode = compileProxyRulesForNodes({ clusterCIDR: cluster.config.clusterCIDR, services, endpointSlices },
+    cluster.profile.nodes.map((node) => ({ nodeName: node.name, nodeIPs: [node.internalIP] })))
   state.rules = { version, byNode }
   return byNode
 }
@@ -44,12 +42,12 @@ export function worldFor(cluster: Cluster, portForwards: PortForward[] = []): Ne
     loadBalancers: loadBalancers(view),
     portForwards,
     served: state.served,
-    touched: [],
+    touched: new Map(),
   }
 }
 
 /** The tool exits: its TCP connections close and their conntrack entries go to TIME_WAIT, as `conntrack -L` then shows. */
 export function closeConnections(world: NetworkWorld): void {
-  for (const t of world.touched) if (t.entry.protocol === 'tcp') closeConnection(world.nodeState(t.node), t.entry, world.view.now)
-  world.touched.length = 0
+  for (const [entry, node] of world.touched) if (entry.protocol === 'tcp') closeConnection(world.nodeState(node), entry, world.view.now)
+  world.touched.clear()
 }

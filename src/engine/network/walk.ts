@@ -114,7 +114,7 @@ function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, o
     egressAddress: (dstIp) => (cidrContains(node.podCIDR, dstIp) ? node.gatewayIP : node.internalIP),
   })
   tb.append(result.hops)
-  if (result.entry && !world.touched.some((t) => t.entry === result.entry)) world.touched.push({ node: node.name, entry: result.entry })
+  if (result.entry && !world.touched.has(result.entry)) world.touched.set(result.entry, node.name)
   const after: Pkt = { protocol: pkt.protocol, src: result.packetAfter.src, dst: result.packetAfter.dst }
   switch (result.verdict.outcome) {
     case 'drop': return { arrival: { kind: 'dropped', pkt: after, at } }

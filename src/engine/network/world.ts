@@ -32,6 +32,6 @@ export interface NetworkWorld {
   portForwards: PortForward[]
   /** Requests served so far by a container (`ns/pod/container`), for apps that count. */
   served: Map<string, number>
-  /** Conntrack entries this command's packets created or followed (closed when the tool exits). */
-  touched: { node: string; entry: ConntrackEntry }[]
+  /** Conntrack entries this command's packets created or followed, with their node, in first-touch order (closed when the tool exits). */
+  touched: Map<ConntrackEntry, string>
 }
