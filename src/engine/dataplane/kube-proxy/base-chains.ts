@@ -2,8 +2,13 @@
 // Sources: pkg/proxy/iptables/proxier.go (iptablesJumpChains, iptablesKubeletJumpChains, kubeProxyCanaryChain)
 // and pkg/kubelet/kubelet_network_linux.go (KUBE-FIREWALL, KUBE-KUBELET-CANARY, KUBE-IPTABLES-HINT), v1.32;
 // the resulting order was checked against a kind node's `iptables -S`.
-import type { CtState, MatchModule, TableName } from '../types'
-import type { TableBuilder } from './table-builder'
+import type { CtState, MatchModule, Rule, TableName } from '../types'
+
+/** A TableBuilder, or anything else that takes chains and rules in order. */
+export interface ChainWriter {
+  chain(name: string): ChainWriter
+  add(spec: Omit<Rule, 'text'>): unknown
+}
 
 interface JumpChain {
   table: TableName
@@ -35,9 +40,9 @@ const NEW: CtState[] = ['NEW']
  * Writes the built-in chains' rules of one table: kubelet's `-j KUBE-FIREWALL` (present before kube-proxy
  * starts), then kube-proxy's jumps in the order its Prepend calls leave them, plus the empty canary chains.
  */
-export function writeBaseChains(t: TableBuilder, opts: { kindMasqAgent?: { clusterCIDR: string } }): void {
+export function writeBaseChains(t: ChainWriter, table: TableName, opts: { kindMasqAgent?: { clusterCIDR: string } }): void {
   const jumps = new Map<string, JumpChain[]>()
-  for (const j of JUMP_CHAINS.filter((j) => j.table === t.name)) jumps.set(j.src, [j, ...(jumps.get(j.src) ?? [])])
+  for (const j of JUMP_CHAINS.filter((j) => j.table === table)) jumps.set(j.src, [j, ...(jumps.get(j.src) ?? [])])
   for (const [src, list] of jumps) {
     for (const j of list) {
       const matches: MatchModule[] = [
@@ -47,17 +52,17 @@ export function writeBaseChains(t: TableBuilder, opts: { kindMasqAgent?: { clust
       t.add({ chain: src, matches, target: { kind: 'jump', chain: j.dst } })
     }
   }
-  if (t.name === 'filter') {
+  if (table === 'filter') {
     t.add({ chain: 'INPUT', matches: [], target: { kind: 'jump', chain: 'KUBE-FIREWALL' } })
     t.add({ chain: 'OUTPUT', matches: [], target: { kind: 'jump', chain: 'KUBE-FIREWALL' } })
   }
-  if (t.name === 'mangle') t.chain('KUBE-IPTABLES-HINT')
+  if (table === 'mangle') t.chain('KUBE-IPTABLES-HINT')
   t.chain('KUBE-KUBELET-CANARY').chain('KUBE-PROXY-CANARY')
-  if (t.name === 'nat' && opts.kindMasqAgent) writeKindMasqAgent(t, opts.kindMasqAgent.clusterCIDR)
+  if (table === 'nat' && opts.kindMasqAgent) writeKindMasqAgent(t, opts.kindMasqAgent.clusterCIDR)
 }
 
 /** kindnetd's masquerade agent (cmd/kindnetd/masq.go in kind before kindnetd moved to nftables). */
-function writeKindMasqAgent(t: TableBuilder, clusterCIDR: string): void {
+function writeKindMasqAgent(t: ChainWriter, clusterCIDR: string): void {
   t.add({
     chain: 'POSTROUTING',
     matches: [

@@ -3,8 +3,18 @@
 import { base32 } from './base32'
 import { sha256 } from '../../util/sha256.ts'
 
+// Every node's kube-proxy hashes the same service ports and endpoints on every sync: remember the answers.
+const HASH_CACHE_MAX = 100_000
+const hashCache = new Map<string, string>()
+
 function hash16(input: string): string {
-  return base32(sha256(input)).slice(0, 16)
+  let h = hashCache.get(input)
+  if (h === undefined) {
+    h = base32(sha256(input)).slice(0, 16)
+    if (hashCache.size >= HASH_CACHE_MAX) hashCache.clear()
+    hashCache.set(input, h)
+  }
+  return h
 }
 
 /**

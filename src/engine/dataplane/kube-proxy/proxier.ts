@@ -2,20 +2,26 @@
 // Source: pkg/proxy/iptables/proxier.go syncProxyRules and writeServiceToEndpointRules (v1.32); expected
 // outputs cross-checked with its proxier_test.go (TestOverallIPTablesRules) and a kind node's iptables-save.
 import { cidrContains, LOOPBACK_CIDR } from '../net/ipv4'
-import type { CidrMatch, L4Protocol, MatchModule, NodeRules, ProxierInput } from '../types'
+import type { CidrMatch, L4Protocol, MatchModule, NodeRules, ProxierInput, Rule } from '../types'
 import { writeBaseChains } from './base-chains'
 import { categorizeEndpoints } from './categorize'
-import { kubeProxyProbability } from './rule-text'
+import { kubeProxyProbability, rule } from './rule-text'
 import type { EndpointInfo, ServicePortInfo } from './service-ports'
-import { buildServicePorts, portExternallyAccessible } from './service-ports'
+import { buildServicePorts, portExternallyAccessible, usesLocalEndpoints } from './service-ports'
 import { TableBuilder } from './table-builder'
 
 const LOCALHOST_NODEPORTS_COUNTER = 'localhost_nps_accepted_pkts'
 const CT_INVALID_COUNTER = 'ct_state_invalid_dropped_pkts'
 
+/** Where rules go: a node's TableBuilder, or a RuleLog that records them once for every node that shares them. */
+interface RuleSink {
+  chain(name: string): unknown
+  add(spec: Omit<Rule, 'text'>): unknown
+}
+
 interface Ctx {
-  nat: TableBuilder
-  filter: TableBuilder
+  nat: RuleSink
+  filter: RuleSink
   nodeIP: string | undefined
   clusterCIDR: string | undefined
   masqueradeAll: boolean
@@ -28,6 +34,40 @@ const comment = (text: string): MatchModule => ({ module: 'comment', comment: te
 const l4 = (protocol: L4Protocol, dport?: number): MatchModule => ({ module: protocol, dport })
 const jump = (chain: string) => ({ kind: 'jump' as const, chain })
 
+/** One node the rules are compiled for: its name (Local endpoints) and InternalIP(s). */
+export interface ProxierNode {
+  nodeName: string
+  nodeIPs: string[]
+}
+
+/**
+ * The rules of one table written by one part of the sync (the jumps, one service port, the trailer), built
+ * once (text included) and replayed, as the same Rule objects, into every node whose rules contain them.
+ */
+class RuleLog implements RuleSink {
+  readonly ops: (string | Rule)[] = []
+  chain(name: string): this {
+    this.ops.push(name)
+    return this
+  }
+  add(spec: Omit<Rule, 'text'>): this {
+    this.ops.push(rule(spec))
+    return this
+  }
+  replay(into: TableBuilder): void {
+    for (const op of this.ops) {
+      if (typeof op === 'string') into.chain(op)
+      else into.push(op)
+    }
+  }
+}
+
+interface Fragment {
+  mangle?: RuleLog
+  filter: RuleLog
+  nat: RuleLog
+}
+
 /**
  * Compiles the iptables rules kube-proxy (mode iptables, v1.32) programs on one node, plus the chains
  * kubelet and the built-in tables contribute, from plain Service and EndpointSlice objects. The result keeps
@@ -38,26 +78,81 @@ const jump = (chain: string) => ({ kind: 'jump' as const, chain })
  * the filter table rejects services without endpoints and drops Local-policy traffic without local endpoints.
  */
 export function compileProxyRules(input: ProxierInput): NodeRules {
+  return compileProxyRulesForNodes(input, [{ nodeName: input.nodeName, nodeIPs: input.nodeIPs }]).get(input.nodeName)!
+}
+
+/**
+ * compileProxyRules for several nodes at once, as every node's kube-proxy would compute them: the service
+ * ports and endpoints are gathered once, and each service port's rules are written once per distinct
+ * node-dependent input (which endpoints are local, for Local policies; whether the node's IP is in the
+ * loadBalancerSourceRanges, for KUBE-FW) and shared by every node with that input. Nodes whose rules come
+ * out the same share the same tables. The rules are identical to compiling each node on its own.
+ */
+export function compileProxyRulesForNodes(input: Omit<ProxierInput, 'nodeName' | 'nodeIPs'>, nodes: ProxierNode[]): Map<string, NodeRules> {
   const bit = input.masqueradeBit ?? 14
-  const ctx: Ctx = {
-    nat: new TableBuilder('nat'),
-    filter: new TableBuilder('filter'),
-    nodeIP: input.nodeIPs[0],
+  const base = {
     clusterCIDR: input.clusterCIDR,
     masqueradeAll: input.masqueradeAll ?? false,
     markMasq: { value: 2 ** bit, mask: 2 ** bit },
     localhostNodePorts: input.localhostNodePorts ?? true,
     nfacct: input.nfacct ?? true,
   }
-  const mangle = new TableBuilder('mangle')
+  const record = (nodeIP: string | undefined, write: (ctx: Ctx) => void): Fragment => {
+    const frag: Fragment = { filter: new RuleLog(), nat: new RuleLog() }
+    write({ ...base, nat: frag.nat, filter: frag.filter, nodeIP })
+    return frag
+  }
+
+  // Node-independent parts: the built-in chains' jumps, kube-proxy's top-level chains, and the trailer.
+  const head: Fragment = { mangle: new RuleLog(), filter: new RuleLog(), nat: new RuleLog() }
   const kindMasq = input.kindMasqAgent && input.clusterCIDR ? { clusterCIDR: input.clusterCIDR } : undefined
-  for (const t of [mangle, ctx.filter, ctx.nat]) writeBaseChains(t, { kindMasqAgent: kindMasq })
+  writeBaseChains(head.mangle!, 'mangle', {})
+  writeBaseChains(head.filter, 'filter', {})
+  writeBaseChains(head.nat, 'nat', { kindMasqAgent: kindMasq })
+  writeTopLevelChains({ ...base, nat: head.nat, filter: head.filter, nodeIP: undefined }, input.randomFully ?? true)
+  const trailer = record(undefined, (ctx) => writeTrailer(ctx, input.conntrackTCPLiberal ?? false))
 
-  writeTopLevelChains(ctx, input.randomFully ?? true)
-  for (const sp of buildServicePorts(input.nodeName, input.services, input.endpointSlices)) writeServicePort(ctx, sp)
-  writeTrailer(ctx, input.conntrackTCPLiberal ?? false)
-
-  return { nodeName: input.nodeName, tables: { mangle: mangle.build(), filter: ctx.filter.build(), nat: ctx.nat.build() } }
+  const ports = buildServicePorts(undefined, input.services, input.endpointSlices)
+  const cache = ports.map(() => new Map<string, Fragment>())
+  const byNode = new Map<string, NodeRules>()
+  const bySignature = new Map<string, NodeRules['tables']>()
+  for (const node of nodes) {
+    const nodeIP = node.nodeIPs[0]
+    const frags: Fragment[] = []
+    const signature: string[] = []
+    ports.forEach((sp, i) => {
+      // Only Local policies read which endpoints are local, and only KUBE-FW reads the node's IP.
+      const local = usesLocalEndpoints(sp)
+      const localKey = local ? sp.endpoints.map((ep) => (ep.nodeName === node.nodeName ? '1' : '0')).join('') : ''
+      const fw = sp.loadBalancerVIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0
+      const fwKey = fw && nodeIP && sp.loadBalancerSourceRanges.some((r) => cidrContains(r, nodeIP)) ? '1' : '0'
+      const key = `${localKey}/${fwKey}`
+      let frag = cache[i].get(key)
+      if (!frag) {
+        const view = local ? { ...sp, endpoints: sp.endpoints.map((ep) => ({ ...ep, isLocal: ep.nodeName === node.nodeName })) } : sp
+        frag = record(nodeIP, (ctx) => writeServicePort(ctx, view))
+        cache[i].set(key, frag)
+      }
+      frags.push(frag)
+      if (local || fw) signature.push(`${i}:${key}`)
+    })
+    const sig = signature.join(',')
+    let tables = bySignature.get(sig)
+    if (!tables) {
+      const mangle = new TableBuilder('mangle')
+      const filter = new TableBuilder('filter')
+      const nat = new TableBuilder('nat')
+      for (const f of [head, ...frags, trailer]) {
+        f.mangle?.replay(mangle)
+        f.filter.replay(filter)
+        f.nat.replay(nat)
+      }
+      tables = { mangle: mangle.build(), filter: filter.build(), nat: nat.build() }
+      bySignature.set(sig, tables)
+    }
+    byNode.set(node.nodeName, { nodeName: node.nodeName, tables })
+  }
+  return byNode
 }
 
 function writeTopLevelChains(ctx: Ctx, randomFully: boolean): void {

@@ -11,6 +11,9 @@ export interface EndpointInfo {
   port: number
   /** `ip:port`, BaseEndpointInfo.String(). */
   key: string
+  /** The endpoint's `nodeName` in its EndpointSlice. */
+  nodeName?: string
+  /** On the node the rules are for (always false when the service ports were built for no node). */
   isLocal: boolean
   ready: boolean
   serving: boolean
@@ -54,7 +57,7 @@ function lbVIPs(svc: Service): string[] {
     .map((ing) => ing.ip as string)
 }
 
-function endpointsFor(nodeName: string, svcPort: string, protocol: L4Protocol, portName: string, slices: EndpointSlice[]): EndpointInfo[] {
+function endpointsFor(nodeName: string | undefined, svcPort: string, protocol: L4Protocol, portName: string, slices: EndpointSlice[]): EndpointInfo[] {
   const byKey = new Map<string, EndpointInfo>()
   for (const slice of slices) {
     if (slice.addressType !== 'IPv4') continue
@@ -70,8 +73,8 @@ function endpointsFor(nodeName: string, svcPort: string, protocol: L4Protocol, p
         // Prefer the running endpoint when a terminating one has the same address (endpointslicecache.go).
         if (byKey.has(key) && terminating) continue
         byKey.set(key, {
-          ip, port: port.port, key,
-          isLocal: ep.nodeName === nodeName,
+          ip, port: port.port, key, nodeName: ep.nodeName,
+          isLocal: nodeName !== undefined && ep.nodeName === nodeName,
           ready: ep.conditions?.ready ?? true,
           serving: ep.conditions?.serving ?? true,
           terminating,
@@ -90,14 +93,23 @@ function endpointsFor(nodeName: string, svcPort: string, protocol: L4Protocol, p
  * (matched by port name and protocol, IPv4 only), sorted as EndpointSliceCache sorts them. The result is
  * ordered by service port name so that rule output is stable (real kube-proxy walks a Go map).
  */
-export function buildServicePorts(nodeName: string, services: Service[], slices: EndpointSlice[]): ServicePortInfo[] {
+export function buildServicePorts(nodeName: string | undefined, services: Service[], slices: EndpointSlice[]): ServicePortInfo[] {
   const out: ServicePortInfo[] = []
+  const slicesByService = new Map<string, EndpointSlice[]>()
+  for (const s of slices) {
+    const owner = s.metadata?.labels?.[SERVICE_NAME_LABEL]
+    if (owner === undefined) continue
+    const k = `${s.metadata?.namespace ?? 'default'}/${owner}`
+    const list = slicesByService.get(k)
+    if (list) list.push(s)
+    else slicesByService.set(k, [s])
+  }
   for (const svc of services) {
     const ns = svc.metadata?.namespace ?? 'default'
     const name = svc.metadata?.name ?? ''
     const clusterIP = svc.spec?.clusterIP
     if (!clusterIP || clusterIP === 'None' || !isIPv4(clusterIP) || svc.spec?.type === 'ExternalName') continue
-    const mySlices = slices.filter((s) => (s.metadata?.namespace ?? 'default') === ns && s.metadata?.labels?.[SERVICE_NAME_LABEL] === name)
+    const mySlices = slicesByService.get(`${ns}/${name}`) ?? []
     const external = externallyAccessible(svc)
     const externalPolicyLocal = external && svc.spec?.externalTrafficPolicy === 'Local'
     const affinity = svc.spec?.sessionAffinity === 'ClientIP'

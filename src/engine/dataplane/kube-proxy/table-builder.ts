@@ -9,6 +9,10 @@ export const BUILTIN_CHAINS: Record<TableName, string[]> = {
   nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
 }
 
+const BUILTIN_SETS: Record<TableName, Set<string>> = {
+  mangle: new Set(BUILTIN_CHAINS.mangle), filter: new Set(BUILTIN_CHAINS.filter), nat: new Set(BUILTIN_CHAINS.nat),
+}
+
 export class TableBuilder {
   private chains = new Map<string, Rule[]>()
 
@@ -23,15 +27,21 @@ export class TableBuilder {
   }
 
   add(spec: Omit<Rule, 'text'>): this {
-    this.chain(spec.chain)
-    this.chains.get(spec.chain)!.push(rule(spec))
+    return this.push(rule(spec))
+  }
+
+  /** Appends a rule built elsewhere (rules are never modified, so several nodes' tables may share one). */
+  push(r: Rule): this {
+    let list = this.chains.get(r.chain)
+    if (!list) this.chains.set(r.chain, (list = []))
+    list.push(r)
     return this
   }
 
   build(): Table {
     const builtins = BUILTIN_CHAINS[this.name]
     // iptables lists user chains sorted by name with strcmp, i.e. by code unit, not by locale.
-    const user = [...this.chains.keys()].filter((c) => !builtins.includes(c)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    const user = [...this.chains.keys()].filter((c) => !BUILTIN_SETS[this.name].has(c)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     const chains: Chain[] = [
       ...builtins.map((name) => ({ name, policy: 'ACCEPT' as const, rules: this.chains.get(name)! })),
       ...user.map((name) => ({ name, rules: this.chains.get(name)! })),
