@@ -43,6 +43,7 @@ test('share a modified document with a request: a fresh browser sees the same po
   await expect(dialog.getByRole('status', { name: 'Link length' })).toContainText('fits anywhere')
   const link = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue()
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#kh1:[\w-]+$/)
+  await page.screenshot({ path: '/tmp/shots/share-dialog.png' })
   // What recipients get, here: a fresh replay of the link's document, then the request.
   await dialog.getByRole('button', { name: 'Replay here' }).click()
   await expect(page.getByRole('region', { name: 'Packet path' })).toBeVisible()
