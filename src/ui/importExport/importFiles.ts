@@ -67,7 +67,7 @@ export function importText(name: string, text: string): Imported {
   }
   const notes: string[] = []
   if (isKindConfig(text)) return { kind: 'files', files: [{ name: 'kind-config.yaml', text }], notes }
-  const docs = parseAllDocuments(text, { maxAliasCount: 100 } as never)
+  const docs = parseAllDocuments(text)
   const list = Array.isArray(docs) && docs.length === 1 ? docs[0].toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null : null
   if (list && typeof list === 'object' && list.kind === 'List' && Array.isArray(list.items)) {
     const out = fromList(list.items, notes)
