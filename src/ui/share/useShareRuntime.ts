@@ -34,7 +34,9 @@ export function useShareRuntime(engine: EngineClient): void {
       if (initialLink.doc) {
         setShare({ hashLive: true })
         const doc = initialLink.doc
+        // A link whose scenario does not parse is as unreadable as a damaged one: the error view says why.
         void import('./openShared.ts').then((m) => m.openShared(doc))
+          .catch((err: unknown) => setShare({ linkError: `its scenario cannot be used (${err instanceof Error ? err.message : String(err)})` }))
       }
     }
     return off
