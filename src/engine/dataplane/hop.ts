@@ -2,6 +2,7 @@
 import { savedProbability } from './kube-proxy/rule-text'
 import type { Addr, Hop, MatchModule, NodeRules, Rule } from './types'
 import type { WalkEvent } from './walker'
+import { chainOf } from './rule-index'
 
 export const fmtAddr = (a: Addr) => (a.port ? `${a.ip}:${a.port}` : a.ip)
 
@@ -11,11 +12,15 @@ function commentOf(rule: Rule): string | undefined {
 
 /** `namespace/name[:port]` of the service a kube-proxy rule belongs to, from its comment. */
 export function serviceOf(rule: Rule): string | undefined {
+  if (serviceMemo.has(rule)) return serviceMemo.get(rule)
   const c = commentOf(rule)
-  if (!c) return undefined
-  const m = /^(?:masquerade (?:LOCAL )?traffic for |pod traffic for |route LOCAL traffic for |other traffic to )?([a-z0-9-]+\/[a-z0-9.-]+(?::[A-Za-z0-9-]+)?)/.exec(c)
+  const m = c ? /^(?:masquerade (?:LOCAL )?traffic for |pod traffic for |route LOCAL traffic for |other traffic to )?([a-z0-9-]+\/[a-z0-9.-]+(?::[A-Za-z0-9-]+)?)/.exec(c) : null
+  serviceMemo.set(rule, m?.[1])
   return m?.[1]
 }
+
+/** serviceOf per rule (rules never change; the tracer asks for every new connection). */
+const serviceMemo = new WeakMap<Rule, string | undefined>()
 
 function isSignificant(e: WalkEvent): boolean {
   if (e.kind === 'mark') return e.rule.target.kind !== 'MARK' || e.rule.target.mask !== 0
@@ -36,7 +41,7 @@ export function pruneEvents(events: WalkEvent[]): WalkEvent[] {
 
 /** Position of the endpoint a KUBE-SVC/KUBE-SVL rule leads to, among the chain's load-balancing rules. */
 function endpointPosition(rules: NodeRules, rule: Rule): { index: number; count: number } {
-  const chain = rules.tables.nat.chains.find((c) => c.name === rule.chain)
+  const chain = chainOf(rules.tables.nat, rule.chain)
   const cascade = (chain?.rules ?? []).filter((r) => r.target.kind === 'jump' && r.target.chain.startsWith('KUBE-SEP-') && !r.matches.some((m) => m.module === 'recent'))
   return { index: cascade.indexOf(rule) + 1, count: cascade.length }
 }
@@ -127,28 +132,33 @@ function snatNote(rule: Rule, e: WalkEvent): string {
 
 const ACTIONS = { jump: 'jump', mark: 'mark-masq', dnat: 'DNAT', snat: 'SNAT', count: 'match' } as const
 
+/** One hop literal, keys in the order the JSON output has always had (no spreads or closures: it runs for every hop). */
+function makeHop(at: string, src: string, dst: string, srcAfter: string, dstAfter: string, component: Hop['component'], action: string, rule: string, note: string): Hop {
+  return { at, src, dst, srcAfter, dstAfter, component, action, rule, note }
+}
+
 /** Builds the hops of one node's walk (after pruning). */
 export function eventsToHops(events: WalkEvent[], rules: NodeRules, at: string): Hop[] {
   return pruneEvents(events).map((e): Hop => {
-    const base = { at, src: fmtAddr(e.before.src), dst: fmtAddr(e.before.dst), srcAfter: fmtAddr(e.after.src), dstAfter: fmtAddr(e.after.dst) }
+    const src = fmtAddr(e.before.src), dst = fmtAddr(e.before.dst), srcAfter = fmtAddr(e.after.src), dstAfter = fmtAddr(e.after.dst)
     if (e.kind === 'policy') {
       const note = e.chain === 'FORWARD'
         ? `No rule stopped the packet; the FORWARD chain's policy ${e.verdict} lets the node route it on.`
         : `No rule stopped the packet; the INPUT chain's policy ${e.verdict} delivers it to the node itself.`
-      return { ...base, component: 'node', action: e.verdict === 'ACCEPT' ? 'accept' : 'drop', rule: `-P ${e.chain} ${e.verdict}`, note }
+      return makeHop(at, src, dst, srcAfter, dstAfter, 'node', e.verdict === 'ACCEPT' ? 'accept' : 'drop', `-P ${e.chain} ${e.verdict}`, note)
     }
     const rule = e.rule
     const component = rule.chain.startsWith('KUBE-') || (rule.target.kind === 'jump' && rule.target.chain.startsWith('KUBE-')) ? 'kube-proxy' : 'node'
     switch (e.kind) {
       case 'jump': {
         const pick = rule.target.kind === 'jump' && rule.target.chain.startsWith('KUBE-SEP-')
-        return { ...base, component, action: pick ? 'pick-endpoint' : 'jump', rule: rule.text, note: jumpNote(rules, rule, e) }
+        return makeHop(at, src, dst, srcAfter, dstAfter, component, pick ? 'pick-endpoint' : 'jump', rule.text, jumpNote(rules, rule, e))
       }
-      case 'mark': return { ...base, component, action: ACTIONS.mark, rule: rule.text, note: markNote(rule, e) }
-      case 'dnat': return { ...base, component, action: 'DNAT', rule: rule.text, note: `DNAT: the destination changes from ${base.dst} to the endpoint ${base.dstAfter}.` }
-      case 'snat': return { ...base, component, action: 'SNAT', rule: rule.text, note: snatNote(rule, e) }
-      case 'terminal': return { ...base, component, action: e.verdict.toLowerCase(), rule: rule.text, note: terminalNote(rule, e) }
-      case 'count': return { ...base, component, action: 'match', rule: rule.text, note: `No rule above let the client in; KUBE-PROXY-FIREWALL will drop the packet.` }
+      case 'mark': return makeHop(at, src, dst, srcAfter, dstAfter, component, ACTIONS.mark, rule.text, markNote(rule, e))
+      case 'dnat': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'DNAT', rule.text, `DNAT: the destination changes from ${dst} to the endpoint ${dstAfter}.`)
+      case 'snat': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'SNAT', rule.text, snatNote(rule, e))
+      case 'terminal': return makeHop(at, src, dst, srcAfter, dstAfter, component, e.verdict.toLowerCase(), rule.text, terminalNote(rule, e))
+      case 'count': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'match', rule.text, `No rule above let the client in; KUBE-PROXY-FIREWALL will drop the packet.`)
     }
   })
 }

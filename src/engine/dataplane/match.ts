@@ -1,9 +1,9 @@
 // Evaluates one rule's matches against a packet, like the kernel's ipt_do_table: address/protocol first,
 // then each match module in order (so `statistic` only draws when the earlier matches passed).
-import { cidrContains, LOOPBACK_CIDR } from './net/ipv4'
+import { addrMatches, compiledRule, ipNumber } from './rule-index'
 import { recentCheck, recentSet } from './recent'
 import { statisticThreshold } from './kube-proxy/rule-text'
-import type { CidrMatch, CtState, MatchModule, Packet, RandomSource, RecentTable, Rule } from './types'
+import type { CtState, MatchModule, Packet, RandomSource, RecentTable, Rule } from './types'
 
 /** What the matches can see of the packet and the node. */
 export interface MatchContext {
@@ -16,9 +16,6 @@ export interface MatchContext {
   recent: RecentTable
 }
 
-function addrMatches(m: CidrMatch | undefined, ip: string): boolean {
-  return !m || cidrContains(m.cidr, ip) !== (m.negate ?? false)
-}
 
 function moduleMatches(m: MatchModule, ctx: MatchContext): boolean {
   const p = ctx.packet
@@ -47,13 +44,23 @@ function moduleMatches(m: MatchModule, ctx: MatchContext): boolean {
 /** True when every part of the rule matches; modules with side effects (`recent --set`, draws) run in order. */
 export function ruleMatches(rule: Rule, ctx: MatchContext): boolean {
   const p = ctx.packet
-  if (!addrMatches(rule.source, p.src.ip) || !addrMatches(rule.destination, p.dst.ip)) return false
+  const c = compiledRule(rule)
+  if (c.src && !addrMatches(c.src, ipNumber(p.src.ip))) return false
+  if (c.dst && !addrMatches(c.dst, ipNumber(p.dst.ip))) return false
   if (rule.protocol && rule.protocol !== p.protocol) return false
-  return rule.matches.every((m) => moduleMatches(m, ctx))
+  for (const m of rule.matches) if (!moduleMatches(m, ctx)) return false
+  return true
 }
 
 /** addrtype LOCAL: an address configured on the node, or loopback. */
 export function localAddressSet(addresses: string[]): (ip: string) => boolean {
   const set = new Set(addresses)
-  return (ip) => set.has(ip) || cidrContains(LOOPBACK_CIDR, ip)
+  return (ip) => {
+    if (set.has(ip)) return true
+    const n = ipNumber(ip)
+    return n !== null && Math.floor(n / LOOPBACK_SIZE) === 127
+  }
 }
+
+/** The size of 127.0.0.0/8 (LOOPBACK_CIDR): loopback addresses have 127 as their first octet. */
+const LOOPBACK_SIZE = 2 ** 24

@@ -54,18 +54,22 @@ function walkContext(rules: NodeRules, state: NodeDataplaneState, packet: Packet
 }
 
 /** Runs the filter hook(s) and, for forwarded or sent packets, nat POSTROUTING; returns the final outcome. */
+function dnatted(ctx: WalkContext): boolean {
+  for (const e of ctx.events) if (e.kind === 'dnat') return true
+  return false
+}
+
 function runPath(ctx: WalkContext, origin: Packet['origin'], natToo: boolean): { verdict: HookVerdict; local: boolean } {
-  const dnatted = () => ctx.events.some((e) => e.kind === 'dnat')
   if (origin === 'network') {
     if (natToo) runHook(ctx, 'nat', 'PREROUTING')
-    if (dnatted()) ctx.ctstate = [...ctx.ctstate, 'DNAT']
+    if (dnatted(ctx)) ctx.ctstate = [...ctx.ctstate, 'DNAT']
     const local = ctx.isLocal(ctx.packet.dst.ip)
     const verdict = runHook(ctx, 'filter', local ? 'INPUT' : 'FORWARD')
     if (verdict === 'ACCEPT' && !local && natToo) runHook(ctx, 'nat', 'POSTROUTING')
     return { verdict, local }
   }
   if (natToo) runHook(ctx, 'nat', 'OUTPUT')
-  if (dnatted()) ctx.ctstate = [...ctx.ctstate, 'DNAT']
+  if (dnatted(ctx)) ctx.ctstate = [...ctx.ctstate, 'DNAT']
   let verdict = runHook(ctx, 'filter', 'OUTPUT')
   if (verdict !== 'ACCEPT') return { verdict, local: false }
   if (natToo) runHook(ctx, 'nat', 'POSTROUTING')
@@ -82,9 +86,19 @@ function outcomeOf(verdict: HookVerdict, local: boolean): Verdict['outcome'] {
 }
 
 function serviceFrom(events: WalkEvent[]): string | undefined {
-  const ruled = events.filter((e): e is Exclude<WalkEvent, { kind: 'policy' }> => e.kind !== 'policy')
-  const dnat = ruled.find((e) => e.kind === 'dnat')
-  return (dnat && serviceOf(dnat.rule)) ?? ruled.map((e) => serviceOf(e.rule)).find(Boolean)
+  // The DNAT rule's service, else the first rule that names one (plain loops: this runs for every new connection).
+  for (const e of events) {
+    if (e.kind !== 'dnat') continue
+    const svc = serviceOf(e.rule)
+    if (svc) return svc
+    break
+  }
+  for (const e of events) {
+    if (e.kind === 'policy') continue
+    const svc = serviceOf(e.rule)
+    if (svc) return svc
+  }
+  return undefined
 }
 
 function newConnection(rules: NodeRules, state: NodeDataplaneState, packet: Packet, opts: TraceOptions, at: string): TraceResult {

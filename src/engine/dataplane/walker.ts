@@ -1,6 +1,7 @@
 // Walks one built-in chain of one table like netfilter does: jumps recurse, RETURN and the end of a user
 // chain go back to the caller, ACCEPT/DROP/REJECT and the NAT targets end the table, MARK continues.
 import { ruleMatches } from './match'
+import { candidateRules, chainOf, ipNumber } from './rule-index'
 import type { MatchContext } from './match'
 import type { Addr, Chain, NodeRules, Rule, TableName } from './types'
 
@@ -29,17 +30,24 @@ type ChainResult = { kind: 'return' } | { kind: 'verdict'; verdict: HookVerdict 
 
 const MAX_DEPTH = 32
 
-function push(ctx: WalkContext, body: EventBody, before = { src: ctx.packet.src, dst: ctx.packet.dst }): void {
-  ctx.events.push({ ...body, before, after: { src: ctx.packet.src, dst: ctx.packet.dst } } as WalkEvent)
+/** Records an event; every event has the same fields (one object shape, no spreads: this runs for every matched rule). */
+function push(ctx: WalkContext, body: EventBody, before?: { src: Addr; dst: Addr }): void {
+  const b = body as { kind: WalkEvent['kind']; rule?: Rule; depth: number; verdict?: string; chain?: string; table?: TableName }
+  const after = { src: ctx.packet.src, dst: ctx.packet.dst }
+  ctx.events.push({
+    kind: b.kind, rule: b.rule, depth: b.depth, verdict: b.verdict, chain: b.chain, table: b.table,
+    before: before ?? after, after,
+  } as WalkEvent)
 }
 
 function findChain(ctx: WalkContext, table: TableName, name: string): Chain | undefined {
-  return ctx.rules.tables[table].chains.find((c) => c.name === name)
+  return chainOf(ctx.rules.tables[table], name)
 }
 
 function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: number): ChainResult {
   if (depth > MAX_DEPTH) throw new Error(`iptables: too many levels of chain jumps at ${chain.name}`)
-  for (const rule of chain.rules) {
+  // Only the rules that can match this destination (DNAT and MASQUERADE end the chain, so it stays the same).
+  for (const rule of candidateRules(chain, ipNumber(ctx.packet.dst.ip))) {
     if (!ruleMatches(rule, ctx)) continue
     const t = rule.target
     switch (t.kind) {

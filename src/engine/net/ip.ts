@@ -1,6 +1,21 @@
 // IPv4 arithmetic on dotted strings (the simulation is IPv4 single-stack, like kind's default).
 
+// The network walk converts the same few hundred addresses and CIDRs at every hop: remember them.
+const MEMO_MAX = 50_000
+const ipMemo = new Map<string, number>()
+const cidrMemo = new Map<string, Readonly<{ base: number; prefix: number; size: number }>>()
+
 export function ipToInt(ip: string): number {
+  let n = ipMemo.get(ip)
+  if (n === undefined) {
+    n = parseIp(ip)
+    if (ipMemo.size >= MEMO_MAX) ipMemo.clear()
+    ipMemo.set(ip, n)
+  }
+  return n
+}
+
+function parseIp(ip: string): number {
   const parts = ip.split('.')
   if (parts.length !== 4) throw new Error(`invalid IPv4 address "${ip}"`)
   let n = 0
@@ -21,6 +36,16 @@ export function isIPv4(text: string): boolean {
 }
 
 export function parseCidr(cidr: string): { base: number; prefix: number; size: number } {
+  let c = cidrMemo.get(cidr)
+  if (c === undefined) {
+    c = Object.freeze(parseCidrText(cidr))
+    if (cidrMemo.size >= MEMO_MAX) cidrMemo.clear()
+    cidrMemo.set(cidr, c)
+  }
+  return c
+}
+
+function parseCidrText(cidr: string): { base: number; prefix: number; size: number } {
   const [ip, bits] = cidr.split('/')
   const prefix = Number(bits)
   if (!isIPv4(ip) || !Number.isInteger(prefix) || prefix < 0 || prefix > 32) throw new Error(`invalid CIDR address: ${cidr}`)

@@ -17,10 +17,28 @@ export function vethName(pod: NetPod): string {
   return `veth${(h >>> 0).toString(16).padStart(8, '0')}`
 }
 
+const podIndexes = new WeakMap<NetPod[], { length: number; byIP: Map<string, NetPod[]> }>()
+
+/** The view's pods by IP, in view order (built once per list of pods: a view's list does not change). */
+function podsByIP(view: NetworkView): Map<string, NetPod[]> {
+  let idx = podIndexes.get(view.pods)
+  if (!idx || idx.length !== view.pods.length) {
+    const byIP = new Map<string, NetPod[]>()
+    for (const p of view.pods) {
+      const list = byIP.get(p.ip)
+      if (list) list.push(p)
+      else byIP.set(p.ip, [p])
+    }
+    idx = { length: view.pods.length, byIP }
+    podIndexes.set(view.pods, idx)
+  }
+  return idx.byIP
+}
+
 /** The node's routing decision for a destination address (`ip route get`). */
 export function nodeRoute(view: NetworkView, node: NetNode, dstIp: string): NodeRoute {
   if (cidrContains(node.podCIDR, dstIp)) {
-    const pod = view.pods.find((p) => p.ip === dstIp && p.nodeName === node.name && !p.hostNetwork)
+    const pod = podsByIP(view).get(dstIp)?.find((p) => p.nodeName === node.name && !p.hostNetwork)
     return pod ? { kind: 'local-pod', pod, rule: `${dstIp} dev ${vethName(pod)} scope host` } : { kind: 'no-pod', rule: `${dstIp} dev eth0 (no pod holds this address)` }
   }
   for (const other of view.nodes) {

@@ -111,7 +111,7 @@ function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, o
   }
   const result = world.tracer(world.rulesFor(node.name), world.nodeState(node.name), { protocol: pkt.protocol, src: pkt.src, dst: pkt.dst, origin }, {
     random: world.random, now: world.view.now, localAddresses: [node.internalIP, node.gatewayIP], at,
-    egressAddress: (dstIp) => (cidrContains(node.podCIDR, dstIp) ? node.gatewayIP : node.internalIP),
+    egressAddress: egressOf(node),
   })
   tb.append(result.hops)
   if (result.entry && !world.touched.has(result.entry)) world.touched.set(result.entry, node.name)
@@ -122,6 +122,18 @@ function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, o
     case 'local': return { arrival: { kind: 'node-local', node, pkt: after } }
     case 'forward': return routeFromNode(world, tb, after, node, at)
   }
+}
+
+const egressFns = new WeakMap<NetNode, (dstIp: string) => string>()
+
+/** The address MASQUERADE picks on `node`: the veth gateway towards its own pods, else its InternalIP (one function per node, not per packet). */
+function egressOf(node: NetNode): (dstIp: string) => string {
+  let f = egressFns.get(node)
+  if (!f) {
+    f = (dstIp) => (cidrContains(node.podCIDR, dstIp) ? node.gatewayIP : node.internalIP)
+    egressFns.set(node, f)
+  }
+  return f
 }
 
 function routeFromNode(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, node: NetNode, at: string): Step {
