@@ -1,5 +1,6 @@
 // The guided steps of the open scenario: narration, the commands with a Run button that types them into the
 // console, the engine's verdict on each check (pass/fail and why), progress, and replay from any step.
+import { useEffect, useRef } from 'react'
 import { Markdown } from './Markdown.tsx'
 import { closeScenario, goToStep, rerunStep, runCurrentStep } from './scenarioRunner.ts'
 import { useScenario } from './scenarioStore.ts'
@@ -41,8 +42,11 @@ export function StepsPanel({ readOnly = false }: { readOnly?: boolean }) {
 function StepItem({ index, step, state, result, busy }: { index: number; step: ScenarioStep; state: ReturnType<typeof stepState>; result?: StepResult; busy: boolean }) {
   const label = `Step ${index + 1}: ${step.title}`
   const open = state === 'current'
+  const ref = useRef<HTMLLIElement>(null)
+  // The step to run next comes into view (presenter mode steps with the keyboard, far down the list).
+  useEffect(() => { if (open) ref.current?.scrollIntoView?.({ block: 'nearest' }) }, [open])
   return (
-    <li className={`step step--${state}`} aria-label={label} aria-current={open ? 'step' : undefined}>
+    <li ref={ref} className={`step step--${state}`} aria-label={label} aria-current={open ? 'step' : undefined}>
       <details open={open || undefined}>
         <summary>
           <span className={`step__badge step__badge--${state}`} aria-hidden="true">{BADGE[state]}</span>
