@@ -3,6 +3,7 @@ import type { ClusterSnapshot } from '../engine/snapshot.ts'
 import type { CheckView, DocFile, CompareSide, CompareVariant, EditorMarker, EngineDocument, EngineRequest, EngineResponse, ExpectedShare, Inspection, ShareSource,
   ShellVocabulary, Trace } from '../worker/protocol.ts'
 import type { OutputChunk, ShellBridge, ShellResult } from './console/shellBridge.ts'
+import { SnapshotAssembler } from '../worker/snapshotDiff.ts'
 
 /** The part of a Worker the client uses (a fake in tests). */
 export interface WorkerPort {
@@ -50,11 +51,22 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
   const lines = new Map<number, string>()
   const pending = new Map<number, Pending>()
   let nextId = 1
+  const assembler = new SnapshotAssembler()
 
   worker.addEventListener('message', ({ data }) => {
     switch (data.type) {
       case 'ready': for (const l of readyListeners) l(data.vocabulary); break
-      case 'snapshot': for (const l of snapshotListeners) l(data.snapshot); break
+      case 'snapshot': {
+        const snapshot = assembler.full(data.snapshot)
+        for (const l of snapshotListeners) l(snapshot)
+        break
+      }
+      case 'snapshotDiff': {
+        // Diffs build on the worker's previous message; the first one always is a full snapshot.
+        const snapshot = assembler.apply(data.diff)
+        if (snapshot) for (const l of snapshotListeners) l(snapshot)
+        break
+      }
       case 'output': {
         const p = pending.get(data.id)
         if (p?.kind !== 'exec') break

@@ -4,20 +4,23 @@ import { compareRuns } from './compare.ts'
 import { EngineHost } from './engineHost.ts'
 import type { Trace } from '../engine/trace/types.ts'
 import type { EngineRequest, EngineResponse } from './protocol.ts'
+import { SnapshotDiffer } from './snapshotDiff.ts'
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
 const post = (response: EngineResponse) => scope.postMessage(response)
 
 const host = new EngineHost()
 let lastSent: { cluster: unknown; version: number } | null = null
+const differ = new SnapshotDiffer()
 
-/** Sends the snapshot only when the cluster or its version changed (equal versions mean equal contents). */
+/** Sends the snapshot only when the cluster or its version changed (equal versions mean equal contents): the whole
+ * cluster for a new one, else only the objects that changed (a 200-pod cluster is ~1.5 MB to clone). */
 function sendSnapshot(): void {
   const cluster = host.cluster
   const version = cluster?.store.version ?? -1
   if (lastSent && lastSent.cluster === cluster && lastSent.version === version) return
   lastSent = { cluster, version }
-  post({ type: 'snapshot', snapshot: host.snapshot() })
+  post(differ.next(cluster, host.snapshot()))
 }
 
 function handle(request: EngineRequest): void {

@@ -68,6 +68,20 @@ export type EngineRequest =
   /** Evaluate the step's `#check:` expressions against what ran since `stepBegin`. */
   | { type: 'stepChecks'; id: number; checks: string[] }
 
+/**
+ * The objects that changed since the last snapshot sent (by uid + resourceVersion), so an edit does not
+ * structured-clone the whole cluster: upserted objects with their store keys, removed keys, and the new header.
+ * The receiver applies it into a new snapshot that shares every unchanged object (snapshotDiff.ts).
+ */
+export interface SnapshotDiff {
+  version: number
+  time: number
+  seed: number
+  profile: ClusterSnapshot['profile']
+  upserted: { key: string; object: ClusterSnapshot['objects'][number] }[]
+  removed: string[]
+}
+
 /** One evaluated `#check:` line: pass/fail and a readable reason. */
 export interface CheckView { source: string; pass: boolean; reason: string }
 
@@ -78,7 +92,10 @@ export interface CompareSide { label: string; patch: string; traces: Trace[]; ou
 
 export type EngineResponse =
   | { type: 'ready'; vocabulary: ShellVocabulary }
+  /** The whole cluster: on the first send, after a reset, and whenever the cluster itself was replaced. */
   | { type: 'snapshot'; snapshot: ClusterSnapshot | null }
+  /** What changed since the previous snapshot or diff of the same cluster (see SnapshotDiff). */
+  | { type: 'snapshotDiff'; diff: SnapshotDiff }
   /** After each apply: the markers for every file (replacing the previous ones), and whether anything was applied. */
   | { type: 'applied'; id: number; markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number }
   /** One finished statement of an `exec` (streamed as the shell completes them). */
