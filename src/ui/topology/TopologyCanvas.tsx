@@ -1,7 +1,7 @@
 // The React Flow canvas: draws toFlow's output, reports selection, refits when ELK moves the boxes.
 import { Background, Controls, ReactFlow, applyNodeChanges, useNodesInitialized, useReactFlow,
   type NodeChange } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { HopCard } from '../animation/HopCard.tsx'
 import { PacketLayer } from '../animation/PacketLayer.tsx'
 import { edgeTypes } from '../animation/PacketEdge.tsx'
@@ -10,6 +10,7 @@ import type { Timeline } from '../animation/useTimeline.ts'
 import { PlaybackBar } from '../requests/PlaybackBar.tsx'
 import { getApp, useApp } from '../store.ts'
 import { nodeTypes } from './nodes/nodeTypes.ts'
+import { emptyFlowMemo, reuseEdges, reuseNodes } from './flowMemo.ts'
 import { toFlow, type TopologyNode } from './toFlow.ts'
 import type { LaidOut } from './useTopologyLayout.ts'
 
@@ -22,11 +23,15 @@ export function TopologyCanvas({ laidOut, timeline }: { laidOut: LaidOut; timeli
   const [edges, setEdges] = useState<ReturnType<typeof toFlow>['edges']>([])
   const { fitView } = useReactFlow()
   const initialized = useNodesInitialized()
+  const memo = useRef(emptyFlowMemo())
 
   useEffect(() => {
     const flow = toFlow(laidOut.snapshot, laidOut.layout)
-    setNodes(flow.nodes.map((n) => (n.id === selection ? { ...n, selected: true } : n)))
-    setEdges(flow.edges)
+    // Unchanged boxes keep their objects: React Flow skips them (no re-render, no re-measure).
+    const previous = memo.current.nodes
+    memo.current.nodes = new Map(flow.nodes.map((n) => [n.id, n]))
+    setNodes((shown) => reuseNodes(previous, flow.nodes, shown, selection))
+    setEdges(reuseEdges(memo.current, flow.edges))
   }, [laidOut, selection])
 
   useEffect(() => {

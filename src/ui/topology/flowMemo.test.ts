@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { emptyFlowMemo, reuseEdges, reuseNodes, sameData } from './flowMemo.ts'
+import type { TopologyNode } from './toFlow.ts'
+
+const pod = (id: string, ip: string, x = 0): TopologyNode =>
+  ({ id, type: 'pod', position: { x, y: 0 }, data: { pod: { id, ip, labels: { app: 'a' } } } }) as unknown as TopologyNode
+
+describe('flow memo', () => {
+  it('compares plain data structurally', () => {
+    expect(sameData({ a: [1, { b: 'x' }] }, { a: [1, { b: 'x' }] })).toBe(true)
+    expect(sameData({ a: [1, { b: 'x' }] }, { a: [1, { b: 'y' }] })).toBe(false)
+    expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false)
+    expect(sameData([1], { 0: 1 })).toBe(false)
+  })
+
+  it('keeps the shown object of an unchanged node and replaces a changed one', () => {
+    const first = [pod('a', '10.0.0.1'), pod('b', '10.0.0.2')]
+    const shown = first.map((n) => ({ ...n, measured: { width: 10, height: 10 } }))
+    const previous = new Map(first.map((n) => [n.id, n]))
+    const next = [pod('a', '10.0.0.1'), pod('b', '10.0.0.3'), pod('c', '10.0.0.4')]
+    const out = reuseNodes(previous, next, shown, null)
+    expect(out[0]).toBe(shown[0])
+    expect(out[1]).toBe(next[1])
+    expect(out[2]).toBe(next[2])
+  })
+
+  it('follows the selection', () => {
+    const first = [pod('a', '10.0.0.1')]
+    const out = reuseNodes(new Map(first.map((n) => [n.id, n])), [pod('a', '10.0.0.1')], first, 'a')
+    expect(out[0].selected).toBe(true)
+  })
+
+  it('keeps unchanged edges', () => {
+    const memo = emptyFlowMemo()
+    const [e1] = reuseEdges(memo, [{ id: 'x', source: 'a', target: 'b', className: 'edge-select' }])
+    const [e2, e3] = reuseEdges(memo, [{ id: 'x', source: 'a', target: 'b', className: 'edge-select' }, { id: 'y', source: 'a', target: 'c' }])
+    expect(e2).toBe(e1)
+    expect(e3.id).toBe('y')
+  })
+})

@@ -1,0 +1,54 @@
+// Keeps React Flow's node and edge objects for boxes that did not change between two toFlow results: React Flow
+// compares them by reference, so an unchanged pod is neither re-rendered nor re-measured after an edit.
+import type { Edge } from '@xyflow/react'
+import type { TopologyNode } from './toFlow.ts'
+
+/** Structural equality of plain data (toFlow's output: objects, arrays, strings, numbers, booleans). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const ka = Object.keys(a)
+  if (ka.length !== Object.keys(b).length) return false
+  for (const k of ka) if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false
+  return true
+}
+
+export interface FlowMemo {
+  /** toFlow's previous nodes and edges by id (before selection or React Flow's own changes). */
+  nodes: Map<string, TopologyNode>
+  edges: Map<string, Edge>
+}
+
+export const emptyFlowMemo = (): FlowMemo => ({ nodes: new Map(), edges: new Map() })
+
+/**
+ * Pure (it runs inside a state updater); the caller then records `next` as the previous nodes.
+ * The nodes to show: `shown`'s object (which carries React Flow's measurements) for every node whose toFlow
+ * output equals the previous one and whose selection is unchanged; the new object for the rest.
+ */
+export function reuseNodes(previous: ReadonlyMap<string, TopologyNode>, next: TopologyNode[], shown: readonly TopologyNode[], selection: string | null): TopologyNode[] {
+  const shownById = new Map(shown.map((n) => [n.id, n]))
+  return next.map((n) => {
+    const selected = n.id === selection
+    const before = previous.get(n.id)
+    const current = shownById.get(n.id)
+    if (current && before && !!current.selected === selected && sameData(before, n)) return current
+    return selected ? { ...n, selected: true } : n
+  })
+}
+
+/** The previous edge object for every edge that did not change. */
+export function reuseEdges(memo: FlowMemo, next: Edge[]): Edge[] {
+  const out = next.map((e) => {
+    const previous = memo.edges.get(e.id)
+    return previous && sameData(previous, e) ? previous : e
+  })
+  memo.edges = new Map(out.map((e) => [e.id, e]))
+  return out
+}
