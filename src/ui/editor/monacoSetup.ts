@@ -1,6 +1,26 @@
 // Monaco from the local package (slim entry, YAML only) with monaco-yaml; imported once by the lazy editor chunk.
 import * as monaco from 'monaco-editor/editor'
-import 'monaco-editor/features/register.all'
+// Only the editor features a manifest editor uses (register.all pulls ~65, including the diff editor, inline
+// completions, GPU rendering and code lenses); each entry point registers one contribution.
+import 'monaco-editor/features/codicon/register'
+import 'monaco-editor/features/hover/register' // monaco-yaml hover docs and marker hovers
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController' // completion (features/suggest only adds inline suggestions)
+import 'monaco-editor/features/snippet/register'
+import 'monaco-editor/features/gotoLine/register' // Ctrl+G
+import 'monaco-editor/features/gotoError/register' // F8: next marker
+import 'monaco-editor/features/find/register'
+import 'monaco-editor/features/clipboard/register'
+import 'monaco-editor/features/contextmenu/register'
+import 'monaco-editor/features/comment/register'
+import 'monaco-editor/features/folding/register'
+import 'monaco-editor/features/bracketMatching/register'
+import 'monaco-editor/features/format/register'
+import 'monaco-editor/features/indentation/register'
+import 'monaco-editor/features/linesOperations/register'
+import 'monaco-editor/features/wordOperations/register'
+import 'monaco-editor/features/multicursor/register'
+import 'monaco-editor/features/cursorUndo/register'
+import 'monaco-editor/features/wordHighlighter/register'
 import 'monaco-editor/languages/definitions/yaml/register'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import { loader } from '@monaco-editor/react'
