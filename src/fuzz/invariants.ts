@@ -262,7 +262,8 @@ export function checkTraces(traces: unknown[], opts: { strictProxies?: boolean }
         return
       }
       // An L4 proxy (cloud-provider-kind's envoy, ingress-nginx, docker-proxy) ends one connection and opens
-      // another; its hop does not (yet) say so in srcAfter/dstAfter, so the chain restarts there unless strict.
+      // another; its hops show the packet before and after (both ways), which `strictProxies` checks. Lenient
+      // by default, so that a proxy path without such a hop yet is reported by the strict check alone.
       const proxied = !opts.strictProxies && [prev, h].some((x) => x && (PROXIES.test(String(x.component)) || PROXIES.test(String(x.at)) || x.action === 'proxy'))
       if (prev && !STARTS.test(h.action) && !proxied) {
         const same = h.src === prev.srcAfter && h.dst === prev.dstAfter

@@ -27,8 +27,8 @@ describe('known bugs (skipped until fixed)', () => {
     expect(new FuzzSession(1).step('sleep 1209600').violations).toEqual([])
   })
 
-  // Bug: the load balancer's proxy hop (cloud-provider-kind) does not show its upstream connection: the next hop starts at another 5-tuple.
-  it.skip('traces through a load balancer form a chain', () => {
+  // Fixed: the load balancer's proxy hop (cloud-provider-kind) now shows its upstream connection (and the answer's way back onto the client's).
+  it('traces through a load balancer form a chain', () => {
     const script = [
       { kind: 'x', line: 'kubectl create deployment web --image=nginx --replicas=1 --port=80' },
       { kind: 'x', line: 'kubectl expose deployment web --port=80 --type=LoadBalancer' },

@@ -10,7 +10,7 @@ import type { NetPod } from '../network/view.ts'
 import type { NetworkWorld } from '../network/world.ts'
 import type { Addr } from '../network/packet.ts'
 import type { AcceptHandler } from '../network/connect.ts'
-import { connect } from '../network/connect.ts'
+import { connect, ephemeralPort } from '../network/connect.ts'
 import { ingressesServedBy } from './classes.ts'
 import { matchIngress } from './match.ts'
 
@@ -72,17 +72,21 @@ export function ingressServe(world: NetworkWorld, tb: TraceBuilder, controller: 
   const n = world.served.get(rrKey) ?? 0
   world.served.set(rrKey, n + 1)
   const target = endpoints[n % endpoints.length]
-  tb.hop({ at, component: 'ingress-controller', action: 'route', src: peer, dst: local, dstAfter: target, rule: `Ingress ${ns}/${match.ingress.metadata.name}: ${match.rule}`,
-    note: `ingress-nginx picks endpoint ${target.ip}:${target.port} of Service ${match.backend.service} (round robin) and connects to the pod directly, not through the cluster IP.` })
   const upstreamReq: HttpRequest = {
     ...req, scheme: 'http',
     headers: [...req.headers.filter(([n]) => !/^connection$/i.test(n)),
       ['X-Request-ID', requestId(world)], ['X-Real-IP', peer.ip], ['X-Forwarded-For', peer.ip], ['X-Forwarded-Host', host.replace(/:\d+$/, '')],
       ['X-Forwarded-Port', String(local.port)], ['X-Forwarded-Proto', req.scheme], ['X-Forwarded-Scheme', req.scheme], ['X-Scheme', req.scheme]],
   }
+  // nginx ends the client's connection and opens its own to the pod: the hop shows the packet on both.
+  const upSrc: Addr = { ip: controller.ip, port: ephemeralPort(world) }
+  tb.hop({ at, component: 'ingress-controller', action: 'route', src: peer, dst: local, srcAfter: upSrc, dstAfter: target, rule: `Ingress ${ns}/${match.ingress.metadata.name}: ${match.rule}`,
+    note: `ingress-nginx picks endpoint ${target.ip}:${target.port} of Service ${match.backend.service} (round robin) and connects to the pod directly, not through the cluster IP.` })
   let answer: HttpResponse | undefined
-  const conn = connect(world, tb, { kind: 'pod', pod: controller }, target, 'tcp', undefined, (server, p, l, t) => { answer = appAnswer(server, upstreamReq, p, l, t) })
+  const conn = connect(world, tb, { kind: 'pod', pod: controller }, target, 'tcp', undefined, (server, p, l, t) => { answer = appAnswer(server, upstreamReq, p, l, t) }, upSrc.port)
   if (conn.status !== 'open' || !answer) return page(conn.status === 'timeout' ? 504 : 502, now)
+  tb.hop({ at, component: 'ingress-controller', action: 'proxy', src: target, dst: upSrc, srcAfter: local, dstAfter: peer, rule: null,
+    note: `ingress-nginx passes the pod's answer (${answer.status}) back on the client's connection.` })
   const headers: [string, string][] = [['Date', httpDate(now)], ...answer.headers.filter(([h]) => !/^(date|server|connection|transfer-encoding|content-length|keep-alive)$/i.test(h)),
     ['Content-Length', String(byteLength(answer.body))], ['Connection', 'keep-alive']]
   if (tls) headers.push(['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'])

@@ -3,6 +3,7 @@
 // (docker-proxy for kind's extraPortMappings, cloud-provider-kind's envoy, kubectl port-forward) terminate the
 // connection and open a second one, whose hops come in between.
 import type { TraceBuilder } from '../trace/builder.ts'
+import { formatAddr } from '../trace/builder.ts'
 import type { NetNode, NetPod } from './view.ts'
 import type { NetworkWorld } from './world.ts'
 import type { Addr, Pkt } from './packet.ts'
@@ -97,10 +98,11 @@ export function ephemeralPort(world: NetworkWorld): number {
 
 /**
  * Opens one connection (protocol tcp or udp) and records every hop of the handshake both ways. `memo`
- * reuses a previous connection (keep-alive): the same source port hits the same conntrack entries.
+ * reuses a previous connection (keep-alive): the same source port hits the same conntrack entries. `srcPort`
+ * is a new connection's source port when the caller picked it already (a proxy that showed it on its own hop).
  */
-export function connect(world: NetworkWorld, tb: TraceBuilder, client: Peer, dst: Addr, protocol: 'tcp' | 'udp', memo?: ConnMemo, onAccept?: AcceptHandler): Connection {
-  const src: Addr = { ip: sourceIP(world, client, dst.ip), port: memo?.srcPort ?? ephemeralPort(world) }
+export function connect(world: NetworkWorld, tb: TraceBuilder, client: Peer, dst: Addr, protocol: 'tcp' | 'udp', memo?: ConnMemo, onAccept?: AcceptHandler, srcPort?: number): Connection {
+  const src: Addr = { ip: sourceIP(world, client, dst.ip), port: memo?.srcPort ?? srcPort ?? ephemeralPort(world) }
   const m: ConnMemo = memo ?? { srcPort: src.port }
   const at = peerAt(client)
   const pkt: Pkt = { protocol, src, dst }
@@ -194,10 +196,11 @@ function proxyThroughLB(world: NetworkWorld, tb: TraceBuilder, client: Peer, lb:
     const t = targets[world.random.int(0, targets.length - 1)]
     target = { ip: t.ip, port: svcPort.nodePort }
   }
-  tb.hop({ at, component: 'load-balancer', action: 'proxy', src: pkt.src, dst: pkt.dst, rule: `envoy cluster endpoint ${target.ip}:${target.port}`,
-    note: `cloud-provider-kind's envoy accepts the connection and opens its own to node port ${target.port} on ${target.ip}: the node sees the envoy's address, not yours.` })
   const node = world.view.nodes.find((n) => n.internalIP === target!.ip)!
   const upSrc: Addr = { ip: lb.ip, port: memo.upstream?.memo.srcPort ?? ephemeralPort(world) }
+  // The proxy ends the client's connection and opens its own: the hop shows both, so the next hop starts where it leaves the packet.
+  tb.hop({ at, component: 'load-balancer', action: 'proxy', src: pkt.src, dst: pkt.dst, srcAfter: upSrc, dstAfter: target, rule: `envoy cluster endpoint ${target.ip}:${target.port}`,
+    note: `cloud-provider-kind's envoy accepts the connection and opens its own to node port ${target.port} on ${target.ip}: the node sees the envoy's address, not yours.` })
   const upMemo: ConnMemo = memo.upstream?.memo ?? { srcPort: upSrc.port }
   const upPkt: Pkt = { protocol: pkt.protocol, src: upSrc, dst: target }
   const upCtx: WalkContext = { reply: false, nat: [] }
@@ -205,6 +208,8 @@ function proxyThroughLB(world: NetworkWorld, tb: TraceBuilder, client: Peer, lb:
   const upstream = finish(world, tb, { kind: 'lb', lb }, upArrival, upMemo, upSrc, upCtx, onAccept)
   memo.upstream = { target, memo: upMemo }
   if (upstream.status !== 'open') return { status: upstream.status === 'timeout' ? 'timeout' : 'empty-reply', client: src, memo }
+  tb.hop({ at, component: 'load-balancer', action: 'proxy', src: target, dst: upSrc, srcAfter: pkt.dst, dstAfter: pkt.src, rule: `envoy cluster endpoint ${target.ip}:${target.port}`,
+    note: `The envoy copies the answer from its connection to ${target.ip}:${target.port} back onto yours: it comes from ${formatAddr(pkt.dst)}, the address you called.` })
   const back = replyWalk(world, tb, { kind: 'lb', lb, pkt }, pkt, ctx, client)
   if (!back) return { status: 'timeout', client: src, memo }
   return { ...upstream, client: src, memo }
@@ -234,13 +239,19 @@ function hostLoopback(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, memo: Con
   for (const node of view.nodes) {
     const mapping = node.extraPortMappings.find((m) => m.hostPort === pkt.dst.port && m.protocol.toLowerCase() === pkt.protocol)
     if (!mapping) continue
-    tb.hop({ at: 'host', component: 'docker', action: 'proxy', src: pkt.src, dst: pkt.dst, srcAfter: { ip: view.hostIP, port: pkt.src.port }, dstAfter: { ip: node.internalIP, port: mapping.containerPort },
-      rule: `docker-proxy -proto ${pkt.protocol} -host-ip ${mapping.listenAddress} -host-port ${mapping.hostPort} -container-ip ${node.internalIP} -container-port ${mapping.containerPort}`,
-      note: `extraPortMappings: docker publishes port ${mapping.hostPort} of your machine and forwards it to port ${mapping.containerPort} of node container ${node.name}.` })
+    const rule = `docker-proxy -proto ${pkt.protocol} -host-ip ${mapping.listenAddress} -host-port ${mapping.hostPort} -container-ip ${node.internalIP} -container-port ${mapping.containerPort}`
+    // docker-proxy accepts on localhost and opens its own connection to the node: the hop shows the packet on both.
     const inner: Pkt = { protocol: pkt.protocol, src: { ip: view.hostIP, port: ephemeralPort(world) }, dst: { ip: node.internalIP, port: mapping.containerPort } }
+    tb.hop({ at: 'host', component: 'docker', action: 'proxy', src: pkt.src, dst: pkt.dst, srcAfter: inner.src, dstAfter: inner.dst, rule,
+      note: `extraPortMappings: docker publishes port ${mapping.hostPort} of your machine and forwards it to port ${mapping.containerPort} of node container ${node.name}.` })
     const ctx: WalkContext = { reply: false, nat: [] }
     const arrival = walk(world, tb, inner, { kind: 'node', node, origin: 'network' }, ctx)
     const conn = finish(world, tb, { kind: 'host' }, arrival, memo, pkt.src, ctx, onAccept)
+    if (conn.status === 'open') {
+      tb.hop({ at: 'host', component: 'docker', action: 'proxy', src: inner.dst, dst: inner.src, srcAfter: pkt.dst, dstAfter: pkt.src, rule,
+        note: `docker-proxy copies the answer from node container ${node.name} back onto your connection to localhost:${mapping.hostPort}.` })
+      tb.hop({ at: 'host', component: 'client', action: 'receive', src: pkt.dst, dst: pkt.src, rule: null, note: 'The answer reaches the client on the connection it opened to localhost.' })
+    }
     return { ...conn, client: pkt.src }
   }
   tb.hop({ at: 'host', component: 'client', action: 'reset', src: pkt.src, dst: pkt.dst, rule: null, note: `Nothing listens on port ${pkt.dst.port} of your machine.` })
