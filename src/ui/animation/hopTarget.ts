@@ -1,9 +1,10 @@
 // Where a hop is drawn: a TRACE's `at` (`host`, `node/<name>`, `pod/<name>`, `loadbalancer/<ip>`, `internet`,
 // `vpc`) mapped onto a topology box id. Pods the picture leaves out (node agents, host-network pods) are drawn
-// on their node; the load balancer is its Service's box; everything outside the cluster is the client box.
+// on their node; the load balancer is its own box (topology/entryPoints.ts); everything outside the cluster is the client box.
 import type { KubeObject } from '../../engine/api/types.ts'
 import type { ClusterSnapshot } from '../../engine/snapshot.ts'
 import { CLIENT_ID } from '../topology/elkGraph.ts'
+import { lbBoxId } from '../topology/entryPoints.ts'
 import { idOf, isDrawnPod } from '../topology/model.ts'
 
 export type HopTargets = (at: string) => string
@@ -16,7 +17,7 @@ export function hopTargets(snapshot: ClusterSnapshot | null): HopTargets {
   for (const o of snapshot?.objects ?? []) {
     if (o.kind === 'Pod') { if (!pods.has(o.metadata.name) || o.metadata.namespace === 'default') pods.set(o.metadata.name, o) }
     else if (o.kind === 'Node') nodes.add(o.metadata.name)
-    else if (o.kind === 'Service') for (const ing of (o.status?.loadBalancer?.ingress ?? []) as { ip?: string }[]) if (ing.ip) lbs.set(ing.ip, idOf(o))
+    else if (o.kind === 'Service') for (const ing of (o.status?.loadBalancer?.ingress ?? []) as { ip?: string }[]) if (ing.ip) lbs.set(ing.ip, o.spec?.type === 'LoadBalancer' ? lbBoxId(o) : idOf(o))
   }
   return (at) => {
     const slash = at.indexOf('/')

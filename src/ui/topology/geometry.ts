@@ -4,6 +4,14 @@ export interface XY { x: number; y: number }
 export const POD = { width: 300, height: 58 }
 export const SERVICE = { width: 264, height: 76 }
 export const CLIENT = { width: 180, height: 56 }
+export const LOAD_BALANCER = { width: 230, height: 76 }
+/** Rule lines an Ingress box shows before it says "+N more". */
+export const INGRESS_RULES_SHOWN = 4
+
+/** An Ingress box tall enough for its rule lines (host/path → service:port). */
+export function ingressSize(ruleCount: number): { width: number; height: number } {
+  return { width: 264, height: 64 + 18 * Math.max(1, Math.min(ruleCount, INGRESS_RULES_SHOWN + 1)) }
+}
 const GAP = 10
 const HEADER = 74
 const PAD = 14

@@ -1,6 +1,7 @@
 // Reads the few facts the topology draws out of a snapshot's raw API objects (no React, no layout).
 import type { KubeObject } from '../../engine/api/types.ts'
 import type { ClusterSnapshot } from '../../engine/snapshot.ts'
+import { readIngresses, readLoadBalancers, type IngressInfo, type LoadBalancerInfo } from './entryPoints.ts'
 
 export type PodState = 'running' | 'not-ready' | 'pending' | 'terminating' | 'finished'
 
@@ -44,6 +45,8 @@ export interface ServiceInfo {
   externalIP: string | null
   selector: Record<string, string> | null
   readyEndpoints: number
+  /** Addresses in the Endpoints' notReadyAddresses (pods that fail their readiness probe: no traffic). */
+  notReadyEndpoints: number
   /** Nothing to route to: the symptom of a selector that matches no ready pod (ExternalName never has any). */
   noEndpoints: boolean
   /** Pods whose labels match `spec.selector`, in the Service's namespace. */
@@ -56,6 +59,9 @@ export interface TopologyModel {
   nodes: NodeInfo[]
   pods: PodInfo[]
   services: ServiceInfo[]
+  /** One per LoadBalancer Service, in id order. */
+  loadBalancers: LoadBalancerInfo[]
+  ingresses: IngressInfo[]
 }
 
 export const idOf = (o: KubeObject): string => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`
@@ -112,19 +118,21 @@ function formatPorts(type: string, ports: { port: number; nodePort?: number; pro
   }).join(',')
 }
 
-/** Ready addresses from the Endpoints object, else from EndpointSlices (what kube-proxy would route to). */
-function readyAddresses(svc: KubeObject, objects: readonly KubeObject[]): string[] {
+/** Ready (and not-ready) addresses from the Endpoints object, else from EndpointSlices (what kube-proxy would route to). */
+function endpointAddresses(svc: KubeObject, objects: readonly KubeObject[]): { ready: string[]; notReady: string[] } {
   const ns = svc.metadata.namespace
   const ep = objects.find((o) => o.kind === 'Endpoints' && o.metadata.name === svc.metadata.name && o.metadata.namespace === ns)
   if (ep) {
-    const subsets = (ep.subsets ?? []) as { addresses?: { ip: string }[] }[]
-    return subsets.flatMap((s) => (s.addresses ?? []).map((a) => a.ip))
+    const subsets = (ep.subsets ?? []) as { addresses?: { ip: string }[]; notReadyAddresses?: { ip: string }[] }[]
+    return { ready: subsets.flatMap((s) => (s.addresses ?? []).map((a) => a.ip)),
+      notReady: subsets.flatMap((s) => (s.notReadyAddresses ?? []).map((a) => a.ip)) }
   }
-  return objects
+  const endpoints = objects
     .filter((o) => o.kind === 'EndpointSlice' && o.metadata.namespace === ns
       && o.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name)
-    .flatMap((s) => ((s.endpoints ?? []) as { addresses: string[]; conditions?: { ready?: boolean } }[])
-      .filter((e) => e.conditions?.ready !== false).flatMap((e) => e.addresses))
+    .flatMap((s) => (s.endpoints ?? []) as { addresses: string[]; conditions?: { ready?: boolean } }[])
+  return { ready: endpoints.filter((e) => e.conditions?.ready !== false).flatMap((e) => e.addresses),
+    notReady: endpoints.filter((e) => e.conditions?.ready === false).flatMap((e) => e.addresses) }
 }
 
 function selects(selector: Record<string, string> | null, pod: PodInfo): boolean {
@@ -137,7 +145,8 @@ function readService(o: KubeObject, objects: readonly KubeObject[], pods: PodInf
   const ports = o.spec?.ports ?? []
   const selector: Record<string, string> | null = o.spec?.selector ?? null
   const namespace = o.metadata.namespace ?? 'default'
-  const addresses = readyAddresses(o, objects)
+  const endpoints = endpointAddresses(o, objects)
+  const addresses = endpoints.ready
   const lbIngress: { ip?: string; hostname?: string }[] = o.status?.loadBalancer?.ingress ?? []
   return {
     id: idOf(o), name: o.metadata.name, namespace, type,
@@ -148,6 +157,7 @@ function readService(o: KubeObject, objects: readonly KubeObject[], pods: PodInf
       : type === 'ExternalName' ? (o.spec?.externalName ?? null) : null,
     selector,
     readyEndpoints: addresses.length,
+    notReadyEndpoints: endpoints.notReady.length,
     noEndpoints: addresses.length === 0 && type !== 'ExternalName',
     selectedPodIds: pods.filter((p) => p.namespace === namespace && selects(selector, p)).map((p) => p.id),
     endpointNodeIds: nodes.filter((n) => n.ip && addresses.includes(n.ip)).map((n) => n.id),
@@ -164,5 +174,7 @@ export function readTopology(snapshot: ClusterSnapshot): TopologyModel {
     .map((o) => readService(o, objects, pods, nodes)).sort(byName)
   const nodePorts = [...new Set(services.flatMap((s) => s.nodePorts))].sort((a, b) => a - b)
   for (const n of nodes) { n.agents = agentsOn(n.name, objects); n.nodePorts = nodePorts }
-  return { nodes, pods, services }
+  const loadBalancers = readLoadBalancers(snapshot)
+  const ingresses = readIngresses(snapshot, new Set(pods.map((p) => p.id)))
+  return { nodes, pods, services, loadBalancers, ingresses }
 }

@@ -2,7 +2,8 @@
 import type { Edge, Node } from '@xyflow/react'
 import type { ClusterSnapshot } from '../../engine/snapshot.ts'
 import { CLIENT_ID, groupIds } from './elkGraph.ts'
-import { CLIENT, POD, SERVICE, groupSize, slotPosition, type XY } from './geometry.ts'
+import type { IngressInfo, LoadBalancerInfo } from './entryPoints.ts'
+import { CLIENT, LOAD_BALANCER, POD, SERVICE, groupSize, ingressSize, slotPosition, type XY } from './geometry.ts'
 import { readTopology, type NodeInfo, type PodInfo, type ServiceInfo } from './model.ts'
 import { UNSCHEDULED, assignSlots, groupOf, slotCounts, type SlotState } from './slots.ts'
 
@@ -16,12 +17,16 @@ export type ClientData = { label: string }
 export type GroupData = { node: NodeInfo | null; podCount: number }
 export type PodData = { pod: PodInfo }
 export type ServiceData = { service: ServiceInfo }
+export type LoadBalancerData = { lb: LoadBalancerInfo }
+export type IngressData = { ingress: IngressInfo }
 
 export type TopologyNode =
   | Node<ClientData, 'client'>
   | Node<GroupData, 'clusterNode'>
   | Node<PodData, 'pod'>
   | Node<ServiceData, 'service'>
+  | Node<LoadBalancerData, 'loadBalancer'>
+  | Node<IngressData, 'ingress'>
 
 export interface Flow {
   nodes: TopologyNode[]
@@ -48,14 +53,26 @@ export function toFlow(snapshot: ClusterSnapshot, layout: TopologyLayout): Flow 
   const nodes: TopologyNode[] = []
   const edges: Edge[] = []
 
-  const exposed = model.services.filter((s) => s.type === 'NodePort' || s.type === 'LoadBalancer')
+  // LoadBalancer Services are reached through their load balancer's box (below), NodePort ones on the nodes.
+  const exposed = model.services.filter((s) => s.type === 'NodePort')
   nodes.push({ id: CLIENT_ID, type: 'client', position: at(CLIENT_ID, 0, 0), data: { label: 'Host / internet' },
     ariaLabel: 'Client: host or internet', ...CLIENT, selectable: false })
 
   model.services.forEach((service, i) => {
     nodes.push({ id: service.id, type: 'service', position: at(service.id, 1, i), data: { service }, ...SERVICE,
       ariaLabel: `Service ${service.namespace}/${service.name}, ${service.type} ${service.clusterIP} ${service.ports}` +
-        (service.noEndpoints ? ', no endpoints' : `, ${service.readyEndpoints} ready endpoints`) })
+        (service.noEndpoints ? ', no endpoints' : `, ${service.readyEndpoints} ready endpoints`) +
+        (service.notReadyEndpoints ? `, ${service.notReadyEndpoints} not ready` : '') })
+  })
+  model.loadBalancers.forEach((lb, i) => {
+    nodes.push({ id: lb.id, type: 'loadBalancer', position: at(lb.id, 1, model.services.length + i), data: { lb }, ...LOAD_BALANCER,
+      selectable: false, ariaLabel: `Load balancer for ${lb.namespace}/${lb.name}, ${lb.ip}, ${lb.provider}` })
+  })
+  model.ingresses.forEach((ingress, i) => {
+    nodes.push({ id: ingress.id, type: 'ingress', position: at(ingress.id, 1, model.services.length + model.loadBalancers.length + i),
+      data: { ingress }, ...ingressSize(ingress.rules.length),
+      ariaLabel: `Ingress ${ingress.namespace}/${ingress.name}, address ${ingress.address || 'none'}` +
+        (ingress.controllerPodIds.length ? `, served by ${ingress.controllerPodIds.length} controller pod${ingress.controllerPodIds.length === 1 ? '' : 's'}` : ', no ingress controller serves it') })
   })
 
   const nodeInfo = new Map(model.nodes.map((n) => [n.id, n]))
@@ -79,6 +96,39 @@ export function toFlow(snapshot: ClusterSnapshot, layout: TopologyLayout): Flow 
     edges.push({ id: `${CLIENT_ID}->${svc.id}`, source: CLIENT_ID, target: svc.id, className: 'edge-client',
       label: svc.nodePorts.length ? svc.nodePorts.map((p) => `:${p}`).join(' ') : undefined,
       ariaLabel: `Client reaches Service ${svc.name}${svc.nodePorts.length ? ` on node port ${svc.nodePorts.join(', ')}` : ''}` })
+  }
+  const serviceById = new Map(model.services.map((s) => [s.id, s]))
+  for (const lb of model.loadBalancers) {
+    const pending = lb.ip === '<pending>'
+    const ports = lb.ports.join(', ')
+    edges.push({ id: `${CLIENT_ID}->${lb.id}`, source: CLIENT_ID, target: lb.id, className: `edge-client${pending ? ' edge-pending' : ''}`,
+      label: pending ? undefined : `${lb.ip}:${ports}`,
+      ariaLabel: pending ? `Load balancer for ${lb.name} has no address yet` : `Client reaches the load balancer ${lb.ip} on port ${ports}` })
+    if (pending) continue // nothing listens at the provider yet
+    const nodePorts = serviceById.get(lb.serviceId)?.nodePorts ?? []
+    for (const t of lb.targets) {
+      const name = nodeInfo.get(t.nodeId)?.name ?? t.nodeId
+      edges.push({ id: `${lb.id}->${t.nodeId}`, source: lb.id, target: t.nodeId,
+        className: t.healthy ? 'edge-lb' : 'edge-lb edge-unready',
+        label: nodePorts.length ? nodePorts.map((p) => `:${p}`).join(' ') : undefined,
+        ariaLabel: `Load balancer ${lb.ip} sends to node ${name}${nodePorts.length ? ` on node port ${nodePorts.join(', ')}` : ''}` +
+          (t.healthy ? '' : lb.local ? ', failing its health check (no local endpoint)' : ', failing its health check') })
+    }
+  }
+  const routed = new Set<string>()
+  for (const ing of model.ingresses) {
+    for (const ctrl of ing.controllerPodIds) {
+      edges.push({ id: `${ing.id}->${ctrl}`, source: ing.id, target: ctrl, className: 'edge-ingress',
+        ariaLabel: `Ingress ${ing.name} is served by controller pod ${podById.get(ctrl)?.name ?? ctrl}` })
+      // ingress-nginx connects to the backend pods' endpoints itself; the cluster IP is never used.
+      for (const b of ing.backends) {
+        const id = `${ctrl}->${b.podId}`
+        if (routed.has(id)) continue
+        routed.add(id)
+        edges.push({ id, source: ctrl, target: b.podId, className: b.ready ? 'edge-route' : 'edge-route edge-unready',
+          ariaLabel: `Controller ${podById.get(ctrl)?.name ?? ctrl} proxies to pod ${podById.get(b.podId)?.name ?? b.podId} of Service ${b.service}${b.ready ? '' : ' (not ready)'}` })
+      }
+    }
   }
   for (const svc of model.services) {
     for (const podId of svc.selectedPodIds) {

@@ -1,6 +1,7 @@
 // A Service: type, cluster IP, ports as `kubectl get svc` prints them, and a warning when it has no endpoints.
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import type { TopologyNode } from '../toFlow.ts'
+import './entryPoints.css'
 
 type Props = NodeProps<Extract<TopologyNode, { type: 'service' }>>
 
@@ -23,6 +24,7 @@ export function ServiceNode({ data, selected }: Props) {
         {s.noEndpoints
           ? <span className="warn">⚠ no endpoints</span>
           : <span>{s.readyEndpoints} endpoint{s.readyEndpoints === 1 ? '' : 's'}</span>}
+        {s.notReadyEndpoints > 0 && <span className="topo-svc__notready" title="Endpoints' notReadyAddresses: pods failing their readiness probe get no traffic">{s.notReadyEndpoints} not ready</span>}
         {s.externalIP && <span>ext {s.externalIP}</span>}
       </div>
       <Handle type="source" position={Position.Right} isConnectable={false} />
