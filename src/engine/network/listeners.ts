@@ -13,8 +13,20 @@ export type Server =
   | { kind: 'daemon'; node: NetNode; name: string; tls: boolean }
   | { kind: 'external'; ip: string }
 
-/** The container of `pod` listening on TCP/UDP `port`, if any. */
+const listenerCache = new WeakMap<NetPod, { version: number; byPort: Map<string, Server | undefined> }>()
+
+/** The container of `pod` listening on TCP/UDP `port`, if any (remembered per pod until the API objects change: mounted files decide some ports). */
 export function podListener(view: NetworkView, pod: NetPod, protocol: string, port: number): Server | undefined {
+  let cache = listenerCache.get(pod)
+  if (!cache || cache.version !== view.store.version) listenerCache.set(pod, (cache = { version: view.store.version, byPort: new Map() }))
+  const key = `${protocol}/${port}`
+  if (cache.byPort.has(key)) return cache.byPort.get(key)
+  const server = findPodListener(view, pod, protocol, port)
+  cache.byPort.set(key, server)
+  return server
+}
+
+function findPodListener(view: NetworkView, pod: NetPod, protocol: string, port: number): Server | undefined {
   if (!pod.running) return undefined
   for (const c of pod.containers) {
     if (protocol === 'udp') {

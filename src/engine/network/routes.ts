@@ -12,10 +12,17 @@ export type NodeRoute =
 
 /** A stable veth name for a pod, in the style of the ptp plugin (`veth` + 8 hex chars). */
 export function vethName(pod: NetPod): string {
-  let h = 0x811c9dc5
-  for (const c of `${pod.namespace}/${pod.name}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193)
-  return `veth${(h >>> 0).toString(16).padStart(8, '0')}`
+  let name = veths.get(pod)
+  if (name === undefined) {
+    let h = 0x811c9dc5
+    for (const c of `${pod.namespace}/${pod.name}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193)
+    name = `veth${(h >>> 0).toString(16).padStart(8, '0')}`
+    veths.set(pod, name)
+  }
+  return name
 }
+
+const veths = new WeakMap<NetPod, string>()
 
 const podIndexes = new WeakMap<NetPod[], { length: number; byIP: Map<string, NetPod[]> }>()
 
