@@ -2,7 +2,7 @@
 // (TestOverallIPTablesRules, rewritten in iptables-save's canonical argument order) and from a real kind node.
 import { describe, expect, it } from 'vitest'
 import { renderIptablesSave } from './iptables-save'
-import { compileProxyRules } from './proxier'
+import { compileProxyRules, compileProxyRulesForNodes } from './proxier'
 import { lines, port, slice, svc, tableLines } from './test-fixtures'
 import type { ProxierInput } from '../types'
 
@@ -282,5 +282,40 @@ describe('renderIptablesSave', () => {
     const nat = save({ ...KIND, kindMasqAgent: true, services: [], endpointSlices: [] }, 'nat')
     expect(nat).toContain('-A POSTROUTING -m addrtype ! --dst-type LOCAL -m comment --comment "kind-masq-agent: ensure nat POSTROUTING directs all non-LOCAL destination traffic to our custom KIND-MASQ-AGENT chain" -j KIND-MASQ-AGENT')
     expect(nat).toContain('-A KIND-MASQ-AGENT -d 10.244.0.0/16 -m comment --comment "kind-masq-agent: local traffic is not subject to MASQUERADE" -j RETURN')
+  })
+})
+
+describe('compileProxyRulesForNodes', () => {
+  const ep = (ip: string, nodeName: string) => ({ addresses: [ip], nodeName, conditions: { ready: true } })
+  const http = [port('http', 8080)]
+  const services = [
+    svc('default', 'cluster', { clusterIP: '10.96.0.10', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }),
+    svc('default', 'local', { type: 'LoadBalancer', externalTrafficPolicy: 'Local', clusterIP: '10.96.0.11', healthCheckNodePort: 32000,
+      loadBalancerSourceRanges: ['172.18.0.3/32', '203.0.113.0/24'], ports: [{ name: 'http', port: 80, protocol: 'TCP', nodePort: 30011 }] },
+    { loadBalancer: { ingress: [{ ip: '172.18.255.1' }] } }),
+    svc('default', 'internal-local', { clusterIP: '10.96.0.12', internalTrafficPolicy: 'Local', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }),
+  ]
+  const endpointSlices = [
+    slice('default', 'cluster', [ep('10.244.1.2', 'kind-worker'), ep('10.244.2.2', 'kind-worker2')], http),
+    slice('default', 'local', [ep('10.244.1.3', 'kind-worker'), ep('10.244.2.3', 'kind-worker2'), ep('10.244.2.4', 'kind-worker2')], http),
+    slice('default', 'internal-local', [ep('10.244.2.5', 'kind-worker2')], http),
+  ]
+  const nodes = [
+    { nodeName: 'kind-control-plane', nodeIPs: ['172.18.0.2'] },
+    { nodeName: 'kind-worker', nodeIPs: ['172.18.0.3'] },
+    { nodeName: 'kind-worker2', nodeIPs: ['172.18.0.4'] },
+    { nodeName: 'kind-worker3', nodeIPs: ['172.18.0.5'] },
+  ]
+
+  it('gives every node the rules compileProxyRules gives it alone, sharing the tables of nodes whose rules are the same', () => {
+    const all = compileProxyRulesForNodes({ clusterCIDR: '10.244.0.0/16', services, endpointSlices }, nodes)
+    for (const n of nodes) {
+      const alone = compileProxyRules({ ...n, clusterCIDR: '10.244.0.0/16', services, endpointSlices })
+      expect(renderIptablesSave(all.get(n.nodeName)!, { now: NOW }), n.nodeName).toBe(renderIptablesSave(alone, { now: NOW }))
+    }
+    // No local endpoint and no source range holding the node IP: the control plane and worker3 have the same rules.
+    expect(all.get('kind-control-plane')!.tables).toBe(all.get('kind-worker3')!.tables)
+    expect(all.get('kind-worker')!.tables).not.toBe(all.get('kind-worker2')!.tables)
+    expect(save({ ...KIND, services, endpointSlices }, 'nat').some((l) => l.startsWith('-A KUBE-FW-'))).toBe(true)
   })
 })
