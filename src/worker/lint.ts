@@ -1,7 +1,12 @@
 // Editor hints beyond the schema: consequences of the document in the running cluster that kubectl would
-// accept silently (a Service whose selector matches no pod, a named targetPort no container declares,
-// `externalTrafficPolicy: Local` where some node has no local endpoint). Pure: objects + snapshot in, markers out.
+// accept silently (a Service whose selector matches no pod, a named targetPort no container declares, a
+// targetPort nothing listens on, `externalTrafficPolicy: Local` where some node has no local endpoint).
+// Pure: objects + snapshot in, markers out.
+import type { ReadonlyStore } from '../engine/api/store.ts'
 import type { KubeObject } from '../engine/api/types.ts'
+import { listeningPorts } from '../engine/apps/listening.ts'
+import { containerFiles } from '../engine/apps/mounted-files.ts'
+import { imageFiles } from '../engine/apps/registry.ts'
 import type { SourceRange } from '../engine/manifest/index.ts'
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
 import type { EditorMarker } from './protocol.ts'
@@ -14,7 +19,7 @@ export interface LintInput {
 
 type Labels = Record<string, string>
 interface ContainerPort { name?: string; containerPort: number; protocol?: string }
-interface ServicePort { name?: string; port: number; targetPort?: number | string; nodePort?: number }
+interface ServicePort { name?: string; port: number; targetPort?: number | string; nodePort?: number; protocol?: string }
 
 const matches = (selector: Labels, labels: Labels | undefined) =>
   Object.entries(selector).every(([k, v]) => labels?.[k] === v)
@@ -25,10 +30,35 @@ const isReady = (pod: KubeObject) =>
 const ports = (pod: KubeObject): ContainerPort[] =>
   ((pod.spec?.containers ?? []) as { ports?: ContainerPort[] }[]).flatMap((c) => c.ports ?? [])
 
+/** The snapshot's objects as the read-only store mounted-file lookups (ConfigMaps, Secrets) expect. */
+function storeOf(objects: readonly KubeObject[]): ReadonlyStore {
+  return {
+    get: (kind, namespace, name) => objects.find((o) => o.kind === kind && (o.metadata.namespace ?? '') === (namespace ?? '') && o.metadata.name === name),
+    getByKey: () => undefined,
+    list: (kind, namespace) => objects.filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace)),
+    version: 0,
+  }
+}
+
+/** The port a Service port reaches on `pod`: a number, a named containerPort resolved, else undefined (unresolved name). */
+function resolveTarget(p: ServicePort, pod: KubeObject): number | undefined {
+  const target = p.targetPort ?? p.port
+  if (typeof target === 'number') return target
+  if (/^\d+$/.test(target)) return Number(target)
+  return ports(pod).find((cp) => cp.name === target)?.containerPort
+}
+
+/** What the pod's containers listen on for `protocol` (their images' real ports, nginx's mounted config), as `8080/TCP`. */
+function listening(pod: KubeObject, store: ReadonlyStore): { port: number; protocol: string }[] {
+  return ((pod.spec?.containers ?? []) as { name: string; image?: string }[]).flatMap((c) =>
+    listeningPorts(c, containerFiles(pod, c.name, imageFiles(c.image ?? ''), store)))
+}
+
 export function lintDocuments(inputs: LintInput[], snapshot: ClusterSnapshot): EditorMarker[] {
   const out: EditorMarker[] = []
   const pods = snapshot.objects.filter((o) => o.kind === 'Pod' && !o.metadata.deletionTimestamp)
   const nodes = snapshot.objects.filter((o) => o.kind === 'Node')
+  let store: ReadonlyStore | null = null
   for (const { file, object, locate } of inputs) {
     if (object.kind !== 'Service') continue
     const spec = (object.spec ?? {}) as { selector?: Labels; ports?: ServicePort[]; type?: string; externalTrafficPolicy?: string }
@@ -50,6 +80,28 @@ export function lintDocuments(inputs: LintInput[], snapshot: ClusterSnapshot): E
       if (missing.length) {
         add(`spec.ports[${i}].targetPort`, 'warning', `No container port is named "${p.targetPort}" in ${missing.length === selected.length ? 'any selected pod' : `${missing.length} of ${selected.length} selected pods (${missing.map((m) => m.metadata.name).join(', ')})`}: those pods are left out of the endpoints.`)
       }
+    })
+    ;(spec.ports ?? []).forEach((p, i) => {
+      // A port nothing listens on: the pods are endpoints, but connections to them are refused.
+      const protocol = p.protocol ?? 'TCP'
+      if (protocol === 'SCTP') return
+      store ??= storeOf(snapshot.objects)
+      const deaf: { pod: KubeObject; port: number; open: string }[] = []
+      for (const pod of selected) {
+        const port = resolveTarget(p, pod)
+        if (port === undefined) continue // an unresolved name: the lint above says so
+        const open = listening(pod, store!)
+        if (!open.some((l) => l.port === port && l.protocol === protocol)) {
+          deaf.push({ pod, port, open: open.map((l) => `${l.port}/${l.protocol}`).join(', ') || 'nothing' })
+        }
+      }
+      if (!deaf.length) return
+      const targetPorts = [...new Set(deaf.map((d) => d.port))].join('/')
+      const named = typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort) ? ` ("${p.targetPort}")` : ''
+      const opens = [...new Set(deaf.map((d) => d.open))].join('; ')
+      const where = deaf.length === selected.length ? 'the selected pods' : `${deaf.length} of ${selected.length} selected pods (${deaf.map((d) => d.pod.metadata.name).join(', ')})`
+      add(p.targetPort === undefined ? `spec.ports[${i}].port` : `spec.ports[${i}].targetPort`, 'warning',
+        `Nothing listens on ${protocol} port ${targetPorts}${named} in ${where}: their containers listen on ${opens}, so connections through the Service to them are refused.`)
     })
     if (spec.externalTrafficPolicy === 'Local' && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
       const withLocal = new Set(selected.filter(isReady).map((p) => p.spec?.nodeName as string))

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { defaultFiles, defaultManifest } from '../ui/fixtures/defaultDocument.ts'
+import { EngineHost } from './engineHost.ts'
+
+const withManifest = (text: string) => defaultFiles.map((f) => (f.name === 'app.yaml' ? { ...f, text } : f))
+
+function lintOf(text: string) {
+  const host = new EngineHost()
+  const outcome = host.apply({ files: withManifest(text), seed: 1 })
+  return outcome.markers.filter((m) => m.source === 'lint')
+}
+
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1
+
+describe('lint: a port that nothing listens on', () => {
+  it('the default scenario (kubia listens on 8080) has no lint', () => {
+    expect(lintOf(defaultManifest)).toEqual([])
+  })
+
+  it('a numeric targetPort the image does not listen on is a warning at the targetPort line', () => {
+    const text = defaultManifest.replace('targetPort: 8080', 'targetPort: 8081')
+    const markers = lintOf(text)
+    expect(markers).toHaveLength(1)
+    expect(markers[0]).toMatchObject({ file: 'app.yaml', severity: 'warning', line: lineOf(text, 'targetPort: 8081') })
+    expect(markers[0].message).toMatch(/Nothing listens on TCP port 8081 in the selected pods: their containers listen on 8080\/TCP/)
+  })
+
+  it('a declared containerPort does not make the image listen there (named targetPort resolved through it)', () => {
+    const text = defaultManifest.replace('- containerPort: 8080', '- containerPort: 9090\n              name: web').replace('targetPort: 8080', 'targetPort: web')
+    const markers = lintOf(text)
+    expect(markers).toHaveLength(1)
+    expect(markers[0].line).toBe(lineOf(text, 'targetPort: web'))
+    expect(markers[0].message).toContain('port 9090 ("web")')
+  })
+
+  it('without a targetPort the port itself is checked, at the port line', () => {
+    const text = defaultManifest.replace('      targetPort: 8080\n', '')
+    const markers = lintOf(text)
+    expect(markers).toHaveLength(1)
+    expect(markers[0].line).toBe(lineOf(text, '- port: 80'))
+    expect(markers[0].message).toContain('TCP port 80 ')
+  })
+})
