@@ -20,6 +20,8 @@ export interface LoadBalancerInfo {
   namespace: string
   /** Who builds it: `cloud-provider-kind (envoy)`, `minikube tunnel`, `cloud load balancer`. */
   provider: string
+  /** A short name for the chip: `envoy`, `tunnel`, `cloud LB`. */
+  chip: string
   /** What a `<pending>` address waits for (`cloud-provider-kind`, `minikube tunnel`, the cloud provisioning it). */
   waitsFor: string
   /** The ingress IP (or hostname), `<pending>` until the provider assigned one. */
@@ -64,6 +66,7 @@ export function snapshotStore(objects: readonly KubeObject[]): ReadonlyStore {
 export const lbBoxId = (svc: KubeObject): string => `LoadBalancer/${svc.metadata.namespace ?? ''}/${svc.metadata.name}`
 
 const PROVIDERS: Record<string, string> = { kind: 'cloud-provider-kind (envoy)', minikube: 'minikube tunnel', gke: 'cloud load balancer' }
+const CHIPS: Record<string, string> = { kind: 'envoy', minikube: 'tunnel', gke: 'cloud LB' }
 const WAITS_FOR: Record<string, string> = { kind: 'until cloud-provider-kind runs', minikube: 'until minikube tunnel runs', gke: 'provisioning…' }
 
 const isReadyNode = (n: KubeObject) =>
@@ -94,7 +97,7 @@ export function readLoadBalancers(snapshot: ClusterSnapshot): LoadBalancerInfo[]
     out.push({
       id: lbBoxId(svc), serviceId: idOf(svc),
       name: svc.metadata.name, namespace: svc.metadata.namespace ?? 'default',
-      provider: (profile && PROVIDERS[profile.type]) ?? 'load balancer',
+      provider: (profile && PROVIDERS[profile.type]) ?? 'load balancer', chip: (profile && CHIPS[profile.type]) ?? 'LB',
       waitsFor: (profile && WAITS_FOR[profile.type]) ?? 'until a load-balancer provider assigns one',
       ip: ingress[0]?.ip ?? ingress[0]?.hostname ?? '<pending>',
       ports: ((svc.spec?.ports ?? []) as { port: number }[]).map((p) => p.port),

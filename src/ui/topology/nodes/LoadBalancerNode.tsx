@@ -13,8 +13,10 @@ export function LoadBalancerNode({ data }: Props) {
     <div className={`topo-lb${pending ? ' topo-lb--pending' : ''}`}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="topo-lb__title">
-        <span className="topo-lb__name" title={`Load balancer of Service ${lb.namespace}/${lb.name}`}>LB {lb.name}</span>
-        <span className="chip">{lb.provider}</span>
+        <span className="topo-lb__name" title={`Load balancer of Service ${lb.namespace}/${lb.name}`}>
+          <span className="topo-svc__ns">LB </span>{lb.namespace !== 'default' && <span className="topo-svc__ns">{lb.namespace}/</span>}{lb.name}
+        </span>
+        <span className="chip" title={lb.provider}>{lb.chip}</span>
       </div>
       <div className="topo-lb__row">
         <span className="topo-lb__ip">{lb.ip}</span>
