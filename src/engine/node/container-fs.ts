@@ -7,6 +7,7 @@ import type { ClusterConfig } from '../cluster/cluster.ts'
 import type { ContainerState } from './runtime.ts'
 import { imageBaseName } from './images.ts'
 import { decodeBase64 } from '../util/base64.ts'
+import { imageFiles as appImageFiles } from '../apps/registry.ts'
 
 /** Marks a directory in ContainerState.files. */
 export const DIR = '\u0000dir'
@@ -15,34 +16,11 @@ const BASE_DIRS = ['/', '/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/medi
   '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/sbin', '/usr/share',
   '/var', '/var/cache', '/var/lib', '/var/log', '/var/run', '/var/tmp']
 
-const NGINX_INDEX = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`
-
 function imageFiles(image: string): Record<string, string> {
   const base = imageBaseName(image)
-  if (base === 'nginx') return { '/usr/share/nginx/html/index.html': NGINX_INDEX, '/usr/share/nginx/html/50x.html': '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n', '/etc/nginx/nginx.conf': '\nuser  nginx;\nworker_processes  auto;\n', '/etc/nginx/conf.d/default.conf': 'server {\n    listen       80;\n    listen  [::]:80;\n    server_name  localhost;\n}\n' }
+  // The same files the simulated app serves (apps/registry.ts), so `kubectl exec … cat` and curl agree.
+  const served = appImageFiles(image)
+  if (served.size) return Object.fromEntries(served)
   if (base === 'httpd') return { '/usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n' }
   if (base.startsWith('kubia')) return { '/app.js': "const http = require('http');\nconst os = require('os');\n" }
   return {}
