@@ -1,5 +1,6 @@
 // Every type the dataplane exports: the compiled iptables model, packets, hops, verdicts and node state.
 // Other engine parts (the network walk, the shell's `iptables-save` / `conntrack -L`) import from here only.
+import type { TraceHop } from '../trace/types.ts'
 import type { EndpointSlice, Service } from '../api/types'
 
 /** iptables tables kubehop models. `raw`/`security` are absent on a kind node's iptables-save. */
@@ -115,18 +116,8 @@ export interface Packet {
   origin: 'network' | 'local'
 }
 
-/** The `Hop` of the CLI contract's TRACE. */
-export interface Hop {
-  at: string
-  component: 'kube-proxy' | 'conntrack' | 'node'
-  action: string
-  src: string
-  dst: string
-  srcAfter: string
-  dstAfter: string
-  rule: string | null
-  note: string
-}
+/** The `Hop` of the CLI contract's TRACE, as the node's own components produce it. */
+export type Hop = TraceHop & { component: 'kube-proxy' | 'conntrack' | 'node' }
 
 export type Outcome =
   /** The packet leaves this node towards `packetAfter.dst` (a pod elsewhere, a local pod's veth, or beyond). */
