@@ -36,6 +36,15 @@ test('a LoadBalancer Service gets a load balancer box: <pending>, then its IP wi
   await expect(lb).toHaveAccessibleName(/172\.18\.0\.\d+, cloud-provider-kind/)
   await expect(lb).toContainText('2/2 nodes healthy')
   await page.screenshot({ path: '/tmp/shots/topo-lb-ip.png' })
+  // A request to the LB's address: the packet's track runs client → LB box → a node (the loadbalancer/<ip> hop).
+  await page.getByRole('button', { name: 'Send request' }).click()
+  const form = page.getByRole('dialog', { name: 'Send request' })
+  const to = form.getByRole('combobox', { name: 'To' })
+  await to.selectOption({ label: (await to.locator('option').allTextContents()).find((t) => /^web load balancer /.test(t))! })
+  await form.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('list', { name: 'Hops' })).toContainText(/loadbalancer\/172\.18\.0\.\d+\s*proxy/)
+  const tracks = () => page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))
+  await expect.poll(tracks).toEqual(expect.arrayContaining(['pkt:LoadBalancer/default/web|client', expect.stringMatching(/^pkt:LoadBalancer\/default\/web\|Node\/\/kind-worker2?$/)]))
 })
 
 test('an Ingress is inert without a controller, then shows its ADDRESS once ingress-nginx serves it', async ({ page }) => {
