@@ -5,31 +5,37 @@ const MEMO_MAX = 50_000
 const ipMemo = new Map<string, number>()
 const cidrMemo = new Map<string, Readonly<{ base: number; prefix: number; size: number }>>()
 
+/** Dotted-quad IPv4 as an unsigned number, or null (leading zeros accepted, as Go's ParseIPSloppy does). */
+export function parseIPv4(ip: string): number | null {
+  const parts = ip.split('.')
+  if (parts.length !== 4) return null
+  let n = 0
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p)) return null
+    const v = Number(p)
+    if (v > 255) return null
+    n = n * 256 + v
+  }
+  return n
+}
+
 export function ipToInt(ip: string): number {
   let n = ipMemo.get(ip)
   if (n === undefined) {
-    n = parseIp(ip)
+    const parsed = parseIPv4(ip)
+    if (parsed === null) throw new Error(`invalid IPv4 address "${ip}"`)
+    n = parsed
     if (ipMemo.size >= MEMO_MAX) ipMemo.clear()
     ipMemo.set(ip, n)
   }
   return n
 }
 
-function parseIp(ip: string): number {
-  const parts = ip.split('.')
-  if (parts.length !== 4) throw new Error(`invalid IPv4 address "${ip}"`)
-  let n = 0
-  for (const p of parts) {
-    const v = Number(p)
-    if (!/^\d{1,3}$/.test(p) || v > 255) throw new Error(`invalid IPv4 address "${ip}"`)
-    n = n * 256 + v
-  }
-  return n >>> 0
-}
-
 export function intToIp(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.')
 }
+
+export { intToIp as formatIPv4 }
 
 export function isIPv4(text: string): boolean {
   return /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(text)

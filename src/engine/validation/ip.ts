@@ -2,24 +2,14 @@
 // IPv4), plus the IP checks of k8s.io/apimachinery/pkg/util/validation/ip.go (v1.32) and
 // ValidateNonSpecialIP (pkg/apis/core/validation/validation.go).
 import { invalid, type ErrorList, type FieldPath } from './field-errors.ts'
+import { formatIPv4, parseIPv4 as parseDottedQuad } from '../net/ip.ts'
 
 /** Parses dotted-quad IPv4 into a 32-bit unsigned number, or undefined. */
 export function parseIPv4(s: string): number | undefined {
-  const parts = s.split('.')
-  if (parts.length !== 4) return undefined
-  let n = 0
-  for (const p of parts) {
-    if (!/^[0-9]{1,3}$/.test(p)) return undefined
-    const v = Number(p)
-    if (v > 255) return undefined
-    n = n * 256 + v
-  }
-  return n
+  return parseDottedQuad(s) ?? undefined
 }
 
-export function formatIPv4(n: number): string {
-  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.')
-}
+export { formatIPv4 }
 
 /** True for a syntactically valid IPv6 address (with `::` compression and an optional dotted IPv4 tail). */
 export function isIPv6(s: string): boolean {

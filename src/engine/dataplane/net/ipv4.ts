@@ -1,18 +1,7 @@
 // IPv4 helpers for rule matching. kubehop's clusters are single-stack IPv4, as kind's default is.
+import { formatIPv4, parseIPv4 } from '../../net/ip.ts'
 
-/** Parses dotted-quad IPv4; returns null for anything else (IPv6, names). */
-export function parseIPv4(ip: string): number | null {
-  const parts = ip.split('.')
-  if (parts.length !== 4) return null
-  let value = 0
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return null
-    const n = Number(part)
-    if (n > 255) return null
-    value = value * 256 + n
-  }
-  return value
-}
+export { formatIPv4, parseIPv4 }
 
 export function isIPv4(ip: string): boolean {
   return parseIPv4(ip) !== null
@@ -37,10 +26,6 @@ export function cidrContains(cidr: string, ip: string): boolean {
   const net = parseCidr(cidr)
   const addr = parseIPv4(ip)
   return net !== null && addr !== null && maskOf(addr, net.bits) === net.base
-}
-
-export function formatIPv4(value: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.')
 }
 
 /** How iptables-save prints an address match: always with a prefix length (`10.96.0.10/32`). */
