@@ -4,6 +4,7 @@ import { Cluster } from '../engine/cluster/cluster.ts'
 import { defaultKindProfile } from '../engine/cluster/kind-config.ts'
 import type { Command, CommandIO, ExecLocation, OutputChunk, ShellHost } from './command.ts'
 import { iterateScript } from './script/interpreter.ts'
+import { createShellState } from './script/state.ts'
 import type { CommandResult, ExecRequest, ShellState, StatementRecord } from './script/types.ts'
 import { registerCommands } from './commands/index.ts'
 
@@ -21,7 +22,7 @@ export class ShellSession implements ShellHost {
   readonly commands = new Map<string, Command>()
   /** Tools that also run inside a pod with their own network behaviour (curl, nslookup, ...). */
   readonly podCommands = new Map<string, Command>()
-  readonly state: ShellState = { vars: { HOME: '/root', USER: 'root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }, aliases: {}, lastExit: 0, files: {} } as ShellState
+  readonly state: ShellState = createShellState()
   private currentCluster: Cluster | null | undefined = undefined
   private readonly reader: (path: string) => string | undefined
   private readonly maxLoopRounds: number
