@@ -92,20 +92,16 @@ describe('replicaset-controller', () => {
     expect(cond.message).toBe('0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Too many pods. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.')
   }, 30000)
 
-  it('1000 pods converge well under a second', () => {
-    apply(testCluster(2), rs('warm', 300)) // JIT warm-up, as a long-lived worker would be
+  // How fast is `npm run bench`'s job ("apply → all 1000 pods Ready"); this checks the scale-up itself.
+  it('scales 200 Running pods up to 1000', () => {
     const c = testCluster()
-    const t0 = performance.now()
     apply(c, rs('many', 200))
     expect(pods(c).filter((p) => p.status.phase === 'Running')).toHaveLength(200)
-    const ms200 = performance.now() - t0
-    const t1 = performance.now()
     const r = getObj(c, 'ReplicaSet', 'default', 'many')!
     c.api.update({ ...r, spec: { ...r.spec, replicas: 1000 } })
     c.converge()
     c.advance(30)
     expect(pods(c)).toHaveLength(1000)
-    expect(ms200).toBeLessThan(1000)
-    expect(performance.now() - t1).toBeLessThan(2000)
+    expect(getObj(c, 'ReplicaSet', 'default', 'many')!.status.replicas).toBe(1000)
   }, 30000)
 })

@@ -98,9 +98,8 @@ describe('parseManifests', () => {
     const one = (i: number) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  key: "${'x'.repeat(100)}"\n`
     let big = ''
     for (let i = 0; big.length < 5 * 1024 * 1024; i++) big += one(i)
-    const started = Date.now()
     const r = parseManifests(big, 'big.yaml')
-    expect(Date.now() - started).toBeLessThan(500)
+    // The size check comes before any parsing: no document, and the error names the size.
     expect(r.docs).toEqual([])
     expect(r.errors[0].message).toBe(`error parsing big.yaml: file too large (${big.length} bytes): kubehop reads manifests of at most ${MAX_MANIFEST_BYTES} bytes`)
   })
