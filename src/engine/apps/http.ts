@@ -40,9 +40,19 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** RFC 9110 IMF-fixdate, the `Date:` header every server sends: `Thu, 01 Jan 2026 09:00:00 GMT`. */
 export function httpDate(epochSeconds: number): string {
-  const d = new Date(Math.floor(epochSeconds) * 1000)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} GMT`
+  const second = Math.floor(epochSeconds)
+  // Every answer within one simulated second carries the same date: remember the last one.
+  if (second === lastDate.second) return lastDate.text
+  const d = new Date(second * 1000)
+  const text = `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} GMT`
+  lastDate = { second, text }
+  return text
+}
+
+let lastDate = { second: NaN, text: '' }
+
+function two(n: number): string {
+  return String(n).padStart(2, '0')
 }
 
 /** UTF-8 byte length (Content-Length counts bytes). */

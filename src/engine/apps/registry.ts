@@ -12,6 +12,18 @@ export type AppKind = 'kubia' | 'nginx' | 'echoserver' | 'whoami' | 'hello-app' 
 
 /** Classifies an image reference by its repository name (registry and tag ignored, as people type them). */
 export function appKind(image: string): AppKind {
+  let kind = kinds.get(image)
+  if (kind === undefined) {
+    if (kinds.size >= 1000) kinds.clear()
+    kinds.set(image, (kind = kindOfImage(image)))
+  }
+  return kind
+}
+
+/** appKind per image string (asked several times for every request a container answers). */
+const kinds = new Map<string, AppKind>()
+
+function kindOfImage(image: string): AppKind {
   const repo = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '').toLowerCase()
   const name = repo.slice(repo.lastIndexOf('/') + 1)
   if (name.startsWith('kubia')) return 'kubia'

@@ -2,7 +2,7 @@
 // nat table; conntrack replays its NAT on every later packet, both ways. Timeouts are the kernel defaults
 // (nf_conntrack_proto_tcp.c / _udp.c); kind sets kube-proxy's conntrack.tcpEstablishedTimeout to 0s, so a
 // kind node keeps the kernel's 432000 s for ESTABLISHED.
-import type { ConntrackEntry, ConntrackTable, L4Protocol, Tuple } from './types'
+import type { ConntrackEntry, ConntrackRef, ConntrackTable, L4Protocol, Tuple } from './types'
 
 export const TIMEOUTS = { synSent: 120, timeWait: 120, udpUnreplied: 30, udpStream: 120 }
 const PROTO_NUMBERS: Record<L4Protocol, number> = { tcp: 6, udp: 17, sctp: 132 }
@@ -15,21 +15,58 @@ export function newConntrackTable(tcpEstablishedTimeout = 432000): ConntrackTabl
   }
 }
 
-/** The index key of one direction's tuple. */
-const tupleKey = (protocol: L4Protocol, t: Tuple) => `${protocol} ${t.src} ${t.sport} ${t.dst} ${t.dport}`
+const PROTO_INDEX: Record<L4Protocol, number> = { tcp: 0, udp: 1, sctp: 2 }
 
-function indexAdd(table: ConntrackTable, key: string, entry: ConntrackEntry, direction: 'original' | 'reply'): void {
-  const list = table.byTuple.get(key)
-  if (list) list.push({ entry, direction })
-  else table.byTuple.set(key, [{ entry, direction }])
+type PortIndex = ConntrackTable['byTuple'] extends Map<string, Map<string, infer P>> ? P : never
+
+/**
+ * The refs filed under one direction's tuple, keyed dst → src → protocol and dport → sport. Not one joined
+ * string: the address strings come from the packet and keep their hash, and small integers hash for free,
+ * where a joined key is a new string to hash on every packet.
+ */
+function refsAt(table: ConntrackTable, protocol: L4Protocol, t: Tuple, create: boolean): ConntrackRef[] | undefined {
+  let bySrc = table.byTuple.get(t.dst)
+  if (!bySrc) {
+    if (!create) return undefined
+    table.byTuple.set(t.dst, (bySrc = new Map()))
+  }
+  let byDport: PortIndex | undefined = bySrc.get(t.src)
+  if (!byDport) {
+    if (!create) return undefined
+    bySrc.set(t.src, (byDport = new Map()))
+  }
+  const dkey = t.dport * 4 + PROTO_INDEX[protocol]
+  let bySport = byDport.get(dkey)
+  if (!bySport) {
+    if (!create) return undefined
+    byDport.set(dkey, (bySport = new Map()))
+  }
+  let list = bySport.get(t.sport)
+  if (!list && create) bySport.set(t.sport, (list = []))
+  return list
 }
 
-function indexRemove(table: ConntrackTable, key: string, entry: ConntrackEntry): void {
-  const list = table.byTuple.get(key)
+function indexAdd(table: ConntrackTable, protocol: L4Protocol, t: Tuple, ref: ConntrackRef): void {
+  refsAt(table, protocol, t, true)!.push(ref)
+}
+
+function indexRemove(table: ConntrackTable, protocol: L4Protocol, t: Tuple, entry: ConntrackEntry): void {
+  const list = refsAt(table, protocol, t, false)
   if (!list) return
-  const kept = list.filter((r) => r.entry !== entry)
-  if (kept.length) table.byTuple.set(key, kept)
-  else table.byTuple.delete(key)
+  const i = list.findIndex((r) => r.entry === entry)
+  if (i >= 0) list.splice(i, 1)
+  if (list.length) return
+  // Drop emptied maps, so a long-lived table does not keep every address it ever saw.
+  const bySrc = table.byTuple.get(t.dst)!
+  const byDport = bySrc.get(t.src)!
+  const dkey = t.dport * 4 + PROTO_INDEX[protocol]
+  const bySport = byDport.get(dkey)!
+  bySport.delete(t.sport)
+  if (bySport.size) return
+  byDport.delete(dkey)
+  if (byDport.size) return
+  bySrc.delete(t.src)
+  if (!bySrc.size) table.byTuple.delete(t.dst)
 }
 
 /** Keeps `earliestExpiry` a lower bound of every entry's timeout after one changed. */
@@ -53,16 +90,16 @@ export function expireConntrack(table: ConntrackTable, now: number): void {
 }
 
 /** Finds the live entry a packet belongs to, and in which direction it travels (the oldest entry first, as the kernel's table walk). */
-export function lookupConntrack(table: ConntrackTable, protocol: L4Protocol, t: Tuple, now: number):
-  { entry: ConntrackEntry; direction: 'original' | 'reply' } | undefined {
+export function lookupConntrack(table: ConntrackTable, protocol: L4Protocol, t: Tuple, now: number): ConntrackRef | undefined {
   expireConntrack(table, now)
-  const list = table.byTuple.get(tupleKey(protocol, t))
-  if (!list) return undefined
+  const list = refsAt(table, protocol, t, false)
+  if (!list?.length) return undefined
+  if (list.length === 1) return list[0]
   let best = list[0]
   for (const r of list) {
     if (r.entry.id < best.entry.id || (r.entry === best.entry && r.direction === 'original')) best = r
   }
-  return { entry: best.entry, direction: best.direction }
+  return best
 }
 
 /** Confirms a new connection: the original tuple as sent, the reply tuple as NAT left it. */
@@ -75,8 +112,9 @@ export function addConntrack(table: ConntrackTable, protocol: L4Protocol, origin
     mark: 0, service,
   }
   table.byId.set(entry.id, entry)
-  indexAdd(table, tupleKey(protocol, original), entry, 'original')
-  indexAdd(table, tupleKey(protocol, reply), entry, 'reply')
+  // One shared ref per direction: lookups hand them out as they are, with no allocation per packet.
+  indexAdd(table, protocol, original, { entry, direction: 'original' })
+  indexAdd(table, protocol, reply, { entry, direction: 'reply' })
   noteExpiry(table, entry)
   return entry
 }
@@ -108,8 +146,8 @@ export function closeConntrack(table: ConntrackTable, entry: ConntrackEntry, now
 export function removeConntrack(table: ConntrackTable, entry: ConntrackEntry): void {
   if (table.byId.get(entry.id) !== entry) return
   table.byId.delete(entry.id)
-  indexRemove(table, tupleKey(entry.protocol, entry.original), entry)
-  indexRemove(table, tupleKey(entry.protocol, entry.reply), entry)
+  indexRemove(table, entry.protocol, entry.original, entry)
+  indexRemove(table, entry.protocol, entry.reply, entry)
 }
 
 function tupleText(t: Tuple): string {

@@ -3,11 +3,21 @@ import { savedProbability } from './kube-proxy/rule-text'
 import type { Addr, Hop, MatchModule, NodeRules, Rule } from './types'
 import type { WalkEvent } from './walker'
 import { chainOf } from './rule-index'
+import { formatAddr } from '../trace/builder'
 
-export const fmtAddr = (a: Addr) => (a.port ? `${a.ip}:${a.port}` : a.ip)
+/** `ip:port`, or the bare IP when there is no port (ICMP). */
+export const fmtAddr: (a: Addr) => string = formatAddr
 
+const comments = new WeakMap<Rule, string | null>()
+
+/** The rule's `--comment` (remembered: rules never change, and notes ask for it on every hop). */
 function commentOf(rule: Rule): string | undefined {
-  return rule.matches.find((m): m is Extract<MatchModule, { module: 'comment' }> => m.module === 'comment')?.comment
+  let c = comments.get(rule)
+  if (c === undefined) {
+    c = rule.matches.find((m): m is Extract<MatchModule, { module: 'comment' }> => m.module === 'comment')?.comment ?? null
+    comments.set(rule, c)
+  }
+  return c ?? undefined
 }
 
 /** `namespace/name[:port]` of the service a kube-proxy rule belongs to, from its comment. */
@@ -41,10 +51,18 @@ export function pruneEvents(events: WalkEvent[]): WalkEvent[] {
 
 /** Position of the endpoint a KUBE-SVC/KUBE-SVL rule leads to, among the chain's load-balancing rules. */
 function endpointPosition(rules: NodeRules, rule: Rule): { index: number; count: number } {
-  const chain = chainOf(rules.tables.nat, rule.chain)
-  const cascade = (chain?.rules ?? []).filter((r) => r.target.kind === 'jump' && r.target.chain.startsWith('KUBE-SEP-') && !r.matches.some((m) => m.module === 'recent'))
-  return { index: cascade.indexOf(rule) + 1, count: cascade.length }
+  let pos = positions.get(rule)
+  if (!pos) {
+    const chain = chainOf(rules.tables.nat, rule.chain)
+    const cascade = (chain?.rules ?? []).filter((r) => r.target.kind === 'jump' && r.target.chain.startsWith('KUBE-SEP-') && !r.matches.some((m) => m.module === 'recent'))
+    pos = { index: cascade.indexOf(rule) + 1, count: cascade.length }
+    positions.set(rule, pos)
+  }
+  return pos
 }
+
+/** endpointPosition per rule: a compiled chain never changes (kube-proxy's next sync makes new rule objects). */
+const positions = new WeakMap<Rule, { index: number; count: number }>()
 
 function jumpNote(rules: NodeRules, rule: Rule, e: WalkEvent): string {
   const target = rule.target.kind === 'jump' ? rule.target.chain : ''

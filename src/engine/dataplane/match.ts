@@ -48,7 +48,8 @@ export function ruleMatches(rule: Rule, ctx: MatchContext): boolean {
   if (c.src && !addrMatches(c.src, ipNumber(p.src.ip))) return false
   if (c.dst && !addrMatches(c.dst, ipNumber(p.dst.ip))) return false
   if (rule.protocol && rule.protocol !== p.protocol) return false
-  for (const m of rule.matches) if (!moduleMatches(m, ctx)) return false
+  const checks = c.checks
+  for (let i = 0; i < checks.length; i++) if (!moduleMatches(checks[i], ctx)) return false
   return true
 }
 

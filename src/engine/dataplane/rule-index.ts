@@ -4,7 +4,7 @@
 // Skipping a rule whose `-d a.b.c.d/32` differs from the packet's destination is exactly what the
 // kernel's evaluation amounts to: the address test comes first and has no side effects.
 import { parseCidr, parseIPv4 } from './net/ipv4'
-import type { Chain, CidrMatch, Rule, Table } from './types'
+import type { Chain, CidrMatch, MatchModule, Rule, Table } from './types'
 
 /** A CIDR match as numbers: `ip & mask === base`, inverted when negated; `never` for an unparsable CIDR. */
 export interface AddrTest {
@@ -20,9 +20,13 @@ export interface CompiledRule {
   dst?: AddrTest
   /** `-d x/32`, not negated: the one destination this rule can match. */
   exactDst?: number
+  /** The match modules that test something (`comment` and `nfacct` always match), in order. */
+  checks: MatchModule[]
 }
 
-const compiledRules = new WeakMap<Rule, CompiledRule>()
+/** Where a rule keeps its compiled form: a hidden property, as a WeakMap lookup per rule per packet adds up. */
+const COMPILED = Symbol('compiled')
+type WithCompiled = Rule & { [COMPILED]?: CompiledRule }
 
 function addrTest(m: CidrMatch): AddrTest {
   const net = parseCidr(m.cidr)
@@ -31,15 +35,16 @@ function addrTest(m: CidrMatch): AddrTest {
 
 /** A rule's precomputed address tests. */
 export function compiledRule(rule: Rule): CompiledRule {
-  let c = compiledRules.get(rule)
+  let c = (rule as WithCompiled)[COMPILED]
   if (!c) {
-    c = {}
+    c = { checks: rule.matches.filter((m) => m.module !== 'comment' && m.module !== 'nfacct') }
     if (rule.source) c.src = addrTest(rule.source)
     if (rule.destination) {
       c.dst = addrTest(rule.destination)
       if (!c.dst.never && !c.dst.negate && c.dst.size === 1) c.exactDst = c.dst.base
     }
-    compiledRules.set(rule, c)
+    // Not enumerable: rules still print, compare and clone as the plain data they are.
+    Object.defineProperty(rule, COMPILED, { value: c, enumerable: false })
   }
   return c
 }
@@ -98,15 +103,16 @@ export function candidateRules(chain: Chain, dst: number | null): readonly Rule[
   return list
 }
 
-const tableIndexes = new WeakMap<Table, Map<string, Chain>>()
+const CHAINS = Symbol('chains')
+type WithChains = Table & { [CHAINS]?: Map<string, Chain> }
 
-/** A table's chain by name. */
+/** A table's chain by name (the map hides on the table, like a rule's compiled form). */
 export function chainOf(table: Table, name: string): Chain | undefined {
-  let byName = tableIndexes.get(table)
+  let byName = (table as WithChains)[CHAINS]
   if (!byName) {
     byName = new Map()
     for (const c of table.chains) if (!byName.has(c.name)) byName.set(c.name, c)
-    tableIndexes.set(table, byName)
+    Object.defineProperty(table, CHAINS, { value: byName, enumerable: false })
   }
   return byName.get(name)
 }

@@ -44,8 +44,17 @@ export function traceNodePacket(rules: NodeRules, state: NodeDataplaneState, pac
   return newConnection(rules, state, packet, opts, at)
 }
 
+const localSets = new WeakMap<string[], (ip: string) => boolean>()
+
+/** addrtype LOCAL for a list of addresses, built once per list (callers keep one list per node). */
+function localSetOf(addresses: string[]): (ip: string) => boolean {
+  let f = localSets.get(addresses)
+  if (!f) localSets.set(addresses, (f = localAddressSet(addresses)))
+  return f
+}
+
 function walkContext(rules: NodeRules, state: NodeDataplaneState, packet: Packet, opts: TraceOptions, ctstate: CtState[]): WalkContext {
-  const isLocal = localAddressSet(opts.localAddresses)
+  const isLocal = localSetOf(opts.localAddresses)
   return {
     rules, packet, mark: 0, ctstate, isLocal,
     random: opts.random, now: opts.now, recent: state.recent, events: [],
@@ -126,6 +135,11 @@ function newConnection(rules: NodeRules, state: NodeDataplaneState, packet: Pack
   return result
 }
 
+/** A hop where conntrack, not a rule, rewrote the packet. */
+function conntrackHop(hops: Hop[], at: string, action: string, src: Addr, dst: Addr, srcAfter: Addr, dstAfter: Addr, note: string): void {
+  hops.push({ at, component: 'conntrack', action, src: fmtAddr(src), dst: fmtAddr(dst), srcAfter: fmtAddr(srcAfter), dstAfter: fmtAddr(dstAfter), rule: null, note })
+}
+
 function followConnection(rules: NodeRules, state: NodeDataplaneState, packet: Packet, opts: TraceOptions, at: string,
   entry: ConntrackEntry, direction: 'original' | 'reply'): TraceResult {
   const { original, reply } = entry
@@ -136,8 +150,6 @@ function followConnection(rules: NodeRules, state: NodeDataplaneState, packet: P
   const dstChanged = !sameAddr(natted.dst, packet.dst)
   const srcChanged = !sameAddr(natted.src, packet.src)
   const hops: Hop[] = []
-  const hop = (action: string, src: Addr, dst: Addr, srcAfter: Addr, dstAfter: Addr, note: string) =>
-    hops.push({ at, component: 'conntrack', action, src: fmtAddr(src), dst: fmtAddr(dst), srcAfter: fmtAddr(srcAfter), dstAfter: fmtAddr(dstAfter), rule: null, note })
 
   if (direction === 'reply') markReplied(state.conntrack, entry, opts.now)
   else refreshConntrack(state.conntrack, entry, opts.now)
@@ -146,16 +158,15 @@ function followConnection(rules: NodeRules, state: NodeDataplaneState, packet: P
   const ctstate: CtState[] = [entry.unreplied ? 'NEW' : 'ESTABLISHED', ...(original.dst !== reply.src || original.dport !== reply.sport ? ['DNAT' as const] : [])]
   const mid: Packet = { ...packet, dst: natted.dst }
   if (dstChanged) {
-    hop(direction === 'original' ? 'DNAT' : 'un-SNAT', packet.src, packet.dst, packet.src, natted.dst, direction === 'original'
+    conntrackHop(hops, at, direction === 'original' ? 'DNAT' : 'un-SNAT', packet.src, packet.dst, packet.src, natted.dst, direction === 'original'
       ? `This packet belongs to a connection conntrack already knows (keep-alive): it gets the same DNAT to ${fmtAddr(natted.dst)} without walking the rules again.`
       : `A reply: conntrack restores the destination to the original client ${fmtAddr(natted.dst)}.`)
   }
   const ctx = walkContext(rules, state, mid, opts, ctstate)
   const { verdict, local } = runPath(ctx, packet.origin, false)
-  const filterHops = eventsToHops(ctx.events, rules, at)
-  hops.push(...filterHops)
+  for (const h of eventsToHops(ctx.events, rules, at)) hops.push(h)
   if (verdict === 'ACCEPT' && srcChanged) {
-    hop(direction === 'original' ? 'SNAT' : 'un-DNAT', mid.src, natted.dst, natted.src, natted.dst, direction === 'original'
+    conntrackHop(hops, at, direction === 'original' ? 'SNAT' : 'un-DNAT', mid.src, natted.dst, natted.src, natted.dst, direction === 'original'
       ? `conntrack applies the connection's masquerade: the source becomes ${fmtAddr(natted.src)}.`
       : `A reply: conntrack rewrites the source back to ${fmtAddr(natted.src)}, the address the client called.`)
   }

@@ -159,6 +159,7 @@ export interface TraceOptions {
   /** Simulated time in seconds (conntrack timeouts, `-m recent --seconds`). */
   now: number
   /** Addresses configured on the node (node IPs, the veth gateway 10.244.N.1); 127.0.0.0/8 is always local. */
+  /** The node's addresses (addrtype LOCAL); treated as immutable, so keep one array per node. */
   localAddresses: string[]
   /**
    * The address MASQUERADE picks for a destination: the address of the outgoing interface. Defaults to the
@@ -201,11 +202,17 @@ export interface NodeDataplaneState {
   recent: RecentTable
 }
 
+/** An entry seen from one of its two tuples (shared, read-only: a lookup returns it as it is). */
+export interface ConntrackRef {
+  readonly entry: ConntrackEntry
+  readonly direction: 'original' | 'reply'
+}
+
 export interface ConntrackTable {
   /** The flows by id, in creation order (entries past their timeout go at the next lookup or listing). */
   byId: Map<number, ConntrackEntry>
-  /** Each entry under its original and its reply tuple (`proto src sport dst dport`), so a lookup is one Map get. */
-  byTuple: Map<string, { entry: ConntrackEntry; direction: 'original' | 'reply' }[]>
+  /** Each entry under its original and its reply tuple: dst address → src address → dport·protocol → sport (see conntrack.ts). */
+  byTuple: Map<string, Map<string, Map<number, Map<number, ConntrackRef[]>>>>
   /** A lower bound of every entry's `expiresAt`: nothing can have expired before it, so no sweep is needed. */
   earliestExpiry: number
   /** The flows as a list, in creation order (a copy). */

@@ -5,7 +5,7 @@ import { byteLength, httpDate } from '../apps/http.ts'
 import { appKind, respond } from '../apps/registry.ts'
 import type { Trace } from '../trace/types.ts'
 import { TraceBuilder } from '../trace/builder.ts'
-import type { AcceptHandler, ConnMemo, Connection, Peer } from './connect.ts'
+import type { ConnMemo, Connection, Peer } from './connect.ts'
 import { connect, peerAt } from './connect.ts'
 import type { Server } from './listeners.ts'
 import { serverName } from './listeners.ts'
@@ -28,7 +28,6 @@ export interface HttpExchange {
 
 /** The answer of whatever accepted the connection. */
 export function answer(world: NetworkWorld, server: Server, req: HttpRequest, peer: Addr, local: Addr, tb: TB, seen: { by: string | null; ip: string | null }): HttpResponse {
-  const now = world.view.now
   seen.by = serverName(server)
   seen.ip = peer.ip
   const speaksTLS = (server.kind === 'container' && appKind(server.container.image) === 'ingress-nginx' && [443, 8443].includes(local.port)) || (server.kind === 'daemon' && server.tls)
@@ -36,12 +35,15 @@ export function answer(world: NetworkWorld, server: Server, req: HttpRequest, pe
     if (!speaksTLS) return { status: 0, headers: [], body: '', tlsError: 35 }
     const cert = certificateFor(world, req.tls?.sni ?? '')
     if (!req.tls?.insecure) return { status: 0, headers: [], body: '', tlsError: 60, certificate: cert }
-    const res = answerPlain()
+    const res = answerPlain(world, server, req, peer, local, tb, seen)
     return { ...res, certificate: cert }
   }
-  return answerPlain()
+  return answerPlain(world, server, req, peer, local, tb, seen)
+}
 
-  function answerPlain(): HttpResponse {
+/** The server's HTTP answer (after any TLS handshake). */
+function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer: Addr, local: Addr, tb: TB, seen: { by: string | null; ip: string | null }): HttpResponse {
+  const now = world.view.now
   switch (server.kind) {
     case 'container': {
       if (appKind(server.container.image) === 'ingress-nginx' && [80, 443].includes(local.port)) {
@@ -72,7 +74,6 @@ export function answer(world: NetworkWorld, server: Server, req: HttpRequest, pe
       return { status: 200, headers: [['Date', httpDate(now)], ['Content-Length', String(byteLength(body))]], body }
     }
   }
-  }
 }
 
 /** The certificate ingress-nginx presents for an SNI name: the Secret of a matching `tls` entry, else its fake one. */
@@ -93,8 +94,7 @@ export function httpExchange(world: NetworkWorld, client: Peer, target: Addr, re
   const tb = new TraceBuilder(from ?? peerAt(client), to)
   const seen: { by: string | null; ip: string | null } = { by: null, ip: null }
   let response: HttpResponse | undefined
-  const onAccept: AcceptHandler = (server, peer, local, t) => { response = answer(world, server, req, peer, local, t, seen) }
-  const conn = connect(world, tb, client, target, 'tcp', memo, onAccept)
+  const conn = connect(world, tb, client, target, 'tcp', memo, (server, peer, local, t) => { response = answer(world, server, req, peer, local, t, seen) })
   const outcome = conn.status === 'open' ? (response && (response.status >= 400 || response.tlsError) ? 'http-error' : 'delivered') : conn.status === 'refused' ? 'refused' : conn.status === 'empty-reply' ? 'refused' : 'timeout'
   const ok = conn.status === 'open'
   return { conn, response: ok ? response : undefined, trace: tb.finish(outcome, ok ? seen.by : null, ok ? seen.ip : null), servedBy: ok ? seen.by : null, clientIPSeenByServer: ok ? seen.ip : null }

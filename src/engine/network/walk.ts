@@ -110,7 +110,7 @@ function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, o
     }
   }
   const result = world.tracer(world.rulesFor(node.name), world.nodeState(node.name), { protocol: pkt.protocol, src: pkt.src, dst: pkt.dst, origin }, {
-    random: world.random, now: world.view.now, localAddresses: [node.internalIP, node.gatewayIP], at,
+    random: world.random, now: world.view.now, localAddresses: localAddressesOf(node), at,
     egressAddress: egressOf(node),
   })
   tb.append(result.hops)
@@ -122,6 +122,15 @@ function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, o
     case 'local': return { arrival: { kind: 'node-local', node, pkt: after } }
     case 'forward': return routeFromNode(world, tb, after, node, at)
   }
+}
+
+const localAddressLists = new WeakMap<NetNode, string[]>()
+
+/** The node's own addresses, one array per node (the tracer keys its addrtype LOCAL set on it). */
+function localAddressesOf(node: NetNode): string[] {
+  let list = localAddressLists.get(node)
+  if (!list) localAddressLists.set(node, (list = [node.internalIP, node.gatewayIP]))
+  return list
 }
 
 const egressFns = new WeakMap<NetNode, (dstIp: string) => string>()

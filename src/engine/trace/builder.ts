@@ -5,8 +5,19 @@ export interface AddrLike { ip: string; port?: number }
 
 /** `10.244.1.2:8080`, or the bare IP for ICMP (no port). */
 export function formatAddr(a: AddrLike): string {
-  return a.port === undefined || a.port === 0 ? a.ip : `${a.ip}:${a.port}`
+  // A packet's address objects are never mutated and recur on every hop it makes: remember the last few.
+  for (let i = 0; i < RECENT; i++) if (recentAddrs[i] === a) return recentTexts[i]
+  const text = a.port === undefined || a.port === 0 ? a.ip : `${a.ip}:${a.port}`
+  recentAddrs[nextSlot] = a
+  recentTexts[nextSlot] = text
+  nextSlot = (nextSlot + 1) % RECENT
+  return text
 }
+
+const RECENT = 4
+const recentAddrs: (AddrLike | undefined)[] = new Array(RECENT).fill(undefined)
+const recentTexts: string[] = new Array(RECENT).fill('')
+let nextSlot = 0
 
 export interface HopInput {
   at: string
@@ -40,8 +51,9 @@ export class TraceBuilder {
     return hop
   }
 
+  /** Takes the hops as they are (the tracer builds fresh ones for every packet). */
   append(hops: readonly TraceHop[]): void {
-    for (const h of hops) this.hops.push({ ...h })
+    for (const h of hops) this.hops.push(h)
   }
 
   finish(outcome: TraceOutcome, servedBy: string | null, clientIPSeenByServer: string | null): Trace {
