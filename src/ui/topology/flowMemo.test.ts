@@ -20,8 +20,23 @@ describe('flow memo', () => {
     const next = [pod('a', '10.0.0.1'), pod('b', '10.0.0.3'), pod('c', '10.0.0.4')]
     const out = reuseNodes(previous, next, shown, null)
     expect(out[0]).toBe(shown[0])
-    expect(out[1]).toBe(next[1])
+    expect(out[1]).not.toBe(shown[1])
+    expect(out[1].data).toBe(next[1].data)
     expect(out[2]).toBe(next[2])
+  })
+
+  it('gives a changed node the shown box\'s measurements (React Flow would hide it and drop its edges until it measured it again)', () => {
+    const first = [pod('a', '10.0.0.1')]
+    const shown = first.map((n) => ({ ...n, measured: { width: 300, height: 58 } }))
+    const next = [pod('a', '10.0.0.9')]
+    const [out] = reuseNodes(new Map(first.map((n) => [n.id, n])), next, shown, null)
+    expect(out).not.toBe(shown[0])
+    expect(out.data).toBe(next[0].data)
+    expect(out.measured).toEqual({ width: 300, height: 58 })
+    const [selected] = reuseNodes(new Map(first.map((n) => [n.id, n])), next, shown, 'a')
+    expect(selected).toMatchObject({ selected: true, measured: { width: 300, height: 58 } })
+    const [fresh] = reuseNodes(new Map(), [pod('b', '10.0.0.2')], shown, null)
+    expect(fresh.measured).toBeUndefined()
   })
 
   it('follows the selection', () => {

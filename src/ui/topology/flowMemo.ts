@@ -30,7 +30,10 @@ export const emptyFlowMemo = (): FlowMemo => ({ nodes: new Map(), edges: new Map
 /**
  * Pure (it runs inside a state updater); the caller then records `next` as the previous nodes.
  * The nodes to show: `shown`'s object (which carries React Flow's measurements) for every node whose toFlow
- * output equals the previous one and whose selection is unchanged; the new object for the rest.
+ * output equals the previous one and whose selection is unchanged; the new object for the rest, keeping the
+ * shown box's measurements. Without them React Flow takes a changed box for a new one: it hides it, drops its
+ * edges (a Service's count changing unmounted every edge to its pods) and measures it again a frame later; its
+ * ResizeObserver still reports a box whose size really changed.
  */
 export function reuseNodes(previous: ReadonlyMap<string, TopologyNode>, next: TopologyNode[], shown: readonly TopologyNode[], selection: string | null): TopologyNode[] {
   const shownById = new Map(shown.map((n) => [n.id, n]))
@@ -39,7 +42,9 @@ export function reuseNodes(previous: ReadonlyMap<string, TopologyNode>, next: To
     const before = previous.get(n.id)
     const current = shownById.get(n.id)
     if (current && before && !!current.selected === selected && sameData(before, n)) return current
-    return selected ? { ...n, selected: true } : n
+    const measured = current?.type === n.type ? current.measured : undefined
+    if (!selected && !measured) return n
+    return { ...n, ...(measured && { measured }), ...(selected && { selected: true }) }
   })
 }
 
