@@ -18,9 +18,13 @@ function startWorkersEarly(): Plugin {
       handler(_html, ctx) {
         const files = Object.keys(ctx.bundle ?? {})
         const engine = files.find((file) => /engine\.worker-[\w-]+\.js$/.test(file))
+        // The editor's chunk, which src/ui/editor/preloadEditor.ts fetches (without running it) once the app is up.
+        const editor = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/ui/editor/MonacoEditor.tsx'))
+        const editorCss = editor?.type === 'chunk' ? [...(editor.viteMetadata?.importedCss ?? [])] : []
         const lines = [
           // The engine first: it builds the default cluster while the main bundle downloads.
           engine && `globalThis.__kubehopEngineWorker = new Worker(${JSON.stringify('/' + engine)}, { type: 'module', name: 'kubehop-engine' })`,
+          editor && `globalThis.__kubehopEditorAssets = ${JSON.stringify({ js: '/' + editor.fileName, css: editorCss.map((f) => '/' + f) })}`,
         ].filter(Boolean)
         return lines.length ? [{ tag: 'script', injectTo: 'head-prepend', children: lines.join('\n') }] : []
       },

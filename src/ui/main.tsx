@@ -6,6 +6,8 @@ import { syncEngine } from './engineSync.ts'
 import { defaultFiles } from './fixtures/defaultDocument.ts'
 import { autosave, loadDocument, loadTheme } from './persistence.ts'
 import { startFromPrecomputed } from './precomputedStart.ts'
+import { startEditorAfterTopology } from './editor/preloadEditor.ts'
+import { viewMode } from './share/viewMode.ts'
 import { startEngine } from './startEngine.ts'
 import { createAppStore, installStore } from './store.ts'
 import { warmUpLayout } from './topology/elkLayouter.ts'
@@ -17,6 +19,7 @@ const saved = loadDocument(localStorage)
 const store = installStore(createAppStore({ files: saved?.files ?? defaultFiles, active: saved?.active, seed: saved?.seed,
   theme, freeze: import.meta.env.DEV }))
 autosave(store, localStorage, window)
+if (!viewMode.embed) startEditorAfterTopology(store) // the embedded view has no editor
 // ELK is needed only when the graph's shape changes: parse its worker once the editor is up and the page idles.
 const offEditor = store.subscribe((state) => {
   if (!state.editorReady) return

@@ -3,8 +3,9 @@ import { Suspense, lazy, useEffect, useState } from 'react'
 import { useApp } from '../store.ts'
 import { EditorTabs } from './EditorTabs.tsx'
 import { ProblemsList } from './ProblemsList.tsx'
+import { loadEditorModule, preloadEditorChunk } from './preloadEditor.ts'
 
-const MonacoEditor = lazy(() => import('./MonacoEditor.tsx'))
+const MonacoEditor = lazy(loadEditorModule)
 const START_ANYWAY_MS = 2500 // if the topology never draws, the editor must still come up
 
 export function EditorPane() {
@@ -12,6 +13,7 @@ export function EditorPane() {
   const lastApply = useApp((s) => s.lastApply)
   const [timedOut, setTimedOut] = useState(false)
   useEffect(() => {
+    preloadEditorChunk() // fetched and parsed now, run after the topology is drawn
     const timer = setTimeout(() => setTimedOut(true), START_ANYWAY_MS)
     return () => clearTimeout(timer)
   }, [])
