@@ -3,7 +3,8 @@ import { Suspense, lazy, useEffect, useState } from 'react'
 import { useApp } from '../store.ts'
 import { EditorTabs } from './EditorTabs.tsx'
 import { ProblemsList } from './ProblemsList.tsx'
-import { loadEditorModule, preloadEditorChunk } from './preloadEditor.ts'
+import { preloadEditorChunk } from './preloadEditor.ts'
+import { loadEditorModule } from './startEditor.ts'
 
 const MonacoEditor = lazy(loadEditorModule)
 const START_ANYWAY_MS = 2500 // if the topology never draws, the editor must still come up
@@ -13,7 +14,7 @@ export function EditorPane() {
   const lastApply = useApp((s) => s.lastApply)
   const [timedOut, setTimedOut] = useState(false)
   useEffect(() => {
-    preloadEditorChunk() // fetched and parsed now, run after the topology is drawn
+    preloadEditorChunk(document) // fetched and parsed now, run after the topology is drawn
     const timer = setTimeout(() => setTimedOut(true), START_ANYWAY_MS)
     return () => clearTimeout(timer)
   }, [])

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { preloadEditorChunk } from './preloadEditor.ts'
+import { preloadEditorChunk, type LinkHost } from './preloadEditor.ts'
 
 /** Just enough of a Document for the preload: links appended to head. */
 function fakeDocument() {
   const head: { rel: string; href: string; as?: string }[] = []
   return {
     head,
-    doc: { createElement: () => ({ rel: '', href: '' }), head: { appendChild: (el: { rel: string; href: string; as?: string }) => head.push(el) } } as unknown as Document,
+    doc: { createElement: () => ({ rel: '', href: '' }), head: { appendChild: (el: { rel: string; href: string; as?: string }) => head.push(el) } } as unknown as LinkHost,
   }
 }
 

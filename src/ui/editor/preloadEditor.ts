@@ -7,10 +7,16 @@ declare global {
   var __kubehopEditorAssets: { js: string; css: string[] } | undefined
 }
 
+/** The part of `document` the preload uses (tests pass a fake). */
+export interface LinkHost {
+  createElement(tag: 'link'): { rel: string; href: string; as: string }
+  head: { appendChild(el: never): unknown }
+}
+
 let done = false
 
 /** Adds `<link rel=modulepreload>` for the editor chunk (and a style preload for its CSS); once, and only in a build. */
-export function preloadEditorChunk(doc: Document = document): void {
+export function preloadEditorChunk(doc: LinkHost): void {
   const assets = globalThis.__kubehopEditorAssets
   if (done || !assets) return
   done = true
@@ -19,24 +25,8 @@ export function preloadEditorChunk(doc: Document = document): void {
     el.rel = rel
     el.href = href
     if (as) el.as = as
-    doc.head.appendChild(el)
+    doc.head.appendChild(el as never)
   }
   link('modulepreload', assets.js)
   for (const css of assets.css) link('preload', css, 'style')
-}
-
-/** The editor module (Monaco and its setup); React.lazy and the early start below share the one import. */
-export const loadEditorModule = () => import('./MonacoEditor.tsx')
-
-/**
- * Starts running the editor module as soon as the topology has been painted, from the store's own update
- * rather than after React's next render and Suspense round (~1 frame later).
- */
-export function startEditorAfterTopology(store: { getState(): { topologyReady: boolean }; subscribe(listener: (state: { topologyReady: boolean }) => void): () => void }): void {
-  if (store.getState().topologyReady) { void loadEditorModule(); return }
-  const off = store.subscribe((state) => {
-    if (!state.topologyReady) return
-    off()
-    void loadEditorModule()
-  })
 }
