@@ -49,7 +49,7 @@ function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer
       if (appKind(server.container.image) === 'ingress-nginx' && [80, 443].includes(local.port)) {
         return ingressServe(world, tb, server.pod, req, peer, local, (s, r, p, l, t) => answer(world, s, r, p, l, t, seen))
       }
-      const key = `${server.pod.namespace}/${server.pod.name}/${server.container.name}`
+      const key = server.key
       const before = world.served.get(key) ?? 0
       world.served.set(key, before + 1)
       const res = respond(server.container, server.files, req, {

@@ -8,18 +8,18 @@ import { localReadyEndpoints } from './load-balancers.ts'
 import type { KubeObject } from '../api/types.ts'
 
 export type Server =
-  | { kind: 'container'; pod: NetPod; container: ContainerInfo; files: Map<string, string> }
+  | { kind: 'container'; pod: NetPod; container: ContainerInfo; files: Map<string, string>; /** `ns/pod/container`, the key of the served counts. */ key: string }
   | { kind: 'healthcheck'; node: NetNode; service: KubeObject; localEndpoints: number }
   | { kind: 'daemon'; node: NetNode; name: string; tls: boolean }
   | { kind: 'external'; ip: string }
 
-const listenerCache = new WeakMap<NetPod, { version: number; byPort: Map<string, Server | undefined> }>()
+const listenerCache = new WeakMap<NetPod, { version: number; byPort: Map<number, Server | undefined> }>()
 
 /** The container of `pod` listening on TCP/UDP `port`, if any (remembered per pod until the API objects change: mounted files decide some ports). */
 export function podListener(view: NetworkView, pod: NetPod, protocol: string, port: number): Server | undefined {
   let cache = listenerCache.get(pod)
   if (!cache || cache.version !== view.store.version) listenerCache.set(pod, (cache = { version: view.store.version, byPort: new Map() }))
-  const key = `${protocol}/${port}`
+  const key = port * 4 + (protocol === 'tcp' ? 0 : protocol === 'udp' ? 1 : protocol === 'sctp' ? 2 : 3)
   if (cache.byPort.has(key)) return cache.byPort.get(key)
   const server = findPodListener(view, pod, protocol, port)
   cache.byPort.set(key, server)
@@ -30,13 +30,17 @@ function findPodListener(view: NetworkView, pod: NetPod, protocol: string, port:
   if (!pod.running) return undefined
   for (const c of pod.containers) {
     if (protocol === 'udp') {
-      if (port === 53 && /coredns|k8s-dns/.test(c.image)) return { kind: 'container', pod, container: c, files: new Map() }
+      if (port === 53 && /coredns|k8s-dns/.test(c.image)) return containerServer(pod, c, new Map())
       continue
     }
     const files = containerFiles(pod.obj, c.name, imageFiles(c.image), view.store)
-    if (listenPorts(c, files).includes(port)) return { kind: 'container', pod, container: c, files }
+    if (listenPorts(c, files).includes(port)) return containerServer(pod, c, files)
   }
   return undefined
+}
+
+function containerServer(pod: NetPod, container: ContainerInfo, files: Map<string, string>): Server {
+  return { kind: 'container', pod, container, files, key: `${pod.namespace}/${pod.name}/${container.name}` }
 }
 
 /** A socket in the node's own network namespace: hostNetwork pods first, then the node's daemons. */
