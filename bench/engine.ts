@@ -184,33 +184,41 @@ function bigClusterFigures(): Figure[] {
     note: `median of 2,000, empty conntrack each; p99 ${percentile(single, 99).toFixed(3)} ms; ${hops} hops; CPU ${(cpu1.cpuMs / 2000).toFixed(3)} ms/request` })
 
   // 10,000 requests to one Service from one client in one world, as one command's loop would: time and spread.
-  forget(world)
-  const fresh = worldFor(cluster)
+  // Three runs, each in a fresh world with empty conntrack tables; the figure is their median (a noisy 2-core machine).
   const client = { kind: 'pod' as const, pod: clients[0] }
-  const served = new Map<string, number>()
-  const perThousand: number[] = []
-  let done = 0
   const CAP_MS = 60_000
-  const t10k = timed(() => {
-    const start = performance.now()
-    let lap = start
-    for (; done < 10_000; done++) {
-      const ex = httpExchange(fresh, client, { ip: svc.spec.clusterIP, port: 80 }, req, `http://${svc.metadata.name}/`)
-      served.set(ex.servedBy ?? 'none', (served.get(ex.servedBy ?? 'none') ?? 0) + 1)
-      if ((done + 1) % 1000 === 0) {
-        const now = performance.now()
-        perThousand.push(now - lap)
-        lap = now
-        if (now - start > CAP_MS) { done++; break }
+  const run10k = () => {
+    forget(world)
+    const fresh = worldFor(cluster)
+    const served = new Map<string, number>()
+    const perThousand: number[] = []
+    let done = 0
+    const t = timed(() => {
+      const start = performance.now()
+      let lap = start
+      for (; done < 10_000; done++) {
+        const ex = httpExchange(fresh, client, { ip: svc.spec.clusterIP, port: 80 }, req, `http://${svc.metadata.name}/`)
+        served.set(ex.servedBy ?? 'none', (served.get(ex.servedBy ?? 'none') ?? 0) + 1)
+        if ((done + 1) % 1000 === 0) {
+          const now = performance.now()
+          perThousand.push(now - lap)
+          lap = now
+          if (now - start > CAP_MS) { done++; break }
+        }
       }
-    }
-  })
+    })
+    forget(fresh)
+    return { ...t, served, perThousand, done }
+  }
+  const runs10k = [run10k(), run10k(), run10k()]
+  const byTime = [...runs10k].sort((x, y) => x.ms - y.ms)
+  const mid = byTime[1]
+  const { served, perThousand, done } = mid
   const shares = [...served.values()].map((n) => (100 * n) / done)
   const projected = done < 10_000
   const growth = perThousand.length > 1 ? `; ${(perThousand[0] / 1000).toFixed(2)} ms/request over the first 1,000, ${(perThousand[perThousand.length - 1] / 1000).toFixed(2)} over the last` : ''
-  figures.push({ group: 'data plane', name: '10,000 requests to one Service (network walk, one client)', value: t10k.ms, unit: 'ms', ...budget(t10k.ms, 300, 'ms'),
-    note: `${projected ? `STOPPED after ${done} requests (cap ${CAP_MS / 1000} s); ` : ''}${served.size} endpoints got ${Math.min(...shares).toFixed(1)}–${Math.max(...shares).toFixed(1)} % each (ideal ${(100 / Math.max(1, served.size)).toFixed(1)} %)${growth}; CPU ${(t10k.cpuMs / 1000).toFixed(1)} s` })
-  forget(fresh)
+  figures.push({ group: 'data plane', name: '10,000 requests to one Service (network walk, one client)', value: mid.ms, unit: 'ms', ...budget(mid.ms, 300, 'ms'),
+    note: `median of 3 runs (${runs10k.map((r) => r.ms.toFixed(0)).join(', ')} ms); ${projected ? `STOPPED after ${done} requests (cap ${CAP_MS / 1000} s); ` : ''}${served.size} endpoints got ${Math.min(...shares).toFixed(1)}–${Math.max(...shares).toFixed(1)} % each (ideal ${(100 / Math.max(1, served.size)).toFixed(1)} %)${growth}; CPU ${(mid.cpuMs / 1000).toFixed(1)} s` })
   return figures
 }
 
