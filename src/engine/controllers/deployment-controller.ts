@@ -8,7 +8,7 @@ import { controllerOf, keyOf, objectKey } from '../api/types.ts'
 import { fromLabelSelector, matches } from '../api/labels.ts'
 import type { Controller, ControllerContext, EventRecord, SyncResult, Write } from './controller.ts'
 import { observe, podIndex } from './informer.ts'
-import { canonicalJson } from './hash.ts'
+import { canonicalEqual } from './hash.ts'
 import { epoch, isPodTerminal } from './pod-util.ts'
 import {
   DESIRED_REPLICAS, HASH_LABEL, MAX_REPLICAS, REVISION, equalIgnoreHash, getCondition, isRolling, maxSurge, maxUnavailable,
@@ -46,7 +46,7 @@ class Work {
     const out: Write[] = []
     for (const name of this.created) out.push({ op: 'create', object: this.rs.get(name)! })
     for (const name of this.changed) if (!this.created.has(name)) out.push({ op: 'update', object: this.rs.get(name)! })
-    if (canonicalJson(this.d) !== canonicalJson(this.original)) out.push({ op: 'update', object: this.d })
+    if (!canonicalEqual(this.d, this.original)) out.push({ op: 'update', object: this.d })
     return out
   }
 }

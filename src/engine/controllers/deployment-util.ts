@@ -2,7 +2,7 @@
 // deployment_util.go (ResolveFenceposts, MaxSurge, MaxUnavailable, NewRSNewReplicas, annotations, conditions,
 // GetProportion) and k8s.io/apimachinery/pkg/util/intstr (GetScaledValueFromIntOrPercent).
 import type { KubeObject } from '../api/types.ts'
-import { canonicalJson, fnv32a, safeEncodeString } from './hash.ts'
+import { canonicalEqual, canonicalJson, fnv32a, safeEncodeString } from './hash.ts'
 import { rfc3339 } from '../sim/clock.ts'
 
 export const REVISION = 'deployment.kubernetes.io/revision'
@@ -76,7 +76,7 @@ export function equalIgnoreHash(a: any, b: any): boolean {
     delete labels[HASH_LABEL]
     return { ...t, metadata: { ...(t?.metadata ?? {}), labels } }
   }
-  return canonicalJson(strip(a)) === canonicalJson(strip(b))
+  return canonicalEqual(strip(a), strip(b))
 }
 
 export function revisionOf(rs: KubeObject): number {

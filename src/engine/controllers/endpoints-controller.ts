@@ -6,7 +6,7 @@ import { objectKey, parseKey } from '../api/types.ts'
 import type { Controller, ControllerContext, SyncResult } from './controller.ts'
 import { observe } from './informer.ts'
 import { isPodReady } from './pod-util.ts'
-import { canonicalJson } from './hash.ts'
+import { canonicalEqual, canonicalJson } from './hash.ts'
 import { HEADLESS_LABEL, TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector,
   servicesForPodChange, shouldPodBeInEndpoints, shouldSetHostname } from './endpoint-util.ts'
 
@@ -135,7 +135,7 @@ function makeSync(tracker: TriggerTimeTracker) {
     if (current) {
       const compareLabels = { ...(current.metadata.labels ?? {}) }
       delete compareLabels[HEADLESS_LABEL]
-      if (canonicalJson(current.subsets ?? []) === canonicalJson(subsets) && canonicalJson(compareLabels) === canonicalJson(svcLabels)) return { writes: [] }
+      if (canonicalEqual(current.subsets ?? [], subsets) && canonicalEqual(compareLabels, svcLabels)) return { writes: [] }
     }
     const annotations: Record<string, string> = { ...(current?.metadata.annotations ?? {}) }
     if (trigger) annotations[TRIGGER_TIME_ANNOTATION] = trigger

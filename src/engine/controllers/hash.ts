@@ -40,3 +40,35 @@ export function canonicalJson(value: unknown): string {
   }
   return out + '}'
 }
+
+/** canonicalJson's text of a value that is not an object (JSON.stringify, with undefined, NaN and ±Infinity as null). */
+const scalarJson = (value: unknown): string => JSON.stringify(value ?? null)
+
+/**
+ * Whether canonicalJson(a) === canonicalJson(b), without building the two strings: controllers compare whole
+ * objects (a 200-address EndpointSlice, a Deployment with its last-applied annotation) on every sync.
+ */
+export function canonicalEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  const objectA = a !== null && typeof a === 'object'
+  const objectB = b !== null && typeof b === 'object'
+  // An object's text starts with { or [; a scalar's never does.
+  if (!objectA || !objectB) return !objectA && !objectB && scalarJson(a) === scalarJson(b)
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!canonicalEqual(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  // canonicalJson leaves out keys whose value is undefined: compare the keys that remain, in any order.
+  let count = 0
+  for (const k of Object.keys(x)) {
+    if (x[k] === undefined) continue
+    count++
+    if (!Object.prototype.propertyIsEnumerable.call(y, k) || y[k] === undefined || !canonicalEqual(x[k], y[k])) return false
+  }
+  for (const k of Object.keys(y)) if (y[k] !== undefined) count--
+  return count === 0
+}

@@ -12,7 +12,7 @@ import { containerEnvironment } from '../node/service-env.ts'
 import { nodeInternalIP, runningPodStatus } from '../node/pod-status.ts'
 import { newProbeState, nextProbeAt, recordProbe, runProbe } from '../node/probes.ts'
 import { defaultPullPolicy, formatPullDuration, imageSize, normalizeImage } from '../node/images.ts'
-import { canonicalJson } from './hash.ts'
+import { canonicalEqual } from './hash.ts'
 import { rfc3339 } from '../sim/clock.ts'
 
 /** Images a kind node image ships preloaded (kind's node image bundles the control-plane and add-on images). */
@@ -115,7 +115,7 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   }
 
   const status = runningPodStatus(pod, node, rt, ctx.now)
-  if (canonicalJson(status) !== canonicalJson(pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
+  if (!canonicalEqual(status, pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
   return { writes, events, ...(next < Infinity ? { requeueAfter: Math.max(next - ctx.now, 0.001) } : {}) }
 }
 

@@ -9,7 +9,7 @@ import type { KubeObject } from '../api/types.ts'
 import { keyOf, parseKey } from '../api/types.ts'
 import { observe, podIndex } from './informer.ts'
 import { rfc3339 } from '../sim/clock.ts'
-import { canonicalJson } from './hash.ts'
+import { canonicalEqual } from './hash.ts'
 
 /** --node-monitor-grace-period's default in v1.32 (it was 40 s before). */
 export const NODE_MONITOR_GRACE_PERIOD = 50
@@ -101,7 +101,7 @@ function syncNode(key: string, ctx: ControllerContext): SyncResult {
   const spec = { ...node.spec }
   if (nextTaints.length) spec.taints = nextTaints
   else delete spec.taints
-  if (canonicalJson(spec) !== canonicalJson(node.spec ?? {}) || canonicalJson(status) !== canonicalJson(node.status ?? {})) {
+  if (!canonicalEqual(spec, node.spec ?? {}) || !canonicalEqual(status, node.status ?? {})) {
     writes.unshift({ op: 'update', object: { ...node, spec, status } })
   }
   return { writes, events, ...(requeueAfter !== undefined ? { requeueAfter } : {}) }

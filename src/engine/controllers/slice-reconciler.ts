@@ -6,7 +6,7 @@
 import type { KubeObject, OwnerReference } from '../api/types.ts'
 import { keyOf } from '../api/types.ts'
 import type { Write } from './controller.ts'
-import { canonicalJson } from './hash.ts'
+import { canonicalEqual } from './hash.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { ReadonlyStore } from '../api/store.ts'
 import { generateName } from './replica-manager.ts'
@@ -35,12 +35,11 @@ export function reconcileSlices(store: ReadonlyStore, rng: SeededRandom, meta: S
   const pool = [...existing].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))
   const used = new Set<string>()
   for (const group of groups) {
-    const pk = canonicalJson(group.ports)
     const wanted = new Map(group.endpoints.map((e) => [epId(e), e]))
     const placed = new Set<string>()
     // Keep endpoints where they are, refreshed.
     for (const slice of pool) {
-      if (used.has(slice.metadata.name) || canonicalJson(slice.ports ?? []) !== pk) continue
+      if (used.has(slice.metadata.name) || !canonicalEqual(slice.ports ?? [], group.ports)) continue
       const kept = ((slice.endpoints ?? []) as any[]).filter((e) => wanted.has(epId(e)) && !placed.has(epId(e))).map((e) => { placed.add(epId(e)); return wanted.get(epId(e))! })
       if (!kept.length) continue
       used.add(slice.metadata.name)
@@ -48,7 +47,7 @@ export function reconcileSlices(store: ReadonlyStore, rng: SeededRandom, meta: S
     }
     const rest = group.endpoints.filter((e) => !placed.has(epId(e)))
     for (const d of desired) {
-      if (canonicalJson(d.ports) !== pk) continue
+      if (!canonicalEqual(d.ports, group.ports)) continue
       while (rest.length && d.endpoints.length < MAX_ENDPOINTS_PER_SLICE) d.endpoints.push(rest.shift()!)
     }
     while (rest.length) desired.push({ ports: group.ports, endpoints: rest.splice(0, MAX_ENDPOINTS_PER_SLICE) })
@@ -83,9 +82,9 @@ export function reconcileSlices(store: ReadonlyStore, rng: SeededRandom, meta: S
     }
     if (!Object.keys(meta.annotations).length) delete (slice.metadata as any).annotations
     if (!current) writes.push({ op: 'create', object: slice })
-    else if (canonicalJson({ ...slice, metadata: { ...slice.metadata, annotations: undefined } }) !== canonicalJson({ ...current, metadata: { ...current.metadata, annotations: undefined } }) ||
+    else if (!canonicalEqual({ ...slice, metadata: { ...slice.metadata, annotations: undefined } }, { ...current, metadata: { ...current.metadata, annotations: undefined } }) ||
       // The trigger-time annotation alone is not a reason to rewrite a slice.
-      canonicalJson(stripTrigger(slice.metadata.annotations)) !== canonicalJson(stripTrigger(current.metadata.annotations))) {
+      !canonicalEqual(stripTrigger(slice.metadata.annotations), stripTrigger(current.metadata.annotations))) {
       writes.push({ op: 'update', object: slice })
     }
   }
