@@ -1,7 +1,7 @@
 // The React Flow canvas: draws toFlow's output, reports selection, refits when ELK moves the boxes.
 import { Background, Controls, ReactFlow, applyNodeChanges, useNodesInitialized, useReactFlow,
   type NodeChange } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { HopCard } from '../animation/HopCard.tsx'
 import { PacketLayer } from '../animation/PacketLayer.tsx'
 import { edgeTypes } from '../animation/PacketEdge.tsx'
@@ -25,7 +25,8 @@ export function TopologyCanvas({ laidOut, timeline }: { laidOut: LaidOut; timeli
   const initialized = useNodesInitialized()
   const memo = useRef(emptyFlowMemo())
 
-  useEffect(() => {
+  // A layout effect, so the new boxes reach React Flow in the task that brought the snapshot (see useTopologyLayout).
+  useLayoutEffect(() => {
     const flow = toFlow(laidOut.snapshot, laidOut.layout)
     // Unchanged boxes keep their objects: React Flow skips them (no re-render, no re-measure).
     const previous = memo.current.nodes

@@ -166,7 +166,20 @@ function readService(o: KubeObject, objects: readonly KubeObject[], pods: PodInf
 
 const byName = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
+// Snapshots are immutable: the layout and the drawing of one snapshot share one reading of it.
+const models = new WeakMap<ClusterSnapshot, TopologyModel>()
+
+/** The topology model of a snapshot (read once per snapshot object; treat it as read-only). */
 export function readTopology(snapshot: ClusterSnapshot): TopologyModel {
+  let model = models.get(snapshot)
+  if (!model) {
+    model = read(snapshot)
+    models.set(snapshot, model)
+  }
+  return model
+}
+
+function read(snapshot: ClusterSnapshot): TopologyModel {
   const { objects } = snapshot
   const nodes = objects.filter((o) => o.kind === 'Node').map(readNode).sort(byName)
   const pods = objects.filter((o) => o.kind === 'Pod' && isDrawnPod(o)).map(readPod).sort(byName)

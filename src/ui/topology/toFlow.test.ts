@@ -57,6 +57,13 @@ describe('toFlow', () => {
     for (const n of pods) expect(index.get(n.parentId!)!).toBeLessThan(index.get(n.id)!)
   })
 
+  it('reads a snapshot once: the layout and the drawing share its model', () => {
+    const snapshot = deepFreeze(structuredClone(kindClusterSnapshot))
+    expect(readTopology(snapshot)).toBe(readTopology(snapshot))
+    expect(readTopology({ ...snapshot })).not.toBe(readTopology(snapshot))
+    expect(readTopology({ ...snapshot })).toEqual(readTopology(snapshot))
+  })
+
   it('shows node facts: IP, control plane taint', () => {
     const flow = toFlow(kindClusterSnapshot, noLayout)
     const cp = byId(flow, 'Node//kind-control-plane')

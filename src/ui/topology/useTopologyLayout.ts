@@ -2,7 +2,7 @@
 // the same boxes reuse their positions, boxes that only changed height stretch the current layout (nothing
 // else moves), and a new shape comes from the build-time table, the localStorage cache, or else ELK.
 import type { ElkNode } from 'elkjs/lib/elk-api.js'
-import { useEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import type { ClusterSnapshot } from '../../engine/snapshot.ts'
 import { positionsOf, toElkGraph } from './elkGraph.ts'
 import { layoutInWorker } from './elkLayouter.ts'
@@ -27,7 +27,9 @@ export function useTopologyLayout(snapshot: ClusterSnapshot | null): LaidOut | n
   const slotsRef = useRef(emptySlots)
   const lastGraph = useRef<Shown | null>(null)
 
-  useEffect(() => {
+  // A layout effect: its state update renders at once, in the same task as the snapshot (a passive effect's update
+  // waited for a later task, often behind a frame), so an edit reaches the canvas without a detour.
+  useLayoutEffect(() => {
     if (!snapshot) return
     const model = readTopology(snapshot)
     const slots = assignSlots(slotsRef.current, model)
