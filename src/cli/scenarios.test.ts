@@ -3,21 +3,13 @@
 // demonstrates are checked on their own terms below.
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { main } from './main.ts'
+import { runScript } from './run-script.ts'
 import { GALLERY_ROOT, galleryIds, loadScenario } from './scenarios.ts'
 import { formatTranscriptRecord } from './transcript.ts'
 import { formatScenarioReport, runScenario } from '../scenarios/run.ts'
 import type { Scenario } from '../scenarios/types.ts'
 
 const ids = galleryIds()
-
-export function runScript(path: string, seed = 1, json = false): { code: number; stdout: string; stderr: string } {
-  let stdout = ''
-  let stderr = ''
-  const args = ['run', '--seed', String(seed), ...(json ? ['--json'] : []), path]
-  const code = main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => '', cwd: process.cwd() })
-  return { code, stdout, stderr }
-}
 
 /** The output of the command whose echoed line starts with `$ <prefix>` (up to the next prompt). */
 function outputOf(transcript: string, prefix: string, occurrence = 0): string {
