@@ -17,12 +17,13 @@ export function newConntrackTable(tcpEstablishedTimeout = 432000): ConntrackTabl
 
 const PROTO_INDEX: Record<L4Protocol, number> = { tcp: 0, udp: 1, sctp: 2 }
 
-type PortIndex = ConntrackTable['byTuple'] extends Map<string, Map<string, infer P>> ? P : never
+/** A tuple's ports and protocol as one number (exact: below 2^34). One level for both ports: either order would leave a one-entry Map per connection. */
+const portsKey = (protocol: L4Protocol, t: Tuple) => (t.sport * 0x10000 + t.dport) * 4 + PROTO_INDEX[protocol]
 
 /**
- * The refs filed under one direction's tuple, keyed dst → src → protocol and dport → sport. Not one joined
- * string: the address strings come from the packet and keep their hash, and small integers hash for free,
- * where a joined key is a new string to hash on every packet.
+ * The refs filed under one direction's tuple, keyed dst → src → ports and protocol. Not one joined string:
+ * the address strings come from the packet and keep their hash, where a joined key is a new string to hash
+ * on every packet.
  */
 function refsAt(table: ConntrackTable, protocol: L4Protocol, t: Tuple, create: boolean): ConntrackRef[] | undefined {
   let bySrc = table.byTuple.get(t.dst)
@@ -30,19 +31,14 @@ function refsAt(table: ConntrackTable, protocol: L4Protocol, t: Tuple, create: b
     if (!create) return undefined
     table.byTuple.set(t.dst, (bySrc = new Map()))
   }
-  let byDport: PortIndex | undefined = bySrc.get(t.src)
-  if (!byDport) {
+  let byPorts = bySrc.get(t.src)
+  if (!byPorts) {
     if (!create) return undefined
-    bySrc.set(t.src, (byDport = new Map()))
+    bySrc.set(t.src, (byPorts = new Map()))
   }
-  const dkey = t.dport * 4 + PROTO_INDEX[protocol]
-  let bySport = byDport.get(dkey)
-  if (!bySport) {
-    if (!create) return undefined
-    byDport.set(dkey, (bySport = new Map()))
-  }
-  let list = bySport.get(t.sport)
-  if (!list && create) bySport.set(t.sport, (list = []))
+  const key = portsKey(protocol, t)
+  let list = byPorts.get(key)
+  if (!list && create) byPorts.set(key, (list = []))
   return list
 }
 
@@ -58,13 +54,9 @@ function indexRemove(table: ConntrackTable, protocol: L4Protocol, t: Tuple, entr
   if (list.length) return
   // Drop emptied maps, so a long-lived table does not keep every address it ever saw.
   const bySrc = table.byTuple.get(t.dst)!
-  const byDport = bySrc.get(t.src)!
-  const dkey = t.dport * 4 + PROTO_INDEX[protocol]
-  const bySport = byDport.get(dkey)!
-  bySport.delete(t.sport)
-  if (bySport.size) return
-  byDport.delete(dkey)
-  if (byDport.size) return
+  const byPorts = bySrc.get(t.src)!
+  byPorts.delete(portsKey(protocol, t))
+  if (byPorts.size) return
   bySrc.delete(t.src)
   if (!bySrc.size) table.byTuple.delete(t.dst)
 }

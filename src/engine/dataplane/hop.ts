@@ -64,11 +64,22 @@ function endpointPosition(rules: NodeRules, rule: Rule): { index: number; count:
 /** endpointPosition per rule: a compiled chain never changes (kube-proxy's next sync makes new rule objects). */
 const positions = new WeakMap<Rule, { index: number; count: number }>()
 
-function jumpNote(rules: NodeRules, rule: Rule, e: WalkEvent): string {
+/** A jump's note: fixed by the rule, or written from the packet it saw (only its source IP and destination). */
+type JumpNote = string | ((e: WalkEvent) => string)
+
+/** Each jump rule's note, worked out once (rules never change; the tracer asks for every new connection). */
+const jumpNotes = new WeakMap<Rule, JumpNote>()
+
+function cachedJumpNote(rules: NodeRules, rule: Rule, e: WalkEvent): string {
+  let note = jumpNotes.get(rule)
+  if (note === undefined) jumpNotes.set(rule, (note = jumpNote(rules, rule)))
+  return typeof note === 'string' ? note : note(e)
+}
+
+function jumpNote(rules: NodeRules, rule: Rule): JumpNote {
   const target = rule.target.kind === 'jump' ? rule.target.chain : ''
   const c = commentOf(rule) ?? ''
   const svc = serviceOf(rule)
-  const dst = fmtAddr(e.before.dst)
   const filterHook = rule.chain === 'INPUT' || rule.chain === 'FORWARD' || (rule.chain === 'OUTPUT' && rule.matches.some((m) => m.module === 'conntrack'))
   if (filterHook || rule.chain === 'KUBE-FIREWALL') {
     switch (target) {
@@ -86,16 +97,16 @@ function jumpNote(rules: NodeRules, rule: Rule, e: WalkEvent): string {
       : 'Every packet entering the node is checked against kube-proxy\'s service rules (nat PREROUTING → KUBE-SERVICES).'
   }
   if (target === 'KUBE-POSTROUTING') return 'Before the packet leaves, kube-proxy checks whether it was marked for masquerading.'
-  if (target === 'KUBE-NODEPORTS') return `${e.before.dst.ip} is an address of this node, so kube-proxy checks whether port ${e.before.dst.port} is a node port.`
+  if (target === 'KUBE-NODEPORTS') return (e) => `${e.before.dst.ip} is an address of this node, so kube-proxy checks whether port ${e.before.dst.port} is a node port.`
   if (rule.chain === 'KUBE-SERVICES') {
-    if (c.endsWith(' cluster IP')) return `${dst} is the cluster IP of ${svc}, so the packet goes to that service's chain.`
-    if (c.endsWith(' external IP')) return `${dst} is an external IP of ${svc}, so the packet goes to the service's external chain.`
-    if (c.endsWith(' loadbalancer IP')) return `${dst} is the load-balancer IP of ${svc}, so the packet goes to the service's ${target.startsWith('KUBE-FW-') ? 'firewall' : 'external'} chain.`
+    if (c.endsWith(' cluster IP')) return (e) => `${fmtAddr(e.before.dst)} is the cluster IP of ${svc}, so the packet goes to that service's chain.`
+    if (c.endsWith(' external IP')) return (e) => `${fmtAddr(e.before.dst)} is an external IP of ${svc}, so the packet goes to the service's external chain.`
+    if (c.endsWith(' loadbalancer IP')) return (e) => `${fmtAddr(e.before.dst)} is the load-balancer IP of ${svc}, so the packet goes to the service's ${target.startsWith('KUBE-FW-') ? 'firewall' : 'external'} chain.`
   }
-  if (rule.chain === 'KUBE-NODEPORTS') return `Port ${e.before.dst.port} is the node port of ${svc}.`
-  if (rule.chain.startsWith('KUBE-FW-')) return `The client ${e.before.src.ip} is inside the service's loadBalancerSourceRanges (${rule.source?.cidr}), so it is let in.`
+  if (rule.chain === 'KUBE-NODEPORTS') return (e) => `Port ${e.before.dst.port} is the node port of ${svc}.`
+  if (rule.chain.startsWith('KUBE-FW-')) return (e) => `The client ${e.before.src.ip} is inside the service's loadBalancerSourceRanges (${rule.source?.cidr}), so it is let in.`
   if (rule.chain.startsWith('KUBE-EXT-')) {
-    if (c.startsWith('pod traffic')) return `The client ${e.before.src.ip} is a pod, so it may use any endpoint, as if it had gone out to the load balancer and back.`
+    if (c.startsWith('pod traffic')) return (e) => `The client ${e.before.src.ip} is a pod, so it may use any endpoint, as if it had gone out to the load balancer and back.`
     if (c.startsWith('route LOCAL')) return 'The node itself is the client, so any endpoint in the cluster may serve it.'
     if (target.startsWith('KUBE-SVL-')) return 'externalTrafficPolicy is Local: only endpoints on this node are used, and the client address is kept.'
     return 'externalTrafficPolicy is Cluster: an endpoint on any node may serve the packet.'
@@ -103,7 +114,7 @@ function jumpNote(rules: NodeRules, rule: Rule, e: WalkEvent): string {
   if (target.startsWith('KUBE-SEP-')) {
     const recent = rule.matches.find((m): m is Extract<MatchModule, { module: 'recent' }> => m.module === 'recent')
     const ep = c.split(' -> ')[1] ?? target
-    if (recent) return `Session affinity (ClientIP): ${e.before.src.ip} reached ${ep} less than ${recent.seconds} seconds ago, so it goes there again.`
+    if (recent) return (e) => `Session affinity (ClientIP): ${e.before.src.ip} reached ${ep} less than ${recent.seconds} seconds ago, so it goes there again.`
     const { index, count } = endpointPosition(rules, rule)
     if (count <= 1) return `${svc} has one endpoint${rule.chain.startsWith('KUBE-SVL-') ? ' on this node' : ''}: ${ep}.`
     const stat = rule.matches.find((m): m is Extract<MatchModule, { module: 'statistic' }> => m.module === 'statistic')
@@ -170,7 +181,7 @@ export function eventsToHops(events: WalkEvent[], rules: NodeRules, at: string):
     switch (e.kind) {
       case 'jump': {
         const pick = rule.target.kind === 'jump' && rule.target.chain.startsWith('KUBE-SEP-')
-        return makeHop(at, src, dst, srcAfter, dstAfter, component, pick ? 'pick-endpoint' : 'jump', rule.text, jumpNote(rules, rule, e))
+        return makeHop(at, src, dst, srcAfter, dstAfter, component, pick ? 'pick-endpoint' : 'jump', rule.text, cachedJumpNote(rules, rule, e))
       }
       case 'mark': return makeHop(at, src, dst, srcAfter, dstAfter, component, ACTIONS.mark, rule.text, markNote(rule, e))
       case 'dnat': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'DNAT', rule.text, `DNAT: the destination changes from ${dst} to the endpoint ${dstAfter}.`)

@@ -211,8 +211,8 @@ export interface ConntrackRef {
 export interface ConntrackTable {
   /** The flows by id, in creation order (entries past their timeout go at the next lookup or listing). */
   byId: Map<number, ConntrackEntry>
-  /** Each entry under its original and its reply tuple: dst address → src address → dport·protocol → sport (see conntrack.ts). */
-  byTuple: Map<string, Map<string, Map<number, Map<number, ConntrackRef[]>>>>
+  /** Each entry under its original and its reply tuple: dst address → src address → ports and protocol (see conntrack.ts). */
+  byTuple: Map<string, Map<string, Map<number, ConntrackRef[]>>>
   /** A lower bound of every entry's `expiresAt`: nothing can have expired before it, so no sweep is needed. */
   earliestExpiry: number
   /** The flows as a list, in creation order (a copy). */

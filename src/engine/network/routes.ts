@@ -1,7 +1,7 @@
 // Routing decisions outside netfilter: a pod's single default route, a kind node's table (kindnet adds one
 // route per other node's pod subnet; each local pod has a /32 on its veth), and the host's table.
 import type { NetNode, NetPod, NetworkView } from './view.ts'
-import { cidrContains } from '../net/ip.ts'
+import { cidrContains, ipToInt, parseCidr } from '../net/ip.ts'
 
 export type NodeRoute =
   | { kind: 'local-pod'; pod: NetPod; rule: string }
@@ -42,14 +42,29 @@ function podsByIP(view: NetworkView): Map<string, NetPod[]> {
   return idx.byIP
 }
 
+const subnetIndexes = new WeakMap<NetNode[], { node: NetNode; base: number; size: number }[]>()
+
+/** Each node's pod subnet as numbers, once per list of nodes (a view's list does not change). */
+function podSubnets(view: NetworkView): { node: NetNode; base: number; size: number }[] {
+  let list = subnetIndexes.get(view.nodes)
+  if (!list) {
+    list = view.nodes.map((node) => ({ node, ...parseCidr(node.podCIDR) }))
+    subnetIndexes.set(view.nodes, list)
+  }
+  return list
+}
+
 /** The node's routing decision for a destination address (`ip route get`). */
 export function nodeRoute(view: NetworkView, node: NetNode, dstIp: string): NodeRoute {
-  if (cidrContains(node.podCIDR, dstIp)) {
+  const dst = ipToInt(dstIp)
+  const subnets = podSubnets(view)
+  const own = subnets.find((s) => s.node === node)
+  if (own ? dst >= own.base && dst < own.base + own.size : cidrContains(node.podCIDR, dstIp)) {
     const pod = podsByIP(view).get(dstIp)?.find((p) => p.nodeName === node.name && !p.hostNetwork)
     return pod ? { kind: 'local-pod', pod, rule: `${dstIp} dev ${vethName(pod)} scope host` } : { kind: 'no-pod', rule: `${dstIp} dev eth0 (no pod holds this address)` }
   }
-  for (const other of view.nodes) {
-    if (other.name !== node.name && cidrContains(other.podCIDR, dstIp)) return { kind: 'node', node: other, rule: `${other.podCIDR} via ${other.internalIP} dev eth0` }
+  for (const { node: other, base, size } of subnets) {
+    if (other.name !== node.name && dst >= base && dst < base + size) return { kind: 'node', node: other, rule: `${other.podCIDR} via ${other.internalIP} dev eth0` }
   }
   const byIP = view.nodes.find((n) => n.internalIP === dstIp && n.name !== node.name)
   const onLink = view.dockerNetwork ?? (view.profileType === 'gke' ? '10.128.0.0/20' : undefined)
