@@ -20,7 +20,7 @@ function sendSnapshot(): void {
   const version = cluster?.store.version ?? -1
   if (lastSent && lastSent.cluster === cluster && lastSent.version === version) return
   lastSent = { cluster, version }
-  post(differ.next(cluster, host.snapshot()))
+  post(differ.next(cluster))
 }
 
 function handle(request: EngineRequest): void {
@@ -30,7 +30,8 @@ function handle(request: EngineRequest): void {
       return
     case 'apply': {
       const start = performance.now()
-      const outcome = host.apply(request.document)
+      // The topology goes out as soon as the cluster has converged; the lint markers follow with `applied`.
+      const outcome = host.apply(request.document, sendSnapshot)
       sendSnapshot()
       post({ type: 'applied', id: request.id, ...outcome, ms: performance.now() - start })
       return

@@ -132,8 +132,9 @@ export class EngineHost {
     }
   }
 
-  /** Reconciles the cluster with the document: kind config first, then every manifest applied, then prune. */
-  apply(document: EngineDocument): ApplyOutcome {
+  /** Reconciles the cluster with the document: kind config first, then every manifest applied, then prune.
+   * `onConverged` runs once the cluster has converged, before the lint (the worker sends the snapshot then). */
+  apply(document: EngineDocument, onConverged?: () => void): ApplyOutcome {
     this.history.push({ kind: 'apply', document })
     const markers: EditorMarker[] = []
     const files = document.files
@@ -205,6 +206,7 @@ export class EngineHost {
     }
     this.appliedKeys = new Set([...keys].filter((k) => cluster.store.getByKey(k as never)))
     cluster.converge()
+    onConverged?.()
     markers.push(...lintDocuments(desired.map((d): LintInput => ({ file: d.file, object: d.object, locate: (p) => d.doc.locate(p) })), cluster.snapshot()))
     return { markers, applied: true, changes }
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { defaultFiles } from '../ui/fixtures/defaultDocument.ts'
 import { EngineHost } from './engineHost.ts'
+import { keyOf } from '../engine/api/types.ts'
+import type { SnapshotDiff } from './protocol.ts'
 import { SnapshotAssembler, SnapshotDiffer, type SnapshotMessage } from './snapshotDiff.ts'
 
 const withReplicas = (n: number) => defaultFiles.map((f) => ({ ...f, text: f.text.replace(/replicas: \d+/, `replicas: ${n}`) }))
@@ -11,7 +13,7 @@ describe('snapshot diffs', () => {
     const differ = new SnapshotDiffer()
     const ui = new SnapshotAssembler()
     const send = () => {
-      const message = structuredClone(differ.next(host.cluster, host.snapshot())) as SnapshotMessage // as postMessage does
+      const message = structuredClone(differ.next(host.cluster)) as SnapshotMessage // as postMessage does
       return { message, snapshot: message.type === 'snapshot' ? ui.full(message.snapshot) : ui.apply(message.diff) }
     }
     host.apply({ files: defaultFiles, seed: 1 })
@@ -29,18 +31,49 @@ describe('snapshot diffs', () => {
       const byUid = new Map(prevUi.objects.map((o) => [o.metadata.uid, o]))
       const node = next.snapshot!.objects.find((o) => o.kind === 'Node')!
       expect(byUid.get(node.metadata.uid)).toBe(node) // unchanged: the very same object
-      const diff = (next.message as { diff: { upserted: unknown[] } }).diff
+      const diff = (next.message as { diff: SnapshotDiff }).diff
       expect(diff.upserted.length).toBeLessThan(next.snapshot!.objects.length / 2)
+      // Only what changed goes out, and only keys the UI holds are removed.
+      const before = new Map(prevUi.objects.map((o) => [keyOf(o), o]))
+      for (const u of diff.upserted) expect(before.get(u.key)?.metadata.resourceVersion).not.toBe(u.object.metadata.resourceVersion)
+      for (const key of diff.removed) expect(before.has(key)).toBe(true)
+      if (n === 2) expect(diff.removed.filter((k) => k.startsWith('Pod/default/kubia-'))).toHaveLength(3)
       prevUi = next.snapshot!
     }
+  })
+
+  it('leaves out an object created and deleted between two messages', () => {
+    const host = new EngineHost()
+    const differ = new SnapshotDiffer()
+    host.apply({ files: defaultFiles, seed: 1 })
+    differ.next(host.cluster)
+    const cluster = host.cluster!
+    cluster.api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'brief', namespace: 'default' }, data: {} })
+    cluster.api.delete('ConfigMap', 'default', 'brief')
+    const message = differ.next(cluster)
+    expect(message.type).toBe('snapshotDiff')
+    const diff = (message as { diff: SnapshotDiff }).diff
+    expect(diff.upserted.map((u) => u.key)).not.toContain('ConfigMap/default/brief')
+    expect(diff.removed).not.toContain('ConfigMap/default/brief')
+    expect(diff.version).toBe(cluster.store.version)
+  })
+
+  it('can go out before the lint: the host calls back once the cluster has converged', () => {
+    const host = new EngineHost()
+    const seen: (number | undefined)[] = []
+    const outcome = host.apply({ files: withReplicas(4), seed: 1 }, () => seen.push(host.cluster?.store.version))
+    expect(seen).toEqual([host.cluster!.store.version])
+    expect(outcome.applied).toBe(true)
+    expect(host.apply({ files: [{ name: 'app.yaml', text: 'kind: [' }], seed: 1 }, () => seen.push(-1)).applied).toBe(false)
+    expect(seen).toHaveLength(1)
   })
 
   it('sends the whole cluster again after a reset', () => {
     const host = new EngineHost()
     const differ = new SnapshotDiffer()
     host.apply({ files: defaultFiles, seed: 1 })
-    expect(differ.next(host.cluster, host.snapshot()).type).toBe('snapshot')
+    expect(differ.next(host.cluster).type).toBe('snapshot')
     host.reset(1, defaultFiles)
-    expect(differ.next(host.cluster, host.snapshot()).type).toBe('snapshot')
+    expect(differ.next(host.cluster).type).toBe('snapshot')
   })
 })

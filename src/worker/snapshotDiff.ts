@@ -1,45 +1,63 @@
 // Snapshots as diffs: the worker sends the whole cluster once (and after a reset or a new cluster), then only the
-// objects whose uid or resourceVersion changed; the UI applies each diff into a new, immutable snapshot that
-// keeps every unchanged object's reference (so memoised views of unchanged pods stay as they are).
+// objects written since the last message (the store's change feed says which); the UI applies each diff into a new,
+// immutable snapshot that keeps every unchanged object's reference (so memoised views of unchanged pods stay as they are).
 import { keyOf } from '../engine/api/types.ts'
+import type { Change } from '../engine/api/store.ts'
 import type { KubeObject } from '../engine/api/types.ts'
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
 import type { SnapshotDiff } from './protocol.ts'
 
-const tagOf = (o: KubeObject) => `${o.metadata.uid ?? ''}/${o.metadata.resourceVersion ?? ''}`
-
 export type SnapshotMessage = { type: 'snapshot'; snapshot: ClusterSnapshot | null } | { type: 'snapshotDiff'; diff: SnapshotDiff }
 
-/** Worker side: remembers what was sent (key → uid/resourceVersion) for one cluster. */
-export class SnapshotDiffer {
-  private sent = new Map<string, string>()
-  private cluster: unknown = undefined
+/** The part of a Cluster the differ reads. */
+export interface DiffSource {
+  store: { subscribe(listener: (change: Change) => void): () => void; getByKey(key: string): KubeObject | undefined }
+  snapshot(): ClusterSnapshot
+  snapshotHeader(): Omit<ClusterSnapshot, 'objects'>
+}
 
-  /** The message for `snapshot` of `cluster`: a full snapshot for a new cluster (or none), else a diff. */
-  next(cluster: unknown, snapshot: ClusterSnapshot | null): SnapshotMessage {
-    const sameCluster = snapshot !== null && cluster === this.cluster
-    this.cluster = cluster
-    const previous = this.sent
-    const sent = new Map<string, string>()
-    const upserted: SnapshotDiff['upserted'] = []
-    for (const object of snapshot?.objects ?? []) {
-      const key = keyOf(object)
-      const tag = tagOf(object)
-      sent.set(key, tag)
-      if (previous.get(key) !== tag) upserted.push({ key, object })
+/** Worker side: follows the current cluster's store and remembers which keys the UI holds. */
+export class SnapshotDiffer {
+  private cluster: DiffSource | null | undefined = undefined
+  private unsubscribe: (() => void) | null = null
+  /** Keys written since the last message (added, modified or deleted). */
+  private changed = new Set<string>()
+  /** Keys of the objects the UI has. */
+  private sent = new Set<string>()
+
+  /** The message that brings the UI to `cluster`'s present state: a full snapshot for a new cluster (or none), else a diff. */
+  next(cluster: DiffSource | null): SnapshotMessage {
+    if (!cluster || cluster !== this.cluster) {
+      this.follow(cluster)
+      const snapshot = cluster?.snapshot() ?? null
+      this.sent = new Set(snapshot?.objects.map(keyOf))
+      return { type: 'snapshot', snapshot }
     }
-    this.sent = sent
-    if (!sameCluster || !snapshot) return { type: 'snapshot', snapshot }
+    const upserted: SnapshotDiff['upserted'] = []
     const removed: string[] = []
-    for (const key of previous.keys()) if (!sent.has(key)) removed.push(key)
-    const { version, time, seed, profile } = snapshot
-    return { type: 'snapshotDiff', diff: { version, time, seed, profile, upserted, removed } }
+    for (const key of [...this.changed].sort()) {
+      const object = cluster.store.getByKey(key)
+      if (object) {
+        upserted.push({ key, object })
+        this.sent.add(key)
+      } else if (this.sent.delete(key)) removed.push(key)
+    }
+    this.changed.clear()
+    return { type: 'snapshotDiff', diff: { ...cluster.snapshotHeader(), upserted, removed } }
   }
 
   /** Forget what was sent: the next message is a full snapshot. */
   reset(): void {
-    this.sent = new Map()
-    this.cluster = undefined
+    this.follow(undefined)
+  }
+
+  private follow(cluster: DiffSource | null | undefined): void {
+    this.unsubscribe?.()
+    this.unsubscribe = null
+    this.changed.clear()
+    this.sent.clear()
+    this.cluster = cluster
+    if (cluster) this.unsubscribe = cluster.store.subscribe((change) => { this.changed.add(change.key) })
   }
 }
 

@@ -77,6 +77,11 @@ export class Cluster {
   }
 
   snapshot(): ClusterSnapshot {
+    return { ...this.snapshotHeader(), objects: this.store.all() }
+  }
+
+  /** A snapshot without its objects (what accompanies the changed objects when only those are sent). */
+  snapshotHeader(): Omit<ClusterSnapshot, 'objects'> {
     return {
       version: this.store.version,
       time: this.clock.now(),
@@ -85,7 +90,6 @@ export class Cluster {
         type: this.profile.type, name: this.profile.name, kubernetesVersion: this.profile.kubernetesVersion,
         podCIDR: this.profile.clusterCIDR, serviceCIDR: this.profile.serviceCIDR, loadBalancerProvider: this.profile.loadBalancerProvider,
       },
-      objects: this.store.all(),
     }
   }
 
