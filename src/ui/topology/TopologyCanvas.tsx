@@ -1,7 +1,7 @@
 // The React Flow canvas: draws toFlow's output, reports selection, refits when ELK moves the boxes.
 import { Background, Controls, ReactFlow, applyNodeChanges, useNodesInitialized, useReactFlow,
   type NodeChange } from '@xyflow/react'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { HopCard } from '../animation/HopCard.tsx'
 import { PacketLayer } from '../animation/PacketLayer.tsx'
 import { edgeTypes } from '../animation/PacketEdge.tsx'
@@ -16,7 +16,8 @@ import type { LaidOut } from './useTopologyLayout.ts'
 
 const FIT = { padding: 0.08, maxZoom: 1.1 }
 
-export function TopologyCanvas({ laidOut, timeline }: { laidOut: LaidOut; timeline: Timeline }) {
+/** Memoised: a snapshot re-renders the pane first; the canvas waits for the layout that snapshot gives. */
+export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }: { laidOut: LaidOut; timeline: Timeline }) {
   const theme = useApp((s) => s.theme)
   const selection = useApp((s) => s.selection)
   const [nodes, setNodes] = useState<TopologyNode[]>([])
@@ -83,4 +84,4 @@ export function TopologyCanvas({ laidOut, timeline }: { laidOut: LaidOut; timeli
       <HopCard timeline={timeline} />
     </ReactFlow>
   )
-}
+})

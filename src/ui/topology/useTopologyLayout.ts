@@ -22,6 +22,13 @@ export interface LaidOut {
 
 interface Shown { key: string; graph: ElkNode; positions: TopologyLayout['positions']; generation: number }
 
+/** The layout cache serves the next page load: it is written when the page idles, not while an edit is on its way to the screen. */
+function rememberWhenIdle(hash: string, positions: TopologyLayout['positions']): void {
+  const write = () => rememberLayout(localStorage, hash, positions)
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(write, { timeout: 1000 })
+  else setTimeout(write, 0)
+}
+
 export function useTopologyLayout(snapshot: ClusterSnapshot | null): LaidOut | null {
   const [laidOut, setLaidOut] = useState<LaidOut | null>(null)
   const slotsRef = useRef(emptySlots)
@@ -46,7 +53,7 @@ export function useTopologyLayout(snapshot: ClusterSnapshot | null): LaidOut | n
     const hash = hashGraph(key)
     const stretched = last && stretchLayout(last.graph, last.positions, graph)
     if (stretched) {
-      rememberLayout(localStorage, hash, stretched)
+      rememberWhenIdle(hash, stretched)
       return show(stretched)
     }
     const known = precomputedLayout(hash) ?? cachedLayout(localStorage, hash)
