@@ -2,6 +2,7 @@
 // which stamps metadata (uid, resourceVersion, generation, creationTimestamp) like the API server and etcd do.
 import type { KubeObject, ObjectKey } from './types.ts'
 import { keyOf, objectKey } from './types.ts'
+import { jsonEqual } from './plain-json.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { SimClock } from '../sim/clock.ts'
 
@@ -33,10 +34,6 @@ export function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value as object)) deepFreeze(v)
   }
   return value
-}
-
-function stable(value: unknown): string {
-  return JSON.stringify(value ?? null)
 }
 
 export class ObjectStore implements ReadonlyStore {
@@ -110,8 +107,8 @@ export class ObjectStore implements ReadonlyStore {
       metadata: { ...obj.metadata, uid: previous.metadata.uid, creationTimestamp: previous.metadata.creationTimestamp,
         resourceVersion: previous.metadata.resourceVersion, generation: previous.metadata.generation },
     }
-    if (stable(candidate) === stable(previous)) return previous
-    const specChanged = stable(candidate.spec) !== stable(previous.spec)
+    if (jsonEqual(candidate, previous)) return previous
+    const specChanged = !jsonEqual(candidate.spec, previous.spec)
     const stamped: KubeObject = {
       ...candidate,
       metadata: {

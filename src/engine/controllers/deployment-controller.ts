@@ -9,6 +9,7 @@ import { fromLabelSelector, matches } from '../api/labels.ts'
 import type { Controller, ControllerContext, EventRecord, SyncResult, Write } from './controller.ts'
 import { observe, podIndex } from './informer.ts'
 import { canonicalEqual } from './hash.ts'
+import { jsonClone } from '../api/plain-json.ts'
 import { epoch, isPodTerminal } from './pod-util.ts'
 import {
   DESIRED_REPLICAS, HASH_LABEL, MAX_REPLICAS, REVISION, equalIgnoreHash, getCondition, isRolling, maxSurge, maxUnavailable,
@@ -27,7 +28,7 @@ class Work {
   d: KubeObject
   requeueAfter: number | undefined
   constructor(readonly original: KubeObject, readonly ctx: ControllerContext) {
-    this.d = JSON.parse(JSON.stringify(original))
+    this.d = jsonClone(original)
     this.d.status = this.d.status ?? {}
   }
 
@@ -52,7 +53,7 @@ class Work {
 }
 
 function copy(rs: KubeObject): KubeObject {
-  return JSON.parse(JSON.stringify(rs))
+  return jsonClone(rs)
 }
 
 /** scaleReplicaSet: new size and replica annotations; the ScalingReplicaSet event on a size change. */
@@ -104,9 +105,9 @@ function newAndOld(w: Work, create: boolean): { newRS: KubeObject | undefined; o
     w.requeueAfter = 0.001
     return { newRS: undefined, oldRSs }
   }
-  const template = JSON.parse(JSON.stringify(d.spec.template))
+  const template = jsonClone(d.spec.template)
   template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [HASH_LABEL]: hash } }
-  const selector = JSON.parse(JSON.stringify(d.spec.selector))
+  const selector = jsonClone(d.spec.selector)
   selector.matchLabels = { ...(selector.matchLabels ?? {}), [HASH_LABEL]: hash }
   const rs: KubeObject = {
     apiVersion: 'apps/v1', kind: 'ReplicaSet',
@@ -204,7 +205,7 @@ function calculateStatus(w: Work, all: KubeObject[], newRS: KubeObject | undefin
     readyReplicas: sumStatus(all, 'readyReplicas'),
     availableReplicas: available,
     unavailableReplicas: Math.max(0, total - available),
-    conditions: JSON.parse(JSON.stringify(d.status?.conditions ?? [])),
+    conditions: jsonClone(d.status?.conditions ?? []),
     collisionCount: d.status?.collisionCount,
   }
   if (available >= replicas(d) - maxUnavailable(d)) setCondition(status, 'Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', w.ctx.now)

@@ -12,6 +12,7 @@ import { observe, podIndex } from './informer.ts'
 import { epoch, isPodActive, isPodAvailable, isPodReady, podCondition, secondsUntilAvailable } from './pod-util.ts'
 import { qosClass } from '../node/pod-status.ts'
 import type { SeededRandom } from '../sim/random.ts'
+import { jsonClone } from '../api/plain-json.ts'
 
 /** replica_set.go: BurstReplicas, the most pods one sync creates or deletes. */
 export const BURST_REPLICAS = 500
@@ -62,7 +63,7 @@ export class ReplicaState {
 export function podFromTemplate(owner: KubeObject, ref: OwnerReference, name: string): KubeObject {
   const template = owner.spec?.template ?? {}
   const meta = template.metadata ?? {}
-  const spec = JSON.parse(JSON.stringify(template.spec ?? {}))
+  const spec = jsonClone(template.spec ?? {})
   const pod: KubeObject = {
     apiVersion: 'v1', kind: 'Pod',
     metadata: {
