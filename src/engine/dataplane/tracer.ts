@@ -44,13 +44,19 @@ export function traceNodePacket(rules: NodeRules, state: NodeDataplaneState, pac
   return newConnection(rules, state, packet, opts, at)
 }
 
-const localSets = new WeakMap<string[], (ip: string) => boolean>()
+/** The last few LOCAL address sets, by content: callers pass the same node's addresses again and again, often in a fresh array. */
+const localSets: { addresses: string[]; isLocal: (ip: string) => boolean }[] = []
+const LOCAL_SETS_MAX = 32
 
-/** addrtype LOCAL for a list of addresses, built once per list (callers keep one list per node). */
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i])
+
+/** addrtype LOCAL for a list of addresses, built once per distinct list. */
 function localSetOf(addresses: string[]): (ip: string) => boolean {
-  let f = localSets.get(addresses)
-  if (!f) localSets.set(addresses, (f = localAddressSet(addresses)))
-  return f
+  for (const s of localSets) if (s.addresses === addresses || sameList(s.addresses, addresses)) return s.isLocal
+  const isLocal = localAddressSet(addresses)
+  if (localSets.length >= LOCAL_SETS_MAX) localSets.shift()
+  localSets.push({ addresses: [...addresses], isLocal })
+  return isLocal
 }
 
 function walkContext(rules: NodeRules, state: NodeDataplaneState, packet: Packet, opts: TraceOptions, ctstate: CtState[]): WalkContext {

@@ -158,8 +158,7 @@ export interface TraceOptions {
   random: RandomSource
   /** Simulated time in seconds (conntrack timeouts, `-m recent --seconds`). */
   now: number
-  /** Addresses configured on the node (node IPs, the veth gateway 10.244.N.1); 127.0.0.0/8 is always local. */
-  /** The node's addresses (addrtype LOCAL); treated as immutable, so keep one array per node. */
+  /** Addresses configured on the node (node IPs, the veth gateway 10.244.N.1); 127.0.0.0/8 is always local (the tracer remembers the set it builds for each list). */
   localAddresses: string[]
   /**
    * The address MASQUERADE picks for a destination: the address of the outgoing interface. Defaults to the
