@@ -29,7 +29,7 @@ function moduleMatches(m: MatchModule, ctx: MatchContext): boolean {
       return ok !== (m.negate ?? false)
     }
     case 'mark': return ((ctx.mark & m.mask) === m.value) !== (m.negate ?? false)
-    case 'conntrack': return m.ctstate.some((s) => ctx.ctstate.includes(s)) !== (m.negate ?? false)
+    case 'conntrack': return anyOf(m.ctstate, ctx.ctstate) !== (m.negate ?? false)
     // The kernel draws a 31-bit random number per evaluation and matches below round(p * 2^31).
     case 'statistic': return Math.floor(ctx.random.float() * 0x80000000) < statisticThreshold(m.probability)
     case 'recent':
@@ -39,6 +39,12 @@ function moduleMatches(m: MatchModule, ctx: MatchContext): boolean {
       }
       return recentCheck(ctx.recent, m.name, p.src.ip, ctx.now, m.seconds, m.reap)
   }
+}
+
+/** Whether the two state lists share a state (plain loops: this runs for most rules a packet meets). */
+function anyOf(wanted: readonly CtState[], have: readonly CtState[]): boolean {
+  for (let i = 0; i < wanted.length; i++) if (have.includes(wanted[i])) return true
+  return false
 }
 
 /** True when every part of the rule matches; modules with side effects (`recent --set`, draws) run in order. */

@@ -59,6 +59,15 @@ function localSetOf(addresses: string[]): (ip: string) => boolean {
   return isLocal
 }
 
+// conntrack states as shared lists (matches only read them): one allocation less per hook and packet.
+const CT_NEW: CtState[] = ['NEW']
+const CT_ESTABLISHED: CtState[] = ['ESTABLISHED']
+const CT_WITH_DNAT = new Map<CtState[], CtState[]>([[CT_NEW, ['NEW', 'DNAT']], [CT_ESTABLISHED, ['ESTABLISHED', 'DNAT']]])
+
+function withDNAT(states: CtState[]): CtState[] {
+  return CT_WITH_DNAT.get(states) ?? (states.includes('DNAT') ? states : [...states, 'DNAT'])
+}
+
 function walkContext(rules: NodeRules, state: NodeDataplaneState, packet: Packet, opts: TraceOptions, ctstate: CtState[]): WalkContext {
   const isLocal = localSetOf(opts.localAddresses)
   return {
@@ -77,14 +86,14 @@ function dnatted(ctx: WalkContext): boolean {
 function runPath(ctx: WalkContext, origin: Packet['origin'], natToo: boolean): { verdict: HookVerdict; local: boolean } {
   if (origin === 'network') {
     if (natToo) runHook(ctx, 'nat', 'PREROUTING')
-    if (dnatted(ctx)) ctx.ctstate = [...ctx.ctstate, 'DNAT']
+    if (dnatted(ctx)) ctx.ctstate = withDNAT(ctx.ctstate)
     const local = ctx.isLocal(ctx.packet.dst.ip)
     const verdict = runHook(ctx, 'filter', local ? 'INPUT' : 'FORWARD')
     if (verdict === 'ACCEPT' && !local && natToo) runHook(ctx, 'nat', 'POSTROUTING')
     return { verdict, local }
   }
   if (natToo) runHook(ctx, 'nat', 'OUTPUT')
-  if (dnatted(ctx)) ctx.ctstate = [...ctx.ctstate, 'DNAT']
+  if (dnatted(ctx)) ctx.ctstate = withDNAT(ctx.ctstate)
   let verdict = runHook(ctx, 'filter', 'OUTPUT')
   if (verdict !== 'ACCEPT') return { verdict, local: false }
   if (natToo) runHook(ctx, 'nat', 'POSTROUTING')
@@ -117,7 +126,7 @@ function serviceFrom(events: WalkEvent[]): string | undefined {
 }
 
 function newConnection(rules: NodeRules, state: NodeDataplaneState, packet: Packet, opts: TraceOptions, at: string): TraceResult {
-  const ctx = walkContext(rules, state, packet, opts, ['NEW'])
+  const ctx = walkContext(rules, state, packet, opts, CT_NEW)
   const { verdict, local } = runPath(ctx, packet.origin, true)
   const after = ctx.packet
   const service = serviceFrom(ctx.events)
@@ -161,7 +170,8 @@ function followConnection(rules: NodeRules, state: NodeDataplaneState, packet: P
   else refreshConntrack(state.conntrack, entry, opts.now)
 
   // Destination NAT happens before routing, source NAT after the filter hooks.
-  const ctstate: CtState[] = [entry.unreplied ? 'NEW' : 'ESTABLISHED', ...(original.dst !== reply.src || original.dport !== reply.sport ? ['DNAT' as const] : [])]
+  const base = entry.unreplied ? CT_NEW : CT_ESTABLISHED
+  const ctstate = original.dst !== reply.src || original.dport !== reply.sport ? withDNAT(base) : base
   const mid: Packet = { ...packet, dst: natted.dst }
   if (dstChanged) {
     conntrackHop(hops, at, direction === 'original' ? 'DNAT' : 'un-SNAT', packet.src, packet.dst, packet.src, natted.dst, direction === 'original'

@@ -28,6 +28,10 @@ export type HookVerdict = 'ACCEPT' | 'DROP' | 'REJECT'
 
 type ChainResult = { kind: 'return' } | { kind: 'verdict'; verdict: HookVerdict }
 
+// The results as shared constants: a chain returns one for every packet.
+const RETURN: ChainResult = { kind: 'return' }
+const VERDICTS: Record<HookVerdict, ChainResult> = { ACCEPT: { kind: 'verdict', verdict: 'ACCEPT' }, DROP: { kind: 'verdict', verdict: 'DROP' }, REJECT: { kind: 'verdict', verdict: 'REJECT' } }
+
 const MAX_DEPTH = 32
 
 /** Records an event; every event has the same fields (one object shape, no spreads: this runs for every matched rule). */
@@ -63,10 +67,10 @@ function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: numbe
         if (result.kind === 'verdict') return result
         continue
       }
-      case 'RETURN': return { kind: 'return' }
+      case 'RETURN': return RETURN
       case 'ACCEPT': case 'DROP': case 'REJECT':
         push(ctx, { kind: 'terminal', rule, depth, verdict: t.kind })
-        return { kind: 'verdict', verdict: t.kind }
+        return VERDICTS[t.kind]
       case 'MARK':
         ctx.mark = (ctx.mark & ~t.mask) ^ t.value
         push(ctx, { kind: 'mark', rule, depth })
@@ -75,21 +79,21 @@ function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: numbe
         const before = { src: ctx.packet.src, dst: ctx.packet.dst }
         ctx.packet = { ...ctx.packet, dst: { ip: t.ip, port: t.port } }
         push(ctx, { kind: 'dnat', rule, depth }, before)
-        return { kind: 'verdict', verdict: 'ACCEPT' }
+        return VERDICTS.ACCEPT
       }
       case 'MASQUERADE': {
         // --random-fully would pick a random source port; kubehop keeps the client's port so traces stay readable.
         const before = { src: ctx.packet.src, dst: ctx.packet.dst }
         ctx.packet = { ...ctx.packet, src: { ip: ctx.egressAddress(ctx.packet.dst.ip), port: ctx.packet.src.port } }
         push(ctx, { kind: 'snat', rule, depth }, before)
-        return { kind: 'verdict', verdict: 'ACCEPT' }
+        return VERDICTS.ACCEPT
       }
       case 'none':
         push(ctx, { kind: 'count', rule, depth })
         continue
     }
   }
-  return { kind: 'return' }
+  return RETURN
 }
 
 /** Runs a table's built-in chain (one netfilter hook); falls back to the chain's policy. */
