@@ -37,7 +37,8 @@ export function worldFor(cluster: Cluster, portForwards: PortForward[] = []): Ne
       return s
     },
     tracer: traceNodePacket,
-    random: { float: () => rng.float(), int: (a, b) => rng.int(a, b) },
+    // The generator itself, not a wrapper per world: hot code that calls it stays optimised from one command to the next.
+    random: rng,
     provider: providerState(cluster.config),
     loadBalancers: loadBalancers(view),
     portForwards,

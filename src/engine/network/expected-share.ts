@@ -38,6 +38,9 @@ export interface ExpectedShare {
   chains: string[]
 }
 
+/** Every statistic draw matches (one shared object: the tracer's hot code keeps its call targets). */
+const NO_DRAW = { float: () => 0 }
+
 const probabilityOf = (r: Rule) => {
   const m = r.matches.find((x) => x.module === 'statistic')
   return m && m.module === 'statistic' ? statisticThreshold(m.probability) / 0x80000000 : 1
@@ -118,7 +121,7 @@ export function expectedShare(cluster: Cluster, source: ShareSource): ExpectedSh
     const [srcIp, srcPort] = [e.src, 40000]
     // Walk once with every statistic draw matching: the hops name the chains up to the service's pick.
     const probe = traceNodePacket(rules, newNodeDataplaneState(), { protocol: source.protocol ?? 'tcp', src: { ip: srcIp, port: srcPort }, dst: e.dst, origin: 'network' },
-      { random: { float: () => 0 }, now: cluster.clock.now(), localAddresses: [e.node.internalIP, e.node.gatewayIP] })
+      { random: NO_DRAW, now: cluster.clock.now(), localAddresses: [e.node.internalIP, e.node.gatewayIP] })
     const jumps = probe.hops.map((h) => h.rule ?? '').map((r) => /^-A (\S+) .*-j (KUBE-(?!MARK-)\S+)/.exec(r)).filter((m): m is RegExpExecArray => !!m)
     const pickChain = [...jumps].reverse().find((m) => /^KUBE-(SVC|SVL)-/.test(m[2]))?.[2]
     if (!chains.length) chains = [...new Set(jumps.map((m) => m[2]))]
