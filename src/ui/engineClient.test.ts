@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { EngineHost } from '../worker/engineHost.ts'
 import type { EngineRequest, EngineResponse, OutputChunk } from '../worker/protocol.ts'
 import { createEngineClient, type WorkerPort } from './engineClient.ts'
@@ -21,6 +21,7 @@ function fakeWorker(): WorkerPort & { sent: EngineRequest[] } {
         for (const rec of host.run(m.line)) post({ type: 'output', id: m.id, chunks: rec.chunks as OutputChunk[], exitCode: rec.exitCode, done: false })
         post({ type: 'output', id: m.id, chunks: [], exitCode: 0, done: true })
       }
+      if (m.type === 'prepare') host.prepare(m.document)
       if (m.type === 'inspect') post({ type: 'inspection', id: m.id, inspection: host.inspect(m.key) })
     },
     addEventListener(_type, l) { listener = l },
@@ -42,6 +43,30 @@ describe('engine client', () => {
     await expect(client.run('kubectl get svc kubia; kubectl get svc nope', (c) => out.push(...c))).resolves.toEqual({ exitCode: 0 })
     expect(out[0]).toMatchObject({ stream: 'stdout', text: expect.stringMatching(/^NAME +TYPE +CLUSTER-IP/) })
     expect(out[1]).toEqual({ stream: 'stderr', text: 'Error from server (NotFound): services "nope" not found\n' })
+  })
+
+  it('sends the document ahead for parsing when typing pauses, then applies it at the end of the debounce', async () => {
+    vi.useFakeTimers()
+    try {
+      const store = createAppStore({ files: defaultFiles, theme: 'light' })
+      const worker = fakeWorker()
+      syncEngine(store, createEngineClient(worker), 250)
+      await vi.advanceTimersByTimeAsync(10)
+      const types = () => worker.sent.map((m) => m.type).filter((t) => t === 'prepare' || t === 'apply')
+      expect(types()).toEqual(['apply'])
+      store.getState().setText(defaultFiles[0].text.replace('replicas: 3', 'replicas: 4'))
+      await vi.advanceTimersByTimeAsync(30)
+      store.getState().setText(defaultFiles[0].text.replace('replicas: 3', 'replicas: 5')) // still typing
+      await vi.advanceTimersByTimeAsync(100)
+      expect(types()).toEqual(['apply', 'prepare'])
+      expect(worker.sent.at(-1)).toMatchObject({ type: 'prepare', document: { files: [{ name: 'app.yaml', text: expect.stringContaining('replicas: 5') }, expect.anything()] } })
+      await vi.advanceTimersByTimeAsync(200)
+      expect(types()).toEqual(['apply', 'prepare', 'apply'])
+      const pods = store.getState().snapshot!.objects.filter((o) => o.kind === 'Pod' && o.metadata.name.startsWith('kubia-'))
+      expect(pods).toHaveLength(5)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('an API error becomes a marker at its field and leaves the cluster as it was', async () => {

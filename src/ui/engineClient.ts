@@ -16,6 +16,8 @@ export interface Applied { markers: EditorMarker[]; applied: boolean; changes: s
 
 export interface EngineClient extends ShellBridge {
   apply(document: EngineDocument): Promise<Applied>
+  /** Lets the worker parse the document before its apply is sent (nothing comes back). */
+  prepare(document: EngineDocument): void
   inspect(key: string): Promise<Inspection>
   onSnapshot(listener: (snapshot: ClusterSnapshot | null) => void): () => void
   onReady(listener: (vocabulary: ShellVocabulary) => void): () => void
@@ -128,6 +130,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
       pending.set(id, { kind: 'apply', resolve })
       worker.postMessage({ type: 'apply', id, document })
     }),
+    prepare: (document) => worker.postMessage({ type: 'prepare', document }),
     run: (line, onOutput) => new Promise((resolve) => {
       const id = nextId++
       pending.set(id, { kind: 'exec', onOutput, resolve })

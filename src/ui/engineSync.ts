@@ -4,15 +4,22 @@ import type { AppStore } from './store.ts'
 import { documentOf } from './store.ts'
 import type { EngineClient } from './engineClient.ts'
 
+/** A pause in typing this long sends the document ahead for parsing (the apply follows at the end of the debounce). */
+const PREPARE_MS = 60
+/** Larger documents are not parsed ahead: a parse of text still being typed would hold up the worker. */
+const PREPARE_MAX_CHARS = 100_000
+
 /** Applies the document now, then `delayMs` after each change. Returns a stop function. */
 export function syncEngine(store: AppStore, engine: EngineClient, delayMs = 250): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
+  let prepareTimer: ReturnType<typeof setTimeout> | undefined
   let inFlight = false
   let again = false
   let forced = false // Ctrl+S applies even in a scenario, whose steps otherwise apply the files
   const apply = () => {
     if (!store.getState().autoApply && !forced) return
     forced = false
+    clearTimeout(prepareTimer)
     if (inFlight) { again = true; return }
     inFlight = true
     const state = store.getState()
@@ -26,6 +33,10 @@ export function syncEngine(store: AppStore, engine: EngineClient, delayMs = 250)
     })
   }
   const schedule = (ms: number) => { clearTimeout(timer); timer = setTimeout(apply, ms) }
+  const prepare = () => {
+    const state = store.getState()
+    if (state.autoApply && state.files.reduce((n, f) => n + f.text.length, 0) <= PREPARE_MAX_CHARS) engine.prepare(documentOf(state))
+  }
   const offSnapshot = engine.onSnapshot((snapshot) => {
     performance.mark('kubehop:snapshot')
     store.getState().setSnapshot(snapshot)
@@ -34,8 +45,11 @@ export function syncEngine(store: AppStore, engine: EngineClient, delayMs = 250)
   const offDoc = store.subscribe((state, prev) => {
     if (state.applyRequests !== prev.applyRequests) { forced = true; schedule(0) }
     else if (!state.autoApply) { if (state.files !== prev.files) engine.setFiles(state.files) } // scenario: the steps apply
-    else if (state.files !== prev.files || state.seed !== prev.seed || !prev.autoApply) schedule(delayMs)
+    else if (state.files !== prev.files || state.seed !== prev.seed || !prev.autoApply) {
+      schedule(delayMs)
+      if (delayMs > PREPARE_MS) { clearTimeout(prepareTimer); prepareTimer = setTimeout(prepare, PREPARE_MS) }
+    }
   })
   if (store.getState().autoApply) apply()
-  return () => { clearTimeout(timer); offSnapshot(); offReady(); offDoc() }
+  return () => { clearTimeout(timer); clearTimeout(prepareTimer); offSnapshot(); offReady(); offDoc() }
 }

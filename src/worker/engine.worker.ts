@@ -36,6 +36,9 @@ function handle(request: EngineRequest): void {
       post({ type: 'applied', id: request.id, ...outcome, ms: performance.now() - start })
       return
     }
+    case 'prepare':
+      host.prepare(request.document)
+      return
     case 'exec': {
       let exitCode = 0
       for (const record of host.run(request.line)) {

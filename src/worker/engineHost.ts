@@ -6,7 +6,7 @@ import { KindConfigError, defaultKindProfile, kindProfile, parseKindConfig } fro
 import { ApiError } from '../engine/api/api-server.ts'
 import { KINDS, kindInfo } from '../engine/api/kinds.ts'
 import type { KubeObject } from '../engine/api/types.ts'
-import { parseManifests, type ManifestDoc, type SourceRange } from '../engine/manifest/index.ts'
+import { parseManifests, type ManifestDoc, type ParsedManifest, type SourceRange } from '../engine/manifest/index.ts'
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
 import { READ_COMMANDS } from '../shell/kubectl/read-commands.ts'
 import { WRITE_COMMANDS } from '../shell/kubectl/write-commands.ts'
@@ -66,6 +66,8 @@ export class EngineHost {
   private readonly files = new Map<string, string>()
   /** The records of the scenario step being run (its checks read them); null outside a step. */
   private stepRecords: StatementRecord[] | null = null
+  /** File name → a parse of its text made ahead of the apply (prepare), used by the next apply of that very text. */
+  private prepared = new Map<string, { text: string; parsed: ParsedManifest }>()
 
   constructor(seed = 1) {
     this.seed = seed
@@ -88,6 +90,7 @@ export class EngineHost {
     this.appliedTo = null
     this.history.length = 0
     this.files.clear()
+    this.prepared.clear()
     this.stepRecords = null
     this.setFiles(files)
     this.warmUp()
@@ -132,6 +135,27 @@ export class EngineHost {
     }
   }
 
+  /** The document's manifest files (not the kind config), as apply reads them. */
+  private manifestsOf(files: DocFile[]): DocFile[] {
+    const kindFile = files.find((f) => isKindConfig(f.text))
+    return files.filter((f) => f !== kindFile && /\.(ya?ml|json)$/i.test(f.name))
+  }
+
+  /** Parses the document's manifests now (while the editor's debounce runs), so its apply starts past the parsing.
+   * Parsing is pure: the apply gets what it would have parsed itself. */
+  prepare(document: EngineDocument): void {
+    for (const file of this.manifestsOf(document.files)) {
+      if (this.prepared.get(file.name)?.text !== file.text) this.prepared.set(file.name, { text: file.text, parsed: parseManifests(file.text, file.name) })
+    }
+  }
+
+  /** The prepared parse of `file` when its text is the one prepared (used once), else a parse now. */
+  private parsedOf(file: DocFile): ParsedManifest {
+    const ready = this.prepared.get(file.name)
+    this.prepared.delete(file.name)
+    return ready?.text === file.text ? ready.parsed : parseManifests(file.text, file.name)
+  }
+
   /** Reconciles the cluster with the document: kind config first, then every manifest applied, then prune.
    * `onConverged` runs once the cluster has converged, before the lint (the worker sends the snapshot then). */
   apply(document: EngineDocument, onConverged?: () => void): ApplyOutcome {
@@ -140,12 +164,12 @@ export class EngineHost {
     const files = document.files
     for (const f of files) { this.session.hostFiles.set(f.name, f.text); this.files.set(scenarioFilePath(f.name), f.text) }
     const kindFile = files.find((f) => isKindConfig(f.text))
-    const manifests = files.filter((f) => f !== kindFile && /\.(ya?ml|json)$/i.test(f.name))
+    const manifests = this.manifestsOf(files)
 
     // 1. Read everything first: a YAML error anywhere means nothing is applied.
     const desired: Desired[] = []
     for (const file of manifests) {
-      const parsed = parseManifests(file.text, file.name)
+      const parsed = this.parsedOf(file)
       for (const e of parsed.errors) markers.push(marker(file.name, 'yaml', e.fatal ? 'error' : 'warning', e.message, e.range))
       if (parsed.errors.some((e) => e.fatal)) continue
       for (const doc of parsed.docs) {

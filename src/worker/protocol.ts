@@ -51,6 +51,8 @@ export type EngineRequest =
   | { type: 'hello' }
   /** Reconcile the cluster against the document (apply every object, prune what left it). */
   | { type: 'apply'; id: number; document: EngineDocument }
+  /** The document as typing pauses, ahead of its apply: the worker parses it meanwhile (see EngineHost.prepare). */
+  | { type: 'prepare'; document: EngineDocument }
   /** Run one shell line (kubectl, curl, ...); answered by `output` messages, the last with `done: true`. */
   | { type: 'exec'; id: number; line: string }
   /** The inspector's views of one object (`Kind/namespace/name`). */
