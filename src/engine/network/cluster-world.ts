@@ -2,11 +2,15 @@
 // when the API changes, as kube-proxy's sync loop does), the nodes' conntrack state and the providers.
 import type { Cluster } from '../cluster/cluster.ts'
 import { closeConnection, compileProxyRulesForNodes, newNodeDataplaneState, traceNodePacket } from '../dataplane/index.ts'
-import type { NodeRules } from '../dataplane/types.ts'
+import type { ConntrackEntry, NodeDataplaneState, NodeRules } from '../dataplane/types.ts'
+import type { ProviderState } from '../cloud/provider-state.ts'
+import type { NetworkState } from './state.ts'
+import type { NetworkView } from './view.ts'
+import type { LoadBalancerInfo } from './load-balancers.ts'
 import { providerState } from '../cloud/provider-state.ts'
 import { networkState } from './state.ts'
 import { buildView } from './view.ts'
-import type { NetworkWorld, PortForward } from './world.ts'
+import type { NetworkWorld, NodePacketTracer, PortForward, WorldRandom } from './world.ts'
 import { loadBalancers } from './load-balancers.ts'
 
 /** The rules kube-proxy has programmed on every node for the current API state. */
@@ -22,29 +26,46 @@ export function compiledRules(cluster: Cluster): Map<string, NodeRules> {
   return byNode
 }
 
+/**
+ * The world of one command. A class, not an object of fresh closures: the walk calls `rulesFor` and
+ * `nodeState` on every node it crosses, and the same method for every command keeps that call site optimised.
+ */
+class ClusterNetworkWorld implements NetworkWorld {
+  readonly view: NetworkView
+  readonly tracer: NodePacketTracer = traceNodePacket
+  readonly random: WorldRandom
+  readonly provider: ProviderState
+  readonly loadBalancers: LoadBalancerInfo[]
+  readonly served: Map<string, number>
+  readonly touched = new Map<ConntrackEntry, string>()
+  private readonly state: NetworkState
+
+  constructor(private readonly cluster: Cluster, readonly portForwards: PortForward[]) {
+    const state = networkState(cluster.config)
+    // The generator itself, not a wrapper per world: hot code that calls it stays optimised from one command to the next.
+    state.rng ??= cluster.rng.fork('network')
+    this.state = state
+    this.random = state.rng
+    this.view = buildView({ profile: cluster.profile, store: cluster.store, config: cluster.config, now: cluster.clock.now(), nodeDown: (n) => cluster.runtime.nodeDown(n) })
+    this.provider = providerState(cluster.config)
+    this.loadBalancers = loadBalancers(this.view)
+    this.served = state.served
+  }
+
+  rulesFor(node: string): NodeRules {
+    return compiledRules(this.cluster).get(node)!
+  }
+
+  nodeState(node: string): NodeDataplaneState {
+    let s = this.state.nodes.get(node)
+    if (!s) this.state.nodes.set(node, (s = newNodeDataplaneState(86400)))
+    return s
+  }
+}
+
 /** The world a command's packets travel in, now. */
 export function worldFor(cluster: Cluster, portForwards: PortForward[] = []): NetworkWorld {
-  const state = networkState(cluster.config)
-  state.rng ??= cluster.rng.fork('network')
-  const rng = state.rng
-  const view = buildView({ profile: cluster.profile, store: cluster.store, config: cluster.config, now: cluster.clock.now(), nodeDown: (n) => cluster.runtime.nodeDown(n) })
-  return {
-    view,
-    rulesFor: (node) => compiledRules(cluster).get(node)!,
-    nodeState: (node) => {
-      let s = state.nodes.get(node)
-      if (!s) state.nodes.set(node, (s = newNodeDataplaneState(86400)))
-      return s
-    },
-    tracer: traceNodePacket,
-    // The generator itself, not a wrapper per world: hot code that calls it stays optimised from one command to the next.
-    random: rng,
-    provider: providerState(cluster.config),
-    loadBalancers: loadBalancers(view),
-    portForwards,
-    served: state.served,
-    touched: new Map(),
-  }
+  return new ClusterNetworkWorld(cluster, portForwards)
 }
 
 /** The tool exits: its TCP connections close and their conntrack entries go to TIME_WAIT, as `conntrack -L` then shows. */
