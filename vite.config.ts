@@ -5,8 +5,8 @@ import { defineConfig, type Plugin } from 'vite'
 
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url))
 
-// Building the engine's cluster is the slowest step to the first topology: start its worker before the main
-// bundle has even loaded (src/ui/startEngine.ts adopts it, or creates its own, as in dev). ELK's worker is not
+// For a saved or shared document, building the engine's cluster is the slowest step to the first topology: start
+// its worker before the main bundle has even loaded (src/ui/startEngine.ts adopts it, or creates its own). ELK's worker is not
 // started here: the first layout comes from the build-time table below, and ELK's 1.6 MB parse would only
 // compete with the engine for the two cores.
 function startWorkersEarly(): Plugin {
@@ -22,8 +22,9 @@ function startWorkersEarly(): Plugin {
         const editor = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/ui/editor/MonacoEditor.tsx'))
         const editorCss = editor?.type === 'chunk' ? [...(editor.viteMetadata?.importedCss ?? [])] : []
         const lines = [
-          // The engine first: it builds the default cluster while the main bundle downloads.
-          engine && `globalThis.__kubehopEngineWorker = new Worker(${JSON.stringify('/' + engine)}, { type: 'module', name: 'kubehop-engine' })`,
+          // A saved or shared document needs the engine for its first screen: start it while the main bundle
+          // downloads. The default document's first snapshot is precomputed, and main.tsx starts the engine later.
+          engine && `try { if (location.hash.length > 1 || localStorage.getItem('kubehop.document.v2') || localStorage.getItem('kubehop.document.v1')) globalThis.__kubehopEngineWorker = new Worker(${JSON.stringify('/' + engine)}, { type: 'module', name: 'kubehop-engine' }) } catch {}`,
           editor && `globalThis.__kubehopEditorAssets = ${JSON.stringify({ js: '/' + editor.fileName, css: editorCss.map((f) => '/' + f) })}`,
         ].filter(Boolean)
         return lines.length ? [{ tag: 'script', injectTo: 'head-prepend', children: lines.join('\n') }] : []

@@ -6,7 +6,7 @@ import { syncEngine } from './engineSync.ts'
 import { defaultFiles } from './fixtures/defaultDocument.ts'
 import { autosave, loadDocument, loadTheme } from './persistence.ts'
 import { startFromPrecomputed } from './precomputedStart.ts'
-import { startEditorAfterTopology } from './editor/startEditor.ts'
+import { afterTopology, startEditorAfterTopology } from './editor/startEditor.ts'
 import { viewMode } from './share/viewMode.ts'
 import { startEngine } from './startEngine.ts'
 import { createAppStore, installStore } from './store.ts'
@@ -27,8 +27,16 @@ const offEditor = store.subscribe((state) => {
   if ('requestIdleCallback' in window) requestIdleCallback(() => warmUpLayout(), { timeout: 3000 })
   else setTimeout(warmUpLayout, 500)
 })
-const engine = startEngine()
+const { engine, launch } = startEngine()
 engine.onError((message) => console.warn(`kubehop engine: ${message}`))
 syncEngine(store, startFromPrecomputed(store, engine))
+// A precomputed first screen needs no engine yet: build the cluster once the editor is up, so that on two cores
+// it does not compete with the first render and Monaco's start (the embedded view has no editor: after the topology).
+if (!store.getState().snapshot) launch()
+else if (viewMode.embed) afterTopology(store, launch, 2000)
+else {
+  const offReady = store.subscribe((state) => { if (state.editorReady) { offReady(); launch() } })
+  setTimeout(launch, 4000) // a hidden tab paints no frames, and the editor waits for the topology
+}
 
 createRoot(document.getElementById('root')!).render(<StrictMode><App engine={engine} /></StrictMode>)

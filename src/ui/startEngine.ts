@@ -1,15 +1,26 @@
-// Starts the engine worker (Vite bundles it as a separate ES module chunk); the built index.html starts it
-// early and leaves it in a global, which is adopted here.
+// Starts the engine worker (Vite bundles it as a separate ES module chunk). The built index.html starts it
+// early when the first screen needs it (a saved or shared document) and leaves it in a global, adopted here;
+// for the default document, whose first snapshot is precomputed, main.tsx launches it once the topology is
+// painted, so the cluster build does not compete with the first render for a 2-core machine.
 import EngineWorker from '../worker/engine.worker.ts?worker'
 import { createEngineClient, type EngineClient, type WorkerPort } from './engineClient.ts'
+import { deferredPort } from './deferredPort.ts'
 
 declare global {
   /** Set by the inline script vite.config.ts puts in the built index.html. */
   var __kubehopEngineWorker: Worker | undefined
 }
 
-export function startEngine(): EngineClient {
+export interface StartedEngine {
+  engine: EngineClient
+  /** Creates the worker if it is not running yet; requests sent before then wait for it, in order. */
+  launch(): void
+}
+
+export function startEngine(): StartedEngine {
   const early = globalThis.__kubehopEngineWorker
   globalThis.__kubehopEngineWorker = undefined
-  return createEngineClient((early ?? new EngineWorker({ name: 'kubehop-engine' })) as unknown as WorkerPort)
+  if (early) return { engine: createEngineClient(early as unknown as WorkerPort), launch: () => {} }
+  const deferred = deferredPort(() => new EngineWorker({ name: 'kubehop-engine' }) as unknown as WorkerPort)
+  return { engine: createEngineClient(deferred.port), launch: deferred.launch }
 }
