@@ -37,16 +37,22 @@ function isSignificant(e: WalkEvent): boolean {
   return e.kind !== 'jump' && e.kind !== 'policy'
 }
 
-/** Keeps a jump only when something happened inside the chain it entered. */
+/** Whether the walk's event `i` makes a hop: a jump only when something happened inside the chain it entered. */
+function kept(events: WalkEvent[], i: number): boolean {
+  const e = events[i]
+  if (e.kind === 'policy') return e.table === 'filter' && (e.chain === 'FORWARD' || e.chain === 'INPUT')
+  if (e.kind !== 'jump') return isSignificant(e)
+  for (let j = i + 1; j < events.length && events[j].kind !== 'policy' && (events[j] as { depth: number }).depth > e.depth; j++) {
+    if (isSignificant(events[j])) return true
+  }
+  return false
+}
+
+/** The events that make hops, in order. */
 export function pruneEvents(events: WalkEvent[]): WalkEvent[] {
-  return events.filter((e, i) => {
-    if (e.kind === 'policy') return e.table === 'filter' && (e.chain === 'FORWARD' || e.chain === 'INPUT')
-    if (e.kind !== 'jump') return isSignificant(e)
-    for (let j = i + 1; j < events.length && events[j].kind !== 'policy' && (events[j] as { depth: number }).depth > e.depth; j++) {
-      if (isSignificant(events[j])) return true
-    }
-    return false
-  })
+  const out: WalkEvent[] = []
+  for (let i = 0; i < events.length; i++) if (kept(events, i)) out.push(events[i])
+  return out
 }
 
 /** Position of the endpoint a KUBE-SVC/KUBE-SVL rule leads to, among the chain's load-balancing rules. */
@@ -160,34 +166,58 @@ function snatNote(rule: Rule, e: WalkEvent): string {
 }
 
 const ACTIONS = { jump: 'jump', mark: 'mark-masq', dnat: 'DNAT', snat: 'SNAT', count: 'match' } as const
+const TERMINAL_ACTIONS = { ACCEPT: 'accept', DROP: 'drop', REJECT: 'reject' } as const
 
 /** One hop literal, keys in the order the JSON output has always had (no spreads or closures: it runs for every hop). */
 function makeHop(at: string, src: string, dst: string, srcAfter: string, dstAfter: string, component: Hop['component'], action: string, rule: string, note: string): Hop {
   return { at, src, dst, srcAfter, dstAfter, component, action, rule, note }
 }
 
-/** Builds the hops of one node's walk (after pruning). */
+/** Builds the hops of one node's walk (after pruning); one pass, no callbacks (it runs for every packet a node sees). */
 export function eventsToHops(events: WalkEvent[], rules: NodeRules, at: string): Hop[] {
-  return pruneEvents(events).map((e): Hop => {
-    const src = fmtAddr(e.before.src), dst = fmtAddr(e.before.dst), srcAfter = fmtAddr(e.after.src), dstAfter = fmtAddr(e.after.dst)
-    if (e.kind === 'policy') {
-      const note = e.chain === 'FORWARD'
-        ? `No rule stopped the packet; the FORWARD chain's policy ${e.verdict} lets the node route it on.`
-        : `No rule stopped the packet; the INPUT chain's policy ${e.verdict} delivers it to the node itself.`
-      return makeHop(at, src, dst, srcAfter, dstAfter, 'node', e.verdict === 'ACCEPT' ? 'accept' : 'drop', `-P ${e.chain} ${e.verdict}`, note)
+  const hops: Hop[] = []
+  for (let i = 0; i < events.length; i++) if (kept(events, i)) hops.push(hopOf(events[i], rules, at))
+  return hops
+}
+
+/** `-P CHAIN VERDICT` and its sentence, per chain and verdict (the same few strings for every packet). */
+const policyTexts = new Map<string, { rule: string; note: string }>()
+
+function policyText(chain: string, verdict: string): { rule: string; note: string } {
+  const key = chain + ' ' + verdict
+  let t = policyTexts.get(key)
+  if (!t) {
+    t = {
+      rule: `-P ${key}`,
+      note: chain === 'FORWARD'
+        ? `No rule stopped the packet; the FORWARD chain's policy ${verdict} lets the node route it on.`
+        : `No rule stopped the packet; the INPUT chain's policy ${verdict} delivers it to the node itself.`,
     }
-    const rule = e.rule
-    const component = rule.chain.startsWith('KUBE-') || (rule.target.kind === 'jump' && rule.target.chain.startsWith('KUBE-')) ? 'kube-proxy' : 'node'
-    switch (e.kind) {
-      case 'jump': {
-        const pick = rule.target.kind === 'jump' && rule.target.chain.startsWith('KUBE-SEP-')
-        return makeHop(at, src, dst, srcAfter, dstAfter, component, pick ? 'pick-endpoint' : 'jump', rule.text, cachedJumpNote(rules, rule, e))
-      }
-      case 'mark': return makeHop(at, src, dst, srcAfter, dstAfter, component, ACTIONS.mark, rule.text, markNote(rule, e))
-      case 'dnat': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'DNAT', rule.text, `DNAT: the destination changes from ${dst} to the endpoint ${dstAfter}.`)
-      case 'snat': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'SNAT', rule.text, snatNote(rule, e))
-      case 'terminal': return makeHop(at, src, dst, srcAfter, dstAfter, component, e.verdict.toLowerCase(), rule.text, terminalNote(rule, e))
-      case 'count': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'match', rule.text, `No rule above let the client in; KUBE-PROXY-FIREWALL will drop the packet.`)
+    policyTexts.set(key, t)
+  }
+  return t
+}
+
+function hopOf(e: WalkEvent, rules: NodeRules, at: string): Hop {
+  const src = fmtAddr(e.before.src), dst = fmtAddr(e.before.dst)
+  // Most rules leave the packet as it was: the same address objects need no second formatting.
+  const srcAfter = e.after.src === e.before.src ? src : fmtAddr(e.after.src)
+  const dstAfter = e.after.dst === e.before.dst ? dst : fmtAddr(e.after.dst)
+  if (e.kind === 'policy') {
+    const t = policyText(e.chain, e.verdict)
+    return makeHop(at, src, dst, srcAfter, dstAfter, 'node', e.verdict === 'ACCEPT' ? 'accept' : 'drop', t.rule, t.note)
+  }
+  const rule = e.rule
+  const component = rule.chain.startsWith('KUBE-') || (rule.target.kind === 'jump' && rule.target.chain.startsWith('KUBE-')) ? 'kube-proxy' : 'node'
+  switch (e.kind) {
+    case 'jump': {
+      const pick = rule.target.kind === 'jump' && rule.target.chain.startsWith('KUBE-SEP-')
+      return makeHop(at, src, dst, srcAfter, dstAfter, component, pick ? 'pick-endpoint' : 'jump', rule.text, cachedJumpNote(rules, rule, e))
     }
-  })
+    case 'mark': return makeHop(at, src, dst, srcAfter, dstAfter, component, ACTIONS.mark, rule.text, markNote(rule, e))
+    case 'dnat': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'DNAT', rule.text, `DNAT: the destination changes from ${dst} to the endpoint ${dstAfter}.`)
+    case 'snat': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'SNAT', rule.text, snatNote(rule, e))
+    case 'terminal': return makeHop(at, src, dst, srcAfter, dstAfter, component, TERMINAL_ACTIONS[e.verdict], rule.text, terminalNote(rule, e))
+    case 'count': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'match', rule.text, `No rule above let the client in; KUBE-PROXY-FIREWALL will drop the packet.`)
+  }
 }

@@ -16,8 +16,6 @@ export type WalkEvent = (
   | { kind: 'policy'; chain: string; table: TableName; verdict: 'ACCEPT' | 'DROP'; depth: number }
 ) & { before: { src: Addr; dst: Addr }; after: { src: Addr; dst: Addr } }
 
-type EventBody = WalkEvent extends infer E ? E extends WalkEvent ? Omit<E, 'before' | 'after'> : never : never
-
 export interface WalkContext extends MatchContext {
   rules: NodeRules
   events: WalkEvent[]
@@ -34,14 +32,10 @@ const VERDICTS: Record<HookVerdict, ChainResult> = { ACCEPT: { kind: 'verdict', 
 
 const MAX_DEPTH = 32
 
-/** Records an event; every event has the same fields (one object shape, no spreads: this runs for every matched rule). */
-function push(ctx: WalkContext, body: EventBody, before?: { src: Addr; dst: Addr }): void {
-  const b = body as { kind: WalkEvent['kind']; rule?: Rule; depth: number; verdict?: string; chain?: string; table?: TableName }
+/** Records an event; every event has the same fields (one object shape, no spreads or body objects: this runs for every matched rule). */
+function push(ctx: WalkContext, kind: WalkEvent['kind'], rule: Rule | undefined, depth: number, verdict?: string, before?: { src: Addr; dst: Addr }, chain?: string, table?: TableName): void {
   const after = { src: ctx.packet.src, dst: ctx.packet.dst }
-  ctx.events.push({
-    kind: b.kind, rule: b.rule, depth: b.depth, verdict: b.verdict, chain: b.chain, table: b.table,
-    before: before ?? after, after,
-  } as WalkEvent)
+  ctx.events.push({ kind, rule, depth, verdict, chain, table, before: before ?? after, after } as WalkEvent)
 }
 
 function findChain(ctx: WalkContext, table: TableName, name: string): Chain | undefined {
@@ -51,7 +45,9 @@ function findChain(ctx: WalkContext, table: TableName, name: string): Chain | un
 function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: number): ChainResult {
   if (depth > MAX_DEPTH) throw new Error(`iptables: too many levels of chain jumps at ${chain.name}`)
   // Only the rules that can match this destination (DNAT and MASQUERADE end the chain, so it stays the same).
-  for (const rule of candidateRules(chain, ipNumber(ctx.packet.dst.ip))) {
+  const rules = candidateRules(chain, ipNumber(ctx.packet.dst.ip))
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]
     if (!ruleMatches(rule, ctx)) continue
     const t = rule.target
     switch (t.kind) {
@@ -61,7 +57,7 @@ function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: numbe
         const mark = t.chain === 'KUBE-MARK-MASQ'
         // Marking is one step for a learner: record the jump, keep the inner MARK rule out of the trace.
         const before = ctx.events.length
-        push(ctx, { kind: mark ? 'mark' : 'jump', rule, depth })
+        push(ctx, mark ? 'mark' : 'jump', rule, depth)
         const result = runChain(ctx, table, sub, depth + 1)
         if (mark) ctx.events.length = before + 1
         if (result.kind === 'verdict') return result
@@ -69,27 +65,27 @@ function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: numbe
       }
       case 'RETURN': return RETURN
       case 'ACCEPT': case 'DROP': case 'REJECT':
-        push(ctx, { kind: 'terminal', rule, depth, verdict: t.kind })
+        push(ctx, 'terminal', rule, depth, t.kind)
         return VERDICTS[t.kind]
       case 'MARK':
         ctx.mark = (ctx.mark & ~t.mask) ^ t.value
-        push(ctx, { kind: 'mark', rule, depth })
+        push(ctx, 'mark', rule, depth)
         continue
       case 'DNAT': {
         const before = { src: ctx.packet.src, dst: ctx.packet.dst }
         ctx.packet = { ...ctx.packet, dst: { ip: t.ip, port: t.port } }
-        push(ctx, { kind: 'dnat', rule, depth }, before)
+        push(ctx, 'dnat', rule, depth, undefined, before)
         return VERDICTS.ACCEPT
       }
       case 'MASQUERADE': {
         // --random-fully would pick a random source port; kubehop keeps the client's port so traces stay readable.
         const before = { src: ctx.packet.src, dst: ctx.packet.dst }
         ctx.packet = { ...ctx.packet, src: { ip: ctx.egressAddress(ctx.packet.dst.ip), port: ctx.packet.src.port } }
-        push(ctx, { kind: 'snat', rule, depth }, before)
+        push(ctx, 'snat', rule, depth, undefined, before)
         return VERDICTS.ACCEPT
       }
       case 'none':
-        push(ctx, { kind: 'count', rule, depth })
+        push(ctx, 'count', rule, depth)
         continue
     }
   }
@@ -103,6 +99,6 @@ export function runHook(ctx: WalkContext, table: TableName, chainName: string): 
   const result = runChain(ctx, table, chain, 0)
   if (result.kind === 'verdict') return result.verdict
   const policy = chain.policy ?? 'ACCEPT'
-  push(ctx, { kind: 'policy', chain: chainName, table, verdict: policy, depth: 0 })
+  push(ctx, 'policy', undefined, 0, policy, undefined, chainName, table)
   return policy
 }
