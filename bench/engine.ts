@@ -165,7 +165,7 @@ function bigClusterFigures(): Figure[] {
   const req = { method: 'GET', path: '/', scheme: 'http' as const, headers: [['Host', svc.metadata.name], ['User-Agent', 'curl/8.5.0'], ['Accept', '*/*']] as [string, string][] }
   const one = (w: typeof world, i: number, target: KubeObject) => httpExchange(w, { kind: 'pod', pod: clients[i % clients.length] }, { ip: target.spec.clusterIP, port: 80 }, req, `http://${target.metadata.name}/`)
   /** Forget every connection, as a cluster whose conntrack entries all timed out. */
-  const forget = (w: typeof world) => { net.nodes.clear(); w.touched.clear() }
+  const forget = (w: typeof world) => { net.nodes.clear(); w.touched.length = 0 }
   for (let i = 0; i < 200; i++) { one(world, i, b.services[i % b.services.length]); forget(world) } // warm-up
   const single: number[] = []
   let hops = 0

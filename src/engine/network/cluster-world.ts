@@ -37,7 +37,7 @@ class ClusterNetworkWorld implements NetworkWorld {
   readonly provider: ProviderState
   readonly loadBalancers: LoadBalancerInfo[]
   readonly served: Map<string, number>
-  readonly touched = new Map<ConntrackEntry, string>()
+  readonly touched: [ConntrackEntry, string][] = []
   private readonly state: NetworkState
 
   constructor(private readonly cluster: Cluster, readonly portForwards: PortForward[]) {
@@ -70,6 +70,9 @@ export function worldFor(cluster: Cluster, portForwards: PortForward[] = []): Ne
 
 /** The tool exits: its TCP connections close and their conntrack entries go to TIME_WAIT, as `conntrack -L` then shows. */
 export function closeConnections(world: NetworkWorld): void {
-  for (const [entry, node] of world.touched) if (entry.protocol === 'tcp') closeConnection(world.nodeState(node), entry, world.view.now)
-  world.touched.clear()
+  for (const [entry, node] of world.touched) {
+    entry.touchedBy = undefined
+    if (entry.protocol === 'tcp') closeConnection(world.nodeState(node), entry, world.view.now)
+  }
+  world.touched.length = 0
 }

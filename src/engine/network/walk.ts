@@ -114,7 +114,11 @@ function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, o
     egressAddress: egressOf(node),
   })
   tb.append(result.hops)
-  if (result.entry && !world.touched.has(result.entry)) world.touched.set(result.entry, node.name)
+  const entry = result.entry
+  if (entry && entry.touchedBy !== world) {
+    entry.touchedBy = world
+    world.touched.push([entry, node.name])
+  }
   const after: Pkt = { protocol: pkt.protocol, src: result.packetAfter.src, dst: result.packetAfter.dst }
   switch (result.verdict.outcome) {
     case 'drop': return { arrival: { kind: 'dropped', pkt: after, at } }

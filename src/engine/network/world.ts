@@ -33,5 +33,5 @@ export interface NetworkWorld {
   /** Requests served so far by a container (`ns/pod/container`), for apps that count. */
   served: Map<string, number>
   /** Conntrack entries this command's packets created or followed, with their node, in first-touch order (closed when the tool exits). */
-  touched: Map<ConntrackEntry, string>
+  touched: [ConntrackEntry, string][]
 }
