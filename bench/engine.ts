@@ -210,6 +210,9 @@ function bigClusterFigures(): Figure[] {
     forget(fresh)
     return { ...t, served, perThousand, done }
   }
+  // Warm-up for the loop's own code paths (a client's connections found in conntrack on the way back, tables that
+  // grow): the single-request warm-up above never keeps a table, so the first timed run used to pay for them.
+  { const w = worldFor(cluster); for (let i = 0; i < 1000; i++) httpExchange(w, client, { ip: svc.spec.clusterIP, port: 80 }, req, `http://${svc.metadata.name}/`); forget(w) }
   const runs10k = [run10k(), run10k(), run10k()]
   const byTime = [...runs10k].sort((x, y) => x.ms - y.ms)
   const mid = byTime[1]
