@@ -46,6 +46,18 @@ describe('deferredPort', () => {
     expect(seen).toEqual(['early:ready', 'late:ready'])
   })
 
+  it('starts at once for a request someone waits on, with everything queued before it, in order', () => {
+    const worker = fakeWorker()
+    let created = 0
+    const d = deferredPort(() => { created++; return worker.port }, (m) => m.type === 'inspect')
+    const inspect = { type: 'inspect', id: 1, key: 'Pod/default/x' } as EngineRequest
+    d.port.postMessage(hello)
+    expect(created).toBe(0)
+    d.port.postMessage(inspect)
+    expect(created).toBe(1)
+    expect(worker.received).toEqual([hello, inspect])
+  })
+
   it('never starts a worker that was terminated before its launch', () => {
     let created = 0
     const d = deferredPort(() => { created++; return fakeWorker().port })

@@ -17,10 +17,14 @@ export interface StartedEngine {
   launch(): void
 }
 
+/** What the app sends on its own at start-up; these can wait for launch(). */
+const STARTUP = new Set<string>(['hello', 'apply', 'prepare', 'setFiles'])
+
 export function startEngine(): StartedEngine {
   const early = globalThis.__kubehopEngineWorker
   globalThis.__kubehopEngineWorker = undefined
   if (early) return { engine: createEngineClient(early as unknown as WorkerPort), launch: () => {} }
-  const deferred = deferredPort(() => new EngineWorker({ name: 'kubehop-engine' }) as unknown as WorkerPort)
+  // Anything past the start-up messages (a console command, an inspection…) means someone waits: start at once.
+  const deferred = deferredPort(() => new EngineWorker({ name: 'kubehop-engine' }) as unknown as WorkerPort, (m) => !STARTUP.has(m.type))
   return { engine: createEngineClient(deferred.port), launch: deferred.launch }
 }
