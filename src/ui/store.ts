@@ -3,7 +3,6 @@
 import { createStore, useStore } from 'zustand'
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
 import type { DocFile, EditorMarker, EngineDocument, Inspection, ShellVocabulary } from '../worker/protocol.ts'
-import { docStatus, type DocStatus } from './document/docStatus.ts'
 
 export type Theme = 'light' | 'dark'
 
@@ -16,9 +15,8 @@ export interface AppState {
   seed: number
   /** Editor changes are applied as you type (the playground); false in a scenario, whose steps apply the files. */
   autoApply: boolean
-  /** The active file's text and YAML status (kept in step with `files`). */
+  /** The active file's text (kept in step with `files`); the status bar parses it for its YAML status, off the keystroke. */
   text: string
-  status: DocStatus
   /** The last snapshot the engine sent; replaced whole, never edited (frozen in development). */
   snapshot: ClusterSnapshot | null
   /** Markers of the last apply, for every file. */
@@ -79,7 +77,6 @@ export function createAppStore(initial: InitialState) {
     seed: initial.seed ?? 1,
     autoApply: initial.autoApply ?? true,
     text: textOf(files, active),
-    status: docStatus(textOf(files, active)),
     snapshot: null,
     markers: [],
     lastApply: null,
@@ -94,25 +91,25 @@ export function createAppStore(initial: InitialState) {
     replaceDocument: ({ files: next, active: wanted, seed, autoApply }) => {
       const fs = next.length ? next : [{ name: 'app.yaml', text: '' }]
       const name = fs.some((f) => f.name === wanted) ? wanted! : fs[0].name
-      set({ files: fs, active: name, seed, autoApply, text: textOf(fs, name), status: docStatus(textOf(fs, name)), markers: [], selection: null, inspection: null })
+      set({ files: fs, active: name, seed, autoApply, text: textOf(fs, name), markers: [], selection: null, inspection: null })
     },
     setFileText: (name, text) => {
       const s = get()
       const file = s.files.find((f) => f.name === name)
       if (!file || file.text === text) return
       const files = s.files.map((f) => (f.name === name ? { name, text } : f))
-      set(name === s.active ? { files, text, status: docStatus(text) } : { files })
+      set(name === s.active ? { files, text } : { files })
     },
     openFile: (name) => {
       const s = get()
       if (name === s.active || !s.files.some((f) => f.name === name)) return
       const text = textOf(s.files, name)
-      set({ active: name, text, status: docStatus(text) })
+      set({ active: name, text })
     },
     addFile: (name, text = '') => {
       const s = get()
       if (!validFileName(name) || s.files.some((f) => f.name === name)) return false
-      set({ files: [...s.files, { name, text }], active: name, text, status: docStatus(text) })
+      set({ files: [...s.files, { name, text }], active: name, text })
       return true
     },
     renameFile: (from, to) => {
@@ -131,7 +128,7 @@ export function createAppStore(initial: InitialState) {
       const files = s.files.filter((f) => f.name !== name)
       const active = s.active === name ? files[Math.max(0, index - 1)].name : s.active
       const text = textOf(files, active)
-      set({ files, active, text, status: docStatus(text), markers: s.markers.filter((m) => m.file !== name) })
+      set({ files, active, text, markers: s.markers.filter((m) => m.file !== name) })
     },
     setSnapshot: (snapshot) => set({ snapshot: initial.freeze ? deepFreeze(snapshot) : snapshot }),
     setApplied: (markers, lastApply) => set({ markers, lastApply }),
