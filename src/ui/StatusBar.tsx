@@ -1,12 +1,24 @@
 // The bottom line: the document's YAML status (or its first error) and a summary of the drawn cluster.
-import { useDeferredValue, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { describeStatus, docStatus } from './document/docStatus.ts'
 import { useApp } from './store.ts'
 
+const SETTLE_MS = 200
+
+/** `value` once it has stopped changing for `ms` (null until then): typing does not wait for what it feeds. */
+function useSettled<T>(value: T, ms: number): T | null {
+  const [settled, setSettled] = useState<T | null>(null)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(() => value), ms)
+    return () => clearTimeout(timer)
+  }, [value, ms])
+  return settled
+}
+
 export function StatusBar() {
-  // Parsing every document of a long file takes a frame or more (1,650 lines: ~24 ms): React does it in a deferred
-  // render, after the keystroke's own, and skips it while newer text keeps coming. First render: nothing to parse yet.
-  const text = useDeferredValue(useApp((s) => s.text), null)
+  // Parsing every document of a long file takes a frame or more (1,650 lines: ~20 ms), so it waits until the text
+  // has been still for a moment instead of running after every key.
+  const text = useSettled(useApp((s) => s.text), SETTLE_MS)
   const status = useMemo(() => (text === null ? null : docStatus(text)), [text])
   const snapshot = useApp((s) => s.snapshot)
   const editorReady = useApp((s) => s.editorReady)
