@@ -5,12 +5,23 @@ import { useApp } from './store.ts'
 
 const SETTLE_MS = 200
 
-/** `value` once it has stopped changing for `ms` (null until then): typing does not wait for what it feeds. */
+/**
+ * `value` once it has stopped changing for `ms` and the page is idle (null until then): typing does not wait for
+ * what it feeds, and neither does the first screen (the first value settles after the start-up work).
+ */
 function useSettled<T>(value: T, ms: number): T | null {
   const [settled, setSettled] = useState<T | null>(null)
   useEffect(() => {
-    const timer = setTimeout(() => setSettled(() => value), ms)
-    return () => clearTimeout(timer)
+    let idle: number | undefined
+    const settle = () => setSettled(() => value)
+    const timer = setTimeout(() => {
+      if ('requestIdleCallback' in window) idle = requestIdleCallback(settle, { timeout: 1000 })
+      else settle()
+    }, ms)
+    return () => {
+      clearTimeout(timer)
+      if (idle !== undefined) cancelIdleCallback(idle)
+    }
   }, [value, ms])
   return settled
 }
