@@ -193,8 +193,8 @@ export interface ConntrackEntry {
   /** The ctmark (kube-proxy's 0x4000 is a packet mark, so this stays 0). */
   mark: number
   service?: string
-  /** The command (network world) whose packets last used this connection: it lists them without a lookup per packet. */
-  touchedBy?: object
+  /** The id of the command (network world) whose packets last used this connection: it lists them without a lookup per packet. */
+  touchedBy?: number
 }
 
 /** Per-node kernel state the tracer reads and writes: the conntrack table and xt_recent lists. */

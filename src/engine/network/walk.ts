@@ -115,8 +115,8 @@ function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, o
   })
   tb.append(result.hops)
   const entry = result.entry
-  if (entry && entry.touchedBy !== world) {
-    entry.touchedBy = world
+  if (entry && entry.touchedBy !== world.id) {
+    entry.touchedBy = world.id
     world.touched.push([entry, node.name])
   }
   const after: Pkt = { protocol: pkt.protocol, src: result.packetAfter.src, dst: result.packetAfter.dst }

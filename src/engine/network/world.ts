@@ -22,6 +22,8 @@ export interface PortForward {
 }
 
 export interface NetworkWorld {
+  /** Unique per command (a number, so conntrack entries that note it keep nothing of the world alive). */
+  readonly id: number
   view: NetworkView
   rulesFor(node: string): NodeRules
   nodeState(node: string): NodeDataplaneState
