@@ -1,7 +1,8 @@
 // Starts the engine worker (Vite bundles it as a separate ES module chunk). The built index.html starts it
 // early when the first screen needs it (a saved or shared document) and leaves it in a global, adopted here;
-// for the default document, whose first snapshot is precomputed, main.tsx launches it once the topology is
-// painted, so the cluster build does not compete with the first render for a 2-core machine.
+// for the default document, whose first snapshot is precomputed, main.tsx launches it once the editor is up
+// (or at once for a request someone waits on), so the cluster build does not compete with the first render and
+// Monaco's start on a 2-core machine.
 import EngineWorker from '../worker/engine.worker.ts?worker'
 import { createEngineClient, type EngineClient, type WorkerPort } from './engineClient.ts'
 import { deferredPort } from './deferredPort.ts'

@@ -48,13 +48,6 @@ function kept(events: WalkEvent[], i: number): boolean {
   return false
 }
 
-/** The events that make hops, in order. */
-export function pruneEvents(events: WalkEvent[]): WalkEvent[] {
-  const out: WalkEvent[] = []
-  for (let i = 0; i < events.length; i++) if (kept(events, i)) out.push(events[i])
-  return out
-}
-
 /** Position of the endpoint a KUBE-SVC/KUBE-SVL rule leads to, among the chain's load-balancing rules. */
 function endpointPosition(rules: NodeRules, rule: Rule): { index: number; count: number } {
   let pos = positions.get(rule)

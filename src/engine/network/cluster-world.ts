@@ -26,12 +26,12 @@ export function compiledRules(cluster: Cluster): Map<string, NodeRules> {
   return byNode
 }
 
+let worldIds = 0
+
 /**
  * The world of one command. A class, not an object of fresh closures: the walk calls `rulesFor` and
  * `nodeState` on every node it crosses, and the same method for every command keeps that call site optimised.
  */
-let worldIds = 0
-
 class ClusterNetworkWorld implements NetworkWorld {
   readonly id = ++worldIds
   readonly view: NetworkView
