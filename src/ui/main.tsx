@@ -6,7 +6,8 @@ import { syncEngine } from './engineSync.ts'
 import { defaultFiles } from './fixtures/defaultDocument.ts'
 import { autosave, loadDocument, loadTheme } from './persistence.ts'
 import { startFromPrecomputed } from './precomputedStart.ts'
-import { afterTopology, startEditorAfterTopology } from './editor/startEditor.ts'
+import { startEditorAfterTopology } from './editor/startEditor.ts'
+import { whenState } from './whenState.ts'
 import { viewMode } from './share/viewMode.ts'
 import { startEngine } from './startEngine.ts'
 import { createAppStore, installStore } from './store.ts'
@@ -33,10 +34,7 @@ syncEngine(store, startFromPrecomputed(store, engine))
 // A precomputed first screen needs no engine yet: build the cluster once the editor is up, so that on two cores
 // it does not compete with the first render and Monaco's start (the embedded view has no editor: after the topology).
 if (!store.getState().snapshot) launch()
-else if (viewMode.embed) afterTopology(store, launch, 2000)
-else {
-  const offReady = store.subscribe((state) => { if (state.editorReady) { offReady(); launch() } })
-  setTimeout(launch, 4000) // a hidden tab paints no frames, and the editor waits for the topology
-}
+else if (viewMode.embed) whenState(store, (s) => s.topologyReady, launch, 2000)
+else whenState(store, (s) => s.editorReady, launch, 4000) // the editor itself waits for the topology
 
 createRoot(document.getElementById('root')!).render(<StrictMode><App engine={engine} /></StrictMode>)
