@@ -3,9 +3,8 @@
 import type { DocFile } from '../worker/protocol.ts'
 import type { AppStore, Theme } from './store.ts'
 import { validFileName } from './store.ts'
+import { DOC_KEY, DOC_KEY_V1 } from './storageKeys.ts'
 
-const DOC_KEY_V1 = 'kubehop.document.v1'
-const DOC_KEY = 'kubehop.document.v2'
 const THEME_KEY = 'kubehop.theme'
 const MAX_CHARS = 1_000_000 // stays well under the ~5 MB localStorage quota
 const MAX_FILES = 20
