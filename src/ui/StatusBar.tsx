@@ -33,14 +33,19 @@ export function StatusBar() {
   const status = useMemo(() => (text === null ? null : docStatus(text)), [text])
   const snapshot = useApp((s) => s.snapshot)
   const editorReady = useApp((s) => s.editorReady)
-  const count = (kind: string) => snapshot?.objects.filter((o) => o.kind === kind).length ?? 0
+  // The bar re-renders on every key (it watches the text): count the objects once per snapshot.
+  const cluster = useMemo(() => {
+    if (!snapshot) return 'no cluster yet'
+    const count = (kind: string) => snapshot.objects.filter((o) => o.kind === kind).length
+    return `${count('Node')} nodes · ${count('Pod')} pods · ${count('Service')} services · v${snapshot.version}`
+  }, [snapshot])
   return (
     <footer className="status-bar">
       <div role="status" aria-label="Document status" className={status?.error ? 'status-bar__doc is-error' : 'status-bar__doc'}>
         {status ? describeStatus(status) : ''}
       </div>
       <div className="status-bar__cluster">
-        {snapshot ? `${count('Node')} nodes · ${count('Pod')} pods · ${count('Service')} services · v${snapshot.version}` : 'no cluster yet'}
+        {cluster}
       </div>
       <div className="status-bar__editor">{editorReady ? 'editor ready' : 'editor loading'}</div>
     </footer>
