@@ -1,7 +1,7 @@
 // State of the things outside the cluster that give it addresses: whether `cloud-provider-kind` or
 // `minikube tunnel` runs, the VPC firewall rules of a cloud project, and the addresses handed out so far.
 // Keyed by the cluster's config object, so both the shell commands and the LB controller reach it.
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 
 export interface FirewallRule {
   name: string

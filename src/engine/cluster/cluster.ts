@@ -3,6 +3,7 @@
 import { ObjectStore } from '../api/store.ts'
 import { ApiServer } from '../api/api-server.ts'
 import type { KubeObject } from '../api/types.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 
 import { SimClock } from '../sim/clock.ts'
 import { SeededRandom } from '../sim/random.ts'
@@ -10,7 +11,7 @@ import { NodeRuntime } from '../node/runtime.ts'
 import { ControllerManager } from '../controllers/manager.ts'
 import type { ConvergenceReport } from '../controllers/manager.ts'
 import type { EventRecord, Write } from '../controllers/controller.ts'
-import { createControllers } from '../controllers/index.ts'
+import { createControllers } from './controllers.ts'
 import { newAllocators } from '../admission/index.ts'
 import type { AdmissionContext, Allocators } from '../admission/index.ts'
 import type { ProfileSpec } from './profile.ts'
@@ -18,14 +19,6 @@ import { cidrHost } from '../net/ip.ts'
 import type { ClusterSnapshot } from '../snapshot.ts'
 import { dnsObjects, kubernetesService, localPathProvisioner, namespaces, nodeAgentPods, nodeObject } from './system-objects.ts'
 import { EventRecorder } from './event-recorder.ts'
-
-export interface ClusterConfig {
-  clusterDomain: string
-  /** The kubelet's --cluster-dns: the kube-dns Service IP written into pods' resolv.conf. */
-  clusterDNS: string
-  clusterCIDR: string
-  serviceCIDR: string
-}
 
 export class Cluster {
   readonly clock: SimClock

@@ -4,7 +4,7 @@ import type { Change, ReadonlyStore } from '../api/store.ts'
 import type { KubeObject, ObjectKey } from '../api/types.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { NodeRuntime } from '../node/runtime.ts'
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 
 /** A Kubernetes Event to record (`kubectl describe` shows them; `kubectl get events` lists them). */
 export interface EventRecord {

@@ -6,7 +6,7 @@ import type { SimClock } from '../sim/clock.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { NodeRuntime } from '../node/runtime.ts'
 import type { Controller, EventRecord, Write } from './controller.ts'
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 
 /** Typed inspection events (the UI timeline reads only these). */
 export type EngineEvent =

@@ -3,7 +3,7 @@
 // Cluster, or by hand in tests.
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { PortMapping, ProfileSpec } from '../cluster/profile.ts'
 import { cidrHost, cidrContains } from '../net/ip.ts'
 import type { ContainerInfo } from '../apps/registry.ts'

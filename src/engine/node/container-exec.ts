@@ -4,7 +4,7 @@
 // Network tools (curl, wget, nslookup, dig, ping, nc) belong to the data plane: they come back `notHandled`.
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { ContainerState, NodeRuntime } from './runtime.ts'
 import { ContainerFs, DIR, isBusybox, normalizePath } from './container-fs.ts'
 

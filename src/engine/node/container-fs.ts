@@ -3,7 +3,7 @@
 // volumes mounted from ConfigMaps/Secrets/emptyDir/the service account token, and the changes made since start.
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { ContainerState } from './runtime.ts'
 import { imageBaseName } from './images.ts'
 import { decodeBase64 } from '../util/base64.ts'

@@ -2,7 +2,7 @@
 // pkg/kubelet/prober/worker.go (doProbe: initialDelaySeconds, periodSeconds, success/failure thresholds).
 import type { KubeObject } from '../api/types.ts'
 import type { ReadonlyStore } from '../api/store.ts'
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { ContainerState, NodeRuntime, ProbeState } from './runtime.ts'
 import { execInContainer } from './container-exec.ts'
 import { httpProbeResult, listeningPorts } from '../apps/listening.ts'
