@@ -47,7 +47,7 @@ function addDefaultTolerations(spec: any): void {
 }
 
 /** qos.GetPodQOS: BestEffort without any cpu/memory requests or limits, Guaranteed when limits = requests everywhere. */
-export function podQOSClass(spec: any): 'BestEffort' | 'Burstable' | 'Guaranteed' {
+function podQOSClass(spec: any): 'BestEffort' | 'Burstable' | 'Guaranteed' {
   const containers: any[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])]
   const resources = ['cpu', 'memory']
   let any = false

@@ -4,7 +4,7 @@
 
 const needsClusterIP = (spec: any) => spec.type !== 'ExternalName'
 export const needsNodePort = (spec: any) => spec.type === 'NodePort' || spec.type === 'LoadBalancer'
-export const needsHCNodePort = (spec: any) => spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local'
+const needsHCNodePort = (spec: any) => spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local'
 
 const sameList = (a: unknown[] | undefined, b: unknown[] | undefined) =>
   (a ?? []).length === (b ?? []).length && (a ?? []).every((v, i) => v === (b ?? [])[i])

@@ -26,7 +26,7 @@ export interface ProviderState {
 const states = new WeakMap<ClusterConfig, ProviderState>()
 
 /** GKE's default VPC rules (`gcloud compute firewall-rules list` on a new project). */
-export function defaultFirewallRules(): FirewallRule[] {
+function defaultFirewallRules(): FirewallRule[] {
   const base = { network: 'default', direction: 'INGRESS' as const }
   return [
     { ...base, name: 'default-allow-icmp', priority: 65534, sourceRanges: ['0.0.0.0/0'], allow: [{ protocol: 'icmp' }] },

@@ -6,7 +6,7 @@ import { canonicalEqual, canonicalJson, fnv32a, safeEncodeString } from './hash.
 import { rfc3339 } from '../sim/clock.ts'
 
 export const REVISION = 'deployment.kubernetes.io/revision'
-export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history'
+const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history'
 export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas'
 export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas'
 export const HASH_LABEL = 'pod-template-hash'
@@ -18,7 +18,7 @@ export function podTemplateHash(template: unknown, collisionCount?: number): str
 }
 
 /** intstr.GetScaledValueFromIntOrPercent. */
-export function scaledValue(value: number | string | undefined, total: number, roundUp: boolean, fallback: string): number {
+function scaledValue(value: number | string | undefined, total: number, roundUp: boolean, fallback: string): number {
   const v = value ?? fallback
   if (typeof v === 'number') return v
   if (v.endsWith('%')) {

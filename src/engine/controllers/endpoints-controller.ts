@@ -36,7 +36,7 @@ function compareAddr(a: Address, b: Address): number {
  * an address), then sorts addresses by IP/uid. Upstream orders ports and subsets by an md5 of their Go dump;
  * kubehop orders ports by name/number and subsets by their first address, which is stable but not identical.
  */
-export function repackSubsets(subsets: Subset[]): Subset[] {
+function repackSubsets(subsets: Subset[]): Subset[] {
   const addrs = new Map<string, Address>()
   const byPort = new Map<string, { port: Port | null; ready: Map<string, boolean> }>()
   for (const s of subsets) {
@@ -79,7 +79,7 @@ export function repackSubsets(subsets: Subset[]): Subset[] {
 }
 
 /** The Endpoints subsets a Service's selector yields (syncService's loop over pods and ports, then RepackSubsets). */
-export function desiredSubsets(svc: KubeObject, pods: KubeObject[]): Subset[] {
+function desiredSubsets(svc: KubeObject, pods: KubeObject[]): Subset[] {
   const publishNotReady = !!svc.spec?.publishNotReadyAddresses
   const ports: any[] = svc.spec?.ports ?? []
   const raw: Subset[] = []

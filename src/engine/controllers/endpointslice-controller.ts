@@ -14,7 +14,7 @@ import { reconcileSlices } from './slice-reconciler.ts'
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by'
-export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io'
+const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io'
 
 /** Slices of a Service managed by `controller` (by the service-name and managed-by labels). */
 export function managedSlices(store: ReadonlyStore, namespace: string | undefined, service: string, controller: string): KubeObject[] {
@@ -22,7 +22,7 @@ export function managedSlices(store: ReadonlyStore, namespace: string | undefine
 }
 
 /** podToEndpoint: addresses, conditions ready/serving/terminating, nodeName, zone, targetRef, hostname. */
-export function podToEndpoint(pod: KubeObject, svc: KubeObject, node: KubeObject | undefined): any {
+function podToEndpoint(pod: KubeObject, svc: KubeObject, node: KubeObject | undefined): any {
   const serving = isPodReady(pod)
   const terminating = !!pod.metadata.deletionTimestamp
   const ready = !!svc.spec?.publishNotReadyAddresses || (serving && !terminating)

@@ -12,7 +12,7 @@ import { MANAGED_BY_LABEL, SERVICE_NAME_LABEL, managedSlices } from './endpoints
 import type { SliceGroup } from './slice-reconciler.ts'
 import { reconcileSlices } from './slice-reconciler.ts'
 
-export const MIRRORING_CONTROLLER = 'endpointslicemirroring-controller.k8s.io'
+const MIRRORING_CONTROLLER = 'endpointslicemirroring-controller.k8s.io'
 const SKIP_MIRROR = 'endpointslice.kubernetes.io/skip-mirror'
 
 function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {

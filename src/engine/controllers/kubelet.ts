@@ -21,7 +21,7 @@ function preloaded(image: string): boolean {
 }
 
 /** Frees what a pod held on its node: the host-local IP lease and the runtime's memory (CNI DEL, sandbox removal). */
-export function releasePod(ctx: ControllerContext, rt: PodRuntime): void {
+function releasePod(ctx: ControllerContext, rt: PodRuntime): void {
   if (rt.leased) releasePodIP(ctx.runtime, rt.nodeName, rt.podIP)
   ctx.runtime.pods.delete(rt.uid)
 }

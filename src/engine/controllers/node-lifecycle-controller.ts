@@ -12,14 +12,14 @@ import { rfc3339 } from '../sim/clock.ts'
 import { canonicalEqual } from './hash.ts'
 
 /** --node-monitor-grace-period's default in v1.32 (it was 40 s before). */
-export const NODE_MONITOR_GRACE_PERIOD = 50
+const NODE_MONITOR_GRACE_PERIOD = 50
 /** --node-monitor-period: how often monitorNodeHealth runs. */
-export const NODE_MONITOR_PERIOD = 5
+const NODE_MONITOR_PERIOD = 5
 /** The kubelet renews its node Lease every leaseDurationSeconds (40) × 0.25. */
-export const LEASE_RENEW_INTERVAL = 10
+const LEASE_RENEW_INTERVAL = 10
 
-export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable'
-export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready'
+const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable'
+const NOT_READY_TAINT = 'node.kubernetes.io/not-ready'
 const CONTROLLER_TAINTS = new Set([UNREACHABLE_TAINT, NOT_READY_TAINT])
 
 const PROBED_CONDITIONS = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready']

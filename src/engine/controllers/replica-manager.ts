@@ -15,12 +15,12 @@ import type { SeededRandom } from '../sim/random.ts'
 import { jsonClone } from '../api/plain-json.ts'
 
 /** replica_set.go: BurstReplicas, the most pods one sync creates or deletes. */
-export const BURST_REPLICAS = 500
+const BURST_REPLICAS = 500
 /**
  * kube-controller-manager's API client is rate limited (--kube-api-qps=20), so a full burst of 500 creations takes
  * 25 s; the next burst waits that long on the simulated clock. Smaller batches are immediate.
  */
-export const CONTROLLER_QPS = 20
+const CONTROLLER_QPS = 20
 
 export interface ReplicaKind {
   kind: 'ReplicaSet' | 'ReplicationController'
@@ -60,7 +60,7 @@ export class ReplicaState {
 }
 
 /** controller.GetPodFromTemplate plus the API server's generateName: `<owner>-<5 random chars>`. */
-export function podFromTemplate(owner: KubeObject, ref: OwnerReference, name: string): KubeObject {
+function podFromTemplate(owner: KubeObject, ref: OwnerReference, name: string): KubeObject {
   const template = owner.spec?.template ?? {}
   const meta = template.metadata ?? {}
   const spec = jsonClone(template.spec ?? {})
@@ -79,7 +79,7 @@ export function podFromTemplate(owner: KubeObject, ref: OwnerReference, name: st
 }
 
 /** names.SimpleNameGenerator: the prefix is cut to 58 characters so the name stays within 63. */
-export function generatePrefix(ownerName: string): string {
+function generatePrefix(ownerName: string): string {
   const prefix = `${ownerName}-`
   return prefix.length > 58 ? prefix.slice(0, 58) : prefix
 }
@@ -91,7 +91,7 @@ export function generateName(prefix: string, rng: SeededRandom, taken: (name: st
   }
 }
 
-export function controllerRef(owner: KubeObject, apiVersion: string): OwnerReference {
+function controllerRef(owner: KubeObject, apiVersion: string): OwnerReference {
   return { apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: true }
 }
 

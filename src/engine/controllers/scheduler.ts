@@ -17,7 +17,7 @@ import { rfc3339 } from '../sim/clock.ts'
 interface Failure { reason: string; unresolvable: boolean }
 
 /** The scheduler retries unschedulable pods at least this often (podMaxInUnschedulablePodsDuration = 5m). */
-export const UNSCHEDULABLE_RETRY_SECONDS = 300
+const UNSCHEDULABLE_RETRY_SECONDS = 300
 
 function tolerates(tolerations: any[] | undefined, taint: any): boolean {
   return (tolerations ?? []).some((t) => {
@@ -48,7 +48,7 @@ function nodeSelectorTermMatches(term: any, node: KubeObject): boolean {
 }
 
 /** Parses a resource quantity (`100m`, `0.5`, `128Mi`, `1G`) to a number of base units (cores, bytes). */
-export function parseQuantity(q: unknown): number {
+function parseQuantity(q: unknown): number {
   if (typeof q === 'number') return q
   const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(String(q ?? '0'))
   if (!m) return 0
@@ -83,7 +83,7 @@ function podsOn(store: ReadonlyStore, node: string): KubeObject[] {
 }
 
 /** Runs the filter plugins in order on one node; the first failure is the node's status. */
-export function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlyStore): Failure | null {
+function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlyStore): Failure | null {
   const spec = node.spec ?? {}
   // NodeUnschedulable
   if (spec.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) {

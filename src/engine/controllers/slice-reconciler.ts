@@ -11,9 +11,9 @@ import type { SeededRandom } from '../sim/random.ts'
 import type { ReadonlyStore } from '../api/store.ts'
 import { generateName } from './replica-manager.ts'
 
-export const MAX_ENDPOINTS_PER_SLICE = 100
+const MAX_ENDPOINTS_PER_SLICE = 100
 
-export interface SliceEndpoint { targetRef?: { uid: string }; addresses: string[]; [field: string]: unknown }
+interface SliceEndpoint { targetRef?: { uid: string }; addresses: string[]; [field: string]: unknown }
 export interface SliceGroup { ports: any[]; endpoints: SliceEndpoint[] }
 
 export interface SliceMeta {

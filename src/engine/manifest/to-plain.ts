@@ -7,9 +7,9 @@ import type { Document, Node } from 'yaml'
 export class PlainError extends Error {}
 
 /** Deeper documents than this are refused (no real manifest comes close). */
-export const MAX_DEPTH = 100
+const MAX_DEPTH = 100
 /** Hard cap on decoded nodes, aliases included, so a document can never blow up memory. */
-export const MAX_NODES = 2_000_000
+const MAX_NODES = 2_000_000
 
 /** go-yaml v2's allowedAliasRatio: generous for small documents, strict for huge ones. */
 function allowedAliasRatio(decodeCount: number): number {

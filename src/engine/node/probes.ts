@@ -9,10 +9,10 @@ import { httpProbeResult, listeningPorts } from '../apps/listening.ts'
 import { containerFiles } from '../apps/mounted-files.ts'
 import { imageFiles } from '../apps/registry.ts'
 
-export interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
+interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
 
 /** pkg/apis/core/v1/defaults.go SetDefaults_Probe: period 10, timeout 1, success 1, failure 3. */
-export function probeTiming(probe: any): ProbeTiming {
+function probeTiming(probe: any): ProbeTiming {
   return {
     initialDelaySeconds: probe.initialDelaySeconds ?? 0,
     periodSeconds: probe.periodSeconds || 10,

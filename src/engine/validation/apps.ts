@@ -15,7 +15,7 @@ function nonNegative(value: unknown, p: FieldPath): ErrorList {
 }
 
 /** ValidatePodTemplateSpecForReplicaSet: labels must match the selector; pods must restart Always. */
-export function validateTemplateForSelector(template: any, selector: any, p: FieldPath, selectorPath: FieldPath, kindForDeadline: string): ErrorList {
+function validateTemplateForSelector(template: any, selector: any, p: FieldPath, selectorPath: FieldPath, kindForDeadline: string): ErrorList {
   const errs: ErrorList = []
   if (!template) return [required(p)]
   let sel: ReturnType<typeof fromLabelSelector>

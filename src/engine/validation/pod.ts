@@ -204,7 +204,7 @@ function validateHostNetworkDeps(spec: any, p: FieldPath): ErrorList {
 }
 
 /** ValidatePodSpec (the parts kubehop simulates), with the upstream check order. */
-export function validatePodSpec(spec: any, p: FieldPath): ErrorList {
+function validatePodSpec(spec: any, p: FieldPath): ErrorList {
   spec = spec ?? {}
   const errs: ErrorList = []
   if (spec.terminationGracePeriodSeconds === undefined || spec.terminationGracePeriodSeconds === null) {

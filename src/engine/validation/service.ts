@@ -12,12 +12,12 @@ import { validateLabels, validateObjectMeta } from './object-meta.ts'
 export const supportedPortProtocols = ['SCTP', 'TCP', 'UDP']
 const serviceTypes = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']
 
-export function isHeadlessService(spec: any): boolean {
+function isHeadlessService(spec: any): boolean {
   return Array.isArray(spec?.clusterIPs) && spec.clusterIPs.length === 1 && spec.clusterIPs[0] === 'None'
 }
 
 /** apiservice.ExternallyAccessible: NodePort, LoadBalancer, or ClusterIP with externalIPs. */
-export function externallyAccessible(spec: any): boolean {
+function externallyAccessible(spec: any): boolean {
   return spec?.type === 'LoadBalancer' || spec?.type === 'NodePort' ||
     (spec?.type === 'ClusterIP' && Array.isArray(spec?.externalIPs) && spec.externalIPs.length > 0)
 }
