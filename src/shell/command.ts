@@ -43,5 +43,3 @@ export interface CommandTable {
 
 /** A tool: prints through `io`, returns its exit status. */
 export type Command = (io: CommandIO, host: ShellHost) => number
-
-export class UsageError extends Error {}

@@ -36,7 +36,7 @@ function messageForError(e: KubectlError): string {
 }
 
 /** What kubectl prints for the error a command ended with (no trailing newline). */
-export function formatError(e: KubectlError): string {
+function formatError(e: KubectlError): string {
   if (e.type === 'aggregate' && e.errors.length === 1) return formatError(e.errors[0])
   if (e.type === 'status') return kubectlErrorMessage(e.status, e.source)
   if (e.type === 'aggregate') return e.errors.map(messageForError).join('\n')
