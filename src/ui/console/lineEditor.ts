@@ -1,5 +1,5 @@
 // A readline-like line editor as a pure function: terminal input in, new state plus what to echo out.
-export const PROMPT = '$ '
+const PROMPT = '$ '
 
 export interface LineState {
   buffer: string
