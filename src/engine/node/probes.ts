@@ -12,7 +12,7 @@ import { imageFiles } from '../apps/registry.ts'
 interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
 
 /** pkg/apis/core/v1/defaults.go SetDefaults_Probe: period 10, timeout 1, success 1, failure 3. */
-function probeTiming(probe: any): ProbeTiming {
+export function probeTiming(probe: any): ProbeTiming {
   return {
     initialDelaySeconds: probe.initialDelaySeconds ?? 0,
     periodSeconds: probe.periodSeconds || 10,
