@@ -14,6 +14,7 @@ import { newProbeState, nextProbeAt, probeTiming, recordProbe, runProbe } from '
 import { defaultPullPolicy, formatPullDuration, imageSize, normalizeImage } from '../node/images.ts'
 import { canonicalEqual } from './hash.ts'
 import { firingsBefore, rfc3339 } from '../sim/clock.ts'
+import type { Container, NodeCondition, Probe } from 'kubernetes-types/core/v1'
 
 /** Images a kind node image ships preloaded (kind's node image bundles the control-plane and add-on images). */
 function preloaded(image: string): boolean {
@@ -93,7 +94,7 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   // Probes that are due now (worker.doProbe), liveness first so a restart resets readiness.
   let next = Infinity
   const restartsBefore = events.length
-  for (const c of (pod.spec.containers ?? []) as any[]) {
+  for (const c of (pod.spec.containers ?? []) as Container[]) {
     for (const kind of ['liveness', 'readiness'] as const) {
       const probe = kind === 'liveness' ? c.livenessProbe : c.readinessProbe
       const state = rt.containers.get(c.name)
@@ -133,9 +134,10 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
 }
 
 /** Every probe worker of a pod: (container, kind, probe spec, state). */
-function probesOf(pod: KubeObject, rt: PodRuntime): { c: any; kind: 'liveness' | 'readiness'; probe: any; ps: ProbeState }[] {
-  const out: { c: any; kind: 'liveness' | 'readiness'; probe: any; ps: ProbeState }[] = []
-  for (const c of (pod.spec?.containers ?? []) as any[]) {
+type ProbeWorker = { c: Container; kind: 'liveness' | 'readiness'; probe: Probe; ps: ProbeState }
+function probesOf(pod: KubeObject, rt: PodRuntime): ProbeWorker[] {
+  const out: ProbeWorker[] = []
+  for (const c of (pod.spec?.containers ?? []) as Container[]) {
     const state = rt.containers.get(c.name)
     if (!state) continue
     if (c.livenessProbe) out.push({ c, kind: 'liveness', probe: c.livenessProbe, ps: state.liveness })
@@ -232,7 +234,7 @@ function syncNodeStatus(key: string, ctx: ControllerContext): SyncResult {
     { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
     { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
   ]
-  const previous = (node.status?.conditions ?? []) as any[]
+  const previous = (node.status?.conditions ?? []) as NodeCondition[]
   if (restart) {
     for (const c of posted.slice(0, 3)) event(c.reason.replace(/^Kubelet/, 'Node'), `Node ${name} status is now: ${c.reason.replace(/^Kubelet/, 'Node')}`)
     event('NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods')
@@ -250,7 +252,7 @@ function syncNodeStatus(key: string, ctx: ControllerContext): SyncResult {
 interface DeathNote { at: number; exitCode: number; reason: string }
 
 /** kuberuntime startContainer: pull (per imagePullPolicy), create, start; env is computed now (service links). */
-function startContainer(ctx: ControllerContext, pod: KubeObject, node: KubeObject, rt: PodRuntime, c: any, restartCount: number,
+function startContainer(ctx: ControllerContext, pod: KubeObject, node: KubeObject, rt: PodRuntime, c: Container, restartCount: number,
   event: (type: 'Normal' | 'Warning', reason: string, message: string) => void, previous?: ContainerState, died?: DeathNote): void {
   const host = node.metadata.name
   let images = ctx.runtime.images.get(host)

@@ -13,6 +13,7 @@ import { epoch, isPodActive, isPodAvailable, isPodReady, podCondition, secondsUn
 import { qosClass } from '../node/pod-status.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import { jsonClone } from '../api/plain-json.ts'
+import type { ContainerStatus } from 'kubernetes-types/core/v1'
 
 /** replica_set.go: BurstReplicas, the most pods one sync creates or deletes. */
 const BURST_REPLICAS = 500
@@ -119,8 +120,8 @@ export function syncReplicas(rk: ReplicaKind, state: ReplicaState, key: ObjectKe
       if (matching) owned.push(pod)
       else if (!deleting) {
         const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid)
-        const metadata = { ...pod.metadata, ownerReferences: refs }
-        if (!refs.length) delete (metadata as any).ownerReferences
+        const metadata: KubeObject['metadata'] = { ...pod.metadata, ownerReferences: refs }
+        if (!refs.length) delete metadata.ownerReferences
         writes.push({ op: 'update', object: { ...pod, metadata } })
       }
     } else if (matching && !deleting) {
@@ -197,7 +198,7 @@ export function podsToDelete(pods: KubeObject[], count: number): KubeObject[] {
   const perNode = new Map<string, number>()
   for (const p of pods) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1)
   const rank = (p: KubeObject) => (p.spec?.nodeName ? perNode.get(p.spec.nodeName) ?? 0 : 0)
-  const restarts = (p: KubeObject) => Math.max(0, ...((p.status?.containerStatuses ?? []) as any[]).map((c) => c.restartCount ?? 0))
+  const restarts = (p: KubeObject) => Math.max(0, ...((p.status?.containerStatuses ?? []) as ContainerStatus[]).map((c) => c.restartCount ?? 0))
   const sorted = [...pods].sort((a, b) => {
     const aAssigned = a.spec?.nodeName ? 1 : 0, bAssigned = b.spec?.nodeName ? 1 : 0
     if (aAssigned !== bAssigned) return aAssigned - bAssigned
