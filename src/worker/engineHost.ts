@@ -114,17 +114,18 @@ export class EngineHost {
     })
   }
 
-  /** Builds the default cluster now (the worker does this while the page is still loading). */
+  /** Builds the default cluster now (the worker does this while the page is still loading). Building or showing it
+   * is not a use: a scenario's `kind create cluster` still replaces it, as it does in `bin/kubehop run`. */
   warmUp(): void {
-    void this.session.cluster
+    void this.session.peekCluster()
   }
 
   get cluster(): Cluster | null {
-    return this.session.cluster
+    return this.session.peekCluster()
   }
 
   snapshot(): ClusterSnapshot | null {
-    return this.session.cluster?.snapshot() ?? null
+    return this.session.peekCluster()?.snapshot() ?? null
   }
 
   vocabulary(): ShellVocabulary {
@@ -290,7 +291,7 @@ export class EngineHost {
     const resource = info?.plural ?? kind.toLowerCase()
     const ns = namespace ? ['-n', namespace] : []
     const text = (argv: string[]) => {
-      const r = this.session.runCollected(argv, undefined, {}, { kind: 'host' })
+      const r = this.session.peeking(() => this.session.runCollected(argv, undefined, {}, { kind: 'host' }))
       return r.chunks.map((c) => c.text).join('')
     }
     const events = text(['kubectl', 'get', 'events', ...(namespace ? ['-n', namespace] : ['-A']), '--field-selector', `involvedObject.kind=${kind},involvedObject.name=${name}`])
@@ -305,7 +306,8 @@ export class EngineHost {
 
   /** The share of new connections each endpoint should get for a request (see expectedShare). */
   expected(source: ShareSource): ExpectedShare | null {
-    return this.session.cluster ? expectedShare(this.session.cluster, source) : null
+    const cluster = this.session.peekCluster()
+    return cluster ? expectedShare(cluster, source) : null
   }
 
   /** Files the console can read (`kubectl apply -f app.yaml`) without an apply, e.g. at startup. */
