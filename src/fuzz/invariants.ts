@@ -124,7 +124,7 @@ function compareExactly(owner: string, what: string, listed: Set<string>, expect
  * endpoint controllers do). Each ready address that names its pod names one with that IP. Endpoints and slices
  * that are not the controllers' (selector-less or ExternalName Services, hand-written slices) are left alone.
  */
-export function checkEndpoints(cluster: Cluster, reached?: Reached): string[] {
+function checkEndpoints(cluster: Cluster, reached?: Reached): string[] {
   const out: string[] = []
   const store = cluster.store
   const pods = store.list('Pod')
