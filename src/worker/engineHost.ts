@@ -256,7 +256,8 @@ export class EngineHost {
     if (kindText !== this.kindConfigText || document.seed !== this.seed) {
       try {
         const profile = kindFile ? kindProfile(parseKindConfig(kindFile.text)) : defaultKindProfile()
-        const current = this.session.clusterTouched ? this.session.cluster : null
+        // The cluster built ahead (warmUp) is adopted when it is the one asked for: the apply does not build it twice.
+        const current = this.session.peekCluster()
         if (!current || document.seed !== current.seed || JSON.stringify(current.profile) !== JSON.stringify(profile)) {
           this.session.setCluster(new Cluster(profile, document.seed))
         }
