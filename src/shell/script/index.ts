@@ -1,6 +1,6 @@
 // The kubehop shell language: parse and run bash-like scripts against an injected command runner.
 export { parseScript } from './parser.ts'
-export { iterateScript, runScript } from './interpreter.ts'
+export { iterateScript, runScript, ScriptRun, type Slice } from './interpreter.ts'
 export { createShellState } from './state.ts'
 export { loopNotice } from './executor.ts'
 export { ShellSyntaxError } from './types.ts'
