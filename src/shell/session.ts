@@ -3,9 +3,9 @@
 import { Cluster } from '../engine/cluster/cluster.ts'
 import { defaultKindProfile } from '../engine/cluster/kind-config.ts'
 import type { Command, CommandIO, ExecLocation, OutputChunk, ShellHost } from './command.ts'
-import { iterateScript } from './script/interpreter.ts'
+import { iterateScript, ScriptRun } from './script/interpreter.ts'
 import { createShellState } from './script/state.ts'
-import type { CommandResult, ExecRequest, ShellState, StatementRecord } from './script/types.ts'
+import type { CommandResult, ExecRequest, RunOptions, ShellState, StatementRecord } from './script/types.ts'
 import { registerCommands } from './commands/index.ts'
 
 export interface SessionOptions {
@@ -56,13 +56,22 @@ export class ShellSession implements ShellHost {
 
   /** Runs a script (one or more statements), yielding one record per top-level statement as it finishes. */
   *iterate(text: string): Generator<StatementRecord> {
-    yield* iterateScript(text, this.state, (req) => this.exec(req), {
+    yield* iterateScript(text, this.state, (req) => this.exec(req), this.runOptions())
+  }
+
+  /** Starts a script that a console runs in slices and can interrupt (Ctrl+C); `while true` runs until then. */
+  start(text: string): ScriptRun {
+    return new ScriptRun(text, this.state, (req) => this.exec(req), { ...this.runOptions(), interruptible: true })
+  }
+
+  private runOptions(): RunOptions {
+    return {
       maxLoopRounds: this.maxLoopRounds,
       readFile: (path: string) => this.readFile(path),
       writeFile: (path: string, content: string, append: boolean) => {
         this.hostFiles.set(path, append ? (this.hostFiles.get(path) ?? '') + content : content)
       },
-    })
+    }
   }
 
   runScript(text: string): StatementRecord[] {

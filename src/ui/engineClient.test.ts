@@ -81,3 +81,18 @@ describe('engine client', () => {
     expect(store.getState().snapshot!.version).toBe(version)
   })
 })
+
+describe('engine client Ctrl+C', () => {
+  it('asks the worker to interrupt the line when its signal aborts, and only while it runs', async () => {
+    const sent: EngineRequest[] = []
+    let listener: ((event: { data: EngineResponse }) => void) | null = null
+    const client = createEngineClient({ postMessage: (m) => sent.push(m), addEventListener: (_t, l) => { listener = l }, terminate() {} })
+    const control = new AbortController()
+    const result = client.run('while true; do :; done', () => {}, control.signal)
+    const exec = sent.find((m) => m.type === 'exec')!
+    control.abort()
+    expect(sent.at(-1)).toEqual({ type: 'interrupt', id: (exec as { id: number }).id })
+    listener!({ data: { type: 'output', id: (exec as { id: number }).id, chunks: [], exitCode: 130, done: true } })
+    await expect(result).resolves.toEqual({ exitCode: 130 })
+  })
+})

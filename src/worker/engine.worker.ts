@@ -1,9 +1,9 @@
 // The engine's Web Worker: simulation work stays off the UI thread so typing never stutters.
 // It only forwards messages to EngineHost, the one module that talks to the engine.
 import { compareRuns } from './compare.ts'
-import { EngineHost } from './engineHost.ts'
+import { EngineHost, type ConsoleRun } from './engineHost.ts'
 import type { Trace } from '../engine/trace/types.ts'
-import type { EngineRequest, EngineResponse } from './protocol.ts'
+import type { EngineRequest, EngineResponse, OutputChunk } from './protocol.ts'
 import { SnapshotDiffer } from './snapshotDiff.ts'
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
@@ -23,6 +23,86 @@ function sendSnapshot(): void {
   post(differ.next(cluster))
 }
 
+/** Console lines run in slices of about this long; between slices the worker answers other messages (an edit,
+ * Ctrl+C), so a long loop never keeps an edit waiting. */
+const SLICE_MS = 12
+/** Output and traces of a statement still running are sent at most this often (the console and request feed
+ * redraw once per batch, not once per slice). */
+const FLUSH_MS = 100
+
+interface Job { id: number; line: string; run: ConsoleRun | null; exitCode: number; out: OutputChunk[]; traces: Trace[]; flushedAt: number }
+const jobs: Job[] = []
+const tick = new MessageChannel()
+let scheduled = false
+
+/** Runs the next slice in a task of its own: messages queued meanwhile are handled first. */
+function schedule(): void {
+  if (scheduled || !jobs.length) return
+  scheduled = true
+  tick.port2.postMessage(null)
+}
+
+const toOutput = (chunks: { stream: string; text: string }[]): OutputChunk[] => chunks.map((c) => ({ stream: c.stream === 'stderr' ? 'stderr' : 'stdout', text: c.text }))
+
+function flush(job: Job, now: number): void {
+  if (!job.out.length && !job.traces.length) return
+  post({ type: 'output', id: job.id, chunks: job.out, exitCode: job.exitCode, done: false, traces: job.traces, time: host.cluster?.clock.now() })
+  job.out = []
+  job.traces = []
+  job.flushedAt = now
+}
+
+function runSlice(): void {
+  scheduled = false
+  const job = jobs[0]
+  if (!job) return
+  try {
+    job.run ??= host.start(job.line)
+    const deadline = performance.now() + SLICE_MS
+    const slice = job.run.slice(() => performance.now() >= deadline)
+    for (const record of slice.records) {
+      // A finished statement goes out at once, with what was streamed of it and not yet sent.
+      job.exitCode = record.exitCode
+      job.out.push(...toOutput(record.chunks))
+      job.traces.push(...(record.traces as Trace[]))
+      post({ type: 'output', id: job.id, chunks: job.out, exitCode: record.exitCode, done: false, traces: job.traces, time: host.cluster?.clock.now() })
+      job.out = []
+      job.traces = []
+      job.flushedAt = performance.now()
+    }
+    job.out.push(...toOutput(slice.partial.chunks))
+    job.traces.push(...(slice.partial.traces as Trace[]))
+    const now = performance.now()
+    if (slice.done) {
+      flush(job, now)
+      jobs.shift()
+      post({ type: 'output', id: job.id, chunks: [], exitCode: job.exitCode, done: true })
+      sendSnapshot()
+    } else if (now - job.flushedAt >= FLUSH_MS) {
+      flush(job, now)
+      sendSnapshot()
+    }
+  } catch (err) {
+    jobs.shift()
+    post({ type: 'output', id: job.id, chunks: [{ stream: 'stderr', text: `kubehop: internal error: ${err instanceof Error ? err.message : String(err)}\n` }], exitCode: 1, done: true })
+  }
+  schedule()
+}
+tick.port1.onmessage = runSlice
+
+/** Ctrl+C: the running line stops at its next checkpoint; a line still waiting its turn never starts. */
+function interrupt(id: number): void {
+  const at = jobs.findIndex((j) => j.id === id)
+  if (at < 0) return
+  const job = jobs[at]
+  if (job.run) job.run.interrupt()
+  else {
+    jobs.splice(at, 1)
+    post({ type: 'output', id, chunks: [], exitCode: 130, done: true })
+  }
+  schedule()
+}
+
 function handle(request: EngineRequest): void {
   switch (request.type) {
     case 'hello':
@@ -39,18 +119,14 @@ function handle(request: EngineRequest): void {
     case 'prepare':
       host.prepare(request.document)
       return
-    case 'exec': {
-      let exitCode = 0
-      for (const record of host.run(request.line)) {
-        exitCode = record.exitCode
-        post({ type: 'output', id: request.id, chunks: record.chunks.map((c) => ({ stream: c.stream === 'stderr' ? 'stderr' : 'stdout', text: c.text })), exitCode: record.exitCode, done: false,
-          traces: record.traces as Trace[], time: host.cluster?.clock.now() })
-        sendSnapshot()
-      }
-      post({ type: 'output', id: request.id, chunks: [], exitCode, done: true })
-      sendSnapshot()
+    case 'exec':
+      // Lines run one after another, each in slices (see runSlice).
+      jobs.push({ id: request.id, line: request.line, run: null, exitCode: 0, out: [], traces: [], flushedAt: performance.now() })
+      schedule()
       return
-    }
+    case 'interrupt':
+      interrupt(request.id)
+      return
     case 'inspect':
       post({ type: 'inspection', id: request.id, inspection: host.inspect(request.key) })
       sendSnapshot()
@@ -59,6 +135,8 @@ function handle(request: EngineRequest): void {
       post({ type: 'expectedShare', id: request.id, share: host.expected(request.source) })
       return
     case 'reset':
+      // A fresh session: lines of the old one stop where they are.
+      for (const job of jobs.splice(0)) post({ type: 'output', id: job.id, chunks: [], exitCode: 130, done: true })
       host.reset(request.seed, request.files)
       sendSnapshot()
       post({ type: 'resetDone', id: request.id })

@@ -12,7 +12,8 @@ import { READ_COMMANDS } from '../shell/kubectl/read-commands.ts'
 import { WRITE_COMMANDS } from '../shell/kubectl/write-commands.ts'
 import { applyObject } from '../shell/kubectl/write/apply-object.ts'
 import { ShellSession } from '../shell/session.ts'
-import type { StatementRecord } from '../shell/script/types.ts'
+import type { Slice } from '../shell/script/interpreter.ts'
+import type { Chunk, StatementRecord } from '../shell/script/types.ts'
 import { lintDocuments, type LintInput } from './lint.ts'
 import { isKindConfig } from '../engine/cluster/kind-config.ts'
 import { expectedShare, type ExpectedShare, type ShareSource } from '../engine/network/expected-share.ts'
@@ -22,6 +23,13 @@ import { scenarioFilePath } from '../scenarios/parse.ts'
 
 /** What changed the cluster, in order: replaying it on a fresh host with the same seed rebuilds the same cluster. */
 export type HistoryStep = { kind: 'apply'; document: EngineDocument } | { kind: 'exec'; line: string } | { kind: 'files'; files: DocFile[] }
+
+/** A console line running in slices (see ScriptRun): the worker runs a slice, then lets other messages in. */
+export interface ConsoleRun {
+  slice(pause: () => boolean): Slice
+  /** Ctrl+C: the line stops at its next checkpoint with status 130. */
+  interrupt(): void
+}
 
 export interface ApplyOutcome {
   markers: EditorMarker[]
@@ -279,6 +287,35 @@ export class EngineHost {
       }
     } catch (err) {
       yield { source: line, chunks: [{ stream: 'stderr', text: `kubehop: ${err instanceof Error ? err.message : String(err)}\n` }], exitCode: 1, traces: [] } as unknown as StatementRecord
+    }
+  }
+
+  /** Starts a console line in slices; shell state and the cluster's history are shared with `run`. */
+  start(line: string): ConsoleRun {
+    this.history.push({ kind: 'exec', line })
+    const run = this.session.start(line)
+    const step = this.stepRecords
+    // A scenario step's checks read whole records: output streamed before a statement ended is put back in.
+    let streamed: { chunks: Chunk[]; traces: unknown[] } = { chunks: [], traces: [] }
+    return {
+      slice: (pause) => {
+        let slice: Slice
+        try {
+          slice = run.slice(pause)
+        } catch (err) {
+          const record = { source: line, line: 1, chunks: [{ stream: 'stderr' as const, text: `kubehop: ${err instanceof Error ? err.message : String(err)}\n` }], exitCode: 1, traces: [] }
+          slice = { records: [record], partial: { chunks: [], traces: [] }, done: true }
+        }
+        if (step) {
+          for (const r of slice.records) {
+            step.push({ ...r, chunks: [...streamed.chunks, ...r.chunks], traces: [...streamed.traces, ...r.traces] })
+            streamed = { chunks: [], traces: [] }
+          }
+          streamed = { chunks: [...streamed.chunks, ...slice.partial.chunks], traces: [...streamed.traces, ...slice.partial.traces] }
+        }
+        return slice
+      },
+      interrupt: () => run.interrupt(),
     }
   }
 

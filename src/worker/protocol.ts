@@ -55,6 +55,8 @@ export type EngineRequest =
   | { type: 'prepare'; document: EngineDocument }
   /** Run one shell line (kubectl, curl, ...); answered by `output` messages, the last with `done: true`. */
   | { type: 'exec'; id: number; line: string }
+  /** Ctrl+C for the `exec` with this id: it ends with exit status 130 at its next checkpoint (a loop round, a command). */
+  | { type: 'interrupt'; id: number }
   /** The inspector's views of one object (`Kind/namespace/name`). */
   | { type: 'inspect'; id: number; key: string }
   /** The share of new connections each endpoint should get for a request (from the kube-proxy rules). */
@@ -100,7 +102,7 @@ export type EngineResponse =
   | { type: 'snapshotDiff'; diff: SnapshotDiff }
   /** After each apply: the markers for every file (replacing the previous ones), and whether anything was applied. */
   | { type: 'applied'; id: number; markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number }
-  /** One finished statement of an `exec` (streamed as the shell completes them). */
+  /** Output of an `exec`: each finished statement, and what a long statement printed so far (streamed). */
   | { type: 'output'; id: number; chunks: OutputChunk[]; exitCode: number; done: boolean; traces?: Trace[]; time?: number }
   | { type: 'expectedShare'; id: number; share: ExpectedShare | null }
   | { type: 'compared'; id: number; sides: CompareSide[]; error?: string }
