@@ -40,7 +40,7 @@ describe('engine client', () => {
     const pods = store.getState().snapshot!.objects.filter((o) => o.kind === 'Pod' && o.metadata.namespace === 'default')
     expect(pods.map((p) => p.metadata.name)).toEqual([expect.stringMatching(/^kubia-[a-z0-9]{9,10}-[a-z0-9]{5}$/), expect.anything(), expect.anything()])
     const out: OutputChunk[] = []
-    await expect(client.run('kubectl get svc kubia; kubectl get svc nope', (c) => out.push(...c))).resolves.toEqual({ exitCode: 0 })
+    await expect(client.run('kubectl get svc kubia; kubectl get svc nope', (c) => { out.push(...c) })).resolves.toEqual({ exitCode: 0 })
     expect(out[0]).toMatchObject({ stream: 'stdout', text: expect.stringMatching(/^NAME +TYPE +CLUSTER-IP/) })
     expect(out[1]).toEqual({ stream: 'stderr', text: 'Error from server (NotFound): services "nope" not found\n' })
   })

@@ -2,7 +2,7 @@
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
 import type { CheckView, DocFile, CompareSide, CompareVariant, EditorMarker, EngineDocument, EngineRequest, EngineResponse, ExpectedShare, Inspection, ShareSource,
   ShellVocabulary, Trace } from '../worker/protocol.ts'
-import type { OutputChunk, ShellBridge, ShellResult } from './console/shellBridge.ts'
+import type { OutputListener, ShellBridge, ShellResult } from './console/shellBridge.ts'
 import { SnapshotAssembler } from '../worker/snapshotDiff.ts'
 
 /** The part of a Worker the client uses (a fake in tests). */
@@ -37,7 +37,7 @@ export interface EngineClient extends ShellBridge {
 }
 
 type Pending =
-  | { kind: 'exec'; onOutput: (chunks: OutputChunk[]) => void; resolve: (r: ShellResult) => void }
+  | { kind: 'exec'; onOutput: OutputListener; resolve: (r: ShellResult) => void }
   | { kind: 'apply'; resolve: (r: Applied) => void }
   | { kind: 'inspect'; resolve: (r: Inspection) => void; reject: (e: Error) => void }
   | { kind: 'expectedShare'; resolve: (r: ExpectedShare | null) => void }
@@ -72,7 +72,12 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
       case 'output': {
         const p = pending.get(data.id)
         if (p?.kind !== 'exec') break
-        if (data.chunks.length) p.onOutput(data.chunks)
+        if (data.chunks.length) {
+          const chars = data.chunks.reduce((n, c) => n + c.text.length, 0)
+          const id = data.id
+          // Acknowledged once drawn, so a runaway loop waits for the screen instead of flooding it.
+          void Promise.resolve(p.onOutput(data.chunks)).then(() => { if (pending.has(id)) worker.postMessage({ type: 'outputAck', id, chars }) })
+        }
         if (data.traces?.length) for (const l of traceListeners) l(data.traces, lines.get(data.id) ?? '', data.time ?? 0, data.chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''))
         if (data.done) { pending.delete(data.id); lines.delete(data.id); p.resolve({ exitCode: data.exitCode }) }
         break

@@ -29,8 +29,15 @@ const SLICE_MS = 12
 /** Output and traces of a statement still running are sent at most this often (the console and request feed
  * redraw once per batch, not once per slice). */
 const FLUSH_MS = 100
+/** Characters of output the console may be behind before the line waits for it (a pty's flow control). */
+const MAX_UNACKED = 64 * 1024
 
-interface Job { id: number; line: string; run: ConsoleRun | null; exitCode: number; out: OutputChunk[]; traces: Trace[]; flushedAt: number }
+interface Job {
+  id: number; line: string; run: ConsoleRun | null; exitCode: number; out: OutputChunk[]; traces: Trace[]; flushedAt: number
+  /** Output characters sent and not yet drawn by the console. */
+  unacked: number
+  interrupted: boolean
+}
 const jobs: Job[] = []
 const tick = new MessageChannel()
 let scheduled = false
@@ -47,15 +54,19 @@ const toOutput = (chunks: { stream: string; text: string }[]): OutputChunk[] => 
 function flush(job: Job, now: number): void {
   if (!job.out.length && !job.traces.length) return
   post({ type: 'output', id: job.id, chunks: job.out, exitCode: job.exitCode, done: false, traces: job.traces, time: host.cluster?.clock.now() })
+  for (const c of job.out) job.unacked += c.text.length
   job.out = []
   job.traces = []
   job.flushedAt = now
 }
 
+const append = <T>(to: T[], items: readonly T[]) => { for (const item of items) to.push(item) } // no push(...): 100,000 traces
+
 function runSlice(): void {
   scheduled = false
   const job = jobs[0]
   if (!job) return
+  if (job.unacked > MAX_UNACKED && !job.interrupted) return // resumed by the console's outputAck
   try {
     job.run ??= host.start(job.line)
     const deadline = performance.now() + SLICE_MS
@@ -63,15 +74,12 @@ function runSlice(): void {
     for (const record of slice.records) {
       // A finished statement goes out at once, with what was streamed of it and not yet sent.
       job.exitCode = record.exitCode
-      job.out.push(...toOutput(record.chunks))
-      job.traces.push(...(record.traces as Trace[]))
-      post({ type: 'output', id: job.id, chunks: job.out, exitCode: record.exitCode, done: false, traces: job.traces, time: host.cluster?.clock.now() })
-      job.out = []
-      job.traces = []
-      job.flushedAt = performance.now()
+      append(job.out, toOutput(record.chunks))
+      append(job.traces, record.traces as Trace[])
+      flush(job, performance.now())
     }
-    job.out.push(...toOutput(slice.partial.chunks))
-    job.traces.push(...(slice.partial.traces as Trace[]))
+    append(job.out, toOutput(slice.partial.chunks))
+    append(job.traces, slice.partial.traces as Trace[])
     const now = performance.now()
     if (slice.done) {
       flush(job, now)
@@ -95,6 +103,7 @@ function interrupt(id: number): void {
   const at = jobs.findIndex((j) => j.id === id)
   if (at < 0) return
   const job = jobs[at]
+  job.interrupted = true
   if (job.run) job.run.interrupt()
   else {
     jobs.splice(at, 1)
@@ -121,12 +130,18 @@ function handle(request: EngineRequest): void {
       return
     case 'exec':
       // Lines run one after another, each in slices (see runSlice).
-      jobs.push({ id: request.id, line: request.line, run: null, exitCode: 0, out: [], traces: [], flushedAt: performance.now() })
+      jobs.push({ id: request.id, line: request.line, run: null, exitCode: 0, out: [], traces: [], flushedAt: performance.now(), unacked: 0, interrupted: false })
       schedule()
       return
     case 'interrupt':
       interrupt(request.id)
       return
+    case 'outputAck': {
+      const job = jobs.find((j) => j.id === request.id)
+      if (job) job.unacked = Math.max(0, job.unacked - request.chars)
+      schedule()
+      return
+    }
     case 'inspect':
       post({ type: 'inspection', id: request.id, inspection: host.inspect(request.key) })
       sendSnapshot()

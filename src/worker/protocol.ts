@@ -55,6 +55,9 @@ export type EngineRequest =
   | { type: 'prepare'; document: EngineDocument }
   /** Run one shell line (kubectl, curl, ...); answered by `output` messages, the last with `done: true`. */
   | { type: 'exec'; id: number; line: string }
+  /** The console has drawn `chars` characters of the `exec`'s output: as a terminal's flow control, the worker
+   * pauses a line whose output is far ahead of the screen (an endless loop must not outrun xterm). */
+  | { type: 'outputAck'; id: number; chars: number }
   /** Ctrl+C for the `exec` with this id: it ends with exit status 130 at its next checkpoint (a loop round, a command). */
   | { type: 'interrupt'; id: number }
   /** The inspector's views of one object (`Kind/namespace/name`). */

@@ -358,7 +358,7 @@ export class Interpreter implements ExpandHost {
       return 1
     }
     for (const c of result.chunks) (c.stream === 'stdout' ? io.out : io.err)(c.text)
-    this.traces.push(...result.traces)
+    for (const t of result.traces) this.traces.push(t)
     return result.exitCode
   }
 

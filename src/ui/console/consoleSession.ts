@@ -7,7 +7,8 @@ import { CONTINUATION_PROMPT, PROMPT, emptyLine, feed, renderLine, type LineStat
 import type { OutputChunk, ShellBridge } from './shellBridge.ts'
 
 export interface TerminalSink {
-  write(data: string): void
+  /** `drawn` is called once the terminal has processed the data (xterm's write callback). */
+  write(data: string, drawn?: () => void): void
   /** Columns of the terminal (the row a prompt shares with earlier output); 80 when unknown. */
   readonly cols?: number
 }
@@ -44,12 +45,12 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
   let tail = ''
   const queued: { text: string; done: (code: number) => void }[] = []
 
-  const show = (chunks: OutputChunk[]) => {
-    term.write(renderChunks(chunks))
+  const show = (chunks: OutputChunk[]): Promise<void> => {
     for (const c of chunks) {
       const at = Math.max(c.text.lastIndexOf('\n'), c.text.lastIndexOf('\r'))
       tail = at < 0 ? tail + c.text : c.text.slice(at + 1)
     }
+    return new Promise((drawn) => term.write(renderChunks(chunks), drawn))
   }
 
   /** The prompt after a command: on the row its output left unfinished (only what is on the last visual row). */
@@ -65,7 +66,7 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
     const control = (running = new AbortController())
     tail = ''
     const { exitCode } = await shell.run(text, show, control.signal)
-      .catch((err: unknown) => { show([{ stream: 'stderr', text: `kubehop: ${String(err)}\n` }]); return { exitCode: 1 } })
+      .catch((err: unknown) => { void show([{ stream: 'stderr', text: `kubehop: ${String(err)}\n` }]); return { exitCode: 1 } })
     running = null
     // bash ends the ^C row before its next prompt.
     if (control.signal.aborted) { term.write('\r\n'); tail = '' }
