@@ -96,5 +96,5 @@ export default defineConfig({
   build: { chunkSizeWarningLimit: 4600 }, // the lazy Monaco chunk is large by nature; first paint is measured separately
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   // keeps vitest off Playwright's e2e/; statistical and whole-cluster tests need room on a busy 2-core machine
-  test: { include: ['src/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+  test: { include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
 })

@@ -5,6 +5,5 @@ interface PageGlobals {
   document: { documentElement: { dataset: Record<string, string | undefined> } }
 }
 
-export const clearStorage = () => (globalThis as unknown as PageGlobals).localStorage.clear()
 export const savedDocument = () => (globalThis as unknown as PageGlobals).localStorage.getItem('kubehop.document.v2') ?? ''
 export const currentTheme = () => (globalThis as unknown as PageGlobals).document.documentElement.dataset.theme

@@ -9,6 +9,10 @@ step "lint (eslint; src/engine and src/shell may not import UI code)"
 npx eslint .
 step "type check (tsc -b)"
 npx tsc -b
+step "import cycles (none allowed, type imports included)"
+npx tsx scripts/check-cycles.ts
+step "dead code (knip: unused files, exports, types and dependencies)"
+npx knip
 step "unit, property and CLI scenario tests (vitest)"
 npx vitest run
 step "production build (vite)"

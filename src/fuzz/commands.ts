@@ -36,7 +36,7 @@ const applyHeredoc: fc.Arbitrary<FuzzCommand> = validManifest
   .filter((m) => !/^FUZZ_EOF$/m.test(m))
   .map((m) => cmd('apply-heredoc', `kubectl apply -f - <<'FUZZ_EOF'\n${m.endsWith('\n') ? m : m + '\n'}FUZZ_EOF`))
 
-export const command: fc.Arbitrary<FuzzCommand> = fc.oneof(
+const command: fc.Arbitrary<FuzzCommand> = fc.oneof(
   { arbitrary: applyFile, weight: 8 },
   { arbitrary: applyHeredoc, weight: 1 },
   { arbitrary: fc.tuple(name, image, fc.integer({ min: 0, max: 4 })).map(([n, i, r]) => cmd('create-deployment', `kubectl create deployment ${n} --image=${i} --replicas=${r} --port=80`)), weight: 2 },
@@ -114,7 +114,7 @@ ${r.type === 'ClusterIP' ? '' : `  externalTrafficPolicy: ${r.policy}\n`}`
   return [deploy, cmd('apply', 'kubectl apply -f @FILE@', { manifest: svc }), cmd('run', 'kubectl run client --image=nginx --labels=app=client')]
 })
 
-export const storyCommand: fc.Arbitrary<FuzzCommand> = fc.oneof(
+const storyCommand: fc.Arbitrary<FuzzCommand> = fc.oneof(
   { arbitrary: fc.constantFrom('http://web/', 'http://web.default.svc.cluster.local/', 'http://web:80/', 'http://web/ http://web/').map((u) => cmd('curl-pod', `kubectl exec client -- curl -s -m 2 ${u}`)), weight: 6 },
   { arbitrary: fc.constant(cmd('curl-ip', `kubectl exec client -- curl -s -m 2 http://$(kubectl get svc web -o jsonpath='{.spec.clusterIP}')/`)), weight: 2 },
   { arbitrary: fc.constantFrom('172.18.0.2', '172.18.0.3', '172.18.0.4').map((ip) => cmd('curl-nodeport', `curl -s -m 2 http://${ip}:$(kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}')/`)), weight: 3 },

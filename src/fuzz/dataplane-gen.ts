@@ -6,9 +6,9 @@ import type { EndpointSlice, Service } from '../engine/api/types.ts'
 import type { Packet } from '../engine/dataplane/types.ts'
 
 export const NODE = { name: 'kind-worker', ip: '172.18.0.3', podCIDR: '10.244.1.0/24', gateway: '10.244.1.1' }
-export const OTHER_NODES = ['kind-worker2', 'kind-control-plane']
+const OTHER_NODES = ['kind-worker2', 'kind-control-plane']
 
-export interface GenEndpoint { ip: string; node: string; ready: boolean; serving: boolean; terminating: boolean }
+interface GenEndpoint { ip: string; node: string; ready: boolean; serving: boolean; terminating: boolean }
 export interface GenService {
   service: Service
   slice: EndpointSlice

@@ -13,7 +13,7 @@ import { checkCluster, checkServiceTraffic, checkTraces } from './invariants.ts'
 const BURSTY = /replicas["']?\s*[:=]\s*["']?(\d{3,}|\d[\d_]*[eE]|0[xXoO]|[-+]?\.inf)/
 
 /** A step slower than this counts as a hang: steps take milliseconds (a 500-pod burst about a second), and CI machines are busy. */
-export const STEP_BUDGET_MS = 10_000
+const STEP_BUDGET_MS = 10_000
 
 export interface StepReport {
   violations: string[]
@@ -22,7 +22,7 @@ export interface StepReport {
 }
 
 /** One script line as the transcript shows it: the command, its output and its exit status. */
-export function transcriptOf(records: StatementRecord[]): string {
+function transcriptOf(records: StatementRecord[]): string {
   return records.map((r) => `$ ${r.source}\n${r.chunks.map((c) => c.text).join('')}[${r.exitCode}]\n`).join('')
 }
 

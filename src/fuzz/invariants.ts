@@ -5,9 +5,9 @@
 import type { Cluster } from '../engine/cluster/cluster.ts'
 import type { KubeObject } from '../engine/api/types.ts'
 
-export const SLICE_MANAGED_BY = 'endpointslice.kubernetes.io/managed-by'
-export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io'
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
+const SLICE_MANAGED_BY = 'endpointslice.kubernetes.io/managed-by'
+const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io'
+const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
 
 function ipToInt(ip: string): number | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip)
@@ -58,7 +58,7 @@ const selectorOf = (svc: KubeObject): Record<string, string> | null => {
 }
 
 /** Endpoints and managed EndpointSlices list, as ready, only Ready pods the Service selects; hand-written ones are left alone. */
-export function checkEndpoints(cluster: Cluster): string[] {
+function checkEndpoints(cluster: Cluster): string[] {
   const out: string[] = []
   const store = cluster.store
   const pods = store.list('Pod')
@@ -110,7 +110,7 @@ export function checkEndpoints(cluster: Cluster): string[] {
 }
 
 /** No two live pods share an IP in the pod network (hostNetwork pods use their node's); each IP lies in its node's pod range. */
-export function checkPodIPs(cluster: Cluster): string[] {
+function checkPodIPs(cluster: Cluster): string[] {
   const out: string[] = []
   const seen = new Map<string, string>()
   const nodeCIDR = new Map(cluster.profile.nodes.map((n) => [n.name, n.podCIDR]))
@@ -128,7 +128,7 @@ export function checkPodIPs(cluster: Cluster): string[] {
 }
 
 /** Cluster IPs unique and inside the service range; node ports (and health-check node ports) unique and in range, and only on NodePort/LoadBalancer Services. */
-export function checkServices(cluster: Cluster): string[] {
+function checkServices(cluster: Cluster): string[] {
   const out: string[] = []
   const { base, size } = cluster.profile.nodePortRange
   const clusterIPs = new Map<string, string>()
@@ -185,7 +185,7 @@ export function checkServices(cluster: Cluster): string[] {
 const OWNER_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Service'])
 
 /** After convergence no object points at a controller that no longer exists (the garbage collector removed it). */
-export function checkOwners(cluster: Cluster): string[] {
+function checkOwners(cluster: Cluster): string[] {
   const out: string[] = []
   const uids = new Set(cluster.store.all().map((o) => o.metadata.uid))
   for (const o of cluster.store.all()) {
@@ -201,7 +201,7 @@ export function checkOwners(cluster: Cluster): string[] {
  * `allowDeficit` is set: after a burst of 500 creations the replica manager pauses (client rate limit), so a
  * session that once asked for hundreds of replicas may legitimately wait before replacing pods.
  */
-export function checkReplicas(cluster: Cluster, allowDeficit = false): string[] {
+function checkReplicas(cluster: Cluster, allowDeficit = false): string[] {
   const out: string[] = []
   const pods = cluster.store.list('Pod')
   for (const rs of [...cluster.store.list('ReplicaSet'), ...cluster.store.list('ReplicationController')]) {

@@ -12,7 +12,7 @@ export interface WorkerPort {
   terminate(): void
 }
 
-export interface Applied { markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number }
+interface Applied { markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number }
 
 export interface EngineClient extends ShellBridge {
   apply(document: EngineDocument): Promise<Applied>

@@ -6,7 +6,7 @@ import type { DocFile, EditorMarker, EngineDocument, Inspection, ShellVocabulary
 
 export type Theme = 'light' | 'dark'
 
-export interface ApplyInfo { applied: boolean; changes: string[]; ms: number }
+interface ApplyInfo { applied: boolean; changes: string[]; ms: number }
 
 export interface AppState {
   files: DocFile[]

@@ -2,12 +2,8 @@
 import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1'
 
 export type { ObjectMeta, OwnerReference }
-export type { Pod, Service, Endpoints, Node, Namespace, ConfigMap, Secret, ReplicationController, Event,
-  Container, ContainerPort, PodSpec, PodTemplateSpec, ServicePort, ServiceSpec, Probe, EndpointSubset,
-  EndpointAddress, EndpointPort, EnvVar } from 'kubernetes-types/core/v1'
-export type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1'
-export type { EndpointSlice, Endpoint as SliceEndpoint } from 'kubernetes-types/discovery/v1'
-export type { Ingress, IngressClass } from 'kubernetes-types/networking/v1'
+export type { Service } from 'kubernetes-types/core/v1'
+export type { EndpointSlice } from 'kubernetes-types/discovery/v1'
 export type { LabelSelector } from 'kubernetes-types/meta/v1'
 
 /** Any API object. Every stored record has apiVersion, kind and metadata.name; the rest depends on the kind. */
@@ -19,9 +15,6 @@ export interface KubeObject {
   status?: any
   [field: string]: unknown
 }
-
-/** A stored record narrowed to a kubernetes-types shape (whose apiVersion/kind/metadata are optional). */
-export type Stored<T> = Omit<T, 'apiVersion' | 'kind' | 'metadata' | 'status'> & KubeObject
 
 /** Store key: `Kind/namespace/name`; cluster-scoped kinds have an empty namespace (`Node//kind-worker`). */
 export type ObjectKey = string

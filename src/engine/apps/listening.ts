@@ -7,11 +7,6 @@ import { appKind, imageFiles, listenPorts } from './registry.ts'
 
 export interface ListeningPort { port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }
 
-/** Whether the image is one kubehop knows (its ports come from the app, not from containerPort). */
-export function knownImage(image: string): boolean {
-  return appKind(image) !== 'generic'
-}
-
 /**
  * The ports a container listens on, as the network sees them (`apps/registry.ts` listenPorts: the image's app,
  * nginx's mounted configuration, or the declared containerPorts), plus CoreDNS's UDP 53.
@@ -20,11 +15,6 @@ export function knownImage(image: string): boolean {
 export function listeningPorts(container: any, files?: ReadonlyMap<string, string>): ListeningPort[] {
   const tcp = listenPorts(container, files ?? imageFiles(container.image ?? '')).map((port) => ({ port, protocol: 'TCP' as const }))
   return appKind(container.image ?? '') === 'coredns' ? [{ port: 53, protocol: 'UDP' }, ...tcp] : tcp
-}
-
-/** The container of `pod` listening on `port`/`protocol`, if any (hostNetwork pods listen on the node's address). */
-export function listenerFor(pod: KubeObject, port: number, protocol = 'TCP'): any | undefined {
-  return ((pod.spec?.containers ?? []) as any[]).find((c) => listeningPorts(c).some((p) => p.port === port && p.protocol === protocol))
 }
 
 export type HttpProbeAnswer = { kind: 'refused' } | { kind: 'response'; status: number }

@@ -13,12 +13,12 @@ import type { ProviderState } from './provider-state.ts'
 import { ipToInt, intToIp } from '../net/ip.ts'
 
 /** Seconds a GCE network load balancer takes to come up in the simulation (real ones take 30–60 s). */
-export const CLOUD_LB_PROVISIONING_SECONDS = 45
+const CLOUD_LB_PROVISIONING_SECONDS = 45
 
-export type ProviderKind = 'kind' | 'minikube' | 'gke' | 'unknown'
+type ProviderKind = 'kind' | 'minikube' | 'gke' | 'unknown'
 
 /** Which environment the cluster runs in, read from its Nodes (providerID, provider labels). */
-export function providerKind(store: ReadonlyStore): ProviderKind {
+function providerKind(store: ReadonlyStore): ProviderKind {
   const nodes = store.list('Node')
   if (nodes.some((n) => String(n.spec?.providerID ?? '').startsWith('kind://'))) return 'kind'
   if (nodes.some((n) => n.metadata.labels?.['minikube.k8s.io/name'])) return 'minikube'
@@ -37,7 +37,7 @@ function nextKindAddress(store: ReadonlyStore, state: ProviderState): string {
 }
 
 /** The ingress entries the provider reports for `svc` now, or undefined while it has none (yet). */
-export function desiredIngress(svc: KubeObject, store: ReadonlyStore, state: ProviderState, now: number, rng: { int(a: number, b: number): number }): { ip: string; ipMode?: string }[] | undefined {
+function desiredIngress(svc: KubeObject, store: ReadonlyStore, state: ProviderState, now: number, rng: { int(a: number, b: number): number }): { ip: string; ipMode?: string }[] | undefined {
   if (svc.spec?.type !== 'LoadBalancer' || svc.spec?.loadBalancerClass) return undefined
   const uid = svc.metadata.uid ?? keyOf(svc)
   switch (providerKind(store)) {

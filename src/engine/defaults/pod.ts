@@ -45,7 +45,7 @@ function defaultVolume(v: any): void {
 }
 
 /** SetDefaults_PodSpec plus the per-container, probe and volume defaults (pod templates get these too). */
-export function defaultPodSpec(spec: any): void {
+function defaultPodSpec(spec: any): void {
   if (!spec || typeof spec !== 'object') return
   setIfMissing(spec, 'dnsPolicy', 'ClusterFirst')
   setIfMissing(spec, 'restartPolicy', 'Always')

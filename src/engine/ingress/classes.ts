@@ -5,9 +5,9 @@
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
 
-export const DEFAULT_CONTROLLER_CLASS = 'k8s.io/ingress-nginx'
+const DEFAULT_CONTROLLER_CLASS = 'k8s.io/ingress-nginx'
 
-export function isIngressNginx(image: string): boolean {
+function isIngressNginx(image: string): boolean {
   return /ingress-nginx\/controller/.test(image)
 }
 

@@ -4,7 +4,7 @@
 // path, Exact before Prefix at equal length; ImplementationSpecific is nginx's plain prefix.
 import type { KubeObject } from '../api/types.ts'
 
-export interface Backend {
+interface Backend {
   service: string
   /** `port.number` or `port.name` of the Service. */
   port: number | string

@@ -19,7 +19,7 @@ export interface ManifestDoc {
   locate(path: string): SourceRange | undefined
 }
 
-export type ManifestErrorKind = 'parse' | 'validate' | 'decode' | 'mapping' | 'limit'
+type ManifestErrorKind = 'parse' | 'validate' | 'decode' | 'mapping' | 'limit'
 
 /**
  * A problem kubectl reports while reading a manifest. `message` is kubectl's own text without the

@@ -11,7 +11,7 @@ import { isLoopback } from './packet.ts'
 import type { Arrival, Box, WalkContext } from './walk.ts'
 import { walk } from './walk.ts'
 import type { Server } from './listeners.ts'
-import { nodeListener, podListener, serverName } from './listeners.ts'
+import { nodeListener, podListener } from './listeners.ts'
 import type { LoadBalancerInfo } from './load-balancers.ts'
 import { lbTargetNodes } from './load-balancers.ts'
 
@@ -258,4 +258,3 @@ function hostLoopback(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, memo: Con
   return { status: 'refused', client: pkt.src, memo }
 }
 
-export { serverName }

@@ -27,7 +27,7 @@ export interface HttpExchange {
 }
 
 /** The answer of whatever accepted the connection. */
-export function answer(world: NetworkWorld, server: Server, req: HttpRequest, peer: Addr, local: Addr, tb: TB, seen: { by: string | null; ip: string | null }): HttpResponse {
+function answer(world: NetworkWorld, server: Server, req: HttpRequest, peer: Addr, local: Addr, tb: TB, seen: { by: string | null; ip: string | null }): HttpResponse {
   seen.by = serverName(server)
   seen.ip = peer.ip
   const speaksTLS = (server.kind === 'container' && appKind(server.container.image) === 'ingress-nginx' && [443, 8443].includes(local.port)) || (server.kind === 'daemon' && server.tls)

@@ -3,7 +3,7 @@
 // volumes mounted from ConfigMaps/Secrets/emptyDir/the service account token, and the changes made since start.
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { ContainerState } from './runtime.ts'
 import { imageBaseName } from './images.ts'
 import { decodeBase64 } from '../util/base64.ts'
@@ -43,7 +43,7 @@ export interface FsContext {
 }
 
 /** The kubelet-managed /etc/hosts (kubelet_pods.go managedHostsFileContent). */
-export function hostsFile(pod: KubeObject, podIP: string, config: ClusterConfig): string {
+function hostsFile(pod: KubeObject, podIP: string, config: ClusterConfig): string {
   const lines = ['# Kubernetes-managed hosts file.', '127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback',
     'fe00::0\tip6-localnet', 'fe00::0\tip6-mcastprefix', 'fe00::1\tip6-allnodes', 'fe00::2\tip6-allrouters']
   const ns = pod.metadata.namespace ?? 'default'
@@ -54,7 +54,7 @@ export function hostsFile(pod: KubeObject, podIP: string, config: ClusterConfig)
 }
 
 /** /etc/resolv.conf for the pod's dnsPolicy (pkg/kubelet/network/dns/dns.go GetPodDNS). */
-export function resolvConf(pod: KubeObject, config: ClusterConfig): string {
+function resolvConf(pod: KubeObject, config: ClusterConfig): string {
   const ns = pod.metadata.namespace ?? 'default'
   const policy = pod.spec?.dnsPolicy ?? 'ClusterFirst'
   const clusterFirst = policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && !pod.spec?.hostNetwork)
@@ -69,7 +69,7 @@ export function resolvConf(pod: KubeObject, config: ClusterConfig): string {
 }
 
 /** The files a container starts with (image, kubelet-generated, mounted volumes), keyed by absolute path. */
-export function baseFiles(ctx: FsContext): Map<string, string> {
+function baseFiles(ctx: FsContext): Map<string, string> {
   const files = new Map<string, string>()
   for (const d of BASE_DIRS) files.set(d, DIR)
   for (const [p, c] of Object.entries(imageFiles(ctx.container.image ?? ''))) files.set(p, c)
@@ -125,7 +125,7 @@ function volumeEntries(store: ReadonlyStore, ns: string, vol: any): Record<strin
   return {}
 }
 
-export function parents(path: string): string[] {
+function parents(path: string): string[] {
   const out: string[] = []
   let p = path
   while (p !== '/' && p.includes('/')) {

@@ -23,7 +23,7 @@ export function qosClass(pod: KubeObject): 'BestEffort' | 'Burstable' | 'Guarant
   return guaranteed ? 'Guaranteed' : 'Burstable'
 }
 
-export interface Condition { type: string; status: 'True' | 'False'; reason?: string; message?: string }
+interface Condition { type: string; status: 'True' | 'False'; reason?: string; message?: string }
 
 /** Keeps lastTransitionTime from the previous condition of the same type when its status did not change. */
 function withTimes(cond: Condition, previous: any[] | undefined, now: number): Record<string, unknown> {
@@ -33,7 +33,7 @@ function withTimes(cond: Condition, previous: any[] | undefined, now: number): R
 }
 
 /** Whether a container counts as ready: started and, with a readiness probe, its last settled result is success. */
-export function containerReady(pod: KubeObject, rt: PodRuntime, name: string): boolean {
+function containerReady(pod: KubeObject, rt: PodRuntime, name: string): boolean {
   const spec = (pod.spec?.containers as any[]).find((c) => c.name === name)
   const state = rt.containers.get(name)
   if (!state) return false

@@ -2,14 +2,14 @@
 // pkg/kubelet/prober/worker.go (doProbe: initialDelaySeconds, periodSeconds, success/failure thresholds).
 import type { KubeObject } from '../api/types.ts'
 import type { ReadonlyStore } from '../api/store.ts'
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { ContainerState, NodeRuntime, ProbeState } from './runtime.ts'
 import { execInContainer } from './container-exec.ts'
 import { httpProbeResult, listeningPorts } from '../apps/listening.ts'
 import { containerFiles } from '../apps/mounted-files.ts'
 import { imageFiles } from '../apps/registry.ts'
 
-export interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
+interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
 
 /** pkg/apis/core/v1/defaults.go SetDefaults_Probe: period 10, timeout 1, success 1, failure 3. */
 export function probeTiming(probe: any): ProbeTiming {

@@ -5,10 +5,10 @@ import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
 import { decodeBase64 } from '../util/base64.ts'
 
-export interface EnvVar { name: string; value: string }
+interface EnvVar { name: string; value: string }
 
 /** envvars.makeEnvVariableName: upper case, `-` → `_`. */
-export function envVariableName(name: string): string {
+function envVariableName(name: string): string {
   return name.toUpperCase().replace(/-/g, '_')
 }
 
@@ -24,7 +24,7 @@ function ipSet(svc: KubeObject): boolean {
  * link set `_PORT`, `_PORT_<p>_<PROTO>`, `…_PROTO`, `…_PORT`, `…_ADDR`. Services are taken in name order
  * (upstream iterates a map, so its order varies).
  */
-export function serviceEnvVars(store: ReadonlyStore, namespace: string, enableServiceLinks = true): EnvVar[] {
+function serviceEnvVars(store: ReadonlyStore, namespace: string, enableServiceLinks = true): EnvVar[] {
   const chosen = new Map<string, KubeObject>()
   const master = store.get('Service', 'default', 'kubernetes')
   if (master && ipSet(master)) chosen.set('kubernetes', master)
@@ -64,7 +64,7 @@ function fromService(svc: KubeObject): EnvVar[] {
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
 /** Variables the image itself sets (its Dockerfile ENV lines) for the images learners use most. */
-export function imageEnv(image: string): EnvVar[] {
+function imageEnv(image: string): EnvVar[] {
   const base = image.replace(/^.*\//, '').replace(/[:@].*$/, '')
   if (base === 'nginx') return [{ name: 'NGINX_VERSION', value: '1.27.4' }, { name: 'NJS_VERSION', value: '0.8.9' }, { name: 'NJS_RELEASE', value: '1~bookworm' }, { name: 'PKG_RELEASE', value: '1~bookworm' }, { name: 'DYNPKG_RELEASE', value: '1~bookworm' }]
   if (base === 'httpd') return [{ name: 'HTTPD_PREFIX', value: '/usr/local/apache2' }, { name: 'HTTPD_VERSION', value: '2.4.63' }]
@@ -74,7 +74,7 @@ export function imageEnv(image: string): EnvVar[] {
 }
 
 /** A fieldRef's value (pkg/kubelet/kubelet_pods.go podFieldSelectorRuntimeValue + fieldpath.ExtractFieldPathAsString). */
-export function fieldRefValue(pod: KubeObject, path: string, podIP: string, hostIP: string): string {
+function fieldRefValue(pod: KubeObject, path: string, podIP: string, hostIP: string): string {
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path)
   if (m) return (pod.metadata as any)[m[1]]?.[m[2]] ?? ''
   switch (path) {
@@ -90,7 +90,7 @@ export function fieldRefValue(pod: KubeObject, path: string, podIP: string, host
 }
 
 /** `$(VAR)` expansion (third_party/forked/golang/expansion): known names expand, `$$` escapes, unknown stay. */
-export function expand(value: string, vars: Map<string, string>): string {
+function expand(value: string, vars: Map<string, string>): string {
   return value.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (whole, name) => {
     if (whole === '$$') return '$'
     return vars.has(name) ? vars.get(name)! : whole

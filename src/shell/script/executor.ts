@@ -434,10 +434,10 @@ export class Interpreter implements ExpandHost {
 }
 
 /** The most rounds a `for` loop over a finite list runs (far beyond any request-distribution demo). */
-export const MAX_FOR_ROUNDS = 100_000
+const MAX_FOR_ROUNDS = 100_000
 
 /** What kubehop prints when it cuts a loop short (a real shell would go on). */
-export function loopNotice(max: number, total: number | null): string {
+function loopNotice(max: number, total: number | null): string {
   return total === null
     ? `kubehop: stopped the loop after ${max} rounds (a real shell would keep going until you press Ctrl-C)\n`
     : `kubehop: stopped the loop after ${max} of ${total} rounds (a real shell would run all ${total})\n`

@@ -173,11 +173,11 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
   return at < 0 ? [s, undefined] : [s.slice(0, at), s.slice(at + 1)]
 }
 
-export function isLiteral(w: Word): boolean {
+function isLiteral(w: Word): boolean {
   return w.parts.every((p) => p.kind === 'lit')
 }
 
-export function literalText(w: Word): string {
+function literalText(w: Word): string {
   return w.parts.map((p) => (p.kind === 'lit' ? p.text : '')).join('')
 }
 

@@ -94,4 +94,3 @@ function errorSource(text: string, from: number, errorLine: number): { source: s
   const last = Math.max(line, Math.min(errorLine, lines.length))
   return { source: lines.slice(line - 1, last).join('\n').replace(/\s+$/, ''), line }
 }
-export { parseScript } from './parser.ts'

@@ -27,9 +27,9 @@ export interface ConsoleOptions {
 const STDERR = '\x1b[31m'
 const RESET = '\x1b[0m'
 
-export const toTerminal = (text: string) => text.replace(/\r?\n/g, '\r\n')
+const toTerminal = (text: string) => text.replace(/\r?\n/g, '\r\n')
 
-export function renderChunks(chunks: OutputChunk[]): string {
+function renderChunks(chunks: OutputChunk[]): string {
   return chunks.map((c) => (c.stream === 'stderr' ? `${STDERR}${toTerminal(c.text)}${RESET}` : toTerminal(c.text))).join('')
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { defaultDocument } from '../fixtures/defaultDocument.ts'
+import { defaultManifest } from '../fixtures/defaultDocument.ts'
 import { describeStatus, docStatus } from './docStatus.ts'
 
 describe('docStatus', () => {
   it('counts lines and documents of the default manifest', () => {
-    const status = docStatus(defaultDocument)
+    const status = docStatus(defaultManifest)
     expect(status).toMatchObject({ lines: 32, documents: 2, error: null })
     expect(describeStatus(status)).toBe('32 lines, 2 documents')
   })

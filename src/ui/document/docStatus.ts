@@ -1,7 +1,7 @@
 // What the status line says about the YAML text: size, or the first parse error with its line and column.
 import { parseAllDocuments } from 'yaml'
 
-export interface YamlProblem {
+interface YamlProblem {
   message: string
   line: number
   column: number

@@ -17,7 +17,7 @@ export interface RequestRecord {
   output: string
 }
 
-export interface BatchInfo {
+interface BatchInfo {
   recordId: number
   line: string
   source: string
@@ -26,9 +26,9 @@ export interface BatchInfo {
   expected: ExpectedShare | null
 }
 
-export interface Pending { line: string; source: string; target: RequestTarget; count: number }
+interface Pending { line: string; source: string; target: RequestTarget; count: number }
 
-export interface CompareState {
+interface CompareState {
   status: 'running' | 'done' | 'error'
   line: string
   variant: CompareVariant
@@ -85,8 +85,4 @@ export function addRecord(traces: Trace[], line: string, time: number, output: s
 
 export function recordById(id: number | null): RequestRecord | undefined {
   return id === null ? undefined : requestStore.getState().records.find((r) => r.id === id)
-}
-
-export function resetRequests(): void {
-  requestStore.setState({ records: [], playing: null, focus: 0, focusHop: -1, batch: null, compare: null, pending: null, override: null })
 }

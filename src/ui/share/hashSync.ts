@@ -8,12 +8,12 @@ import { currentShareDocument } from './currentDocument.ts'
 import { shareStore, useShare } from './shareStore.ts'
 
 /** `#kh1:…` for the document on screen, or '' when it is too large for a link. */
-export function hashFor(): string {
+function hashFor(): string {
   const encoded = encodeShare(currentShareDocument())
   return encoded.length <= MAX_ENCODED_CHARS ? `#${encoded}` : ''
 }
 
-export function writeHashNow(): void {
+function writeHashNow(): void {
   if (!shareStore.getState().hashLive || shareStore.getState().linkError) return
   const hash = hashFor()
   if (hash !== location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`)

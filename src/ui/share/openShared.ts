@@ -28,7 +28,7 @@ export async function openShared(doc: ShareDocument): Promise<void> {
 }
 
 /** Types the request into the console and keeps the TRACE of its last connection. */
-export function replayRequest(line: string): Promise<void> {
+function replayRequest(line: string): Promise<void> {
   return exclusive(async () => {
     let last: Trace | null = null
     const off = runtimeEngine().onTraces((traces, ran) => { if (ran === line && traces.length) last = traces[traces.length - 1] })

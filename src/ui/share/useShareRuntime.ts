@@ -6,7 +6,7 @@ import { installRuntime } from '../scenarios/runtime.ts'
 import { scenarioStore } from '../scenarios/scenarioStore.ts'
 import { useHashSync } from './hashSync.ts'
 import { initialLink } from './linkState.ts'
-import { setShare, shareStore, useShare } from './shareStore.ts'
+import { setShare, useShare } from './shareStore.ts'
 import { viewMode } from './viewMode.ts'
 
 let started = false
@@ -50,5 +50,3 @@ export function useShareRuntime(engine: EngineClient): void {
   }, [present])
   useEffect(() => { document.documentElement.classList.toggle('kh-embed', viewMode.embed) }, [])
 }
-
-export const isLinkBroken = () => shareStore.getState().linkError !== null
