@@ -4,6 +4,7 @@ import { consoleRows, installProbe, readProbe, resetGap, screenOf, typeLine } fr
 import { expect, test } from './fixtures.ts'
 
 test.beforeEach(async ({ page }) => {
+  test.slow() // long-running lines and measured waits: give a loaded machine room
   await page.addInitScript(installProbe)
   await page.goto('/')
   await expect(page.getByRole('group', { name: deploymentPod('kubia') })).toHaveCount(3)

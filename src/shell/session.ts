@@ -14,6 +14,8 @@ export interface SessionOptions {
   readFile?: (path: string) => string | undefined
   /** Upper bound on rounds of any loop (`while true`), so a script always ends. */
   maxLoopRounds?: number
+  /** Told of each file a redirection wrote (`cat > app.yaml <<EOF`): the browser shows it as an editor tab. */
+  onWriteFile?: (path: string) => void
 }
 
 export class ShellSession implements ShellHost {
@@ -26,11 +28,13 @@ export class ShellSession implements ShellHost {
   private currentCluster: Cluster | null | undefined = undefined
   private readonly reader: (path: string) => string | undefined
   private readonly maxLoopRounds: number
+  private readonly onWriteFile: (path: string) => void
 
   constructor(opts: SessionOptions = {}) {
     this.seed = opts.seed ?? 1
     this.reader = opts.readFile ?? (() => undefined)
     this.maxLoopRounds = opts.maxLoopRounds ?? 100
+    this.onWriteFile = opts.onWriteFile ?? (() => {})
     this.hostFiles.set('/etc/hosts', '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n')
     registerCommands(this)
   }
@@ -70,6 +74,7 @@ export class ShellSession implements ShellHost {
       readFile: (path: string) => this.readFile(path),
       writeFile: (path: string, content: string, append: boolean) => {
         this.hostFiles.set(path, append ? (this.hostFiles.get(path) ?? '') + content : content)
+        this.onWriteFile(path)
       },
     }
   }

@@ -22,6 +22,8 @@ export interface EngineClient extends ShellBridge {
   onSnapshot(listener: (snapshot: ClusterSnapshot | null) => void): () => void
   onReady(listener: (vocabulary: ShellVocabulary) => void): () => void
   onError(listener: (message: string) => void): () => void
+  /** Manifests a console line wrote (`cat > app.yaml <<EOF`), to show as editor tabs. */
+  onFilesWritten(listener: (files: DocFile[]) => void): () => void
   /** The TRACEs of every finished statement (console lines and sent requests alike), with the line and simulated time. */
   onTraces(listener: (traces: Trace[], line: string, time: number, stdout: string) => void): () => void
   expectedShare(source: ShareSource): Promise<ExpectedShare | null>
@@ -49,6 +51,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
   const snapshotListeners = new Set<(snapshot: ClusterSnapshot | null) => void>()
   const readyListeners = new Set<(v: ShellVocabulary) => void>()
   const errorListeners = new Set<(message: string) => void>()
+  const fileListeners = new Set<(files: DocFile[]) => void>()
   const traceListeners = new Set<(traces: Trace[], line: string, time: number, stdout: string) => void>()
   const lines = new Map<number, string>()
   const pending = new Map<number, Pending>()
@@ -58,6 +61,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
   worker.addEventListener('message', ({ data }) => {
     switch (data.type) {
       case 'ready': for (const l of readyListeners) l(data.vocabulary); break
+      case 'filesWritten': for (const l of fileListeners) l(data.files); break
       case 'snapshot': {
         const snapshot = assembler.full(data.snapshot)
         for (const l of snapshotListeners) l(snapshot)
@@ -174,6 +178,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
     onSnapshot: (listener) => subscribe(snapshotListeners, listener),
     onReady: (listener) => subscribe(readyListeners, listener),
     onError: (listener) => subscribe(errorListeners, listener),
+    onFilesWritten: (listener) => subscribe(fileListeners, listener),
     dispose: () => {
       worker.terminate()
       for (const p of pending.values()) {

@@ -80,6 +80,8 @@ function runSlice(): void {
     }
     append(job.out, toOutput(slice.partial.chunks))
     append(job.traces, slice.partial.traces as Trace[])
+    const written = host.takeWrittenFiles()
+    if (written.length) post({ type: 'filesWritten', files: written })
     const now = performance.now()
     if (slice.done) {
       flush(job, now)

@@ -49,6 +49,9 @@ const firstLine = (r: SourceRange): SourceRange => ({ line: r.line, col: r.col, 
 
 type Desired = { file: string; doc: ManifestDoc; object: KubeObject }
 
+/** A file name the editor can hold as a tab (as the store's validFileName). */
+const DOCUMENT_FILE = /^[\w.-]{1,64}\.(ya?ml|json)$/i
+
 const keyOf = (o: { kind: string; metadata: { namespace?: string; name: string } }) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`
 
 function slashName(o: KubeObject): string {
@@ -76,6 +79,10 @@ export class EngineHost {
   private stepRecords: StatementRecord[] | null = null
   /** File name → a parse of its text made ahead of the apply (prepare), used by the next apply of that very text. */
   private prepared = new Map<string, { text: string; parsed: ParsedManifest }>()
+  /** Paths written by console redirections since takeWrittenFiles. */
+  private readonly written = new Set<string>()
+  /** Files the last document apply applied (a console `kubectl create -f` of one of them meets its objects). */
+  private editorApplied = new Set<string>()
 
   constructor(seed = 1) {
     this.seed = seed
@@ -84,7 +91,24 @@ export class EngineHost {
   }
 
   private newSession(seed: number): ShellSession {
-    return new ShellSession({ seed, readFile: (path) => this.files.get(scenarioFilePath(path)) })
+    return new ShellSession({ seed, readFile: (path) => this.files.get(scenarioFilePath(path)), onWriteFile: (path) => this.written.add(path) })
+  }
+
+  /** Manifests the console wrote (`cat > app.yaml <<EOF`) since the last call, as editor files (the shell's
+   * working directory is /root, so `app.yaml`, `./app.yaml` and `/root/app.yaml` are one file). */
+  takeWrittenFiles(): DocFile[] {
+    const files: DocFile[] = []
+    for (const path of this.written) {
+      const name = path.replace(/^(\/root\/|\.\/)+/, '')
+      const text = this.session.hostFiles.get(path)
+      if (text !== undefined && DOCUMENT_FILE.test(name)) {
+        files.push({ name, text })
+        this.session.hostFiles.set(name, text)
+        this.files.set(scenarioFilePath(name), text)
+      }
+    }
+    this.written.clear()
+    return files
   }
 
   /** Starts over as `bin/kubehop run --seed N` does: a fresh session (default kind cluster) with only `files`. */
@@ -99,6 +123,8 @@ export class EngineHost {
     this.history.length = 0
     this.files.clear()
     this.prepared.clear()
+    this.written.clear()
+    this.editorApplied.clear()
     this.stepRecords = null
     this.setFiles(files)
     this.warmUp()
@@ -237,6 +263,7 @@ export class EngineHost {
       }
     }
     this.appliedKeys = new Set([...keys].filter((k) => cluster.store.getByKey(k as never)))
+    this.editorApplied = new Set(desired.map((d) => d.file))
     cluster.converge()
     onConverged?.()
     markers.push(...lintDocuments(desired.map((d): LintInput => ({ file: d.file, object: d.object, locate: (p) => d.doc.locate(p) })), cluster.snapshot()))
@@ -306,6 +333,7 @@ export class EngineHost {
           const record = { source: line, line: 1, chunks: [{ stream: 'stderr' as const, text: `kubehop: ${err instanceof Error ? err.message : String(err)}\n` }], exitCode: 1, traces: [] }
           slice = { records: [record], partial: { chunks: [], traces: [] }, done: true }
         }
+        for (const r of slice.records) this.noteEditorApplied(r)
         if (step) {
           for (const r of slice.records) {
             step.push({ ...r, chunks: [...streamed.chunks, ...r.chunks], traces: [...streamed.traces, ...r.traces] })
@@ -317,6 +345,14 @@ export class EngineHost {
       },
       interrupt: () => run.interrupt(),
     }
+  }
+
+  /** After `kubectl create -f FILE` met AlreadyExists for a file the editor applies as you type, says why. */
+  private noteEditorApplied(record: StatementRecord): void {
+    const file = /\bkubectl\s+create\b.*?(?:-f|--filename)[ =](?:\.\/)?(\S+)/.exec(record.source)?.[1]
+    if (!file || !this.editorApplied.has(file)) return
+    if (!record.chunks.some((c) => c.stream === 'stderr' && c.text.includes('Error from server (AlreadyExists)'))) return
+    record.chunks.push({ stream: 'stderr', text: `kubehop: the editor already applied ${file} (it applies the document as you type), so these objects exist, as a real cluster says; to follow a text step by step, turn on "Apply from the console only" in the console's header.\n` })
   }
 
   /** What the inspector shows for one object: `-o yaml`, describe, its events, and a node's iptables rules. */

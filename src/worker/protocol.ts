@@ -111,6 +111,8 @@ export type EngineResponse =
   | { type: 'compared'; id: number; sides: CompareSide[]; error?: string }
   | { type: 'inspection'; id: number; inspection: Inspection }
   | { type: 'resetDone'; id: number }
+  /** Manifests a console line wrote (`cat > app.yaml <<EOF`): the editor shows them as tabs. */
+  | { type: 'filesWritten'; files: DocFile[] }
   | { type: 'stepChecked'; id: number; results: CheckView[] }
   /** The engine could not handle a request; the UI keeps its last snapshot. */
   | { type: 'error'; id?: number; message: string }

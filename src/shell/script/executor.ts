@@ -15,10 +15,10 @@ import { ShellSyntaxError, type Chunk, type CommandRunner, type ExecRequest, typ
 const DEFAULT_MAX_ROUNDS = 100
 
 /** A step of the interpreter: yields at checkpoints, returns an exit status. */
-export type Work<T = number> = Generator<undefined, T, undefined>
+type Work<T = number> = Generator<undefined, T, undefined>
 
 /** Runs a step to its end without pausing (command substitution, xargs, the CLI). */
-export function finish<T>(work: Work<T>): T {
+function finish<T>(work: Work<T>): T {
   for (;;) {
     const r = work.next()
     if (r.done) return r.value
@@ -26,7 +26,7 @@ export function finish<T>(work: Work<T>): T {
 }
 
 /** bash's status for a command ended by SIGINT: 128 + 2. */
-export const INTERRUPTED_STATUS = 130
+const INTERRUPTED_STATUS = 130
 
 export class Interpreter implements ExpandHost {
   private readonly expander: Expander

@@ -65,7 +65,8 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
   const execute = async (text: string): Promise<number> => {
     const control = (running = new AbortController())
     tail = ''
-    const { exitCode } = await shell.run(text, show, control.signal)
+    // After ^C the terminal discards output still on its way, as a tty flushes its queues on SIGINT.
+    const { exitCode } = await shell.run(text, (chunks) => (control.signal.aborted ? undefined : show(chunks)), control.signal)
       .catch((err: unknown) => { void show([{ stream: 'stderr', text: `kubehop: ${String(err)}\n` }]); return { exitCode: 1 } })
     running = null
     // bash ends the ^C row before its next prompt.

@@ -4,7 +4,7 @@ export const PROMPT = '$ '
 export const CONTINUATION_PROMPT = '> '
 
 /** Ctrl+R's incremental search through history, as readline shows it. */
-export interface HistorySearch {
+interface HistorySearch {
   query: string
   /** History index of the line shown (history.length while nothing matched yet). */
   index: number
