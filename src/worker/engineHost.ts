@@ -12,7 +12,8 @@ import { READ_COMMANDS } from '../shell/kubectl/read-commands.ts'
 import { WRITE_COMMANDS } from '../shell/kubectl/write-commands.ts'
 import { applyObject } from '../shell/kubectl/write/apply-object.ts'
 import { ShellSession } from '../shell/session.ts'
-import type { StatementRecord } from '../shell/script/types.ts'
+import type { Slice } from '../shell/script/interpreter.ts'
+import type { Chunk, StatementRecord } from '../shell/script/types.ts'
 import { lintDocuments, type LintInput } from './lint.ts'
 import { isKindConfig } from '../engine/cluster/kind-config.ts'
 import { expectedShare, type ExpectedShare, type ShareSource } from '../engine/network/expected-share.ts'
@@ -22,6 +23,13 @@ import { scenarioFilePath } from '../scenarios/parse.ts'
 
 /** What changed the cluster, in order: replaying it on a fresh host with the same seed rebuilds the same cluster. */
 export type HistoryStep = { kind: 'apply'; document: EngineDocument } | { kind: 'exec'; line: string } | { kind: 'files'; files: DocFile[] }
+
+/** A console line running in slices (see ScriptRun): the worker runs a slice, then lets other messages in. */
+export interface ConsoleRun {
+  slice(pause: () => boolean): Slice
+  /** Ctrl+C: the line stops at its next checkpoint with status 130. */
+  interrupt(): void
+}
 
 export interface ApplyOutcome {
   markers: EditorMarker[]
@@ -89,6 +97,9 @@ function ordinals(ranges: (SourceRange | undefined)[]): number[] {
   return out
 }
 
+/** A file name the editor can hold as a tab (as the store's validFileName). */
+const DOCUMENT_FILE = /^[\w.-]{1,64}\.(ya?ml|json)$/i
+
 const keyOf = (o: { kind: string; metadata: { namespace?: string; name: string } }) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`
 
 /** What can still be read of an object that did not decode: its kind (if served), namespace and name. */
@@ -130,6 +141,10 @@ export class EngineHost {
   private stepRecords: StatementRecord[] | null = null
   /** File name → a parse of its text made ahead of the apply (prepare), used by the next apply of that very text. */
   private prepared = new Map<string, { text: string; parsed: ParsedManifest }>()
+  /** Paths written by console redirections since takeWrittenFiles. */
+  private readonly written = new Set<string>()
+  /** Files the last document apply applied (a console `kubectl create -f` of one of them meets its objects). */
+  private editorApplied = new Set<string>()
 
   constructor(seed = 1) {
     this.seed = seed
@@ -138,7 +153,24 @@ export class EngineHost {
   }
 
   private newSession(seed: number): ShellSession {
-    return new ShellSession({ seed, readFile: (path) => this.files.get(scenarioFilePath(path)) })
+    return new ShellSession({ seed, readFile: (path) => this.files.get(scenarioFilePath(path)), onWriteFile: (path) => this.written.add(path) })
+  }
+
+  /** Manifests the console wrote (`cat > app.yaml <<EOF`) since the last call, as editor files (the shell's
+   * working directory is /root, so `app.yaml`, `./app.yaml` and `/root/app.yaml` are one file). */
+  takeWrittenFiles(): DocFile[] {
+    const files: DocFile[] = []
+    for (const path of this.written) {
+      const name = path.replace(/^(\/root\/|\.\/)+/, '')
+      const text = this.session.hostFiles.get(path)
+      if (text !== undefined && DOCUMENT_FILE.test(name)) {
+        files.push({ name, text })
+        this.session.hostFiles.set(name, text)
+        this.files.set(scenarioFilePath(name), text)
+      }
+    }
+    this.written.clear()
+    return files
   }
 
   /** Starts over as `bin/kubehop run --seed N` does: a fresh session (default kind cluster) with only `files`. */
@@ -154,6 +186,8 @@ export class EngineHost {
     this.history.length = 0
     this.files.clear()
     this.prepared.clear()
+    this.written.clear()
+    this.editorApplied.clear()
     this.stepRecords = null
     this.setFiles(files)
     this.warmUp()
@@ -320,6 +354,7 @@ export class EngineHost {
     }
     this.appliedKeys = new Set([...keys].filter((k) => cluster.store.getByKey(k as never)))
     this.slots = slots.filter((s) => this.appliedKeys.has(s.key))
+    this.editorApplied = new Set(desired.map((d) => d.file))
     cluster.converge()
     onConverged?.()
     markers.push(...lintDocuments(desired.map((d): LintInput => ({ file: d.file, object: d.object, locate: (p) => d.doc.locate(p) })), cluster.snapshot()))
@@ -371,6 +406,44 @@ export class EngineHost {
     } catch (err) {
       yield { source: line, chunks: [{ stream: 'stderr', text: `kubehop: ${err instanceof Error ? err.message : String(err)}\n` }], exitCode: 1, traces: [] } as unknown as StatementRecord
     }
+  }
+
+  /** Starts a console line in slices; shell state and the cluster's history are shared with `run`. */
+  start(line: string): ConsoleRun {
+    this.history.push({ kind: 'exec', line })
+    const run = this.session.start(line)
+    const step = this.stepRecords
+    // A scenario step's checks read whole records: output streamed before a statement ended is put back in.
+    let streamed: { chunks: Chunk[]; traces: unknown[] } = { chunks: [], traces: [] }
+    return {
+      slice: (pause) => {
+        let slice: Slice
+        try {
+          slice = run.slice(pause)
+        } catch (err) {
+          const record = { source: line, line: 1, chunks: [{ stream: 'stderr' as const, text: `kubehop: ${err instanceof Error ? err.message : String(err)}\n` }], exitCode: 1, traces: [] }
+          slice = { records: [record], partial: { chunks: [], traces: [] }, done: true }
+        }
+        for (const r of slice.records) this.noteEditorApplied(r)
+        if (step) {
+          for (const r of slice.records) {
+            step.push({ ...r, chunks: [...streamed.chunks, ...r.chunks], traces: [...streamed.traces, ...r.traces] })
+            streamed = { chunks: [], traces: [] }
+          }
+          streamed = { chunks: [...streamed.chunks, ...slice.partial.chunks], traces: [...streamed.traces, ...slice.partial.traces] }
+        }
+        return slice
+      },
+      interrupt: () => run.interrupt(),
+    }
+  }
+
+  /** After `kubectl create -f FILE` met AlreadyExists for a file the editor applies as you type, says why. */
+  private noteEditorApplied(record: StatementRecord): void {
+    const file = /\bkubectl\s+create\b.*?(?:-f|--filename)[ =](?:\.\/)?(\S+)/.exec(record.source)?.[1]
+    if (!file || !this.editorApplied.has(file)) return
+    if (!record.chunks.some((c) => c.stream === 'stderr' && c.text.includes('Error from server (AlreadyExists)'))) return
+    record.chunks.push({ stream: 'stderr', text: `kubehop: the editor already applied ${file} (it applies the document as you type), so these objects exist, as a real cluster says; to follow a text step by step, turn on "Apply from the console only" in the console's header.\n` })
   }
 
   /** What the inspector shows for one object: `-o yaml`, describe, its events, and a node's iptables rules. */

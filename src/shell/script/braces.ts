@@ -42,7 +42,7 @@ function expand(items: Item[]): Item[][] {
       alternatives = []
       let from = i + 1
       for (const c of [...commas, close]) {
-        alternatives.push(...expand(items.slice(from, c)))
+        for (const a of expand(items.slice(from, c))) alternatives.push(a)
         from = c + 1
       }
     } else {

@@ -36,7 +36,7 @@ export class Expander {
         out.push(this.word(w, io))
         return
       }
-      for (const parts of braceExpand(w.parts)) out.push(...this.fields(parts, io))
+      for (const parts of braceExpand(w.parts)) for (const f of this.fields(parts, io)) out.push(f) // not push(...): 100,000 fields overflow a worker's stack
     })
     return out
   }
