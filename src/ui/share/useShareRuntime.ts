@@ -6,6 +6,7 @@ import { installRuntime } from '../scenarios/runtime.ts'
 import { scenarioStore } from '../scenarios/scenarioStore.ts'
 import { useHashSync } from './hashSync.ts'
 import { initialLink } from './linkState.ts'
+import { takeStartupReplay } from '../persistence/workspaceSession.ts'
 import { setShare, shareStore, useShare } from './shareStore.ts'
 import { viewMode } from './viewMode.ts'
 
@@ -37,6 +38,10 @@ export function useShareRuntime(engine: EngineClient): void {
         // A link whose scenario does not parse is as unreadable as a damaged one: the error view says why.
         void import('./openShared.ts').then((m) => m.openShared(doc))
           .catch((err: unknown) => setShare({ linkError: `its scenario cannot be used (${err instanceof Error ? err.message : String(err)})` }))
+      } else {
+        // A scenario workspace reopened by a reload: its steps run again up to where the user was.
+        const replay = takeStartupReplay()
+        if (replay?.scenario) void import('./openShared.ts').then((m) => m.openShared({ v: 2, ...replay, scenario: replay.scenario! })).catch(() => undefined)
       }
     }
     return off
