@@ -5,7 +5,7 @@ import { App } from './App.tsx'
 import { syncEngine } from './engineSync.ts'
 import { defaultFiles } from './fixtures/defaultDocument.ts'
 import { loadTheme, saveTheme } from './persistence.ts'
-import { openBackend } from './persistence/openBackend.ts'
+import { backendWithin, openBackend } from './persistence/openBackend.ts'
 import { chooseStart } from './persistence/start.ts'
 import { setStartupReplay, startSession } from './persistence/workspaceSession.ts'
 import { initialLink } from './share/linkState.ts'
@@ -22,7 +22,7 @@ const theme = loadTheme(localStorage, matchMedia('(prefers-color-scheme: dark)')
 document.documentElement.dataset.theme = theme // before the first paint: no flash of the wrong theme
 // The document comes from this tab's workspace (IndexedDB, read only when a marker says one is saved), or a link,
 // which opens as a new workspace beside the user's own.
-const start = await chooseStart({ link: initialLink.doc, hash: location.hash, local: localStorage, tab: sessionStorage, backend: openBackend,
+const start = await chooseStart({ link: initialLink.doc, hash: location.hash, local: localStorage, tab: sessionStorage, backend: backendWithin,
   defaultDoc: { files: defaultFiles, active: defaultFiles[0].name, seed: 1 } })
 const first = start.doc
 const store = installStore(createAppStore({ files: first?.files ?? defaultFiles, active: first?.active, seed: first?.seed,

@@ -3,7 +3,7 @@
 // markers (YAML, API server, lint) are set on each file's model beside monaco-yaml's schema markers.
 import Editor from '@monaco-editor/react'
 import { useEffect, useMemo } from 'react'
-import { guardStore, languageRefusal, pasteRefusal, setGuardNotice } from './inputGuard.ts'
+import { clipboardText, guardStore, languageRefusal, pasteRefusal, setGuardNotice } from './inputGuard.ts'
 import { modelUri, monaco } from './monacoSetup.ts'
 import { getApp, useApp } from '../store.ts'
 import type { EditorMarker } from '../../worker/protocol.ts'
@@ -32,7 +32,7 @@ function toMonaco(m: EditorMarker): monaco.editor.IMarkerData {
 
 /** Measures a paste before Monaco takes it (capture phase, on the editor's container): too large, it never lands. */
 function guardPaste(event: ClipboardEvent): void {
-  const text = event.clipboardData?.getData('text/plain') ?? ''
+  const text = clipboardText(event.clipboardData)
   const refusal = pasteRefusal(text.length, getApp().files.reduce((n, f) => n + f.text.length, 0))
   setGuardNotice(refusal)
   if (refusal) { event.preventDefault(); event.stopPropagation() }

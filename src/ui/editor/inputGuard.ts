@@ -22,6 +22,17 @@ export const guardStore = createStore<GuardState>()(() => ({ notice: null, plain
 export const useGuard = <T,>(selector: (s: GuardState) => T): T => useStore(guardStore, selector)
 export const setGuardNotice = (notice: string | null) => guardStore.setState({ notice })
 
+/**
+ * The pasted text, timed: for 20 MB the browser's own clipboard read (a synchronous copy from the browser
+ * process) is most of what a refused paste costs, and the e2e heartbeat reports it apart from the page's own work.
+ */
+export function clipboardText(data: { getData(type: string): string } | null): string {
+  performance.mark('kubehop:clipboard-read-start')
+  const text = data?.getData('text/plain') ?? ''
+  performance.measure('kubehop:clipboard-read', 'kubehop:clipboard-read-start')
+  return text
+}
+
 /** Why a paste of `incoming` characters into a document of `current` characters is refused, or null. */
 export function pasteRefusal(incoming: number, current: number): string | null {
   if (incoming + current <= MAX_DOCUMENT_CHARS) return null

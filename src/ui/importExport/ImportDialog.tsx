@@ -7,6 +7,7 @@ import { setShare, useShare } from '../share/shareStore.ts'
 import { beginWorkspace } from '../persistence/workspaceSession.ts'
 import { getApp } from '../store.ts'
 import { MAX_IMPORT_CHARS, importText, mergeFiles } from './importFiles.ts'
+import { clipboardText } from '../editor/inputGuard.ts'
 
 export function ImportDialog() {
   const open = useShare((s) => s.importOpen)
@@ -57,7 +58,7 @@ function ImportBody({ onDone }: { onDone: () => void }) {
   }
   // A paste is measured before the text area takes it: 20 MB laid out in a text area freezes the page.
   const guardPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
-    const pasted = e.clipboardData.getData('text/plain').length
+    const pasted = clipboardText(e.clipboardData).length
     if (pasted + text.length <= MAX_IMPORT_CHARS) return
     e.preventDefault()
     setMessage({ error: true, lines: [`Paste refused: ${(pasted / 1_000_000).toFixed(1)} MB of text (up to ${MAX_IMPORT_CHARS / 1_000_000} MB can be imported).`] })

@@ -104,12 +104,14 @@ export class Session {
     return { files, active, seed, ...(scenario ? { scenario } : {}) }
   }
 
-  remember(hash?: string) {
+  /** This tab's workspace (and the link hash it shows) for a reload; `last` also makes it the one a new tab opens. */
+  remember(hash?: string, last = workspaceStore.getState().current.origin !== 'link') {
     const { id } = workspaceStore.getState().current
     try {
       const before = JSON.parse(this.o.tab.getItem(TAB_KEY) ?? 'null') as { id?: string; hash?: string } | null
       this.o.tab.setItem(TAB_KEY, JSON.stringify({ id, hash: hash ?? (before?.id === id ? before.hash : undefined) }))
-      this.o.local.setItem(LAST_WORKSPACE_KEY, id)
+      // A link only opened (not yet edited) does not become the workspace a new tab shows: the user's own stays that.
+      if (last) this.o.local.setItem(LAST_WORKSPACE_KEY, id)
     } catch { /* storage refused: only convenience is lost */ }
   }
 
@@ -152,6 +154,7 @@ export class Session {
       this.saved = doc
       workspaceStore.setState({ problem: null, savedAt: record.updated })
       try { this.o.local.setItem(WORKSPACES_MARKER, '1') } catch { /* the head script then starts the engine later */ }
+      if (record.origin !== 'link') this.remember(undefined, true)
       this.o.channel?.postMessage({ type: 'saved', id: record.id, rev: record.rev, tab: this.tabId } satisfies SavedMessage)
       void this.refreshList()
     } catch (err) {
@@ -190,13 +193,13 @@ export class Session {
   }
 
   /** Makes `current` this tab's workspace (not stored yet unless `rev` says so). */
-  enter(current: CurrentWorkspace, rev: number, saved: WorkspaceDoc | null) {
+  enter(current: CurrentWorkspace, rev: number, saved: WorkspaceDoc | null, chosen = false) {
     clearTimeout(this.timer)
     this.timer = undefined
     this.baseRev = rev
     this.saved = saved
     workspaceStore.setState({ current, conflict: null, problem: null })
-    this.remember()
+    this.remember(undefined, chosen || current.origin !== 'link')
   }
 }
 
@@ -204,6 +207,8 @@ let session: Session | null = null
 
 export function startSession(options: SessionOptions): Session {
   session = new Session(options)
+  // A link is saved as its workspace at once (it is listed, and a reload of the tab finds it).
+  if (options.saved === null && options.current.origin === 'link') session.schedule()
   void session.refreshList()
   return session
 }
@@ -236,7 +241,7 @@ export async function switchWorkspace(id: string): Promise<boolean> {
   await s.flush()
   const record = await (await s.backend())?.get(id)
   if (!record) return false
-  s.enter({ id: record.id, name: record.name, origin: record.origin, ...(record.returnTo ? { returnTo: record.returnTo } : {}) }, record.rev, docOfRecord(record))
+  s.enter({ id: record.id, name: record.name, origin: record.origin, ...(record.returnTo ? { returnTo: record.returnTo } : {}) }, record.rev, docOfRecord(record), true)
   const { openShared } = await import('../share/openShared.ts')
   await openShared({ v: 2, files: record.files, active: record.active, seed: record.seed, ...(record.scenario ? { scenario: record.scenario } : {}) })
   return true
