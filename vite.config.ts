@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
-import { DOC_KEY, DOC_KEY_V1 } from './src/ui/storageKeys.ts'
+import { DOC_KEY, DOC_KEY_V1, WORKSPACES_MARKER } from './src/ui/storageKeys.ts'
 
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url))
 
@@ -25,7 +25,7 @@ function startWorkersEarly(): Plugin {
         const lines = [
           // A saved or shared document needs the engine for its first screen: start it while the main bundle
           // downloads. The default document's first snapshot is precomputed, and main.tsx starts the engine later.
-          engine && `try { if (location.hash.length > 1 || localStorage.getItem(${JSON.stringify(DOC_KEY)}) || localStorage.getItem(${JSON.stringify(DOC_KEY_V1)})) globalThis.__kubehopEngineWorker = new Worker(${JSON.stringify('/' + engine)}, { type: 'module', name: 'kubehop-engine' }) } catch {}`,
+          engine && `try { if (location.hash.length > 1 || localStorage.getItem(${JSON.stringify(WORKSPACES_MARKER)}) || localStorage.getItem(${JSON.stringify(DOC_KEY)}) || localStorage.getItem(${JSON.stringify(DOC_KEY_V1)})) globalThis.__kubehopEngineWorker = new Worker(${JSON.stringify('/' + engine)}, { type: 'module', name: 'kubehop-engine' }) } catch {}`,
           editor && `globalThis.__kubehopEditorAssets = ${JSON.stringify({ js: '/' + editor.fileName, css: editorCss.map((f) => '/' + f) })}`,
         ].filter(Boolean)
         return lines.length ? [{ tag: 'script', injectTo: 'head-prepend', children: lines.join('\n') }] : []
