@@ -2,7 +2,8 @@
 // One Monaco model per file (its own undo stack, kept across applies and tab switches); the engine's
 // markers (YAML, API server, lint) are set on each file's model beside monaco-yaml's schema markers.
 import Editor from '@monaco-editor/react'
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
+import { useCodeFontSize } from '../theme/codeFont.ts'
 import { modelUri, monaco } from './monacoSetup.ts'
 import { getApp, useApp } from '../store.ts'
 import type { EditorMarker } from '../../worker/protocol.ts'
@@ -43,6 +44,8 @@ export default function MonacoEditor() {
   const theme = useApp((s) => s.theme)
   const markers = useApp((s) => s.markers)
   const files = useApp((s) => s.files)
+  const fontSize = useCodeFontSize() // 13 px, 20 in presenter mode
+  const sized = useMemo(() => ({ ...options, fontSize }), [fontSize])
 
   useEffect(() => { syncMarkers(markers) }, [markers, active])
   // A closed or renamed file's model goes away with it.
@@ -57,7 +60,7 @@ export default function MonacoEditor() {
       defaultLanguage="yaml"
       value={text}
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
-      options={options}
+      options={sized}
       loading={<p className="pane__placeholder">Starting the editor…</p>}
       onChange={(value) => getApp().setText(value ?? '')}
       onMount={(editor) => {

@@ -6,9 +6,12 @@ import { HopCard } from '../animation/HopCard.tsx'
 import { PacketLayer } from '../animation/PacketLayer.tsx'
 import { edgeTypes } from '../animation/PacketEdge.tsx'
 import { usePacketEdges } from '../animation/usePacketEdges.ts'
+import { useCamera } from '../animation/useCamera.ts'
 import type { Timeline } from '../animation/useTimeline.ts'
 import { PlaybackBar } from '../requests/PlaybackBar.tsx'
 import { getApp, useApp } from '../store.ts'
+import { panelStore } from '../layout/panels.ts'
+import { useStore } from 'zustand'
 import { nodeTypes } from './nodes/nodeTypes.ts'
 import { emptyFlowMemo, reuseEdges, reuseNodes } from './flowMemo.ts'
 import { toFlow, type TopologyNode } from './toFlow.ts'
@@ -25,6 +28,8 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   const { fitView } = useReactFlow()
   const initialized = useNodesInitialized()
   const memo = useRef(emptyFlowMemo())
+  const host = useRef<HTMLDivElement | null>(null)
+  useCamera(timeline, host)
 
   // A layout effect, so the new boxes reach React Flow in the task that brought the snapshot (see useTopologyLayout).
   useLayoutEffect(() => {
@@ -39,6 +44,13 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   useEffect(() => {
     if (initialized) void fitView(FIT)
   }, [initialized, laidOut.generation, fitView])
+
+  // A panel collapsed or came back: the canvas changed size, so the cluster is fitted again (after the grid's reflow).
+  const panels = useStore(panelStore)
+  useEffect(() => {
+    const id = requestAnimationFrame(() => void fitView(FIT))
+    return () => cancelAnimationFrame(id)
+  }, [panels, fitView])
 
   useEffect(() => {
     if (!initialized) return
@@ -61,6 +73,7 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   }, [])
 
   return (
+    <div className="topology-flow" ref={host}>
     <ReactFlow
       nodes={nodes}
       edges={allEdges}
@@ -79,9 +92,10 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
     >
       <Background gap={20} size={1} />
       <Controls showInteractive={false} position="bottom-right" />
-      <PacketLayer timeline={timeline} />
+      <PacketLayer timeline={timeline} layoutKey={nodes} />
       <PlaybackBar timeline={timeline} />
       <HopCard timeline={timeline} />
     </ReactFlow>
+    </div>
   )
 })

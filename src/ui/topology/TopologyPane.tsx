@@ -7,6 +7,8 @@ import { usePlayheadReset, useTimeline } from '../animation/useTimeline.ts'
 import { RequestFeed } from '../requests/RequestFeed.tsx'
 import { RequestPanel } from '../requests/RequestPanel.tsx'
 import { useApp } from '../store.ts'
+import { PanelToggles } from '../layout/PanelToggles.tsx'
+import { usePanel } from '../layout/panels.ts'
 import { TopologyCanvas } from './TopologyCanvas.tsx'
 import { useTopologyLayout } from './useTopologyLayout.ts'
 
@@ -18,11 +20,13 @@ export function TopologyPane() {
   const timeline = useTimeline()
   usePlayheadReset(timeline)
   const profile = snapshot?.profile
+  const requestsOpen = usePanel('requests')
   return (
     <section className="pane pane--topology" aria-label="Topology" id="pane-topology" tabIndex={-1} aria-keyshortcuts="Alt+2">
       <header className="pane__header">
         <h2>Topology</h2>
         {profile && <span className="pane__hint">{profile.type} cluster “{profile.name}” · {profile.kubernetesVersion} · click an object to inspect it</span>}
+        <PanelToggles />
       </header>
       <div className="pane__body pane__body--split">
         <div className="topology-canvas">
@@ -30,7 +34,7 @@ export function TopologyPane() {
             ? <ReactFlowProvider><TopologyCanvas laidOut={laidOut} timeline={timeline} /></ReactFlowProvider>
             : <p className="pane__placeholder" role="status">{snapshot ? 'Laying out the cluster…' : answered ? 'No cluster: run `kind create cluster` in the console.' : 'Starting the engine…'}</p>}
         </div>
-        <RequestPanel timeline={timeline} />
+        {requestsOpen && <RequestPanel timeline={timeline} />}
         {selection && <Inspector selection={selection} />}
         <RequestFeed />
       </div>
