@@ -9,6 +9,7 @@ import { Splitter } from './layout/Splitter.tsx'
 import { usePaneShortcuts } from './layout/usePaneShortcuts.ts'
 import { usePanel } from './layout/panels.ts'
 import { usePanels } from './layout/usePanels.ts'
+import { useClockRuntime } from './clock/useClockRuntime.ts'
 import './styles/presenter.css'
 import { usePaneSize } from './layout/usePaneSize.ts'
 import { StatusBar } from './StatusBar.tsx'
@@ -32,6 +33,7 @@ export function App({ engine }: { engine: EngineClient }) {
   const [consoleHeight, setConsoleHeight] = usePaneSize('console', 210, 90, Math.max(200, innerHeight - 260))
   const style = { '--editor-width': `${editorWidth}px`, '--console-height': `${consoleHeight}px` } as CSSProperties
   useShareRuntime(engine)
+  useClockRuntime(engine)
   const guide = useGuideVisible() && guideOpen
   const linkError = useShare((s) => s.linkError)
   if (linkError) return <LinkErrorView />

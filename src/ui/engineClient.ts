@@ -33,6 +33,10 @@ export interface EngineClient extends ShellBridge {
   /** Marks the start of a scenario step; `stepChecks` evaluates its checks against what ran since. */
   stepBegin(): void
   stepChecks(checks: string[]): Promise<CheckView[]>
+  /** The playground's clock: simulated seconds per wall second (0 pauses), and an optional jump ahead. */
+  setClock(rate: number, skip?: number): void
+  /** The simulated time and rate, after every clock change and tick. */
+  onClock(listener: (time: number, rate: number) => void): () => void
   dispose(): void
 }
 
@@ -50,6 +54,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
   const readyListeners = new Set<(v: ShellVocabulary) => void>()
   const errorListeners = new Set<(message: string) => void>()
   const traceListeners = new Set<(traces: Trace[], line: string, time: number, stdout: string) => void>()
+  const clockListeners = new Set<(time: number, rate: number) => void>()
   const lines = new Map<number, string>()
   const pending = new Map<number, Pending>()
   let nextId = 1
@@ -58,6 +63,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
   worker.addEventListener('message', ({ data }) => {
     switch (data.type) {
       case 'ready': for (const l of readyListeners) l(data.vocabulary); break
+      case 'clock': for (const l of clockListeners) l(data.time, data.rate); break
       case 'snapshot': {
         const snapshot = assembler.full(data.snapshot)
         for (const l of snapshotListeners) l(snapshot)
@@ -165,6 +171,8 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
       worker.postMessage({ type: 'stepChecks', id, checks })
     }),
     onTraces: (listener) => subscribe(traceListeners, listener),
+    setClock: (rate, skip) => worker.postMessage({ type: 'clock', rate, skip }),
+    onClock: (listener) => subscribe(clockListeners, listener),
     onSnapshot: (listener) => subscribe(snapshotListeners, listener),
     onReady: (listener) => subscribe(readyListeners, listener),
     onError: (listener) => subscribe(errorListeners, listener),

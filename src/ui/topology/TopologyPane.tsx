@@ -8,6 +8,7 @@ import { RequestFeed } from '../requests/RequestFeed.tsx'
 import { RequestPanel } from '../requests/RequestPanel.tsx'
 import { useApp } from '../store.ts'
 import { PanelToggles } from '../layout/PanelToggles.tsx'
+import { ClockControl } from '../clock/ClockControl.tsx'
 import { usePanel } from '../layout/panels.ts'
 import { TopologyCanvas } from './TopologyCanvas.tsx'
 import { useTopologyLayout } from './useTopologyLayout.ts'
@@ -26,6 +27,7 @@ export function TopologyPane() {
       <header className="pane__header">
         <h2>Topology</h2>
         {profile && <span className="pane__hint">{profile.type} cluster “{profile.name}” · {profile.kubernetesVersion} · click an object to inspect it</span>}
+        <ClockControl />
         <PanelToggles />
       </header>
       <div className="pane__body pane__body--split">
