@@ -40,6 +40,25 @@ export function useCamera(timeline: Timeline, canvas: React.RefObject<HTMLElemen
   const present = useShare((s) => s.present)
   const last = useRef('')
 
+  const refollow = useRef<() => void>(() => {})
+
+  // The canvas changed size (a panel collapsed or came back, the window): frame the followed station again, or
+  // fit the whole cluster when nothing is followed. One frame later, once the grid has reflowed.
+  useEffect(() => {
+    const el = canvas.current
+    if (!el) return
+    let raf = 0
+    const ro = new ResizeObserver(() => {
+      cancelAnimationFrame(raf)
+      raf = requestAnimationFrame(() => {
+        if (requestStore.getState().focusHop >= 0 && timeline.packets.length) { last.current = ''; refollow.current() }
+        else void fitView({ padding: 0.08, maxZoom: 1.1 })
+      })
+    })
+    ro.observe(el)
+    return () => { ro.disconnect(); cancelAnimationFrame(raf) }
+  }, [canvas, timeline, fitView])
+
   useEffect(() => {
     if (!timeline.packets.length) return
     const rectOf = (id: string): Rect | null => {
@@ -73,6 +92,7 @@ export function useCamera(timeline: Timeline, canvas: React.RefObject<HTMLElemen
         card.style.left = `${Math.round(Math.max(8, Math.min(el.clientWidth - card.offsetWidth - 8, dotX - 24)))}px`
       }
     }
+    refollow.current = follow
     const offStore = requestStore.subscribe((s, old) => { if (s.focusHop !== old.focusHop || s.focus !== old.focus) requestAnimationFrame(follow) })
     let wasPlaying = playhead.playing
     const offSeek = onSeek(() => {

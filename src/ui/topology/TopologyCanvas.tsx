@@ -10,8 +10,6 @@ import { useCamera } from '../animation/useCamera.ts'
 import type { Timeline } from '../animation/useTimeline.ts'
 import { PlaybackBar } from '../requests/PlaybackBar.tsx'
 import { getApp, useApp } from '../store.ts'
-import { panelStore } from '../layout/panels.ts'
-import { useStore } from 'zustand'
 import { nodeTypes } from './nodes/nodeTypes.ts'
 import { emptyFlowMemo, reuseEdges, reuseNodes } from './flowMemo.ts'
 import { toFlow, type TopologyNode } from './toFlow.ts'
@@ -44,13 +42,6 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   useEffect(() => {
     if (initialized) void fitView(FIT)
   }, [initialized, laidOut.generation, fitView])
-
-  // A panel collapsed or came back: the canvas changed size, so the cluster is fitted again (after the grid's reflow).
-  const panels = useStore(panelStore)
-  useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView(FIT))
-    return () => cancelAnimationFrame(id)
-  }, [panels, fitView])
 
   useEffect(() => {
     if (!initialized) return
