@@ -99,7 +99,7 @@ export function visitAt(visits: readonly Visit[], hopIndex: number): Visit | nul
 }
 
 /** The opened view's geometry, in flow units, beside the box it opens (the boxes' right side is free in the layout). */
-export const OPEN = { gap: 28, width: 680, head: 54, row: 34, pad: 10 }
+export const OPEN = { gap: 28, width: 760, head: 54, row: 34, pad: 10 }
 
 export interface Rect { x: number; y: number; width: number; height: number }
 
