@@ -164,3 +164,25 @@ test('the clock runs with wall time, speeds up, pauses and skips ahead; the pods
   await page.keyboard.type('kubectl get pods\n')
   await expect(app(page).console.locator('.xterm-rows')).toContainText(/kubia-\S+\s+1\/1\s+Running\s+0\s+(\d{2,3}s|\d+m)/)
 })
+
+test('one truth on screen: opening a scenario clears the requests, marks and "applied" line of the document before', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('group', { name: /^Pod default\/kubia-/ })).toHaveCount(3)
+  await expect(page.getByRole('status', { name: 'Last apply' })).toContainText('applied: deployment.apps/kubia created')
+  await app(page).consoleInput.focus()
+  await page.keyboard.type('curl -s http://172.18.0.3:30123\n')
+  await expect(page.getByRole('complementary', { name: 'Requests panel' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Hop card' })).toBeVisible()
+  await page.getByRole('button', { name: 'Scenarios' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Scenarios' })
+  await dialog.getByRole('button', { name: /^NodePort from the host, and the SNAT on the extra hop/ }).click()
+  await expect(dialog).toBeHidden()
+  // The old cluster's request, its hop card and its outcome marks are gone; the header no longer claims kubia.
+  await expect(page.getByRole('complementary', { name: 'Requests panel' })).toBeHidden()
+  await expect(page.getByRole('region', { name: 'Hop card' })).toBeHidden()
+  await expect(page.getByRole('status', { name: 'Answer' })).toHaveCount(0)
+  await expect(page.getByRole('status', { name: 'Last apply' })).not.toContainText('kubia')
+  // The scenario holds the clock: its steps move time as the CLI does.
+  await expect(page.getByRole('button', { name: 'Skip ahead 30 seconds' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Clock speed 10×' })).toBeDisabled()
+})

@@ -10,6 +10,7 @@ import { usePaneShortcuts } from './layout/usePaneShortcuts.ts'
 import { usePanel } from './layout/panels.ts'
 import { usePanels } from './layout/usePanels.ts'
 import { useClockRuntime } from './clock/useClockRuntime.ts'
+import { OneTruth } from './requests/OneTruth.tsx'
 import './styles/presenter.css'
 import { usePaneSize } from './layout/usePaneSize.ts'
 import { StatusBar } from './StatusBar.tsx'
@@ -53,6 +54,7 @@ export function App({ engine }: { engine: EngineClient }) {
         {guide && <GuideAside />}
       </main>
       <DocumentLayer />
+      <OneTruth />
       <StatusBar />
     </div>
     </EngineContext.Provider>

@@ -60,7 +60,11 @@ export function useCamera(timeline: Timeline, canvas: React.RefObject<HTMLElemen
   }, [canvas, timeline, fitView])
 
   useEffect(() => {
-    if (!timeline.packets.length) return
+    // Nothing to follow any more (the requests were cleared): back out to the whole cluster.
+    if (!timeline.packets.length) {
+      if (last.current) { last.current = ''; void fitView({ padding: 0.08, maxZoom: 1.1, duration: 500 }) }
+      return
+    }
     const rectOf = (id: string): Rect | null => {
       const n = getInternalNode(id)
       return n ? { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width ?? 0, height: n.measured.height ?? 0 } : null

@@ -88,5 +88,5 @@ export function recordById(id: number | null): RequestRecord | undefined {
 }
 
 export function resetRequests(): void {
-  requestStore.setState({ records: [], playing: null, focus: 0, focusHop: -1, batch: null, compare: null, pending: null, override: null })
+  requestStore.setState({ records: [], playing: null, focus: 0, focusHop: -1, batch: null, compare: null, pending: null, override: null, lastSent: null, formOpen: false })
 }
