@@ -186,3 +186,30 @@ test('one truth on screen: opening a scenario clears the requests, marks and "ap
   await expect(page.getByRole('button', { name: 'Skip ahead 30 seconds' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Clock speed 10×' })).toBeDisabled()
 })
+
+test('side by side on the canvas: two stacked paths, stepped in lockstep, the hops where they part marked', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('group', { name: /^Pod default\/kubia-/ })).toHaveCount(3)
+  await page.getByRole('button', { name: 'Send request' }).click()
+  await page.getByRole('dialog', { name: 'Send request' }).getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('tab', { name: 'Side by side' }).click()
+  await page.getByRole('button', { name: 'Compare side by side' }).click()
+  const stage = page.getByRole('region', { name: 'Side by side paths' })
+  await expect(stage).toBeVisible()
+  const cluster = stage.getByRole('group', { name: /externalTrafficPolicy: Cluster/ })
+  const local = stage.getByRole('group', { name: /externalTrafficPolicy: Local/ })
+  await expect(cluster).toBeVisible()
+  await expect(local).toBeVisible()
+  // As large as the canvas: each path takes about half of it.
+  const canvas = (await page.locator('.topology-canvas').boundingBox())!
+  expect((await cluster.boundingBox())!.width).toBeGreaterThan(canvas.width * 0.9)
+  // Lockstep: stepping moves both paths to the same hop.
+  await stage.getByRole('button', { name: 'Step forward' }).click()
+  await stage.getByRole('button', { name: 'Step forward' }).click()
+  await expect(cluster.locator('[aria-current="step"]')).toHaveAttribute('data-step', '2')
+  await expect(local.locator('[aria-current="step"]')).toHaveAttribute('data-step', '2')
+  // Cluster marks the packet for masquerading; Local does not: that hop is marked on the Cluster side.
+  await expect(cluster.locator('.compare-hop.is-different').filter({ hasText: 'mark for SNAT' })).toHaveCount(1)
+  await stage.getByRole('button', { name: 'Close' }).click()
+  await expect(stage).toBeHidden()
+})

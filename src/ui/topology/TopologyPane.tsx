@@ -6,6 +6,7 @@ import { Inspector } from '../inspector/Inspector.tsx'
 import { usePlayheadReset, useTimeline } from '../animation/useTimeline.ts'
 import { RequestFeed } from '../requests/RequestFeed.tsx'
 import { RequestPanel } from '../requests/RequestPanel.tsx'
+import { CompareStage } from '../requests/CompareStage.tsx'
 import { useApp } from '../store.ts'
 import { PanelToggles } from '../layout/PanelToggles.tsx'
 import { ClockControl } from '../clock/ClockControl.tsx'
@@ -35,6 +36,7 @@ export function TopologyPane() {
           {laidOut
             ? <ReactFlowProvider><TopologyCanvas laidOut={laidOut} timeline={timeline} /></ReactFlowProvider>
             : <p className="pane__placeholder" role="status">{snapshot ? 'Laying out the cluster…' : answered ? 'No cluster: run `kind create cluster` in the console.' : 'Starting the engine…'}</p>}
+          <CompareStage />
         </div>
         {requestsOpen && <RequestPanel timeline={timeline} />}
         {selection && <Inspector selection={selection} />}
