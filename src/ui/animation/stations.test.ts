@@ -51,7 +51,7 @@ describe('stations', () => {
     const v = visitsOf({ hops: packetHops({ from: 'host', to: '', outcome: 'delivered', servedBy: null, clientIPSeenByServer: null, hops: crossNode }, where, 0) })
     expect(v.map((x) => x.box)).toEqual(['client', 'Node//kind-worker', 'Node//kind-worker2', 'Pod/default/echo', 'Node//kind-worker'])
     expect(v[2].stations.map((s) => [s.label, s.detail])).toEqual([['FORWARD', 'policy ACCEPT'], ['veth → pod', 'veth688a933b']])
-    expect(v[4].stations[0]).toMatchObject({ label: 'conntrack', nat: 'un-SNAT', detail: 'un-SNAT: dst → 172.18.0.1:37012', worker: 'conntrack' })
+    expect(v[4].stations[0]).toMatchObject({ label: 'conntrack un-SNAT', nat: 'un-SNAT', detail: 'dst → 172.18.0.1:37012', worker: 'conntrack' })
     expect(visitAt(v, 12)?.box).toBe('Node//kind-worker2')
     expect(visitAt(v, 11)?.box).toBe('Node//kind-worker')
   })

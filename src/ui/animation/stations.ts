@@ -65,7 +65,8 @@ export function stationOf(hop: TraceHop, hook = 'nat PREROUTING'): Station {
     return { label: parts.chain, detail, stage, worker, nat }
   }
   if (hop.component === 'conntrack') {
-    return { label: 'conntrack', detail: nat ? `${nat}: ${nat.endsWith('SNAT') ? `dst → ${hop.dstAfter}` : `src → ${hop.srcAfter}`}` : hop.action, stage: 'conntrack', worker, nat }
+    // The reverse NAT goes in the label, so the restored address fits its column whole.
+    return { label: nat ? `conntrack ${nat}` : 'conntrack', detail: nat ? (nat.endsWith('SNAT') ? `dst → ${hop.dstAfter}` : `src → ${hop.srcAfter}`) : hop.action, stage: 'conntrack', worker, nat }
   }
   if (hop.action === 'route') {
     const via = hop.rule ? /(?:via (\S+) )?dev (\S+)/.exec(hop.rule) : null
