@@ -23,6 +23,7 @@ import { scenarioFilePath } from '../scenarios/parse.ts'
 
 /** What changed the cluster, in order: replaying it on a fresh host with the same seed rebuilds the same cluster. */
 export type HistoryStep = { kind: 'apply'; document: EngineDocument } | { kind: 'exec'; line: string } | { kind: 'files'; files: DocFile[] }
+  | { kind: 'advance'; seconds: number }
 
 /** A console line running in slices (see ScriptRun): the worker runs a slice, then lets other messages in. */
 export interface ConsoleRun {
@@ -393,6 +394,17 @@ export class EngineHost {
 
   private warn(file: string, doc: ManifestDoc, warnings: string[], markers: EditorMarker[]): void {
     for (const w of warnings) markers.push(marker(file, 'api', 'warning', `Warning: ${w}`, firstLine(doc.range)))
+  }
+
+  /** The playground's clock ticked (or skipped ahead): simulated time moves on, timers that fall due fire.
+   * Kept in the history (consecutive ticks merged) so a replay reaches the same cluster. */
+  advance(seconds: number): void {
+    const cluster = this.session.cluster
+    if (!cluster || !(seconds > 0)) return
+    const last = this.history[this.history.length - 1]
+    if (last?.kind === 'advance') last.seconds += seconds
+    else this.history.push({ kind: 'advance', seconds })
+    cluster.advance(seconds)
   }
 
   /** Runs one console line; shell state (variables, history of the cluster) persists between lines. */

@@ -74,6 +74,8 @@ export type EngineRequest =
   | { type: 'stepBegin' }
   /** Evaluate the step's `#check:` expressions against what ran since `stepBegin`. */
   | { type: 'stepChecks'; id: number; checks: string[] }
+  /** The playground's clock: simulated seconds per wall second (0 pauses it), and an optional jump ahead now. */
+  | { type: 'clock'; rate: number; skip?: number }
 
 /**
  * The objects that changed since the last snapshot sent (by uid + resourceVersion), so an edit does not
@@ -116,5 +118,7 @@ export type EngineResponse =
   /** Manifests a console line wrote (`cat > app.yaml <<EOF`): the editor shows them as tabs. */
   | { type: 'filesWritten'; files: DocFile[] }
   | { type: 'stepChecked'; id: number; results: CheckView[] }
+  /** The simulated time (epoch seconds) and rate, after a clock change and with every tick (the UI extrapolates between). */
+  | { type: 'clock'; time: number; rate: number }
   /** The engine could not handle a request; the UI keeps its last snapshot. */
   | { type: 'error'; id?: number; message: string }

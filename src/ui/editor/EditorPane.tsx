@@ -13,6 +13,7 @@ const START_ANYWAY_MS = 2500 // if the topology never draws, the editor must sti
 export function EditorPane() {
   const topologyReady = useApp((s) => s.topologyReady)
   const lastApply = useApp((s) => s.lastApply)
+  const autoApply = useApp((s) => s.autoApply)
   const [timedOut, setTimedOut] = useState(false)
   const notice = useGuard((s) => s.notice)
   const plain = useGuard((s) => s.plain)
@@ -27,7 +28,7 @@ export function EditorPane() {
       <header className="pane__header">
         <h2>Manifests</h2>
         <span className="pane__hint" role="status" aria-label="Last apply">
-          {lastApply ? (lastApply.applied ? `applied${lastApply.changes.length ? `: ${lastApply.changes.join(', ')}` : ', no change'}` : 'not applied: fix the errors') : 'applying…'}
+          {lastApply ? (lastApply.applied ? `applied${lastApply.changes.length ? `: ${lastApply.changes.join(', ')}` : ', no change'}` : 'not applied: fix the errors') : autoApply ? 'applying…' : 'applied by the steps, not as you type'}
         </span>
       </header>
       <EditorTabs />

@@ -4,6 +4,7 @@
 import Editor from '@monaco-editor/react'
 import { useEffect, useMemo } from 'react'
 import { clipboardText, guardStore, languageRefusal, pasteRefusal, setGuardNotice } from './inputGuard.ts'
+import { useCodeFontSize } from '../theme/codeFont.ts'
 import { modelUri, monaco } from './monacoSetup.ts'
 import { getApp, useApp } from '../store.ts'
 import type { EditorMarker } from '../../worker/protocol.ts'
@@ -52,6 +53,8 @@ export default function MonacoEditor() {
   const theme = useApp((s) => s.theme)
   const markers = useApp((s) => s.markers)
   const files = useApp((s) => s.files)
+  const fontSize = useCodeFontSize() // 13 px, 20 in presenter mode
+  const sized = useMemo(() => ({ ...options, fontSize }), [fontSize])
 
   useEffect(() => { syncMarkers(markers) }, [markers, active])
   // A file too large for the YAML language worker, or whose aliases expand into a bomb, is edited as plain text.
@@ -70,7 +73,7 @@ export default function MonacoEditor() {
       language={plain ? 'plaintext' : 'yaml'}
       value={text}
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
-      options={options}
+      options={sized}
       loading={<p className="pane__placeholder">Starting the editor…</p>}
       onChange={(value) => getApp().setText(value ?? '')}
       onMount={(editor) => {
