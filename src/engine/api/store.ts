@@ -3,6 +3,7 @@
 import type { KubeObject, ObjectKey } from './types.ts'
 import { keyOf, objectKey } from './types.ts'
 import { jsonEqual } from './plain-json.ts'
+import { StoreIndexes } from './indexes.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { SimClock } from '../sim/clock.ts'
 
@@ -23,6 +24,8 @@ export interface ReadonlyStore {
   list(kind: string, namespace?: string): KubeObject[]
   /** The store's current resourceVersion; changes with every write. */
   readonly version: number
+  /** Secondary indexes kept on every write (the API store has them; snapshot views may not). */
+  readonly indexes?: StoreIndexes
 }
 
 // Kinds whose metadata.generation tracks spec changes (the others leave it unset, as the API server does).
@@ -40,6 +43,7 @@ export class ObjectStore implements ReadonlyStore {
   private objects = new Map<ObjectKey, KubeObject>()
   private byKind = new Map<string, Set<ObjectKey>>()
   private rv = 0
+  readonly indexes = new StoreIndexes()
   private listeners: ((change: Change) => void)[] = []
 
   constructor(private readonly rng: SeededRandom, private readonly clock: SimClock) {}
@@ -57,6 +61,7 @@ export class ObjectStore implements ReadonlyStore {
   }
 
   list(kind: string, namespace?: string): KubeObject[] {
+    if (namespace) return [...this.indexes.inNamespace(kind, namespace).values()].sort(compareObjects)
     const keys = this.byKind.get(kind)
     if (!keys) return []
     const out: KubeObject[] = []
@@ -138,6 +143,7 @@ export class ObjectStore implements ReadonlyStore {
       if (!keys) this.byKind.set(change.object.kind, (keys = new Set()))
       keys.add(change.key)
     }
+    this.indexes.apply(change.previous, change.type === 'deleted' ? undefined : change.object, this.rv)
     for (const listener of this.listeners) listener(change)
     return change.object
   }
