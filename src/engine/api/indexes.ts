@@ -18,7 +18,7 @@ class Index {
     b.set(key, obj)
   }
 
-  remove(name: string, key: ObjectKey): void {
+  remove(name: string, key: ObjectKey, _obj?: KubeObject): void {
     const b = this.buckets.get(name)
     if (!b) return
     b.delete(key)
@@ -30,10 +30,31 @@ class Index {
   }
 }
 
+/** An index that also counts writes per bucket (a generation, as the scheduler cache's NodeInfo has). */
+class CountedIndex extends Index {
+  private readonly generations = new Map<string, number>()
+  private counter = 0
+
+  override add(name: string, key: ObjectKey, obj: KubeObject): void {
+    super.add(name, key, obj)
+    this.generations.set(name, ++this.counter)
+  }
+
+  override remove(name: string, key: ObjectKey, _obj?: KubeObject): void {
+    super.remove(name, key)
+    this.generations.set(name, ++this.counter)
+  }
+
+  generation(name: string): number {
+    return this.generations.get(name) ?? 0
+  }
+}
+
 const controlled = (obj: KubeObject) => !!obj.metadata.ownerReferences?.some((r) => r.controller)
+const terminal = (pod: KubeObject) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
 
 /** The names of every bucket an object belongs to, one list per index. */
-function bucketsOf(obj: KubeObject): { ns: string; owners: string[]; orphan: boolean; labels: string[]; node?: string; selector: string[] } {
+function bucketsOf(obj: KubeObject): { ns: string; owners: string[]; orphan: boolean; labels: string[]; node?: string; running?: string; selector: string[] } {
   const kind = obj.kind
   const ns = obj.metadata.namespace ?? ''
   const owners: string[] = []
@@ -45,7 +66,8 @@ function bucketsOf(obj: KubeObject): { ns: string; owners: string[]; orphan: boo
   for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) labels.push(`${kind}/${ns}/${k}=${v}`)
   const selector: string[] = []
   if (kind === 'Service') for (const [k, v] of Object.entries((obj.spec?.selector ?? {}) as Record<string, string>)) selector.push(`${ns}/${k}=${v}`)
-  return { ns: `${kind}/${ns}`, owners, orphan: !controlled(obj), labels, node: kind === 'Pod' ? (obj.spec?.nodeName ?? '') : undefined, selector }
+  const node = kind === 'Pod' ? (obj.spec?.nodeName ?? '') : undefined
+  return { ns: `${kind}/${ns}`, owners, orphan: !controlled(obj), labels, node, running: node && !terminal(obj) ? node : undefined, selector }
 }
 
 /**
@@ -59,6 +81,7 @@ export class StoreIndexes {
   private readonly orphan = new Index()
   private readonly label = new Index()
   private readonly node = new Index()
+  private readonly running = new CountedIndex()
   private readonly selector = new Index()
   private readonly uids = new Map<string, KubeObject>()
   private readonly revisions = new Map<string, number>()
@@ -78,16 +101,14 @@ export class StoreIndexes {
 
   private file(obj: KubeObject, key: ObjectKey, add: boolean, version: number): void {
     const b = bucketsOf(obj)
-    const put = (index: Index, name: string) => (add ? index.add(name, key, obj) : index.remove(name, key))
-    put(this.ns, b.ns)
-    for (const o of b.owners) put(this.owner, o)
-    if (b.orphan) put(this.orphan, b.ns)
-    for (const l of b.labels) put(this.label, l)
-    for (const s of b.selector) put(this.selector, s)
-    if (b.node !== undefined) {
-      put(this.node, b.node)
-      this.revisions.set(`node:${b.node}`, version)
-    }
+    const op = add ? 'add' : 'remove'
+    this.ns[op](b.ns, key, obj)
+    for (const o of b.owners) this.owner[op](o, key, obj)
+    if (b.orphan) this.orphan[op](b.ns, key, obj)
+    for (const l of b.labels) this.label[op](l, key, obj)
+    for (const s of b.selector) this.selector[op](s, key, obj)
+    if (b.node !== undefined) this.node[op](b.node, key, obj)
+    if (b.running !== undefined) this.running[op](b.running, key, obj)
     this.revisions.set(b.ns, version)
     const uid = obj.metadata.uid
     if (uid) {
@@ -121,6 +142,16 @@ export class StoreIndexes {
     return this.node.get(node)
   }
 
+  /** Pods bound to a node that still hold its resources (not Succeeded or Failed), what the scheduler counts. */
+  runningOnNode(node: string): Bucket {
+    return this.running.get(node)
+  }
+
+  /** Changes with every write that adds a pod to, or removes one from, runningOnNode(node). */
+  runningGeneration(node: string): number {
+    return this.running.generation(node)
+  }
+
   /** Services in a namespace whose spec.selector has key=value. */
   servicesSelecting(namespace: string | undefined, key: string, value: string): Bucket {
     return this.selector.get(`${namespace ?? ''}/${key}=${value}`)
@@ -133,11 +164,6 @@ export class StoreIndexes {
   /** The store version of the last write to a kind in a namespace (0: none yet). */
   revision(kind: string, namespace: string | undefined): number {
     return this.revisions.get(`${kind}/${namespace ?? ''}`) ?? 0
-  }
-
-  /** The store version of the last write to a pod bound to (or leaving) a node. */
-  nodeRevision(node: string): number {
-    return this.revisions.get(`node:${node}`) ?? 0
   }
 
   /** Orders objects as every bucket does (write order), for merging look-ups from two buckets. */

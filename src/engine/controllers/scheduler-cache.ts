@@ -1,42 +1,59 @@
-// kube-scheduler's cache of NodeInfos (pkg/scheduler/backend/cache/cache.go, framework/types.go NodeInfo): what the
-// filters need per node (its running pods, their host ports and requests), refreshed only for nodes whose pods
-// changed since the last look, as UpdateSnapshot copies only NodeInfos whose generation moved.
+// kube-scheduler's cache of NodeInfos (pkg/scheduler/backend/cache/cache.go, framework/types.go NodeInfo): per node,
+// the pods that hold its resources come from the store's index of running pods by node (kept on every write, as the
+// cache's addPod/removePod keep it); the host ports and requests summed over them are recomputed only when the
+// node's generation moved, as UpdateSnapshot copies only the NodeInfos whose generation changed.
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
-import type { StoreIndexes } from '../api/indexes.ts'
+import type { Bucket, StoreIndexes } from '../api/indexes.ts'
 import { indexesOf } from './informer.ts'
-import { isPodTerminal } from './pod-util.ts'
 
 export interface HostPort { ip: string; protocol: string; port: number }
 
-export interface NodeInfo {
-  /** The node's pods that still hold resources (not Succeeded or Failed). */
-  pods: KubeObject[]
-  usedPorts: HostPort[]
-  requested: { cpu: number; memory: number }
-  /** The store version this info reflects (the node's generation). */
-  generation: number
+/** What the filters read of one node. One instance per node generation: sums are computed on first use. */
+export class NodeInfo {
+  private ports?: HostPort[]
+  private sum?: { cpu: number; memory: number }
+
+  constructor(
+    /** The node's pods that still hold resources (not Succeeded or Failed), in write order. */
+    readonly pods: Bucket,
+    readonly generation: number,
+    private readonly hostPorts: (pod: KubeObject) => HostPort[],
+    private readonly requests: (pod: KubeObject) => { cpu: number; memory: number },
+  ) {}
+
+  usedPorts(): HostPort[] {
+    if (!this.ports) {
+      this.ports = []
+      for (const pod of this.pods.values()) this.ports.push(...this.hostPorts(pod))
+    }
+    return this.ports
+  }
+
+  requested(): { cpu: number; memory: number } {
+    if (!this.sum) {
+      // Summed in the pods' order from zero, as the filter always did (floating point: the order matters).
+      let cpu = 0, memory = 0
+      for (const pod of this.pods.values()) {
+        const r = this.requests(pod)
+        cpu += r.cpu
+        memory += r.memory
+      }
+      this.sum = { cpu, memory }
+    }
+    return this.sum
+  }
 }
 
 const caches = new WeakMap<StoreIndexes, Map<string, NodeInfo>>()
 
-/** The NodeInfo of a node, rebuilt from the store's pods-by-node index only when one of its pods was written. */
+/** The NodeInfo of a node, made anew only when the node's generation moved (a pod came or went). */
 export function nodeInfo(store: ReadonlyStore, node: string, hostPorts: (pod: KubeObject) => HostPort[], requests: (pod: KubeObject) => { cpu: number; memory: number }): NodeInfo {
   const index = indexesOf(store)
   let cache = caches.get(index)
   if (!cache) caches.set(index, (cache = new Map()))
-  const generation = index.nodeRevision(node)
-  const cached = cache.get(node)
-  if (cached && cached.generation === generation && store.indexes) return cached
-  const info: NodeInfo = { pods: [], usedPorts: [], requested: { cpu: 0, memory: 0 }, generation }
-  for (const pod of index.podsOnNode(node).values()) {
-    if (isPodTerminal(pod)) continue
-    info.pods.push(pod)
-    for (const p of hostPorts(pod)) info.usedPorts.push(p)
-    const r = requests(pod)
-    info.requested.cpu += r.cpu
-    info.requested.memory += r.memory
-  }
-  cache.set(node, info)
+  const generation = index.runningGeneration(node)
+  let info = cache.get(node)
+  if (!info || info.generation !== generation) cache.set(node, (info = new NodeInfo(index.runningOnNode(node), generation, hostPorts, requests)))
   return info
 }

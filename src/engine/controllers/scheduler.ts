@@ -107,7 +107,7 @@ export function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlySto
   // NodePorts
   const wanted = hostPorts(pod)
   if (wanted.length) {
-    const used = info.usedPorts
+    const used = info.usedPorts()
     if (wanted.some((w) => used.some((u) => u.port === w.port && u.protocol === w.protocol && (u.ip === w.ip || u.ip === '0.0.0.0' || w.ip === '0.0.0.0')))) {
       return { reason: "node(s) didn't have free ports for the requested pod ports", unresolvable: false }
     }
@@ -115,10 +115,10 @@ export function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlySto
   // NodeResourcesFit
   const alloc = node.status?.allocatable ?? {}
   const maxPods = parseQuantity(alloc.pods ?? '110')
-  if (info.pods.length + 1 > maxPods) return { reason: 'Too many pods', unresolvable: false }
+  if (info.pods.size + 1 > maxPods) return { reason: 'Too many pods', unresolvable: false }
   const want = requests(pod)
   if (want.cpu || want.memory) {
-    const used = info.requested
+    const used = info.requested()
     if (want.cpu && used.cpu + want.cpu > parseQuantity(alloc.cpu ?? '0') + 1e-9) return { reason: 'Insufficient cpu', unresolvable: false }
     if (want.memory && used.memory + want.memory > parseQuantity(alloc.memory ?? '0')) return { reason: 'Insufficient memory', unresolvable: false }
   }
@@ -230,7 +230,7 @@ function schedule(key: ObjectKey, ctx: ControllerContext): SyncResult {
   let best: KubeObject[] = []
   let bestScore: [number, number] = [Infinity, Infinity]
   for (const node of feasible) {
-    const score: [number, number] = [spread.get(node.metadata.name) ?? 0, infoOf(ctx.store, node.metadata.name).pods.length]
+    const score: [number, number] = [spread.get(node.metadata.name) ?? 0, infoOf(ctx.store, node.metadata.name).pods.size]
     if (score[0] < bestScore[0] || (score[0] === bestScore[0] && score[1] < bestScore[1])) { best = [node]; bestScore = score }
     else if (score[0] === bestScore[0] && score[1] === bestScore[1]) best.push(node)
   }
