@@ -34,7 +34,8 @@ const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationContro
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
-    for (const v of Object.values(value as object)) deepFreeze(v)
+    // for…in: no array of values per object (every write freezes its new parts).
+    for (const k in value) deepFreeze(value[k])
   }
   return value
 }
