@@ -28,8 +28,9 @@ class Work {
   d: KubeObject
   requeueAfter: number | undefined
   constructor(readonly original: KubeObject, readonly ctx: ControllerContext) {
-    this.d = jsonClone(original)
-    this.d.status = this.d.status ?? {}
+    // The sync replaces metadata.annotations and status fields, never edits spec: copy only what it writes.
+    this.d = { ...original, metadata: { ...original.metadata } }
+    this.d.status = original.status ? { ...original.status } : {}
   }
 
   put(rs: KubeObject, created = false): KubeObject {
@@ -52,8 +53,9 @@ class Work {
   }
 }
 
+/** A ReplicaSet to edit: the sync sets spec.replicas/minReadySeconds and replaces metadata fields, nothing deeper. */
 function copy(rs: KubeObject): KubeObject {
-  return jsonClone(rs)
+  return { ...rs, metadata: { ...rs.metadata }, spec: { ...rs.spec } }
 }
 
 /** scaleReplicaSet: new size and replica annotations; the ScalingReplicaSet event on a size change. */
