@@ -2,7 +2,7 @@
 // selector) and deletes, every look-up returns exactly the objects a scan finds, in the order they were last written.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { ObjectStore } from './store.ts'
+import { ObjectStore, compareObjects } from './store.ts'
 import type { KubeObject, ObjectKey } from './types.ts'
 import { keyOf } from './types.ts'
 import { SeededRandom } from '../sim/random.ts'
@@ -51,7 +51,7 @@ function build(s: Shape, uids: string[]): KubeObject {
 
 const keys = (objs: Iterable<KubeObject>) => [...objs].map(keyOf)
 
-describe('StoreIndexes', () => {
+describe('StoreIndexes and the cached lists', () => {
   it('agree with a full scan, in write order, after any sequence of writes', () => {
     fc.assert(fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
       const store = new ObjectStore(new SeededRandom(1), new SimClock())
@@ -78,6 +78,11 @@ describe('StoreIndexes', () => {
           for (const ns of NAMESPACES) {
             const inNs = (x: KubeObject) => x.kind === kind && x.metadata.namespace === ns
             expect(keys(index.inNamespace(kind, ns).values())).toEqual(scan(inNs))
+            // list() is cached per revision: it must still be the API's sorted list, and a caller's edits stay its own.
+            const listed = store.list(kind, ns)
+            expect(keys(listed)).toEqual(keys(store.all().filter(inNs).sort(compareObjects)))
+            listed.pop()
+            expect(store.list(kind, ns).length).toBe(scan(inNs).length)
             expect(keys(index.orphans(kind, ns).values())).toEqual(scan((x) => inNs(x) && !x.metadata.ownerReferences?.some((r) => r.controller)))
             for (const k of LABEL_KEYS) for (const v of LABEL_VALUES) {
               expect(keys(index.withLabel(kind, ns, k, v).values())).toEqual(scan((x) => inNs(x) && x.metadata.labels?.[k] === v))
@@ -92,6 +97,7 @@ describe('StoreIndexes', () => {
               expect(keys(ownedOrOrphans(store, kind, ns, uid, 'list'))).toEqual(keys(store.list(kind, ns).filter(claimable)))
             }
           }
+          expect(keys(store.list(kind))).toEqual(keys(store.all().filter((x) => x.kind === kind).sort(compareObjects)))
           for (const uid of [...uids, 'nobody']) expect(keys(index.ownedBy(kind, uid).values())).toEqual(scan((x) => x.kind === kind && !!x.metadata.ownerReferences?.some((r) => r.uid === uid)))
         }
         for (const node of [...NODES, '']) {

@@ -110,6 +110,7 @@ export class StoreIndexes {
     if (b.node !== undefined) this.node[op](b.node, key, obj)
     if (b.running !== undefined) this.running[op](b.running, key, obj)
     this.revisions.set(b.ns, version)
+    this.revisions.set(obj.kind, version)
     const uid = obj.metadata.uid
     if (uid) {
       if (add) this.uids.set(uid, obj)
@@ -161,9 +162,9 @@ export class StoreIndexes {
     return uid ? this.uids.get(uid) : undefined
   }
 
-  /** The store version of the last write to a kind in a namespace (0: none yet). */
-  revision(kind: string, namespace: string | undefined): number {
-    return this.revisions.get(`${kind}/${namespace ?? ''}`) ?? 0
+  /** The store version of the last write to a kind in a namespace (0: none yet); without a namespace, anywhere. */
+  revision(kind: string, namespace?: string): number {
+    return this.revisions.get(namespace === undefined ? kind : `${kind}/${namespace}`) ?? 0
   }
 
   /** Orders objects as every bucket does (write order), for merging look-ups from two buckets. */

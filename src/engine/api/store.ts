@@ -45,6 +45,7 @@ export class ObjectStore implements ReadonlyStore {
   private byKind = new Map<string, Set<ObjectKey>>()
   private rv = 0
   readonly indexes = new StoreIndexes()
+  private readonly lists = new Map<string, { revision: number; objects: KubeObject[] }>()
   private listeners: ((change: Change) => void)[] = []
 
   constructor(private readonly rng: SeededRandom, private readonly clock: SimClock) {}
@@ -62,15 +63,17 @@ export class ObjectStore implements ReadonlyStore {
   }
 
   list(kind: string, namespace?: string): KubeObject[] {
-    if (namespace) return [...this.indexes.inNamespace(kind, namespace).values()].sort(compareObjects)
-    const keys = this.byKind.get(kind)
-    if (!keys) return []
-    const out: KubeObject[] = []
-    for (const key of keys) {
-      const obj = this.objects.get(key)!
-      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj)
-    }
-    return out.sort(compareObjects)
+    if (namespace === '') return [...(this.byKind.get(kind) ?? [])].map((key) => this.objects.get(key)!).filter((o) => o.metadata.namespace === '').sort(compareObjects)
+    // Sorted once per revision of the kind (in the namespace): controllers list the same nodes for every pod.
+    const id = namespace === undefined ? kind : `${kind}/${namespace}`
+    const revision = this.indexes.revision(kind, namespace)
+    const hit = this.lists.get(id)
+    if (hit?.revision === revision) return hit.objects.slice()
+    let objects: KubeObject[]
+    if (namespace) objects = [...this.indexes.inNamespace(kind, namespace).values()].sort(compareObjects)
+    else objects = [...(this.byKind.get(kind) ?? [])].map((key) => this.objects.get(key)!).sort(compareObjects)
+    this.lists.set(id, { revision, objects })
+    return objects.slice()
   }
 
   all(): KubeObject[] {

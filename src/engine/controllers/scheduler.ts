@@ -52,12 +52,19 @@ function nodeSelectorTermMatches(term: any, node: KubeObject): boolean {
 /** Parses a resource quantity (`100m`, `0.5`, `128Mi`, `1G`) to a number of base units (cores, bytes). */
 export function parseQuantity(q: unknown): number {
   if (typeof q === 'number') return q
-  const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(String(q ?? '0'))
-  if (!m) return 0
-  const n = Number(m[1])
-  const mult: Record<string, number> = { '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 }
-  return n * (mult[m[2]] ?? 1)
+  const text = String(q ?? '0')
+  // The same few quantities (a node's allocatable, a template's requests) are parsed for every pod and node.
+  let n = quantities.get(text)
+  if (n === undefined) {
+    const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(text)
+    n = m ? Number(m[1]) * (MULTIPLIERS[m[2]] ?? 1) : 0
+    if (quantities.size < 10_000) quantities.set(text, n)
+  }
+  return n
 }
+
+const MULTIPLIERS: Record<string, number> = { '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 }
+const quantities = new Map<string, number>()
 
 function requests(pod: KubeObject): { cpu: number; memory: number } {
   let cpu = 0, memory = 0
@@ -85,7 +92,7 @@ function infoOf(store: ReadonlyStore, node: string): NodeInfo {
 }
 
 /** Runs the filter plugins in order on one node; the first failure is the node's status. */
-export function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlyStore): Failure | null {
+export function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlyStore, wanted = hostPorts(pod), want = requests(pod)): Failure | null {
   const spec = node.spec ?? {}
   // NodeUnschedulable
   if (spec.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) {
@@ -105,7 +112,6 @@ export function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlySto
   }
   const info = infoOf(store, node.metadata.name)
   // NodePorts
-  const wanted = hostPorts(pod)
   if (wanted.length) {
     const used = info.usedPorts()
     if (wanted.some((w) => used.some((u) => u.port === w.port && u.protocol === w.protocol && (u.ip === w.ip || u.ip === '0.0.0.0' || w.ip === '0.0.0.0')))) {
@@ -116,7 +122,6 @@ export function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlySto
   const alloc = node.status?.allocatable ?? {}
   const maxPods = parseQuantity(alloc.pods ?? '110')
   if (info.pods.size + 1 > maxPods) return { reason: 'Too many pods', unresolvable: false }
-  const want = requests(pod)
   if (want.cpu || want.memory) {
     const used = info.requested()
     if (want.cpu && used.cpu + want.cpu > parseQuantity(alloc.cpu ?? '0') + 1e-9) return { reason: 'Insufficient cpu', unresolvable: false }
@@ -206,8 +211,9 @@ function schedule(key: ObjectKey, ctx: ControllerContext): SyncResult {
   const nodes = ctx.store.list('Node')
   const feasible: KubeObject[] = []
   const failures: Failure[] = []
+  const wanted = hostPorts(pod), want = requests(pod)
   for (const node of nodes) {
-    const failure = filterNode(pod, node, ctx.store)
+    const failure = filterNode(pod, node, ctx.store, wanted, want)
     if (failure) failures.push(failure)
     else feasible.push(node)
   }
