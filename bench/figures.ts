@@ -1,4 +1,5 @@
 // What a benchmark figure is, how one is measured, and the registry `bench/run.ts` prints from.
+import os from 'node:os'
 
 export interface Figure {
   /** Section of the table: `engine`, `data plane`, `browser`, ... */
@@ -42,4 +43,23 @@ export function timed<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
 
 export function budget(value: number, max: number, unit: string): Pick<Figure, 'target' | 'withinTarget'> {
   return { target: `≤ ${max} ${unit}`, withinTarget: value <= max }
+}
+
+export function machine(): string {
+  const cpus = os.cpus()
+  const model = cpus[0]?.model?.replace(/\s+/g, ' ').trim() ?? 'unknown CPU'
+  return `${model}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${os.platform()} ${os.arch()}`
+}
+
+function fmt(f: Figure): string {
+  const v = f.unit === 'µs' || f.value < 1 ? f.value.toFixed(3) : f.value < 100 ? f.value.toFixed(1) : f.value.toFixed(0)
+  return `${v} ${f.unit}`
+}
+
+export function table(figures: Figure[]): string {
+  const rows = figures.map((f) => [f.group, f.name, fmt(f), f.target ? `${f.target} ${f.withinTarget ? '✓' : '✗'}` : '', f.note ?? ''])
+  const head = ['group', 'figure', 'value', 'target', 'note']
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const line = (r: string[]) => `| ${r.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`
+  return [line(head), `|${widths.map((w, i) => (i === 2 ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n')
 }

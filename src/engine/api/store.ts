@@ -3,6 +3,7 @@
 import type { KubeObject, ObjectKey } from './types.ts'
 import { keyOf, objectKey } from './types.ts'
 import { jsonEqual } from './plain-json.ts'
+import { StoreIndexes } from './indexes.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { SimClock } from '../sim/clock.ts'
 
@@ -23,6 +24,8 @@ export interface ReadonlyStore {
   list(kind: string, namespace?: string): KubeObject[]
   /** The store's current resourceVersion; changes with every write. */
   readonly version: number
+  /** Secondary indexes kept on every write (the API store has them; snapshot views may not). */
+  readonly indexes?: StoreIndexes
 }
 
 // Kinds whose metadata.generation tracks spec changes (the others leave it unset, as the API server does).
@@ -31,7 +34,8 @@ const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationContro
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
-    for (const v of Object.values(value as object)) deepFreeze(v)
+    // for…in: no array of values per object (every write freezes its new parts).
+    for (const k in value) deepFreeze(value[k])
   }
   return value
 }
@@ -40,6 +44,8 @@ export class ObjectStore implements ReadonlyStore {
   private objects = new Map<ObjectKey, KubeObject>()
   private byKind = new Map<string, Set<ObjectKey>>()
   private rv = 0
+  readonly indexes = new StoreIndexes()
+  private readonly lists = new Map<string, { revision: number; objects: KubeObject[] }>()
   private listeners: ((change: Change) => void)[] = []
 
   constructor(private readonly rng: SeededRandom, private readonly clock: SimClock) {}
@@ -57,14 +63,17 @@ export class ObjectStore implements ReadonlyStore {
   }
 
   list(kind: string, namespace?: string): KubeObject[] {
-    const keys = this.byKind.get(kind)
-    if (!keys) return []
-    const out: KubeObject[] = []
-    for (const key of keys) {
-      const obj = this.objects.get(key)!
-      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj)
-    }
-    return out.sort(compareObjects)
+    if (namespace === '') return [...(this.byKind.get(kind) ?? [])].map((key) => this.objects.get(key)!).filter((o) => o.metadata.namespace === '').sort(compareObjects)
+    // Sorted once per revision of the kind (in the namespace): controllers list the same nodes for every pod.
+    const id = namespace === undefined ? kind : `${kind}/${namespace}`
+    const revision = this.indexes.revision(kind, namespace)
+    const hit = this.lists.get(id)
+    if (hit?.revision === revision) return hit.objects.slice()
+    let objects: KubeObject[]
+    if (namespace) objects = [...this.indexes.inNamespace(kind, namespace).values()].sort(compareObjects)
+    else objects = [...(this.byKind.get(kind) ?? [])].map((key) => this.objects.get(key)!).sort(compareObjects)
+    this.lists.set(id, { revision, objects })
+    return objects.slice()
   }
 
   all(): KubeObject[] {
@@ -138,13 +147,14 @@ export class ObjectStore implements ReadonlyStore {
       if (!keys) this.byKind.set(change.object.kind, (keys = new Set()))
       keys.add(change.key)
     }
+    this.indexes.apply(change.previous, change.type === 'deleted' ? undefined : change.object, this.rv)
     for (const listener of this.listeners) listener(change)
     return change.object
   }
 }
 
 /** API list order: by namespace, then name. */
-function compareObjects(a: KubeObject, b: KubeObject): number {
+export function compareObjects(a: KubeObject, b: KubeObject): number {
   const na = a.metadata.namespace ?? ''
   const nb = b.metadata.namespace ?? ''
   if (na !== nb) return na < nb ? -1 : 1

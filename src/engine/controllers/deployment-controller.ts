@@ -7,7 +7,7 @@ import type { KubeObject, ObjectKey } from '../api/types.ts'
 import { controllerOf, keyOf, objectKey } from '../api/types.ts'
 import { fromLabelSelector, matches } from '../api/labels.ts'
 import type { Controller, ControllerContext, EventRecord, SyncResult, Write } from './controller.ts'
-import { observe, podIndex } from './informer.ts'
+import { indexesOf, ownedOrOrphans } from './informer.ts'
 import { canonicalEqual } from './hash.ts'
 import { jsonClone } from '../api/plain-json.ts'
 import { epoch, isPodTerminal } from './pod-util.ts'
@@ -28,8 +28,9 @@ class Work {
   d: KubeObject
   requeueAfter: number | undefined
   constructor(readonly original: KubeObject, readonly ctx: ControllerContext) {
-    this.d = jsonClone(original)
-    this.d.status = this.d.status ?? {}
+    // The sync replaces metadata.annotations and status fields, never edits spec: copy only what it writes.
+    this.d = { ...original, metadata: { ...original.metadata } }
+    this.d.status = original.status ? { ...original.status } : {}
   }
 
   put(rs: KubeObject, created = false): KubeObject {
@@ -52,8 +53,9 @@ class Work {
   }
 }
 
+/** A ReplicaSet to edit: the sync sets spec.replicas/minReadySeconds and replaces metadata fields, nothing deeper. */
 function copy(rs: KubeObject): KubeObject {
-  return jsonClone(rs)
+  return { ...rs, metadata: { ...rs.metadata }, spec: { ...rs.spec } }
 }
 
 /** scaleReplicaSet: new size and replica annotations; the ScalingReplicaSet event on a size change. */
@@ -340,8 +342,8 @@ function recreate(w: Work, deletes: Write[]): void {
     oldRSs = oldRSs.map((rs) => (replicas(rs) > 0 ? scaleReplicaSet(w, rs, 0) : rs))
     return syncRolloutStatus(w, allOf(), newRS)
   }
-  const index = podIndex(w.ctx.store)
-  const oldRunning = sumStatus(oldRSs, 'replicas') > 0 || oldRSs.some((rs) => [...index.ownedBy(rs.metadata.uid)].some((p) => !isPodTerminal(p)))
+  const index = indexesOf(w.ctx.store)
+  const oldRunning = sumStatus(oldRSs, 'replicas') > 0 || oldRSs.some((rs) => [...index.ownedBy('Pod', rs.metadata.uid).values()].some((p) => !isPodTerminal(p)))
   if (oldRunning) return syncRolloutStatus(w, allOf(), newRS)
   if (!newRS) ({ newRS, oldRSs } = newAndOld(w, true))
   if (newRS && replicas(newRS) !== replicas(w.d)) newRS = scaleReplicaSet(w, newRS, replicas(w.d))
@@ -361,7 +363,7 @@ function syncDeployment(key: ObjectKey, ctx: ControllerContext): SyncResult {
   }
   // ClaimReplicaSets: adopt matching orphans, release owned ones that no longer match.
   const claimWrites: Write[] = []
-  for (const rs of ctx.store.list('ReplicaSet', d.metadata.namespace)) {
+  for (const rs of ownedOrOrphans(ctx.store, 'ReplicaSet', d.metadata.namespace, d.metadata.uid, 'list')) {
     const ref = controllerOf(rs)
     const matching = matches(selector, rs.metadata.labels)
     if (ref) {
@@ -394,7 +396,6 @@ function syncDeployment(key: ObjectKey, ctx: ControllerContext): SyncResult {
 }
 
 function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
-  observe(change, store)
   const obj = change.object
   if (obj.kind === 'Deployment') return [change.key]
   if (obj.kind === 'ReplicaSet') {

@@ -7,7 +7,7 @@ import { objectKey } from '../api/types.ts'
 import { fromMap, matches } from '../api/labels.ts'
 import type { Selector } from '../api/labels.ts'
 import { epoch, isPodTerminal } from './pod-util.ts'
-import { podIndex } from './informer.ts'
+import { candidateServices, selectFrom } from './informer.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import type { Container, PodCondition, ServicePort } from 'kubernetes-types/core/v1'
 
@@ -48,7 +48,7 @@ export function findPort(pod: KubeObject, servicePort: ServicePort): number | un
 /** The pods a Service selects, sorted by name. */
 export function selectedPods(store: ReadonlyStore, svc: KubeObject, selector: Selector): KubeObject[] {
   const ns = svc.metadata.namespace ?? 'default'
-  return [...podIndex(store).inNamespace(ns)].filter((p) => matches(selector, p.metadata.labels))
+  return selectFrom(store, 'Pod', ns, selector)
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0))
 }
 
@@ -57,7 +57,7 @@ export function servicesForPodChange(change: Change, store: ReadonlyStore): Obje
   const keys = new Set<ObjectKey>()
   const pods = [change.previous, change.object].filter(Boolean) as KubeObject[]
   const ns = change.object.metadata.namespace
-  for (const svc of store.list('Service', ns)) {
+  for (const svc of candidateServices(store, ns, pods)) {
     const sel = serviceSelector(svc)
     if (sel && pods.some((p) => matches(sel, p.metadata.labels))) keys.add(objectKey('Service', ns, svc.metadata.name))
   }

@@ -4,7 +4,6 @@ import type { Change, ReadonlyStore } from '../api/store.ts'
 import type { KubeObject, ObjectKey } from '../api/types.ts'
 import { objectKey, parseKey } from '../api/types.ts'
 import type { Controller, ControllerContext, SyncResult } from './controller.ts'
-import { observe } from './informer.ts'
 import { isPodReady } from './pod-util.ts'
 import { canonicalEqual, canonicalJson } from './hash.ts'
 import { HEADLESS_LABEL, TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector,
@@ -108,7 +107,6 @@ function desiredSubsets(svc: KubeObject, pods: KubeObject[]): Subset[] {
 }
 
 function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
-  observe(change, store)
   const obj = change.object
   if (obj.kind === 'Service') return [change.key]
   if (obj.kind === 'Pod') return servicesForPodChange(change, store)

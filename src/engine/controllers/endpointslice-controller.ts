@@ -1,10 +1,11 @@
 // kube-controller-manager's EndpointSlice controller (pkg/controller/endpointslice/endpointslice_controller.go
 // syncService, staging/src/k8s.io/endpointslice/utils.go podToEndpoint and setEndpointSliceLabels).
 import type { Change, ReadonlyStore } from '../api/store.ts'
+import { compareObjects } from '../api/store.ts'
+import { indexesOf } from './informer.ts'
 import type { KubeObject, ObjectKey } from '../api/types.ts'
 import { keyOf, objectKey, parseKey } from '../api/types.ts'
 import type { Controller, ControllerContext, SyncResult } from './controller.ts'
-import { observe } from './informer.ts'
 import { isPodReady } from './pod-util.ts'
 import { canonicalJson } from './hash.ts'
 import { TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector, servicesForPodChange,
@@ -20,7 +21,8 @@ const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io'
 
 /** Slices of a Service managed by `controller` (by the service-name and managed-by labels). */
 export function managedSlices(store: ReadonlyStore, namespace: string | undefined, service: string, controller: string): KubeObject[] {
-  return store.list('EndpointSlice', namespace).filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === service && s.metadata.labels?.[MANAGED_BY_LABEL] === controller)
+  return [...indexesOf(store).withLabel('EndpointSlice', namespace, SERVICE_NAME_LABEL, service).values()]
+    .filter((s) => s.metadata.labels?.[MANAGED_BY_LABEL] === controller).sort(compareObjects)
 }
 
 /** podToEndpoint: addresses, conditions ready/serving/terminating, nodeName, zone, targetRef, hostname. */
@@ -40,7 +42,6 @@ function podToEndpoint(pod: KubeObject, svc: KubeObject, node: KubeObject | unde
 }
 
 function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
-  observe(change, store)
   const obj = change.object
   if (obj.kind === 'Service') return [change.key]
   if (obj.kind === 'Pod') return servicesForPodChange(change, store)

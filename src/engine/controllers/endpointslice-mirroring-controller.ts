@@ -1,11 +1,10 @@
 // kube-controller-manager's EndpointSliceMirroring controller
 // (pkg/controller/endpointslicemirroring/endpointslicemirroring_controller.go and reconciler.go): Endpoints of
 // Services without a selector (hand-made, behaviour 15) are mirrored into EndpointSlices so slice readers see them.
-import type { Change, ReadonlyStore } from '../api/store.ts'
+import type { Change } from '../api/store.ts'
 import type { ObjectKey } from '../api/types.ts'
 import { keyOf, objectKey, parseKey } from '../api/types.ts'
 import type { Controller, ControllerContext, SyncResult } from './controller.ts'
-import { observe } from './informer.ts'
 import { canonicalJson } from './hash.ts'
 import { serviceSelector } from './endpoint-util.ts'
 import { MANAGED_BY_LABEL, SERVICE_NAME_LABEL, managedSlices } from './endpointslice-controller.ts'
@@ -16,8 +15,7 @@ import type { EndpointAddress, EndpointPort, EndpointSubset } from 'kubernetes-t
 const MIRRORING_CONTROLLER = 'endpointslicemirroring-controller.k8s.io'
 const SKIP_MIRROR = 'endpointslice.kubernetes.io/skip-mirror'
 
-function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
-  observe(change, store)
+function keysFor(change: Change): ObjectKey[] {
   const obj = change.object
   if (obj.kind === 'Endpoints') return [change.key]
   if (obj.kind === 'Service') return [objectKey('Endpoints', obj.metadata.namespace, obj.metadata.name)]

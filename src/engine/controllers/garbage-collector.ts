@@ -3,19 +3,19 @@
 // is deleted, which cascades down the ownership chain. Owners of kinds kubehop does not serve (DaemonSet, …) are
 // assumed present, so the node agents' pods are left alone.
 import type { Change, ReadonlyStore } from '../api/store.ts'
+import { compareObjects } from '../api/store.ts'
 import type { KubeObject, ObjectKey } from '../api/types.ts'
 import { keyOf } from '../api/types.ts'
 import { KINDS, kindInfo } from '../api/kinds.ts'
 import type { Controller, ControllerContext, SyncResult } from './controller.ts'
-import { observe, podIndex } from './informer.ts'
+import { indexesOf } from './informer.ts'
 
 const DEPENDENT_KINDS = KINDS.map((k) => k.kind).filter((k) => k !== 'Pod' && k !== 'Event')
 
 function dependentsOf(uid: string, store: ReadonlyStore): ObjectKey[] {
-  const keys: ObjectKey[] = [...podIndex(store).ownedBy(uid)].map(keyOf)
-  for (const kind of DEPENDENT_KINDS) {
-    for (const obj of store.list(kind)) if (obj.metadata.ownerReferences?.some((r) => r.uid === uid)) keys.push(keyOf(obj))
-  }
+  const index = indexesOf(store)
+  const keys: ObjectKey[] = [...index.ownedBy('Pod', uid).keys()]
+  for (const kind of DEPENDENT_KINDS) for (const obj of [...index.ownedBy(kind, uid).values()].sort(compareObjects)) keys.push(keyOf(obj))
   return keys
 }
 
@@ -40,7 +40,6 @@ export function garbageCollector(): Controller {
   return {
     name: 'garbage-collector',
     keysFor(change: Change, store: ReadonlyStore) {
-      observe(change, store)
       if (change.type !== 'deleted' || !change.object.metadata.uid || change.object.kind === 'Event') return []
       return dependentsOf(change.object.metadata.uid, store)
     },

@@ -1,89 +1,71 @@
-// The shared informer cache: pods indexed by namespace, node and owner uid, kept current from the store's change
-// feed the way client-go's SharedIndexInformer keeps indexers (k8s.io/client-go/tools/cache/shared_informer.go).
-// Controllers read it instead of listing (and sorting) every pod on every sync, so 100000 pods stay cheap.
-import type { Change, ReadonlyStore } from '../api/store.ts'
+// The shared informer cache, as client-go's SharedIndexInformer gives controllers (k8s.io/client-go/tools/cache):
+// the API store keeps its indexes current on every write (api/indexes.ts), so a controller looks up the pods of an
+// owner, a node or a label instead of listing (and sorting) a whole kind on every sync.
+import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
-import { keyOf } from '../api/types.ts'
+import { compareObjects } from '../api/store.ts'
+import { StoreIndexes } from '../api/indexes.ts'
+import type { Selector } from '../api/labels.ts'
+import { matches } from '../api/labels.ts'
+import { KINDS } from '../api/kinds.ts'
 
-type Bucket = Map<string, KubeObject>
+const built = new WeakMap<ReadonlyStore, StoreIndexes & { version?: number }>()
 
-/** Pods by namespace, by node (`spec.nodeName`) and by owner uid. Read-only for callers. */
-export class PodIndex {
-  readonly byNamespace = new Map<string, Bucket>()
-  readonly byNode = new Map<string, Bucket>()
-  readonly byOwner = new Map<string, Bucket>()
-  /** Pods without `spec.nodeName`, in creation order (the scheduler's queue). */
-  readonly unscheduled: Bucket = new Map()
-  /** The store version this index reflects. */
-  version = -1
-
-  add(pod: KubeObject): void {
-    const key = keyOf(pod)
-    put(this.byNamespace, pod.metadata.namespace ?? '', key, pod)
-    if (pod.spec?.nodeName) put(this.byNode, pod.spec.nodeName, key, pod)
-    else this.unscheduled.set(key, pod)
-    for (const ref of pod.metadata.ownerReferences ?? []) put(this.byOwner, ref.uid, key, pod)
-  }
-
-  remove(pod: KubeObject): void {
-    const key = keyOf(pod)
-    drop(this.byNamespace, pod.metadata.namespace ?? '', key)
-    if (pod.spec?.nodeName) drop(this.byNode, pod.spec.nodeName, key)
-    this.unscheduled.delete(key)
-    for (const ref of pod.metadata.ownerReferences ?? []) drop(this.byOwner, ref.uid, key)
-  }
-
-  inNamespace(namespace: string): Iterable<KubeObject> {
-    return this.byNamespace.get(namespace)?.values() ?? []
-  }
-
-  onNode(node: string): Iterable<KubeObject> {
-    return this.byNode.get(node)?.values() ?? []
-  }
-
-  ownedBy(uid: string | undefined): Iterable<KubeObject> {
-    return (uid && this.byOwner.get(uid)?.values()) || []
-  }
-}
-
-function put(map: Map<string, Bucket>, bucket: string, key: string, obj: KubeObject): void {
-  let b = map.get(bucket)
-  if (!b) map.set(bucket, (b = new Map()))
-  b.set(key, obj)
-}
-
-function drop(map: Map<string, Bucket>, bucket: string, key: string): void {
-  const b = map.get(bucket)
-  if (!b) return
-  b.delete(key)
-  if (!b.size) map.delete(bucket)
-}
-
-const indexes = new WeakMap<ReadonlyStore, PodIndex>()
-
-/** Feeds one store change to the cache (every controller's `keysFor` calls this first; repeats are no-ops). */
-export function observe(change: Change, store: ReadonlyStore): void {
-  const index = indexes.get(store)
-  if (!index || index.version === store.version) return
-  if (index.version !== store.version - 1) {
-    indexes.delete(store) // missed a change: rebuild lazily on the next read
-    return
-  }
-  if (change.object.kind === 'Pod') {
-    if (change.previous) index.remove(change.previous)
-    if (change.type !== 'deleted') index.add(change.object)
-    else index.remove(change.object)
-  }
-  index.version = store.version
-}
-
-/** The pod cache for this store, rebuilt from a full list when it is not known to be current. */
-export function podIndex(store: ReadonlyStore): PodIndex {
-  let index = indexes.get(store)
+/** The store's indexes; a read-only view without them (a snapshot) gets indexes built from a full list. */
+export function indexesOf(store: ReadonlyStore): StoreIndexes {
+  if (store.indexes) return store.indexes
+  let index = built.get(store)
   if (index && index.version === store.version) return index
-  index = new PodIndex()
-  for (const pod of store.list('Pod')) index.add(pod)
+  index = new StoreIndexes()
+  for (const { kind } of KINDS) for (const obj of store.list(kind)) index.apply(undefined, obj, store.version)
   index.version = store.version
-  indexes.set(store, index)
+  built.set(store, index)
   return index
+}
+
+/**
+ * Objects of a kind in a namespace that a selector matches, in no particular order: from the smallest label bucket
+ * an equality requirement names, or the whole namespace when the selector has none.
+ */
+export function selectFrom(store: ReadonlyStore, kind: string, namespace: string | undefined, selector: Selector): KubeObject[] {
+  const index = indexesOf(store)
+  let candidates: Iterable<KubeObject> | undefined
+  let size = Infinity
+  for (const req of selector) {
+    if (req.op !== 'in') continue
+    const buckets = req.values.map((v) => index.withLabel(kind, namespace, req.key, v))
+    const n = buckets.reduce((sum, b) => sum + b.size, 0)
+    if (n < size) {
+      size = n
+      candidates = buckets.length === 1 ? buckets[0].values() : new Set(buckets.flatMap((b) => [...b.values()]))
+    }
+  }
+  const out: KubeObject[] = []
+  for (const obj of candidates ?? index.inNamespace(kind, namespace).values()) if (matches(selector, obj.metadata.labels)) out.push(obj)
+  return out
+}
+
+/** Services of a namespace whose selector names a label one of the pods carries (candidates to match), by name. */
+export function candidateServices(store: ReadonlyStore, namespace: string | undefined, pods: KubeObject[]): KubeObject[] {
+  const index = indexesOf(store)
+  const out = new Set<KubeObject>()
+  for (const p of pods) for (const [k, v] of Object.entries(p.metadata.labels ?? {})) for (const svc of index.servicesSelecting(namespace, k, v).values()) out.add(svc)
+  return [...out].sort(compareObjects)
+}
+
+/**
+ * Objects of a kind in a namespace that are owned by `uid` or have no controller (what ClaimObjects looks at), in
+ * list order (by name) or in write order (the order a namespace's bucket lists them).
+ */
+export function ownedOrOrphans(store: ReadonlyStore, kind: string, namespace: string | undefined, uid: string | undefined, order: 'list' | 'write'): KubeObject[] {
+  const index = indexesOf(store)
+  const ns = namespace ?? ''
+  const out: KubeObject[] = []
+  for (const obj of index.ownedBy(kind, uid).values()) if ((obj.metadata.namespace ?? '') === ns) out.push(obj)
+  const orphans = index.orphans(kind, namespace)
+  if (orphans.size) {
+    const owned = new Set(out)
+    for (const obj of orphans.values()) if (!owned.has(obj)) out.push(obj)
+  } else if (order === 'write') return out
+  return out.sort(order === 'list' ? compareObjects : (a, b) => index.writeOrder(a, b))
 }

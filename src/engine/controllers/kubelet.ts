@@ -4,11 +4,10 @@
 import type { Controller, ControllerContext, EventRecord, FastForward, SyncResult, Write } from './controller.ts'
 import type { KubeObject } from '../api/types.ts'
 import { parseKey } from '../api/types.ts'
-import { observe } from './informer.ts'
 import { isPodTerminal } from './pod-util.ts'
 import type { ContainerState, PodRuntime, ProbeState } from '../node/runtime.ts'
 import { allocatePodIP, releasePodIP } from '../node/ipam.ts'
-import { containerEnvironment } from '../node/service-env.ts'
+import { containerEnvironmentAtStart } from '../node/service-env.ts'
 import { nodeInternalIP, runningPodStatus } from '../node/pod-status.ts'
 import { newProbeState, nextProbeAt, probeTiming, recordProbe, runProbe } from '../node/probes.ts'
 import { defaultPullPolicy, formatPullDuration, imageSize, normalizeImage } from '../node/images.ts'
@@ -35,8 +34,7 @@ function releasePod(ctx: ControllerContext, rt: PodRuntime): void {
 export function kubelet(): Controller {
   return {
     name: 'kubelet',
-    keysFor(change, store) {
-      observe(change, store)
+    keysFor(change) {
       if (change.object.kind !== 'Pod') return []
       if (change.type === 'deleted') return [change.key]
       const pod = change.object
@@ -271,9 +269,10 @@ function startContainer(ctx: ControllerContext, pod: KubeObject, node: KubeObjec
   }
   const containerID = Array.from({ length: 64 }, () => ctx.rng.int(0, 15).toString(16)).join('')
   const hostname = pod.spec?.hostNetwork ? host : (pod.spec?.hostname ?? pod.metadata.name)
+  const env = containerEnvironmentAtStart(ctx.store, pod, c, rt.podIP, nodeInternalIP(node), hostname)
   const state: ContainerState = {
     files: new Map(), removed: new Set(),
-    env: containerEnvironment(ctx.store, pod, c, rt.podIP, nodeInternalIP(node), hostname),
+    get env() { return env() },
     startedAt: ctx.now, restartCount,
     readiness: newProbeState('readiness'), liveness: newProbeState('liveness'),
     containerID,

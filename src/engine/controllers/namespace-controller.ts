@@ -4,7 +4,6 @@ import type { ObjectKey } from '../api/types.ts'
 import { keyOf, parseKey } from '../api/types.ts'
 import { KINDS } from '../api/kinds.ts'
 import type { Controller, ControllerContext, SyncResult, Write } from './controller.ts'
-import { observe } from './informer.ts'
 
 const NAMESPACED = KINDS.filter((k) => k.namespaced).map((k) => k.kind)
 
@@ -25,7 +24,6 @@ export function namespaceController(): Controller {
   return {
     name: 'namespace-controller',
     keysFor(change, store) {
-      observe(change, store)
       const obj = change.object
       if (obj.kind === 'Namespace') return change.type === 'deleted' || obj.metadata.deletionTimestamp || obj.status?.phase === 'Terminating' ? [change.key] : []
       // Contents going away let a Terminating namespace finish.

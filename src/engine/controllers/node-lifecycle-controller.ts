@@ -7,7 +7,7 @@
 import type { Controller, ControllerContext, EventRecord, SyncResult, Write } from './controller.ts'
 import type { KubeObject } from '../api/types.ts'
 import { keyOf, parseKey } from '../api/types.ts'
-import { observe, podIndex } from './informer.ts'
+import { indexesOf } from './informer.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import { canonicalEqual } from './hash.ts'
 import type { NodeCondition, PodCondition, Taint } from 'kubernetes-types/core/v1'
@@ -42,8 +42,7 @@ function condition(node: KubeObject, type: string): NodeCondition | undefined {
 export function nodeLifecycleController(): Controller {
   return {
     name: 'node-controller',
-    keysFor(change, store) {
-      observe(change, store)
+    keysFor(change) {
       if (change.object.kind !== 'Node' || change.type === 'deleted') return []
       return [change.key]
     },
@@ -75,7 +74,7 @@ function syncNode(key: string, ctx: ControllerContext): SyncResult {
       if (condition(node, 'Ready')?.status === 'True') {
         // RecordNodeStatusChange, then MarkPodsNotReady.
         events.push({ involved: node, type: 'Normal', reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady`, source: 'node-controller' })
-        const pods = [...(podIndex(ctx.store).byNode.get(name)?.values() ?? [])].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))
+        const pods = [...indexesOf(ctx.store).podsOnNode(name).values()].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))
         for (const pod of pods) {
           const ready = (pod.status?.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'Ready')
           if (!ready || ready.status === 'False') continue

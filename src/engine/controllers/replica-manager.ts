@@ -8,7 +8,7 @@ import { controllerOf, keyOf, objectKey, parseKey } from '../api/types.ts'
 import type { Selector } from '../api/labels.ts'
 import { matches } from '../api/labels.ts'
 import type { ControllerContext, EventRecord, SyncResult, Write } from './controller.ts'
-import { observe, podIndex } from './informer.ts'
+import { ownedOrOrphans } from './informer.ts'
 import { epoch, isPodActive, isPodAvailable, isPodReady, podCondition, secondsUntilAvailable } from './pod-util.ts'
 import { qosClass } from '../node/pod-status.ts'
 import type { SeededRandom } from '../sim/random.ts'
@@ -34,7 +34,6 @@ export interface ReplicaKind {
 
 /** Event handlers (replica_set.go addPod/updatePod/deletePod, addRS/updateRS): which owners to sync. */
 export function replicaKeysFor(rk: ReplicaKind, change: Change, store: ReadonlyStore): ObjectKey[] {
-  observe(change, store)
   const obj = change.object
   if (obj.kind === rk.kind) return [change.key]
   if (obj.kind !== 'Pod') return []
@@ -105,13 +104,12 @@ export function syncReplicas(rk: ReplicaKind, state: ReplicaState, key: ObjectKe
   const events: EventRecord[] = []
   const uid = owner.metadata.uid!
   const selector = rk.selector(owner)
-  const index = podIndex(ctx.store)
   const ref = controllerRef(owner, rk.apiVersion)
   const deleting = !!owner.metadata.deletionTimestamp
 
   // ClaimPods: keep owned pods that still match, release those that do not, adopt matching orphans.
   const owned: KubeObject[] = []
-  for (const pod of index.inNamespace(namespace ?? '')) {
+  for (const pod of ownedOrOrphans(ctx.store, 'Pod', namespace, uid, 'write')) {
     if (!isPodActive(pod)) continue
     const cref = controllerOf(pod)
     const matching = !!selector && selector.length > 0 && matches(selector, pod.metadata.labels)

@@ -9,7 +9,9 @@ import { controllerOf } from '../api/types.ts'
 import { fromLabelSelector, fromMap, matches } from '../api/labels.ts'
 import type { Selector } from '../api/labels.ts'
 import type { Controller, ControllerContext, SyncResult } from './controller.ts'
-import { observe, podIndex } from './informer.ts'
+import { candidateServices, indexesOf, selectFrom } from './informer.ts'
+import { nodeInfo } from './scheduler-cache.ts'
+import type { HostPort, NodeInfo } from './scheduler-cache.ts'
 import { isPodTerminal } from './pod-util.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import type { Container, NodeSelectorRequirement, NodeSelectorTerm, PodCondition, Taint, Toleration } from 'kubernetes-types/core/v1'
@@ -51,12 +53,19 @@ function nodeSelectorTermMatches(term: NodeSelectorTerm, node: KubeObject): bool
 /** Parses a resource quantity (`100m`, `0.5`, `128Mi`, `1G`) to a number of base units (cores, bytes). */
 function parseQuantity(q: unknown): number {
   if (typeof q === 'number') return q
-  const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(String(q ?? '0'))
-  if (!m) return 0
-  const n = Number(m[1])
-  const mult: Record<string, number> = { '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 }
-  return n * (mult[m[2]] ?? 1)
+  const text = String(q ?? '0')
+  // The same few quantities (a node's allocatable, a template's requests) are parsed for every pod and node.
+  let n = quantities.get(text)
+  if (n === undefined) {
+    const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(text)
+    n = m ? Number(m[1]) * (MULTIPLIERS[m[2]] ?? 1) : 0
+    if (quantities.size < 10_000) quantities.set(text, n)
+  }
+  return n
 }
+
+const MULTIPLIERS: Record<string, number> = { '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 }
+const quantities = new Map<string, number>()
 
 function requests(pod: KubeObject): { cpu: number; memory: number } {
   let cpu = 0, memory = 0
@@ -68,8 +77,8 @@ function requests(pod: KubeObject): { cpu: number; memory: number } {
   return { cpu, memory }
 }
 
-function hostPorts(pod: KubeObject): { ip: string; protocol: string; port: number }[] {
-  const out: { ip: string; protocol: string; port: number }[] = []
+function hostPorts(pod: KubeObject): HostPort[] {
+  const out: HostPort[] = []
   for (const c of (pod.spec?.containers ?? []) as Container[]) {
     for (const p of c.ports ?? []) {
       const port = p.hostPort || (pod.spec?.hostNetwork ? p.containerPort : 0)
@@ -79,12 +88,12 @@ function hostPorts(pod: KubeObject): { ip: string; protocol: string; port: numbe
   return out
 }
 
-function podsOn(store: ReadonlyStore, node: string): KubeObject[] {
-  return [...podIndex(store).onNode(node)].filter((p) => !isPodTerminal(p))
+function infoOf(store: ReadonlyStore, node: string): NodeInfo {
+  return nodeInfo(store, node, hostPorts, requests)
 }
 
 /** Runs the filter plugins in order on one node; the first failure is the node's status. */
-function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlyStore): Failure | null {
+function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlyStore, wanted = hostPorts(pod), want = requests(pod)): Failure | null {
   const spec = node.spec ?? {}
   // NodeUnschedulable
   if (spec.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) {
@@ -102,11 +111,10 @@ function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlyStore): Fa
   if (Object.keys(sel).some((k) => labels[k] !== sel[k]) || (required && !(required.nodeSelectorTerms ?? []).some((t: NodeSelectorTerm) => nodeSelectorTermMatches(t, node)))) {
     return { reason: "node(s) didn't match Pod's node affinity/selector", unresolvable: true }
   }
-  const others = podsOn(store, node.metadata.name)
+  const info = infoOf(store, node.metadata.name)
   // NodePorts
-  const wanted = hostPorts(pod)
   if (wanted.length) {
-    const used = others.flatMap(hostPorts)
+    const used = info.usedPorts()
     if (wanted.some((w) => used.some((u) => u.port === w.port && u.protocol === w.protocol && (u.ip === w.ip || u.ip === '0.0.0.0' || w.ip === '0.0.0.0')))) {
       return { reason: "node(s) didn't have free ports for the requested pod ports", unresolvable: false }
     }
@@ -114,10 +122,9 @@ function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlyStore): Fa
   // NodeResourcesFit
   const alloc = node.status?.allocatable ?? {}
   const maxPods = parseQuantity(alloc.pods ?? '110')
-  if (others.length + 1 > maxPods) return { reason: 'Too many pods', unresolvable: false }
-  const want = requests(pod)
+  if (info.pods.size + 1 > maxPods) return { reason: 'Too many pods', unresolvable: false }
   if (want.cpu || want.memory) {
-    const used = others.map(requests).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 })
+    const used = info.requested()
     if (want.cpu && used.cpu + want.cpu > parseQuantity(alloc.cpu ?? '0') + 1e-9) return { reason: 'Insufficient cpu', unresolvable: false }
     if (want.memory && used.memory + want.memory > parseQuantity(alloc.memory ?? '0')) return { reason: 'Insufficient memory', unresolvable: false }
   }
@@ -144,7 +151,7 @@ function spreadSelectors(pod: KubeObject, store: ReadonlyStore): Selector[] {
   const ns = pod.metadata.namespace
   const out: Selector[] = []
   const labels = pod.metadata.labels
-  for (const svc of store.list('Service', ns)) {
+  for (const svc of candidateServices(store, ns, [pod])) {
     const sel = svc.spec?.selector
     if (sel && Object.keys(sel).length && matches(fromMap(sel), labels)) out.push(fromMap(sel))
   }
@@ -157,9 +164,24 @@ function spreadSelectors(pod: KubeObject, store: ReadonlyStore): Selector[] {
   return out
 }
 
+/** Per node, the running pods in the pod's namespace that one of the selectors matches (found through the label index). */
+function spreadCounts(pod: KubeObject, selectors: Selector[], store: ReadonlyStore): Map<string, number> {
+  const counts = new Map<string, number>()
+  const seen = new Set<KubeObject>()
+  for (const sel of selectors) {
+    for (const p of selectFrom(store, 'Pod', pod.metadata.namespace, sel)) {
+      if (seen.has(p)) continue
+      seen.add(p)
+      const node = p.spec?.nodeName
+      if (node && !isPodTerminal(p)) counts.set(node, (counts.get(node) ?? 0) + 1)
+    }
+  }
+  return counts
+}
+
 function pendingKeys(store: ReadonlyStore): ObjectKey[] {
   const keys: ObjectKey[] = []
-  for (const [key, pod] of podIndex(store).unscheduled) if (isOurs(pod)) keys.push(key)
+  for (const [key, pod] of indexesOf(store).podsOnNode('')) if (isOurs(pod)) keys.push(key)
   return keys
 }
 
@@ -169,7 +191,6 @@ function isOurs(pod: KubeObject): boolean {
 
 /** Which pods to (re)try after a change (the scheduling queue's event handlers and MoveAllToActiveOrBackoffQueue). */
 function schedulerKeysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
-  observe(change, store)
   const obj = change.object
   if (obj.kind === 'Node') return change.type === 'deleted' ? [] : pendingKeys(store)
   if (obj.kind !== 'Pod') return []
@@ -191,8 +212,9 @@ function schedule(key: ObjectKey, ctx: ControllerContext): SyncResult {
   const nodes = ctx.store.list('Node')
   const feasible: KubeObject[] = []
   const failures: Failure[] = []
+  const wanted = hostPorts(pod), want = requests(pod)
   for (const node of nodes) {
-    const failure = filterNode(pod, node, ctx.store)
+    const failure = filterNode(pod, node, ctx.store, wanted, want)
     if (failure) failures.push(failure)
     else feasible.push(node)
   }
@@ -211,13 +233,11 @@ function schedule(key: ObjectKey, ctx: ControllerContext): SyncResult {
     }
   }
   // Score: fewest pods of the same Services/owners on the node, then fewest pods; random among the best.
-  const selectors = spreadSelectors(pod, ctx.store)
+  const spread = spreadCounts(pod, spreadSelectors(pod, ctx.store), ctx.store)
   let best: KubeObject[] = []
   let bestScore: [number, number] = [Infinity, Infinity]
   for (const node of feasible) {
-    const here = podsOn(ctx.store, node.metadata.name)
-    const spread = selectors.length ? here.filter((p) => p.metadata.namespace === pod.metadata.namespace && selectors.some((s) => matches(s, p.metadata.labels))).length : 0
-    const score: [number, number] = [spread, here.length]
+    const score: [number, number] = [spread.get(node.metadata.name) ?? 0, infoOf(ctx.store, node.metadata.name).pods.size]
     if (score[0] < bestScore[0] || (score[0] === bestScore[0] && score[1] < bestScore[1])) { best = [node]; bestScore = score }
     else if (score[0] === bestScore[0] && score[1] === bestScore[1]) best.push(node)
   }

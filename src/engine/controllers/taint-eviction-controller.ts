@@ -7,7 +7,7 @@
 import type { Controller, ControllerContext, EventRecord, SyncResult } from './controller.ts'
 import type { KubeObject } from '../api/types.ts'
 import { parseKey } from '../api/types.ts'
-import { observe, podIndex } from './informer.ts'
+import { indexesOf } from './informer.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import { epoch, isPodTerminal } from './pod-util.ts'
 import type { PodCondition, Taint, Toleration } from 'kubernetes-types/core/v1'
@@ -46,13 +46,12 @@ export function taintEvictionController(): Controller {
   return {
     name: 'taint-eviction-controller',
     keysFor(change, store) {
-      observe(change, store)
       const obj = change.object
       if (obj.kind === 'Pod') return change.type === 'deleted' || obj.spec?.nodeName ? [change.key] : []
       if (obj.kind !== 'Node' || change.type === 'deleted') return []
       const noExecute = (n: KubeObject | undefined) => JSON.stringify(((n?.spec?.taints ?? []) as Taint[]).filter((t) => t.effect === 'NoExecute'))
       if (change.type === 'modified' && noExecute(change.previous) === noExecute(obj)) return []
-      return [...(podIndex(store).byNode.get(obj.metadata.name)?.keys() ?? [])].sort()
+      return [...indexesOf(store).podsOnNode(obj.metadata.name).keys()].sort()
     },
     sync(key, ctx) {
       return syncPod(key, ctx, scheduled)

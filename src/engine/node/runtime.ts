@@ -72,9 +72,52 @@ export interface IpamState {
   leases: Map<string, string>
 }
 
+/** Pods by uid that also finds them by namespace and name (the kubelet looks every synced pod up by name). */
+class PodRuntimes extends Map<string, PodRuntime> {
+  /** `namespace/name` → uids in insertion order (a pod re-created under the same name has a second uid for a while). */
+  private readonly byName = new Map<string, string[]>()
+
+  override set(uid: string, pod: PodRuntime): this {
+    const old = this.get(uid)
+    if (old) this.unname(uid, old)
+    const name = `${pod.namespace}/${pod.name}`
+    const uids = this.byName.get(name)
+    if (uids) uids.push(uid)
+    else this.byName.set(name, [uid])
+    return super.set(uid, pod)
+  }
+
+  override delete(uid: string): boolean {
+    const pod = this.get(uid)
+    if (pod) this.unname(uid, pod)
+    return super.delete(uid)
+  }
+
+  private unname(uid: string, pod: PodRuntime): void {
+    const name = `${pod.namespace}/${pod.name}`
+    const uids = this.byName.get(name)?.filter((u) => u !== uid) ?? []
+    if (uids.length) this.byName.set(name, uids)
+    else this.byName.delete(name)
+  }
+
+  override clear(): void {
+    this.byName?.clear()
+    super.clear()
+  }
+
+  /** The first pod (in the map's order) with this namespace and name. */
+  named(namespace: string, name: string): PodRuntime | undefined {
+    const uids = this.byName.get(`${namespace}/${name}`)
+    if (!uids) return undefined
+    if (uids.length === 1) return this.get(uids[0])
+    for (const [uid, pod] of this) if (uids.includes(uid)) return pod
+    return undefined
+  }
+}
+
 /** The kubelets' and container runtimes' memory, all nodes together. Mutated only by the kubelet and `kubectl exec`. */
 export class NodeRuntime {
-  readonly pods = new Map<string, PodRuntime>()
+  readonly pods: Map<string, PodRuntime> = new PodRuntimes()
   readonly ipam = new Map<string, IpamState>()
   /** Images present in each node's containerd store (kind preloads the control-plane images). */
   readonly images = new Map<string, Set<string>>()
@@ -88,7 +131,6 @@ export class NodeRuntime {
   }
 
   podByName(namespace: string, name: string): PodRuntime | undefined {
-    for (const pod of this.pods.values()) if (pod.namespace === namespace && pod.name === name) return pod
-    return undefined
+    return (this.pods as PodRuntimes).named(namespace, name)
   }
 }

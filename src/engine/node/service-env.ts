@@ -3,6 +3,7 @@
 // computed when the container starts, so pods created before a Service do not see it (behaviour 18).
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
+import type { StoreIndexes } from '../api/indexes.ts'
 import { decodeBase64 } from '../util/base64.ts'
 import type { Container, ServicePort } from 'kubernetes-types/core/v1'
 
@@ -25,7 +26,24 @@ function ipSet(svc: KubeObject): boolean {
  * link set `_PORT`, `_PORT_<p>_<PROTO>`, `…_PROTO`, `…_PORT`, `…_ADDR`. Services are taken in name order
  * (upstream iterates a map, so its order varies).
  */
-function serviceEnvVars(store: ReadonlyStore, namespace: string, enableServiceLinks = true): EnvVar[] {
+function serviceEnvVars(store: ReadonlyStore, namespace: string, enableServiceLinks = true): readonly EnvVar[] {
+  const index = store.indexes
+  if (!index) return computeServiceEnvVars(store, namespace, enableServiceLinks)
+  // Computed once per revision of the namespace's Services (and default's, for `kubernetes`), then shared.
+  const revision = `${index.revision('Service', namespace)}/${index.revision('Service', 'default')}`
+  let cache = envCaches.get(index)
+  if (!cache) envCaches.set(index, (cache = new Map()))
+  const id = `${namespace}/${enableServiceLinks}`
+  const hit = cache.get(id)
+  if (hit?.revision === revision) return hit.vars
+  const vars = Object.freeze(computeServiceEnvVars(store, namespace, enableServiceLinks))
+  cache.set(id, { revision, vars })
+  return vars
+}
+
+const envCaches = new WeakMap<StoreIndexes, Map<string, { revision: string; vars: readonly EnvVar[] }>>()
+
+function computeServiceEnvVars(store: ReadonlyStore, namespace: string, enableServiceLinks: boolean): EnvVar[] {
   const chosen = new Map<string, KubeObject>()
   const master = store.get('Service', 'default', 'kubernetes')
   if (master && ipSet(master)) chosen.set('kubernetes', master)
@@ -105,7 +123,11 @@ const decode = decodeBase64
  * PATH, HOSTNAME, envFrom and env (with $(VAR) expansion and valueFrom), the service variables not overridden,
  * the image's own ENV, HOME.
  */
-export function containerEnvironment(store: ReadonlyStore, pod: KubeObject, container: Container, podIP: string, hostIP: string, hostname: string): Record<string, string> {
+/**
+ * containerEnvironment split in two: everything is read from the store now (start time), and the record is
+ * assembled on first use. A thousand Services give every container ~7,000 variables; most are never printed.
+ */
+export function containerEnvironmentAtStart(store: ReadonlyStore, pod: KubeObject, container: Container, podIP: string, hostIP: string, hostname: string): () => Record<string, string> {
   const ns = pod.metadata.namespace ?? 'default'
   const own = new Map<string, string>()
   for (const from of container.envFrom ?? []) {
@@ -121,8 +143,15 @@ export function containerEnvironment(store: ReadonlyStore, pod: KubeObject, cont
     }
   }
   const services = serviceEnvVars(store, ns, pod.spec?.enableServiceLinks !== false)
-  const lookup = new Map<string, string>(services.map((e) => [e.name, e.value]))
-  for (const [k, v] of own) lookup.set(k, v)
+  // $(VAR) expansion needs the service variables only when an env value refers to one.
+  let lookup: Map<string, string> | undefined
+  const vars = () => {
+    if (!lookup) {
+      lookup = new Map<string, string>(services.map((e) => [e.name, e.value]))
+      for (const [k, v] of own) lookup.set(k, v)
+    }
+    return lookup
+  }
   for (const e of container.env ?? []) {
     let value: string
     if (e.valueFrom?.fieldRef) value = fieldRefValue(pod, e.valueFrom.fieldRef.fieldPath, podIP, hostIP)
@@ -132,14 +161,18 @@ export function containerEnvironment(store: ReadonlyStore, pod: KubeObject, cont
       const raw = (s?.data as Record<string, string> | undefined)?.[e.valueFrom.secretKeyRef.key]
       value = raw !== undefined ? decode(raw) : ((s?.stringData as Record<string, string> | undefined)?.[e.valueFrom.secretKeyRef.key] ?? '')
     } else if (e.valueFrom?.resourceFieldRef) value = '0'
-    else value = expand(e.value ?? '', lookup)
+    else value = (e.value ?? '').includes('$') ? expand(e.value ?? '', vars()) : (e.value ?? '')
     own.set(e.name, value)
-    lookup.set(e.name, value)
+    lookup?.set(e.name, value)
   }
-  const env: Record<string, string> = { PATH, HOSTNAME: hostname }
-  for (const [k, v] of own) env[k] = v
-  for (const e of services) if (!own.has(e.name)) env[e.name] = e.value
-  for (const e of imageEnv(container.image ?? '')) if (!(e.name in env)) env[e.name] = e.value
-  if (!('HOME' in env)) env.HOME = '/root'
-  return env
+  let env: Record<string, string> | undefined
+  return () => {
+    if (env) return env
+    env = { PATH, HOSTNAME: hostname }
+    for (const [k, v] of own) env[k] = v
+    for (const e of services) if (!own.has(e.name)) env[e.name] = e.value
+    for (const e of imageEnv(container.image ?? '')) if (!(e.name in env)) env[e.name] = e.value
+    if (!('HOME' in env)) env.HOME = '/root'
+    return env
+  }
 }

@@ -2,8 +2,13 @@
 
 /** Kubernetes timestamps are RFC 3339 with second precision (metav1.Time). */
 export function rfc3339(epochSeconds: number): string {
-  return new Date(Math.floor(epochSeconds) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const s = Math.floor(epochSeconds)
+  // Simulated time stands still through a whole convergence: remember the last answer.
+  if (s !== last.s) last = { s, text: new Date(s * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') }
+  return last.text
 }
+
+let last = { s: NaN, text: '' }
 
 export class SimClock {
   /** Seconds since the Unix epoch; fractional seconds are allowed for probe timing. */

@@ -34,9 +34,11 @@ export class SeededRandom {
 
   /** A version-4 UUID drawn from this source (metadata.uid). */
   uuid(): string {
-    const hex = (n: number) => Array.from({ length: n }, () => this.int(0, 15).toString(16)).join('')
+    // Draws in the order they always were: the variant first, then 30 hex digits (one store write each; keep it lean).
     const variant = '89ab'[this.int(0, 3)]
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`
+    let h = ''
+    for (let i = 0; i < 30; i++) h += HEX[this.int(0, 15)]
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(12, 15)}-${variant}${h.slice(15, 18)}-${h.slice(18)}`
   }
 
   /** An independent stream for one purpose, so adding draws elsewhere does not shift it. */
@@ -46,6 +48,8 @@ export class SeededRandom {
     return new SeededRandom(h >>> 0)
   }
 }
+
+const HEX = '0123456789abcdef'
 
 function mixSeed(seed: number): number {
   let z = (seed + 0x9e3779b9) | 0

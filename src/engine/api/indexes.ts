@@ -1,0 +1,174 @@
+// The store's secondary indexes, kept current on every write the way client-go's Indexer keeps an informer's cache
+// (k8s.io/client-go/tools/cache/thread_safe_store.go updateIndices): controllers look up what they need instead of
+// listing a whole kind. A bucket lists its objects in the order they were last written (a write moves an object
+// to the end of every bucket it is in), so any two buckets agree on the relative order of the objects they share.
+import type { KubeObject, ObjectKey } from './types.ts'
+import { keyOf } from './types.ts'
+
+export type Bucket = ReadonlyMap<ObjectKey, KubeObject>
+const EMPTY: Bucket = new Map()
+
+/** One index: bucket name → objects. Empty buckets are dropped. */
+class Index {
+  private readonly buckets = new Map<string, Map<ObjectKey, KubeObject>>()
+
+  add(name: string, key: ObjectKey, obj: KubeObject): void {
+    let b = this.buckets.get(name)
+    if (!b) this.buckets.set(name, (b = new Map()))
+    b.set(key, obj)
+  }
+
+  remove(name: string, key: ObjectKey, _obj?: KubeObject): void {
+    const b = this.buckets.get(name)
+    if (!b) return
+    b.delete(key)
+    if (!b.size) this.buckets.delete(name)
+  }
+
+  get(name: string): Bucket {
+    return this.buckets.get(name) ?? EMPTY
+  }
+}
+
+/** An index that also counts writes per bucket (a generation, as the scheduler cache's NodeInfo has). */
+class CountedIndex extends Index {
+  private readonly generations = new Map<string, number>()
+  private counter = 0
+
+  override add(name: string, key: ObjectKey, obj: KubeObject): void {
+    super.add(name, key, obj)
+    this.generations.set(name, ++this.counter)
+  }
+
+  override remove(name: string, key: ObjectKey, _obj?: KubeObject): void {
+    super.remove(name, key)
+    this.generations.set(name, ++this.counter)
+  }
+
+  generation(name: string): number {
+    return this.generations.get(name) ?? 0
+  }
+}
+
+const controlled = (obj: KubeObject) => !!obj.metadata.ownerReferences?.some((r) => r.controller)
+const terminal = (pod: KubeObject) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
+
+/** The names of every bucket an object belongs to, one list per index. */
+function bucketsOf(obj: KubeObject): { ns: string; owners: string[]; orphan: boolean; labels: string[]; node?: string; running?: string; selector: string[] } {
+  const kind = obj.kind
+  const ns = obj.metadata.namespace ?? ''
+  const owners: string[] = []
+  for (const ref of obj.metadata.ownerReferences ?? []) {
+    const name = `${kind}/${ref.uid}`
+    if (!owners.includes(name)) owners.push(name)
+  }
+  const labels: string[] = []
+  for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) labels.push(`${kind}/${ns}/${k}=${v}`)
+  const selector: string[] = []
+  if (kind === 'Service') for (const [k, v] of Object.entries((obj.spec?.selector ?? {}) as Record<string, string>)) selector.push(`${ns}/${k}=${v}`)
+  const node = kind === 'Pod' ? (obj.spec?.nodeName ?? '') : undefined
+  return { ns: `${kind}/${ns}`, owners, orphan: !controlled(obj), labels, node, running: node && !terminal(obj) ? node : undefined, selector }
+}
+
+/**
+ * Indexes over every object: by kind and namespace, by owner uid, controller-less objects by namespace, by label
+ * key=value, Pods by node (`''` for unscheduled), Services by selector key=value, by uid; and, per kind and
+ * namespace and per node, the store version of the last write there (what caches keyed on them compare against).
+ */
+export class StoreIndexes {
+  private readonly ns = new Index()
+  private readonly owner = new Index()
+  private readonly orphan = new Index()
+  private readonly label = new Index()
+  private readonly node = new Index()
+  private readonly running = new CountedIndex()
+  private readonly selector = new Index()
+  private readonly uids = new Map<string, KubeObject>()
+  private readonly revisions = new Map<string, number>()
+  /** Each object's place in write order (what every bucket's order follows). */
+  private readonly seq = new Map<ObjectKey, number>()
+  private nextSeq = 0
+
+  /** Files a write: `previous` out of its buckets, `next` into its own (at the end). */
+  apply(previous: KubeObject | undefined, next: KubeObject | undefined, version: number): void {
+    const obj = (next ?? previous)!
+    const key = keyOf(obj)
+    if (previous) this.file(previous, key, false, version)
+    if (next) this.file(next, key, true, version)
+    if (next) this.seq.set(key, this.nextSeq++)
+    else this.seq.delete(key)
+  }
+
+  private file(obj: KubeObject, key: ObjectKey, add: boolean, version: number): void {
+    const b = bucketsOf(obj)
+    const op = add ? 'add' : 'remove'
+    this.ns[op](b.ns, key, obj)
+    for (const o of b.owners) this.owner[op](o, key, obj)
+    if (b.orphan) this.orphan[op](b.ns, key, obj)
+    for (const l of b.labels) this.label[op](l, key, obj)
+    for (const s of b.selector) this.selector[op](s, key, obj)
+    if (b.node !== undefined) this.node[op](b.node, key, obj)
+    if (b.running !== undefined) this.running[op](b.running, key, obj)
+    this.revisions.set(b.ns, version)
+    this.revisions.set(obj.kind, version)
+    const uid = obj.metadata.uid
+    if (uid) {
+      if (add) this.uids.set(uid, obj)
+      else if (this.uids.get(uid) === obj) this.uids.delete(uid)
+    }
+  }
+
+  /** Objects of a kind in one namespace (`''` for cluster-scoped kinds). */
+  inNamespace(kind: string, namespace: string | undefined): Bucket {
+    return this.ns.get(`${kind}/${namespace ?? ''}`)
+  }
+
+  /** Objects of a kind with an ownerReference to `uid` (controller or not). */
+  ownedBy(kind: string, uid: string | undefined): Bucket {
+    return uid ? this.owner.get(`${kind}/${uid}`) : EMPTY
+  }
+
+  /** Objects of a kind in a namespace with no controller reference (candidates for adoption). */
+  orphans(kind: string, namespace: string | undefined): Bucket {
+    return this.orphan.get(`${kind}/${namespace ?? ''}`)
+  }
+
+  /** Objects of a kind in a namespace labelled key=value. */
+  withLabel(kind: string, namespace: string | undefined, key: string, value: string): Bucket {
+    return this.label.get(`${kind}/${namespace ?? ''}/${key}=${value}`)
+  }
+
+  /** Pods bound to a node; `''` gives the pods not bound yet. */
+  podsOnNode(node: string): Bucket {
+    return this.node.get(node)
+  }
+
+  /** Pods bound to a node that still hold its resources (not Succeeded or Failed), what the scheduler counts. */
+  runningOnNode(node: string): Bucket {
+    return this.running.get(node)
+  }
+
+  /** Changes with every write that adds a pod to, or removes one from, runningOnNode(node). */
+  runningGeneration(node: string): number {
+    return this.running.generation(node)
+  }
+
+  /** Services in a namespace whose spec.selector has key=value. */
+  servicesSelecting(namespace: string | undefined, key: string, value: string): Bucket {
+    return this.selector.get(`${namespace ?? ''}/${key}=${value}`)
+  }
+
+  byUid(uid: string | undefined): KubeObject | undefined {
+    return uid ? this.uids.get(uid) : undefined
+  }
+
+  /** The store version of the last write to a kind in a namespace (0: none yet); without a namespace, anywhere. */
+  revision(kind: string, namespace?: string): number {
+    return this.revisions.get(namespace === undefined ? kind : `${kind}/${namespace}`) ?? 0
+  }
+
+  /** Orders objects as every bucket does (write order), for merging look-ups from two buckets. */
+  writeOrder(a: KubeObject, b: KubeObject): number {
+    return (this.seq.get(keyOf(a)) ?? 0) - (this.seq.get(keyOf(b)) ?? 0)
+  }
+}
