@@ -42,4 +42,11 @@ describe('the engine host and the console', () => {
     expect(run.slice(() => false).records.map((r) => r.exitCode)).toEqual([130])
     expect(finish(host, 'echo $?').text).toBe('130\n')
   })
+
+  it('runs a bounded line (a scenario step, a replay) as the CLI does: the loop stops after the round limit', () => {
+    const run = new EngineHost().start('while true; do :; done', true)
+    const s = run.slice(() => false)
+    expect(s.done).toBe(true)
+    expect(s.records[0].chunks.map((c) => c.text).join('')).toContain('kubehop: stopped the loop after 100 rounds')
+  })
 })
