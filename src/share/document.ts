@@ -9,7 +9,7 @@ type ProfileName = 'kind' | 'minikube' | 'gke'
 interface SharedFile { name: string; text: string }
 
 /** A scenario in progress: its steps.sh (the link carries it whole, so it opens the same even if the gallery changes). */
-interface SharedScenario {
+export interface SharedScenario {
   id: string
   /** The scenario's steps.sh text. */
   steps: string

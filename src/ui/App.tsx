@@ -7,6 +7,11 @@ import { EditorPane } from './editor/EditorPane.tsx'
 import { Header } from './Header.tsx'
 import { Splitter } from './layout/Splitter.tsx'
 import { usePaneShortcuts } from './layout/usePaneShortcuts.ts'
+import { usePanel } from './layout/panels.ts'
+import { usePanels } from './layout/usePanels.ts'
+import { useClockRuntime } from './clock/useClockRuntime.ts'
+import { OneTruth } from './requests/OneTruth.tsx'
+import './styles/presenter.css'
 import { usePaneSize } from './layout/usePaneSize.ts'
 import { StatusBar } from './StatusBar.tsx'
 import { useDocumentTheme } from './theme/useDocumentTheme.ts'
@@ -21,11 +26,16 @@ import { viewMode } from './share/viewMode.ts'
 export function App({ engine }: { engine: EngineClient }) {
   useDocumentTheme()
   usePaneShortcuts()
+  usePanels()
+  const editorOpen = usePanel('editor')
+  const consoleOpen = usePanel('console')
+  const guideOpen = usePanel('guide')
   const [editorWidth, setEditorWidth] = usePaneSize('editor', Math.round(innerWidth * 0.34), 240, Math.max(480, innerWidth - 320))
   const [consoleHeight, setConsoleHeight] = usePaneSize('console', 210, 90, Math.max(200, innerHeight - 260))
   const style = { '--editor-width': `${editorWidth}px`, '--console-height': `${consoleHeight}px` } as CSSProperties
   useShareRuntime(engine)
-  const guide = useGuideVisible()
+  useClockRuntime(engine)
+  const guide = useGuideVisible() && guideOpen
   const linkError = useShare((s) => s.linkError)
   if (linkError) return <LinkErrorView />
   if (viewMode.embed) return <EngineContext.Provider value={engine}><EmbedApp /></EngineContext.Provider>
@@ -33,7 +43,7 @@ export function App({ engine }: { engine: EngineClient }) {
     <EngineContext.Provider value={engine}>
     <div className="app" style={style}>
       <Header />
-      <main className={guide ? 'workspace workspace--guide' : 'workspace'}>
+      <main className={`workspace${guide ? ' workspace--guide' : ''}${editorOpen ? '' : ' workspace--no-editor'}${consoleOpen ? '' : ' workspace--no-console'}`}>
         <EditorPane />
         <Splitter label="Resize editor" orientation="vertical" value={editorWidth}
           min={240} max={Math.max(480, innerWidth - 320)} onChange={setEditorWidth} />
@@ -44,6 +54,7 @@ export function App({ engine }: { engine: EngineClient }) {
         {guide && <GuideAside />}
       </main>
       <DocumentLayer />
+      <OneTruth />
       <StatusBar />
     </div>
     </EngineContext.Provider>

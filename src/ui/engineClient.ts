@@ -35,6 +35,10 @@ export interface EngineClient extends ShellBridge {
   /** Marks the start of a scenario step; `stepChecks` evaluates its checks against what ran since. */
   stepBegin(): void
   stepChecks(checks: string[]): Promise<CheckView[]>
+  /** The playground's clock: simulated seconds per wall second (0 pauses), and an optional jump ahead. */
+  setClock(rate: number, skip?: number): void
+  /** The simulated time and rate, after every clock change and tick. */
+  onClock(listener: (time: number, rate: number) => void): () => void
   dispose(): void
 }
 
@@ -53,6 +57,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
   const errorListeners = new Set<(message: string) => void>()
   const fileListeners = new Set<(files: DocFile[]) => void>()
   const traceListeners = new Set<(traces: Trace[], line: string, time: number, stdout: string) => void>()
+  const clockListeners = new Set<(time: number, rate: number) => void>()
   const lines = new Map<number, string>()
   const pending = new Map<number, Pending>()
   let nextId = 1
@@ -62,6 +67,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
     switch (data.type) {
       case 'ready': for (const l of readyListeners) l(data.vocabulary); break
       case 'filesWritten': for (const l of fileListeners) l(data.files); break
+      case 'clock': for (const l of clockListeners) l(data.time, data.rate); break
       case 'snapshot': {
         const snapshot = assembler.full(data.snapshot)
         for (const l of snapshotListeners) l(snapshot)
@@ -175,6 +181,8 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
       worker.postMessage({ type: 'stepChecks', id, checks })
     }),
     onTraces: (listener) => subscribe(traceListeners, listener),
+    setClock: (rate, skip) => worker.postMessage({ type: 'clock', rate, skip }),
+    onClock: (listener) => subscribe(clockListeners, listener),
     onSnapshot: (listener) => subscribe(snapshotListeners, listener),
     onReady: (listener) => subscribe(readyListeners, listener),
     onError: (listener) => subscribe(errorListeners, listener),

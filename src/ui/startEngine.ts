@@ -19,7 +19,7 @@ export interface StartedEngine {
 }
 
 /** What the app sends on its own at start-up; these can wait for launch(). */
-const STARTUP = new Set<string>(['hello', 'apply', 'prepare', 'setFiles'])
+const STARTUP = new Set<string>(['hello', 'apply', 'prepare', 'setFiles', 'clock'])
 
 export function startEngine(): StartedEngine {
   const early = globalThis.__kubehopEngineWorker

@@ -32,6 +32,8 @@ export interface AppState {
   /** The first laid-out topology is on screen: the signal to start loading Monaco. */
   topologyReady: boolean
   editorReady: boolean
+  /** Bumped whenever the whole document is replaced (a scenario, a link, an import): what the old one showed goes. */
+  documentId: number
   setText(text: string): void
   /** Replaces the whole document (opening a scenario, a share link or an import). */
   replaceDocument(doc: { files: DocFile[]; active?: string; seed: number; autoApply: boolean }): void
@@ -89,11 +91,14 @@ export function createAppStore(initial: InitialState) {
     applyRequests: 0,
     topologyReady: false,
     editorReady: false,
+    documentId: 0,
     setText: (text) => get().setFileText(get().active, text),
     replaceDocument: ({ files: next, active: wanted, seed, autoApply }) => {
       const fs = next.length ? next : [{ name: 'app.yaml', text: '' }]
       const name = fs.some((f) => f.name === wanted) ? wanted! : fs[0].name
-      set({ files: fs, active: name, seed, autoApply, text: textOf(fs, name), markers: [], selection: null, inspection: null })
+      // The last apply belonged to the old document: its "applied: …" must not describe the new one.
+      set({ files: fs, active: name, seed, autoApply, text: textOf(fs, name), markers: [], selection: null, inspection: null,
+        lastApply: null, documentId: get().documentId + 1 })
     },
     setFileText: (name, text) => {
       const s = get()

@@ -22,6 +22,7 @@ export function replay(source: EngineHost): EngineHost {
   for (const step of source.history) {
     if (step.kind === 'apply') copy.apply(step.document)
     else if (step.kind === 'files') copy.setFiles(step.files)
+    else if (step.kind === 'advance') copy.advance(step.seconds)
     else for (const record of copy.run(step.line)) void record
   }
   return copy

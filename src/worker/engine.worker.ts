@@ -114,6 +114,31 @@ function interrupt(id: number): void {
   schedule()
 }
 
+// The playground's clock: simulated time follows wall time at `clockRate`× (0: paused). One tick a second,
+// and nothing at all while paused; a tick that changed nothing sends no snapshot, only the time.
+const TICK_MS = 1000
+let clockRate = 0
+let clockTimer: ReturnType<typeof setInterval> | null = null
+
+function postClock(): void {
+  post({ type: 'clock', time: host.cluster?.clock.now() ?? 0, rate: clockRate })
+}
+
+function tickClock(): void {
+  if (jobs.length) return // a console line that is running holds the clock, as its own `sleep`s move it
+  host.advance((clockRate * TICK_MS) / 1000)
+  sendSnapshot()
+  postClock()
+}
+
+function setClock(rate: number, skip = 0): void {
+  if (skip > 0) { host.advance(skip); sendSnapshot() }
+  clockRate = Math.max(0, rate)
+  if (clockTimer) clearInterval(clockTimer)
+  clockTimer = clockRate > 0 ? setInterval(tickClock, TICK_MS) : null
+  postClock()
+}
+
 function handle(request: EngineRequest): void {
   switch (request.type) {
     case 'hello':
@@ -166,6 +191,9 @@ function handle(request: EngineRequest): void {
       return
     case 'stepChecks':
       post({ type: 'stepChecked', id: request.id, results: host.checkStep(request.checks) })
+      return
+    case 'clock':
+      setClock(request.rate, request.skip)
       return
     case 'compare':
       try {

@@ -75,6 +75,8 @@ export type EngineRequest =
   | { type: 'stepBegin' }
   /** Evaluate the step's `#check:` expressions against what ran since `stepBegin`. */
   | { type: 'stepChecks'; id: number; checks: string[] }
+  /** The playground's clock: simulated seconds per wall second (0 pauses it), and an optional jump ahead now. */
+  | { type: 'clock'; rate: number; skip?: number }
 
 /**
  * The objects that changed since the last snapshot sent (by uid + resourceVersion), so an edit does not
@@ -105,7 +107,9 @@ export type EngineResponse =
   /** What changed since the previous snapshot or diff of the same cluster (see SnapshotDiff). */
   | { type: 'snapshotDiff'; diff: SnapshotDiff }
   /** After each apply: the markers for every file (replacing the previous ones), and whether anything was applied. */
-  | { type: 'applied'; id: number; markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number }
+  | { type: 'applied'; id: number; markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number
+    /** Keys of live objects whose text does not apply now: they keep their last good version (mark them stale). */
+    stale?: string[] }
   /** Output of an `exec`: each finished statement, and what a long statement printed so far (streamed). */
   | { type: 'output'; id: number; chunks: OutputChunk[]; exitCode: number; done: boolean; traces?: Trace[]; time?: number }
   | { type: 'expectedShare'; id: number; share: ExpectedShare | null }
@@ -115,5 +119,7 @@ export type EngineResponse =
   /** Manifests a console line wrote (`cat > app.yaml <<EOF`): the editor shows them as tabs. */
   | { type: 'filesWritten'; files: DocFile[] }
   | { type: 'stepChecked'; id: number; results: CheckView[] }
+  /** The simulated time (epoch seconds) and rate, after a clock change and with every tick (the UI extrapolates between). */
+  | { type: 'clock'; time: number; rate: number }
   /** The engine could not handle a request; the UI keeps its last snapshot. */
   | { type: 'error'; id?: number; message: string }

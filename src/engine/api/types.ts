@@ -6,13 +6,20 @@ export type { Service } from 'kubernetes-types/core/v1'
 export type { EndpointSlice } from 'kubernetes-types/discovery/v1'
 export type { LabelSelector } from 'kubernetes-types/meta/v1'
 
+/**
+ * The kind-specific body of a record. It is the engine's one `any`: its shape depends on `kind`, and the code
+ * that reads it casts to kubernetes-types' shapes (Container[], PodCondition[], ServiceSpec…) where it matters.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a union over every kind's spec/status is the next step, not a lint fix
+type KindSpecific = any
+
 /** Any API object. Every stored record has apiVersion, kind and metadata.name; the rest depends on the kind. */
 export interface KubeObject {
   apiVersion: string
   kind: string
   metadata: ObjectMeta & { name: string }
-  spec?: any
-  status?: any
+  spec?: KindSpecific
+  status?: KindSpecific
   [field: string]: unknown
 }
 

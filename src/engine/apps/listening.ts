@@ -4,6 +4,8 @@ import type { KubeObject } from '../api/types.ts'
 import type { ContainerState } from '../node/runtime.ts'
 import { imageBaseName } from '../node/images.ts'
 import { appKind, imageFiles, listenPorts } from './registry.ts'
+import type { ContainerInfo } from './registry.ts'
+import type { Container } from 'kubernetes-types/core/v1'
 
 export interface ListeningPort { port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }
 
@@ -12,8 +14,9 @@ export interface ListeningPort { port: number; protocol: 'TCP' | 'UDP' | 'SCTP' 
  * nginx's mounted configuration, or the declared containerPorts), plus CoreDNS's UDP 53.
  * `files` are the container's files with mounts applied; without them, the image's own files.
  */
-export function listeningPorts(container: any, files?: ReadonlyMap<string, string>): ListeningPort[] {
-  const tcp = listenPorts(container, files ?? imageFiles(container.image ?? '')).map((port) => ({ port, protocol: 'TCP' as const }))
+export function listeningPorts(container: Container | ContainerInfo, files?: ReadonlyMap<string, string>): ListeningPort[] {
+  // listenPorts reads a missing image as the generic app, as before.
+  const tcp = listenPorts(container as ContainerInfo, files ?? imageFiles(container.image ?? '')).map((port) => ({ port, protocol: 'TCP' as const }))
   return appKind(container.image ?? '') === 'coredns' ? [{ port: 53, protocol: 'UDP' }, ...tcp] : tcp
 }
 
@@ -24,7 +27,7 @@ export type HttpProbeAnswer = { kind: 'refused' } | { kind: 'response'; status: 
  * nginx/httpd serve files (`/` and existing files under the web root, else 404); coredns answers /health and /ready;
  * the demo apps answer every path with 200. `state` (the container's runtime files) lets a deleted index.html 404.
  */
-export function httpProbeResult(pod: KubeObject, container: any, port: number, path: string, state?: ContainerState, files?: ReadonlyMap<string, string>): HttpProbeAnswer {
+export function httpProbeResult(pod: KubeObject, container: Container | ContainerInfo, port: number, path: string, state?: ContainerState, files?: ReadonlyMap<string, string>): HttpProbeAnswer {
   void pod
   if (!listeningPorts(container, files).some((p) => p.port === port && p.protocol === 'TCP')) return { kind: 'refused' }
   const base = imageBaseName(container.image ?? '')

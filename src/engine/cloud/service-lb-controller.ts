@@ -11,6 +11,7 @@ import { keyOf, parseKey } from '../api/types.ts'
 import { providerState } from './provider-state.ts'
 import type { ProviderState } from './provider-state.ts'
 import { ipToInt, intToIp } from '../net/ip.ts'
+import type { LoadBalancerIngress, NodeAddress } from 'kubernetes-types/core/v1'
 
 /** Seconds a GCE network load balancer takes to come up in the simulation (real ones take 30–60 s). */
 const CLOUD_LB_PROVISIONING_SECONDS = 45
@@ -27,7 +28,7 @@ function providerKind(store: ReadonlyStore): ProviderKind {
 }
 
 function nodeIPs(store: ReadonlyStore): string[] {
-  return store.list('Node').flatMap((n) => ((n.status?.addresses ?? []) as any[]).filter((a) => a.type === 'InternalIP').map((a) => a.address))
+  return store.list('Node').flatMap((n) => ((n.status?.addresses ?? []) as NodeAddress[]).filter((a) => a.type === 'InternalIP').map((a) => a.address))
 }
 
 /** The next address docker's IPAM gives a new container on the kind network (after the nodes and earlier LBs). */
@@ -75,7 +76,7 @@ export class ServiceLoadBalancerController implements Controller {
     const svc = ctx.store.get(kind, namespace, name)
     if (!svc) return NO_CHANGES
     const state = providerState(ctx.config)
-    const current = (svc.status?.loadBalancer?.ingress ?? []) as any[]
+    const current = (svc.status?.loadBalancer?.ingress ?? []) as LoadBalancerIngress[]
     if (svc.spec?.type !== 'LoadBalancer') {
       if (!current.length) return NO_CHANGES
       return { writes: [{ op: 'update', object: { ...svc, status: { ...(svc.status ?? {}), loadBalancer: {} } } }] }

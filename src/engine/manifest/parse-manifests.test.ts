@@ -72,9 +72,8 @@ describe('parseManifests', () => {
   it('stops alias bombs quickly with go-yaml\'s message', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
     for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`)
-    const started = Date.now()
+    // A hang here fails on the runner's testTimeout (vite.config.ts); how long it takes is bench/hostile.ts's figure.
     const r = parseManifests(levels.join('\n') + '\n', 'bomb.yaml')
-    expect(Date.now() - started).toBeLessThan(2000)
     expect(r.errors[0].message).toBe('error parsing bomb.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing')
     expect(r.docs).toEqual([])
   })

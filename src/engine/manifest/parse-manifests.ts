@@ -90,11 +90,11 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
         errors.push({ kind: 'validate', fatal: true, range: nodeRange, message: `error validating ${goQuote(sourceName)}: error validating data: invalid object to validate${VALIDATE_HINT}` })
         return false
       }
-      errors.push({ kind: 'decode', fatal: false, range: nodeRange, message: `unable to decode ${goQuote(sourceName)}: json: cannot unmarshal ${typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'bool' : 'string'} into Go value of type unstructured.detector` })
+      errors.push({ kind: 'decode', fatal: false, range: nodeRange, docRange: nodeRange, message: `unable to decode ${goQuote(sourceName)}: json: cannot unmarshal ${typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'bool' : 'string'} into Go value of type unstructured.detector` })
       return true
     }
     if (Array.isArray(value)) {
-      errors.push({ kind: 'decode', fatal: false, range: nodeRange, message: `unable to decode ${goQuote(sourceName)}: json: cannot unmarshal array into Go value of type unstructured.detector` })
+      errors.push({ kind: 'decode', fatal: false, range: nodeRange, docRange: nodeRange, message: `unable to decode ${goQuote(sourceName)}: json: cannot unmarshal array into Go value of type unstructured.detector` })
       return true
     }
     const obj = value as Record<string, unknown>
@@ -117,7 +117,7 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
     }
     if (typeof obj.kind !== 'string' || !obj.kind || typeof obj.apiVersion !== 'string') {
       const missing = typeof obj.kind !== 'string' || !obj.kind ? 'Kind' : 'apiVersion'
-      errors.push({ kind: 'decode', fatal: false, range: nodeRange, path: missing === 'Kind' ? 'kind' : 'apiVersion', message: `unable to decode ${goQuote(sourceName)}: Object '${missing}' is missing in '${JSON.stringify(obj)}'` })
+      errors.push({ kind: 'decode', fatal: false, range: nodeRange, docRange: nodeRange, object: obj, path: missing === 'Kind' ? 'kind' : 'apiVersion', message: `unable to decode ${goQuote(sourceName)}: Object '${missing}' is missing in '${JSON.stringify(obj)}'` })
       return true
     }
     // `kind: List` (and FooList) with items: each item is an object of its own (FlattenListVisitor).
@@ -130,7 +130,7 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
       return true
     }
     if (!resolveKind(obj.apiVersion, obj.kind)) {
-      errors.push({ kind: 'mapping', fatal: false, path: 'kind', range: locate('kind') ?? nodeRange, message: noKindMatchMessage(obj, sourceName) })
+      errors.push({ kind: 'mapping', fatal: false, path: 'kind', range: locate('kind') ?? nodeRange, docRange: nodeRange, object: obj, message: noKindMatchMessage(obj, sourceName) })
       return true
     }
     docs.push({ object: obj, range: nodeRange, index: docs.length, locate })

@@ -16,6 +16,7 @@ import { ingressServe } from '../ingress/serve.ts'
 import { hostMatches } from '../ingress/match.ts'
 import { certificateSubject } from './certificate.ts'
 import { decodeBase64 } from '../util/base64.ts'
+import type { IngressTLS } from 'kubernetes-types/networking/v1'
 
 export interface HttpExchange {
   conn: Connection
@@ -79,9 +80,9 @@ function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer
 /** The certificate ingress-nginx presents for an SNI name: the Secret of a matching `tls` entry, else its fake one. */
 function certificateFor(world: NetworkWorld, sni: string): string {
   for (const ing of world.view.store.list('Ingress')) {
-    for (const t of (ing.spec?.tls ?? []) as any[]) {
+    for (const t of (ing.spec?.tls ?? []) as IngressTLS[]) {
       if (!(t.hosts ?? []).some((h: string) => hostMatches(h, sni))) continue
-      const secret = world.view.store.get('Secret', ing.metadata.namespace, t.secretName)
+      const secret = world.view.store.get('Secret', ing.metadata.namespace, t.secretName as string)
       // curl prints the subject of the certificate the Secret holds.
       if (secret) return certificateSubject(decodeBase64(String((secret.data as Record<string, unknown> | undefined)?.['tls.crt'] ?? ''))) ?? `CN=${sni}`
     }

@@ -7,6 +7,7 @@ import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { PortMapping, ProfileSpec } from '../cluster/profile.ts'
 import { cidrHost } from '../net/ip.ts'
 import type { ContainerInfo } from '../apps/registry.ts'
+import type { Container, PodCondition } from 'kubernetes-types/core/v1'
 
 export interface NetNode {
   name: string
@@ -50,7 +51,7 @@ export interface NetworkView {
 }
 
 function podReady(pod: KubeObject): boolean {
-  return (pod.status?.conditions as any[] | undefined)?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
+  return (pod.status?.conditions as PodCondition[] | undefined)?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
 }
 
 function toNetNode(n: ProfileSpec['nodes'][number]): NetNode {
@@ -64,7 +65,7 @@ function toNetPod(pod: KubeObject): NetPod | undefined {
     obj: pod, namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, nodeName: pod.spec.nodeName, ip,
     hostNetwork: !!pod.spec.hostNetwork, ready: podReady(pod),
     running: pod.status?.phase === 'Running' && !pod.metadata.deletionTimestamp,
-    containers: (pod.spec.containers ?? []).map((c: any) => ({ name: c.name, image: c.image ?? '', args: c.args, command: c.command, ports: c.ports })),
+    containers: (pod.spec.containers ?? []).map((c: Container) => ({ name: c.name, image: c.image ?? '', args: c.args, command: c.command, ports: c.ports })),
   }
 }
 

@@ -7,6 +7,7 @@ import type { KubeObject } from '../api/types.ts'
 import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { ContainerState, NodeRuntime } from './runtime.ts'
 import { ContainerFs, DIR, isBusybox, normalizePath } from './container-fs.ts'
+import type { Container } from 'kubernetes-types/core/v1'
 
 interface ExecResult { stdout: string; stderr: string; exitCode: number }
 /** The command is a network tool the data plane answers; `argv` is what to run there. */
@@ -39,7 +40,7 @@ function execNotFoundMessage(cmd: string, execID: string): string {
  */
 export function execInContainer(target: ExecTarget, argv: string[]): ExecOutcome {
   const { pod } = target
-  const containers: any[] = pod.spec?.containers ?? []
+  const containers: Container[] = pod.spec?.containers ?? []
   const name = target.container ?? containers[0]?.name
   const spec = containers.find((c) => c.name === name)
   if (!spec) return { stdout: '', stderr: `error: unable to upgrade connection: container ${name} not found in pod ${pod.metadata.name}`, exitCode: 1 }
@@ -65,7 +66,7 @@ const BUILTINS = ['sh', 'bash', 'hostname', 'env', 'printenv', 'cat', 'touch', '
 class Shell {
   private fs: ContainerFs
   private busybox: boolean
-  constructor(private readonly ctx: { store: ReadonlyStore; config: ClusterConfig; pod: KubeObject; container: any; state: ContainerState; podIP: string; hostname: string }, private readonly now: number) {
+  constructor(private readonly ctx: { store: ReadonlyStore; config: ClusterConfig; pod: KubeObject; container: Container; state: ContainerState; podIP: string; hostname: string }, private readonly now: number) {
     this.fs = new ContainerFs(ctx)
     this.busybox = isBusybox(ctx.container.image ?? '')
   }

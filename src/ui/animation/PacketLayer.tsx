@@ -1,6 +1,7 @@
-// The packets on the canvas: one SVG dot per packet, moved every animation frame along the track edges'
-// curves (no React render per frame), plus the outcome marks of the followed packet: the pod that answers
-// lights up with its answer, a drop or a refusal is marked where it happened.
+// The packets on the canvas: one SVG dot per packet, moved along the track edges' curves (no React render per
+// frame), plus the outcome marks of the followed packet: the pod that answers lights up with its answer, a drop
+// or a refusal is marked where it happened. The followed packet also travels inside the box it is in, station
+// to station (StationView), with its address label beside it. Frames run only while something moves.
 import { ViewportPortal, useReactFlow } from '@xyflow/react'
 import './animation.css'
 import { useEffect, useRef } from 'react'
@@ -8,10 +9,14 @@ import { requestStore, useRequests } from '../requests/requestStore.ts'
 import { anchor, pointOn, type Pt } from './geometry.ts'
 import { onSeek, playhead, tick } from './playhead.ts'
 import { endingOf, positionAt, trackKey, type Packet } from './schedule.ts'
+import { PacketTag, StationView, opens, packetVisits } from './StationView.tsx'
+import { openedRect, stationPoint, visitAt, type Rect } from './stations.ts'
 import { trackCurves } from './tracks.ts'
 import type { Timeline } from './useTimeline.ts'
 
 const FAIL = new Set(['drop', 'reset', 'reject', 'close', 'refuse', 'nxdomain'])
+/** Share of a trip between boxes spent leaving the opened view and entering the next one. */
+const EDGE = 0.15
 
 function dotClass(p: Packet, hopIndex: number, done: boolean, focus: boolean): string {
   const hop = p.hops[hopIndex]
@@ -20,24 +25,68 @@ function dotClass(p: Packet, hopIndex: number, done: boolean, focus: boolean): s
   return `packet-dot packet-dot--${p.kind}${hop.reply ? ' is-reply' : ''}${failed ? ' is-failed' : ''}${focus ? ' is-focus' : ''}`
 }
 
-export function PacketLayer({ timeline }: { timeline: Timeline }) {
+const lerp = (a: Pt, b: Pt, f: number): Pt => ({ x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f })
+const ease = (f: number) => (f < 0.5 ? 2 * f * f : 1 - (-2 * f + 2) ** 2 / 2)
+
+export function PacketLayer({ timeline, layoutKey }: { timeline: Timeline; layoutKey?: unknown }) {
   const { getInternalNode } = useReactFlow()
   const dots = useRef<(SVGCircleElement | null)[]>([])
+  const tag = useRef<HTMLDivElement | null>(null)
+  const wakeRef = useRef<() => void>(() => {})
   const focus = useRequests((s) => s.focus)
 
   useEffect(() => {
     const packets = timeline.packets
     const classes: string[] = []
     const anchors = new Map<string, Pt | null>()
-    let lastT = -1
+    const rects = new Map<string, Rect | null>()
     let lastFocusHop = -2
     let frameNo = 0
+    const rectOf = (id: string): Rect | null => {
+      if (rects.has(id)) return rects.get(id)!
+      const n = getInternalNode(id)
+      const r = n ? { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width ?? 0, height: n.measured.height ?? 0 } : null
+      rects.set(id, r)
+      return r
+    }
     const anchorOf = (id: string): Pt | null => {
       if (anchors.has(id)) return anchors.get(id)!
-      const n = getInternalNode(id)
-      const a = n ? anchor({ x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width ?? 0, height: n.measured.height ?? 0, type: n.type ?? '' }) : null
+      const r = rectOf(id)
+      const a = r ? anchor({ ...r, type: getInternalNode(id)?.type ?? '' }) : null
       anchors.set(id, a)
       return a
+    }
+    const trackPoint = (from: string, to: string, frac: number): Pt | null => {
+      const track = trackCurves.get(trackKey(from, to))
+      return track ? pointOn(track.curve, track.source === from ? frac : 1 - frac) : anchorOf(from)
+    }
+    /** The station point of hop `i` of packet `p` when its box is opened, else null. */
+    const stationAt = (p: Packet, i: number): Pt | null => {
+      const v = visitAt(packetVisits(p), i)
+      if (!opens(v)) return null
+      const r = rectOf(v.box)
+      return r ? stationPoint(openedRect(r, v.stations.length), i - v.first) : null
+    }
+    /** Where the followed packet is: station to station inside an opened box, out along the track to the next. */
+    const focusPoint = (p: Packet, t: number): Pt | null => {
+      const hops = p.hops
+      let i = 0
+      while (i + 1 < hops.length && hops[i + 1].t <= t) i++
+      const here = stationAt(p, i) ?? anchorOf(hops[i].node)
+      const next = hops[i + 1]
+      if (!next || t <= hops[i].t) return here
+      const f = Math.min(1, (t - hops[i].t) / (next.t - hops[i].t))
+      if (next.node === hops[i].node) {
+        const there = stationAt(p, i + 1)
+        // The dot waits at the station, then slides to the next row over the dwell's second half.
+        return there && here ? lerp(here, there, ease(Math.max(0, f * 2 - 1))) : here
+      }
+      const out = anchorOf(hops[i].node)
+      const into = anchorOf(next.node)
+      const first = stationAt(p, i + 1)
+      if (f < EDGE) return here && out ? lerp(here, out, f / EDGE) : out
+      if (f > 1 - EDGE) return into && first ? lerp(into, first, (f - 1 + EDGE) / EDGE) : into
+      return trackPoint(hops[i].node, next.node, (f - EDGE) / (1 - 2 * EDGE))
     }
     const draw = () => {
       const t = playhead.t
@@ -49,60 +98,72 @@ export function PacketLayer({ timeline }: { timeline: Timeline }) {
         requestStore.setState({ focus: focusIndex })
       }
       let focusHop = -1
+      let focusPt: Pt | null = null
       for (let i = 0; i < packets.length; i++) {
         const el = dots.current[i]
         if (!el) continue
         const p = packets[i]
         const pos = positionAt(p, t)
         const isFocus = i === focusIndex
-        if (i === focusIndex) focusHop = pos ? pos.hopIndex : -1
+        if (isFocus) focusHop = pos ? pos.hopIndex : -1
         // Finished packets leave the canvas, except the followed one, which shows how it ended.
         if (!pos || (pos.done && !isFocus)) { if (classes[i] !== 'hidden') { el.setAttribute('class', 'packet-dot is-hidden'); classes[i] = 'hidden' } continue }
-        let pt: Pt | null
-        if (pos.from === pos.to) pt = anchorOf(pos.from)
-        else {
-          const track = trackCurves.get(trackKey(pos.from, pos.to))
-          pt = track ? pointOn(track.curve, track.source === pos.from ? pos.frac : 1 - pos.frac) : anchorOf(pos.from)
-        }
+        const pt = isFocus ? focusPoint(p, t) : pos.from === pos.to ? anchorOf(pos.from) : trackPoint(pos.from, pos.to, pos.frac)
         if (!pt) continue
+        if (isFocus) focusPt = pt
         el.setAttribute('cx', pt.x.toFixed(1))
         el.setAttribute('cy', pt.y.toFixed(1))
         const cls = dotClass(p, pos.hopIndex, pos.done, isFocus)
         if (classes[i] !== cls) { el.setAttribute('class', cls); classes[i] = cls }
+      }
+      if (tag.current) {
+        tag.current.style.transform = focusPt ? `translate(${(focusPt.x - 16).toFixed(1)}px, ${focusPt.y.toFixed(1)}px) translate(-100%, -50%)` : 'translate(-9999px, 0)'
       }
       if (focusHop !== lastFocusHop) {
         lastFocusHop = focusHop
         if (requestStore.getState().focusHop !== focusHop) requestStore.setState({ focusHop })
       }
     }
+    // Frames only while the playhead moves: an idle canvas costs nothing. A seek, a focus change or a new
+    // layout draws one frame.
     let raf = 0
-    let prev = performance.now()
+    let prev = 0
     const frame = (now: number) => {
+      raf = 0
       tick((now - prev) / 1000)
       prev = now
       // Box positions are re-read now and then (a re-layout while playing).
-      if (++frameNo % 30 === 0) anchors.clear()
-      if (playhead.t !== lastT || frameNo % 30 === 0) { lastT = playhead.t; draw() }
-      raf = requestAnimationFrame(frame)
+      if (++frameNo % 30 === 0) { anchors.clear(); rects.clear() }
+      draw()
+      if (playhead.playing) raf = requestAnimationFrame(frame)
     }
-    raf = requestAnimationFrame(frame)
-    const off = onSeek(() => { lastT = -1; lastFocusHop = -2 })
-    const offFocus = requestStore.subscribe((s, old) => { if (s.focus !== old.focus) { lastT = -1; lastFocusHop = -2 } })
+    const wake = () => {
+      anchors.clear(); rects.clear()
+      if (!raf) { prev = performance.now(); raf = requestAnimationFrame(frame) }
+    }
+    wakeRef.current = wake
+    wake()
+    const off = onSeek(() => { lastFocusHop = -2; wake() })
+    const offFocus = requestStore.subscribe((s, old) => { if (s.focus !== old.focus) { lastFocusHop = -2; wake() } })
     return () => { cancelAnimationFrame(raf); off(); offFocus() }
   }, [timeline, getInternalNode])
 
+  // The boxes moved (a new snapshot's layout): place the dots again.
+  useEffect(() => { wakeRef.current() }, [layoutKey])
+
   return (
     <ViewportPortal>
+      <StationView timeline={timeline} />
       <svg className="packet-layer" aria-hidden="true" width="1" height="1">
         {timeline.packets.map((_, i) => (
           <circle key={`${timeline.key}:${i}`} ref={(el) => { dots.current[i] = el }} r={i === focus ? 9 : 7} className="packet-dot is-hidden" />
         ))}
       </svg>
+      <PacketTag ref={tag} timeline={timeline} />
       <OutcomeMarks timeline={timeline} />
     </ViewportPortal>
   )
 }
-
 /** The followed packet's visible consequences: the answering pod lit with its answer, or the place it died. */
 function OutcomeMarks({ timeline }: { timeline: Timeline }) {
   const { getInternalNode } = useReactFlow()

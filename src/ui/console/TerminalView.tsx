@@ -4,6 +4,7 @@ import { Terminal, type ITheme } from '@xterm/xterm'
 import '@xterm/xterm/css/xterm.css'
 import { useEffect, useRef } from 'react'
 import { getApp, useApp, type Theme } from '../store.ts'
+import { codeFontSize, onCodeFontSize } from '../theme/codeFont.ts'
 import { complete } from './completion.ts'
 import { attachConsole } from './consoleBus.ts'
 import { startConsoleSession } from './consoleSession.ts'
@@ -24,7 +25,7 @@ export default function TerminalView({ shell }: { shell: ShellBridge }) {
   useEffect(() => {
     const t = new Terminal({
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
-      fontSize: 13, cursorBlink: true, screenReaderMode: true, scrollback: 2000, theme: themes[getApp().theme],
+      fontSize: codeFontSize(), cursorBlink: true, screenReaderMode: true, scrollback: 2000, theme: themes[getApp().theme],
     })
     const fit = new FitAddon()
     t.loadAddon(fit)
@@ -40,7 +41,8 @@ export default function TerminalView({ shell }: { shell: ShellBridge }) {
     const resize = new ResizeObserver(() => { try { fit.fit() } catch { /* hidden pane: keep the old size */ } })
     resize.observe(host.current!)
     term.current = t
-    return () => { detach(); resize.disconnect(); input.dispose(); t.dispose(); term.current = null }
+    const offFont = onCodeFontSize((size) => { t.options.fontSize = size; try { fit.fit() } catch { /* hidden pane */ } }) // presenter mode
+    return () => { offFont(); detach(); resize.disconnect(); input.dispose(); t.dispose(); term.current = null }
   }, [shell])
 
   useEffect(() => { if (term.current) term.current.options.theme = themes[theme] }, [theme])

@@ -18,4 +18,10 @@ describe('docStatus', () => {
   it('treats an empty text as zero documents, not an error', () => {
     expect(docStatus('')).toEqual({ lines: 0, documents: 0, error: null })
   })
+
+  it('only counts the lines of a text too large to parse on the page', () => {
+    const status = docStatus('a: [\n'.repeat(60_000))
+    expect(status).toMatchObject({ lines: 60_000, unchecked: true, error: null })
+    expect(describeStatus(status)).toBe('60000 lines (too large to check here; the engine checks it)')
+  })
 })

@@ -2,7 +2,9 @@
 // One Monaco model per file (its own undo stack, kept across applies and tab switches); the engine's
 // markers (YAML, API server, lint) are set on each file's model beside monaco-yaml's schema markers.
 import Editor from '@monaco-editor/react'
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
+import { clipboardText, guardStore, languageRefusal, pasteRefusal, setGuardNotice } from './inputGuard.ts'
+import { useCodeFontSize } from '../theme/codeFont.ts'
 import { modelUri, monaco } from './monacoSetup.ts'
 import { getApp, useApp } from '../store.ts'
 import type { EditorMarker } from '../../worker/protocol.ts'
@@ -29,6 +31,14 @@ function toMonaco(m: EditorMarker): monaco.editor.IMarkerData {
     startLineNumber: m.line, startColumn: m.col, endLineNumber: m.endLine, endColumn: Math.max(m.endCol, m.col + 1) }
 }
 
+/** Measures a paste before Monaco takes it (capture phase, on the editor's container): too large, it never lands. */
+function guardPaste(event: ClipboardEvent): void {
+  const text = clipboardText(event.clipboardData)
+  const refusal = pasteRefusal(text.length, getApp().files.reduce((n, f) => n + f.text.length, 0))
+  setGuardNotice(refusal)
+  if (refusal) { event.preventDefault(); event.stopPropagation() }
+}
+
 /** Puts the engine's markers on every open model (a model created later gets them on the next store change). */
 function syncMarkers(markers: EditorMarker[]): void {
   for (const model of monaco.editor.getModels()) {
@@ -43,8 +53,13 @@ export default function MonacoEditor() {
   const theme = useApp((s) => s.theme)
   const markers = useApp((s) => s.markers)
   const files = useApp((s) => s.files)
+  const fontSize = useCodeFontSize() // 13 px, 20 in presenter mode
+  const sized = useMemo(() => ({ ...options, fontSize }), [fontSize])
 
   useEffect(() => { syncMarkers(markers) }, [markers, active])
+  // A file too large for the YAML language worker, or whose aliases expand into a bomb, is edited as plain text.
+  const plain = useMemo(() => languageRefusal(text), [text])
+  useEffect(() => { guardStore.setState({ plain }) }, [plain])
   // A closed or renamed file's model goes away with it.
   useEffect(() => {
     const names = new Set(files.map((f) => modelUri(f.name)))
@@ -55,14 +70,16 @@ export default function MonacoEditor() {
     <Editor
       path={modelUri(active)}
       defaultLanguage="yaml"
+      language={plain ? 'plaintext' : 'yaml'}
       value={text}
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
-      options={options}
+      options={sized}
       loading={<p className="pane__placeholder">Starting the editor…</p>}
       onChange={(value) => getApp().setText(value ?? '')}
       onMount={(editor) => {
         performance.mark('kubehop:editor-ready')
         getApp().markEditorReady()
+        editor.getContainerDomNode().addEventListener('paste', guardPaste, true)
         syncMarkers(getApp().markers)
         // Ctrl+S / Ctrl+Enter: apply now (the document is also applied ~250 ms after typing stops).
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => getApp().requestApply())

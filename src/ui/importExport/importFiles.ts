@@ -6,7 +6,7 @@ import { isKindConfig } from '../../engine/cluster/kind-config.ts'
 import { ShareLinkError, migrate, validateDocument, type ShareDocument } from '../../share/index.ts'
 import type { DocFile } from '../../worker/protocol.ts'
 
-const MAX_IMPORT_CHARS = 1_000_000
+export const MAX_IMPORT_CHARS = 1_000_000
 
 export type Imported =
   | { kind: 'files'; files: DocFile[]; notes: string[] }

@@ -18,7 +18,7 @@ export function CompareView() {
     if (!lastSent || !service) return
     const line = variant === 'sessionAffinity' ? requestCommand(lastSent.source, lastSent.target, 'curl', 6) : lastSent.line
     requestStore.setState({ compare: { status: 'running', line, variant, sides: [] } })
-    void engine.compare(line, service, variant).then((r) => requestStore.setState({ compare: { status: r.error ? 'error' : 'done', line, variant, sides: r.sides, error: r.error } }))
+    void engine.compare(line, service, variant).then((r) => requestStore.setState({ compare: { status: r.error ? 'error' : 'done', line, variant, sides: r.sides, error: r.error }, compareStage: !r.error }))
   }
   if (!lastSent || !service) return <p className="panel-empty">Send a request to a Service first; then compare it under two settings side by side.</p>
   return (
@@ -31,6 +31,7 @@ export function CompareView() {
       <button type="button" className="button button--primary" onClick={run} disabled={compare?.status === 'running'}>Compare side by side</button>
       {compare && <p className="compare__line"><code>{compare.line}</code> on two copies of the cluster (same seed)</p>}
       {compare?.status === 'error' && <p className="batch__failed">{compare.error}</p>}
+      {compare?.status === 'done' && <button type="button" className="button" onClick={() => requestStore.setState({ compareStage: true })}>Show both paths on the canvas</button>}
       {compare?.status === 'done' && (
         <div className="compare__sides">
           {compare.sides.map((side) => {

@@ -1,6 +1,5 @@
 // The playback toolbar over the canvas: send a request, play/pause, step back and forward, speed; with
 // keyboard shortcuts (Alt+R send, Alt+P play/pause, Alt+. / Alt+, step) announced through aria-keyshortcuts.
-import { useReactFlow } from '@xyflow/react'
 import { useEffect, useState } from 'react'
 import { onSeek, playhead } from '../animation/playhead.ts'
 import type { Timeline } from '../animation/useTimeline.ts'
@@ -21,14 +20,7 @@ export function PlaybackBar({ timeline }: { timeline: Timeline }) {
   const speed = useRequests((s) => s.speed)
   const playing = usePlaying()
   const has = timeline.packets.length > 0
-  const panelShown = useRequests((s) => s.records.length > 0 || s.lastSent !== null)
-  const { fitView } = useReactFlow()
-
-  // The request panel takes room from the canvas: fit the cluster into what is left.
-  useEffect(() => {
-    const id = requestAnimationFrame(() => void fitView({ padding: 0.08, maxZoom: 1.1 }))
-    return () => cancelAnimationFrame(id)
-  }, [panelShown, fitView])
+  // (The request panel takes room from the canvas: useCamera refits or reframes when the canvas changes size.)
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

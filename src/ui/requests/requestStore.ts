@@ -56,6 +56,8 @@ export interface RequestState {
   formOpen: boolean
   /** Traces played instead of a record's (a side of the comparison). */
   override: { label: string; traces: Trace[] } | null
+  /** The comparison's two paths cover the canvas (stacked, stepped in lockstep). */
+  compareStage: boolean
   /** The last request sent from the form, as one request (what the side-by-side comparison runs). */
   lastSent: { line: string; source: string; target: RequestTarget } | null
 }
@@ -64,7 +66,7 @@ let nextId = 1
 
 export const requestStore = createStore<RequestState>()(() => ({
   records: [], playing: null, focus: 0, focusHop: -1, paused: false, speed: 1, batch: null, compare: null, pending: null,
-  tab: 'events', formOpen: false, override: null, lastSent: null,
+  tab: 'events', formOpen: false, override: null, lastSent: null, compareStage: false,
 }))
 
 export const useRequests = <T,>(selector: (s: RequestState) => T): T => useStore(requestStore, selector)
@@ -85,4 +87,8 @@ export function addRecord(traces: Trace[], line: string, time: number, output: s
 
 export function recordById(id: number | null): RequestRecord | undefined {
   return id === null ? undefined : requestStore.getState().records.find((r) => r.id === id)
+}
+
+export function resetRequests(): void {
+  requestStore.setState({ records: [], playing: null, focus: 0, focusHop: -1, batch: null, compare: null, pending: null, override: null, lastSent: null, formOpen: false, compareStage: false })
 }

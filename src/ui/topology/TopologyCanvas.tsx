@@ -6,6 +6,7 @@ import { HopCard } from '../animation/HopCard.tsx'
 import { PacketLayer } from '../animation/PacketLayer.tsx'
 import { edgeTypes } from '../animation/PacketEdge.tsx'
 import { usePacketEdges } from '../animation/usePacketEdges.ts'
+import { useCamera } from '../animation/useCamera.ts'
 import type { Timeline } from '../animation/useTimeline.ts'
 import { PlaybackBar } from '../requests/PlaybackBar.tsx'
 import { getApp, useApp } from '../store.ts'
@@ -25,6 +26,8 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   const { fitView } = useReactFlow()
   const initialized = useNodesInitialized()
   const memo = useRef(emptyFlowMemo())
+  const host = useRef<HTMLDivElement | null>(null)
+  useCamera(timeline, host)
 
   // A layout effect, so the new boxes reach React Flow in the task that brought the snapshot (see useTopologyLayout).
   useLayoutEffect(() => {
@@ -61,6 +64,7 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   }, [])
 
   return (
+    <div className="topology-flow" ref={host}>
     <ReactFlow
       nodes={nodes}
       edges={allEdges}
@@ -79,9 +83,10 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
     >
       <Background gap={20} size={1} />
       <Controls showInteractive={false} position="bottom-right" />
-      <PacketLayer timeline={timeline} />
+      <PacketLayer timeline={timeline} layoutKey={nodes} />
       <PlaybackBar timeline={timeline} />
       <HopCard timeline={timeline} />
     </ReactFlow>
+    </div>
   )
 })
