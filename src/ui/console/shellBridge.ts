@@ -5,7 +5,7 @@ export type { OutputChunk }
 
 export interface ShellResult { exitCode: number }
 
-export interface RunControl {
+interface RunControl {
   /** Ctrl+C: aborting it ends the line with status 130. */
   signal?: AbortSignal
   /** Run as the CLI does (loops stop after its round limit): scenario steps and replays, not lines a person typed. */
