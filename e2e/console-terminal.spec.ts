@@ -42,3 +42,19 @@ test('Ctrl+R finds an earlier command as readline shows it', async ({ page }) =>
   await page.keyboard.press('Enter')
   await expect(screen).toContainText(/unrelated\s*\$ kubectl get pods\s*NAME/)
 })
+
+test('cat > file.yaml <<EOF makes an editor tab; create -f of an editor file says when the editor applied it', async ({ page }) => {
+  const screen = screenOf(page)
+  const toggle = app(page).console.getByRole('checkbox', { name: 'Apply from the console only' })
+  await toggle.check()
+  await app(page).consoleInput.evaluate(paste, 'cat > web.yaml <<EOF\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  a: "1"\nEOF\n')
+  await expect(page.getByRole('tab', { name: /^web\.yaml/ })).toBeVisible()
+  await typeLine(page, 'kubectl get configmap web')
+  await expect(screen).toContainText('Error from server (NotFound): configmaps "web" not found') // console only: not applied
+  await typeLine(page, 'kubectl create -f web.yaml')
+  await expect(screen).toContainText('configmap/web created')
+  await toggle.uncheck()
+  await typeLine(page, 'kubectl create -f app.yaml')
+  await expect(screen).toContainText('Error from server (AlreadyExists)')
+  await expect(screen).toContainText('kubehop: the editor already applied app.yaml')
+})

@@ -86,9 +86,10 @@ export class ShellSession implements ShellHost {
     yield* iterateScript(text, this.state, (req) => this.exec(req), this.runOptions())
   }
 
-  /** Starts a script that a console runs in slices and can interrupt (Ctrl+C); `while true` runs until then. */
-  start(text: string): ScriptRun {
-    return new ScriptRun(text, this.state, (req) => this.exec(req), { ...this.runOptions(), interruptible: true })
+  /** Starts a script that a console runs in slices and can interrupt (Ctrl+C); `while true` runs until then,
+   * unless `bounded` (a scenario step or a link's replay runs as the CLI does: loops stop after the round limit). */
+  start(text: string, bounded = false): ScriptRun {
+    return new ScriptRun(text, this.state, (req) => this.exec(req), { ...this.runOptions(), interruptible: !bounded })
   }
 
   private runOptions(): RunOptions {

@@ -90,7 +90,7 @@ describe('engine client Ctrl+C', () => {
     let listener: ((event: { data: EngineResponse }) => void) | null = null
     const client = createEngineClient({ postMessage: (m) => sent.push(m), addEventListener: (_t, l) => { listener = l }, terminate() {} })
     const control = new AbortController()
-    const result = client.run('while true; do :; done', () => {}, control.signal)
+    const result = client.run('while true; do :; done', () => {}, { signal: control.signal })
     const exec = sent.find((m) => m.type === 'exec')!
     control.abort()
     expect(sent.at(-1)).toEqual({ type: 'interrupt', id: (exec as { id: number }).id })

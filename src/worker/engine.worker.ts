@@ -30,10 +30,10 @@ const SLICE_MS = 12
  * redraw once per batch, not once per slice). */
 const FLUSH_MS = 100
 /** Characters of output the console may be behind before the line waits for it (a pty's flow control). */
-const MAX_UNACKED = 64 * 1024
+const MAX_UNACKED = 16 * 1024
 
 interface Job {
-  id: number; line: string; run: ConsoleRun | null; exitCode: number; out: OutputChunk[]; traces: Trace[]; flushedAt: number
+  id: number; line: string; bounded: boolean; run: ConsoleRun | null; exitCode: number; out: OutputChunk[]; traces: Trace[]; flushedAt: number
   /** Output characters sent and not yet drawn by the console. */
   unacked: number
   interrupted: boolean
@@ -68,7 +68,7 @@ function runSlice(): void {
   if (!job) return
   if (job.unacked > MAX_UNACKED && !job.interrupted) return // resumed by the console's outputAck
   try {
-    job.run ??= host.start(job.line)
+    job.run ??= host.start(job.line, job.bounded)
     const deadline = performance.now() + SLICE_MS
     const slice = job.run.slice(() => performance.now() >= deadline)
     for (const record of slice.records) {
@@ -157,7 +157,7 @@ function handle(request: EngineRequest): void {
       return
     case 'exec':
       // Lines run one after another, each in slices (see runSlice).
-      jobs.push({ id: request.id, line: request.line, run: null, exitCode: 0, out: [], traces: [], flushedAt: performance.now(), unacked: 0, interrupted: false })
+      jobs.push({ id: request.id, line: request.line, bounded: request.bounded ?? false, run: null, exitCode: 0, out: [], traces: [], flushedAt: performance.now(), unacked: 0, interrupted: false })
       schedule()
       return
     case 'interrupt':

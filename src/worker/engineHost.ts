@@ -421,9 +421,9 @@ export class EngineHost {
   }
 
   /** Starts a console line in slices; shell state and the cluster's history are shared with `run`. */
-  start(line: string): ConsoleRun {
+  start(line: string, bounded = false): ConsoleRun {
     this.history.push({ kind: 'exec', line })
-    const run = this.session.start(line)
+    const run = this.session.start(line, bounded)
     const step = this.stepRecords
     // A scenario step's checks read whole records: output streamed before a statement ended is put back in.
     let streamed: { chunks: Chunk[]; traces: unknown[] } = { chunks: [], traces: [] }

@@ -53,8 +53,9 @@ export type EngineRequest =
   | { type: 'apply'; id: number; document: EngineDocument }
   /** The document as typing pauses, ahead of its apply: the worker parses it meanwhile (see EngineHost.prepare). */
   | { type: 'prepare'; document: EngineDocument }
-  /** Run one shell line (kubectl, curl, ...); answered by `output` messages, the last with `done: true`. */
-  | { type: 'exec'; id: number; line: string }
+  /** Run one shell line (kubectl, curl, ...); answered by `output` messages, the last with `done: true`. Typed lines
+   * loop until Ctrl+C as in bash; `bounded` ones (scenario steps, replays) stop loops after the CLI's round limit. */
+  | { type: 'exec'; id: number; line: string; bounded?: boolean }
   /** The console has drawn `chars` characters of the `exec`'s output: as a terminal's flow control, the worker
    * pauses a line whose output is far ahead of the screen (an endless loop must not outrun xterm). */
   | { type: 'outputAck'; id: number; chars: number }

@@ -90,6 +90,7 @@ export class Interpreter implements ExpandHost {
     let status: number
     let exited = false
     try {
+      yield* this.checkpoint() // Ctrl+C between statements stops the rest of the line too
       status = yield* this.list(stmt.list, io)
     } catch (e) {
       if (e instanceof AbortLine) status = 1

@@ -79,3 +79,16 @@ describe('a script run in slices', () => {
     expect(s.records.map((r) => r.exitCode)).toEqual([130])
   })
 })
+
+describe('Ctrl+C between statements', () => {
+  it('stops statements that have no command of their own (assignments, builtins)', () => {
+    const state = createShellState()
+    const run = new ScriptRun('a=1\nb=2\nc=3', state, fakeRunner(), { interruptible: true })
+    let seen = 0
+    const first = run.slice(() => ++seen === 2) // each statement starts at a checkpoint
+    expect(first.records.map((r) => r.source)).toEqual(['a=1'])
+    run.interrupt()
+    expect(run.slice(() => false).records.map((r) => r.exitCode)).toEqual([130])
+    expect([state.vars.a, state.vars.b, state.vars.c]).toEqual(['1', undefined, undefined])
+  })
+})

@@ -88,7 +88,7 @@ describe('console session as a terminal', () => {
     let screen = ''
     let aborted = false
     const shell: ShellBridge = {
-      run: (_line, onOutput, signal) => new Promise((resolve) => {
+      run: (_line, onOutput, { signal } = {}) => new Promise((resolve) => {
         onOutput([{ stream: 'stdout', text: 'hello\nhel' }])
         signal?.addEventListener('abort', () => { aborted = true; resolve({ exitCode: 130 }) })
       }),

@@ -62,11 +62,11 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
     return renderLine(line)
   }
 
-  const execute = async (text: string): Promise<number> => {
+  const execute = async (text: string, bounded = false): Promise<number> => {
     const control = (running = new AbortController())
     tail = ''
     // After ^C the terminal discards output still on its way, as a tty flushes its queues on SIGINT.
-    const { exitCode } = await shell.run(text, (chunks) => (control.signal.aborted ? undefined : show(chunks)), control.signal)
+    const { exitCode } = await shell.run(text, (chunks) => (control.signal.aborted ? undefined : show(chunks)), { signal: control.signal, bounded })
       .catch((err: unknown) => { void show([{ stream: 'stderr', text: `kubehop: ${String(err)}\n` }]); return { exitCode: 1 } })
     running = null
     // bash ends the ^C row before its next prompt.
@@ -95,7 +95,7 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
         const draft = line
         line = feed({ ...line, buffer: job.text, cursor: job.text.length }, '\r').state
         term.write(toTerminal(renderLine({ ...draft, buffer: job.text, cursor: job.text.length })) + '\r\n') // here-documents span lines
-        const code = await execute(job.text)
+        const code = await execute(job.text, true) // scenario steps, replays, failure injection: as the CLI runs them
         promptAfter()
         line = { ...line, buffer: draft.buffer, cursor: draft.cursor, prompt: draft.prompt }
         term.write(renderLine(line))

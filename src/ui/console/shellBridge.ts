@@ -5,11 +5,17 @@ export type { OutputChunk }
 
 export interface ShellResult { exitCode: number }
 
+interface RunControl {
+  /** Ctrl+C: aborting it ends the line with status 130. */
+  signal?: AbortSignal
+  /** Run as the CLI does (loops stop after its round limit): scenario steps and replays, not lines a person typed. */
+  bounded?: boolean
+}
+
 /** Receives output; a promise tells when it is on screen (the shell then sends more: flow control). */
 export type OutputListener = (chunks: OutputChunk[]) => void | Promise<void>
 
 export interface ShellBridge {
-  /** Runs one line; `onOutput` gets its output as it is produced (stdout and stderr apart). Aborting `signal` is
-   * Ctrl+C: the line ends with status 130. */
-  run(line: string, onOutput: OutputListener, signal?: AbortSignal): Promise<ShellResult>
+  /** Runs one line; `onOutput` gets its output as it is produced (stdout and stderr apart). */
+  run(line: string, onOutput: OutputListener, options?: RunControl): Promise<ShellResult>
 }

@@ -18,7 +18,7 @@ export function runtimeEngine(): EngineClient {
 
 /** Types `line` into the console (so it shows there) and resolves with its exit code. */
 export function typeLine(line: string): Promise<number> {
-  if (direct) return runtimeEngine().run(line, () => {}).then((r) => r.exitCode)
+  if (direct) return runtimeEngine().run(line, () => {}, { bounded: true }).then((r) => r.exitCode)
   return runInConsole(line)
 }
 
