@@ -55,7 +55,8 @@ export const workspaces = (page: Page) => page.evaluate(() => new Promise<SavedW
   }
 }))
 
-export const mine = async (page: Page) => (await workspaces(page)).find((w) => w.origin === 'mine')
+/** The user's own first workspace ("Keep mine as a copy" makes a second one of origin 'mine', named “… (copy)”). */
+export const mine = async (page: Page) => (await workspaces(page)).find((w) => w.origin === 'mine' && w.name === 'My workspace')
 
 /** The default document with 4 replicas, typed and saved as the user's own workspace. */
 export async function saveWork(page: Page): Promise<void> {

@@ -98,7 +98,7 @@ test('hostile requests in a link are shown refused and never run; the link opens
   await saveWork(page)
   for (const [request, why] of hostileRequests) {
     const tab = await openInNewTab(page, linkOf({ v: 2, files: [{ name: 'app.yaml', text: (await mine(page))!.files[0].text }], seed: 1, request }))
-    const panel = tab.getByRole('region', { name: 'Packet path' })
+    const panel = tab.getByRole('region', { name: 'Request from the link' })
     await expect(panel.getByRole('alert'), request).toContainText(new RegExp(`was not run: .*${why}`))
     await expect(tab.getByRole('group', { name: /^Pod default\/kubia-/ }), request).toHaveCount(4) // nothing was deleted
     await expect(tab.getByRole('button', { name: /^Workspace: Link · / })).toBeVisible()
@@ -113,6 +113,8 @@ test('a plain request from a link is shown, then played, in the link’s own wor
   test.setTimeout(90_000)
   await saveWork(page)
   const tab = await openInNewTab(page, linkOf({ v: 2, files: [{ name: 'app.yaml', text: (await mine(page))!.files[0].text }], seed: 1, request: 'curl -s http://172.18.0.3:30123/' }))
+  // Shown before it plays (the cluster is still being built), then replaced by its packet path.
+  await expect(tab.getByRole('region', { name: 'Request from the link' }).or(tab.getByRole('region', { name: 'Packet path' }))).toContainText('curl -s http://172.18.0.3:30123/')
   await expect(tab.getByRole('region', { name: 'Packet path' }).getByRole('status', { name: 'Request outcome' })).toContainText(/delivered · served by pod\/kubia-/, { timeout: 30_000 })
   await expect(tab.getByRole('region', { name: 'Packet path' })).toContainText('curl -s http://172.18.0.3:30123/')
   await expectSavedWorkUntouched(page)

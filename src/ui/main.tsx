@@ -28,7 +28,8 @@ const first = start.doc
 const store = installStore(createAppStore({ files: first?.files ?? defaultFiles, active: first?.active, seed: first?.seed,
   autoApply: !start.scenario, theme, freeze: import.meta.env.DEV }))
 saveTheme(store, localStorage)
-startSession({ store, backend: openBackend(), current: start.current, baseRev: start.baseRev, saved: start.saved, local: localStorage,
+// An embedded view (slides, docs) is read-only: it would otherwise store a workspace on every view.
+startSession({ store, backend: viewMode.embed ? Promise.resolve(null) : openBackend(), current: start.current, baseRev: start.baseRev, saved: start.saved, local: localStorage,
   tab: sessionStorage, channel: 'BroadcastChannel' in window ? new BroadcastChannel('kubehop.workspaces') : null, page: window, hash: start.hash })
 if (start.scenario) setStartupReplay(start.doc)
 if (!viewMode.embed) startEditorAfterTopology(store) // the embedded view has no editor

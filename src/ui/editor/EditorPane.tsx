@@ -32,8 +32,9 @@ export function EditorPane() {
         </span>
       </header>
       <EditorTabs />
-      {(notice || plain) && <p className="pane__notice" role="alert" aria-label="Editor notice">{notice ?? plain}</p>}
       <div className="pane__body">
+        {/* Over the editor, not above it: a notice that pushed Monaco down would make it lay itself out again. */}
+        {(notice || plain) && <p className="pane__notice" role="alert" aria-label="Editor notice">{notice ?? plain}</p>}
         {topologyReady || timedOut ? <Suspense fallback={loading}><MonacoEditor /></Suspense> : loading}
       </div>
       <ProblemsList />

@@ -208,8 +208,6 @@ let session: Session | null = null
 
 export function startSession(options: SessionOptions): Session {
   session = new Session(options)
-  // A link is saved as its workspace at once (it is listed, and a reload of the tab finds it).
-  if (options.saved === null && options.current.origin === 'link') session.schedule()
   void session.refreshList()
   return session
 }

@@ -8,7 +8,7 @@ export function RequestPath() {
   const refused = useShare((s) => s.requestRefused)
   if (refused) {
     return (
-      <section className="request-path" aria-label="Packet path">
+      <section className="request-path" aria-label="Request from the link">
         <h3>Request from the link</h3>
         <p className="request-path__refused" role="alert">{refused}. A link may replay one request (curl, wget, ping, nslookup or dig) and nothing else.</p>
       </section>
@@ -17,10 +17,10 @@ export function RequestPath() {
   if (!replayed) {
     if (!pending) return null
     return (
-      <section className="request-path" aria-label="Packet path">
+      <section className="request-path" aria-label="Request from the link">
         <h3>Request from the link</h3>
         <p className="request-path__line"><code>{pending}</code></p>
-        <p role="status" aria-label="Request outcome">sending once the cluster is ready…</p>
+        <p role="status" aria-label="Request state">sending once the cluster is ready…</p>
       </section>
     )
   }

@@ -6,7 +6,7 @@ import { installRuntime } from '../scenarios/runtime.ts'
 import { scenarioStore } from '../scenarios/scenarioStore.ts'
 import { useHashSync } from './hashSync.ts'
 import { initialLink } from './linkState.ts'
-import { setDocumentOpener, takeStartupReplay } from '../persistence/workspaceSession.ts'
+import { flushWorkspace, setDocumentOpener, takeStartupReplay } from '../persistence/workspaceSession.ts'
 import { setShare, useShare } from './shareStore.ts'
 import { viewMode } from './viewMode.ts'
 
@@ -37,7 +37,9 @@ export function useShareRuntime(engine: EngineClient): void {
         setShare({ hashLive: true })
         const doc = initialLink.doc
         // A link whose scenario does not parse is as unreadable as a damaged one: the error view says why.
-        void import('./openShared.ts').then((m) => m.openShared(doc))
+        // Once it opened, the link is stored as its workspace (listed; a reload of this tab finds it). A link that
+        // fails to open stores nothing.
+        void import('./openShared.ts').then((m) => m.openShared(doc)).then(() => flushWorkspace())
           .catch((err: unknown) => setShare({ linkError: `its scenario cannot be used (${err instanceof Error ? err.message : String(err)})` }))
       } else {
         // A scenario workspace reopened by a reload: its steps run again up to where the user was.
