@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
-import { DOC_KEY, DOC_KEY_V1 } from './src/ui/storageKeys.ts'
+import { DOC_KEY, DOC_KEY_V1, WORKSPACES_MARKER } from './src/ui/storageKeys.ts'
 
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url))
 
@@ -25,7 +25,7 @@ function startWorkersEarly(): Plugin {
         const lines = [
           // A saved or shared document needs the engine for its first screen: start it while the main bundle
           // downloads. The default document's first snapshot is precomputed, and main.tsx starts the engine later.
-          engine && `try { if (location.hash.length > 1 || localStorage.getItem(${JSON.stringify(DOC_KEY)}) || localStorage.getItem(${JSON.stringify(DOC_KEY_V1)})) globalThis.__kubehopEngineWorker = new Worker(${JSON.stringify('/' + engine)}, { type: 'module', name: 'kubehop-engine' }) } catch {}`,
+          engine && `try { if (location.hash.length > 1 || localStorage.getItem(${JSON.stringify(WORKSPACES_MARKER)}) || localStorage.getItem(${JSON.stringify(DOC_KEY)}) || localStorage.getItem(${JSON.stringify(DOC_KEY_V1)})) globalThis.__kubehopEngineWorker = new Worker(${JSON.stringify('/' + engine)}, { type: 'module', name: 'kubehop-engine' }) } catch {}`,
           editor && `globalThis.__kubehopEditorAssets = ${JSON.stringify({ js: '/' + editor.fileName, css: editorCss.map((f) => '/' + f) })}`,
         ].filter(Boolean)
         return lines.length ? [{ tag: 'script', injectTo: 'head-prepend', children: lines.join('\n') }] : []
@@ -95,6 +95,17 @@ export default defineConfig({
   ] },
   build: { chunkSizeWarningLimit: 4600 }, // the lazy Monaco chunk is large by nature; first paint is measured separately
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  // keeps vitest off Playwright's e2e/; statistical and whole-cluster tests need room on a busy 2-core machine
-  test: { include: ['src/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+  test: {
+    // keeps vitest off Playwright's e2e/
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    // The hang guard of every test (no test times itself): statistical and whole-cluster tests need room on a busy
+    // 2-core machine, and a test over this fails.
+    testTimeout: 60_000,
+    // Expected files are never written by a test run, CI or not: a missing or changed transcript or trace fails.
+    // Writing them is a separate, deliberate command whose diff a person reads: `npm run test:update` (vitest -u).
+    update: 'none',
+    // A stray `.only` would quietly skip the rest of the suite.
+    allowOnly: false,
+  },
 })

@@ -8,7 +8,7 @@ import type { Scenario, ScenarioDocument } from '../scenarios/types.ts'
 export const GALLERY_ROOT = resolve(__dirname, '../../scenarios')
 
 /** Files of the document: every text file of the folder (recursively), keyed by relative path; not the transcript. */
-export function readScenarioDocument(dir: string): ScenarioDocument {
+function readScenarioDocument(dir: string): ScenarioDocument {
   const files: Record<string, string> = {}
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
@@ -28,8 +28,4 @@ export function loadScenario(dir: string): Scenario {
 /** Folder names of the gallery (those holding a steps.sh), sorted. */
 export function galleryIds(root = GALLERY_ROOT): string[] {
   return readdirSync(root).filter((d) => existsSync(join(root, d, 'steps.sh'))).sort()
-}
-
-export function loadGallery(root = GALLERY_ROOT): Scenario[] {
-  return galleryIds(root).map((id) => loadScenario(join(root, id)))
 }

@@ -6,9 +6,9 @@ import type { EndpointSlice, Service } from '../engine/api/types.ts'
 import type { Packet } from '../engine/dataplane/types.ts'
 
 export const NODE = { name: 'kind-worker', ip: '172.18.0.3', podCIDR: '10.244.1.0/24', gateway: '10.244.1.1' }
-export const OTHER_NODES = ['kind-worker2', 'kind-control-plane']
+const OTHER_NODES = ['kind-worker2', 'kind-control-plane']
 
-export interface GenEndpoint { ip: string; node: string; ready: boolean; serving: boolean; terminating: boolean }
+interface GenEndpoint { ip: string; node: string; ready: boolean; serving: boolean; terminating: boolean }
 export interface GenService {
   service: Service
   slice: EndpointSlice
@@ -70,11 +70,16 @@ export const servicesGen: fc.Arbitrary<GenService[]> = fc.integer({ min: 1, max:
 
 export interface PacketCase { packet: Packet; target: string }
 
-/** A packet at one of the services (cluster IP, node port, LB IP), or at something no rule knows. */
-export const packetFor = (services: GenService[]): fc.Arbitrary<PacketCase> => fc.record({
+type Aim = 'clusterIP' | 'nodePort' | 'lb' | 'wrongPort' | 'random'
+type From = 'localPod' | 'remotePod' | 'node' | 'external' | 'localhost'
+
+/** A packet at one of the services (cluster IP, node port, LB IP), or at something no rule knows; `aims` and
+ * `froms` narrow it to the cases a property is about (an outside client at a node port, a pod at a cluster IP). */
+export const packetFor = (services: GenService[], aims: Aim[] = ['clusterIP', 'clusterIP', 'nodePort', 'lb', 'wrongPort', 'random'],
+  froms: From[] = ['localPod', 'remotePod', 'node', 'external', 'localhost']): fc.Arbitrary<PacketCase> => fc.record({
   svc: fc.integer({ min: 0, max: services.length - 1 }),
-  aim: fc.constantFrom('clusterIP', 'clusterIP', 'nodePort', 'lb', 'wrongPort', 'random'),
-  from: fc.constantFrom('localPod', 'remotePod', 'node', 'external', 'localhost'),
+  aim: fc.constantFrom(...aims),
+  from: fc.constantFrom(...froms),
   sport: fc.integer({ min: 1024, max: 65535 }),
   protocol: fc.constantFrom<'tcp' | 'udp' | 'icmp'>('tcp', 'tcp', 'udp', 'icmp'),
 }).map(({ svc, aim, from, sport, protocol }): PacketCase => {

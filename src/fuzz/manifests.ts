@@ -8,7 +8,7 @@ export type Obj = Record<string, unknown>
 
 export const NAMES = ['web', 'api', 'kubia'] as const
 export const APPS = ['web', 'api', 'db'] as const
-export const NAMESPACES = ['default', 'default', 'default', 'default', 'default', 'kube-system'] as const
+const NAMESPACES = ['default', 'default', 'default', 'default', 'default', 'kube-system'] as const
 export const IMAGES = ['nginx', 'luksa/kubia', 'registry.k8s.io/echoserver:1.10', 'busybox', 'nginx:1.27'] as const
 
 const name = fc.constantFrom(...NAMES)
@@ -18,7 +18,7 @@ const image = fc.constantFrom(...IMAGES)
 const containerPort = fc.constantFrom(80, 8080, 9376)
 const servicePort = fc.constantFrom(80, 443, 8080)
 /** Node ports from a narrow band, so that two Services ask for the same one now and then. */
-export const nodePort = fc.constantFrom(30080, 30123, 30124, 32767, 30000)
+const nodePort = fc.constantFrom(30080, 30123, 30124, 32767, 30000)
 const protocol = fc.constantFrom('TCP', 'TCP', 'TCP', 'UDP')
 
 const meta = (n: string, ns: string, labels?: Record<string, string>): Obj => ({ name: n, namespace: ns, ...(labels ? { labels } : {}) })
@@ -43,13 +43,13 @@ const container = fc.record({
 
 const podTemplate = (labels: Record<string, string>) => container.map((c): Obj => ({ metadata: { labels }, spec: { containers: [c] } }))
 
-export const deployment: fc.Arbitrary<Obj> = fc.record({ name, namespace, app, replicas: fc.integer({ min: 0, max: 4 }) })
+const deployment: fc.Arbitrary<Obj> = fc.record({ name, namespace, app, replicas: fc.integer({ min: 0, max: 4 }) })
   .chain(({ name, namespace, app, replicas }) => podTemplate({ app }).map((template): Obj => ({
     apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta(name, namespace, { app }),
     spec: { replicas, selector: { matchLabels: { app } }, template },
   })))
 
-export const pod: fc.Arbitrary<Obj> = fc.record({ name, namespace, app, container, hostNetwork: fc.boolean() })
+const pod: fc.Arbitrary<Obj> = fc.record({ name, namespace, app, container, hostNetwork: fc.boolean() })
   .map(({ name, namespace, app, container, hostNetwork }): Obj => ({
     apiVersion: 'v1', kind: 'Pod', metadata: meta(`${name}-pod`, namespace, { app }),
     spec: { containers: [container], ...(hostNetwork ? { hostNetwork: true } : {}) },
@@ -57,7 +57,7 @@ export const pod: fc.Arbitrary<Obj> = fc.record({ name, namespace, app, containe
 
 const serviceType = fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer', 'Headless', 'ExternalName', 'Selectorless')
 
-export const service: fc.Arbitrary<Obj> = fc.record({
+const service: fc.Arbitrary<Obj> = fc.record({
   name, namespace, app, type: serviceType, port: servicePort, target: fc.oneof(containerPort, fc.constant('http')),
   nodePort: fc.option(nodePort, { nil: undefined }), protocol, twoPorts: fc.boolean(),
   policy: fc.constantFrom(undefined, 'Cluster', 'Local'), affinity: fc.boolean(), publishNotReady: fc.boolean(),
@@ -79,13 +79,13 @@ export const service: fc.Arbitrary<Obj> = fc.record({
 })
 
 /** Endpoints written by hand, for a selector-less Service of the same name (or for nothing at all). */
-export const endpoints: fc.Arbitrary<Obj> = fc.record({ name, namespace, ips: fc.uniqueArray(fc.integer({ min: 1, max: 254 }), { minLength: 0, maxLength: 3 }), port: containerPort })
+const endpoints: fc.Arbitrary<Obj> = fc.record({ name, namespace, ips: fc.uniqueArray(fc.integer({ min: 1, max: 254 }), { minLength: 0, maxLength: 3 }), port: containerPort })
   .map(({ name, namespace, ips, port }): Obj => ({
     apiVersion: 'v1', kind: 'Endpoints', metadata: meta(name, namespace),
     subsets: ips.length ? [{ addresses: ips.map((i) => ({ ip: `192.168.10.${i}` })), ports: [{ name: 'http', port, protocol: 'TCP' }] }] : [],
   }))
 
-export const ingress: fc.Arbitrary<Obj> = fc.record({ name, namespace, backend: name, host: fc.option(fc.constantFrom('kubia.example.com', '*.example.com', 'foo.bar'), { nil: undefined }),
+const ingress: fc.Arbitrary<Obj> = fc.record({ name, namespace, backend: name, host: fc.option(fc.constantFrom('kubia.example.com', '*.example.com', 'foo.bar'), { nil: undefined }),
   pathType: fc.constantFrom('Prefix', 'Exact', 'ImplementationSpecific'), legacy: fc.boolean() })
   .map((r): Obj => r.legacy
     ? {
@@ -97,7 +97,7 @@ export const ingress: fc.Arbitrary<Obj> = fc.record({ name, namespace, backend: 
         spec: { rules: [{ ...(r.host ? { host: r.host } : {}), http: { paths: [{ path: '/', pathType: r.pathType, backend: { service: { name: r.backend, port: { number: 80 } } } }] } }] },
       })
 
-export const configMap: fc.Arbitrary<Obj> = fc.record({ name, namespace, data: fc.dictionary(fc.constantFrom('nginx.conf', 'a', 'key.txt'), fc.string({ maxLength: 20 }), { maxKeys: 3 }) })
+const configMap: fc.Arbitrary<Obj> = fc.record({ name, namespace, data: fc.dictionary(fc.constantFrom('nginx.conf', 'a', 'key.txt'), fc.string({ maxLength: 20 }), { maxKeys: 3 }) })
   .map(({ name, namespace, data }): Obj => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(`${name}-config`, namespace), data }))
 
 export const validObject: fc.Arbitrary<Obj> = fc.oneof(
@@ -120,7 +120,7 @@ const containersOf = (o: Obj): Obj[] => {
 }
 
 /** Mutations named after what they break; each applies to any kind (a no-op where the field is absent). */
-export const MUTATIONS: Record<string, Mutation> = {
+const MUTATIONS: Record<string, Mutation> = {
   portZero: (o) => { portsOf(o).forEach((p) => { p.port = 0 }); containersOf(o).forEach((c) => (c.ports as Obj[] | undefined)?.forEach((p) => { p.containerPort = 0 })); return o },
   port70000: (o) => { portsOf(o).forEach((p) => { p.port = 70000 }); containersOf(o).forEach((c) => (c.ports as Obj[] | undefined)?.forEach((p) => { p.containerPort = 70000 })); return o },
   nodePortLow: (o) => { specOf(o).type = 'NodePort'; portsOf(o).forEach((p) => { p.nodePort = 80 }); return o },
@@ -155,7 +155,7 @@ export const MUTATIONS: Record<string, Mutation> = {
   ingressNoBackend: (o) => { if (o.kind === 'Ingress') o.spec = { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix' }] } }] }; return o },
 }
 
-export const MUTATION_NAMES = Object.keys(MUTATIONS)
+const MUTATION_NAMES = Object.keys(MUTATIONS)
 
 export const almostValid: fc.Arbitrary<{ object: Obj; mutation: string }> = fc.tuple(validObject, fc.constantFrom(...MUTATION_NAMES))
   .map(([o, m]) => ({ object: MUTATIONS[m](clone(o)), mutation: m }))
@@ -234,6 +234,27 @@ export function toManifest(objects: Obj[], style: 'yaml' | 'json' | 'list' = 'ya
 
 export const validManifest: fc.Arbitrary<string> = fc.tuple(fc.array(validObject, { minLength: 1, maxLength: 4 }), fc.constantFrom<'yaml' | 'json' | 'list'>('yaml', 'yaml', 'yaml', 'json', 'list'))
   .map(([objects, style]) => toManifest(objects, style))
+
+/**
+ * A Deployment and the Service in front of it, as a tutorial applies them: the Service selects the pods and sends
+ * to the container's port by number or by name; no readiness probe, so the endpoint controllers have ready pods
+ * to publish (the stories flip readiness).
+ */
+export const appManifest: fc.Arbitrary<string> = fc.record({
+  name, app, image, replicas: fc.integer({ min: 1, max: 4 }), port: containerPort, byName: fc.boolean(),
+  type: fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer', 'Headless'),
+}).map((r) => toManifest([
+  {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta(r.name, 'default', { app: r.app }),
+    spec: { replicas: r.replicas, selector: { matchLabels: { app: r.app } }, template: { metadata: { labels: { app: r.app } }, spec: { containers: [
+      { name: 'main', image: r.image, ports: [{ containerPort: r.port, name: 'http' }] },
+    ] } } },
+  },
+  {
+    apiVersion: 'v1', kind: 'Service', metadata: meta(r.name, 'default'),
+    spec: { selector: { app: r.app }, ports: [{ name: 'http', port: 80, targetPort: r.byName ? 'http' : r.port }], ...(r.type === 'Headless' ? { clusterIP: 'None' } : { type: r.type }) },
+  },
+]))
 
 export const anyManifest: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: validManifest, weight: 4 },

@@ -14,8 +14,8 @@
 //               | count [tool] op N                           (number of traces)
 //   value      := word | "double-quoted text" (\" \\ \n \t escapes) ; $NAME and ${NAME} become the shell's variables
 
-export type Quantifier = 'last' | 'first' | 'every' | 'any'
-export type Operator = '==' | '!=' | 'contains' | '!contains' | '>' | '>=' | '<' | '<='
+type Quantifier = 'last' | 'first' | 'every' | 'any'
+type Operator = '==' | '!=' | 'contains' | '!contains' | '>' | '>=' | '<' | '<='
 
 export type CheckExpr =
   | { kind: 'compare'; quantifier: Quantifier | null; tool: string | null; field: string; op: Operator; value: string }
@@ -185,7 +185,7 @@ interface TraceLike {
 }
 
 /** A trace is a DNS lookup when the client's first packet goes to port 53 over a name, ICMP when it has no port. */
-export function traceKind(t: TraceLike): 'connection' | 'dns' | 'icmp' {
+function traceKind(t: TraceLike): 'connection' | 'dns' | 'icmp' {
   const dst = t.hops?.[0]?.dst ?? ''
   if (!/:\d+$/.test(dst)) return 'icmp'
   if (t.hops?.some((h) => h.component === 'coredns') && !/^\w+:\/\//.test(t.to ?? '')) return 'dns'

@@ -6,11 +6,11 @@ import { evaluateCheck, type CheckResult } from './checks.ts'
 import { scenarioFilePath } from './parse.ts'
 import type { Scenario, ScenarioCheck, ScenarioStep } from './types.ts'
 
-export interface CheckOutcome extends CheckResult {
+interface CheckOutcome extends CheckResult {
   check: ScenarioCheck
 }
 
-export interface StepRun {
+interface StepRun {
   index: number
   step: ScenarioStep
   records: StatementRecord[]
@@ -32,33 +32,23 @@ export interface ScenarioShell {
 }
 
 /** A fresh session for the scenario: its header's seed, and its files for `-f app.yaml` / `--config`. */
-export function sessionFor(scenario: Scenario, seed = scenario.meta.seed): ShellSession {
+function sessionFor(scenario: Scenario, seed = scenario.meta.seed): ShellSession {
   return new ShellSession({ seed, readFile: (path) => scenario.files[scenarioFilePath(path)] })
 }
 
 /** Runs one step's commands and evaluates its checks. */
-export function runStep(shell: ScenarioShell, step: ScenarioStep, index: number): StepRun {
+function runStep(shell: ScenarioShell, step: ScenarioStep, index: number): StepRun {
   const records = [...shell.iterate(step.commands)]
   const checks = step.checks.map((check) => ({ check, ...evaluateCheck(check.expr, records, shell.state.vars) }))
   return { index, step, records, checks, passed: checks.every((c) => c.pass) }
 }
 
 /** Runs every step in order (yielding as each one ends, for a console that shows progress). */
-export function* iterateScenario(scenario: Scenario, shell: ScenarioShell = sessionFor(scenario)): Generator<StepRun> {
+function* iterateScenario(scenario: Scenario, shell: ScenarioShell = sessionFor(scenario)): Generator<StepRun> {
   for (let i = 0; i < scenario.steps.length; i++) yield runStep(shell, scenario.steps[i], i)
 }
 
 export function runScenario(scenario: Scenario, shell: ScenarioShell = sessionFor(scenario)): ScenarioRun {
   const steps = [...iterateScenario(scenario, shell)]
   return { scenario, steps, passed: steps.every((s) => s.passed) }
-}
-
-/** A plain-text report of a run: one line per check, ✓ or ✗ with its reason. */
-export function formatScenarioReport(run: ScenarioRun): string {
-  const out: string[] = [`${run.scenario.id}: ${run.scenario.meta.title}`]
-  for (const s of run.steps) {
-    out.push(`  step ${s.index + 1}: ${s.step.title}`)
-    for (const c of s.checks) out.push(`    ${c.pass ? '✓' : '✗'} ${c.check.source} — ${c.reason}`)
-  }
-  return out.join('\n')
 }

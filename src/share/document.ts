@@ -5,8 +5,8 @@ import { ShareLinkError } from './errors.ts'
 
 export const SHARE_VERSION = 2
 
-export type ProfileName = 'kind' | 'minikube' | 'gke'
-export interface SharedFile { name: string; text: string }
+type ProfileName = 'kind' | 'minikube' | 'gke'
+interface SharedFile { name: string; text: string }
 
 /** A scenario in progress: its steps.sh (the link carries it whole, so it opens the same even if the gallery changes). */
 export interface SharedScenario {

@@ -30,9 +30,16 @@ export interface ShellHost {
   hostFiles: Map<string, string>
   /** Runs another tool by argv at a location (kubectl exec → curl inside a pod). Returns the exit code. */
   run(io: CommandIO): number
+  /** Whether a command created or used a cluster yet (the implicit default counts once used); absent means no. */
+  readonly clusterTouched?: boolean
+}
+
+/** The tool tables a session looks names up in: the registrations fill them without knowing the session. */
+export interface CommandTable {
+  commands: Map<string, Command>
+  /** The tools that also run inside a pod (`kubectl exec … -- curl`). */
+  podCommands: Map<string, Command>
 }
 
 /** A tool: prints through `io`, returns its exit status. */
 export type Command = (io: CommandIO, host: ShellHost) => number
-
-export class UsageError extends Error {}

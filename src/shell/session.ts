@@ -3,9 +3,9 @@
 import { Cluster } from '../engine/cluster/cluster.ts'
 import { defaultKindProfile } from '../engine/cluster/kind-config.ts'
 import type { Command, CommandIO, ExecLocation, OutputChunk, ShellHost } from './command.ts'
-import { iterateScript } from './script/interpreter.ts'
+import { iterateScript, ScriptRun } from './script/interpreter.ts'
 import { createShellState } from './script/state.ts'
-import type { CommandResult, ExecRequest, ShellState, StatementRecord } from './script/types.ts'
+import type { CommandResult, ExecRequest, RunOptions, ShellState, StatementRecord } from './script/types.ts'
 import { registerCommands } from './commands/index.ts'
 
 export interface SessionOptions {
@@ -14,6 +14,8 @@ export interface SessionOptions {
   readFile?: (path: string) => string | undefined
   /** Upper bound on rounds of any loop (`while true`), so a script always ends. */
   maxLoopRounds?: number
+  /** Told of each file a redirection wrote (`cat > app.yaml <<EOF`): the browser shows it as an editor tab. */
+  onWriteFile?: (path: string) => void
 }
 
 export class ShellSession implements ShellHost {
@@ -24,21 +26,46 @@ export class ShellSession implements ShellHost {
   readonly podCommands = new Map<string, Command>()
   readonly state: ShellState = createShellState()
   private currentCluster: Cluster | null | undefined = undefined
+  /** The implicit default cluster, built ahead for a screen to show (peekCluster) but not yet used by a command. */
+  private prebuilt: Cluster | undefined
   private readonly reader: (path: string) => string | undefined
   private readonly maxLoopRounds: number
+  private readonly onWriteFile: (path: string) => void
 
   constructor(opts: SessionOptions = {}) {
     this.seed = opts.seed ?? 1
     this.reader = opts.readFile ?? (() => undefined)
     this.maxLoopRounds = opts.maxLoopRounds ?? 100
+    this.onWriteFile = opts.onWriteFile ?? (() => {})
     this.hostFiles.set('/etc/hosts', '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n')
     registerCommands(this)
   }
 
   /** The current cluster; the default kind cluster (one control plane, two workers) is created on first use. */
   get cluster(): Cluster | null {
-    if (this.currentCluster === undefined) this.currentCluster = new Cluster(defaultKindProfile(), this.seed)
+    if (this.currentCluster === undefined) this.currentCluster = this.prebuilt ?? new Cluster(defaultKindProfile(), this.seed)
     return this.currentCluster
+  }
+
+  /**
+   * The cluster as a screen shows it, without counting as a use: before any command that is the implicit default,
+   * which `kind create cluster` may still replace, exactly as in `bin/kubehop run` (the playground builds and draws
+   * it while a scenario's first step, `kind create cluster --config`, has not run yet).
+   */
+  peekCluster(): Cluster | null {
+    if (this.currentCluster !== undefined) return this.currentCluster
+    return (this.prebuilt ??= new Cluster(defaultKindProfile(), this.seed))
+  }
+
+  /** Runs `fn` (an inspection by kubectl get/describe) without it counting as a use of the implicit default cluster. */
+  peeking<T>(fn: () => T): T {
+    if (this.currentCluster !== undefined) return fn()
+    try {
+      return fn()
+    } finally {
+      if (this.currentCluster) this.prebuilt = this.currentCluster
+      this.currentCluster = undefined
+    }
   }
 
   /** Whether a cluster was created or used yet (kind create cluster may still replace the implicit default). */
@@ -56,13 +83,23 @@ export class ShellSession implements ShellHost {
 
   /** Runs a script (one or more statements), yielding one record per top-level statement as it finishes. */
   *iterate(text: string): Generator<StatementRecord> {
-    yield* iterateScript(text, this.state, (req) => this.exec(req), {
+    yield* iterateScript(text, this.state, (req) => this.exec(req), this.runOptions())
+  }
+
+  /** Starts a script that a console runs in slices and can interrupt (Ctrl+C); `while true` runs until then. */
+  start(text: string): ScriptRun {
+    return new ScriptRun(text, this.state, (req) => this.exec(req), { ...this.runOptions(), interruptible: true })
+  }
+
+  private runOptions(): RunOptions {
+    return {
       maxLoopRounds: this.maxLoopRounds,
       readFile: (path: string) => this.readFile(path),
       writeFile: (path: string, content: string, append: boolean) => {
         this.hostFiles.set(path, append ? (this.hostFiles.get(path) ?? '') + content : content)
+        this.onWriteFile(path)
       },
-    })
+    }
   }
 
   runScript(text: string): StatementRecord[] {

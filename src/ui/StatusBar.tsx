@@ -1,6 +1,7 @@
 // The bottom line: the document's YAML status (or its first error) and a summary of the drawn cluster.
 import { useEffect, useMemo, useState } from 'react'
 import { describeStatus, docStatus } from './document/docStatus.ts'
+import { SaveStatus } from './persistence/SaveStatus.tsx'
 import { useApp } from './store.ts'
 
 const SETTLE_MS = 200
@@ -44,6 +45,7 @@ export function StatusBar() {
       <div role="status" aria-label="Document status" className={status?.error ? 'status-bar__doc is-error' : 'status-bar__doc'}>
         {status ? describeStatus(status) : ''}
       </div>
+      <SaveStatus />
       <div className="status-bar__cluster">
         {cluster}
       </div>

@@ -40,7 +40,7 @@ describe('engine client', () => {
     const pods = store.getState().snapshot!.objects.filter((o) => o.kind === 'Pod' && o.metadata.namespace === 'default')
     expect(pods.map((p) => p.metadata.name)).toEqual([expect.stringMatching(/^kubia-[a-z0-9]{9,10}-[a-z0-9]{5}$/), expect.anything(), expect.anything()])
     const out: OutputChunk[] = []
-    await expect(client.run('kubectl get svc kubia; kubectl get svc nope', (c) => out.push(...c))).resolves.toEqual({ exitCode: 0 })
+    await expect(client.run('kubectl get svc kubia; kubectl get svc nope', (c) => { out.push(...c) })).resolves.toEqual({ exitCode: 0 })
     expect(out[0]).toMatchObject({ stream: 'stdout', text: expect.stringMatching(/^NAME +TYPE +CLUSTER-IP/) })
     expect(out[1]).toEqual({ stream: 'stderr', text: 'Error from server (NotFound): services "nope" not found\n' })
   })
@@ -77,7 +77,24 @@ describe('engine client', () => {
     store.getState().setText(defaultFiles[0].text.replace('nodePort: 30123', 'nodePort: 80'))
     await until(() => store.getState().markers.length > 0)
     expect(store.getState().markers).toEqual([expect.objectContaining({ file: 'app.yaml', source: 'api', line: 32,
-      message: expect.stringContaining('spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range') })])
+      message: expect.stringContaining('spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range') }),
+    // The Service's document says its live object stays as it was (an invalid edit never removes or changes it).
+    expect.objectContaining({ file: 'app.yaml', severity: 'info', line: 21, message: expect.stringContaining('service/kubia keeps its last good version') })])
     expect(store.getState().snapshot!.version).toBe(version)
+  })
+})
+
+describe('engine client Ctrl+C', () => {
+  it('asks the worker to interrupt the line when its signal aborts, and only while it runs', async () => {
+    const sent: EngineRequest[] = []
+    let listener: ((event: { data: EngineResponse }) => void) | null = null
+    const client = createEngineClient({ postMessage: (m) => sent.push(m), addEventListener: (_t, l) => { listener = l }, terminate() {} })
+    const control = new AbortController()
+    const result = client.run('while true; do :; done', () => {}, control.signal)
+    const exec = sent.find((m) => m.type === 'exec')!
+    control.abort()
+    expect(sent.at(-1)).toEqual({ type: 'interrupt', id: (exec as { id: number }).id })
+    listener!({ data: { type: 'output', id: (exec as { id: number }).id, chunks: [], exitCode: 130, done: true } })
+    await expect(result).resolves.toEqual({ exitCode: 130 })
   })
 })

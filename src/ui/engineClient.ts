@@ -2,7 +2,7 @@
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
 import type { CheckView, DocFile, CompareSide, CompareVariant, EditorMarker, EngineDocument, EngineRequest, EngineResponse, ExpectedShare, Inspection, ShareSource,
   ShellVocabulary, Trace } from '../worker/protocol.ts'
-import type { OutputChunk, ShellBridge, ShellResult } from './console/shellBridge.ts'
+import type { OutputListener, ShellBridge, ShellResult } from './console/shellBridge.ts'
 import { SnapshotAssembler } from '../worker/snapshotDiff.ts'
 
 /** The part of a Worker the client uses (a fake in tests). */
@@ -12,7 +12,7 @@ export interface WorkerPort {
   terminate(): void
 }
 
-export interface Applied { markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number }
+interface Applied { markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number }
 
 export interface EngineClient extends ShellBridge {
   apply(document: EngineDocument): Promise<Applied>
@@ -22,6 +22,8 @@ export interface EngineClient extends ShellBridge {
   onSnapshot(listener: (snapshot: ClusterSnapshot | null) => void): () => void
   onReady(listener: (vocabulary: ShellVocabulary) => void): () => void
   onError(listener: (message: string) => void): () => void
+  /** Manifests a console line wrote (`cat > app.yaml <<EOF`), to show as editor tabs. */
+  onFilesWritten(listener: (files: DocFile[]) => void): () => void
   /** The TRACEs of every finished statement (console lines and sent requests alike), with the line and simulated time. */
   onTraces(listener: (traces: Trace[], line: string, time: number, stdout: string) => void): () => void
   expectedShare(source: ShareSource): Promise<ExpectedShare | null>
@@ -41,7 +43,7 @@ export interface EngineClient extends ShellBridge {
 }
 
 type Pending =
-  | { kind: 'exec'; onOutput: (chunks: OutputChunk[]) => void; resolve: (r: ShellResult) => void }
+  | { kind: 'exec'; onOutput: OutputListener; resolve: (r: ShellResult) => void }
   | { kind: 'apply'; resolve: (r: Applied) => void }
   | { kind: 'inspect'; resolve: (r: Inspection) => void; reject: (e: Error) => void }
   | { kind: 'expectedShare'; resolve: (r: ExpectedShare | null) => void }
@@ -53,6 +55,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
   const snapshotListeners = new Set<(snapshot: ClusterSnapshot | null) => void>()
   const readyListeners = new Set<(v: ShellVocabulary) => void>()
   const errorListeners = new Set<(message: string) => void>()
+  const fileListeners = new Set<(files: DocFile[]) => void>()
   const traceListeners = new Set<(traces: Trace[], line: string, time: number, stdout: string) => void>()
   const clockListeners = new Set<(time: number, rate: number) => void>()
   const lines = new Map<number, string>()
@@ -64,6 +67,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
     switch (data.type) {
       case 'ready': for (const l of readyListeners) l(data.vocabulary); break
       case 'clock': for (const l of clockListeners) l(data.time, data.rate); break
+      case 'filesWritten': for (const l of fileListeners) l(data.files); break
       case 'snapshot': {
         const snapshot = assembler.full(data.snapshot)
         for (const l of snapshotListeners) l(snapshot)
@@ -78,7 +82,12 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
       case 'output': {
         const p = pending.get(data.id)
         if (p?.kind !== 'exec') break
-        if (data.chunks.length) p.onOutput(data.chunks)
+        if (data.chunks.length) {
+          const chars = data.chunks.reduce((n, c) => n + c.text.length, 0)
+          const id = data.id
+          // Acknowledged once drawn, so a runaway loop waits for the screen instead of flooding it.
+          void Promise.resolve(p.onOutput(data.chunks)).then(() => { if (pending.has(id)) worker.postMessage({ type: 'outputAck', id, chars }) })
+        }
         if (data.traces?.length) for (const l of traceListeners) l(data.traces, lines.get(data.id) ?? '', data.time ?? 0, data.chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''))
         if (data.done) { pending.delete(data.id); lines.delete(data.id); p.resolve({ exitCode: data.exitCode }) }
         break
@@ -137,11 +146,12 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
       worker.postMessage({ type: 'apply', id, document })
     }),
     prepare: (document) => worker.postMessage({ type: 'prepare', document }),
-    run: (line, onOutput) => new Promise((resolve) => {
+    run: (line, onOutput, signal) => new Promise((resolve) => {
       const id = nextId++
       pending.set(id, { kind: 'exec', onOutput, resolve })
       lines.set(id, line)
       worker.postMessage({ type: 'exec', id, line })
+      signal?.addEventListener('abort', () => { if (pending.has(id)) worker.postMessage({ type: 'interrupt', id }) }, { once: true })
     }),
     inspect: (key) => new Promise((resolve, reject) => {
       const id = nextId++
@@ -176,6 +186,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
     onSnapshot: (listener) => subscribe(snapshotListeners, listener),
     onReady: (listener) => subscribe(readyListeners, listener),
     onError: (listener) => subscribe(errorListeners, listener),
+    onFilesWritten: (listener) => subscribe(fileListeners, listener),
     dispose: () => {
       worker.terminate()
       for (const p of pending.values()) {

@@ -42,6 +42,13 @@ export function syncEngine(store: AppStore, engine: EngineClient, delayMs = 250)
     store.getState().setSnapshot(snapshot)
   })
   const offReady = engine.onReady((v) => store.getState().setVocabulary(v))
+  // `cat > app.yaml <<EOF` in the console: the file becomes (or updates) an editor tab, as on a real disk.
+  const offFiles = engine.onFilesWritten((files) => {
+    for (const f of files) {
+      const s = store.getState()
+      if (s.files.some((x) => x.name === f.name)) { s.setFileText(f.name, f.text); s.openFile(f.name) } else s.addFile(f.name, f.text)
+    }
+  })
   const offDoc = store.subscribe((state, prev) => {
     if (state.applyRequests !== prev.applyRequests) { forced = true; schedule(0) }
     else if (!state.autoApply) { if (state.files !== prev.files) engine.setFiles(state.files) } // scenario: the steps apply
@@ -51,5 +58,5 @@ export function syncEngine(store: AppStore, engine: EngineClient, delayMs = 250)
     }
   })
   if (store.getState().autoApply) apply()
-  return () => { clearTimeout(timer); clearTimeout(prepareTimer); offSnapshot(); offReady(); offDoc() }
+  return () => { clearTimeout(timer); clearTimeout(prepareTimer); offSnapshot(); offReady(); offFiles(); offDoc() }
 }

@@ -4,7 +4,11 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { syncEngine } from './engineSync.ts'
 import { defaultFiles } from './fixtures/defaultDocument.ts'
-import { autosave, loadDocument, loadTheme } from './persistence.ts'
+import { loadTheme, saveTheme } from './persistence.ts'
+import { backendWithin, openBackend } from './persistence/openBackend.ts'
+import { chooseStart } from './persistence/start.ts'
+import { setStartupReplay, startSession } from './persistence/workspaceSession.ts'
+import { initialLink } from './share/linkState.ts'
 import { startFromPrecomputed } from './precomputedStart.ts'
 import { startEditorAfterTopology } from './editor/startEditor.ts'
 import { whenState } from './whenState.ts'
@@ -16,10 +20,17 @@ import './styles/app.css'
 
 const theme = loadTheme(localStorage, matchMedia('(prefers-color-scheme: dark)').matches)
 document.documentElement.dataset.theme = theme // before the first paint: no flash of the wrong theme
-const saved = loadDocument(localStorage)
-const store = installStore(createAppStore({ files: saved?.files ?? defaultFiles, active: saved?.active, seed: saved?.seed,
-  theme, freeze: import.meta.env.DEV }))
-autosave(store, localStorage, window)
+// The document comes from this tab's workspace (IndexedDB, read only when a marker says one is saved), or a link,
+// which opens as a new workspace beside the user's own.
+const start = await chooseStart({ link: initialLink.doc, hash: location.hash, local: localStorage, tab: sessionStorage, backend: backendWithin,
+  defaultDoc: { files: defaultFiles, active: defaultFiles[0].name, seed: 1 } })
+const first = start.doc
+const store = installStore(createAppStore({ files: first?.files ?? defaultFiles, active: first?.active, seed: first?.seed,
+  autoApply: !start.scenario, theme, freeze: import.meta.env.DEV }))
+saveTheme(store, localStorage)
+startSession({ store, backend: openBackend(), current: start.current, baseRev: start.baseRev, saved: start.saved, local: localStorage,
+  tab: sessionStorage, channel: 'BroadcastChannel' in window ? new BroadcastChannel('kubehop.workspaces') : null, page: window, hash: start.hash })
+if (start.scenario) setStartupReplay(start.doc)
 if (!viewMode.embed) startEditorAfterTopology(store) // the embedded view has no editor
 // ELK is needed only when the graph's shape changes: parse its worker once the editor is up and the page idles.
 const offEditor = store.subscribe((state) => {

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { autosave, loadDocument, loadTheme, type KeyValueStore } from './persistence.ts'
+import { describe, expect, it } from 'vitest'
+import { saveTheme, loadDocument, loadTheme, type KeyValueStore } from './persistence.ts'
 import { createAppStore } from './store.ts'
 
 class MemoryStorage implements KeyValueStore {
@@ -8,22 +8,17 @@ class MemoryStorage implements KeyValueStore {
   setItem(key: string, value: string) { this.data.set(key, value) }
 }
 
-afterEach(() => vi.useRealTimers())
-
 const files = (text: string) => [{ name: 'app.yaml', text }]
 
 describe('persistence', () => {
-  it('saves the files after a quiet period and loads them back', () => {
-    vi.useFakeTimers()
+  it('reads a version 2 one-slot save (migrated into the first workspace) and keeps the theme', () => {
     const storage = new MemoryStorage()
-    const store = createAppStore({ files: files('kind: Pod\n'), theme: 'dark' })
-    autosave(store, storage, undefined, 300)
-    store.getState().setText('kind: Service\n')
-    store.getState().addFile('kind-config.yaml', 'kind: Cluster\n')
-    expect(loadDocument(storage)).toBeNull()
-    vi.advanceTimersByTime(300)
-    expect(loadDocument(storage)).toEqual({ v: 2, active: 'kind-config.yaml', seed: 1,
-      files: [{ name: 'app.yaml', text: 'kind: Service\n' }, { name: 'kind-config.yaml', text: 'kind: Cluster\n' }] })
+    storage.setItem('kubehop.document.v2', JSON.stringify({ v: 2, files: files('kind: Service\n'), active: 'app.yaml', seed: 4 }))
+    expect(loadDocument(storage)).toEqual({ v: 2, files: files('kind: Service\n'), active: 'app.yaml', seed: 4 })
+    const store = createAppStore({ files: files(''), theme: 'dark' })
+    saveTheme(store, storage)
+    store.getState().setTheme('light')
+    expect(storage.getItem('kubehop.theme')).toBe('light')
   })
 
   it('migrates a version 1 document to app.yaml', () => {

@@ -1,12 +1,11 @@
-// Autosave: the document (files, active tab, seed) and theme go to localStorage (debounced) so an edit
-// survives reloads and crashes. Version 1 held one manifest text; it is migrated to `app.yaml`.
+// The theme, and the one-slot document save from before workspaces (read once, to migrate it into the first
+// workspace: src/ui/persistence/start.ts). Version 1 held one manifest text; it is read as `app.yaml`.
 import type { DocFile } from '../worker/protocol.ts'
 import type { AppStore, Theme } from './store.ts'
 import { validFileName } from './store.ts'
 import { DOC_KEY, DOC_KEY_V1 } from './storageKeys.ts'
 
 const THEME_KEY = 'kubehop.theme'
-const MAX_CHARS = 1_000_000 // stays well under the ~5 MB localStorage quota
 const MAX_FILES = 20
 
 export interface SavedDocument { v: 2; files: DocFile[]; active: string; seed: number }
@@ -15,12 +14,6 @@ export interface SavedDocument { v: 2; files: DocFile[]; active: string; seed: n
 export interface KeyValueStore {
   getItem(key: string): string | null
   setItem(key: string, value: string): void
-}
-
-/** Where `pagehide` fires (the window); optional so tests can leave it out. */
-export interface PageEvents {
-  addEventListener(type: 'pagehide', listener: () => void): void
-  removeEventListener(type: 'pagehide', listener: () => void): void
 }
 
 /** Reads the saved document; anything malformed counts as nothing saved (a corrupt entry must not stop the app). */
@@ -45,21 +38,9 @@ export function loadTheme(storage: KeyValueStore, prefersDark: boolean): Theme {
   return saved === 'light' || saved === 'dark' ? saved : prefersDark ? 'dark' : 'light'
 }
 
-/** Saves document changes after `delayMs` of quiet, and at once when the page is hidden or closed. */
-export function autosave(store: AppStore, storage: KeyValueStore, page?: PageEvents, delayMs = 300): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const flush = () => {
-    clearTimeout(timer)
-    timer = undefined
-    const { files, active, seed } = store.getState()
-    if (files.reduce((n, f) => n + f.text.length, 0) > MAX_CHARS) return
-    try { storage.setItem(DOC_KEY, JSON.stringify({ v: 2, files, active, seed } satisfies SavedDocument)) } catch { /* quota: keep running */ }
-  }
-  const unsubscribe = store.subscribe((state, prev) => {
-    if (state.files !== prev.files || state.active !== prev.active || state.seed !== prev.seed) { clearTimeout(timer); timer = setTimeout(flush, delayMs) }
-    if (state.theme !== prev.theme) storage.setItem(THEME_KEY, state.theme)
+/** Keeps the chosen theme (documents are kept as workspaces: src/ui/persistence/workspaceSession.ts). */
+export function saveTheme(store: AppStore, storage: KeyValueStore): () => void {
+  return store.subscribe((state, prev) => {
+    if (state.theme !== prev.theme) try { storage.setItem(THEME_KEY, state.theme) } catch { /* quota: the theme is a convenience */ }
   })
-  const onHide = () => { if (timer !== undefined) flush() }
-  page?.addEventListener('pagehide', onHide)
-  return () => { unsubscribe(); page?.removeEventListener('pagehide', onHide); onHide() }
 }

@@ -6,7 +6,7 @@ import type { DocFile, EditorMarker, EngineDocument, Inspection, ShellVocabulary
 
 export type Theme = 'light' | 'dark'
 
-export interface ApplyInfo { applied: boolean; changes: string[]; ms: number }
+interface ApplyInfo { applied: boolean; changes: string[]; ms: number }
 
 export interface AppState {
   files: DocFile[]
@@ -38,6 +38,8 @@ export interface AppState {
   /** Replaces the whole document (opening a scenario, a share link or an import). */
   replaceDocument(doc: { files: DocFile[]; active?: string; seed: number; autoApply: boolean }): void
   setFileText(name: string, text: string): void
+  /** "Apply from the console only": the editor stops applying as you type (the console's `kubectl apply -f` does). */
+  setAutoApply(on: boolean): void
   openFile(name: string): void
   addFile(name: string, text?: string): boolean
   renameFile(from: string, to: string): boolean
@@ -105,6 +107,7 @@ export function createAppStore(initial: InitialState) {
       const files = s.files.map((f) => (f.name === name ? { name, text } : f))
       set(name === s.active ? { files, text } : { files })
     },
+    setAutoApply: (on) => set({ autoApply: on }),
     openFile: (name) => {
       const s = get()
       if (name === s.active || !s.files.some((f) => f.name === name)) return

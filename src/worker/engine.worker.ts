@@ -1,9 +1,9 @@
 // The engine's Web Worker: simulation work stays off the UI thread so typing never stutters.
 // It only forwards messages to EngineHost, the one module that talks to the engine.
 import { compareRuns } from './compare.ts'
-import { EngineHost } from './engineHost.ts'
+import { EngineHost, type ConsoleRun } from './engineHost.ts'
 import type { Trace } from '../engine/trace/types.ts'
-import type { EngineRequest, EngineResponse } from './protocol.ts'
+import type { EngineRequest, EngineResponse, OutputChunk } from './protocol.ts'
 import { SnapshotDiffer } from './snapshotDiff.ts'
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
@@ -34,17 +34,110 @@ function postClock(): void {
 }
 
 function tickClock(): void {
+  // A console line in progress (run in slices) owns the clock: `sleep 5 && kubectl get` must see 5 s, not 5 + ticks.
+  if (jobs.length) return
   host.advance((clockRate * TICK_MS) / 1000)
   sendSnapshot()
   postClock()
 }
 
 function setClock(rate: number, skip = 0): void {
-  if (skip > 0) { host.advance(skip); sendSnapshot() }
+  if (skip > 0 && !jobs.length) { host.advance(skip); sendSnapshot() } // not in the middle of a console line
   clockRate = Math.max(0, rate)
   if (clockTimer) clearInterval(clockTimer)
   clockTimer = clockRate > 0 ? setInterval(tickClock, TICK_MS) : null
   postClock()
+}
+
+/** Console lines run in slices of about this long; between slices the worker answers other messages (an edit,
+ * Ctrl+C), so a long loop never keeps an edit waiting. */
+const SLICE_MS = 12
+/** Output and traces of a statement still running are sent at most this often (the console and request feed
+ * redraw once per batch, not once per slice). */
+const FLUSH_MS = 100
+/** Characters of output the console may be behind before the line waits for it (a pty's flow control). */
+const MAX_UNACKED = 64 * 1024
+
+interface Job {
+  id: number; line: string; run: ConsoleRun | null; exitCode: number; out: OutputChunk[]; traces: Trace[]; flushedAt: number
+  /** Output characters sent and not yet drawn by the console. */
+  unacked: number
+  interrupted: boolean
+}
+const jobs: Job[] = []
+const tick = new MessageChannel()
+let scheduled = false
+
+/** Runs the next slice in a task of its own: messages queued meanwhile are handled first. */
+function schedule(): void {
+  if (scheduled || !jobs.length) return
+  scheduled = true
+  tick.port2.postMessage(null)
+}
+
+const toOutput = (chunks: { stream: string; text: string }[]): OutputChunk[] => chunks.map((c) => ({ stream: c.stream === 'stderr' ? 'stderr' : 'stdout', text: c.text }))
+
+function flush(job: Job, now: number): void {
+  if (!job.out.length && !job.traces.length) return
+  post({ type: 'output', id: job.id, chunks: job.out, exitCode: job.exitCode, done: false, traces: job.traces, time: host.cluster?.clock.now() })
+  for (const c of job.out) job.unacked += c.text.length
+  job.out = []
+  job.traces = []
+  job.flushedAt = now
+}
+
+const append = <T>(to: T[], items: readonly T[]) => { for (const item of items) to.push(item) } // no push(...): 100,000 traces
+
+function runSlice(): void {
+  scheduled = false
+  const job = jobs[0]
+  if (!job) return
+  if (job.unacked > MAX_UNACKED && !job.interrupted) return // resumed by the console's outputAck
+  try {
+    job.run ??= host.start(job.line)
+    const deadline = performance.now() + SLICE_MS
+    const slice = job.run.slice(() => performance.now() >= deadline)
+    for (const record of slice.records) {
+      // A finished statement goes out at once, with what was streamed of it and not yet sent.
+      job.exitCode = record.exitCode
+      append(job.out, toOutput(record.chunks))
+      append(job.traces, record.traces as Trace[])
+      flush(job, performance.now())
+    }
+    append(job.out, toOutput(slice.partial.chunks))
+    append(job.traces, slice.partial.traces as Trace[])
+    const written = host.takeWrittenFiles()
+    if (written.length) post({ type: 'filesWritten', files: written })
+    const now = performance.now()
+    if (slice.done) {
+      flush(job, now)
+      jobs.shift()
+      post({ type: 'output', id: job.id, chunks: [], exitCode: job.exitCode, done: true })
+      sendSnapshot()
+    } else if (now - job.flushedAt >= FLUSH_MS) {
+      flush(job, now)
+      sendSnapshot()
+    }
+  } catch (err) {
+    jobs.shift()
+    post({ type: 'output', id: job.id, chunks: [{ stream: 'stderr', text: `kubehop: internal error: ${err instanceof Error ? err.message : String(err)}\n` }], exitCode: 1, done: true })
+  }
+  schedule()
+}
+tick.port1.onmessage = runSlice
+
+/** Ctrl+C: the running line stops at its next checkpoint; a line still waiting its turn never starts. */
+function interrupt(id: number): void {
+  const at = jobs.findIndex((j) => j.id === id)
+  if (at < 0) return
+  const job = jobs[at]
+  job.interrupted = true
+  if (job.run) job.run.interrupt()
+  else {
+    jobs.splice(at, 1)
+    post({ type: 'output', id, chunks: [], exitCode: 130, done: true })
+  }
+  schedule()
 }
 
 function handle(request: EngineRequest): void {
@@ -63,16 +156,18 @@ function handle(request: EngineRequest): void {
     case 'prepare':
       host.prepare(request.document)
       return
-    case 'exec': {
-      let exitCode = 0
-      for (const record of host.run(request.line)) {
-        exitCode = record.exitCode
-        post({ type: 'output', id: request.id, chunks: record.chunks.map((c) => ({ stream: c.stream === 'stderr' ? 'stderr' : 'stdout', text: c.text })), exitCode: record.exitCode, done: false,
-          traces: record.traces as Trace[], time: host.cluster?.clock.now() })
-        sendSnapshot()
-      }
-      post({ type: 'output', id: request.id, chunks: [], exitCode, done: true })
-      sendSnapshot()
+    case 'exec':
+      // Lines run one after another, each in slices (see runSlice).
+      jobs.push({ id: request.id, line: request.line, run: null, exitCode: 0, out: [], traces: [], flushedAt: performance.now(), unacked: 0, interrupted: false })
+      schedule()
+      return
+    case 'interrupt':
+      interrupt(request.id)
+      return
+    case 'outputAck': {
+      const job = jobs.find((j) => j.id === request.id)
+      if (job) job.unacked = Math.max(0, job.unacked - request.chars)
+      schedule()
       return
     }
     case 'inspect':
@@ -83,6 +178,8 @@ function handle(request: EngineRequest): void {
       post({ type: 'expectedShare', id: request.id, share: host.expected(request.source) })
       return
     case 'reset':
+      // A fresh session: lines of the old one stop where they are.
+      for (const job of jobs.splice(0)) post({ type: 'output', id: job.id, chunks: [], exitCode: 130, done: true })
       host.reset(request.seed, request.files)
       sendSnapshot()
       post({ type: 'resetDone', id: request.id })

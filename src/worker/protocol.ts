@@ -55,6 +55,11 @@ export type EngineRequest =
   | { type: 'prepare'; document: EngineDocument }
   /** Run one shell line (kubectl, curl, ...); answered by `output` messages, the last with `done: true`. */
   | { type: 'exec'; id: number; line: string }
+  /** The console has drawn `chars` characters of the `exec`'s output: as a terminal's flow control, the worker
+   * pauses a line whose output is far ahead of the screen (an endless loop must not outrun xterm). */
+  | { type: 'outputAck'; id: number; chars: number }
+  /** Ctrl+C for the `exec` with this id: it ends with exit status 130 at its next checkpoint (a loop round, a command). */
+  | { type: 'interrupt'; id: number }
   /** The inspector's views of one object (`Kind/namespace/name`). */
   | { type: 'inspect'; id: number; key: string }
   /** The share of new connections each endpoint should get for a request (from the kube-proxy rules). */
@@ -101,13 +106,17 @@ export type EngineResponse =
   /** What changed since the previous snapshot or diff of the same cluster (see SnapshotDiff). */
   | { type: 'snapshotDiff'; diff: SnapshotDiff }
   /** After each apply: the markers for every file (replacing the previous ones), and whether anything was applied. */
-  | { type: 'applied'; id: number; markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number }
-  /** One finished statement of an `exec` (streamed as the shell completes them). */
+  | { type: 'applied'; id: number; markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number
+    /** Keys of live objects whose text does not apply now: they keep their last good version (mark them stale). */
+    stale?: string[] }
+  /** Output of an `exec`: each finished statement, and what a long statement printed so far (streamed). */
   | { type: 'output'; id: number; chunks: OutputChunk[]; exitCode: number; done: boolean; traces?: Trace[]; time?: number }
   | { type: 'expectedShare'; id: number; share: ExpectedShare | null }
   | { type: 'compared'; id: number; sides: CompareSide[]; error?: string }
   | { type: 'inspection'; id: number; inspection: Inspection }
   | { type: 'resetDone'; id: number }
+  /** Manifests a console line wrote (`cat > app.yaml <<EOF`): the editor shows them as tabs. */
+  | { type: 'filesWritten'; files: DocFile[] }
   | { type: 'stepChecked'; id: number; results: CheckView[] }
   /** The simulated time (epoch seconds) and rate, after a clock change and with every tick (the UI extrapolates between). */
   | { type: 'clock'; time: number; rate: number }

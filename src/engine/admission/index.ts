@@ -21,7 +21,6 @@ import { Transaction } from './transaction.ts'
 import type { AdmissionContext, AdmissionResult, Allocators } from './types.ts'
 
 export type { AdmissionContext, AdmissionResult, Allocators, StatusError } from './types.ts'
-export type { StatusReason, StatusCause } from '../validation/field-errors.ts'
 export { kubectlErrorMessage } from '../validation/field-errors.ts'
 
 /**

@@ -4,22 +4,29 @@
 // k8s.io/apiserver/pkg/endpoints/deprecation. A real v1.32 server no longer serves these versions;
 // kubehop accepts them so that older tutorials keep working.
 import type { KubeObject } from '../api/types.ts'
+import type { IngressBackend } from 'kubernetes-types/networking/v1'
+import type { TypedLocalObjectReference } from 'kubernetes-types/core/v1'
 
 const removed: Record<string, string> = {
   'extensions/v1beta1': 'extensions/v1beta1 Ingress is deprecated in v1.14+, unavailable in v1.22+; use networking.k8s.io/v1 Ingress',
   'networking.k8s.io/v1beta1': 'networking.k8s.io/v1beta1 Ingress is deprecated in v1.19+, unavailable in v1.22+; use networking.k8s.io/v1 Ingress',
 }
 
-function convertBackend(b: any): any {
-  if (!b || typeof b !== 'object') return b
-  const out: any = {}
+/** An extensions/v1beta1 IngressBackend. */
+interface LegacyBackend { serviceName?: string; servicePort?: unknown; resource?: TypedLocalObjectReference }
+
+function convertBackend(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value
+  const b = value as LegacyBackend
+  const out: IngressBackend = {}
   if (b.resource !== undefined) out.resource = b.resource
   if (b.serviceName !== undefined || b.servicePort !== undefined) {
-    out.service = { name: b.serviceName ?? '' }
+    const service: NonNullable<IngressBackend['service']> = { name: b.serviceName ?? '' }
+    out.service = service
     const port = b.servicePort
-    if (typeof port === 'string') out.service.port = { name: port }
-    else if (typeof port === 'number') out.service.port = { number: port }
-    else out.service.port = {}
+    if (typeof port === 'string') service.port = { name: port }
+    else if (typeof port === 'number') service.port = { number: port }
+    else service.port = {}
   }
   return out
 }

@@ -5,15 +5,16 @@
 // PrepareForCreate (status Pending with its QoS class) — Kubernetes v1.32.
 import type { KubeObject } from '../api/types.ts'
 import type { SeededRandom } from '../sim/random.ts'
+import type { Container, PodSpec, Toleration } from 'kubernetes-types/core/v1'
 
 const tokenMountPath = '/var/run/secrets/kubernetes.io/serviceaccount'
 
-function addServiceAccount(spec: any, rng: SeededRandom): void {
+function addServiceAccount(spec: PodSpec, rng: SeededRandom): void {
   if (!spec.serviceAccountName) spec.serviceAccountName = spec.serviceAccount || 'default'
   spec.serviceAccount = spec.serviceAccountName
   if (spec.automountServiceAccountToken === false) return
-  const containers: any[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])]
-  if (containers.every((c) => (c?.volumeMounts ?? []).some((m: any) => m?.mountPath === tokenMountPath))) return
+  const containers: Container[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])]
+  if (containers.every((c) => (c?.volumeMounts ?? []).some((m) => m?.mountPath === tokenMountPath))) return
   const name = `kube-api-access-${rng.suffix(5)}`
   spec.volumes = [...(spec.volumes ?? []), {
     name,
@@ -28,18 +29,18 @@ function addServiceAccount(spec: any, rng: SeededRandom): void {
   }]
   for (const c of containers) {
     if (!c || typeof c !== 'object') continue
-    if ((c.volumeMounts ?? []).some((m: any) => m?.mountPath === tokenMountPath)) continue
+    if ((c.volumeMounts ?? []).some((m) => m?.mountPath === tokenMountPath)) continue
     c.volumeMounts = [...(c.volumeMounts ?? []), { mountPath: tokenMountPath, name, readOnly: true }]
   }
 }
 
-function tolerates(existing: any[], key: string): boolean {
+function tolerates(existing: Toleration[], key: string): boolean {
   return existing.some((t) => (t?.effect === 'NoExecute' || !t?.effect) &&
     ((t?.operator === 'Exists' && !t?.key) || t?.key === key))
 }
 
-function addDefaultTolerations(spec: any): void {
-  const tolerations: any[] = Array.isArray(spec.tolerations) ? [...spec.tolerations] : []
+function addDefaultTolerations(spec: PodSpec): void {
+  const tolerations: Toleration[] = Array.isArray(spec.tolerations) ? [...spec.tolerations] : []
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
     if (!tolerates(tolerations, key)) tolerations.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 })
   }
@@ -47,8 +48,8 @@ function addDefaultTolerations(spec: any): void {
 }
 
 /** qos.GetPodQOS: BestEffort without any cpu/memory requests or limits, Guaranteed when limits = requests everywhere. */
-export function podQOSClass(spec: any): 'BestEffort' | 'Burstable' | 'Guaranteed' {
-  const containers: any[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])]
+function podQOSClass(spec: PodSpec): 'BestEffort' | 'Burstable' | 'Guaranteed' {
+  const containers: Container[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])]
   const resources = ['cpu', 'memory']
   let any = false
   let guaranteed = true

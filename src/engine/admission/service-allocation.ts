@@ -13,6 +13,8 @@ import { needsHealthCheck, validateServiceClusterIPsRelatedFields } from '../val
 import type { Transaction } from './transaction.ts'
 import type { Allocators } from './types.ts'
 import { needsNodePort } from './service-strategy.ts'
+import type { ServicePort, ServiceSpec } from 'kubernetes-types/core/v1'
+import type { KubeObject } from '../api/types.ts'
 
 class Failure {
   constructor(readonly status: StatusError) {}
@@ -28,7 +30,7 @@ function allocError(e: unknown): AllocationError {
 }
 
 /** initIPFamilyFields: ipFamilyPolicy and ipFamilies for a single-stack IPv4 cluster. */
-function initIPFamilyFields(name: string, spec: any, oldSpec: any | undefined): void {
+function initIPFamilyFields(name: string, spec: ServiceSpec, oldSpec: ServiceSpec | undefined): void {
   if (spec.type === 'ExternalName') return
   if (spec.ipFamilyPolicy === undefined || spec.ipFamilyPolicy === null) {
     if (oldSpec?.ipFamilyPolicy) spec.ipFamilyPolicy = oldSpec.ipFamilyPolicy
@@ -69,7 +71,7 @@ function initIPFamilyFields(name: string, spec: any, oldSpec: any | undefined): 
 }
 
 /** allocClusterIPs: the requested cluster IP or a random one from the upper band; none for headless/ExternalName. */
-function allocClusterIPs(name: string, spec: any, alloc: Allocators, txn: Transaction): void {
+function allocClusterIPs(name: string, spec: ServiceSpec, alloc: Allocators, txn: Transaction): void {
   if (spec.type === 'ExternalName') return
   if (spec.clusterIPs?.[0] === 'None') return
   const requested: string = spec.clusterIPs?.[0] ?? ''
@@ -86,7 +88,7 @@ function allocClusterIPs(name: string, spec: any, alloc: Allocators, txn: Transa
   spec.clusterIPs = [ip, ...(spec.clusterIPs ?? []).slice(1)]
 }
 
-const shouldAllocateNodePorts = (spec: any) =>
+const shouldAllocateNodePorts = (spec: ServiceSpec) =>
   spec.type === 'NodePort' || (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false)
 
 function allocPort(name: string, i: number, requested: number, alloc: Allocators, txn: Transaction): number {
@@ -103,8 +105,8 @@ function allocPort(name: string, i: number, requested: number, alloc: Allocators
 }
 
 /** initNodePorts: ports sharing a port number (TCP and UDP 53) share one node port. */
-function initNodePorts(name: string, spec: any, alloc: Allocators, txn: Transaction): void {
-  const ports: any[] = spec.ports ?? []
+function initNodePorts(name: string, spec: ServiceSpec, alloc: Allocators, txn: Transaction): void {
+  const ports: ServicePort[] = spec.ports ?? []
   const byPort = new Map<number, number>()
   ports.forEach((sp, i) => {
     if (!sp) return
@@ -121,7 +123,7 @@ function initNodePorts(name: string, spec: any, alloc: Allocators, txn: Transact
   })
 }
 
-function allocHealthCheckNodePort(spec: any, alloc: Allocators, txn: Transaction): void {
+function allocHealthCheckNodePort(spec: ServiceSpec, alloc: Allocators, txn: Transaction): void {
   const requested = spec.healthCheckNodePort ?? 0
   try {
     const port = alloc.nodePorts.allocate(requested || undefined)
@@ -146,7 +148,7 @@ function run(fn: () => void): StatusError | undefined {
 }
 
 /** allocateCreate: families, cluster IP, node ports, health-check node port. Mutates svc.spec. */
-export function allocateServiceCreate(svc: any, alloc: Allocators, txn: Transaction): StatusError | undefined {
+export function allocateServiceCreate(svc: KubeObject, alloc: Allocators, txn: Transaction): StatusError | undefined {
   const name = svc.metadata.name
   const spec = svc.spec
   return run(() => {
@@ -157,10 +159,10 @@ export function allocateServiceCreate(svc: any, alloc: Allocators, txn: Transact
   })
 }
 
-const nodePortsOf = (spec: any): number[] => (spec?.ports ?? []).map((p: any) => p?.nodePort ?? 0).filter((n: number) => n > 0)
+const nodePortsOf = (spec: ServiceSpec): number[] => (spec?.ports ?? []).map((p: ServicePort) => p?.nodePort ?? 0).filter((n: number) => n > 0)
 
 /** allocateUpdate: handles type changes (ExternalName ↔ others, ClusterIP ↔ NodePort/LoadBalancer). */
-export function allocateServiceUpdate(svc: any, oldSvc: any, alloc: Allocators, txn: Transaction): StatusError | undefined {
+export function allocateServiceUpdate(svc: KubeObject, oldSvc: KubeObject, alloc: Allocators, txn: Transaction): StatusError | undefined {
   const name = svc.metadata.name
   const spec = svc.spec
   const oldSpec = oldSvc.spec ?? {}
@@ -174,7 +176,7 @@ export function allocateServiceUpdate(svc: any, oldSvc: any, alloc: Allocators, 
     if (needsNodePort(oldSpec) && !needsNodePort(spec)) for (const p of oldPorts) txn.onCommit(() => alloc.nodePorts.release(p))
     if (needsNodePort(spec)) {
       const taken = new Set<number>()
-      ;(spec.ports ?? []).forEach((sp: any, i: number) => {
+      ;(spec.ports ?? []).forEach((sp: ServicePort, i: number) => {
         if (!sp || (!sp.nodePort && !shouldAllocateNodePorts(spec))) return
         if (sp.nodePort) {
           if (!oldPorts.includes(sp.nodePort) && !taken.has(sp.nodePort)) {
@@ -199,7 +201,7 @@ export function allocateServiceUpdate(svc: any, oldSvc: any, alloc: Allocators, 
 }
 
 /** Frees everything a deleted Service held (its cluster IPs, node ports and health-check node port). */
-export function releaseService(svc: any, alloc: Allocators): void {
+export function releaseService(svc: KubeObject, alloc: Allocators): void {
   const spec = svc.spec ?? {}
   if (spec.type !== 'ExternalName') {
     for (const ip of spec.clusterIPs ?? (spec.clusterIP ? [spec.clusterIP] : [])) if (ip && ip !== 'None') alloc.serviceIPs.release(ip)

@@ -31,7 +31,7 @@ export function qualifiedResource(kind: string): string {
   return group ? `${info.plural}.${group}` : info.plural
 }
 
-export function notFound(kind: string, name: string): ApiError {
+function notFound(kind: string, name: string): ApiError {
   return new ApiError({ code: 404, reason: 'NotFound', message: `${qualifiedResource(kind)} "${name}" not found` })
 }
 

@@ -4,7 +4,7 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1'
 
 export type Labels = Record<string, string> | undefined
 
-export type Requirement =
+type Requirement =
   | { key: string; op: 'in' | 'notin'; values: string[] }
   | { key: string; op: 'exists' | '!' }
 

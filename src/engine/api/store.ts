@@ -6,7 +6,7 @@ import { jsonEqual } from './plain-json.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { SimClock } from '../sim/clock.ts'
 
-export type ChangeType = 'added' | 'modified' | 'deleted'
+type ChangeType = 'added' | 'modified' | 'deleted'
 
 export interface Change {
   type: ChangeType
@@ -28,7 +28,7 @@ export interface ReadonlyStore {
 // Kinds whose metadata.generation tracks spec changes (the others leave it unset, as the API server does).
 const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Ingress', 'IngressClass', 'EndpointSlice'])
 
-export function deepFreeze<T>(value: T): T {
+function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
     for (const v of Object.values(value as object)) deepFreeze(v)
@@ -144,7 +144,7 @@ export class ObjectStore implements ReadonlyStore {
 }
 
 /** API list order: by namespace, then name. */
-export function compareObjects(a: KubeObject, b: KubeObject): number {
+function compareObjects(a: KubeObject, b: KubeObject): number {
   const na = a.metadata.namespace ?? ''
   const nb = b.metadata.namespace ?? ''
   if (na !== nb) return na < nb ? -1 : 1

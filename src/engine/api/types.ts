@@ -2,26 +2,26 @@
 import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1'
 
 export type { ObjectMeta, OwnerReference }
-export type { Pod, Service, Endpoints, Node, Namespace, ConfigMap, Secret, ReplicationController, Event,
-  Container, ContainerPort, PodSpec, PodTemplateSpec, ServicePort, ServiceSpec, Probe, EndpointSubset,
-  EndpointAddress, EndpointPort, EnvVar } from 'kubernetes-types/core/v1'
-export type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1'
-export type { EndpointSlice, Endpoint as SliceEndpoint } from 'kubernetes-types/discovery/v1'
-export type { Ingress, IngressClass } from 'kubernetes-types/networking/v1'
+export type { Service } from 'kubernetes-types/core/v1'
+export type { EndpointSlice } from 'kubernetes-types/discovery/v1'
 export type { LabelSelector } from 'kubernetes-types/meta/v1'
+
+/**
+ * The kind-specific body of a record. It is the engine's one `any`: its shape depends on `kind`, and the code
+ * that reads it casts to kubernetes-types' shapes (Container[], PodCondition[], ServiceSpec…) where it matters.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a union over every kind's spec/status is the next step, not a lint fix
+type KindSpecific = any
 
 /** Any API object. Every stored record has apiVersion, kind and metadata.name; the rest depends on the kind. */
 export interface KubeObject {
   apiVersion: string
   kind: string
   metadata: ObjectMeta & { name: string }
-  spec?: any
-  status?: any
+  spec?: KindSpecific
+  status?: KindSpecific
   [field: string]: unknown
 }
-
-/** A stored record narrowed to a kubernetes-types shape (whose apiVersion/kind/metadata are optional). */
-export type Stored<T> = Omit<T, 'apiVersion' | 'kind' | 'metadata' | 'status'> & KubeObject
 
 /** Store key: `Kind/namespace/name`; cluster-scoped kinds have an empty namespace (`Node//kind-worker`). */
 export type ObjectKey = string

@@ -4,27 +4,20 @@ import type { KubeObject } from '../api/types.ts'
 import type { ContainerState } from '../node/runtime.ts'
 import { imageBaseName } from '../node/images.ts'
 import { appKind, imageFiles, listenPorts } from './registry.ts'
+import type { ContainerInfo } from './registry.ts'
+import type { Container } from 'kubernetes-types/core/v1'
 
 export interface ListeningPort { port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }
-
-/** Whether the image is one kubehop knows (its ports come from the app, not from containerPort). */
-export function knownImage(image: string): boolean {
-  return appKind(image) !== 'generic'
-}
 
 /**
  * The ports a container listens on, as the network sees them (`apps/registry.ts` listenPorts: the image's app,
  * nginx's mounted configuration, or the declared containerPorts), plus CoreDNS's UDP 53.
  * `files` are the container's files with mounts applied; without them, the image's own files.
  */
-export function listeningPorts(container: any, files?: ReadonlyMap<string, string>): ListeningPort[] {
-  const tcp = listenPorts(container, files ?? imageFiles(container.image ?? '')).map((port) => ({ port, protocol: 'TCP' as const }))
+export function listeningPorts(container: Container | ContainerInfo, files?: ReadonlyMap<string, string>): ListeningPort[] {
+  // listenPorts reads a missing image as the generic app, as before.
+  const tcp = listenPorts(container as ContainerInfo, files ?? imageFiles(container.image ?? '')).map((port) => ({ port, protocol: 'TCP' as const }))
   return appKind(container.image ?? '') === 'coredns' ? [{ port: 53, protocol: 'UDP' }, ...tcp] : tcp
-}
-
-/** The container of `pod` listening on `port`/`protocol`, if any (hostNetwork pods listen on the node's address). */
-export function listenerFor(pod: KubeObject, port: number, protocol = 'TCP'): any | undefined {
-  return ((pod.spec?.containers ?? []) as any[]).find((c) => listeningPorts(c).some((p) => p.port === port && p.protocol === protocol))
 }
 
 export type HttpProbeAnswer = { kind: 'refused' } | { kind: 'response'; status: number }
@@ -34,7 +27,7 @@ export type HttpProbeAnswer = { kind: 'refused' } | { kind: 'response'; status: 
  * nginx/httpd serve files (`/` and existing files under the web root, else 404); coredns answers /health and /ready;
  * the demo apps answer every path with 200. `state` (the container's runtime files) lets a deleted index.html 404.
  */
-export function httpProbeResult(pod: KubeObject, container: any, port: number, path: string, state?: ContainerState, files?: ReadonlyMap<string, string>): HttpProbeAnswer {
+export function httpProbeResult(pod: KubeObject, container: Container | ContainerInfo, port: number, path: string, state?: ContainerState, files?: ReadonlyMap<string, string>): HttpProbeAnswer {
   void pod
   if (!listeningPorts(container, files).some((p) => p.port === port && p.protocol === 'TCP')) return { kind: 'refused' }
   const base = imageBaseName(container.image ?? '')

@@ -3,20 +3,21 @@
 import type { KubeObject } from '../api/types.ts'
 import type { ReadonlyStore } from '../api/store.ts'
 import { decodeBase64 as decode } from '../util/base64.ts'
+import type { Container, Volume } from 'kubernetes-types/core/v1'
 
 export { decode as decodeBase64 }
 
-function volumeData(volume: any, namespace: string, store: ReadonlyStore): Record<string, string> | undefined {
+function volumeData(volume: Volume, namespace: string, store: ReadonlyStore): Record<string, string> | undefined {
   if (volume.configMap) {
-    const cm = store.get('ConfigMap', namespace, volume.configMap.name)
-    return cm ? { ...((cm as any).data ?? {}) } : undefined
+    const cm = store.get('ConfigMap', namespace, volume.configMap.name as string)
+    return cm ? { ...((cm.data as Record<string, string> | undefined) ?? {}) } : undefined
   }
   if (volume.secret) {
-    const secret = store.get('Secret', namespace, volume.secret.secretName)
+    const secret = store.get('Secret', namespace, volume.secret.secretName as string)
     if (!secret) return undefined
     const out: Record<string, string> = {}
-    for (const [k, v] of Object.entries((secret as any).data ?? {})) out[k] = decode(String(v))
-    for (const [k, v] of Object.entries((secret as any).stringData ?? {})) out[k] = String(v)
+    for (const [k, v] of Object.entries((secret.data as Record<string, string> | undefined) ?? {})) out[k] = decode(String(v))
+    for (const [k, v] of Object.entries((secret.stringData as Record<string, string> | undefined) ?? {})) out[k] = String(v)
     return out
   }
   return undefined
@@ -28,8 +29,8 @@ function volumeData(volume: any, namespace: string, store: ReadonlyStore): Recor
  */
 export function containerFiles(pod: KubeObject, containerName: string, image: ReadonlyMap<string, string>, store: ReadonlyStore): Map<string, string> {
   const files = new Map(image)
-  const container = (pod.spec?.containers ?? []).find((c: any) => c.name === containerName)
-  const volumes: any[] = pod.spec?.volumes ?? []
+  const container = ((pod.spec?.containers ?? []) as Container[]).find((c) => c.name === containerName)
+  const volumes: Volume[] = pod.spec?.volumes ?? []
   const namespace = pod.metadata.namespace ?? 'default'
   for (const mount of container?.volumeMounts ?? []) {
     const volume = volumes.find((v) => v.name === mount.name)

@@ -8,7 +8,7 @@ export interface Directive {
   block?: Directive[]
 }
 
-export class NginxConfError extends Error {}
+class NginxConfError extends Error {}
 
 function tokenize(text: string): string[] {
   const tokens: string[] = []

@@ -6,7 +6,7 @@ export const NGINX_VERSION = '1.27.4'
 /** Build time of the image's html files (Last-Modified, and the ETag's first half). */
 export const NGINX_HTML_MTIME = Date.UTC(2025, 1, 5, 11, 6, 32) / 1000
 
-export const NGINX_CONF = `
+const NGINX_CONF = `
 user  nginx;
 worker_processes  auto;
 
@@ -40,7 +40,7 @@ http {
 }
 `
 
-export const NGINX_DEFAULT_CONF = `server {
+const NGINX_DEFAULT_CONF = `server {
     listen       80;
     listen  [::]:80;
     server_name  localhost;
@@ -82,7 +82,7 @@ Commercial support is available at
 </html>
 `
 
-export const NGINX_50X = `<!DOCTYPE html>
+const NGINX_50X = `<!DOCTYPE html>
 <html>
 <head>
 <title>Error</title>

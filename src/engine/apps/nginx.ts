@@ -114,7 +114,7 @@ function variables(req: HttpRequest, ctx: ServerContext, serverName: string): (n
 }
 
 /** nginx's `$var` / `${var}` interpolation in `return` texts. */
-export function interpolate(text: string, lookup: (name: string) => string): string {
+function interpolate(text: string, lookup: (name: string) => string): string {
   return text.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a: string | undefined, b: string | undefined) => lookup(a ?? b ?? ''))
 }
 

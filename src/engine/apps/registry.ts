@@ -49,7 +49,8 @@ export interface ContainerInfo {
   image: string
   args?: string[]
   command?: string[]
-  ports?: { containerPort: number; protocol?: string }[]
+  /** hostPort: the CNI portmap plugin publishes the port on the node. */
+  ports?: { containerPort: number; protocol?: string; hostPort?: number }[]
 }
 
 /** The container's files for apps that read configuration (nginx), before mounts. */

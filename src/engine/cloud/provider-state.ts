@@ -1,7 +1,7 @@
 // State of the things outside the cluster that give it addresses: whether `cloud-provider-kind` or
 // `minikube tunnel` runs, the VPC firewall rules of a cloud project, and the addresses handed out so far.
 // Keyed by the cluster's config object, so both the shell commands and the LB controller reach it.
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 
 export interface FirewallRule {
   name: string
@@ -26,7 +26,7 @@ export interface ProviderState {
 const states = new WeakMap<ClusterConfig, ProviderState>()
 
 /** GKE's default VPC rules (`gcloud compute firewall-rules list` on a new project). */
-export function defaultFirewallRules(): FirewallRule[] {
+function defaultFirewallRules(): FirewallRule[] {
   const base = { network: 'default', direction: 'INGRESS' as const }
   return [
     { ...base, name: 'default-allow-icmp', priority: 65534, sourceRanges: ['0.0.0.0/0'], allow: [{ protocol: 'icmp' }] },

@@ -11,14 +11,15 @@ import { keyOf, parseKey } from '../api/types.ts'
 import { providerState } from './provider-state.ts'
 import type { ProviderState } from './provider-state.ts'
 import { ipToInt, intToIp } from '../net/ip.ts'
+import type { LoadBalancerIngress, NodeAddress } from 'kubernetes-types/core/v1'
 
 /** Seconds a GCE network load balancer takes to come up in the simulation (real ones take 30–60 s). */
-export const CLOUD_LB_PROVISIONING_SECONDS = 45
+const CLOUD_LB_PROVISIONING_SECONDS = 45
 
-export type ProviderKind = 'kind' | 'minikube' | 'gke' | 'unknown'
+type ProviderKind = 'kind' | 'minikube' | 'gke' | 'unknown'
 
 /** Which environment the cluster runs in, read from its Nodes (providerID, provider labels). */
-export function providerKind(store: ReadonlyStore): ProviderKind {
+function providerKind(store: ReadonlyStore): ProviderKind {
   const nodes = store.list('Node')
   if (nodes.some((n) => String(n.spec?.providerID ?? '').startsWith('kind://'))) return 'kind'
   if (nodes.some((n) => n.metadata.labels?.['minikube.k8s.io/name'])) return 'minikube'
@@ -27,7 +28,7 @@ export function providerKind(store: ReadonlyStore): ProviderKind {
 }
 
 function nodeIPs(store: ReadonlyStore): string[] {
-  return store.list('Node').flatMap((n) => ((n.status?.addresses ?? []) as any[]).filter((a) => a.type === 'InternalIP').map((a) => a.address))
+  return store.list('Node').flatMap((n) => ((n.status?.addresses ?? []) as NodeAddress[]).filter((a) => a.type === 'InternalIP').map((a) => a.address))
 }
 
 /** The next address docker's IPAM gives a new container on the kind network (after the nodes and earlier LBs). */
@@ -37,7 +38,7 @@ function nextKindAddress(store: ReadonlyStore, state: ProviderState): string {
 }
 
 /** The ingress entries the provider reports for `svc` now, or undefined while it has none (yet). */
-export function desiredIngress(svc: KubeObject, store: ReadonlyStore, state: ProviderState, now: number, rng: { int(a: number, b: number): number }): { ip: string; ipMode?: string }[] | undefined {
+function desiredIngress(svc: KubeObject, store: ReadonlyStore, state: ProviderState, now: number, rng: { int(a: number, b: number): number }): { ip: string; ipMode?: string }[] | undefined {
   if (svc.spec?.type !== 'LoadBalancer' || svc.spec?.loadBalancerClass) return undefined
   const uid = svc.metadata.uid ?? keyOf(svc)
   switch (providerKind(store)) {
@@ -75,7 +76,7 @@ export class ServiceLoadBalancerController implements Controller {
     const svc = ctx.store.get(kind, namespace, name)
     if (!svc) return NO_CHANGES
     const state = providerState(ctx.config)
-    const current = (svc.status?.loadBalancer?.ingress ?? []) as any[]
+    const current = (svc.status?.loadBalancer?.ingress ?? []) as LoadBalancerIngress[]
     if (svc.spec?.type !== 'LoadBalancer') {
       if (!current.length) return NO_CHANGES
       return { writes: [{ op: 'update', object: { ...svc, status: { ...(svc.status ?? {}), loadBalancer: {} } } }] }

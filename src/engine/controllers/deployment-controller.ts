@@ -12,7 +12,7 @@ import { canonicalEqual } from './hash.ts'
 import { jsonClone } from '../api/plain-json.ts'
 import { epoch, isPodTerminal } from './pod-util.ts'
 import {
-  DESIRED_REPLICAS, HASH_LABEL, MAX_REPLICAS, REVISION, equalIgnoreHash, getCondition, isRolling, maxSurge, maxUnavailable,
+  type DeploymentCondition, DESIRED_REPLICAS, HASH_LABEL, MAX_REPLICAS, REVISION, equalIgnoreHash, getCondition, isRolling, maxSurge, maxUnavailable,
   newRSNewReplicas, podTemplateHash, removeCondition, replicas, revisionOf, setCondition, setNewReplicaSetAnnotations, sumSpec, sumStatus,
 } from './deployment-util.ts'
 import { rfc3339 } from '../sim/clock.ts'
@@ -193,12 +193,24 @@ function replicaSetFraction(rs: KubeObject, d: KubeObject): number {
   return Math.sign(exact) * Math.round(Math.abs(exact)) - replicas(rs)
 }
 
+/** The DeploymentStatus calculateStatus builds: every count present until tidy drops the zeros. */
+interface WorkingStatus {
+  observedGeneration?: number
+  replicas: number
+  updatedReplicas: number
+  readyReplicas: number
+  availableReplicas: number
+  unavailableReplicas: number
+  conditions: DeploymentCondition[]
+  collisionCount?: number
+}
+
 /** calculateStatus (with the Available condition). */
-function calculateStatus(w: Work, all: KubeObject[], newRS: KubeObject | undefined): any {
+function calculateStatus(w: Work, all: KubeObject[], newRS: KubeObject | undefined): WorkingStatus {
   const d = w.d
   const available = sumStatus(all, 'availableReplicas')
   const total = sumSpec(all)
-  const status: any = {
+  const status: WorkingStatus = {
     observedGeneration: d.metadata.generation,
     replicas: sumStatus(all, 'replicas'),
     updatedReplicas: newRS ? newRS.status?.replicas ?? 0 : 0,
@@ -214,8 +226,8 @@ function calculateStatus(w: Work, all: KubeObject[], newRS: KubeObject | undefin
 }
 
 /** The API serialises zero counts as absent (omitempty). */
-function tidy(status: any): any {
-  const out: any = {}
+function tidy(status: WorkingStatus): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(status)) {
     if (v === undefined || v === 0 || (Array.isArray(v) && !v.length)) continue
     out[k] = v
@@ -223,7 +235,7 @@ function tidy(status: any): any {
   return out
 }
 
-const complete = (d: KubeObject, s: any) => (s.updatedReplicas ?? 0) === replicas(d) && (s.replicas ?? 0) === replicas(d) && (s.availableReplicas ?? 0) === replicas(d) && (s.observedGeneration ?? 0) >= (d.metadata.generation ?? 0)
+const complete = (d: KubeObject, s: WorkingStatus) => (s.updatedReplicas ?? 0) === replicas(d) && (s.replicas ?? 0) === replicas(d) && (s.availableReplicas ?? 0) === replicas(d) && (s.observedGeneration ?? 0) >= (d.metadata.generation ?? 0)
 
 /** syncRolloutStatus: status plus the Progressing condition (progress, completion, deadline). */
 function syncRolloutStatus(w: Work, all: KubeObject[], newRS: KubeObject | undefined): void {

@@ -2,11 +2,12 @@
 // deployment_util.go (ResolveFenceposts, MaxSurge, MaxUnavailable, NewRSNewReplicas, annotations, conditions,
 // GetProportion) and k8s.io/apimachinery/pkg/util/intstr (GetScaledValueFromIntOrPercent).
 import type { KubeObject } from '../api/types.ts'
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1'
 import { canonicalEqual, canonicalJson, fnv32a, safeEncodeString } from './hash.ts'
 import { rfc3339 } from '../sim/clock.ts'
 
 export const REVISION = 'deployment.kubernetes.io/revision'
-export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history'
+const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history'
 export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas'
 export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas'
 export const HASH_LABEL = 'pod-template-hash'
@@ -18,7 +19,7 @@ export function podTemplateHash(template: unknown, collisionCount?: number): str
 }
 
 /** intstr.GetScaledValueFromIntOrPercent. */
-export function scaledValue(value: number | string | undefined, total: number, roundUp: boolean, fallback: string): number {
+function scaledValue(value: number | string | undefined, total: number, roundUp: boolean, fallback: string): number {
   const v = value ?? fallback
   if (typeof v === 'number') return v
   if (v.endsWith('%')) {
@@ -70,8 +71,8 @@ export function newRSNewReplicas(d: KubeObject, all: KubeObject[], newRS: KubeOb
 }
 
 /** EqualIgnoreHash: templates equal apart from the pod-template-hash label. */
-export function equalIgnoreHash(a: any, b: any): boolean {
-  const strip = (t: any) => {
+export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
+  const strip = (t: PodTemplateSpec | undefined) => {
     const labels = { ...(t?.metadata?.labels ?? {}) }
     delete labels[HASH_LABEL]
     return { ...t, metadata: { ...(t?.metadata ?? {}), labels } }
@@ -111,19 +112,22 @@ export function setNewReplicaSetAnnotations(d: KubeObject, rs: KubeObject, newRe
 
 export interface DeploymentCondition { type: string; status: string; lastUpdateTime: string; lastTransitionTime: string; reason: string; message: string }
 
-export function getCondition(status: any, type: string): DeploymentCondition | undefined {
-  return (status?.conditions as DeploymentCondition[] | undefined)?.find((c) => c.type === type)
+/** A DeploymentStatus as far as its conditions go. */
+interface WithConditions { conditions?: DeploymentCondition[] }
+
+export function getCondition(status: WithConditions | undefined, type: string): DeploymentCondition | undefined {
+  return status?.conditions?.find((c) => c.type === type)
 }
 
 /** SetDeploymentCondition: no-op for the same status and reason; keeps lastTransitionTime when the status holds. */
-export function setCondition(status: any, type: string, condStatus: string, reason: string, message: string, now: number): void {
+export function setCondition(status: WithConditions, type: string, condStatus: string, reason: string, message: string, now: number): void {
   const current = getCondition(status, type)
   if (current && current.status === condStatus && current.reason === reason) return
   const t = rfc3339(now)
   const cond: DeploymentCondition = { lastTransitionTime: current && current.status === condStatus ? current.lastTransitionTime : t, lastUpdateTime: t, message, reason, status: condStatus, type }
-  status.conditions = [...((status.conditions ?? []) as DeploymentCondition[]).filter((c) => c.type !== type), cond]
+  status.conditions = [...(status.conditions ?? []).filter((c) => c.type !== type), cond]
 }
 
-export function removeCondition(status: any, type: string): void {
-  status.conditions = ((status.conditions ?? []) as DeploymentCondition[]).filter((c) => c.type !== type)
+export function removeCondition(status: WithConditions, type: string): void {
+  status.conditions = (status.conditions ?? []).filter((c) => c.type !== type)
 }

@@ -9,6 +9,7 @@ import type { Selector } from '../api/labels.ts'
 import { epoch, isPodTerminal } from './pod-util.ts'
 import { podIndex } from './informer.ts'
 import { rfc3339 } from '../sim/clock.ts'
+import type { Container, PodCondition, ServicePort } from 'kubernetes-types/core/v1'
 
 export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time'
 export const HEADLESS_LABEL = 'service.kubernetes.io/headless'
@@ -33,12 +34,12 @@ export function shouldSetHostname(pod: KubeObject, svc: KubeObject): boolean {
 }
 
 /** podutil.FindPort: a numeric targetPort as is; a named one looked up in the pod's containers (same protocol). */
-export function findPort(pod: KubeObject, servicePort: any): number | undefined {
+export function findPort(pod: KubeObject, servicePort: ServicePort): number | undefined {
   const target = servicePort.targetPort ?? servicePort.port
   const protocol = servicePort.protocol ?? 'TCP'
   if (typeof target === 'number') return target
   if (/^\d+$/.test(String(target))) return Number(target)
-  for (const c of [...(pod.spec?.containers ?? []), ...((pod.spec?.initContainers ?? []) as any[]).filter((i) => i.restartPolicy === 'Always')]) {
+  for (const c of [...(pod.spec?.containers ?? []), ...((pod.spec?.initContainers ?? []) as Container[]).filter((i) => i.restartPolicy === 'Always')]) {
     for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === protocol) return p.containerPort
   }
   return undefined
@@ -78,7 +79,7 @@ export class TriggerTimeTracker {
     if (!prev || prev.service !== serviceTime) min = Math.min(min, serviceTime)
     const now = new Map<string, number>()
     for (const pod of pods) {
-      const ready = (pod.status?.conditions as any[] | undefined)?.find((c) => c.type === 'Ready')
+      const ready = (pod.status?.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'Ready')
       if (!ready?.lastTransitionTime) continue
       const t = epoch(ready.lastTransitionTime)
       now.set(pod.metadata.name, t)

@@ -9,6 +9,7 @@ import { isPodReady } from './pod-util.ts'
 import { canonicalEqual, canonicalJson } from './hash.ts'
 import { HEADLESS_LABEL, TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector,
   servicesForPodChange, shouldPodBeInEndpoints, shouldSetHostname } from './endpoint-util.ts'
+import type { ServicePort } from 'kubernetes-types/core/v1'
 
 interface Address { ip: string; hostname?: string; nodeName?: string; targetRef?: { kind: string; name: string; namespace: string; uid: string } }
 interface Port { name?: string; port: number; protocol: string; appProtocol?: string }
@@ -36,7 +37,7 @@ function compareAddr(a: Address, b: Address): number {
  * an address), then sorts addresses by IP/uid. Upstream orders ports and subsets by an md5 of their Go dump;
  * kubehop orders ports by name/number and subsets by their first address, which is stable but not identical.
  */
-export function repackSubsets(subsets: Subset[]): Subset[] {
+function repackSubsets(subsets: Subset[]): Subset[] {
   const addrs = new Map<string, Address>()
   const byPort = new Map<string, { port: Port | null; ready: Map<string, boolean> }>()
   for (const s of subsets) {
@@ -79,9 +80,9 @@ export function repackSubsets(subsets: Subset[]): Subset[] {
 }
 
 /** The Endpoints subsets a Service's selector yields (syncService's loop over pods and ports, then RepackSubsets). */
-export function desiredSubsets(svc: KubeObject, pods: KubeObject[]): Subset[] {
+function desiredSubsets(svc: KubeObject, pods: KubeObject[]): Subset[] {
   const publishNotReady = !!svc.spec?.publishNotReadyAddresses
-  const ports: any[] = svc.spec?.ports ?? []
+  const ports: ServicePort[] = svc.spec?.ports ?? []
   const raw: Subset[] = []
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue
@@ -142,7 +143,7 @@ function makeSync(tracker: TriggerTimeTracker) {
     else delete annotations[TRIGGER_TIME_ANNOTATION]
     const labels = headlessLabel(svc, svcLabels)
     // Go omits an empty labels map (omitempty), so none is written.
-    const metadata: any = { ...(current?.metadata ?? { name, namespace }), labels }
+    const metadata: KubeObject['metadata'] = { ...(current?.metadata ?? { name, namespace }), labels }
     if (!Object.keys(labels).length) delete metadata.labels
     if (Object.keys(annotations).length) metadata.annotations = annotations
     else delete metadata.annotations

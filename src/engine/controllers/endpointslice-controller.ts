@@ -9,12 +9,14 @@ import { isPodReady } from './pod-util.ts'
 import { canonicalJson } from './hash.ts'
 import { TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector, servicesForPodChange,
   shouldPodBeInEndpoints, shouldSetHostname } from './endpoint-util.ts'
-import type { SliceGroup } from './slice-reconciler.ts'
+import type { SliceEndpoint, SliceGroup } from './slice-reconciler.ts'
 import { reconcileSlices } from './slice-reconciler.ts'
+import type { ServicePort } from 'kubernetes-types/core/v1'
+import type { EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1'
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by'
-export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io'
+const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io'
 
 /** Slices of a Service managed by `controller` (by the service-name and managed-by labels). */
 export function managedSlices(store: ReadonlyStore, namespace: string | undefined, service: string, controller: string): KubeObject[] {
@@ -22,7 +24,7 @@ export function managedSlices(store: ReadonlyStore, namespace: string | undefine
 }
 
 /** podToEndpoint: addresses, conditions ready/serving/terminating, nodeName, zone, targetRef, hostname. */
-export function podToEndpoint(pod: KubeObject, svc: KubeObject, node: KubeObject | undefined): any {
+function podToEndpoint(pod: KubeObject, svc: KubeObject, node: KubeObject | undefined): SliceEndpoint {
   const serving = isPodReady(pod)
   const terminating = !!pod.metadata.deletionTimestamp
   const ready = !!svc.spec?.publishNotReadyAddresses || (serving && !terminating)
@@ -70,8 +72,8 @@ function makeSync(tracker: TriggerTimeTracker) {
     const groups = new Map<string, SliceGroup>()
     for (const pod of pods) {
       if (!shouldPodBeInEndpoints(pod, true)) continue
-      const ports: any[] = []
-      for (const sp of (svc.spec?.ports ?? []) as any[]) {
+      const ports: SlicePort[] = []
+      for (const sp of (svc.spec?.ports ?? []) as ServicePort[]) {
         const num = findPort(pod, sp)
         if (num === undefined) continue
         ports.push({ name: sp.name ?? '', port: num, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) })

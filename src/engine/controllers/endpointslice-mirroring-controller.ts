@@ -11,8 +11,9 @@ import { serviceSelector } from './endpoint-util.ts'
 import { MANAGED_BY_LABEL, SERVICE_NAME_LABEL, managedSlices } from './endpointslice-controller.ts'
 import type { SliceGroup } from './slice-reconciler.ts'
 import { reconcileSlices } from './slice-reconciler.ts'
+import type { EndpointAddress, EndpointPort, EndpointSubset } from 'kubernetes-types/core/v1'
 
-export const MIRRORING_CONTROLLER = 'endpointslicemirroring-controller.k8s.io'
+const MIRRORING_CONTROLLER = 'endpointslicemirroring-controller.k8s.io'
 const SKIP_MIRROR = 'endpointslice.kubernetes.io/skip-mirror'
 
 function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
@@ -36,13 +37,13 @@ function sync(key: ObjectKey, ctx: ControllerContext): SyncResult {
   const mirror = endpoints && svc && !serviceSelector(svc) && endpoints.metadata.labels?.[SKIP_MIRROR] !== 'true'
   if (!mirror) return { writes: existing.map((s) => ({ op: 'delete' as const, key: keyOf(s) })) }
   const groups = new Map<string, SliceGroup>()
-  for (const subset of ((endpoints.subsets ?? []) as any[])) {
-    const ports = ((subset.ports ?? []) as any[]).map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP', ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}) }))
+  for (const subset of ((endpoints.subsets ?? []) as EndpointSubset[])) {
+    const ports = ((subset.ports ?? []) as EndpointPort[]).map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP', ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}) }))
     const pk = canonicalJson(ports)
     let g = groups.get(pk)
     if (!g) groups.set(pk, (g = { ports, endpoints: [] }))
     for (const [list, ready] of [[subset.addresses ?? [], true], [subset.notReadyAddresses ?? [], false]] as const) {
-      for (const a of list as any[]) {
+      for (const a of list as EndpointAddress[]) {
         g.endpoints.push({
           addresses: [a.ip], conditions: { ready },
           ...(a.hostname ? { hostname: a.hostname } : {}), ...(a.nodeName ? { nodeName: a.nodeName } : {}),

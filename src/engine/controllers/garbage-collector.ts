@@ -20,7 +20,7 @@ function dependentsOf(uid: string, store: ReadonlyStore): ObjectKey[] {
 }
 
 /** Whether the owner a reference names still exists (same uid); owners of unserved kinds count as present. */
-export function ownerExists(ref: { kind: string; name: string; uid: string }, dependent: KubeObject, store: ReadonlyStore): boolean {
+function ownerExists(ref: { kind: string; name: string; uid: string }, dependent: KubeObject, store: ReadonlyStore): boolean {
   const info = kindInfo(ref.kind)
   if (!info) return true
   const owner = store.get(ref.kind, info.namespaced ? dependent.metadata.namespace : undefined, ref.name)

@@ -10,16 +10,17 @@ import { keyOf, parseKey } from '../api/types.ts'
 import { observe, podIndex } from './informer.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import { canonicalEqual } from './hash.ts'
+import type { NodeCondition, PodCondition, Taint } from 'kubernetes-types/core/v1'
 
 /** --node-monitor-grace-period's default in v1.32 (it was 40 s before). */
-export const NODE_MONITOR_GRACE_PERIOD = 50
+const NODE_MONITOR_GRACE_PERIOD = 50
 /** --node-monitor-period: how often monitorNodeHealth runs. */
-export const NODE_MONITOR_PERIOD = 5
+const NODE_MONITOR_PERIOD = 5
 /** The kubelet renews its node Lease every leaseDurationSeconds (40) × 0.25. */
-export const LEASE_RENEW_INTERVAL = 10
+const LEASE_RENEW_INTERVAL = 10
 
-export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable'
-export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready'
+const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable'
+const NOT_READY_TAINT = 'node.kubernetes.io/not-ready'
 const CONTROLLER_TAINTS = new Set([UNREACHABLE_TAINT, NOT_READY_TAINT])
 
 const PROBED_CONDITIONS = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready']
@@ -33,8 +34,8 @@ export function notReadyAt(downSince: number): number {
   return (Math.floor((lastRenewal + NODE_MONITOR_GRACE_PERIOD) / NODE_MONITOR_PERIOD) + 1) * NODE_MONITOR_PERIOD
 }
 
-function condition(node: KubeObject, type: string): any | undefined {
-  return (node.status?.conditions as any[] | undefined)?.find((c) => c.type === type)
+function condition(node: KubeObject, type: string): NodeCondition | undefined {
+  return (node.status?.conditions as NodeCondition[] | undefined)?.find((c) => c.type === type)
 }
 
 /** The node lifecycle controller, keyed by Node. */
@@ -67,7 +68,7 @@ function syncNode(key: string, ctx: ControllerContext): SyncResult {
     if (ctx.now < at) requeueAfter = at - ctx.now
     else {
       const lastRenewal = rfc3339(Math.floor(state.downSince / LEASE_RENEW_INTERVAL) * LEASE_RENEW_INTERVAL)
-      const conditions = ((status.conditions ?? []) as any[]).map((c) => {
+      const conditions = ((status.conditions ?? []) as NodeCondition[]).map((c) => {
         if (!PROBED_CONDITIONS.includes(c.type) || c.status === 'Unknown') return c
         return { ...c, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastHeartbeatTime: c.lastHeartbeatTime ?? lastRenewal, lastTransitionTime: rfc3339(ctx.now) }
       })
@@ -76,9 +77,9 @@ function syncNode(key: string, ctx: ControllerContext): SyncResult {
         events.push({ involved: node, type: 'Normal', reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady`, source: 'node-controller' })
         const pods = [...(podIndex(ctx.store).byNode.get(name)?.values() ?? [])].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))
         for (const pod of pods) {
-          const ready = (pod.status?.conditions as any[] | undefined)?.find((c) => c.type === 'Ready')
+          const ready = (pod.status?.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'Ready')
           if (!ready || ready.status === 'False') continue
-          const podConditions = (pod.status.conditions as any[]).map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: rfc3339(ctx.now) } : c))
+          const podConditions = (pod.status.conditions as PodCondition[]).map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: rfc3339(ctx.now) } : c))
           writes.push({ op: 'update', object: { ...pod, status: { ...pod.status, conditions: podConditions } } })
           events.push({ involved: pod, type: 'Warning', reason: 'NodeNotReady', message: 'Node is not ready', source: 'node-controller' })
         }
@@ -88,11 +89,11 @@ function syncNode(key: string, ctx: ControllerContext): SyncResult {
   }
 
   // doNoScheduleTaintingPass and doNoExecuteTaintingPass: the Ready condition decides the controller's taints.
-  const ready = ((status.conditions ?? []) as any[]).find((c) => c.type === 'Ready')
+  const ready = ((status.conditions ?? []) as NodeCondition[]).find((c) => c.type === 'Ready')
   const wantKey = ready?.status === 'Unknown' ? UNREACHABLE_TAINT : ready?.status === 'False' ? NOT_READY_TAINT : undefined
-  const taints = (node.spec?.taints ?? []) as any[]
+  const taints = (node.spec?.taints ?? []) as Taint[]
   const kept = taints.filter((t) => !CONTROLLER_TAINTS.has(t.key) || t.key === wantKey)
-  const added: any[] = []
+  const added: Taint[] = []
   if (wantKey) {
     if (!kept.some((t) => t.key === wantKey && t.effect === 'NoExecute')) added.push({ key: wantKey, effect: 'NoExecute', timeAdded: rfc3339(ctx.now) })
     if (!kept.some((t) => t.key === wantKey && t.effect === 'NoSchedule')) added.push({ key: wantKey, effect: 'NoSchedule' })

@@ -1,9 +1,10 @@
 // Pod predicates shared by the controllers: k8s.io/kubernetes/pkg/api/v1/pod/util.go (IsPodReady, IsPodAvailable)
 // and pkg/controller/controller_utils.go (IsPodActive, FilterActivePods).
 import type { KubeObject } from '../api/types.ts'
+import type { PodCondition } from 'kubernetes-types/core/v1'
 
-export function podCondition(pod: KubeObject, type: string): any | undefined {
-  return (pod.status?.conditions as any[] | undefined)?.find((c) => c.type === type)
+export function podCondition(pod: KubeObject, type: string): PodCondition | undefined {
+  return (pod.status?.conditions as PodCondition[] | undefined)?.find((c) => c.type === type)
 }
 
 /** podutil.IsPodReady: the Ready condition is True. */

@@ -13,14 +13,15 @@ import { epoch, isPodActive, isPodAvailable, isPodReady, podCondition, secondsUn
 import { qosClass } from '../node/pod-status.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import { jsonClone } from '../api/plain-json.ts'
+import type { ContainerStatus } from 'kubernetes-types/core/v1'
 
 /** replica_set.go: BurstReplicas, the most pods one sync creates or deletes. */
-export const BURST_REPLICAS = 500
+const BURST_REPLICAS = 500
 /**
  * kube-controller-manager's API client is rate limited (--kube-api-qps=20), so a full burst of 500 creations takes
  * 25 s; the next burst waits that long on the simulated clock. Smaller batches are immediate.
  */
-export const CONTROLLER_QPS = 20
+const CONTROLLER_QPS = 20
 
 export interface ReplicaKind {
   kind: 'ReplicaSet' | 'ReplicationController'
@@ -60,7 +61,7 @@ export class ReplicaState {
 }
 
 /** controller.GetPodFromTemplate plus the API server's generateName: `<owner>-<5 random chars>`. */
-export function podFromTemplate(owner: KubeObject, ref: OwnerReference, name: string): KubeObject {
+function podFromTemplate(owner: KubeObject, ref: OwnerReference, name: string): KubeObject {
   const template = owner.spec?.template ?? {}
   const meta = template.metadata ?? {}
   const spec = jsonClone(template.spec ?? {})
@@ -79,7 +80,7 @@ export function podFromTemplate(owner: KubeObject, ref: OwnerReference, name: st
 }
 
 /** names.SimpleNameGenerator: the prefix is cut to 58 characters so the name stays within 63. */
-export function generatePrefix(ownerName: string): string {
+function generatePrefix(ownerName: string): string {
   const prefix = `${ownerName}-`
   return prefix.length > 58 ? prefix.slice(0, 58) : prefix
 }
@@ -91,7 +92,7 @@ export function generateName(prefix: string, rng: SeededRandom, taken: (name: st
   }
 }
 
-export function controllerRef(owner: KubeObject, apiVersion: string): OwnerReference {
+function controllerRef(owner: KubeObject, apiVersion: string): OwnerReference {
   return { apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: true }
 }
 
@@ -119,8 +120,8 @@ export function syncReplicas(rk: ReplicaKind, state: ReplicaState, key: ObjectKe
       if (matching) owned.push(pod)
       else if (!deleting) {
         const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid)
-        const metadata = { ...pod.metadata, ownerReferences: refs }
-        if (!refs.length) delete (metadata as any).ownerReferences
+        const metadata: KubeObject['metadata'] = { ...pod.metadata, ownerReferences: refs }
+        if (!refs.length) delete metadata.ownerReferences
         writes.push({ op: 'update', object: { ...pod, metadata } })
       }
     } else if (matching && !deleting) {
@@ -197,7 +198,7 @@ export function podsToDelete(pods: KubeObject[], count: number): KubeObject[] {
   const perNode = new Map<string, number>()
   for (const p of pods) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1)
   const rank = (p: KubeObject) => (p.spec?.nodeName ? perNode.get(p.spec.nodeName) ?? 0 : 0)
-  const restarts = (p: KubeObject) => Math.max(0, ...((p.status?.containerStatuses ?? []) as any[]).map((c) => c.restartCount ?? 0))
+  const restarts = (p: KubeObject) => Math.max(0, ...((p.status?.containerStatuses ?? []) as ContainerStatus[]).map((c) => c.restartCount ?? 0))
   const sorted = [...pods].sort((a, b) => {
     const aAssigned = a.spec?.nodeName ? 1 : 0, bAssigned = b.spec?.nodeName ? 1 : 0
     if (aAssigned !== bAssigned) return aAssigned - bAssigned

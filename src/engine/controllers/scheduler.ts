@@ -12,14 +12,15 @@ import type { Controller, ControllerContext, SyncResult } from './controller.ts'
 import { observe, podIndex } from './informer.ts'
 import { isPodTerminal } from './pod-util.ts'
 import { rfc3339 } from '../sim/clock.ts'
+import type { Container, NodeSelectorRequirement, NodeSelectorTerm, PodCondition, Taint, Toleration } from 'kubernetes-types/core/v1'
 
 /** How a filter failed: Unresolvable failures make preemption pointless (framework.UnschedulableAndUnresolvable). */
 interface Failure { reason: string; unresolvable: boolean }
 
 /** The scheduler retries unschedulable pods at least this often (podMaxInUnschedulablePodsDuration = 5m). */
-export const UNSCHEDULABLE_RETRY_SECONDS = 300
+const UNSCHEDULABLE_RETRY_SECONDS = 300
 
-function tolerates(tolerations: any[] | undefined, taint: any): boolean {
+function tolerates(tolerations: Toleration[] | undefined, taint: Pick<Taint, 'key' | 'effect' | 'value'>): boolean {
   return (tolerations ?? []).some((t) => {
     if (t.effect && t.effect !== taint.effect) return false
     if ((t.operator ?? 'Equal') === 'Exists') return !t.key || t.key === taint.key
@@ -27,12 +28,12 @@ function tolerates(tolerations: any[] | undefined, taint: any): boolean {
   })
 }
 
-function nodeSelectorTermMatches(term: any, node: KubeObject): boolean {
+function nodeSelectorTermMatches(term: NodeSelectorTerm, node: KubeObject): boolean {
   const labels = node.metadata.labels ?? {}
-  const exprOk = (e: any, value: string | undefined, has: boolean) => {
+  const exprOk = (e: NodeSelectorRequirement, value: string | undefined, has: boolean) => {
     switch (e.operator) {
-      case 'In': return has && (e.values ?? []).includes(value)
-      case 'NotIn': return !has || !(e.values ?? []).includes(value)
+      case 'In': return has && (e.values ?? []).includes(value as string)
+      case 'NotIn': return !has || !(e.values ?? []).includes(value as string)
       case 'Exists': return has
       case 'DoesNotExist': return !has
       case 'Gt': return has && Number(value) > Number(e.values?.[0])
@@ -43,12 +44,12 @@ function nodeSelectorTermMatches(term: any, node: KubeObject): boolean {
   const exprs = term.matchExpressions ?? []
   const fields = term.matchFields ?? []
   if (!exprs.length && !fields.length) return false
-  return exprs.every((e: any) => exprOk(e, labels[e.key], Object.prototype.hasOwnProperty.call(labels, e.key))) &&
-    fields.every((e: any) => e.key === 'metadata.name' && exprOk(e, node.metadata.name, true))
+  return exprs.every((e) => exprOk(e, labels[e.key], Object.prototype.hasOwnProperty.call(labels, e.key))) &&
+    fields.every((e) => e.key === 'metadata.name' && exprOk(e, node.metadata.name, true))
 }
 
 /** Parses a resource quantity (`100m`, `0.5`, `128Mi`, `1G`) to a number of base units (cores, bytes). */
-export function parseQuantity(q: unknown): number {
+function parseQuantity(q: unknown): number {
   if (typeof q === 'number') return q
   const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(String(q ?? '0'))
   if (!m) return 0
@@ -59,7 +60,7 @@ export function parseQuantity(q: unknown): number {
 
 function requests(pod: KubeObject): { cpu: number; memory: number } {
   let cpu = 0, memory = 0
-  for (const c of (pod.spec?.containers ?? []) as any[]) {
+  for (const c of (pod.spec?.containers ?? []) as Container[]) {
     const r = c.resources?.requests ?? c.resources?.limits ?? {}
     cpu += parseQuantity(r.cpu)
     memory += parseQuantity(r.memory)
@@ -69,7 +70,7 @@ function requests(pod: KubeObject): { cpu: number; memory: number } {
 
 function hostPorts(pod: KubeObject): { ip: string; protocol: string; port: number }[] {
   const out: { ip: string; protocol: string; port: number }[] = []
-  for (const c of (pod.spec?.containers ?? []) as any[]) {
+  for (const c of (pod.spec?.containers ?? []) as Container[]) {
     for (const p of c.ports ?? []) {
       const port = p.hostPort || (pod.spec?.hostNetwork ? p.containerPort : 0)
       if (port) out.push({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol ?? 'TCP', port })
@@ -83,14 +84,14 @@ function podsOn(store: ReadonlyStore, node: string): KubeObject[] {
 }
 
 /** Runs the filter plugins in order on one node; the first failure is the node's status. */
-export function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlyStore): Failure | null {
+function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlyStore): Failure | null {
   const spec = node.spec ?? {}
   // NodeUnschedulable
   if (spec.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) {
     return { reason: 'node(s) were unschedulable', unresolvable: true }
   }
   // TaintToleration: the first untolerated NoSchedule/NoExecute taint
-  for (const taint of (spec.taints ?? []) as any[]) {
+  for (const taint of (spec.taints ?? []) as Taint[]) {
     if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue
     if (!tolerates(pod.spec?.tolerations, taint)) return { reason: `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`, unresolvable: true }
   }
@@ -98,7 +99,7 @@ export function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlySto
   const labels = node.metadata.labels ?? {}
   const sel = pod.spec?.nodeSelector ?? {}
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
-  if (Object.keys(sel).some((k) => labels[k] !== sel[k]) || (required && !(required.nodeSelectorTerms ?? []).some((t: any) => nodeSelectorTermMatches(t, node)))) {
+  if (Object.keys(sel).some((k) => labels[k] !== sel[k]) || (required && !(required.nodeSelectorTerms ?? []).some((t: NodeSelectorTerm) => nodeSelectorTermMatches(t, node)))) {
     return { reason: "node(s) didn't match Pod's node affinity/selector", unresolvable: true }
   }
   const others = podsOn(store, node.metadata.name)
@@ -198,9 +199,9 @@ function schedule(key: ObjectKey, ctx: ControllerContext): SyncResult {
   const now = rfc3339(ctx.now)
   if (!feasible.length) {
     const message = unschedulableMessage(nodes.length, failures)
-    const prev = (pod.status?.conditions as any[] | undefined)?.find((c) => c.type === 'PodScheduled')
+    const prev = (pod.status?.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'PodScheduled')
     const condition = { lastProbeTime: null, lastTransitionTime: prev?.status === 'False' ? prev.lastTransitionTime : now, message, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' }
-    const conditions = [...((pod.status?.conditions as any[]) ?? []).filter((c) => c.type !== 'PodScheduled'), condition]
+    const conditions = [...((pod.status?.conditions as PodCondition[]) ?? []).filter((c) => c.type !== 'PodScheduled'), condition]
     const status = { ...(pod.status ?? {}), phase: pod.status?.phase ?? 'Pending', conditions }
     const changed = JSON.stringify(status) !== JSON.stringify(pod.status ?? {})
     return {
@@ -222,7 +223,7 @@ function schedule(key: ObjectKey, ctx: ControllerContext): SyncResult {
   }
   const chosen = best.length === 1 ? best[0] : best[ctx.rng.int(0, best.length - 1)]
   // The binding subresource sets spec.nodeName and PodScheduled=True (pkg/registry/core/pod/storage assignPod).
-  const conditions = [...((pod.status?.conditions as any[]) ?? []).filter((c) => c.type !== 'PodScheduled'),
+  const conditions = [...((pod.status?.conditions as PodCondition[]) ?? []).filter((c) => c.type !== 'PodScheduled'),
     { lastProbeTime: null, lastTransitionTime: now, status: 'True', type: 'PodScheduled' }]
   const bound: KubeObject = { ...pod, spec: { ...pod.spec, nodeName: chosen.metadata.name }, status: { ...(pod.status ?? {}), phase: pod.status?.phase ?? 'Pending', conditions } }
   return {

@@ -10,11 +10,13 @@ import { canonicalEqual } from './hash.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { ReadonlyStore } from '../api/store.ts'
 import { generateName } from './replica-manager.ts'
+import type { EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1'
+import type { ObjectReference } from 'kubernetes-types/core/v1'
 
-export const MAX_ENDPOINTS_PER_SLICE = 100
+const MAX_ENDPOINTS_PER_SLICE = 100
 
-export interface SliceEndpoint { targetRef?: { uid: string }; addresses: string[]; [field: string]: unknown }
-export interface SliceGroup { ports: any[]; endpoints: SliceEndpoint[] }
+export interface SliceEndpoint { targetRef?: ObjectReference; addresses: string[]; [field: string]: unknown }
+export interface SliceGroup { ports: SlicePort[]; endpoints: SliceEndpoint[] }
 
 export interface SliceMeta {
   namespace: string
@@ -26,12 +28,12 @@ export interface SliceMeta {
   placeholder: boolean
 }
 
-const epId = (e: any) => e.targetRef?.uid || e.addresses?.join(',')
+const epId = (e: SliceEndpoint) => e.targetRef?.uid || e.addresses?.join(',')
 
 /** Computes the writes that bring `existing` (the slices this controller manages for one Service) to `groups`. */
 export function reconcileSlices(store: ReadonlyStore, rng: SeededRandom, meta: SliceMeta, existing: KubeObject[], groups: SliceGroup[]): Write[] {
   const writes: Write[] = []
-  const desired: { name?: string; ports: any[]; endpoints: SliceEndpoint[] }[] = []
+  const desired: { name?: string; ports: SlicePort[]; endpoints: SliceEndpoint[] }[] = []
   const pool = [...existing].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))
   const used = new Set<string>()
   for (const group of groups) {
@@ -40,7 +42,7 @@ export function reconcileSlices(store: ReadonlyStore, rng: SeededRandom, meta: S
     // Keep endpoints where they are, refreshed.
     for (const slice of pool) {
       if (used.has(slice.metadata.name) || !canonicalEqual(slice.ports ?? [], group.ports)) continue
-      const kept = ((slice.endpoints ?? []) as any[]).filter((e) => wanted.has(epId(e)) && !placed.has(epId(e))).map((e) => { placed.add(epId(e)); return wanted.get(epId(e))! })
+      const kept = ((slice.endpoints ?? []) as SliceEndpoint[]).filter((e) => wanted.has(epId(e)) && !placed.has(epId(e))).map((e) => { placed.add(epId(e)); return wanted.get(epId(e))! })
       if (!kept.length) continue
       used.add(slice.metadata.name)
       desired.push({ name: slice.metadata.name, ports: group.ports, endpoints: kept })
@@ -80,7 +82,7 @@ export function reconcileSlices(store: ReadonlyStore, rng: SeededRandom, meta: S
       endpoints: d.endpoints,
       ports: d.ports,
     }
-    if (!Object.keys(meta.annotations).length) delete (slice.metadata as any).annotations
+    if (!Object.keys(meta.annotations).length) delete slice.metadata.annotations
     if (!current) writes.push({ op: 'create', object: slice })
     else if (!canonicalEqual({ ...slice, metadata: { ...slice.metadata, annotations: undefined } }, { ...current, metadata: { ...current.metadata, annotations: undefined } }) ||
       // The trigger-time annotation alone is not a reason to rewrite a slice.

@@ -10,9 +10,10 @@ import { parseKey } from '../api/types.ts'
 import { observe, podIndex } from './informer.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import { epoch, isPodTerminal } from './pod-util.ts'
+import type { PodCondition, Taint, Toleration } from 'kubernetes-types/core/v1'
 
 /** v1helper.TolerationsTolerateTaint for one toleration (an empty key with Exists matches every taint). */
-function toleratesTaint(t: any, taint: any): boolean {
+function toleratesTaint(t: Toleration, taint: Taint): boolean {
   if (t.effect && t.effect !== taint.effect) return false
   if ((t.operator ?? 'Equal') === 'Exists') return !t.key || t.key === taint.key
   return t.key === taint.key && (t.value ?? '') === (taint.value ?? '')
@@ -22,8 +23,8 @@ function toleratesTaint(t: any, taint: any): boolean {
  * Seconds after the taints' arrival at which the pod must go: 0 when some NoExecute taint is not tolerated,
  * the smallest tolerationSeconds among the tolerations used (getMinTolerationTime), or undefined for never.
  */
-export function evictionDelay(pod: KubeObject, taints: any[]): number | undefined {
-  const tolerations = (pod.spec?.tolerations ?? []) as any[]
+export function evictionDelay(pod: KubeObject, taints: Taint[]): number | undefined {
+  const tolerations = (pod.spec?.tolerations ?? []) as Toleration[]
   let min: number | undefined
   let forever = true
   for (const taint of taints) {
@@ -49,7 +50,7 @@ export function taintEvictionController(): Controller {
       const obj = change.object
       if (obj.kind === 'Pod') return change.type === 'deleted' || obj.spec?.nodeName ? [change.key] : []
       if (obj.kind !== 'Node' || change.type === 'deleted') return []
-      const noExecute = (n: KubeObject | undefined) => JSON.stringify(((n?.spec?.taints ?? []) as any[]).filter((t) => t.effect === 'NoExecute'))
+      const noExecute = (n: KubeObject | undefined) => JSON.stringify(((n?.spec?.taints ?? []) as Taint[]).filter((t) => t.effect === 'NoExecute'))
       if (change.type === 'modified' && noExecute(change.previous) === noExecute(obj)) return []
       return [...(podIndex(store).byNode.get(obj.metadata.name)?.keys() ?? [])].sort()
     },
@@ -65,7 +66,7 @@ function syncPod(key: string, ctx: ControllerContext, scheduled: Map<string, num
   const pod = ctx.store.getByKey(key)
   const nsName = `${namespace ?? 'default'}/${name}`
   const node = pod?.spec?.nodeName ? ctx.store.get('Node', undefined, pod.spec.nodeName) : undefined
-  const taints = ((node?.spec?.taints ?? []) as any[]).filter((t) => t.effect === 'NoExecute')
+  const taints = ((node?.spec?.taints ?? []) as Taint[]).filter((t) => t.effect === 'NoExecute')
   const events: EventRecord[] = []
   const cancel = () => {
     if (!scheduled.delete(key)) return
@@ -91,7 +92,7 @@ function syncPod(key: string, ctx: ControllerContext, scheduled: Map<string, num
   // deletePodHandler: the event, then addConditionAndDeletePod (DisruptionTarget, then a graceful DELETE).
   events.push({ involved: pod, type: 'Normal', reason: 'TaintManagerEviction', message: `Marking for deletion Pod ${nsName}`, source: 'taint-eviction-controller' })
   const grace = Number(pod.spec?.terminationGracePeriodSeconds ?? 30)
-  const conditions = [...((pod.status?.conditions ?? []) as any[]).filter((c) => c.type !== 'DisruptionTarget'),
+  const conditions = [...((pod.status?.conditions ?? []) as PodCondition[]).filter((c) => c.type !== 'DisruptionTarget'),
     { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint', lastProbeTime: null, lastTransitionTime: rfc3339(ctx.now) }]
   const evicted: KubeObject = {
     ...pod,

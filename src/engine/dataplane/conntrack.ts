@@ -4,7 +4,7 @@
 // kind node keeps the kernel's 432000 s for ESTABLISHED.
 import type { ConntrackEntry, ConntrackRef, ConntrackTable, L4Protocol, Tuple } from './types'
 
-export const TIMEOUTS = { synSent: 120, timeWait: 120, udpUnreplied: 30, udpStream: 120 }
+const TIMEOUTS = { synSent: 120, timeWait: 120, udpUnreplied: 30, udpStream: 120 }
 const PROTO_NUMBERS: Record<L4Protocol, number> = { tcp: 6, udp: 17, sctp: 132 }
 
 /** An empty table. `tcpEstablishedTimeout` is nf_conntrack_tcp_timeout_established (432000 on kind nodes). */
@@ -70,7 +70,7 @@ function noteExpiry(table: ConntrackTable, entry: ConntrackEntry): void {
  * Drops entries whose timeout has passed (the kernel's garbage collector). Only sweeps when some entry can
  * have expired (`earliestExpiry` has passed), so calling it on every packet costs nothing in between.
  */
-export function expireConntrack(table: ConntrackTable, now: number): void {
+function expireConntrack(table: ConntrackTable, now: number): void {
   if (table.earliestExpiry > now) return
   let earliest = Infinity
   for (const e of table.byId.values()) {
@@ -147,7 +147,7 @@ function tupleText(t: Tuple): string {
 }
 
 /** One line as libnetfilter_conntrack's default output format prints it. */
-export function conntrackLine(e: ConntrackEntry, now: number): string {
+function conntrackLine(e: ConntrackEntry, now: number): string {
   const remaining = Math.max(0, Math.ceil(e.expiresAt - now) - 1)
   const parts = [`${e.protocol.padEnd(8)} ${PROTO_NUMBERS[e.protocol]} ${remaining}`]
   if (e.state) parts.push(e.state)

@@ -119,7 +119,7 @@ export interface Packet {
 /** The `Hop` of the CLI contract's TRACE, as the node's own components produce it. */
 export type Hop = TraceHop & { component: 'kube-proxy' | 'conntrack' | 'node' }
 
-export type Outcome =
+type Outcome =
   /** The packet leaves this node towards `packetAfter.dst` (a pod elsewhere, a local pod's veth, or beyond). */
   | 'forward'
   /** The packet is delivered to a process of this node (its final destination is a local address). */
@@ -176,7 +176,7 @@ export interface Tuple {
   dport: number
 }
 
-export type TcpState = 'SYN_SENT' | 'ESTABLISHED' | 'TIME_WAIT'
+type TcpState = 'SYN_SENT' | 'ESTABLISHED' | 'TIME_WAIT'
 
 /** One flow of `conntrack -L`. */
 export interface ConntrackEntry {

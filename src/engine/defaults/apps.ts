@@ -2,14 +2,15 @@
 // Upstream: pkg/apis/apps/v1/defaults.go SetDefaults_Deployment / SetDefaults_ReplicaSet and
 // pkg/apis/core/v1/defaults.go SetDefaults_ReplicationController (Kubernetes v1.32).
 import { defaultPodTemplate } from './pod.ts'
+import type { KubeObject } from '../api/types.ts'
 
-function specOf(obj: any): any {
+function specOf(obj: KubeObject): NonNullable<KubeObject['spec']> {
   if (!obj.spec || typeof obj.spec !== 'object') obj.spec = {}
   return obj.spec
 }
 
 /** SetDefaults_Deployment: 1 replica, RollingUpdate 25%/25%, revisionHistoryLimit 10, progressDeadlineSeconds 600. */
-export function defaultDeployment(d: any): void {
+export function defaultDeployment(d: KubeObject): void {
   const spec = specOf(d)
   if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1
   if (!spec.strategy || typeof spec.strategy !== 'object') spec.strategy = {}
@@ -26,14 +27,14 @@ export function defaultDeployment(d: any): void {
 }
 
 /** SetDefaults_ReplicaSet: 1 replica (apps/v1 does not default the selector). */
-export function defaultReplicaSet(rs: any): void {
+export function defaultReplicaSet(rs: KubeObject): void {
   const spec = specOf(rs)
   if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1
   defaultPodTemplate(spec.template)
 }
 
 /** SetDefaults_ReplicationController: selector and metadata.labels default to the template's labels; 1 replica. */
-export function defaultReplicationController(rc: any): void {
+export function defaultReplicationController(rc: KubeObject): void {
   const spec = specOf(rc)
   const labels = spec.template?.metadata?.labels
   if (labels && typeof labels === 'object') {

@@ -5,7 +5,7 @@
  * The tag of an image reference: `nginx` → `latest`, `nginx:1.27` → `1.27`, `reg:5000/app` → `latest`,
  * `app@sha256:...` → `` (a digest and no tag), unparseable (e.g. upper case in the path) → ``.
  */
-export function imageTag(image: string): string {
+function imageTag(image: string): string {
   const [beforeDigest, digest] = image.split('@')
   const lastSlash = beforeDigest.lastIndexOf('/')
   const colon = beforeDigest.indexOf(':', lastSlash + 1)

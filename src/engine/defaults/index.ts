@@ -6,7 +6,7 @@ import { defaultEndpointSlice, defaultEndpoints, defaultNamespace, defaultSecret
 import { defaultPod } from './pod.ts'
 import { defaultService } from './service.ts'
 
-export { defaultPullPolicy, imageTag } from './image.ts'
+export { defaultPullPolicy } from './image.ts'
 
 /**
  * Returns a defaulted deep copy of obj, as the API server's decoder produces it (runtime.Scheme.Default

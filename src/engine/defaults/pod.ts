@@ -2,12 +2,15 @@
 // Upstream: pkg/apis/core/v1/defaults.go SetDefaults_Pod / SetDefaults_PodSpec / SetDefaults_Container /
 // SetDefaults_Probe / SetDefaults_HTTPGetAction / SetDefaults_Volume & co (Kubernetes v1.32).
 import { defaultPullPolicy } from './image.ts'
+import type { KubeObject } from '../api/types.ts'
+import type { Container, PodSpec, PodTemplateSpec, Probe, Volume } from 'kubernetes-types/core/v1'
 
-function setIfMissing(obj: any, key: string, value: unknown): void {
+function setIfMissing(target: object, key: string, value: unknown): void {
+  const obj = target as Record<string, unknown>
   if (obj[key] === undefined || obj[key] === null || obj[key] === '') obj[key] = value
 }
 
-function defaultProbe(probe: any): void {
+function defaultProbe(probe: Probe | undefined): void {
   if (!probe || typeof probe !== 'object') return
   if (!probe.timeoutSeconds) probe.timeoutSeconds = 1
   if (!probe.periodSeconds) probe.periodSeconds = 10
@@ -19,7 +22,7 @@ function defaultProbe(probe: any): void {
   }
 }
 
-function defaultContainer(c: any): void {
+function defaultContainer(c: Container | undefined): void {
   if (!c || typeof c !== 'object') return
   if (!c.imagePullPolicy) c.imagePullPolicy = defaultPullPolicy(String(c.image ?? ''))
   setIfMissing(c, 'terminationMessagePath', '/dev/termination-log')
@@ -35,17 +38,20 @@ function defaultContainer(c: any): void {
   defaultProbe(c.startupProbe)
 }
 
-const volumeSources = ['secret', 'configMap', 'downwardAPI', 'projected']
+const volumeSources = ['secret', 'configMap', 'downwardAPI', 'projected'] as const
 
-function defaultVolume(v: any): void {
+function defaultVolume(v: Volume | undefined): void {
   if (!v || typeof v !== 'object') return
   if (Object.keys(v).filter((k) => k !== 'name').length === 0) v.emptyDir = {}
-  for (const src of volumeSources) if (v[src] && typeof v[src] === 'object') setIfMissing(v[src], 'defaultMode', 420)
+  for (const src of volumeSources) {
+    const source = v[src]
+    if (source && typeof source === 'object') setIfMissing(source, 'defaultMode', 420)
+  }
   if (v.hostPath && typeof v.hostPath === 'object' && v.hostPath.type === undefined) v.hostPath.type = ''
 }
 
 /** SetDefaults_PodSpec plus the per-container, probe and volume defaults (pod templates get these too). */
-export function defaultPodSpec(spec: any): void {
+function defaultPodSpec(spec: PodSpec | undefined): void {
   if (!spec || typeof spec !== 'object') return
   setIfMissing(spec, 'dnsPolicy', 'ClusterFirst')
   setIfMissing(spec, 'restartPolicy', 'Always')
@@ -58,7 +64,7 @@ export function defaultPodSpec(spec: any): void {
 }
 
 /** SetDefaults_Pod: the pod-only defaults (requests from limits, service links; with hostNetwork, hostPort = containerPort). */
-export function defaultPod(pod: any): void {
+export function defaultPod(pod: KubeObject): void {
   if (!pod.spec || typeof pod.spec !== 'object') pod.spec = {}
   // Requests default to limits on Pods only (not in templates).
   for (const c of [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? [])]) {
@@ -76,10 +82,11 @@ export function defaultPod(pod: any): void {
 }
 
 /** A workload's pod template: PodSpec defaults; v1.32 serializes its zero creationTimestamp as null. */
-export function defaultPodTemplate(template: any): void {
+export function defaultPodTemplate(template: PodTemplateSpec | undefined): void {
   if (!template || typeof template !== 'object') return
   if (!template.metadata || typeof template.metadata !== 'object') template.metadata = {}
-  if (!('creationTimestamp' in template.metadata)) template.metadata.creationTimestamp = null
-  if (!template.spec || typeof template.spec !== 'object') template.spec = {}
+  // A Go zero time serializes as null, which kubernetes-types' string Time cannot say.
+  if (!('creationTimestamp' in template.metadata)) (template.metadata as Record<string, unknown>).creationTimestamp = null
+  if (!template.spec || typeof template.spec !== 'object') template.spec = {} as PodSpec
   defaultPodSpec(template.spec)
 }

@@ -1,7 +1,9 @@
 // Service defaults.
 // Upstream: pkg/apis/core/v1/defaults.go SetDefaults_Service (Kubernetes v1.32).
+import type { KubeObject } from '../api/types.ts'
+import type { ServiceSpec } from 'kubernetes-types/core/v1'
 
-function externallyAccessible(spec: any): boolean {
+function externallyAccessible(spec: ServiceSpec): boolean {
   return spec.type === 'LoadBalancer' || spec.type === 'NodePort' ||
     (spec.type === 'ClusterIP' && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0)
 }
@@ -11,7 +13,7 @@ function externallyAccessible(spec: any): boolean {
  * protocol TCP and targetPort = port, externalTrafficPolicy Cluster when externally accessible,
  * internalTrafficPolicy Cluster (not for ExternalName), allocateLoadBalancerNodePorts for LoadBalancer.
  */
-export function defaultService(svc: any): void {
+export function defaultService(svc: KubeObject): void {
   if (!svc.spec || typeof svc.spec !== 'object') svc.spec = {}
   const spec = svc.spec
   if (!spec.sessionAffinity) spec.sessionAffinity = 'None'

@@ -6,6 +6,8 @@ import type { KubeObject } from '../api/types.ts'
 import type { DnsAnswer, RRType, ResourceRecord } from './records.ts'
 import { fqdn } from './records.ts'
 import { FORWARD_PLUGIN_LINE, KUBERNETES_PLUGIN_LINE } from './corefile.ts'
+import type { ServicePort } from 'kubernetes-types/core/v1'
+import type { Endpoint as SliceEndpoint, EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1'
 
 const TTL = 30
 
@@ -32,8 +34,8 @@ function endpointsOf(store: ReadonlyStore, svc: KubeObject): Endpoint[] {
   const publish = !!svc.spec?.publishNotReadyAddresses
   for (const slice of store.list('EndpointSlice', ns)) {
     if (slice.metadata.labels?.['kubernetes.io/service-name'] !== svc.metadata.name) continue
-    if ((slice as any).addressType && (slice as any).addressType !== 'IPv4') continue
-    for (const ep of ((slice as any).endpoints ?? []) as any[]) {
+    if (slice.addressType && slice.addressType !== 'IPv4') continue
+    for (const ep of (slice.endpoints ?? []) as SliceEndpoint[]) {
       const ready = ep.conditions?.ready !== false
       if (!ready && !publish) continue
       for (const ip of ep.addresses ?? []) {
@@ -48,12 +50,12 @@ function endpointsOf(store: ReadonlyStore, svc: KubeObject): Endpoint[] {
 
 function slicePorts(store: ReadonlyStore, svc: KubeObject): { name: string; port: number; protocol: string }[] {
   if (svc.spec?.clusterIP && svc.spec.clusterIP !== 'None') {
-    return (svc.spec.ports ?? []).map((p: any) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' }))
+    return (svc.spec.ports ?? []).map((p: ServicePort) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' }))
   }
   const ports = new Map<string, { name: string; port: number; protocol: string }>()
   for (const slice of store.list('EndpointSlice', svc.metadata.namespace)) {
     if (slice.metadata.labels?.['kubernetes.io/service-name'] !== svc.metadata.name) continue
-    for (const p of ((slice as any).ports ?? []) as any[]) ports.set(`${p.name ?? ''}/${p.protocol ?? 'TCP'}`, { name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' })
+    for (const p of (slice.ports ?? []) as SlicePort[]) ports.set(`${p.name ?? ''}/${p.protocol ?? 'TCP'}`, { name: p.name ?? '', port: p.port as number, protocol: p.protocol ?? 'TCP' })
   }
   return [...ports.values()]
 }

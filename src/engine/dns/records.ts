@@ -11,7 +11,7 @@ export interface ResourceRecord {
   data: string
 }
 
-export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED'
+type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED'
 
 export interface DnsAnswer {
   rcode: Rcode

@@ -1,5 +1,6 @@
 // /etc/resolv.conf as the kubelet writes it for a pod (pkg/kubelet/network/dns/dns.go: dnsPolicy ClusterFirst,
 // ClusterFirstWithHostNet, Default, None, plus dnsConfig), and the stub resolver's search-list expansion.
+import type { PodDNSConfigOption, PodSpec } from 'kubernetes-types/core/v1'
 
 export interface ResolvConf {
   nameservers: string[]
@@ -17,7 +18,7 @@ export function nodeResolvConf(gateway: string): ResolvConf {
  * `<ns>.svc.<domain> svc.<domain> <domain>` and `ndots:5`; hostNetwork pods with ClusterFirst and pods with
  * dnsPolicy Default get the node's file; dnsConfig adds nameservers, searches and options.
  */
-export function podResolvConf(pod: { metadata: { namespace?: string }; spec?: any }, clusterDNS: string, clusterDomain: string, node: ResolvConf): ResolvConf {
+export function podResolvConf(pod: { metadata: { namespace?: string }; spec?: Partial<PodSpec> }, clusterDNS: string, clusterDomain: string, node: ResolvConf): ResolvConf {
   const ns = pod.metadata.namespace ?? 'default'
   const policy: string = pod.spec?.dnsPolicy ?? 'ClusterFirst'
   const hostNet = !!pod.spec?.hostNetwork
@@ -30,7 +31,7 @@ export function podResolvConf(pod: { metadata: { namespace?: string }; spec?: an
     base = {
       nameservers: [...base.nameservers, ...(cfg.nameservers ?? [])].slice(0, 3),
       search: [...base.search, ...(cfg.searches ?? [])],
-      ndots: Number((cfg.options ?? []).find((o: any) => o.name === 'ndots')?.value ?? base.ndots),
+      ndots: Number((cfg.options ?? []).find((o: PodDNSConfigOption) => o.name === 'ndots')?.value ?? base.ndots),
     }
   }
   return base

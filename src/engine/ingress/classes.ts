@@ -4,15 +4,16 @@
 // and the address it reports in their status (--publish-status-address, --publish-service, else the node).
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
+import type { Container, LoadBalancerIngress } from 'kubernetes-types/core/v1'
 
-export const DEFAULT_CONTROLLER_CLASS = 'k8s.io/ingress-nginx'
+const DEFAULT_CONTROLLER_CLASS = 'k8s.io/ingress-nginx'
 
-export function isIngressNginx(image: string): boolean {
+function isIngressNginx(image: string): boolean {
   return /ingress-nginx\/controller/.test(image)
 }
 
 function flag(pod: KubeObject, name: string): string | undefined {
-  for (const c of (pod.spec?.containers ?? []) as any[]) {
+  for (const c of (pod.spec?.containers ?? []) as Container[]) {
     if (!isIngressNginx(c.image ?? '')) continue
     for (const a of [...(c.command ?? []), ...(c.args ?? [])] as string[]) {
       if (a.startsWith(`${name}=`)) return a.slice(name.length + 1).replace(/\$\(POD_NAMESPACE\)/g, pod.metadata.namespace ?? 'default').replace(/\$\(POD_NAME\)/g, pod.metadata.name)
@@ -23,7 +24,7 @@ function flag(pod: KubeObject, name: string): string | undefined {
 
 /** Running, ready ingress-nginx controller pods. */
 export function controllerPods(store: ReadonlyStore): KubeObject[] {
-  return store.list('Pod').filter((p) => ((p.spec?.containers ?? []) as any[]).some((c) => isIngressNginx(c.image ?? '')) && p.status?.phase === 'Running' && p.status?.podIP)
+  return store.list('Pod').filter((p) => ((p.spec?.containers ?? []) as Container[]).some((c) => isIngressNginx(c.image ?? '')) && p.status?.phase === 'Running' && p.status?.podIP)
 }
 
 /** Ingresses the controller in `pod` picks up. */
@@ -51,7 +52,7 @@ export function publishedAddress(store: ReadonlyStore, pod: KubeObject): { ip?: 
   if (publishService) {
     const [ns, name] = publishService.split('/')
     const svc = store.get('Service', ns, name)
-    const ing = ((svc?.status?.loadBalancer?.ingress ?? []) as any[]).map((i) => (i.ip ? { ip: i.ip } : { hostname: i.hostname }))
+    const ing = ((svc?.status?.loadBalancer?.ingress ?? []) as LoadBalancerIngress[]).map((i) => (i.ip ? { ip: i.ip } : { hostname: i.hostname }))
     if (ing.length) return ing
     if (svc?.spec?.type === 'LoadBalancer') return []
   }

@@ -7,6 +7,7 @@ import type { Change, ReadonlyStore } from '../api/store.ts'
 import type { ObjectKey } from '../api/types.ts'
 import { keyOf, parseKey } from '../api/types.ts'
 import { controllerPods, ingressesServedBy, publishedAddress } from './classes.ts'
+import type { LoadBalancerIngress } from 'kubernetes-types/core/v1'
 
 export class IngressStatusController implements Controller {
   readonly name = 'nginx-ingress-controller'
@@ -22,8 +23,8 @@ export class IngressStatusController implements Controller {
     const ing = ctx.store.get(kind, namespace, name)
     if (!ing) return NO_CHANGES
     const pod = controllerPods(ctx.store).find((p) => ingressesServedBy(ctx.store, p).some((i) => keyOf(i) === key))
-    const desired = pod ? publishedAddress(ctx.store, pod) : ((ing.status?.loadBalancer?.ingress ?? []) as any[])
-    const current = (ing.status?.loadBalancer?.ingress ?? []) as any[]
+    const desired = pod ? publishedAddress(ctx.store, pod) : ((ing.status?.loadBalancer?.ingress ?? []) as LoadBalancerIngress[])
+    const current = (ing.status?.loadBalancer?.ingress ?? []) as LoadBalancerIngress[]
     if (JSON.stringify(current) === JSON.stringify(desired)) return NO_CHANGES
     return { writes: [{ op: 'update', object: { ...ing, status: { ...(ing.status ?? {}), loadBalancer: desired.length ? { ingress: desired } : {} } } }] }
   }

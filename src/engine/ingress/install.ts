@@ -4,7 +4,7 @@
 // webhook jobs and RBAC objects are left out: they do not change where packets go.
 import type { KubeObject } from '../api/types.ts'
 
-export const INGRESS_NGINX_IMAGE = 'registry.k8s.io/ingress-nginx/controller:v1.12.0'
+const INGRESS_NGINX_IMAGE = 'registry.k8s.io/ingress-nginx/controller:v1.12.0'
 
 export type IngressFlavour = 'kind' | 'cloud' | 'minikube'
 
@@ -66,11 +66,4 @@ export function ingressNginxObjects(flavour: IngressFlavour): KubeObject[] {
       },
     },
   ]
-}
-
-/** The published manifest URLs `kubectl apply -f` recognises (any release tag). */
-export function ingressNginxFlavourForURL(url: string): IngressFlavour | undefined {
-  const m = /ingress-nginx\/(?:controller-v[\d.]+|main|[\w.-]+)\/deploy\/static\/provider\/(kind|cloud|baremetal|aws|do|scw|exoscale)\/deploy\.yaml$/.exec(url)
-  if (!m) return undefined
-  return m[1] === 'kind' ? 'kind' : 'cloud'
 }

@@ -3,8 +3,9 @@
 // matches"): the host's server (exact host before wildcard before catch-all), then the longest matching
 // path, Exact before Prefix at equal length; ImplementationSpecific is nginx's plain prefix.
 import type { KubeObject } from '../api/types.ts'
+import type { HTTPIngressPath, IngressBackend, IngressRule, IngressTLS } from 'kubernetes-types/networking/v1'
 
-export interface Backend {
+interface Backend {
   service: string
   /** `port.number` or `port.name` of the Service. */
   port: number | string
@@ -18,10 +19,14 @@ export interface IngressMatch {
   tlsHosts: boolean
 }
 
-function toBackend(b: any): Backend | undefined {
-  if (b?.service) return { service: b.service.name, port: b.service.port?.number ?? b.service.port?.name }
+/** A v1 backend, or an extensions/v1beta1 one (serviceName / servicePort). */
+type AnyVersionBackend = IngressBackend & { serviceName?: string; servicePort?: number | string }
+
+function toBackend(b: AnyVersionBackend | undefined): Backend | undefined {
+  // A port with neither number nor name stays undefined, as before; the lookup then finds nothing.
+  if (b?.service) return { service: b.service.name, port: (b.service.port?.number ?? b.service.port?.name) as number | string }
   // extensions/v1beta1: serviceName / servicePort
-  if (b?.serviceName) return { service: b.serviceName, port: b.servicePort }
+  if (b?.serviceName) return { service: b.serviceName, port: b.servicePort as number | string }
   return undefined
 }
 
@@ -56,8 +61,8 @@ export function matchIngress(ingresses: KubeObject[], host: string, reqPath: str
   const h = host.replace(/:\d+$/, '').toLowerCase()
   const candidates: Candidate[] = []
   for (const ing of ingresses) {
-    for (const rule of (ing.spec?.rules ?? []) as any[]) {
-      for (const p of (rule.http?.paths ?? []) as any[]) {
+    for (const rule of (ing.spec?.rules ?? []) as IngressRule[]) {
+      for (const p of (rule.http?.paths ?? []) as HTTPIngressPath[]) {
         const backend = toBackend(p.backend)
         if (backend) candidates.push({ ingress: ing, host: rule.host, path: p.path ?? '/', type: p.pathType ?? 'ImplementationSpecific', backend })
       }
@@ -67,7 +72,7 @@ export function matchIngress(ingresses: KubeObject[], host: string, reqPath: str
   const wildHost = candidates.filter((c) => c.host?.startsWith('*.') && hostMatches(c.host, h))
   const anyHost = candidates.filter((c) => !c.host)
   const server = exactHost.length ? exactHost : wildHost.length ? wildHost : anyHost
-  const tlsHosts = ingresses.some((i) => ((i.spec?.tls ?? []) as any[]).some((t) => (t.hosts ?? []).some((x: string) => hostMatches(x, h))))
+  const tlsHosts = ingresses.some((i) => ((i.spec?.tls ?? []) as IngressTLS[]).some((t) => (t.hosts ?? []).some((x: string) => hostMatches(x, h))))
   const hits = server.filter((c) => pathMatches(c.type, c.path, path))
     .sort((a, b) => b.path.length - a.path.length || (a.type === 'Exact' ? -1 : b.type === 'Exact' ? 1 : 0))
   const best = hits[0]

@@ -13,6 +13,8 @@ import type { AcceptHandler } from '../network/connect.ts'
 import { connect, ephemeralPort } from '../network/connect.ts'
 import { ingressesServedBy } from './classes.ts'
 import { matchIngress } from './match.ts'
+import type { ServicePort } from 'kubernetes-types/core/v1'
+import type { Endpoint as SliceEndpoint, EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1'
 
 export type AppAnswer = (server: Parameters<AcceptHandler>[0], req: HttpRequest, peer: Addr, local: Addr, tb: TraceBuilder) => HttpResponse
 
@@ -24,16 +26,16 @@ function page(status: number, now: number, extra: [string, string][] = []): Http
 function endpointFor(world: NetworkWorld, namespace: string, service: string, port: number | string): Addr[] | undefined {
   const svc = world.view.store.get('Service', namespace, service)
   if (!svc) return undefined
-  const sp = ((svc.spec?.ports ?? []) as any[]).find((p) => (typeof port === 'number' ? p.port === port : p.name === port))
+  const sp = ((svc.spec?.ports ?? []) as ServicePort[]).find((p) => (typeof port === 'number' ? p.port === port : p.name === port))
   if (!sp) return undefined
   const out: Addr[] = []
   for (const slice of world.view.store.list('EndpointSlice', namespace)) {
     if (slice.metadata.labels?.['kubernetes.io/service-name'] !== service) continue
-    const slicePort = ((slice as any).ports ?? []).find((p: any) => (p.name ?? '') === (sp.name ?? ''))
+    const slicePort = ((slice.ports ?? []) as SlicePort[]).find((p) => (p.name ?? '') === (sp.name ?? ''))
     if (!slicePort) continue
-    for (const ep of ((slice as any).endpoints ?? []) as any[]) {
+    for (const ep of (slice.endpoints ?? []) as SliceEndpoint[]) {
       if (ep.conditions?.ready === false) continue
-      for (const ip of ep.addresses ?? []) out.push({ ip, port: slicePort.port })
+      for (const ip of ep.addresses ?? []) out.push({ ip, port: slicePort.port as number })
     }
   }
   return out

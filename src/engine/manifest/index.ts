@@ -1,11 +1,6 @@
 // Manifest reading for kubectl and the editor: pure TypeScript, no Node or DOM.
-export type { ManifestDoc, ManifestError, ManifestErrorKind, ParsedManifest, ParseOptions, SourceRange } from './types.ts'
+export type { ManifestDoc, ParsedManifest, SourceRange } from './types.ts'
 export { parseManifests, MAX_MANIFEST_BYTES } from './parse-manifests.ts'
-export type { ParseManifestOptions } from './parse-manifests.ts'
-export { parseFieldPath } from './field-path.ts'
-export type { PathSegment } from './field-path.ts'
-export { servedKinds, noKindMatchMessage } from './kind-mapping.ts'
-export type { KindResolver } from './kind-mapping.ts'
 export { threeWayMerge } from './patch/three-way-merge.ts'
 export { applyStrategicPatch, PatchError } from './patch/strategic-patch.ts'
 export { applyMergePatch } from './patch/json-merge-patch.ts'

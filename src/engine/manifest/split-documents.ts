@@ -2,7 +2,7 @@
 // pkg/util/yaml/decoder.go): a line starting with `---` ends a document, only a comment may follow it,
 // and each document is converted on its own, so YAML error line numbers count from the document's start.
 
-export interface Chunk {
+interface Chunk {
   text: string
   /** Offset of the chunk's first character in the whole file. */
   offset: number

@@ -12,14 +12,17 @@ import { networkState } from './state.ts'
 import { buildView } from './view.ts'
 import type { NetworkWorld, NodePacketTracer, PortForward, WorldRandom } from './world.ts'
 import { loadBalancers } from './load-balancers.ts'
+import type { Service } from 'kubernetes-types/core/v1'
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1'
 
 /** The rules kube-proxy has programmed on every node for the current API state. */
 export function compiledRules(cluster: Cluster): Map<string, NodeRules> {
   const state = networkState(cluster.config)
   const version = cluster.store.version
   if (state.rules?.version === version) return state.rules.byNode
-  const services = cluster.store.list('Service') as any[]
-  const endpointSlices = cluster.store.list('EndpointSlice') as any[]
+  // Stored records are the kubernetes-types shapes kube-proxy reads (apiVersion/kind/metadata always set).
+  const services = cluster.store.list('Service') as Service[]
+  const endpointSlices = cluster.store.list('EndpointSlice') as unknown as EndpointSlice[]
   const byNode = compileProxyRulesForNodes({ clusterCIDR: cluster.config.clusterCIDR, services, endpointSlices },
     cluster.profile.nodes.map((node) => ({ nodeName: node.name, nodeIPs: [node.internalIP] })))
   state.rules = { version, byNode }

@@ -11,9 +11,10 @@ import { isLoopback } from './packet.ts'
 import type { Arrival, Box, WalkContext } from './walk.ts'
 import { walk } from './walk.ts'
 import type { Server } from './listeners.ts'
-import { nodeListener, podListener, serverName } from './listeners.ts'
+import { nodeListener, podListener } from './listeners.ts'
 import type { LoadBalancerInfo } from './load-balancers.ts'
 import { lbTargetNodes } from './load-balancers.ts'
+import type { ServicePort } from 'kubernetes-types/core/v1'
 
 export type Peer =
   | { kind: 'host' }
@@ -180,7 +181,7 @@ function replyWalk(world: NetworkWorld, tb: TraceBuilder, arrival: Arrival, pkt:
 
 function proxyThroughLB(world: NetworkWorld, tb: TraceBuilder, client: Peer, lb: LoadBalancerInfo, pkt: Pkt, memo: ConnMemo, src: Addr, ctx: WalkContext, onAccept?: AcceptHandler): Connection {
   const at = `loadbalancer/${lb.ip}`
-  const svcPort = ((lb.service.spec?.ports ?? []) as any[]).find((p) => p.port === pkt.dst.port && (p.protocol ?? 'TCP').toLowerCase() === pkt.protocol)
+  const svcPort = ((lb.service.spec?.ports ?? []) as ServicePort[]).find((p) => p.port === pkt.dst.port && (p.protocol ?? 'TCP').toLowerCase() === pkt.protocol)
   if (!svcPort) {
     tb.hop({ at, component: 'load-balancer', action: 'reset', src: pkt.src, dst: pkt.dst, rule: null, note: `The load balancer has no listener on port ${pkt.dst.port}.` })
     replyWalk(world, tb, { kind: 'lb', lb, pkt }, pkt, ctx, client)
@@ -194,7 +195,8 @@ function proxyThroughLB(world: NetworkWorld, tb: TraceBuilder, client: Peer, lb:
       return { status: 'empty-reply', client: src, memo }
     }
     const t = targets[world.random.int(0, targets.length - 1)]
-    target = { ip: t.ip, port: svcPort.nodePort }
+    // A LoadBalancer Service's ports carry their node port (allocated at admission).
+    target = { ip: t.ip, port: svcPort.nodePort as number }
   }
   const node = world.view.nodes.find((n) => n.internalIP === target!.ip)!
   const upSrc: Addr = { ip: lb.ip, port: memo.upstream?.memo.srcPort ?? ephemeralPort(world) }
@@ -232,7 +234,7 @@ function hostLoopback(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, memo: Con
       tb.hop({ at: `pod/${pod.name}`, component: 'pod', action: 'reset', src: inside.src, dst: inside.dst, rule: null, note: `Nothing listens on ${pf.podPort} in the pod: kubectl reports the error and closes your connection.` })
       return { status: 'empty-reply', client: pkt.src, memo }
     }
-    tb.hop({ at: `pod/${pod.name}`, component: 'pod', action: 'accept', src: inside.src, dst: inside.dst, rule: null, note: `Container ${(server as any).container?.name ?? ''} accepts; it sees the client as 127.0.0.1.` })
+    tb.hop({ at: `pod/${pod.name}`, component: 'pod', action: 'accept', src: inside.src, dst: inside.dst, rule: null, note: `Container ${server.kind === 'container' ? server.container.name ?? '' : ''} accepts; it sees the client as 127.0.0.1.` })
     onAccept?.(server, inside.src, inside.dst, tb)
     return { status: 'open', server, peerSeen: inside.src, local: inside.dst, client: pkt.src, memo }
   }
@@ -258,4 +260,3 @@ function hostLoopback(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, memo: Con
   return { status: 'refused', client: pkt.src, memo }
 }
 
-export { serverName }

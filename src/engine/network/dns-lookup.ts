@@ -12,7 +12,7 @@ import { connect, peerAt } from './connect.ts'
 import type { NetworkWorld } from './world.ts'
 import { appKind } from '../apps/registry.ts'
 
-export interface QueryResult {
+interface QueryResult {
   name: string
   answer?: DnsAnswer
   /** No answer came back (no reachable DNS server): `connection timed out; no servers could be reached`. */
@@ -39,7 +39,7 @@ function shuffler(world: NetworkWorld) {
 }
 
 /** One query to `server` (UDP 53) from `client`; `memo` keeps the socket across the search list. */
-export function dnsQuery(world: NetworkWorld, tb: TraceBuilder, client: Peer, server: string, name: string, type: RRType, memo?: ConnMemo): { result: QueryResult; memo: ConnMemo } {
+function dnsQuery(world: NetworkWorld, tb: TraceBuilder, client: Peer, server: string, name: string, type: RRType, memo?: ConnMemo): { result: QueryResult; memo: ConnMemo } {
   let answer: DnsAnswer | undefined
   const conn = connect(world, tb, client, { ip: server, port: 53 }, 'udp', memo, (srv, peer, local, t) => {
     if (srv.kind !== 'container' || appKind(srv.container.image) !== 'coredns') return

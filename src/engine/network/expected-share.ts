@@ -19,7 +19,7 @@ export interface ShareSource {
   protocol?: L4Protocol
 }
 
-export interface EndpointShare {
+interface EndpointShare {
   /** `ip:port` after DNAT. */
   endpoint: string
   /** `pod/<name>` when a pod has the endpoint's IP, else null (a host-network or external endpoint). */

@@ -16,6 +16,7 @@ import { ingressServe } from '../ingress/serve.ts'
 import { hostMatches } from '../ingress/match.ts'
 import { certificateSubject } from './certificate.ts'
 import { decodeBase64 } from '../util/base64.ts'
+import type { IngressTLS } from 'kubernetes-types/networking/v1'
 
 export interface HttpExchange {
   conn: Connection
@@ -27,7 +28,7 @@ export interface HttpExchange {
 }
 
 /** The answer of whatever accepted the connection. */
-export function answer(world: NetworkWorld, server: Server, req: HttpRequest, peer: Addr, local: Addr, tb: TB, seen: { by: string | null; ip: string | null }): HttpResponse {
+function answer(world: NetworkWorld, server: Server, req: HttpRequest, peer: Addr, local: Addr, tb: TB, seen: { by: string | null; ip: string | null }): HttpResponse {
   seen.by = serverName(server)
   seen.ip = peer.ip
   const speaksTLS = (server.kind === 'container' && appKind(server.container.image) === 'ingress-nginx' && [443, 8443].includes(local.port)) || (server.kind === 'daemon' && server.tls)
@@ -79,9 +80,9 @@ function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer
 /** The certificate ingress-nginx presents for an SNI name: the Secret of a matching `tls` entry, else its fake one. */
 function certificateFor(world: NetworkWorld, sni: string): string {
   for (const ing of world.view.store.list('Ingress')) {
-    for (const t of (ing.spec?.tls ?? []) as any[]) {
+    for (const t of (ing.spec?.tls ?? []) as IngressTLS[]) {
       if (!(t.hosts ?? []).some((h: string) => hostMatches(h, sni))) continue
-      const secret = world.view.store.get('Secret', ing.metadata.namespace, t.secretName)
+      const secret = world.view.store.get('Secret', ing.metadata.namespace, t.secretName as string)
       // curl prints the subject of the certificate the Secret holds.
       if (secret) return certificateSubject(decodeBase64(String((secret.data as Record<string, unknown> | undefined)?.['tls.crt'] ?? ''))) ?? `CN=${sni}`
     }

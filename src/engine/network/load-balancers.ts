@@ -4,6 +4,8 @@
 // routes the service range to the node (the LB address is the cluster IP).
 import type { KubeObject } from '../api/types.ts'
 import type { NetworkView } from './view.ts'
+import type { LoadBalancerIngress } from 'kubernetes-types/core/v1'
+import type { Endpoint as SliceEndpoint } from 'kubernetes-types/discovery/v1'
 
 export interface LoadBalancerInfo {
   ip: string
@@ -16,7 +18,7 @@ export function loadBalancers(view: NetworkView): LoadBalancerInfo[] {
   const out: LoadBalancerInfo[] = []
   for (const svc of view.store.list('Service')) {
     if (svc.spec?.type !== 'LoadBalancer') continue
-    for (const ing of (svc.status?.loadBalancer?.ingress ?? []) as any[]) {
+    for (const ing of (svc.status?.loadBalancer?.ingress ?? []) as LoadBalancerIngress[]) {
       if (!ing.ip) continue
       const mode = view.profileType === 'kind' ? 'proxy' : view.profileType === 'minikube' ? 'tunnel' : 'passthrough'
       out.push({ ip: ing.ip, mode, service: svc })
@@ -43,7 +45,7 @@ export function localReadyEndpoints(view: NetworkView, svc: KubeObject, node: st
   let n = 0
   for (const slice of view.store.list('EndpointSlice', svc.metadata.namespace)) {
     if (slice.metadata.labels?.['kubernetes.io/service-name'] !== svc.metadata.name) continue
-    for (const ep of ((slice as any).endpoints ?? []) as any[]) if (ep.nodeName === node && ep.conditions?.ready !== false) n++
+    for (const ep of (slice.endpoints ?? []) as SliceEndpoint[]) if (ep.nodeName === node && ep.conditions?.ready !== false) n++
   }
   return n
 }

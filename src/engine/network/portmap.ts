@@ -16,7 +16,7 @@ export function portmapDNAT(view: NetworkView, node: NetNode, pkt: Pkt): Portmap
     if (pod.nodeName !== node.name || pod.hostNetwork || !pod.running) continue
     for (const c of pod.containers) {
       for (const port of c.ports ?? []) {
-        const hostPort = (port as any).hostPort as number | undefined
+        const hostPort = port.hostPort
         if (hostPort === pkt.dst.port && (port.protocol ?? 'TCP').toLowerCase() === pkt.protocol) {
           return { pod, containerPort: port.containerPort,
             rule: `-A CNI-DN-${chainSuffix(pod)} -p ${pkt.protocol} -m ${pkt.protocol} --dport ${hostPort} -j DNAT --to-destination ${pod.ip}:${port.containerPort}` }

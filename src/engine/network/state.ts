@@ -1,7 +1,7 @@
 // Network state that outlives one command: each node's conntrack and xt_recent tables, the compiled rules
 // (recompiled when the API changes, as kube-proxy resyncs), request counters of the apps, and the random
 // stream for ephemeral ports and endpoint picks. One per cluster, keyed by the cluster's config object.
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { NodeDataplaneState, NodeRules } from '../dataplane/types.ts'
 import type { SeededRandom } from '../sim/random.ts'
 

@@ -3,10 +3,11 @@
 // Cluster, or by hand in tests.
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { PortMapping, ProfileSpec } from '../cluster/profile.ts'
-import { cidrHost, cidrContains } from '../net/ip.ts'
+import { cidrHost } from '../net/ip.ts'
 import type { ContainerInfo } from '../apps/registry.ts'
+import type { Container, PodCondition } from 'kubernetes-types/core/v1'
 
 export interface NetNode {
   name: string
@@ -49,22 +50,22 @@ export interface NetworkView {
   now: number
 }
 
-export function podReady(pod: KubeObject): boolean {
-  return (pod.status?.conditions as any[] | undefined)?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
+function podReady(pod: KubeObject): boolean {
+  return (pod.status?.conditions as PodCondition[] | undefined)?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
 }
 
-export function toNetNode(n: ProfileSpec['nodes'][number]): NetNode {
+function toNetNode(n: ProfileSpec['nodes'][number]): NetNode {
   return { name: n.name, role: n.role, internalIP: n.internalIP, externalIP: n.externalIP, podCIDR: n.podCIDR, gatewayIP: cidrHost(n.podCIDR, 1), extraPortMappings: n.extraPortMappings, labels: n.labels }
 }
 
-export function toNetPod(pod: KubeObject): NetPod | undefined {
+function toNetPod(pod: KubeObject): NetPod | undefined {
   const ip: string | undefined = pod.status?.podIP
   if (!ip || !pod.spec?.nodeName) return undefined
   return {
     obj: pod, namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, nodeName: pod.spec.nodeName, ip,
     hostNetwork: !!pod.spec.hostNetwork, ready: podReady(pod),
     running: pod.status?.phase === 'Running' && !pod.metadata.deletionTimestamp,
-    containers: (pod.spec.containers ?? []).map((c: any) => ({ name: c.name, image: c.image ?? '', args: c.args, command: c.command, ports: c.ports })),
+    containers: (pod.spec.containers ?? []).map((c: Container) => ({ name: c.name, image: c.image ?? '', args: c.args, command: c.command, ports: c.ports })),
   }
 }
 
@@ -91,17 +92,4 @@ export function buildView(args: { profile: ProfileSpec; store: ReadonlyStore; co
     dockerNetwork: docker?.network,
     now: args.now,
   }
-}
-
-export function nodeByName(view: NetworkView, name: string): NetNode | undefined {
-  return view.nodes.find((n) => n.name === name)
-}
-
-/** The node whose pod subnet holds `ip`. */
-export function nodeForPodIP(view: NetworkView, ip: string): NetNode | undefined {
-  return view.nodes.find((n) => cidrContains(n.podCIDR, ip))
-}
-
-export function podsOnNode(view: NetworkView, node: string): NetPod[] {
-  return view.pods.filter((p) => p.nodeName === node)
 }

@@ -30,7 +30,7 @@ export type Arrival =
   | { kind: 'rejected'; pkt: Pkt; at: string }
 
 /** NAT done outside kube-proxy's rules (CNI portmap, the VPC's 1:1 NAT), undone on the way back. */
-export interface NatMemo {
+interface NatMemo {
   at: string
   before: { ip: string; port: number }
   after: { ip: string; port: number }
@@ -43,7 +43,6 @@ export interface WalkContext {
   nat: NatMemo[]
 }
 
-const fmt = (a: { ip: string; port: number }) => (a.port ? `${a.ip}:${a.port}` : a.ip)
 const MAX_BOXES = 40
 
 /** Walks `pkt` from `start` until it arrives somewhere, appending hops to `tb`. */
@@ -273,10 +272,8 @@ function lbBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, lb: LoadBalancerIn
   return { next: { kind: 'node', node, origin: 'network' }, pkt: p }
 }
 
-export { fmt as formatAddrPort }
-
 /** A 5-tuple hash (FNV-1a), as a passthrough load balancer spreads connections. */
-export function tupleHash(p: Pkt): number {
+function tupleHash(p: Pkt): number {
   let h = 0x811c9dc5
   for (const c of `${p.protocol}|${p.src.ip}|${p.src.port}|${p.dst.ip}|${p.dst.port}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193)
   h ^= h >>> 16

@@ -4,13 +4,14 @@
 // Network tools (curl, wget, nslookup, dig, ping, nc) belong to the data plane: they come back `notHandled`.
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { ContainerState, NodeRuntime } from './runtime.ts'
 import { ContainerFs, DIR, isBusybox, normalizePath } from './container-fs.ts'
+import type { Container } from 'kubernetes-types/core/v1'
 
-export interface ExecResult { stdout: string; stderr: string; exitCode: number }
+interface ExecResult { stdout: string; stderr: string; exitCode: number }
 /** The command is a network tool the data plane answers; `argv` is what to run there. */
-export interface NotHandled { notHandled: true; argv: string[] }
+interface NotHandled { notHandled: true; argv: string[] }
 export type ExecOutcome = ExecResult | NotHandled
 
 export interface ExecTarget {
@@ -24,10 +25,10 @@ export interface ExecTarget {
   now?: number
 }
 
-export const NETWORK_TOOLS = new Set(['curl', 'wget', 'nslookup', 'dig', 'host', 'ping', 'nc', 'telnet', 'traceroute', 'ip', 'ifconfig', 'netstat', 'ss'])
+const NETWORK_TOOLS = new Set(['curl', 'wget', 'nslookup', 'dig', 'host', 'ping', 'nc', 'telnet', 'traceroute', 'ip', 'ifconfig', 'netstat', 'ss'])
 
 /** containerd's answer when the executable does not exist (runc: exec failed: unable to start container process). */
-export function execNotFoundMessage(cmd: string, execID: string): string {
+function execNotFoundMessage(cmd: string, execID: string): string {
   return `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execID}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`
 }
 
@@ -39,7 +40,7 @@ export function execNotFoundMessage(cmd: string, execID: string): string {
  */
 export function execInContainer(target: ExecTarget, argv: string[]): ExecOutcome {
   const { pod } = target
-  const containers: any[] = pod.spec?.containers ?? []
+  const containers: Container[] = pod.spec?.containers ?? []
   const name = target.container ?? containers[0]?.name
   const spec = containers.find((c) => c.name === name)
   if (!spec) return { stdout: '', stderr: `error: unable to upgrade connection: container ${name} not found in pod ${pod.metadata.name}`, exitCode: 1 }
@@ -65,7 +66,7 @@ const BUILTINS = ['sh', 'bash', 'hostname', 'env', 'printenv', 'cat', 'touch', '
 class Shell {
   private fs: ContainerFs
   private busybox: boolean
-  constructor(private readonly ctx: { store: ReadonlyStore; config: ClusterConfig; pod: KubeObject; container: any; state: ContainerState; podIP: string; hostname: string }, private readonly now: number) {
+  constructor(private readonly ctx: { store: ReadonlyStore; config: ClusterConfig; pod: KubeObject; container: Container; state: ContainerState; podIP: string; hostname: string }, private readonly now: number) {
     this.fs = new ContainerFs(ctx)
     this.busybox = isBusybox(ctx.container.image ?? '')
   }

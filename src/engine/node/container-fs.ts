@@ -3,11 +3,12 @@
 // volumes mounted from ConfigMaps/Secrets/emptyDir/the service account token, and the changes made since start.
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { ContainerState } from './runtime.ts'
 import { imageBaseName } from './images.ts'
 import { decodeBase64 } from '../util/base64.ts'
 import { imageFiles as appImageFiles } from '../apps/registry.ts'
+import type { Container, KeyToPath, PodDNSConfigOption, Volume } from 'kubernetes-types/core/v1'
 
 /** Marks a directory in ContainerState.files. */
 export const DIR = '\u0000dir'
@@ -36,14 +37,14 @@ export interface FsContext {
   store: ReadonlyStore
   config: ClusterConfig
   pod: KubeObject
-  container: any
+  container: Container
   state: ContainerState
   podIP: string
   hostname: string
 }
 
 /** The kubelet-managed /etc/hosts (kubelet_pods.go managedHostsFileContent). */
-export function hostsFile(pod: KubeObject, podIP: string, config: ClusterConfig): string {
+function hostsFile(pod: KubeObject, podIP: string, config: ClusterConfig): string {
   const lines = ['# Kubernetes-managed hosts file.', '127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback',
     'fe00::0\tip6-localnet', 'fe00::0\tip6-mcastprefix', 'fe00::1\tip6-allnodes', 'fe00::2\tip6-allrouters']
   const ns = pod.metadata.namespace ?? 'default'
@@ -54,14 +55,14 @@ export function hostsFile(pod: KubeObject, podIP: string, config: ClusterConfig)
 }
 
 /** /etc/resolv.conf for the pod's dnsPolicy (pkg/kubelet/network/dns/dns.go GetPodDNS). */
-export function resolvConf(pod: KubeObject, config: ClusterConfig): string {
+function resolvConf(pod: KubeObject, config: ClusterConfig): string {
   const ns = pod.metadata.namespace ?? 'default'
   const policy = pod.spec?.dnsPolicy ?? 'ClusterFirst'
   const clusterFirst = policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && !pod.spec?.hostNetwork)
   if (policy === 'None') {
     const c = pod.spec?.dnsConfig ?? {}
     return [...((c.searches ?? []).length ? [`search ${c.searches.join(' ')}`] : []), ...(c.nameservers ?? []).map((n: string) => `nameserver ${n}`),
-      ...((c.options ?? []).length ? [`options ${c.options.map((o: any) => (o.value ? `${o.name}:${o.value}` : o.name)).join(' ')}`] : [])].join('\n') + '\n'
+      ...((c.options ?? []).length ? [`options ${c.options.map((o: PodDNSConfigOption) => (o.value ? `${o.name}:${o.value}` : o.name)).join(' ')}`] : [])].join('\n') + '\n'
   }
   if (!clusterFirst) return 'nameserver 172.18.0.1\noptions ndots:0\n'
   const d = config.clusterDomain
@@ -69,7 +70,7 @@ export function resolvConf(pod: KubeObject, config: ClusterConfig): string {
 }
 
 /** The files a container starts with (image, kubelet-generated, mounted volumes), keyed by absolute path. */
-export function baseFiles(ctx: FsContext): Map<string, string> {
+function baseFiles(ctx: FsContext): Map<string, string> {
   const files = new Map<string, string>()
   for (const d of BASE_DIRS) files.set(d, DIR)
   for (const [p, c] of Object.entries(imageFiles(ctx.container.image ?? ''))) files.set(p, c)
@@ -77,7 +78,7 @@ export function baseFiles(ctx: FsContext): Map<string, string> {
   files.set('/etc/resolv.conf', resolvConf(ctx.pod, ctx.config))
   files.set('/etc/hostname', `${ctx.hostname}\n`)
   const ns = ctx.pod.metadata.namespace ?? 'default'
-  const volumes = new Map<string, any>(((ctx.pod.spec?.volumes ?? []) as any[]).map((v) => [v.name, v]))
+  const volumes = new Map<string, Volume>(((ctx.pod.spec?.volumes ?? []) as Volume[]).map((v) => [v.name, v]))
   for (const mount of ctx.container.volumeMounts ?? []) {
     const vol = volumes.get(mount.name)
     if (!vol) continue
@@ -94,19 +95,19 @@ export function baseFiles(ctx: FsContext): Map<string, string> {
   return files
 }
 
-function volumeEntries(store: ReadonlyStore, ns: string, vol: any): Record<string, string> {
-  const pick = (data: Record<string, string>, items: any[] | undefined) => {
+function volumeEntries(store: ReadonlyStore, ns: string, vol: Omit<Volume, 'name'>): Record<string, string> {
+  const pick = (data: Record<string, string>, items: KeyToPath[] | undefined) => {
     if (!items?.length) return data
     const out: Record<string, string> = {}
     for (const item of items) if (data[item.key] !== undefined) out[item.path] = data[item.key]
     return out
   }
   if (vol.configMap) {
-    const cm = store.get('ConfigMap', ns, vol.configMap.name)
+    const cm = store.get('ConfigMap', ns, vol.configMap.name as string)
     return pick({ ...((cm?.data as Record<string, string>) ?? {}) }, vol.configMap.items)
   }
   if (vol.secret) {
-    const s = store.get('Secret', ns, vol.secret.secretName)
+    const s = store.get('Secret', ns, vol.secret.secretName as string)
     const data: Record<string, string> = {}
     for (const [k, v] of Object.entries((s?.data as Record<string, string>) ?? {})) data[k] = decodeBase64(v)
     for (const [k, v] of Object.entries((s?.stringData as Record<string, string>) ?? {})) data[k] = v
@@ -125,7 +126,7 @@ function volumeEntries(store: ReadonlyStore, ns: string, vol: any): Record<strin
   return {}
 }
 
-export function parents(path: string): string[] {
+function parents(path: string): string[] {
   const out: string[] = []
   let p = path
   while (p !== '/' && p.includes('/')) {

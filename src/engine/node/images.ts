@@ -19,7 +19,7 @@ export function normalizeImage(image: string): string {
 }
 
 /** The repository without tag: `docker.io/library/nginx`. */
-export function imageRepository(image: string): string {
+function imageRepository(image: string): string {
   const full = normalizeImage(image).replace(/@.*$/, '')
   const lastSlash = full.lastIndexOf('/')
   const colon = full.indexOf(':', lastSlash)

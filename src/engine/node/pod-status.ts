@@ -4,10 +4,11 @@ import type { KubeObject } from '../api/types.ts'
 import type { PodRuntime } from './runtime.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import { imageID, normalizeImage } from './images.ts'
+import type { Container, NodeAddress, PodCondition, VolumeMount } from 'kubernetes-types/core/v1'
 
 /** qos.GetPodQOS: BestEffort without requests/limits, Guaranteed when every container's limits equal its requests. */
 export function qosClass(pod: KubeObject): 'BestEffort' | 'Burstable' | 'Guaranteed' {
-  const containers: any[] = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]
+  const containers: Container[] = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]
   let any = false
   let guaranteed = true
   for (const c of containers) {
@@ -23,18 +24,18 @@ export function qosClass(pod: KubeObject): 'BestEffort' | 'Burstable' | 'Guarant
   return guaranteed ? 'Guaranteed' : 'Burstable'
 }
 
-export interface Condition { type: string; status: 'True' | 'False'; reason?: string; message?: string }
+interface Condition { type: string; status: 'True' | 'False'; reason?: string; message?: string }
 
 /** Keeps lastTransitionTime from the previous condition of the same type when its status did not change. */
-function withTimes(cond: Condition, previous: any[] | undefined, now: number): Record<string, unknown> {
+function withTimes(cond: Condition, previous: PodCondition[] | undefined, now: number): Record<string, unknown> {
   const prev = previous?.find((c) => c.type === cond.type)
   const lastTransitionTime = prev && prev.status === cond.status && prev.lastTransitionTime ? prev.lastTransitionTime : rfc3339(now)
   return { lastProbeTime: null, lastTransitionTime, ...(cond.message ? { message: cond.message } : {}), ...(cond.reason ? { reason: cond.reason } : {}), status: cond.status, type: cond.type }
 }
 
 /** Whether a container counts as ready: started and, with a readiness probe, its last settled result is success. */
-export function containerReady(pod: KubeObject, rt: PodRuntime, name: string): boolean {
-  const spec = (pod.spec?.containers as any[]).find((c) => c.name === name)
+function containerReady(pod: KubeObject, rt: PodRuntime, name: string): boolean {
+  const spec = (pod.spec?.containers as Container[]).find((c) => c.name === name)
   const state = rt.containers.get(name)
   if (!state) return false
   return !spec?.readinessProbe || state.readiness.result === 'success'
@@ -44,10 +45,10 @@ export function containerReady(pod: KubeObject, rt: PodRuntime, name: string): b
 export function runningPodStatus(pod: KubeObject, node: KubeObject, rt: PodRuntime, now: number): Record<string, unknown> {
   const prev = pod.status ?? {}
   const hostIP = nodeInternalIP(node)
-  const containers: any[] = pod.spec?.containers ?? []
+  const containers: Container[] = pod.spec?.containers ?? []
   const unready = containers.filter((c) => !containerReady(pod, rt, c.name)).map((c) => c.name)
   const notReady = unready.length ? { status: 'False' as const, reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` } : { status: 'True' as const }
-  const scheduled = (prev.conditions as any[] | undefined)?.find((c) => c.type === 'PodScheduled')
+  const scheduled = (prev.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'PodScheduled')
   const conditions = [
     withTimes({ type: 'PodReadyToStartContainers', status: 'True' }, prev.conditions, now),
     withTimes({ type: 'Initialized', status: 'True' }, prev.conditions, now),
@@ -57,10 +58,10 @@ export function runningPodStatus(pod: KubeObject, node: KubeObject, rt: PodRunti
   ]
   const containerStatuses = containers.map((c) => {
     const state = rt.containers.get(c.name)!
-    const mounts = (c.volumeMounts ?? []).map((m: any) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }))
+    const mounts = (c.volumeMounts ?? []).map((m: VolumeMount) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }))
     return {
       containerID: `containerd://${state.containerID}`,
-      image: normalizeImage(c.image), imageID: imageID(c.image),
+      image: normalizeImage(c.image as string), imageID: imageID(c.image as string),
       lastState: state.lastTermination ? { terminated: state.lastTermination } : {},
       name: c.name, ready: containerReady(pod, rt, c.name), restartCount: state.restartCount, started: true,
       state: { running: { startedAt: rfc3339(state.startedAt) } },
@@ -78,5 +79,5 @@ export function runningPodStatus(pod: KubeObject, node: KubeObject, rt: PodRunti
 }
 
 export function nodeInternalIP(node: KubeObject): string {
-  return (node.status?.addresses as any[] | undefined)?.find((a) => a.type === 'InternalIP')?.address ?? ''
+  return (node.status?.addresses as NodeAddress[] | undefined)?.find((a) => a.type === 'InternalIP')?.address ?? ''
 }

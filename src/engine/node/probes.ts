@@ -2,17 +2,18 @@
 // pkg/kubelet/prober/worker.go (doProbe: initialDelaySeconds, periodSeconds, success/failure thresholds).
 import type { KubeObject } from '../api/types.ts'
 import type { ReadonlyStore } from '../api/store.ts'
-import type { ClusterConfig } from '../cluster/cluster.ts'
+import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { ContainerState, NodeRuntime, ProbeState } from './runtime.ts'
 import { execInContainer } from './container-exec.ts'
 import { httpProbeResult, listeningPorts } from '../apps/listening.ts'
 import { containerFiles } from '../apps/mounted-files.ts'
 import { imageFiles } from '../apps/registry.ts'
+import type { Container, ContainerPort, Probe } from 'kubernetes-types/core/v1'
 
-export interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
+interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
 
 /** pkg/apis/core/v1/defaults.go SetDefaults_Probe: period 10, timeout 1, success 1, failure 3. */
-export function probeTiming(probe: any): ProbeTiming {
+export function probeTiming(probe: Probe): ProbeTiming {
   return {
     initialDelaySeconds: probe.initialDelaySeconds ?? 0,
     periodSeconds: probe.periodSeconds || 10,
@@ -31,7 +32,7 @@ export function newProbeState(kind: 'readiness' | 'liveness'): ProbeState {
  * When the probe runs next: the first run at container start + initialDelaySeconds (the kubelet triggers a readiness
  * probe as soon as the container starts), then every periodSeconds.
  */
-export function nextProbeAt(probe: any, state: ProbeState, startedAt: number): number {
+export function nextProbeAt(probe: Probe, state: ProbeState, startedAt: number): number {
   const t = probeTiming(probe)
   return state.lastRun === null ? startedAt + t.initialDelaySeconds : state.lastRun + t.periodSeconds
 }
@@ -45,14 +46,14 @@ export interface ProbeOutcome {
 
 export interface ProbeEnv { store: ReadonlyStore; runtime: NodeRuntime; config: ClusterConfig; now: number }
 
-function resolvePort(port: number | string, container: any): number | undefined {
+function resolvePort(port: number | string, container: Container): number | undefined {
   if (typeof port === 'number') return port
   if (/^\d+$/.test(port)) return Number(port)
-  return ((container.ports ?? []) as any[]).find((p) => p.name === port)?.containerPort
+  return ((container.ports ?? []) as ContainerPort[]).find((p) => p.name === port)?.containerPort
 }
 
 /** prober.runProbe: one probe of one container, with the messages the kubelet records. */
-export function runProbe(probe: any, pod: KubeObject, container: any, state: ContainerState, podIP: string, env: ProbeEnv): ProbeOutcome {
+export function runProbe(probe: Probe, pod: KubeObject, container: Container, state: ContainerState, podIP: string, env: ProbeEnv): ProbeOutcome {
   // The same files the network sees (ConfigMap-mounted nginx.conf may move the listening port).
   const files = () => containerFiles(pod, container.name, imageFiles(container.image ?? ''), env.store)
   if (probe.exec) {
@@ -91,7 +92,7 @@ export function runProbe(probe: any, pod: KubeObject, container: any, state: Con
  * worker.doProbe's bookkeeping: counts consecutive results and settles the probe's result once a threshold is
  * reached. Returns true when the settled result changed.
  */
-export function recordProbe(state: ProbeState, outcome: ProbeOutcome, probe: any, now: number): boolean {
+export function recordProbe(state: ProbeState, outcome: ProbeOutcome, probe: Probe, now: number): boolean {
   state.lastRun = now
   if (outcome.result === 'error') return false
   const t = probeTiming(probe)

@@ -4,11 +4,12 @@
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
 import { decodeBase64 } from '../util/base64.ts'
+import type { Container, ServicePort } from 'kubernetes-types/core/v1'
 
-export interface EnvVar { name: string; value: string }
+interface EnvVar { name: string; value: string }
 
 /** envvars.makeEnvVariableName: upper case, `-` → `_`. */
-export function envVariableName(name: string): string {
+function envVariableName(name: string): string {
   return name.toUpperCase().replace(/-/g, '_')
 }
 
@@ -24,7 +25,7 @@ function ipSet(svc: KubeObject): boolean {
  * link set `_PORT`, `_PORT_<p>_<PROTO>`, `…_PROTO`, `…_PORT`, `…_ADDR`. Services are taken in name order
  * (upstream iterates a map, so its order varies).
  */
-export function serviceEnvVars(store: ReadonlyStore, namespace: string, enableServiceLinks = true): EnvVar[] {
+function serviceEnvVars(store: ReadonlyStore, namespace: string, enableServiceLinks = true): EnvVar[] {
   const chosen = new Map<string, KubeObject>()
   const master = store.get('Service', 'default', 'kubernetes')
   if (master && ipSet(master)) chosen.set('kubernetes', master)
@@ -43,7 +44,7 @@ export function serviceEnvVars(store: ReadonlyStore, namespace: string, enableSe
 function fromService(svc: KubeObject): EnvVar[] {
   const prefix = envVariableName(svc.metadata.name)
   const ip: string = svc.spec.clusterIP
-  const ports: any[] = svc.spec.ports ?? []
+  const ports: ServicePort[] = svc.spec.ports ?? []
   if (!ports.length) return []
   const out: EnvVar[] = [
     { name: `${prefix}_SERVICE_HOST`, value: ip },
@@ -64,7 +65,7 @@ function fromService(svc: KubeObject): EnvVar[] {
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
 /** Variables the image itself sets (its Dockerfile ENV lines) for the images learners use most. */
-export function imageEnv(image: string): EnvVar[] {
+function imageEnv(image: string): EnvVar[] {
   const base = image.replace(/^.*\//, '').replace(/[:@].*$/, '')
   if (base === 'nginx') return [{ name: 'NGINX_VERSION', value: '1.27.4' }, { name: 'NJS_VERSION', value: '0.8.9' }, { name: 'NJS_RELEASE', value: '1~bookworm' }, { name: 'PKG_RELEASE', value: '1~bookworm' }, { name: 'DYNPKG_RELEASE', value: '1~bookworm' }]
   if (base === 'httpd') return [{ name: 'HTTPD_PREFIX', value: '/usr/local/apache2' }, { name: 'HTTPD_VERSION', value: '2.4.63' }]
@@ -74,9 +75,9 @@ export function imageEnv(image: string): EnvVar[] {
 }
 
 /** A fieldRef's value (pkg/kubelet/kubelet_pods.go podFieldSelectorRuntimeValue + fieldpath.ExtractFieldPathAsString). */
-export function fieldRefValue(pod: KubeObject, path: string, podIP: string, hostIP: string): string {
+function fieldRefValue(pod: KubeObject, path: string, podIP: string, hostIP: string): string {
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path)
-  if (m) return (pod.metadata as any)[m[1]]?.[m[2]] ?? ''
+  if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? ''
   switch (path) {
     case 'metadata.name': return pod.metadata.name
     case 'metadata.namespace': return pod.metadata.namespace ?? 'default'
@@ -90,7 +91,7 @@ export function fieldRefValue(pod: KubeObject, path: string, podIP: string, host
 }
 
 /** `$(VAR)` expansion (third_party/forked/golang/expansion): known names expand, `$$` escapes, unknown stay. */
-export function expand(value: string, vars: Map<string, string>): string {
+function expand(value: string, vars: Map<string, string>): string {
   return value.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (whole, name) => {
     if (whole === '$$') return '$'
     return vars.has(name) ? vars.get(name)! : whole
@@ -104,17 +105,17 @@ const decode = decodeBase64
  * PATH, HOSTNAME, envFrom and env (with $(VAR) expansion and valueFrom), the service variables not overridden,
  * the image's own ENV, HOME.
  */
-export function containerEnvironment(store: ReadonlyStore, pod: KubeObject, container: any, podIP: string, hostIP: string, hostname: string): Record<string, string> {
+export function containerEnvironment(store: ReadonlyStore, pod: KubeObject, container: Container, podIP: string, hostIP: string, hostname: string): Record<string, string> {
   const ns = pod.metadata.namespace ?? 'default'
   const own = new Map<string, string>()
   for (const from of container.envFrom ?? []) {
     const prefix = from.prefix ?? ''
     if (from.configMapRef) {
-      const cm = store.get('ConfigMap', ns, from.configMapRef.name)
+      const cm = store.get('ConfigMap', ns, from.configMapRef.name as string)
       for (const [k, v] of Object.entries((cm?.data as Record<string, string>) ?? {})) own.set(prefix + k, v)
     }
     if (from.secretRef) {
-      const secret = store.get('Secret', ns, from.secretRef.name)
+      const secret = store.get('Secret', ns, from.secretRef.name as string)
       for (const [k, v] of Object.entries((secret?.data as Record<string, string>) ?? {})) own.set(prefix + k, decode(v))
       for (const [k, v] of Object.entries((secret?.stringData as Record<string, string>) ?? {})) own.set(prefix + k, v)
     }
@@ -125,11 +126,11 @@ export function containerEnvironment(store: ReadonlyStore, pod: KubeObject, cont
   for (const e of container.env ?? []) {
     let value: string
     if (e.valueFrom?.fieldRef) value = fieldRefValue(pod, e.valueFrom.fieldRef.fieldPath, podIP, hostIP)
-    else if (e.valueFrom?.configMapKeyRef) value = (store.get('ConfigMap', ns, e.valueFrom.configMapKeyRef.name)?.data as any)?.[e.valueFrom.configMapKeyRef.key] ?? ''
+    else if (e.valueFrom?.configMapKeyRef) value = (store.get('ConfigMap', ns, e.valueFrom.configMapKeyRef.name as string)?.data as Record<string, string> | undefined)?.[e.valueFrom.configMapKeyRef.key] ?? ''
     else if (e.valueFrom?.secretKeyRef) {
-      const s = store.get('Secret', ns, e.valueFrom.secretKeyRef.name)
-      const raw = (s?.data as any)?.[e.valueFrom.secretKeyRef.key]
-      value = raw !== undefined ? decode(raw) : ((s?.stringData as any)?.[e.valueFrom.secretKeyRef.key] ?? '')
+      const s = store.get('Secret', ns, e.valueFrom.secretKeyRef.name as string)
+      const raw = (s?.data as Record<string, string> | undefined)?.[e.valueFrom.secretKeyRef.key]
+      value = raw !== undefined ? decode(raw) : ((s?.stringData as Record<string, string> | undefined)?.[e.valueFrom.secretKeyRef.key] ?? '')
     } else if (e.valueFrom?.resourceFieldRef) value = '0'
     else value = expand(e.value ?? '', lookup)
     own.set(e.name, value)

@@ -9,13 +9,16 @@ import { forbidden, invalid, notSupported, path, required, type ErrorList, type 
 import { fieldImmutableErrorMsg, isNegativeErrorMsg, nameIsDNSSubdomain, regexError } from './names.ts'
 import { validateLabelSelector, validateObjectMeta } from './object-meta.ts'
 import { validatePodTemplateSpec } from './pod.ts'
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1'
+import type { DeploymentStrategy } from 'kubernetes-types/apps/v1'
+import type { LabelSelector } from 'kubernetes-types/meta/v1'
 
 function nonNegative(value: unknown, p: FieldPath): ErrorList {
   return typeof value === 'number' && value < 0 ? [invalid(p, value, isNegativeErrorMsg)] : []
 }
 
 /** ValidatePodTemplateSpecForReplicaSet: labels must match the selector; pods must restart Always. */
-export function validateTemplateForSelector(template: any, selector: any, p: FieldPath, selectorPath: FieldPath, kindForDeadline: string): ErrorList {
+function validateTemplateForSelector(template: PodTemplateSpec | undefined, selector: LabelSelector | undefined, p: FieldPath, selectorPath: FieldPath, kindForDeadline: string): ErrorList {
   const errs: ErrorList = []
   if (!template) return [required(p)]
   let sel: ReturnType<typeof fromLabelSelector>
@@ -37,7 +40,7 @@ export function validateTemplateForSelector(template: any, selector: any, p: Fie
   return errs
 }
 
-function validateSelector(selector: any, p: FieldPath): ErrorList {
+function validateSelector(selector: LabelSelector | undefined, p: FieldPath): ErrorList {
   if (!selector) return [required(p)]
   const errs = validateLabelSelector(selector, p)
   if (Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length === 0) {
@@ -61,13 +64,13 @@ function numericValue(v: unknown): number {
   return typeof v === 'string' ? Number(v.replace('%', '')) : typeof v === 'number' ? v : 0
 }
 
-function validateStrategy(strategy: any, p: FieldPath): ErrorList {
+function validateStrategy(strategy: DeploymentStrategy | undefined, p: FieldPath): ErrorList {
   const type = strategy?.type
   if (type === 'Recreate') {
-    return strategy.rollingUpdate ? [forbidden(p.child('rollingUpdate'), "may not be specified when strategy `type` is 'Recreate'")] : []
+    return strategy?.rollingUpdate ? [forbidden(p.child('rollingUpdate'), "may not be specified when strategy `type` is 'Recreate'")] : []
   }
   if (type === 'RollingUpdate') {
-    const ru = strategy.rollingUpdate
+    const ru = strategy?.rollingUpdate
     if (!ru) return [required(p.child('rollingUpdate'), 'this should be defaulted and never be nil')]
     const rp = p.child('rollingUpdate')
     const errs = [...intOrPercent(ru.maxUnavailable, rp.child('maxUnavailable')), ...intOrPercent(ru.maxSurge, rp.child('maxSurge'))]
@@ -79,7 +82,7 @@ function validateStrategy(strategy: any, p: FieldPath): ErrorList {
   return [notSupported(p, goRaw(`apps.DeploymentStrategy{Type:${JSON.stringify(type ?? '')}}`), ['Recreate', 'RollingUpdate'])]
 }
 
-function selectorAwareTemplate(spec: any, sp: FieldPath, kind: string): ErrorList {
+function selectorAwareTemplate(spec: { template?: PodTemplateSpec; selector?: LabelSelector }, sp: FieldPath, kind: string): ErrorList {
   return validateTemplateForSelector(spec.template, spec.selector, sp.child('template'), sp.child('selector'), kind)
 }
 
@@ -115,7 +118,7 @@ export function validateReplicaSet(rs: KubeObject): ErrorList {
   return errs
 }
 
-function sameSelector(a: any, b: any): boolean {
+function sameSelector(a: LabelSelector | undefined, b: LabelSelector | undefined): boolean {
   return JSON.stringify(goLabelSelector(a)) === JSON.stringify(goLabelSelector(b))
 }
 

@@ -7,8 +7,10 @@ import { isValidIP, isValidIPv4Address, isIPv6, validateNonSpecialIP } from './i
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortNum, nameIsDNSSubdomain } from './names.ts'
 import { validateObjectMeta } from './object-meta.ts'
 import { supportedPortProtocols } from './service.ts'
+import type { EndpointAddress, EndpointPort, EndpointSubset } from 'kubernetes-types/core/v1'
+import type { Endpoint as SliceEndpoint, EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1'
 
-function validateEndpointAddress(addr: any, p: FieldPath): ErrorList {
+function validateEndpointAddress(addr: EndpointAddress | undefined, p: FieldPath): ErrorList {
   const ip = String(addr?.ip ?? '')
   const errs = isValidIP(p.child('ip'), ip)
   if (addr?.hostname) errs.push(...isDNS1123Label(addr.hostname).map((m) => invalid(p.child('hostname'), addr.hostname, m)))
@@ -17,7 +19,7 @@ function validateEndpointAddress(addr: any, p: FieldPath): ErrorList {
   return errs
 }
 
-function validateEndpointPort(port: any, requireName: boolean, p: FieldPath): ErrorList {
+function validateEndpointPort(port: EndpointPort | undefined, requireName: boolean, p: FieldPath): ErrorList {
   const errs: ErrorList = []
   if (requireName && !port?.name) errs.push(required(p.child('name')))
   else if (port?.name) errs.push(...isDNS1123Label(port.name).map((m) => invalid(p.child('name'), port.name, m)))
@@ -32,15 +34,15 @@ function validateEndpointPort(port: any, requireName: boolean, p: FieldPath): Er
 /** ValidateEndpoints: every subset needs addresses; IPs must be real, non-special addresses. */
 export function validateEndpoints(ep: KubeObject): ErrorList {
   const errs = validateObjectMeta(ep.metadata, true, nameIsDNSSubdomain, path('metadata'))
-  const subsets: any[] = Array.isArray(ep.subsets) ? ep.subsets : []
+  const subsets: EndpointSubset[] = Array.isArray(ep.subsets) ? ep.subsets : []
   subsets.forEach((ss, i) => {
     const sp = path('subsets').index(i)
-    const addrs: any[] = ss?.addresses ?? []
-    const notReady: any[] = ss?.notReadyAddresses ?? []
+    const addrs: EndpointAddress[] = ss?.addresses ?? []
+    const notReady: EndpointAddress[] = ss?.notReadyAddresses ?? []
     if (!addrs.length && !notReady.length) errs.push(required(sp, 'must specify `addresses` or `notReadyAddresses`'))
     addrs.forEach((a, j) => errs.push(...validateEndpointAddress(a, sp.child('addresses').index(j))))
     notReady.forEach((a, j) => errs.push(...validateEndpointAddress(a, sp.child('notReadyAddresses').index(j))))
-    const ports: any[] = ss?.ports ?? []
+    const ports: EndpointPort[] = ss?.ports ?? []
     ports.forEach((port, j) => errs.push(...validateEndpointPort(port, ports.length > 1, sp.child('ports').index(j))))
   })
   return errs
@@ -74,7 +76,7 @@ function validateSliceAddress(addressType: string, address: string, p: FieldPath
 export function validateEndpointSlice(slice: KubeObject): ErrorList {
   const errs = validateObjectMeta(slice.metadata, true, nameIsDNSSubdomain, path('metadata'))
   const addressType = String(slice.addressType ?? '')
-  const endpoints: any[] = Array.isArray(slice.endpoints) ? slice.endpoints : []
+  const endpoints: SliceEndpoint[] = Array.isArray(slice.endpoints) ? slice.endpoints : []
   if (endpoints.length > 1000) errs.push(tooMany(path('endpoints'), endpoints.length, 1000))
   else endpoints.forEach((ep, i) => {
     const ip = path('endpoints').index(i)
@@ -86,7 +88,7 @@ export function validateEndpointSlice(slice: KubeObject): ErrorList {
     if (ep?.zone !== undefined) errs.push(...isDNS1123Label(ep.zone).map((m) => invalid(ip.child('zone'), ep.zone, m)))
     if (ep?.hostname !== undefined) errs.push(...isDNS1123Label(ep.hostname).map((m) => invalid(ip.child('hostname'), ep.hostname, m)))
   })
-  const ports: any[] = Array.isArray(slice.ports) ? slice.ports : []
+  const ports: SlicePort[] = Array.isArray(slice.ports) ? slice.ports : []
   const names = new Set<string>()
   ports.forEach((port, i) => {
     const pp = path('ports').index(i)

@@ -5,7 +5,7 @@
 // k8s.io/kubectl/pkg/cmd/util/helpers.go (how kubectl prints them).
 import { goQuote, isGoRaw, type GoRaw } from './go-format.ts'
 
-export type FieldErrorType =
+type FieldErrorType =
   | 'FieldValueNotFound' | 'FieldValueRequired' | 'FieldValueDuplicate' | 'FieldValueInvalid'
   | 'FieldValueNotSupported' | 'FieldValueForbidden' | 'FieldValueTooLong' | 'FieldValueTooMany' | 'InternalError'
 
@@ -108,7 +108,7 @@ function renderValue(value: BadValue): string {
 }
 
 /** field.Error.ErrorBody: the message without the field name. */
-export function errorBody(e: FieldError): string {
+function errorBody(e: FieldError): string {
   let s: string
   switch (e.type) {
     case 'FieldValueRequired': case 'FieldValueForbidden': case 'FieldValueTooLong': case 'InternalError':
@@ -138,9 +138,9 @@ export function aggregateMessage(errs: ErrorList): string {
   return msgs.length === 1 ? msgs[0] : `[${msgs.join(', ')}]`
 }
 
-export type StatusReason = 'Invalid' | 'AlreadyExists' | 'NotFound' | 'Forbidden' | 'BadRequest' | 'Conflict' | 'InternalError'
+type StatusReason = 'Invalid' | 'AlreadyExists' | 'NotFound' | 'Forbidden' | 'BadRequest' | 'Conflict' | 'InternalError'
 
-export interface StatusCause {
+interface StatusCause {
   reason: string
   message: string
   field: string
@@ -156,7 +156,7 @@ export interface StatusError {
 }
 
 /** `Deployment.apps` for grouped kinds, `Service` for the core group (schema.GroupKind.String). */
-export function qualifiedKind(kind: string, group: string): string {
+function qualifiedKind(kind: string, group: string): string {
   return group ? `${kind}.${group}` : kind
 }
 

@@ -13,7 +13,6 @@ import { validateReplicationController } from './replication-controller.ts'
 import { validateService, validateServiceUpdate } from './service.ts'
 
 export * from './field-errors.ts'
-export { decodeError } from './decode.ts'
 
 /** The checks a kind's strategy runs on create. Kinds without their own rules get ObjectMeta checks. */
 export function validateCreate(obj: KubeObject, namespaced: boolean): ErrorList {

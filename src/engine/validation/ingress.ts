@@ -9,25 +9,26 @@ import {
   isDNS1123Subdomain, isValidPortName, isValidPortNum, isWildcardDNS1123Subdomain, nameIsDNS1035Label, nameIsDNSSubdomain, regexError,
 } from './names.ts'
 import { validateObjectMeta } from './object-meta.ts'
+import type { HTTPIngressPath, IngressBackend, IngressRule, IngressTLS } from 'kubernetes-types/networking/v1'
 
 const pathTypes = ['Exact', 'ImplementationSpecific', 'Prefix']
 const invalidPathSequences = ['//', '/./', '/../', '%2f', '%2F']
 const invalidPathSuffixes = ['/..', '/.']
 
-function validateBackend(backend: any, p: FieldPath): ErrorList {
+function validateBackend(backend: IngressBackend | undefined, p: FieldPath): ErrorList {
   const errs: ErrorList = []
   const hasResource = backend?.resource !== undefined && backend?.resource !== null
   const hasService = backend?.service !== undefined && backend?.service !== null
   if (hasResource && hasService) return [invalid(p, '', 'cannot set both resource and service backends')]
   if (hasResource) {
-    const r = backend.resource
+    const r = backend!.resource!
     if (r.apiGroup !== undefined) errs.push(...isDNS1123Subdomain(r.apiGroup).map((m) => invalid(p.child('resource', 'apiGroup'), r.apiGroup, m)))
     if (!r.kind) errs.push(required(p.child('resource', 'kind')))
     if (!r.name) errs.push(required(p.child('resource', 'name')))
     return errs
   }
   if (!hasService) return [invalid(p, '', 'resource or service backend is required')]
-  const svc = backend.service
+  const svc = backend!.service!
   if (!svc.name) errs.push(required(p.child('service', 'name')))
   else errs.push(...nameIsDNS1035Label(svc.name, false).map((m) => invalid(p.child('service', 'name'), svc.name, m)))
   const portName = svc.port?.name ?? ''
@@ -39,7 +40,7 @@ function validateBackend(backend: any, p: FieldPath): ErrorList {
   return errs
 }
 
-function validatePath(hp: any, p: FieldPath): ErrorList {
+function validatePath(hp: HTTPIngressPath | undefined, p: FieldPath): ErrorList {
   if (hp?.pathType === undefined || hp?.pathType === null) return [required(p.child('pathType'), 'pathType must be specified')]
   const errs: ErrorList = []
   const value = String(hp.path ?? '')
@@ -61,7 +62,7 @@ function validatePath(hp: any, p: FieldPath): ErrorList {
   return errs
 }
 
-function validateRules(rules: any[], p: FieldPath): ErrorList {
+function validateRules(rules: IngressRule[], p: FieldPath): ErrorList {
   const errs: ErrorList = []
   rules.forEach((rule, i) => {
     const rp = p.index(i)
@@ -72,7 +73,7 @@ function validateRules(rules: any[], p: FieldPath): ErrorList {
       errs.push(...msgs.map((m) => invalid(rp.child('host'), host, m)))
     }
     if (rule?.http) {
-      const paths: any[] = rule.http.paths ?? []
+      const paths: HTTPIngressPath[] = rule.http.paths ?? []
       if (!paths.length) errs.push(required(rp.child('http', 'paths')))
       paths.forEach((hp, j) => errs.push(...validatePath(hp, rp.child('http', 'paths').index(j))))
     }
@@ -80,7 +81,7 @@ function validateRules(rules: any[], p: FieldPath): ErrorList {
   return errs
 }
 
-function validateTLS(tls: any[], p: FieldPath): ErrorList {
+function validateTLS(tls: IngressTLS[], p: FieldPath): ErrorList {
   const errs: ErrorList = []
   tls.forEach((t, i) => {
     ;(t?.hosts ?? []).forEach((host: string, j: number) => {
@@ -97,7 +98,7 @@ export function validateIngress(ing: KubeObject): ErrorList {
   const errs = validateObjectMeta(ing.metadata, true, nameIsDNSSubdomain, path('metadata'))
   const spec = ing.spec ?? {}
   const sp = path('spec')
-  const rules: any[] = Array.isArray(spec.rules) ? spec.rules : []
+  const rules: IngressRule[] = Array.isArray(spec.rules) ? spec.rules : []
   if (!rules.length && !spec.defaultBackend) {
     errs.push(invalid(sp, goNilSlice('[]networking.IngressRule'), 'either `defaultBackend` or `rules` must be specified'))
   }

@@ -3,7 +3,7 @@
 // k8s.io/apimachinery/pkg/api/validation/generic.go (NameIsDNSSubdomain & co).
 
 /** validation.MaxLenError */
-export const maxLenError = (n: number) => `must be no more than ${n} characters`
+const maxLenError = (n: number) => `must be no more than ${n} characters`
 
 /** validation.RegexError: `msg (e.g. 'a',  or 'b', regex used for validation is 'fmt')` (note the double space). */
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
@@ -11,7 +11,7 @@ export function regexError(msg: string, fmt: string, ...examples: string[]): str
   return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`
 }
 
-export const inclusiveRangeError = (lo: number, hi: number) => `must be between ${lo} and ${hi}, inclusive`
+const inclusiveRangeError = (lo: number, hi: number) => `must be between ${lo} and ${hi}, inclusive`
 export const isNegativeErrorMsg = 'must be greater than or equal to 0'
 export const fieldImmutableErrorMsg = 'field is immutable'
 
@@ -51,7 +51,7 @@ export function isDNS1123Subdomain(value: string): string[] {
 }
 
 /** validation.IsDNS1035Label (Service names). */
-export function isDNS1035Label(value: string): string[] {
+function isDNS1035Label(value: string): string[] {
   const errs: string[] = []
   if (value.length > 63) errs.push(maxLenError(63))
   if (!dns1035LabelRe.test(value)) {

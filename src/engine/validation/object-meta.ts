@@ -13,7 +13,7 @@ function entries(map: unknown): Array<[string, string]> {
 }
 
 /** ValidateLabelName: a qualified name (`app`, `app.kubernetes.io/name`). */
-export function validateLabelName(name: string, p: FieldPath): ErrorList {
+function validateLabelName(name: string, p: FieldPath): ErrorList {
   return isQualifiedName(name).map((m) => invalid(p, name, m))
 }
 

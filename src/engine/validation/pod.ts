@@ -8,6 +8,7 @@ import {
 import { isDNS1123Label, isDNS1123Subdomain, isNegativeErrorMsg, isValidPortName, isValidPortNum, nameIsDNSSubdomain } from './names.ts'
 import { validateAnnotations, validateLabels, validateObjectMeta } from './object-meta.ts'
 import { supportedPortProtocols, validatePortNumOrName } from './service.ts'
+import type { Container, ContainerPort, EnvVar, PodSpec, PodTemplateSpec, Probe, Volume, VolumeMount } from 'kubernetes-types/core/v1'
 
 const pullPolicies = ['Always', 'IfNotPresent', 'Never']
 const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']
@@ -16,12 +17,12 @@ function nonNegative(value: unknown, p: FieldPath): ErrorList {
   return typeof value === 'number' && value < 0 ? [invalid(p, value, isNegativeErrorMsg)] : []
 }
 
-function validateContainerPorts(ports: any[], p: FieldPath): ErrorList {
+function validateContainerPorts(ports: ContainerPort[], p: FieldPath): ErrorList {
   const errs: ErrorList = []
   const names = new Set<string>()
   ports.forEach((port, i) => {
     const ip = p.index(i)
-    port = port ?? {}
+    port = port ?? ({} as ContainerPort)
     if (port.name) {
       const msgs = isValidPortName(port.name)
       if (msgs.length) errs.push(...msgs.map((m) => invalid(ip.child('name'), port.name, m)))
@@ -37,7 +38,7 @@ function validateContainerPorts(ports: any[], p: FieldPath): ErrorList {
   return errs
 }
 
-function validateEnv(env: any[], p: FieldPath): ErrorList {
+function validateEnv(env: EnvVar[], p: FieldPath): ErrorList {
   const errs: ErrorList = []
   env.forEach((ev, i) => {
     const name = ev?.name ?? ''
@@ -50,7 +51,7 @@ function validateEnv(env: any[], p: FieldPath): ErrorList {
   return errs
 }
 
-function validateVolumeMounts(mounts: any[], volumes: Set<string>, p: FieldPath): ErrorList {
+function validateVolumeMounts(mounts: VolumeMount[], volumes: Set<string>, p: FieldPath): ErrorList {
   const errs: ErrorList = []
   const mountPoints = new Set<string>()
   mounts.forEach((m, i) => {
@@ -65,32 +66,32 @@ function validateVolumeMounts(mounts: any[], volumes: Set<string>, p: FieldPath)
   return errs
 }
 
-function validateHandler(h: any, p: FieldPath): ErrorList {
+function validateHandler(h: Probe, p: FieldPath): ErrorList {
   const errs: ErrorList = []
   let handlers = 0
-  const one = (key: string, check: () => ErrorList) => {
+  const one = (key: 'exec' | 'httpGet' | 'tcpSocket' | 'grpc', check: () => ErrorList) => {
     if (h[key] === undefined || h[key] === null) return
     if (handlers > 0) errs.push(forbidden(p.child(key), 'may not specify more than 1 handler type'))
     else { handlers++; errs.push(...check()) }
   }
-  one('exec', () => (h.exec.command?.length ? [] : [required(p.child('exec', 'command'))]))
+  one('exec', () => (h.exec!.command?.length ? [] : [required(p.child('exec', 'command'))]))
   one('httpGet', () => {
-    const g = h.httpGet
+    const g = h.httpGet!
     const e: ErrorList = []
     if (!g.path) e.push(required(p.child('httpGet', 'path')))
     e.push(...validatePortNumOrName(g.port, p.child('httpGet', 'port')))
-    if (!['HTTP', 'HTTPS'].includes(g.scheme)) e.push(notSupported(p.child('httpGet', 'scheme'), g.scheme ?? '', ['HTTP', 'HTTPS']))
+    if (!['HTTP', 'HTTPS'].includes(g.scheme as string)) e.push(notSupported(p.child('httpGet', 'scheme'), g.scheme ?? '', ['HTTP', 'HTTPS']))
     return e
   })
-  one('tcpSocket', () => validatePortNumOrName(h.tcpSocket.port, p.child('tcpSocket', 'port')))
-  one('grpc', () => isValidPortNum(h.grpc.port ?? 0).map((m) => invalid(p.child('grpc', 'port'), h.grpc.port ?? 0, m)))
+  one('tcpSocket', () => validatePortNumOrName(h.tcpSocket!.port, p.child('tcpSocket', 'port')))
+  one('grpc', () => isValidPortNum(h.grpc!.port ?? 0).map((m) => invalid(p.child('grpc', 'port'), h.grpc!.port ?? 0, m)))
   if (handlers === 0) errs.push(required(p, 'must specify a handler type'))
   return errs
 }
 
-function validateProbe(probe: any, p: FieldPath): ErrorList {
+function validateProbe(probe: Probe, p: FieldPath): ErrorList {
   const errs = validateHandler(probe, p)
-  for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
+  for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
     errs.push(...nonNegative(probe[f], p.child(f)))
   }
   if (typeof probe.terminationGracePeriodSeconds === 'number' && probe.terminationGracePeriodSeconds <= 0) {
@@ -99,7 +100,7 @@ function validateProbe(probe: any, p: FieldPath): ErrorList {
   return errs
 }
 
-function validateProbes(c: any, p: FieldPath): ErrorList {
+function validateProbes(c: Container, p: FieldPath): ErrorList {
   const errs: ErrorList = []
   if (c.livenessProbe) {
     errs.push(...validateProbe(c.livenessProbe, p.child('livenessProbe')))
@@ -119,7 +120,7 @@ function validateProbes(c: any, p: FieldPath): ErrorList {
 }
 
 /** validateContainerCommon: name, image, termination message policy, ports, env, mounts, pull policy. */
-function validateContainerCommon(c: any, volumes: Set<string>, p: FieldPath): ErrorList {
+function validateContainerCommon(c: Container, volumes: Set<string>, p: FieldPath): ErrorList {
   const errs: ErrorList = []
   if (!c.name) errs.push(required(p.child('name')))
   else errs.push(...isDNS1123Label(c.name).map((m) => invalid(p.child('name'), c.name, m)))
@@ -136,10 +137,10 @@ function validateContainerCommon(c: any, volumes: Set<string>, p: FieldPath): Er
 }
 
 /** checkHostPortConflicts: the same protocol/hostIP/hostPort twice in one pod. */
-function checkHostPortConflicts(containers: any[], p: FieldPath): ErrorList {
+function checkHostPortConflicts(containers: Container[], p: FieldPath): ErrorList {
   const errs: ErrorList = []
   const seen = new Set<string>()
-  containers.forEach((c, ci) => (c?.ports ?? []).forEach((port: any, pi: number) => {
+  containers.forEach((c, ci) => (c?.ports ?? []).forEach((port, pi) => {
     if (!port?.hostPort) return
     const key = `${port.protocol}/${port.hostIP ?? ''}/${port.hostPort}`
     if (seen.has(key)) errs.push(duplicate(p.index(ci).child('ports').index(pi).child('hostPort'), key))
@@ -148,12 +149,12 @@ function checkHostPortConflicts(containers: any[], p: FieldPath): ErrorList {
   return errs
 }
 
-function validateContainers(containers: any[], volumes: Set<string>, p: FieldPath): ErrorList {
+function validateContainers(containers: Container[], volumes: Set<string>, p: FieldPath): ErrorList {
   if (!containers.length) return [required(p)]
   const errs: ErrorList = []
   const names = new Set<string>()
   containers.forEach((c, i) => {
-    c = c ?? {}
+    c = c ?? ({} as Container)
     errs.push(...validateContainerCommon(c, volumes, p.index(i)))
     if (names.has(c.name)) errs.push(duplicate(p.index(i).child('name'), c.name))
     else names.add(c.name)
@@ -164,11 +165,11 @@ function validateContainers(containers: any[], volumes: Set<string>, p: FieldPat
   return errs
 }
 
-function validateInitContainers(inits: any[], containers: any[], volumes: Set<string>, p: FieldPath): ErrorList {
+function validateInitContainers(inits: Container[], containers: Container[], volumes: Set<string>, p: FieldPath): ErrorList {
   const errs: ErrorList = []
-  const names = new Set<string>((containers ?? []).map((c: any) => c?.name))
+  const names = new Set<string>((containers ?? []).map((c) => c?.name))
   inits.forEach((c, i) => {
-    c = c ?? {}
+    c = c ?? ({} as Container)
     errs.push(...validateContainerCommon(c, volumes, p.index(i)))
     if (names.has(c.name)) errs.push(duplicate(p.index(i).child('name'), c.name))
     else names.add(c.name)
@@ -176,7 +177,7 @@ function validateInitContainers(inits: any[], containers: any[], volumes: Set<st
   return errs
 }
 
-function validateVolumes(volumes: any[], p: FieldPath): { names: Set<string>; errs: ErrorList } {
+function validateVolumes(volumes: Volume[], p: FieldPath): { names: Set<string>; errs: ErrorList } {
   const names = new Set<string>()
   const errs: ErrorList = []
   volumes.forEach((v, i) => {
@@ -191,10 +192,10 @@ function validateVolumes(volumes: any[], p: FieldPath): { names: Set<string>; er
   return { names, errs }
 }
 
-function validateHostNetworkDeps(spec: any, p: FieldPath): ErrorList {
+function validateHostNetworkDeps(spec: Partial<PodSpec>, p: FieldPath): ErrorList {
   if (!spec.hostNetwork) return []
   const errs: ErrorList = []
-  ;(spec.containers ?? []).forEach((c: any, ci: number) => (c?.ports ?? []).forEach((port: any, pi: number) => {
+  ;(spec.containers ?? []).forEach((c, ci) => (c?.ports ?? []).forEach((port, pi) => {
     if ((port?.hostPort ?? 0) !== (port?.containerPort ?? 0)) {
       errs.push(invalid(p.child('containers').index(ci).child('ports').index(pi).child('hostPort'), port?.hostPort ?? 0,
         'must match `containerPort` when `hostNetwork` is true'))
@@ -204,7 +205,7 @@ function validateHostNetworkDeps(spec: any, p: FieldPath): ErrorList {
 }
 
 /** ValidatePodSpec (the parts kubehop simulates), with the upstream check order. */
-export function validatePodSpec(spec: any, p: FieldPath): ErrorList {
+function validatePodSpec(spec: Partial<PodSpec> | undefined, p: FieldPath): ErrorList {
   spec = spec ?? {}
   const errs: ErrorList = []
   if (spec.terminationGracePeriodSeconds === undefined || spec.terminationGracePeriodSeconds === null) {
@@ -235,7 +236,7 @@ export function validatePodSpec(spec: any, p: FieldPath): ErrorList {
 }
 
 /** ValidatePodTemplateSpec: template labels and annotations, then the pod spec. */
-export function validatePodTemplateSpec(template: any, p: FieldPath): ErrorList {
+export function validatePodTemplateSpec(template: PodTemplateSpec | undefined, p: FieldPath): ErrorList {
   return [
     ...validateLabels(template?.metadata?.labels, p.child('labels')),
     ...validateAnnotations(template?.metadata?.annotations, p.child('annotations')),
@@ -255,7 +256,7 @@ const updatableFields = '`spec.containers[*].image`,`spec.initContainers[*].imag
 function stable(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`
   if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().filter((k) => (v as any)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stable((v as any)[k])}`).join(',')}}`
+    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`
   }
   return JSON.stringify(v)
 }
@@ -268,8 +269,8 @@ export function validatePodUpdate(pod: KubeObject, old: KubeObject): ErrorList {
   const errs = validatePod(pod)
   const spec = JSON.parse(JSON.stringify(pod.spec ?? {}))
   const oldSpec = old.spec ?? {}
-  ;(spec.containers ?? []).forEach((c: any, i: number) => { if (oldSpec.containers?.[i]) c.image = oldSpec.containers[i].image })
-  ;(spec.initContainers ?? []).forEach((c: any, i: number) => { if (oldSpec.initContainers?.[i]) c.image = oldSpec.initContainers[i].image })
+  ;(spec.containers ?? []).forEach((c: Container, i: number) => { if (oldSpec.containers?.[i]) c.image = oldSpec.containers[i].image })
+  ;(spec.initContainers ?? []).forEach((c: Container, i: number) => { if (oldSpec.initContainers?.[i]) c.image = oldSpec.initContainers[i].image })
   for (const f of ['activeDeadlineSeconds', 'tolerations', 'terminationGracePeriodSeconds']) spec[f] = oldSpec[f]
   if (!oldSpec.nodeName) spec.nodeName = oldSpec.nodeName
   if (stable(spec) !== stable(oldSpec)) errs.push(forbidden(path('spec'), `pod updates may not change fields other than ${updatableFields}`))

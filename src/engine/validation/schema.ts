@@ -3,10 +3,10 @@
 // which structs are listed completely (so strict field validation can report `unknown field`).
 // Source of truth: k8s.io/api core/v1, apps/v1, discovery/v1, networking/v1 types.go (v1.32).
 
-export type Scalar = 'string' | 'int32' | 'int64' | 'bool' | 'intstr' | 'any'
+type Scalar = 'string' | 'int32' | 'int64' | 'bool' | 'intstr' | 'any'
 export interface StructT { struct: string; fields: Record<string, T>; open?: boolean }
-export interface ListT { list: T }
-export interface MapT { map: T }
+interface ListT { list: T }
+interface MapT { map: T }
 export type T = Scalar | StructT | ListT | MapT
 
 const s = (struct: string, fields: Record<string, T>, open = false): StructT => ({ struct, fields, open })
@@ -15,7 +15,7 @@ const map = (t: T): MapT => ({ map: t })
 const strs = list('string')
 const strMap = map('string')
 
-export const objectMeta = s('ObjectMeta', {
+const objectMeta = s('ObjectMeta', {
   name: 'string', generateName: 'string', namespace: 'string', selfLink: 'string', uid: 'string', resourceVersion: 'string',
   generation: 'int64', creationTimestamp: 'any', deletionTimestamp: 'any', deletionGracePeriodSeconds: 'int64',
   labels: strMap, annotations: strMap, ownerReferences: 'any', finalizers: strs, managedFields: 'any',
@@ -60,7 +60,7 @@ const container = s('Container', {
   stdin: 'bool', stdinOnce: 'bool', tty: 'bool',
 })
 
-export const podSpec = s('PodSpec', {
+const podSpec = s('PodSpec', {
   volumes: list(s('Volume', { name: 'string' }, true)), initContainers: list(container), containers: list(container),
   ephemeralContainers: 'any', restartPolicy: 'string', terminationGracePeriodSeconds: 'int64', activeDeadlineSeconds: 'int64',
   dnsPolicy: 'string', nodeSelector: strMap, serviceAccountName: 'string', serviceAccount: 'string',

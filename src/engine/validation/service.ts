@@ -8,22 +8,23 @@ import { duplicate, forbidden, invalid, notSupported, path, required, type Error
 import { isIPv6, isValidIP, validateNonSpecialIP } from './ip.ts'
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum, nameIsDNS1035Label } from './names.ts'
 import { validateLabels, validateObjectMeta } from './object-meta.ts'
+import type { ServicePort, ServiceSpec, SessionAffinityConfig } from 'kubernetes-types/core/v1'
 
 export const supportedPortProtocols = ['SCTP', 'TCP', 'UDP']
 const serviceTypes = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']
 
-export function isHeadlessService(spec: any): boolean {
+function isHeadlessService(spec: ServiceSpec): boolean {
   return Array.isArray(spec?.clusterIPs) && spec.clusterIPs.length === 1 && spec.clusterIPs[0] === 'None'
 }
 
 /** apiservice.ExternallyAccessible: NodePort, LoadBalancer, or ClusterIP with externalIPs. */
-export function externallyAccessible(spec: any): boolean {
+function externallyAccessible(spec: ServiceSpec): boolean {
   return spec?.type === 'LoadBalancer' || spec?.type === 'NodePort' ||
     (spec?.type === 'ClusterIP' && Array.isArray(spec?.externalIPs) && spec.externalIPs.length > 0)
 }
 
 /** apiservice.NeedsHealthCheck: LoadBalancer with externalTrafficPolicy Local. */
-export function needsHealthCheck(spec: any): boolean {
+export function needsHealthCheck(spec: ServiceSpec): boolean {
   return spec?.type === 'LoadBalancer' && spec?.externalTrafficPolicy === 'Local'
 }
 
@@ -34,7 +35,7 @@ export function validatePortNumOrName(port: unknown, p: FieldPath): ErrorList {
   return isValidPortNum(n).map((m) => invalid(p, n, m))
 }
 
-function validateServicePort(sp: any, requireName: boolean, names: Set<string>, p: FieldPath): ErrorList {
+function validateServicePort(sp: ServicePort, requireName: boolean, names: Set<string>, p: FieldPath): ErrorList {
   const errs: ErrorList = []
   const name = sp.name ?? ''
   if (requireName && !name) errs.push(required(p.child('name')))
@@ -54,7 +55,7 @@ function validateServicePort(sp: any, requireName: boolean, names: Set<string>, 
   return errs
 }
 
-function validateClientIPAffinityConfig(config: any, p: FieldPath): ErrorList {
+function validateClientIPAffinityConfig(config: SessionAffinityConfig | undefined, p: FieldPath): ErrorList {
   if (!config) return [required(p, 'when session affinity type is ClientIP')]
   if (!config.clientIP) return [required(p.child('clientIP'), 'when session affinity type is ClientIP')]
   const t = config.clientIP.timeoutSeconds
@@ -64,7 +65,7 @@ function validateClientIPAffinityConfig(config: any, p: FieldPath): ErrorList {
 }
 
 /** ValidateServiceClusterIPsRelatedFields: clusterIP/clusterIPs in sync, valid IPs, families and policy. */
-export function validateServiceClusterIPsRelatedFields(spec: any): ErrorList {
+export function validateServiceClusterIPsRelatedFields(spec: ServiceSpec): ErrorList {
   if (spec.type === 'ExternalName') return []
   const errs: ErrorList = []
   const ipsPath = path('spec', 'clusterIPs')
@@ -115,7 +116,7 @@ export function validateServiceClusterIPsRelatedFields(spec: any): ErrorList {
   return errs
 }
 
-function validateExternalTrafficPolicy(spec: any): ErrorList {
+function validateExternalTrafficPolicy(spec: ServiceSpec): ErrorList {
   const errs: ErrorList = []
   const sp = path('spec')
   if (!externallyAccessible(spec)) {
@@ -143,7 +144,7 @@ export function validateService(svc: KubeObject): ErrorList {
   const errs = validateObjectMeta(svc.metadata, true, nameIsDNS1035Label, path('metadata'))
   const spec = svc.spec ?? {}
   const sp = path('spec')
-  const ports: any[] = Array.isArray(spec.ports) ? spec.ports : []
+  const ports: ServicePort[] = Array.isArray(spec.ports) ? spec.ports : []
   if (ports.length === 0 && !isHeadlessService(spec) && spec.type !== 'ExternalName') errs.push(required(sp.child('ports')))
   switch (spec.type) {
     case 'LoadBalancer':
@@ -222,7 +223,7 @@ function sameStrings(a: string[] | undefined, b: string[] | undefined): boolean 
 }
 
 /** validateUpgradeDowngradeClusterIPs: the primary cluster IP never changes once set. */
-function validateClusterIPsUpdate(oldSpec: any, spec: any): ErrorList {
+function validateClusterIPsUpdate(oldSpec: ServiceSpec, spec: ServiceSpec): ErrorList {
   if (spec.type === 'ExternalName' || oldSpec.type === 'ExternalName') return []
   if (isHeadlessService(oldSpec) && isHeadlessService(spec)) return []
   const oldIPs: string[] = oldSpec.clusterIPs ?? []
@@ -241,7 +242,7 @@ function validateClusterIPsUpdate(oldSpec: any, spec: any): ErrorList {
   return errs
 }
 
-function validateIPFamiliesUpdate(oldSpec: any, spec: any): ErrorList {
+function validateIPFamiliesUpdate(oldSpec: ServiceSpec, spec: ServiceSpec): ErrorList {
   if (spec.type === 'ExternalName' || oldSpec.type === 'ExternalName') return []
   if (isHeadlessService(oldSpec) || isHeadlessService(spec)) return []
   const oldF: string[] = oldSpec.ipFamilies ?? []

@@ -5,7 +5,6 @@ import { KindConfigError, kindProfile, parseKindConfig } from '../../engine/clus
 import { minikubeProfile, gkeProfile } from '../../engine/cluster/other-profiles.ts'
 import { SeededRandom } from '../../engine/sim/random.ts'
 import { FlagError, int, parseFlags, str } from '../kubectl/flags.ts'
-import type { ShellSession } from '../session.ts'
 
 // kind ends a successful create with one of these, picked at random (pkg/cmd/kind/create/cluster).
 const KIND_SALUTATIONS = [
@@ -17,7 +16,7 @@ const KIND_SALUTATIONS = [
 
 function existing(host: ShellHost): Cluster | null {
   // The implicit default cluster counts as existing only once something used it.
-  return (host as ShellSession).clusterTouched ? host.cluster : null
+  return host.clusterTouched ? host.cluster : null
 }
 
 function kindCreate(io: CommandIO, host: ShellHost, args: string[]): number {

@@ -1,12 +1,11 @@
 // The tools on the learner's machine, by the name they are typed.
-import type { ShellSession } from '../session.ts'
 import { registerNetworkCommands } from '../net/index.ts'
 import { kubectl } from '../kubectl/index.ts'
 import { gcloudContainer, kind, minikubeLifecycle, sleep } from './cluster-lifecycle.ts'
-import type { Command } from '../command.ts'
+import type { Command, CommandTable } from '../command.ts'
 import { inContainer } from './in-container.ts'
 
-export function registerCommands(session: ShellSession): void {
+export function registerCommands(session: CommandTable): void {
   session.commands.set('kubectl', kubectl)
   // Inside a pod, anything that is not a network tool runs as the container's own command.
   session.commands.set('__container__', inContainer)

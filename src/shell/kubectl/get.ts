@@ -17,7 +17,7 @@ import { goValue, renderJSONPath, JSONPathExecError, JSONPathParseError } from '
 import { parseCustomColumns, renderCustomColumns } from './print/custom-columns.ts'
 import type { PrintContext } from './print/table.ts'
 
-export const GET_FLAGS: FlagSpec[] = [
+const GET_FLAGS: FlagSpec[] = [
   ...GLOBAL_FLAGS,
   { name: 'output', short: 'o', type: 'string' },
   { name: 'selector', short: 'l', type: 'string' },
@@ -49,12 +49,12 @@ interface Found {
   objects: KubeObject[]
 }
 
-export function printContext(ctx: KubectlContext): PrintContext {
+function printContext(ctx: KubectlContext): PrintContext {
   return { store: ctx.cluster.store, now: ctx.cluster.clock.now(), wide: false }
 }
 
 /** What kubectl shows of a stored object: everything but managedFields (hidden by default since 1.21). */
-export function forDisplay(obj: KubeObject): KubeObject {
+function forDisplay(obj: KubeObject): KubeObject {
   if (!obj.metadata.managedFields) return obj
   const metadata = { ...obj.metadata }
   delete metadata.managedFields

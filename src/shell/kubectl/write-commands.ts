@@ -20,5 +20,3 @@ export const WRITE_COMMANDS: Record<string, KubectlSubcommand> = {
   'port-forward': portForward, rollout, set, cordon, uncordon, drain, wait,
 }
 
-export { getPortForwards, portForwardOn } from './write/port-forwards.ts'
-export type { PortForward } from './write/port-forwards.ts'

@@ -14,7 +14,7 @@ import { REASONS, byteLength } from '../../engine/apps/http.ts'
 import { TraceBuilder } from '../../engine/trace/builder.ts'
 
 /** The curl version of the machine or image the tool runs on. */
-export function curlVersion(ctx: NetContext): string {
+function curlVersion(ctx: NetContext): string {
   if (ctx.client.kind === 'host') return '8.5.0'
   const image = ctx.image ?? ''
   if (/curlimages\/curl|netshoot/.test(image)) return '8.12.1'

@@ -1,7 +1,7 @@
 // DNS answers printed as nslookup (bind 9.18 and BusyBox 1.36) and dig (bind 9.18) print them.
 import type { DnsAnswer, RRType, ResourceRecord } from '../../engine/dns/records.ts'
 
-export function digRR(rr: ResourceRecord): string {
+function digRR(rr: ResourceRecord): string {
   // dig separates fields with tabs, and the name with tabs to column 24 (a space when longer).
   const name = rr.name.length < 24 ? rr.name + '\t'.repeat(Math.ceil((24 - rr.name.length) / 8)) : rr.name + ' '
   return `${name}${rr.ttl}\tIN\t${rr.type}\t${rr.data}`

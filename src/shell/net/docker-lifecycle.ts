@@ -10,7 +10,7 @@ import type { NodeAction } from '../../engine/node/node-container.ts'
 export const NODE_LIFECYCLE_VERBS: readonly string[] = ['stop', 'kill', 'start', 'pause', 'unpause']
 
 /** The node containers docker knows about (a cloud cluster's nodes are VMs, not local containers). */
-export function nodeContainers(cluster: Cluster | null): Cluster['profile']['nodes'] {
+function nodeContainers(cluster: Cluster | null): Cluster['profile']['nodes'] {
   return cluster && cluster.profile.type !== 'gke' ? cluster.profile.nodes : []
 }
 
@@ -28,7 +28,7 @@ export function containerId(cluster: Cluster, name: string): string {
 }
 
 /** docker's go-units HumanDuration, as `docker ps` prints ages. */
-export function humanDuration(seconds: number): string {
+function humanDuration(seconds: number): string {
   const s = Math.floor(seconds)
   if (s < 1) return 'Less than a second'
   if (s === 1) return '1 second'

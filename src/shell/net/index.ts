@@ -1,5 +1,5 @@
 // Registers the data plane's tools with a shell session: on the host and (for the in-pod tools) inside pods.
-import type { ShellSession } from '../session.ts'
+import type { CommandTable } from '../command.ts'
 import { curl } from './curl.ts'
 import { wget } from './wget.ts'
 import { ping } from './ping.ts'
@@ -8,7 +8,7 @@ import { dig } from './dig.ts'
 import { docker } from './docker.ts'
 import { cloudProviderKind, gcloudNetwork, minikubeNetwork } from './cloud-commands.ts'
 
-export function registerNetworkCommands(session: ShellSession): void {
+export function registerNetworkCommands(session: CommandTable): void {
   for (const [name, command] of [['curl', curl], ['wget', wget], ['ping', ping], ['nslookup', nslookup], ['dig', dig]] as const) {
     session.commands.set(name, command)
     session.podCommands.set(name, command)

@@ -6,7 +6,7 @@ export type WordPart =
   | { kind: 'cmdsub'; body: ListNode; quoted: boolean }
   | { kind: 'arith'; expr: Word; quoted: boolean }
 
-export type ParamOp =
+type ParamOp =
   | ':-' | '-' | ':=' | '=' | ':+' | '+' | ':?' | '?'
   | '#' | '##' | '%' | '%%' | '/' | '//' | 'len' | ':' | '^^' | ',,' | '^' | ','
   /** A malformed ${...}; bash says "bad substitution" when it runs. */
@@ -23,12 +23,12 @@ export type Redirect =
 export interface Assignment { name: string; value: Word; append: boolean }
 
 export interface SimpleCommand { kind: 'simple'; assigns: Assignment[]; words: Word[]; redirects: Redirect[] }
-export interface ForCommand { kind: 'for'; name: string; words: Word[] | null; body: ListNode; redirects: Redirect[] }
-export interface ArithForCommand { kind: 'arithfor'; init: Word; cond: Word; step: Word; body: ListNode; redirects: Redirect[] }
-export interface WhileCommand { kind: 'while'; until: boolean; cond: ListNode; body: ListNode; redirects: Redirect[] }
-export interface IfCommand { kind: 'if'; clauses: { cond: ListNode; body: ListNode }[]; elseBody: ListNode | null; redirects: Redirect[] }
-export interface GroupCommand { kind: 'group' | 'subshell'; body: ListNode; redirects: Redirect[] }
-export interface ArithCommand { kind: 'arithcmd'; expr: Word; redirects: Redirect[] }
+interface ForCommand { kind: 'for'; name: string; words: Word[] | null; body: ListNode; redirects: Redirect[] }
+interface ArithForCommand { kind: 'arithfor'; init: Word; cond: Word; step: Word; body: ListNode; redirects: Redirect[] }
+interface WhileCommand { kind: 'while'; until: boolean; cond: ListNode; body: ListNode; redirects: Redirect[] }
+interface IfCommand { kind: 'if'; clauses: { cond: ListNode; body: ListNode }[]; elseBody: ListNode | null; redirects: Redirect[] }
+interface GroupCommand { kind: 'group' | 'subshell'; body: ListNode; redirects: Redirect[] }
+interface ArithCommand { kind: 'arithcmd'; expr: Word; redirects: Redirect[] }
 
 export type Command = SimpleCommand | ForCommand | ArithForCommand | WhileCommand | IfCommand | GroupCommand | ArithCommand
 

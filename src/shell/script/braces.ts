@@ -5,9 +5,9 @@ type Item = { ch: string } | { part: WordPart }
 
 /** Expands the braces of one word into the list of words it stands for. */
 /** A simulated shell has to stop somewhere: real bash would try to allocate it all (and usually be killed). */
-export const MAX_WORDS = 100_000
+const MAX_WORDS = 100_000
 
-export class ExpansionTooLarge extends RangeError {
+class ExpansionTooLarge extends RangeError {
   constructor() {
     super(`brace expansion: more than ${MAX_WORDS} words`)
   }
@@ -42,7 +42,7 @@ function expand(items: Item[]): Item[][] {
       alternatives = []
       let from = i + 1
       for (const c of [...commas, close]) {
-        alternatives.push(...expand(items.slice(from, c)))
+        for (const a of expand(items.slice(from, c))) alternatives.push(a)
         from = c + 1
       }
     } else {

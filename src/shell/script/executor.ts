@@ -1,4 +1,6 @@
 // Runs parsed statements: lists, pipelines, compound commands, redirections, builtins and the runner.
+// Every step is a generator that yields at checkpoints (each loop round, each command handed to the runner),
+// so a console can run a long statement in slices and interrupt it there; the CLI runs it straight through.
 import { expandAlias } from './alias.ts'
 import { ArithError, evaluateArith } from './arith.ts'
 import type { AndOr, Command, ListNode, Pipeline, Redirect, SimpleCommand, Statement, Word } from './ast.ts'
@@ -6,11 +8,25 @@ import { builtinFor, type BuiltinContext } from './builtins/index.ts'
 import { Expander, type ExpandHost } from './expand.ts'
 import { Input, type Io, type Sink } from './io.ts'
 import { Parser } from './parser.ts'
-import { AbortLine, BreakSignal, ContinueSignal, ExitSignal, ExpansionError } from './signals.ts'
+import { AbortLine, BreakSignal, ContinueSignal, ExitSignal, ExpansionError, InterruptSignal } from './signals.ts'
 import { absolutePath, exportedEnv, restoreState, snapshotState } from './state.ts'
 import { ShellSyntaxError, type Chunk, type CommandRunner, type ExecRequest, type RunOptions, type ShellState, type StatementRecord } from './types.ts'
 
 const DEFAULT_MAX_ROUNDS = 100
+
+/** A step of the interpreter: yields at checkpoints, returns an exit status. */
+type Work<T = number> = Generator<undefined, T, undefined>
+
+/** Runs a step to its end without pausing (command substitution, xargs, the CLI). */
+function finish<T>(work: Work<T>): T {
+  for (;;) {
+    const r = work.next()
+    if (r.done) return r.value
+  }
+}
+
+/** bash's status for a command ended by SIGINT: 128 + 2. */
+const INTERRUPTED_STATUS = 130
 
 export class Interpreter implements ExpandHost {
   private readonly expander: Expander
@@ -21,14 +37,50 @@ export class Interpreter implements ExpandHost {
   private substStatus: number | null = null
   /** Aliases as they were when the statement was read: bash expands them while parsing a line. */
   private aliases: Record<string, string> = {}
+  /** How many synchronous contexts ($(...), xargs) enclose the current step: there no checkpoint can pause. */
+  private syncDepth = 0
+  /** Set by interrupt(): the next checkpoint throws InterruptSignal (Ctrl+C). */
+  private interruptRequested = false
 
   constructor(readonly state: ShellState, private readonly runner: CommandRunner, private readonly opts: RunOptions = {}) {
     this.expander = new Expander(this)
     this.maxRounds = opts.maxLoopRounds ?? DEFAULT_MAX_ROUNDS
   }
 
-  /** Runs one top-level statement; `exited` tells the caller that `exit` ended the script. */
-  runStatement(stmt: Statement): { record: StatementRecord; exited: boolean } {
+  /** Asks the running statement to stop at its next checkpoint, as Ctrl+C does (status 130). */
+  interrupt(): void {
+    this.interruptRequested = true
+  }
+
+  /** The output and traces of the running statement so far, handed over once (a console streams them). */
+  takeOutput(): { chunks: Chunk[]; traces: unknown[] } {
+    const taken = { chunks: this.chunks, traces: this.traces }
+    this.chunks = []
+    this.traces = []
+    return taken
+  }
+
+  /** A place where a sliced run may pause and where Ctrl+C takes effect. */
+  private *checkpoint(): Work<void> {
+    if (this.syncDepth === 0) yield
+    if (this.interruptRequested) {
+      this.interruptRequested = false
+      throw new InterruptSignal()
+    }
+  }
+
+  /** Runs `work` to its end inside a synchronous context (no pausing: loops there keep their round limit). */
+  private sync<T>(work: Work<T>): T {
+    this.syncDepth++
+    try {
+      return finish(work)
+    } finally {
+      this.syncDepth--
+    }
+  }
+
+  /** Runs one top-level statement; `exited` tells the caller that `exit` (or Ctrl+C) ended the script. */
+  *runStatement(stmt: Statement): Work<{ record: StatementRecord; exited: boolean }> {
     this.chunks = []
     this.traces = []
     this.aliases = { ...this.state.aliases }
@@ -38,9 +90,14 @@ export class Interpreter implements ExpandHost {
     let status: number
     let exited = false
     try {
-      status = this.list(stmt.list, io)
+      status = yield* this.list(stmt.list, io)
     } catch (e) {
       if (e instanceof AbortLine) status = 1
+      else if (e instanceof InterruptSignal) {
+        // Ctrl+C: the whole command line is abandoned, as an interactive bash does.
+        status = INTERRUPTED_STATUS
+        exited = true
+      }
       else if (e instanceof ExitSignal) {
         status = e.code
         exited = true
@@ -66,34 +123,35 @@ export class Interpreter implements ExpandHost {
     else this.chunks.push({ stream, text })
   }
 
-  list(list: ListNode, io: Io): number {
+  *list(list: ListNode, io: Io): Work {
     let status = 0
-    for (const item of list.items) status = this.andOr(item, io)
+    for (const item of list.items) status = yield* this.andOr(item, io)
     return status
   }
 
-  private andOr(node: AndOr, io: Io): number {
-    let status = this.pipeline(node.first, io)
+  private *andOr(node: AndOr, io: Io): Work {
+    let status = yield* this.pipeline(node.first, io)
     for (const { op, pipeline } of node.rest) {
-      if ((op === '&&') === (status === 0)) status = this.pipeline(pipeline, io)
+      if ((op === '&&') === (status === 0)) status = yield* this.pipeline(pipeline, io)
     }
     return status
   }
 
-  private pipeline(p: Pipeline, io: Io): number {
+  private *pipeline(p: Pipeline, io: Io): Work {
     let status = 0
-    if (p.commands.length === 1) status = this.command(p.commands[0], io)
+    if (p.commands.length === 1) status = yield* this.command(p.commands[0], io)
     else {
       // Stages run one after another; each sees the previous stage's whole output, in a subshell.
       let input = io.stdin
-      p.commands.forEach((cmd, i) => {
+      for (const [i, cmd] of p.commands.entries()) {
         const lastStage = i === p.commands.length - 1
         let buffer = ''
         const out: Sink = lastStage ? io.out : (t) => { buffer += t }
         const err = !lastStage && p.pipeStderr[i] ? out : io.err
-        status = this.subshell(() => this.command(cmd, { stdin: input, out, err }))
+        const stdin = input
+        status = yield* this.subshell(() => this.command(cmd, { stdin, out, err }))
         input = new Input(buffer)
-      })
+      }
     }
     if (p.negate) status = status === 0 ? 1 : 0
     this.state.lastExit = status
@@ -101,10 +159,10 @@ export class Interpreter implements ExpandHost {
   }
 
   /** Runs `body` as a subshell: variable changes, exit, break and continue stay inside. */
-  private subshell(body: () => number): number {
+  private *subshell(body: () => Work): Work {
     const snap = snapshotState(this.state)
     try {
-      return body()
+      return yield* body()
     } catch (e) {
       if (e instanceof ExitSignal) return e.code
       if (e instanceof AbortLine) return 1
@@ -115,21 +173,23 @@ export class Interpreter implements ExpandHost {
     }
   }
 
-  private command(cmd: Command, io: Io): number {
-    if (cmd.kind === 'simple') return this.simple(cmd, io)
-    return this.withRedirects(cmd.redirects, io, (rio) => {
+  private *command(cmd: Command, io: Io): Work {
+    if (cmd.kind === 'simple') return yield* this.simple(cmd, io)
+    return yield* this.withRedirects(cmd.redirects, io, function* (this: Interpreter, rio: Io): Work {
       switch (cmd.kind) {
-        case 'group': return this.list(cmd.body, rio)
-        case 'subshell': return this.subshell(() => this.list(cmd.body, rio))
+        case 'group': return yield* this.list(cmd.body, rio)
+        case 'subshell': return yield* this.subshell(() => this.list(cmd.body, rio))
         case 'if': {
-          for (const clause of cmd.clauses) if (this.list(clause.cond, rio) === 0) return this.list(clause.body, rio)
-          return cmd.elseBody ? this.list(cmd.elseBody, rio) : 0
+          for (const clause of cmd.clauses) if ((yield* this.list(clause.cond, rio)) === 0) return yield* this.list(clause.body, rio)
+          return cmd.elseBody ? yield* this.list(cmd.elseBody, rio) : 0
         }
         case 'while':
-          return this.loop(null, rio, cmd.body, () => (this.list(cmd.cond, rio) === 0) !== cmd.until)
+          return yield* this.loop(null, rio, cmd.body, function* (this: Interpreter): Work<boolean> {
+            return ((yield* this.list(cmd.cond, rio)) === 0) !== cmd.until
+          })
         case 'for': {
           const items = this.guard(rio, () => (cmd.words ? this.expander.words(cmd.words, rio) : []))
-          return this.loop(items.length, rio, cmd.body, (round) => {
+          return yield* this.loop(items.length, rio, cmd.body, (round) => {
             if (round >= items.length) return false
             this.state.vars[cmd.name] = items[round]
             return true
@@ -137,7 +197,7 @@ export class Interpreter implements ExpandHost {
         }
         case 'arithfor': {
           this.arith(cmd.init, rio, true)
-          return this.loop(null, rio, cmd.body, (round) => {
+          return yield* this.loop(null, rio, cmd.body, (round) => {
             if (round > 0) this.arith(cmd.step, rio, true)
             const c = this.arith(cmd.cond, rio, true)
             return c !== 0
@@ -180,11 +240,14 @@ export class Interpreter implements ExpandHost {
    * Runs loop rounds while `next(round)` says so, stopping after maxLoopRounds with a notice.
    * `total` is the for-loop's item count (null for while/until loops, which may never end).
    */
-  private loop(total: number | null, io: Io, body: ListNode, next: (round: number) => boolean): number {
+  private *loop(total: number | null, io: Io, body: ListNode, next: (this: Interpreter, round: number) => boolean | Work<boolean>): Work {
     let status = 0
+    // A console that can interrupt (Ctrl+C) lets an endless loop run, as bash does; elsewhere it is cut short.
+    const maxRounds = this.opts.interruptible && this.syncDepth === 0 ? Infinity : this.maxRounds
     this.loopDepth++
     try {
       for (let round = 0; ; round++) {
+        yield* this.checkpoint()
         try {
           // for: stop before an extra round; while/until: only once the condition asks for one more.
           const bounded = total !== null
@@ -195,13 +258,14 @@ export class Interpreter implements ExpandHost {
             status = 130
             break
           }
-          if (!next(round)) break
-          if (!bounded && round >= this.maxRounds) {
-            this.emit('stderr', loopNotice(this.maxRounds, total))
+          const more = next.call(this, round)
+          if (!(typeof more === 'boolean' ? more : yield* more)) break
+          if (!bounded && round >= maxRounds) {
+            this.emit('stderr', loopNotice(maxRounds, total))
             status = 130
             break
           }
-          status = this.list(body, io)
+          status = yield* this.list(body, io)
         } catch (e) {
           if (e instanceof BreakSignal) {
             if (e.levels > 1) throw new BreakSignal(e.levels - 1)
@@ -220,9 +284,9 @@ export class Interpreter implements ExpandHost {
     return status
   }
 
-  private simple(node: SimpleCommand, io: Io): number {
+  private *simple(node: SimpleCommand, io: Io): Work {
     const expanded = expandAlias(node, this.aliases)
-    if (!('kind' in expanded)) return this.list(expanded, io)
+    if (!('kind' in expanded)) return yield* this.list(expanded, io)
     const cmd = expanded
     this.substStatus = null
     const words = this.guard(io, () => ({
@@ -233,17 +297,18 @@ export class Interpreter implements ExpandHost {
     if (argv.length === 0) {
       for (const a of assigns) this.state.vars[a.name] = a.append ? (this.state.vars[a.name] ?? '') + a.value : a.value
       const status = this.substStatus ?? 0
-      return this.withRedirects(cmd.redirects, io, () => status)
+      // eslint-disable-next-line require-yield -- a status with no work to do
+      return yield* this.withRedirects(cmd.redirects, io, function* () { return status })
     }
     const env: Record<string, string> = {}
     for (const a of assigns) env[a.name] = a.value
-    return this.withRedirects(cmd.redirects, io, (rio) => this.dispatch(argv, env, rio))
+    return yield* this.withRedirects(cmd.redirects, io, (rio) => this.dispatch(argv, env, rio))
   }
 
   /** Runs argv as a builtin, an interpreter-level command (eval, source) or through the runner. */
-  private dispatch(argv: string[], env: Record<string, string>, io: Io): number {
+  private *dispatch(argv: string[], env: Record<string, string>, io: Io): Work {
     const name = argv[0]
-    if (name === 'eval') return this.evalText(argv.slice(1).join(' '), io, 'eval')
+    if (name === 'eval') return yield* this.evalText(argv.slice(1).join(' '), io, 'eval')
     if (name === 'source' || name === '.') {
       const text = argv[1] === undefined ? undefined : this.readFile(argv[1])
       if (text === undefined) {
@@ -251,28 +316,28 @@ export class Interpreter implements ExpandHost {
         else io.err(`bash: ${argv[1]}: No such file or directory\n`)
         return argv[1] === undefined ? 2 : 1
       }
-      return this.evalText(text, io, argv[1])
+      return yield* this.evalText(text, io, argv[1])
     }
     const builtin = builtinFor(name)
-    if (!builtin) return this.external(argv, env, io)
+    if (!builtin) return yield* this.external(argv, env, io)
     const ctx: BuiltinContext = {
       state: this.state,
       stdin: io.stdin,
       out: io.out,
       err: io.err,
       readFile: (p) => this.readFile(p),
-      run: (args, stdin) => this.dispatch(args, {}, { stdin: stdin === undefined ? undefined : new Input(stdin), out: io.out, err: io.err }),
-      external: () => this.external(argv, env, io),
+      run: (args, stdin) => this.sync(this.dispatch(args, {}, { stdin: stdin === undefined ? undefined : new Input(stdin), out: io.out, err: io.err })),
+      external: () => this.sync(this.external(argv, env, io)),
       loopDepth: this.loopDepth,
     }
     return builtin(argv.slice(1), ctx)
   }
 
-  private evalText(text: string, io: Io, origin: string): number {
+  private *evalText(text: string, io: Io, origin: string): Work {
     let status = 0
     try {
       const parser = new Parser(text)
-      for (let s = parser.statement(); s; s = parser.statement()) status = this.list(s.list, io)
+      for (let s = parser.statement(); s; s = parser.statement()) status = yield* this.list(s.list, io)
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e
       io.err(`bash: ${origin}: ${e.message}\n`)
@@ -281,7 +346,8 @@ export class Interpreter implements ExpandHost {
     return status
   }
 
-  private external(argv: string[], env: Record<string, string>, io: Io): number {
+  private *external(argv: string[], env: Record<string, string>, io: Io): Work {
+    yield* this.checkpoint()
     const req: ExecRequest = { argv, env: { ...exportedEnv(this.state), ...env } }
     if (io.stdin) req.stdin = io.stdin.remaining()
     let result
@@ -292,13 +358,13 @@ export class Interpreter implements ExpandHost {
       return 1
     }
     for (const c of result.chunks) (c.stream === 'stdout' ? io.out : io.err)(c.text)
-    this.traces.push(...result.traces)
+    for (const t of result.traces) this.traces.push(t)
     return result.exitCode
   }
 
   runSubst(list: ListNode, io: Io): string {
     let out = ''
-    this.substStatus = this.subshell(() => this.list(list, { stdin: undefined, out: (t) => { out += t }, err: io.err }))
+    this.substStatus = this.sync(this.subshell(() => this.list(list, { stdin: undefined, out: (t) => { out += t }, err: io.err })))
     return out
   }
 
@@ -315,8 +381,8 @@ export class Interpreter implements ExpandHost {
   }
 
   /** Applies redirections around `body`; files are written once the command is done. */
-  private withRedirects(redirects: Redirect[], io: Io, body: (io: Io) => number): number {
-    if (redirects.length === 0) return body(io)
+  private *withRedirects(redirects: Redirect[], io: Io, body: (this: Interpreter, io: Io) => Work): Work {
+    if (redirects.length === 0) return yield* body.call(this, io)
     const pending: { path: string; append: boolean; text: string }[] = []
     const fds: Record<number, Sink> = { 1: io.out, 2: io.err }
     let stdin = io.stdin
@@ -360,7 +426,7 @@ export class Interpreter implements ExpandHost {
     })
     try {
       if (!opened) return 1
-      return body({ stdin, out: fds[1], err: fds[2] })
+      return yield* body.call(this, { stdin, out: fds[1], err: fds[2] })
     } finally {
       for (const f of pending) this.writeFile(f.path, f.text, f.append)
     }
@@ -368,10 +434,10 @@ export class Interpreter implements ExpandHost {
 }
 
 /** The most rounds a `for` loop over a finite list runs (far beyond any request-distribution demo). */
-export const MAX_FOR_ROUNDS = 100_000
+const MAX_FOR_ROUNDS = 100_000
 
 /** What kubehop prints when it cuts a loop short (a real shell would go on). */
-export function loopNotice(max: number, total: number | null): string {
+function loopNotice(max: number, total: number | null): string {
   return total === null
     ? `kubehop: stopped the loop after ${max} rounds (a real shell would keep going until you press Ctrl-C)\n`
     : `kubehop: stopped the loop after ${max} of ${total} rounds (a real shell would run all ${total})\n`

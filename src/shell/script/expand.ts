@@ -36,7 +36,7 @@ export class Expander {
         out.push(this.word(w, io))
         return
       }
-      for (const parts of braceExpand(w.parts)) out.push(...this.fields(parts, io))
+      for (const parts of braceExpand(w.parts)) for (const f of this.fields(parts, io)) out.push(f) // not push(...): 100,000 fields overflow a worker's stack
     })
     return out
   }
@@ -173,11 +173,11 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
   return at < 0 ? [s, undefined] : [s.slice(0, at), s.slice(at + 1)]
 }
 
-export function isLiteral(w: Word): boolean {
+function isLiteral(w: Word): boolean {
   return w.parts.every((p) => p.kind === 'lit')
 }
 
-export function literalText(w: Word): string {
+function literalText(w: Word): string {
   return w.parts.map((p) => (p.kind === 'lit' ? p.text : '')).join('')
 }
 

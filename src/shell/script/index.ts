@@ -2,7 +2,4 @@
 export { parseScript } from './parser.ts'
 export { iterateScript, runScript } from './interpreter.ts'
 export { createShellState } from './state.ts'
-export { loopNotice } from './executor.ts'
 export { ShellSyntaxError } from './types.ts'
-export type { Chunk, CommandResult, CommandRunner, ExecRequest, RunOptions, ShellState, StatementRecord } from './types.ts'
-export type { Script, Statement } from './ast.ts'

@@ -1,7 +1,8 @@
-// Entry points: run a script statement by statement, yielding one record per top-level statement.
+// Entry points: run a script statement by statement, yielding one record per top-level statement; or run it in
+// slices (a console that must stay responsive), pausing at checkpoints and stopping on Ctrl+C.
 import { Interpreter } from './executor.ts'
 import { normalize, Parser } from './parser.ts'
-import { ShellSyntaxError, type CommandRunner, type RunOptions, type ShellState, type StatementRecord } from './types.ts'
+import { ShellSyntaxError, type Chunk, type CommandRunner, type RunOptions, type ShellState, type StatementRecord } from './types.ts'
 
 /**
  * Runs `text` like `bash script`, reading and running one statement at a time, so a console can show
@@ -9,9 +10,14 @@ import { ShellSyntaxError, type CommandRunner, type RunOptions, type ShellState,
  * ends the script, as bash does. `state` is updated in place (variables, aliases, files, $?).
  */
 export function* iterateScript(text: string, state: ShellState, runner: CommandRunner, opts: RunOptions = {}): Generator<StatementRecord, void, undefined> {
+  for (const step of statements(text, new Interpreter(state, runner, opts))) if (step) yield step
+}
+
+/** The script's statements as records, with `undefined` at every checkpoint (where a sliced run may pause). */
+function* statements(text: string, interp: Interpreter): Generator<StatementRecord | undefined, void, undefined> {
+  const state = interp.state
   const source = normalize(text)
   const parser = new Parser(source)
-  const interp = new Interpreter(state, runner, opts)
   let consumed = 0
   for (;;) {
     let stmt
@@ -25,9 +31,52 @@ export function* iterateScript(text: string, state: ShellState, runner: CommandR
     }
     if (!stmt) return
     consumed = parser.consumed()
-    const { record, exited } = interp.runStatement(stmt)
+    const { record, exited } = yield* interp.runStatement(stmt)
     yield record
     if (exited) return
+  }
+}
+
+/** What one slice of a running script produced: statements finished, output of the running one so far. */
+export interface Slice {
+  records: StatementRecord[]
+  /** Output and traces of the statement still running, since the previous slice (not repeated in its record). */
+  partial: { chunks: Chunk[]; traces: unknown[] }
+  done: boolean
+}
+
+/**
+ * A script run in slices, for a console: `slice` runs until `pause()` answers true at a checkpoint (each loop
+ * round, each command) or the script ends; `interrupt` is Ctrl+C (the running statement ends with status 130
+ * at its next checkpoint and the rest of the script is dropped, as in an interactive bash).
+ */
+export class ScriptRun {
+  private readonly interp: Interpreter
+  private readonly steps: Generator<StatementRecord | undefined, void, undefined>
+  private finished = false
+
+  constructor(text: string, state: ShellState, runner: CommandRunner, opts: RunOptions = {}) {
+    this.interp = new Interpreter(state, runner, opts)
+    this.steps = statements(text, this.interp)
+  }
+
+  get done(): boolean {
+    return this.finished
+  }
+
+  slice(pause: () => boolean): Slice {
+    const records: StatementRecord[] = []
+    while (!this.finished) {
+      const next = this.steps.next()
+      if (next.done) this.finished = true
+      else if (next.value) records.push(next.value)
+      else if (pause()) break
+    }
+    return { records, partial: this.finished ? { chunks: [], traces: [] } : this.interp.takeOutput(), done: this.finished }
+  }
+
+  interrupt(): void {
+    this.interp.interrupt()
   }
 }
 
@@ -45,4 +94,3 @@ function errorSource(text: string, from: number, errorLine: number): { source: s
   const last = Math.max(line, Math.min(errorLine, lines.length))
   return { source: lines.slice(line - 1, last).join('\n').replace(/\s+$/, ''), line }
 }
-export { parseScript } from './parser.ts'

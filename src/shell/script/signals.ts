@@ -17,3 +17,6 @@ export class ExpansionError extends Error {}
 
 /** After an expansion error an interactive bash discards the rest of the command line ($? = 1). */
 export class AbortLine {}
+
+/** Ctrl+C reached a checkpoint: the statement unwinds (subshells and loops let it through) with status 130. */
+export class InterruptSignal {}

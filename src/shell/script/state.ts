@@ -17,10 +17,6 @@ export function createShellState(): ShellState {
   }
 }
 
-export function isExported(state: ShellState, name: string): boolean {
-  return state.exported?.includes(name) ?? false
-}
-
 export function setExported(state: ShellState, name: string, on: boolean): void {
   const list = state.exported ?? (state.exported = [])
   const at = list.indexOf(name)

@@ -38,6 +38,9 @@ export interface StatementRecord {
 export interface RunOptions {
   /** Rounds after which any loop is stopped (default 100). */
   maxLoopRounds?: number
+  /** A console with Ctrl+C runs the script in slices (ScriptRun): `while true` then runs until interrupted, as in
+   * bash; loops inside $(...) keep the round limit, since nothing can pause there. */
+  interruptible?: boolean
   /** Redirection target; default stores into ShellState.files. */
   writeFile?: (path: string, content: string, append: boolean) => void
   /** `< file` and file arguments of the text builtins; undefined means "no such file". */

@@ -14,7 +14,7 @@ function boxOf(node: ReturnType<typeof useInternalNode>): Box | null {
     height: node.measured.height ?? node.height ?? 0, type: node.type ?? '' }
 }
 
-export function PacketEdge({ id, source, target, data }: EdgeProps) {
+function PacketEdge({ id, source, target, data }: EdgeProps) {
   const s = boxOf(useInternalNode(source))
   const t = boxOf(useInternalNode(target))
   const track = (data as PacketEdgeData | undefined)?.track ?? id

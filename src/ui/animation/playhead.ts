@@ -1,6 +1,6 @@
 // The playback clock: a mutable time the canvas reads every frame. Play/pause, speed and seeks go through
 // here; listeners hear about seeks (the rAF loop picks up the rest on its own).
-export const SECONDS_PER_UNIT = 0.55
+const SECONDS_PER_UNIT = 0.55
 
 export interface Playhead {
   t: number

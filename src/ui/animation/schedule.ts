@@ -7,7 +7,7 @@ import type { HopTargets } from './hopTarget.ts'
 export const TRAVEL = 1
 export const DWELL = 0.35
 
-export type PacketKind = 'dns' | 'request'
+type PacketKind = 'dns' | 'request'
 
 export interface PacketHop {
   hop: TraceHop

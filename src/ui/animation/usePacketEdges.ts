@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import type { PacketEdgeData } from './PacketEdge.tsx'
 import type { Timeline } from './useTimeline.ts'
 
-export function packetEdges(timeline: Timeline, present: (id: string) => boolean): Edge<PacketEdgeData>[] {
+function packetEdges(timeline: Timeline, present: (id: string) => boolean): Edge<PacketEdgeData>[] {
   return timeline.tracks.filter((t) => present(t.source) && present(t.target)).map((t) => ({
     id: `pkt:${t.key}`, source: t.source, target: t.target, type: 'packet', data: { track: t.key, active: true },
     selectable: false, focusable: false, zIndex: 5,

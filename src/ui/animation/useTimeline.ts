@@ -3,7 +3,7 @@
 import { useEffect } from 'react'
 import type { Trace } from '../../engine/trace/types.ts'
 import type { ClusterSnapshot } from '../../engine/snapshot.ts'
-import { recordById, requestStore, useRequests } from '../requests/requestStore.ts'
+import { requestStore, useRequests } from '../requests/requestStore.ts'
 import { useApp } from '../store.ts'
 import { hopTargets, type HopTargets } from './hopTarget.ts'
 import { playhead, seek } from './playhead.ts'
@@ -18,13 +18,13 @@ export interface Timeline {
   end: number
 }
 
-export const emptyTimeline: Timeline = { key: '', label: '', packets: [], tracks: [], end: 0 }
+const emptyTimeline: Timeline = { key: '', label: '', packets: [], tracks: [], end: 0 }
 
 let lastSnapshot: ClusterSnapshot | null | undefined
 let lastWhere: HopTargets = hopTargets(null)
 let last: { traces: Trace[]; where: HopTargets; key: string; timeline: Timeline } | null = null
 
-export function timelineOf(traces: Trace[] | null, key: string, label: string, snapshot: ClusterSnapshot | null): Timeline {
+function timelineOf(traces: Trace[] | null, key: string, label: string, snapshot: ClusterSnapshot | null): Timeline {
   if (!traces) return emptyTimeline
   if (snapshot !== lastSnapshot) { lastSnapshot = snapshot; lastWhere = hopTargets(snapshot) }
   if (last && last.traces === traces && last.where === lastWhere && last.key === key) return last.timeline
@@ -54,4 +54,3 @@ export function usePlayheadReset(timeline: Timeline): void {
   }, [timeline.key])
 }
 
-export { recordById }

@@ -51,3 +51,54 @@ describe('console session', () => {
     expect(plain(screen).endsWith('$ kubectl get ')).toBe(true)
   })
 })
+
+describe('console session as a terminal', () => {
+  it('keeps output without a final newline on screen, the prompt after it on the same row', async () => {
+    let screen = ''
+    const shell: ShellBridge = { run: async (_line, onOutput) => { onOutput([{ stream: 'stdout', text: '10.244.1.2' }]); return { exitCode: 0 } } }
+    const session = startConsoleSession({ write: (d) => { screen += d } }, shell, { banner: '' })
+    session.input('kubectl get pod x -o jsonpath={.status.podIP}\r')
+    await tick()
+    expect(screen.endsWith('\r\x1b[2K10.244.1.2$ ')).toBe(true)
+    session.input('k')
+    expect(screen.endsWith('\r\x1b[2K10.244.1.2$ k')).toBe(true)
+  })
+
+  it('prompts `> ` while a here-document, a quote or a loop is open, then runs it as one command', async () => {
+    let screen = ''
+    const ran: string[] = []
+    const session = startConsoleSession({ write: (d) => { screen += d } }, fakeShell(ran), { banner: '' })
+    session.input('cat > app.yaml <<EOF\rkind: Pod\r')
+    await tick()
+    expect(ran).toEqual([])
+    expect(plain(screen).endsWith('> ')).toBe(true)
+    session.input('EOF\rfor i in 1 2\r')
+    await tick()
+    expect(ran).toEqual(['cat > app.yaml <<EOF\nkind: Pod\nEOF'])
+    session.input('do echo "$i\r"; done\r')
+    await tick()
+    expect(ran[1]).toBe('for i in 1 2\ndo echo "$i\n"; done')
+    // Ctrl+C drops a command being continued, as bash does.
+    session.input('echo "open\r\x03echo ok\r')
+    await tick()
+    expect(ran[2]).toBe('echo ok')
+  })
+
+  it('interrupts the running command on Ctrl+C: ^C, the command ends, the prompt returns on a new row', async () => {
+    let screen = ''
+    let aborted = false
+    const shell: ShellBridge = {
+      run: (_line, onOutput, signal) => new Promise((resolve) => {
+        onOutput([{ stream: 'stdout', text: 'hello\nhel' }])
+        signal?.addEventListener('abort', () => { aborted = true; resolve({ exitCode: 130 }) })
+      }),
+    }
+    const session = startConsoleSession({ write: (d) => { screen += d } }, shell, { banner: '' })
+    session.input('while true; do curl -s http://kubia; done\r')
+    await tick()
+    session.input('typed ahead\x03')
+    await tick()
+    expect(aborted).toBe(true)
+    expect(plain(screen).endsWith('hello\r\nhel^C\r\n\r$ ')).toBe(true)
+  })
+})

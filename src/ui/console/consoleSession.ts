@@ -1,11 +1,16 @@
-// Connects a terminal to a shell: line editing, Tab completion, one command at a time with its output
-// streamed statement by statement (stderr in red), typed-ahead input kept for after it.
+// Connects a terminal to a shell as bash's readline does: line editing, Tab completion, Ctrl+R, the `> ` prompt
+// while a command continues over several lines, one command at a time with its output streamed (stderr in red),
+// Ctrl+C to interrupt it, typed-ahead input kept for after it, and output without a final newline left in place.
+import { needsMoreInput } from '../../shell/script/completeness.ts'
 import type { Completion } from './completion.ts'
-import { emptyLine, feed, renderLine, type LineState } from './lineEditor.ts'
+import { CONTINUATION_PROMPT, PROMPT, emptyLine, feed, renderLine, type LineState } from './lineEditor.ts'
 import type { OutputChunk, ShellBridge } from './shellBridge.ts'
 
 export interface TerminalSink {
-  write(data: string): void
+  /** `drawn` is called once the terminal has processed the data (xterm's write callback). */
+  write(data: string, drawn?: () => void): void
+  /** Columns of the terminal (the row a prompt shares with earlier output); 80 when unknown. */
+  readonly cols?: number
 }
 
 export interface ConsoleSession {
@@ -22,9 +27,9 @@ export interface ConsoleOptions {
 const STDERR = '\x1b[31m'
 const RESET = '\x1b[0m'
 
-export const toTerminal = (text: string) => text.replace(/\r?\n/g, '\r\n')
+const toTerminal = (text: string) => text.replace(/\r?\n/g, '\r\n')
 
-export function renderChunks(chunks: OutputChunk[]): string {
+function renderChunks(chunks: OutputChunk[]): string {
   return chunks.map((c) => (c.stream === 'stderr' ? `${STDERR}${toTerminal(c.text)}${RESET}` : toTerminal(c.text))).join('')
 }
 
@@ -32,11 +37,40 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
   let line: LineState = emptyLine
   let pending = ''
   let busy = false
+  /** Lines of a command still being typed (continued with `> `). */
+  let continued: string[] = []
+  /** The running command's Ctrl+C, and whether it was pressed. */
+  let running: AbortController | null = null
+  /** Output since the last newline: the prompt that follows shares its row, as in a terminal. */
+  let tail = ''
   const queued: { text: string; done: (code: number) => void }[] = []
 
+  const show = (chunks: OutputChunk[]): Promise<void> => {
+    for (const c of chunks) {
+      const at = Math.max(c.text.lastIndexOf('\n'), c.text.lastIndexOf('\r'))
+      tail = at < 0 ? tail + c.text : c.text.slice(at + 1)
+    }
+    return new Promise((drawn) => term.write(renderChunks(chunks), drawn))
+  }
+
+  /** The prompt after a command: on the row its output left unfinished (only what is on the last visual row). */
+  const promptAfter = (): string => {
+    const cols = term.cols ?? 80
+    const prefix = tail.length >= cols ? tail.slice(tail.length - (tail.length % cols)) : tail
+    line = { ...line, prefix, prompt: PROMPT }
+    tail = ''
+    return renderLine(line)
+  }
+
   const execute = async (text: string): Promise<number> => {
-    const { exitCode } = await shell.run(text, (chunks) => term.write(renderChunks(chunks)))
-      .catch((err: unknown) => { term.write(`${STDERR}kubehop: ${String(err)}${RESET}\r\n`); return { exitCode: 1 } })
+    const control = (running = new AbortController())
+    tail = ''
+    // After ^C the terminal discards output still on its way, as a tty flushes its queues on SIGINT.
+    const { exitCode } = await shell.run(text, (chunks) => (control.signal.aborted ? undefined : show(chunks)), control.signal)
+      .catch((err: unknown) => { void show([{ stream: 'stderr', text: `kubehop: ${String(err)}\n` }]); return { exitCode: 1 } })
+    running = null
+    // bash ends the ^C row before its next prompt.
+    if (control.signal.aborted) { term.write('\r\n'); tail = '' }
     return exitCode
   }
 
@@ -62,7 +96,8 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
         line = feed({ ...line, buffer: job.text, cursor: job.text.length }, '\r').state
         term.write(toTerminal(renderLine({ ...draft, buffer: job.text, cursor: job.text.length })) + '\r\n') // here-documents span lines
         const code = await execute(job.text)
-        line = { ...line, buffer: draft.buffer, cursor: draft.cursor }
+        promptAfter()
+        line = { ...line, buffer: draft.buffer, cursor: draft.cursor, prompt: draft.prompt }
         term.write(renderLine(line))
         job.done(code)
         continue
@@ -74,9 +109,19 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
       line = result.state
       pending = result.rest + (tabAt > 0 ? pending.slice(tabAt) : '')
       term.write(result.echo)
-      if (result.submitted === null || !result.submitted.trim()) continue
-      await execute(result.submitted)
-      term.write(renderLine(line))
+      if (result.interrupted) { continued = []; term.write(renderLine(line)); continue }
+      if (result.submitted === null) continue
+      // A command is run once the shell's parser says it is whole; until then bash prompts `> ` for more.
+      continued.push(result.submitted)
+      const text = continued.join('\n')
+      if (needsMoreInput(text)) {
+        line = { ...line, prompt: CONTINUATION_PROMPT }
+        term.write(renderLine(line))
+        continue
+      }
+      continued = []
+      if (text.trim()) await execute(text)
+      term.write(promptAfter())
     }
     busy = false
   }
@@ -84,6 +129,13 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
   term.write(toTerminal(options.banner) + renderLine(line))
   return {
     input(data) {
+      const ctrlC = data.lastIndexOf('\x03')
+      if (running && ctrlC >= 0) {
+        // Ctrl+C interrupts the running command; the terminal drops what was typed ahead of it.
+        pending = data.slice(ctrlC + 1)
+        if (!running.signal.aborted) { term.write('^C'); running.abort() }
+        return
+      }
       pending += data
       if (!busy) void drain() // while a command runs, input waits like a real terminal's type-ahead
     },

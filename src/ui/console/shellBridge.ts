@@ -5,7 +5,11 @@ export type { OutputChunk }
 
 export interface ShellResult { exitCode: number }
 
+/** Receives output; a promise tells when it is on screen (the shell then sends more: flow control). */
+export type OutputListener = (chunks: OutputChunk[]) => void | Promise<void>
+
 export interface ShellBridge {
-  /** Runs one line; `onOutput` gets each finished statement's chunks (stdout and stderr apart). */
-  run(line: string, onOutput: (chunks: OutputChunk[]) => void): Promise<ShellResult>
+  /** Runs one line; `onOutput` gets its output as it is produced (stdout and stderr apart). Aborting `signal` is
+   * Ctrl+C: the line ends with status 130. */
+  run(line: string, onOutput: OutputListener, signal?: AbortSignal): Promise<ShellResult>
 }

@@ -2,6 +2,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react'
 import { useApp } from '../store.ts'
 import { EditorTabs } from './EditorTabs.tsx'
+import { useGuard } from './inputGuard.ts'
 import { ProblemsList } from './ProblemsList.tsx'
 import { preloadEditorChunk } from './preloadEditor.ts'
 import { loadEditorModule } from './startEditor.ts'
@@ -14,6 +15,8 @@ export function EditorPane() {
   const lastApply = useApp((s) => s.lastApply)
   const autoApply = useApp((s) => s.autoApply)
   const [timedOut, setTimedOut] = useState(false)
+  const notice = useGuard((s) => s.notice)
+  const plain = useGuard((s) => s.plain)
   useEffect(() => {
     preloadEditorChunk(document) // fetched and parsed now, run after the topology is drawn
     const timer = setTimeout(() => setTimedOut(true), START_ANYWAY_MS)
@@ -29,6 +32,7 @@ export function EditorPane() {
         </span>
       </header>
       <EditorTabs />
+      {(notice || plain) && <p className="pane__notice" role="alert" aria-label="Editor notice">{notice ?? plain}</p>}
       <div className="pane__body">
         {topologyReady || timedOut ? <Suspense fallback={loading}><MonacoEditor /></Suspense> : loading}
       </div>

@@ -4,6 +4,7 @@
 import Editor from '@monaco-editor/react'
 import { useEffect, useMemo } from 'react'
 import { useCodeFontSize } from '../theme/codeFont.ts'
+import { clipboardText, guardStore, languageRefusal, pasteRefusal, setGuardNotice } from './inputGuard.ts'
 import { modelUri, monaco } from './monacoSetup.ts'
 import { getApp, useApp } from '../store.ts'
 import type { EditorMarker } from '../../worker/protocol.ts'
@@ -30,6 +31,14 @@ function toMonaco(m: EditorMarker): monaco.editor.IMarkerData {
     startLineNumber: m.line, startColumn: m.col, endLineNumber: m.endLine, endColumn: Math.max(m.endCol, m.col + 1) }
 }
 
+/** Measures a paste before Monaco takes it (capture phase, on the editor's container): too large, it never lands. */
+function guardPaste(event: ClipboardEvent): void {
+  const text = clipboardText(event.clipboardData)
+  const refusal = pasteRefusal(text.length, getApp().files.reduce((n, f) => n + f.text.length, 0))
+  setGuardNotice(refusal)
+  if (refusal) { event.preventDefault(); event.stopPropagation() }
+}
+
 /** Puts the engine's markers on every open model (a model created later gets them on the next store change). */
 function syncMarkers(markers: EditorMarker[]): void {
   for (const model of monaco.editor.getModels()) {
@@ -48,6 +57,9 @@ export default function MonacoEditor() {
   const sized = useMemo(() => ({ ...options, fontSize }), [fontSize])
 
   useEffect(() => { syncMarkers(markers) }, [markers, active])
+  // A file too large for the YAML language worker, or whose aliases expand into a bomb, is edited as plain text.
+  const plain = useMemo(() => languageRefusal(text), [text])
+  useEffect(() => { guardStore.setState({ plain }) }, [plain])
   // A closed or renamed file's model goes away with it.
   useEffect(() => {
     const names = new Set(files.map((f) => modelUri(f.name)))
@@ -58,6 +70,7 @@ export default function MonacoEditor() {
     <Editor
       path={modelUri(active)}
       defaultLanguage="yaml"
+      language={plain ? 'plaintext' : 'yaml'}
       value={text}
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
       options={sized}
@@ -66,6 +79,7 @@ export default function MonacoEditor() {
       onMount={(editor) => {
         performance.mark('kubehop:editor-ready')
         getApp().markEditorReady()
+        editor.getContainerDomNode().addEventListener('paste', guardPaste, true)
         syncMarkers(getApp().markers)
         // Ctrl+S / Ctrl+Enter: apply now (the document is also applied ~250 ms after typing stops).
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => getApp().requestApply())

@@ -23,7 +23,7 @@ export function tabName(name: string, fallback = 'imported.yaml'): string {
 }
 
 /** An object as one would write it: without what the API server and controllers filled in. */
-export function cleanObject(raw: Record<string, unknown>): Record<string, unknown> {
+function cleanObject(raw: Record<string, unknown>): Record<string, unknown> {
   const { status: _status, ...obj } = raw
   const metadata = { ...((obj.metadata ?? {}) as Record<string, unknown>) }
   for (const k of SERVER_METADATA) delete metadata[k]

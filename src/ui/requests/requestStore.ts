@@ -17,7 +17,7 @@ export interface RequestRecord {
   output: string
 }
 
-export interface BatchInfo {
+interface BatchInfo {
   recordId: number
   line: string
   source: string
@@ -26,9 +26,9 @@ export interface BatchInfo {
   expected: ExpectedShare | null
 }
 
-export interface Pending { line: string; source: string; target: RequestTarget; count: number }
+interface Pending { line: string; source: string; target: RequestTarget; count: number }
 
-export interface CompareState {
+interface CompareState {
   status: 'running' | 'done' | 'error'
   line: string
   variant: CompareVariant

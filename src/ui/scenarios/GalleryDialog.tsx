@@ -5,6 +5,7 @@ import { listGallery, loadScenarioDocument, type GalleryEntry } from './gallery.
 import { openScenario } from './scenarioRunner.ts'
 import { setScenario, useScenario } from './scenarioStore.ts'
 import { setShare } from '../share/shareStore.ts'
+import { beginWorkspace } from '../persistence/workspaceSession.ts'
 
 export function GalleryDialog() {
   const open = useScenario((s) => s.galleryOpen)
@@ -20,10 +21,13 @@ function GalleryList({ onChosen }: { onChosen: () => void }) {
   if (error) return <p role="alert">{error}</p>
   if (!entries) return <p role="status">Loading the gallery…</p>
   const groups = [...new Set(entries.map((e) => e.group))]
-  const choose = async (id: string) => {
+  const choose = async (entry: GalleryEntry) => {
     onChosen()
-    setShare({ request: '', requestTrace: null })
-    await openScenario(await loadScenarioDocument(id))
+    setShare({ request: '', requestTrace: null, requestPending: null, requestRefused: null })
+    const doc = await loadScenarioDocument(entry.id)
+    // The scenario gets its own workspace: the user's document is saved and stays as it was ("Close scenario" returns).
+    await beginWorkspace('scenario', `Scenario: ${entry.title}`)
+    await openScenario(doc)
   }
   return (
     <div className="gallery__groups">
@@ -33,7 +37,7 @@ function GalleryList({ onChosen }: { onChosen: () => void }) {
           <ul className="gallery__list">
             {entries.filter((e) => e.group === group).map((e) => (
               <li key={e.id}>
-                <button type="button" className="gallery__item" onClick={() => void choose(e.id)} aria-describedby={`gallery-${e.id}`}>
+                <button type="button" className="gallery__item" onClick={() => void choose(e)} aria-describedby={`gallery-${e.id}`}>
                   <span className="gallery__title">{e.title}</span>
                   <span className="gallery__meta">{e.steps} steps · {e.profile}</span>
                 </button>

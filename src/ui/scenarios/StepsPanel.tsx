@@ -28,6 +28,7 @@ export function StepsPanel({ readOnly = false }: { readOnly?: boolean }) {
           {!readOnly && <button type="button" className="button" disabled={busy} onClick={() => void closeScenario()}>Close scenario</button>}
         </div>
       </header>
+      {!busy && note && <p className="steps-panel__note" role="alert">{note}</p>}
       {scenario.intro && cursor === 0 && <Markdown source={scenario.intro} />}
       <ol className="steps-panel__steps">
         {scenario.steps.map((step, i) => (

@@ -10,6 +10,7 @@ function fake() {
     setFiles: vi.fn(() => { calls.push('setFiles') }),
     onSnapshot: () => () => undefined,
     onReady: () => () => undefined,
+    onFilesWritten: () => () => undefined,
   } as unknown as EngineClient
   return { engine, calls }
 }

@@ -10,7 +10,7 @@ export interface GalleryEntry { id: string; title: string; group: string; summar
 const idOf = (path: string) => path.split('/')[2]
 const nameOf = (path: string) => path.split('/').slice(3).join('/')
 
-export const galleryIds = (): string[] => [...new Set(Object.keys(FILES).map(idOf))].sort()
+const galleryIds = (): string[] => [...new Set(Object.keys(FILES).map(idOf))].sort()
 
 /** Reads one scenario folder (all its files). */
 export async function loadScenarioDocument(id: string): Promise<ScenarioDocument> {

@@ -4,6 +4,7 @@
 import { ScenarioParseError, parseScenario } from '../../scenarios/parse.ts'
 import type { ScenarioDocument } from '../../scenarios/types.ts'
 import type { DocFile } from '../../worker/protocol.ts'
+import { switchWorkspace, workspaceStore } from '../persistence/workspaceSession.ts'
 import { getApp } from '../store.ts'
 import { commandLines } from './commandLines.ts'
 import { exclusive, runtimeEngine, typeLine } from './runtime.ts'
@@ -18,6 +19,8 @@ export interface OpenOptions {
   active?: string
   assets?: DocFile[]
   seed?: number
+  /** Stop replaying steps after this long (a link's steps are a stranger's): the rest wait for Run. */
+  deadlineMs?: number
 }
 
 /** Opens a scenario document; throws ScenarioParseError when its steps.sh is not valid. */
@@ -31,16 +34,21 @@ export function openScenario(doc: ScenarioDocument, options: OpenOptions = {}): 
     setScenario({ ...initialScenarioState, scenario, stepsText: doc.files['steps.sh'], assets, busy: true, note: 'Starting a fresh cluster…' })
     await runtimeEngine().reset(seed, [...tabs, ...assets])
     getApp().replaceDocument({ files: tabs, active: options.active, seed, autoApply: false })
-    await replayTo(Math.min(options.step ?? 0, scenario.steps.length))
+    await replayTo(Math.min(options.step ?? 0, scenario.steps.length), options.deadlineMs)
   })
 }
 
-/** Runs steps [cursor, target) one after another. */
-async function replayTo(target: number): Promise<void> {
+/** Runs steps [cursor, target) one after another (none started once `deadlineMs` has passed). */
+async function replayTo(target: number, deadlineMs = Infinity): Promise<void> {
+  const end = Date.now() + deadlineMs
+  let stopped = -1
   try {
-    for (let i = scenarioStore.getState().cursor; i < target; i++) await runStepNow(i)
+    for (let i = scenarioStore.getState().cursor; i < target; i++) {
+      if (Date.now() > end) { stopped = i; break }
+      await runStepNow(i)
+    }
   } finally {
-    setScenario({ busy: false, note: null })
+    setScenario({ busy: false, note: stopped >= 0 ? `Replaying the link took too long: stopped before step ${stopped + 1}. Run it when you are ready.` : null })
   }
 }
 
@@ -84,8 +92,13 @@ export async function rerunStep(index: number): Promise<void> {
   await runCurrentStep()
 }
 
-/** Leaves the scenario: the tabs stay, as a playground document applied to a fresh cluster. */
-export function closeScenario(): Promise<void> {
+/**
+ * Leaves the scenario: back to the workspace the user was in when it opened (the scenario's own workspace keeps its
+ * state); without one, the tabs stay as a playground document applied to a fresh cluster.
+ */
+export async function closeScenario(): Promise<void> {
+  const { current } = workspaceStore.getState()
+  if (current.origin === 'scenario' && current.returnTo && await switchWorkspace(current.returnTo)) return
   return exclusive(async () => {
     const { files, seed, active } = getApp()
     setScenario({ ...initialScenarioState })

@@ -1,9 +1,29 @@
-// The packet path of the request a link replays: each hop of its TRACE, in order, as the CLI prints it.
+// The packet path of the request a link replays: the request itself first (shown before it plays), then each hop
+// of its TRACE, in order, as the CLI prints it; or why the link's request was refused.
 import { useShare } from './shareStore.ts'
 
 export function RequestPath() {
   const replayed = useShare((s) => s.requestTrace)
-  if (!replayed) return null
+  const pending = useShare((s) => s.requestPending)
+  const refused = useShare((s) => s.requestRefused)
+  if (refused) {
+    return (
+      <section className="request-path" aria-label="Packet path">
+        <h3>Request from the link</h3>
+        <p className="request-path__refused" role="alert">{refused}. A link may replay one request (curl, wget, ping, nslookup or dig) and nothing else.</p>
+      </section>
+    )
+  }
+  if (!replayed) {
+    if (!pending) return null
+    return (
+      <section className="request-path" aria-label="Packet path">
+        <h3>Request from the link</h3>
+        <p className="request-path__line"><code>{pending}</code></p>
+        <p role="status" aria-label="Request outcome">sending once the cluster is ready…</p>
+      </section>
+    )
+  }
   const { line, trace } = replayed
   return (
     <section className="request-path" aria-label="Packet path">

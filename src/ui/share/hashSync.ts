@@ -3,20 +3,22 @@
 import { useEffect } from 'react'
 import { MAX_ENCODED_CHARS, encodeShare } from '../../share/index.ts'
 import { useScenario } from '../scenarios/scenarioStore.ts'
+import { rememberHash } from '../persistence/workspaceSession.ts'
 import { useApp } from '../store.ts'
 import { currentShareDocument } from './currentDocument.ts'
 import { shareStore, useShare } from './shareStore.ts'
 
 /** `#kh1:…` for the document on screen, or '' when it is too large for a link. */
-export function hashFor(): string {
+function hashFor(): string {
   const encoded = encodeShare(currentShareDocument())
   return encoded.length <= MAX_ENCODED_CHARS ? `#${encoded}` : ''
 }
 
-export function writeHashNow(): void {
+function writeHashNow(): void {
   if (!shareStore.getState().hashLive || shareStore.getState().linkError) return
   const hash = hashFor()
   if (hash !== location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`)
+  rememberHash(hash) // a reload of this address reopens this tab's workspace, not a new copy
 }
 
 export function useHashSync(delayMs = 400): void {

@@ -4,7 +4,7 @@ import { ShareLinkError, decodeShare, type ShareDocument } from '../../share/ind
 
 export type InitialLink = { doc: ShareDocument | null; error: string | null }
 
-export function readLink(hash: string): InitialLink {
+function readLink(hash: string): InitialLink {
   try {
     return { doc: decodeShare(hash), error: null }
   } catch (err) {

@@ -10,6 +10,10 @@ export interface ShareState {
   request: string
   /** The TRACE of the last replayed request, for the packet path panel. */
   requestTrace: { line: string; trace: Trace } | null
+  /** A link's request, shown in the panel before it plays (then replaced by its trace). */
+  requestPending: string | null
+  /** Why a link's request was not run (it was not a plain request): the panel says so. */
+  requestRefused: string | null
   /** The last curl/wget line typed in the console (the share dialog offers it as the request). */
   lastRequestLine: string
   /** The URL hash follows the document (after Share, or when the page was opened from a link). */
@@ -20,7 +24,7 @@ export interface ShareState {
 }
 
 export const shareStore = createStore<ShareState>()(() => ({
-  linkError: null, request: '', requestTrace: null, lastRequestLine: '', hashLive: false, present: false, shareOpen: false, importOpen: false,
+  linkError: null, request: '', requestTrace: null, requestPending: null, requestRefused: null, lastRequestLine: '', hashLive: false, present: false, shareOpen: false, importOpen: false,
 }))
 
 export const useShare = <T,>(selector: (s: ShareState) => T): T => useStore(shareStore, selector)

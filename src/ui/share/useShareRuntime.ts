@@ -6,7 +6,8 @@ import { installRuntime } from '../scenarios/runtime.ts'
 import { scenarioStore } from '../scenarios/scenarioStore.ts'
 import { useHashSync } from './hashSync.ts'
 import { initialLink } from './linkState.ts'
-import { setShare, shareStore, useShare } from './shareStore.ts'
+import { setDocumentOpener, takeStartupReplay } from '../persistence/workspaceSession.ts'
+import { setShare, useShare } from './shareStore.ts'
 import { viewMode } from './viewMode.ts'
 
 let started = false
@@ -28,6 +29,7 @@ export function useShareRuntime(engine: EngineClient): void {
   const present = useShare((s) => s.present)
   useEffect(() => {
     installRuntime(engine, viewMode.embed)
+    setDocumentOpener((doc) => import('./openShared.ts').then((m) => m.openShared(doc)))
     const off = engine.onTraces((_traces, line) => { if (/^\s*(curl|wget)\s/.test(line)) setShare({ lastRequestLine: line.trim() }) })
     if (!started) {
       started = true
@@ -37,6 +39,10 @@ export function useShareRuntime(engine: EngineClient): void {
         // A link whose scenario does not parse is as unreadable as a damaged one: the error view says why.
         void import('./openShared.ts').then((m) => m.openShared(doc))
           .catch((err: unknown) => setShare({ linkError: `its scenario cannot be used (${err instanceof Error ? err.message : String(err)})` }))
+      } else {
+        // A scenario workspace reopened by a reload: its steps run again up to where the user was.
+        const replay = takeStartupReplay()
+        if (replay?.scenario) void import('./openShared.ts').then((m) => m.openShared({ v: 2, ...replay, scenario: replay.scenario! })).catch(() => undefined)
       }
     }
     return off
@@ -50,5 +56,3 @@ export function useShareRuntime(engine: EngineClient): void {
   }, [present])
   useEffect(() => { document.documentElement.classList.toggle('kh-embed', viewMode.embed) }, [])
 }
-
-export const isLinkBroken = () => shareStore.getState().linkError !== null

@@ -1,7 +1,7 @@
 // `?embed`: read-only (topology and steps only) for slides and docs; `?present`: presenter mode from the start.
 export interface ViewMode { embed: boolean; present: boolean }
 
-export function viewModeOf(search: string): ViewMode {
+function viewModeOf(search: string): ViewMode {
   const params = new URLSearchParams(search)
   return { embed: params.has('embed'), present: params.has('present') }
 }

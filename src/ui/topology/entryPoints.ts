@@ -6,7 +6,7 @@ import type { KubeObject } from '../../engine/api/types.ts'
 import { controllerPods, ingressesServedBy } from '../../engine/ingress/classes.ts'
 import type { ClusterSnapshot } from '../../engine/snapshot.ts'
 
-export interface LbTarget {
+interface LbTarget {
   nodeId: string
   /** Passes the provider's health check: the node is Ready and, for `externalTrafficPolicy: Local`, has a ready local endpoint. */
   healthy: boolean
@@ -32,9 +32,9 @@ export interface LoadBalancerInfo {
   targets: LbTarget[]
 }
 
-export interface IngressRuleInfo { host: string; path: string; service: string; port: string }
+interface IngressRuleInfo { host: string; path: string; service: string; port: string }
 
-export interface IngressBackendPod { podId: string; service: string; ready: boolean }
+interface IngressBackendPod { podId: string; service: string; ready: boolean }
 
 export interface IngressInfo {
   id: string
@@ -53,7 +53,7 @@ export interface IngressInfo {
 const idOf = (o: KubeObject): string => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`
 
 /** A read-only store over a snapshot's objects, so the engine's own ingress-class rules can be reused. */
-export function snapshotStore(objects: readonly KubeObject[]): ReadonlyStore {
+function snapshotStore(objects: readonly KubeObject[]): ReadonlyStore {
   return {
     get: (kind, namespace, name) => objects.find((o) => o.kind === kind && (o.metadata.namespace ?? undefined) === (namespace || undefined) && o.metadata.name === name),
     getByKey: () => undefined,

@@ -3,7 +3,7 @@ import type { KubeObject } from '../../engine/api/types.ts'
 import type { ClusterSnapshot } from '../../engine/snapshot.ts'
 import { readIngresses, readLoadBalancers, type IngressInfo, type LoadBalancerInfo } from './entryPoints.ts'
 
-export type PodState = 'running' | 'not-ready' | 'pending' | 'terminating' | 'finished'
+type PodState = 'running' | 'not-ready' | 'pending' | 'terminating' | 'finished'
 
 export interface PodInfo {
   id: string

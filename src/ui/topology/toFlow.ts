@@ -13,12 +13,12 @@ export interface TopologyLayout {
   slots: SlotState
 }
 
-export type ClientData = { label: string }
-export type GroupData = { node: NodeInfo | null; podCount: number }
-export type PodData = { pod: PodInfo }
-export type ServiceData = { service: ServiceInfo }
-export type LoadBalancerData = { lb: LoadBalancerInfo }
-export type IngressData = { ingress: IngressInfo }
+type ClientData = { label: string }
+type GroupData = { node: NodeInfo | null; podCount: number }
+type PodData = { pod: PodInfo }
+type ServiceData = { service: ServiceInfo }
+type LoadBalancerData = { lb: LoadBalancerInfo }
+type IngressData = { ingress: IngressInfo }
 
 export type TopologyNode =
   | Node<ClientData, 'client'>

@@ -17,7 +17,7 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /** ctime(3) without the newline, in UTC (kind nodes run in UTC): `Thu Jan  1 09:00:00 2026`. */
-export function ctime(epochSeconds: number): string {
+function ctime(epochSeconds: number): string {
   const d = new Date(Math.floor(epochSeconds) * 1000)
   const two = (n: number) => String(n).padStart(2, '0')
   const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`

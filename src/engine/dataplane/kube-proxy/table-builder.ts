@@ -3,7 +3,7 @@ import type { Chain, Rule, Table, TableName } from '../types'
 import { rule } from './rule-text'
 
 /** Built-in chains per table, in the order iptables-save prints them. */
-export const BUILTIN_CHAINS: Record<TableName, string[]> = {
+const BUILTIN_CHAINS: Record<TableName, string[]> = {
   mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],
   nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],

@@ -1,7 +1,7 @@
 // IPv4 helpers for rule matching. kubehop's clusters are single-stack IPv4, as kind's default is.
 import { formatIPv4, parseIPv4 } from '../../net/ip.ts'
 
-export { formatIPv4, parseIPv4 }
+export { parseIPv4 }
 
 export function isIPv4(ip: string): boolean {
   return parseIPv4(ip) !== null

@@ -2,7 +2,7 @@
 // the Kubernetes OpenAPI spec). Text in, text out: the test beside it reads the files and compares.
 
 /** The modules and the kinds kubehop serves from each (group/version → kinds). */
-export const ROOT_KINDS: Record<string, { module: string; kinds: string[] }> = {
+const ROOT_KINDS: Record<string, { module: string; kinds: string[] }> = {
   v1: { module: 'core', kinds: ['Pod', 'Service', 'Endpoints', 'ReplicationController', 'ConfigMap', 'Secret', 'Namespace', 'Node', 'Event'] },
   'apps/v1': { module: 'apps', kinds: ['Deployment', 'ReplicaSet'] },
   'discovery.k8s.io/v1': { module: 'discovery', kinds: ['EndpointSlice'] },

@@ -5,7 +5,7 @@ import type { JPNode } from './jsonpath-parse.ts'
 import { goPlainValue, relaxedJSONPath } from './relaxed-path.ts'
 import { tabulate } from './tabwriter.ts'
 
-export class CustomColumnsError extends Error {}
+class CustomColumnsError extends Error {}
 
 export interface CustomColumn { header: string; path: JPNode[] }
 

@@ -26,7 +26,7 @@ const FIELDS: Record<string, Record<string, (o: any) => unknown>> = {
 
 export interface FieldRequirement { field: string; value: string; equal: boolean }
 
-export class FieldSelectorError extends Error {}
+class FieldSelectorError extends Error {}
 
 export function parseFieldSelector(text: string): FieldRequirement[] {
   if (!text.trim()) return []

@@ -10,7 +10,7 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** encoding/json escapes <, > and & (and the JS line separators) inside strings. */
-export function goJsonEscape(text: string): string {
+function goJsonEscape(text: string): string {
   return text.replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
 }
 

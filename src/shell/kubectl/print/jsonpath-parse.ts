@@ -15,7 +15,7 @@ export type JPNode =
   | { t: 'bool'; value: boolean }
   | { t: 'identifier'; name: string }
 
-export interface ArrayParam { value: number; known: boolean; derived?: boolean }
+interface ArrayParam { value: number; known: boolean; derived?: boolean }
 
 export class JSONPathParseError extends Error {}
 

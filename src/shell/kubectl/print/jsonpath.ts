@@ -179,7 +179,7 @@ function compare(a: Value, b: Value, op: string): boolean {
 }
 
 /** How one result prints: maps and lists as compact JSON, the rest as fmt.Sprint would. */
-export function printValue(v: Value): string {
+function printValue(v: Value): string {
   if (v === null || v === undefined) return 'null'
   if (Array.isArray(v) || isMap(v)) return toCompactJson(v)
   return String(v)

@@ -8,7 +8,7 @@ export type OutputFormat =
   | { kind: 'jsonpath'; template: string; asJson: boolean }
   | { kind: 'custom-columns'; spec: string }
 
-export class OutputFormatError extends Error {}
+class OutputFormatError extends Error {}
 
 const ALLOWED = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml'
 

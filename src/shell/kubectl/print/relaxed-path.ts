@@ -1,6 +1,6 @@
 // Field paths as custom-columns and --sort-by accept them. Source: kubectl/pkg/cmd/get RelaxedJSONPathExpression.
 
-export class RelaxedPathError extends Error {}
+class RelaxedPathError extends Error {}
 
 /** `.a.b`, `a.b`, `{a.b}` and `{.a.b}` all mean `{.a.b}`. */
 export function relaxedJSONPath(expression: string): string {

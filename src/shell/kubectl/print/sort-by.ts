@@ -3,10 +3,10 @@
 import { executeJSONPath, parseJSONPath } from './jsonpath.ts'
 import { relaxedJSONPath } from './relaxed-path.ts'
 
-export class SortByError extends Error {}
+class SortByError extends Error {}
 
 /** vbom.ml/util/sortorder.NaturalLess: digit runs compare as numbers. */
-export function naturalLess(a: string, b: string): boolean {
+function naturalLess(a: string, b: string): boolean {
   let i = 0
   let j = 0
   while (i < a.length && j < b.length) {

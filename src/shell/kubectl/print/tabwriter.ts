@@ -14,7 +14,7 @@ export interface TabWriterOptions {
 }
 
 /** kubectl get/custom-columns tables. */
-export const TABLE_TABWRITER: TabWriterOptions = { minwidth: 6, padding: 3 }
+const TABLE_TABWRITER: TabWriterOptions = { minwidth: 6, padding: 3 }
 /** kubectl describe. */
 export const DESCRIBE_TABWRITER: TabWriterOptions = { minwidth: 0, padding: 2 }
 

@@ -3,7 +3,7 @@
 import type { KindInfo } from '../../../engine/api/kinds.ts'
 import { kindInfo, resolveResource } from '../../../engine/api/kinds.ts'
 
-export class ReadError extends Error {}
+class ReadError extends Error {}
 
 export interface ResourceRequest {
   info: KindInfo

@@ -4,7 +4,7 @@ import { GLOBAL_FLAGS, bool, parseFlags, str } from '../flags.ts'
 import { toJson } from '../print/json.ts'
 import { toYaml } from '../print/yaml.ts'
 
-export const KUBECTL_VERSION = 'v1.32.2'
+const KUBECTL_VERSION = 'v1.32.2'
 const KUSTOMIZE_VERSION = 'v5.5.0'
 
 export const version: KubectlSubcommand = (ctx) => {

@@ -7,7 +7,7 @@ import { threeWayMerge } from '../../../engine/manifest/index.ts'
 import type { JsonObject } from '../../../engine/manifest/index.ts'
 import { lastAppliedOf, withLastApplied } from './last-applied.ts'
 
-export type ApplyOperation = 'created' | 'configured' | 'unchanged'
+type ApplyOperation = 'created' | 'configured' | 'unchanged'
 
 export interface AppliedObject {
   object: KubeObject

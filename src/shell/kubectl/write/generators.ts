@@ -37,7 +37,7 @@ export function withTypedZeroValues(obj: Obj): Obj {
 }
 
 /** `luksa/kubia:v1` → `kubia`; `registry:5000/a/b@sha256:..` → `b` (create deployment's container name). */
-export function containerNameFromImage(image: string): string {
+function containerNameFromImage(image: string): string {
   let name = image.slice(image.lastIndexOf('/') + 1)
   name = name.split('@')[0].split(':')[0]
   return name

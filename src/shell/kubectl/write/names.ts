@@ -5,7 +5,7 @@ import type { KubeObject } from '../../../engine/api/types.ts'
 import { goQuote } from '../../../engine/validation/go-format.ts'
 
 /** `deployment.apps`, `service`, `ingressclass.networking.k8s.io`. */
-export function kindResource(kind: string, apiVersion?: string): string {
+function kindResource(kind: string, apiVersion?: string): string {
   const info = kindInfo(kind)
   const group = groupOf(info?.apiVersion ?? apiVersion ?? '')
   const lower = kind.toLowerCase()

@@ -1,7 +1,6 @@
 // Flags shared by the writing verbs: --dry-run, -o, namespaces.
 import type { FlagSpec, ParsedFlags } from '../flags.ts'
 import { FlagError, str } from '../flags.ts'
-import type { KubectlContext } from '../context.ts'
 import type { DryRun } from './names.ts'
 
 export const DRY_RUN_FLAG: FlagSpec = { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' }
@@ -28,8 +27,4 @@ export function outputOf(flags: ParsedFlags): 'yaml' | 'json' | 'name' | undefin
   if (o === undefined || o === '') return undefined
   if (o === 'yaml' || o === 'json' || o === 'name') return o
   throw new FlagError(`unable to match a printer suitable for the output format "${o}", allowed formats are: json,name,yaml`)
-}
-
-export function converge(ctx: KubectlContext): void {
-  ctx.cluster.converge()
 }

@@ -7,7 +7,7 @@ import type { KubectlContext } from '../context.ts'
 import { CommandError } from './command-error.ts'
 import { resolveKind } from './targets.ts'
 
-export function selectorOf(obj: KubeObject): Selector | null {
+function selectorOf(obj: KubeObject): Selector | null {
   switch (obj.kind) {
     case 'Deployment': case 'ReplicaSet': return fromLabelSelector(obj.spec?.selector)
     case 'ReplicationController': return obj.spec?.selector ? fromMap(obj.spec.selector) : null

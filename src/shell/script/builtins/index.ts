@@ -15,7 +15,7 @@ import { uniq } from './uniq.ts'
 import { wc } from './wc.ts'
 import { xargs } from './xargs.ts'
 
-export const BUILTINS: Readonly<Record<string, Builtin>> = {
+const BUILTINS: Readonly<Record<string, Builtin>> = {
   echo: sh.echo, printf, seq, true: sh.trueCmd, false: sh.falseCmd, ':': sh.trueCmd,
   export: sh.exportCmd, unset: sh.unset, alias: sh.alias, unalias: sh.unalias,
   cd: sh.cd, pwd: sh.pwd, exit: sh.exit, set: sh.set, break: sh.breakCmd, continue: sh.continueCmd, read: sh.read,

@@ -18,7 +18,7 @@ export interface Options {
   operands: string[]
 }
 
-export class OptionError extends Error {}
+class OptionError extends Error {}
 
 export function parseOptions(args: string[], spec: OptionSpec): Options {
   const o: Options = { flags: new Set(), values: new Map(), operands: [] }

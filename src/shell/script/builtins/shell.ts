@@ -198,7 +198,7 @@ export const read: Builtin = (args, ctx) => {
 }
 
 /** bash's single-quoting for `alias` and `set` listings. */
-export function quote(v: string): string {
+function quote(v: string): string {
   if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(v)) return v
   return `'${v.replace(/'/g, `'\\''`)}'`
 }

@@ -32,7 +32,7 @@ function count(text: string, f: string): number {
   }
 }
 
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   let n = 0
   for (const ch of text) {
     const cp = ch.codePointAt(0)!

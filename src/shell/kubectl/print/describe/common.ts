@@ -49,7 +49,7 @@ export function printAnnotations(w: PrefixWriter, title: string, annotations: Re
   })
 }
 
-export function taintString(t: any): string {
+function taintString(t: any): string {
   return t.value ? `${t.key}=${t.value}:${t.effect}` : `${t.key}:${t.effect}`
 }
 
@@ -89,8 +89,6 @@ export function controllerLine(obj: KubeObject): string {
   const ref = controllerOf(obj)
   return ref ? `${ref.kind}/${ref.name}` : ''
 }
-
-export const orNone = (s: string | undefined) => (s ? s : '<none>')
 
 /** searchEvents: Events whose involvedObject is this object (by uid; nodes also by name, as kubelet reports). */
 export function eventsFor(obj: KubeObject, ctx: DescribeContext, extraUids: string[] = []): any[] {

@@ -7,7 +7,7 @@ import type { PrefixWriter } from './writer.ts'
 
 const intOrString = (v: unknown) => (v === undefined || v === null ? '' : String(v))
 
-export function describeProbe(p: any): string {
+function describeProbe(p: any): string {
   const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 0}s period=${p.periodSeconds ?? 0}s #success=${p.successThreshold ?? 0} #failure=${p.failureThreshold ?? 0}`
   if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`
   if (p.httpGet) {

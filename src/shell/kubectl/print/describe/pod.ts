@@ -5,7 +5,7 @@ import { describeContainers, describeVolumes } from './containers.ts'
 import { tabbed } from './writer.ts'
 
 /** GetPodQOS: the status field when set, else computed from requests and limits. */
-export function podQOS(pod: any): string {
+function podQOS(pod: any): string {
   if (pod.status?.qosClass) return pod.status.qosClass
   const containers: any[] = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]
   const has = (c: any, k: 'requests' | 'limits') => Object.keys(c.resources?.[k] ?? {}).some((r) => r === 'cpu' || r === 'memory')

@@ -38,7 +38,7 @@ function withUnset(list: string[], more: boolean, count: number): string {
   return listWithMore(list, more, count) || '<unset>'
 }
 
-export function formatDiscoveryPorts(ports: any[] | undefined): string {
+function formatDiscoveryPorts(ports: any[] | undefined): string {
   const list: string[] = []
   let more = false
   let count = 0
@@ -50,7 +50,7 @@ export function formatDiscoveryPorts(ports: any[] | undefined): string {
   return withUnset(list, more, count)
 }
 
-export function formatDiscoveryEndpoints(endpoints: any[] | undefined): string {
+function formatDiscoveryEndpoints(endpoints: any[] | undefined): string {
   const list: string[] = []
   let more = false
   let count = 0

@@ -8,7 +8,7 @@ const lastSeen = (e: any, now: number) => {
   return e.lastTimestamp ? since(e.lastTimestamp, now) : firstSeen(e, now)
 }
 
-export function eventTarget(e: any): string {
+function eventTarget(e: any): string {
   const inv = e.involvedObject ?? {}
   return inv.name ? `${String(inv.kind ?? '').toLowerCase()}/${inv.name}` : String(inv.kind ?? '').toLowerCase()
 }

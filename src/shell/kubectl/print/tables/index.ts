@@ -10,7 +10,7 @@ import { NODE_TABLE } from './node.ts'
 import { EVENT_TABLE } from './event.ts'
 import { ageColumn, nameColumn } from '../table.ts'
 
-export const TABLES: Record<string, TableSpec> = {
+const TABLES: Record<string, TableSpec> = {
   Pod: POD_TABLE,
   Service: SERVICE_TABLE,
   Endpoints: ENDPOINTS_TABLE,

@@ -2,7 +2,7 @@
 import type { TableSpec } from '../table.ts'
 import { ageColumn, loadBalancerString, nameColumn } from '../table.ts'
 
-export function formatHosts(rules: any[] | undefined): string {
+function formatHosts(rules: any[] | undefined): string {
   const list: string[] = []
   let more = false
   for (const rule of rules ?? []) {

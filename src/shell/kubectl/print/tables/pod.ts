@@ -6,7 +6,7 @@ import { parseTime, since } from '../duration.ts'
 const isRestartableInit = (c: any) => c?.restartPolicy === 'Always'
 
 /** The READY, STATUS and RESTARTS cells, computed together as upstream does. */
-export function podSummary(pod: any, now: number): { ready: string; status: string; restarts: string } {
+function podSummary(pod: any, now: number): { ready: string; status: string; restarts: string } {
   const spec = pod.spec ?? {}
   const status = pod.status ?? {}
   let restarts = 0

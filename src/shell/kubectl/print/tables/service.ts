@@ -3,7 +3,7 @@ import type { TableSpec } from '../table.ts'
 import { ageColumn, loadBalancerString, nameColumn } from '../table.ts'
 import { formatLabels } from '../../../../engine/api/labels.ts'
 
-export function serviceExternalIP(svc: any, wide: boolean): string {
+function serviceExternalIP(svc: any, wide: boolean): string {
   const spec = svc.spec ?? {}
   const externalIPs: string[] = spec.externalIPs ?? []
   switch (spec.type ?? 'ClusterIP') {
@@ -22,7 +22,7 @@ export function serviceExternalIP(svc: any, wide: boolean): string {
 }
 
 /** `80:30123/TCP,443/TCP` */
-export function servicePorts(ports: any[] | undefined): string {
+function servicePorts(ports: any[] | undefined): string {
   return (ports ?? []).map((p) => (p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`)).join(',')
 }
 
