@@ -21,13 +21,13 @@ export function packetVisits(p: Packet): Visit[] {
 /** A visit opens when it has more than one station (a pod that only accepts stays a card). */
 export const opens = (v: Visit | null): v is Visit => !!v && v.stations.length > 1
 
-export function boxName(id: string): string {
+function boxName(id: string): string {
   if (id === 'client') return 'your machine'
   return id.slice(id.lastIndexOf('/') + 1)
 }
 
 /** The box's rectangle in flow coordinates (null while React Flow has not measured it). */
-export function useBoxRect(): (id: string) => Rect | null {
+function useBoxRect(): (id: string) => Rect | null {
   const { getInternalNode } = useReactFlow()
   return (id) => {
     const n = getInternalNode(id)

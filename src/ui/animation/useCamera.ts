@@ -11,11 +11,11 @@ import { opens, packetVisits } from './StationView.tsx'
 import { openedRect, stationPoint, visitAt, type Rect } from './stations.ts'
 import type { Timeline } from './useTimeline.ts'
 
-export interface Frame { x: number; y: number; zoom: number }
+interface Frame { x: number; y: number; zoom: number }
 
 /** The viewport that shows `target` in a `width`×`height` area, zoom clamped to [min, max]; when the target
  * does not fit at `min`, the frame keeps its right side and follows `focus` up and down. */
-export function frameFor(target: Rect, focus: { x: number; y: number }, width: number, height: number, min: number, max: number, pad = 24): Frame {
+function frameFor(target: Rect, focus: { x: number; y: number }, width: number, height: number, min: number, max: number, pad = 24): Frame {
   const fit = Math.min((width - 2 * pad) / target.width, (height - 2 * pad) / target.height)
   const zoom = Math.max(min, Math.min(max, fit))
   // Too wide: the right edge (the opened stations) stays in view; too tall: the current station is centred.
@@ -33,7 +33,7 @@ const union = (a: Rect, b: Rect): Rect => {
 }
 
 /** Readable scales: flow text of 15 px is 20 px on screen at 1.35. */
-export const ZOOM = { min: 0.95, presentMin: 1.35, max: 1.6 }
+const ZOOM = { min: 0.95, presentMin: 1.35, max: 1.6 }
 
 export function useCamera(timeline: Timeline, canvas: React.RefObject<HTMLElement | null>): void {
   const { setViewport, fitView, getInternalNode } = useReactFlow()
