@@ -7,7 +7,7 @@ import type { Packet } from './schedule.ts'
 
 type NatKind = 'DNAT' | 'SNAT' | 'un-DNAT' | 'un-SNAT'
 
-export interface Station {
+interface Station {
   /** What the room reads on the row: the chain (`KUBE-SVC-…`), `routing`, `veth → pod`, `conntrack`. */
   label: string
   /** What happens there: `→ KUBE-NODEPORTS`, `DNAT → 10.244.2.2:8080`, `via 172.18.0.4 dev eth0`. */

@@ -5,7 +5,7 @@ import { createStore, useStore } from 'zustand'
 
 export const RATES = [1, 10, 60] as const
 
-export interface ClockState {
+interface ClockState {
   /** Simulated time, epoch seconds (null until the engine reported it). */
   time: number | null
   /** What the worker runs at now. */

@@ -3,8 +3,8 @@
 // markers (YAML, API server, lint) are set on each file's model beside monaco-yaml's schema markers.
 import Editor from '@monaco-editor/react'
 import { useEffect, useMemo } from 'react'
-import { clipboardText, guardStore, languageRefusal, pasteRefusal, setGuardNotice } from './inputGuard.ts'
 import { useCodeFontSize } from '../theme/codeFont.ts'
+import { clipboardText, guardStore, languageRefusal, pasteRefusal, setGuardNotice } from './inputGuard.ts'
 import { modelUri, monaco } from './monacoSetup.ts'
 import { getApp, useApp } from '../store.ts'
 import type { EditorMarker } from '../../worker/protocol.ts'

@@ -6,7 +6,7 @@ import { createStore, useStore } from 'zustand'
 
 export type Panel = 'editor' | 'console' | 'requests' | 'guide'
 
-export type PanelState = Record<Panel, boolean>
+type PanelState = Record<Panel, boolean>
 
 export const panelStore = createStore<PanelState>()(() => ({ editor: true, console: true, requests: true, guide: true }))
 
