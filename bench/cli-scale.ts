@@ -77,7 +77,7 @@ function targetFigures(w: Workload, maxS: number, maxMB: number | undefined, run
   const { run, runs: all, loads } = medianRun(w, runs)
   const seconds = run.wallMs / 1000
   const note = `median of ${all.length} (${all.map((r) => (r.wallMs / 1000).toFixed(1)).join(', ')} s; CPU ${all.map((r) => (r.cpuMs / 1000).toFixed(1)).join(', ')} s); ` +
-    `${run.converged ? '' : 'NOT CONVERGED: '}${run.detail}; load ${loads.join(' | ')}`
+    `${run.converged ? '' : 'NOT CONVERGED: '}${run.detail}; load ${loads.join('; ')}`
   const figures: Figure[] = [
     { group: 'CLI scale', name: `converge ${label(w)} (bin/kubehop run, wall)`, value: seconds, unit: 's', target: `≤ ${maxS} s`, withinTarget: run.converged && seconds <= maxS, note },
   ]
