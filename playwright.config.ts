@@ -14,7 +14,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: process.env.CI ? 1 : 0,
-  forbidOnly: !!process.env.CI,
+  // A stray `.only` would quietly skip the rest of the suite, on CI or anywhere else.
+  forbidOnly: true,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: 'list',
@@ -29,11 +30,12 @@ export default defineConfig({
     },
   },
   // Tests run against the built app, like users get it; the build runs first so dist/ is never stale
-  // (E2E_SKIP_BUILD=1 when `npm run build` just ran).
+  // (E2E_SKIP_BUILD=1 when the build just ran: scripts/test-all.sh builds once for the budgets and these tests).
   webServer: {
     command: `${process.env.E2E_SKIP_BUILD ? '' : `npx vite build --logLevel warn${outDir}${outDir && ' --emptyOutDir'} && `}npx vite preview --host 127.0.0.1 --port ${port} --strictPort${outDir}`,
     url: baseURL,
-    reuseExistingServer: !process.env.CI,
+    // Never a server that happens to be on the port (an older build, someone else's): --strictPort then fails loudly.
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 })

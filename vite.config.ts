@@ -95,6 +95,17 @@ export default defineConfig({
   ] },
   build: { chunkSizeWarningLimit: 4600 }, // the lazy Monaco chunk is large by nature; first paint is measured separately
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  // keeps vitest off Playwright's e2e/; statistical and whole-cluster tests need room on a busy 2-core machine
-  test: { include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+  test: {
+    // keeps vitest off Playwright's e2e/
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    // The hang guard of every test (no test times itself): statistical and whole-cluster tests need room on a busy
+    // 2-core machine, and a test over this fails.
+    testTimeout: 60_000,
+    // Expected files are never written by a test run, CI or not: a missing or changed transcript or trace fails.
+    // Writing them is a separate, deliberate command whose diff a person reads: `npm run test:update` (vitest -u).
+    update: 'none',
+    // A stray `.only` would quietly skip the rest of the suite.
+    allowOnly: false,
+  },
 })

@@ -35,6 +35,12 @@ export function asScript(commands: FuzzCommand[]): string {
   }).join('\n')
 }
 
+/** The slowest step seen (tests no longer time steps: a hang is vitest's timeout, and speed is reported here). */
+const slowest = { ms: 0, what: '' }
+function noteSteps(ms: number[], lines: string[]): void {
+  ms.forEach((m, i) => { if (m > slowest.ms) Object.assign(slowest, { ms: m, what: lines[i] ?? '' }) })
+}
+
 interface Outcome { name: string; tried: number; shrinks: number; failed: boolean; ms: number; counterexample?: string }
 
 function run<T>(name: string, arb: fc.Arbitrary<T>, predicate: (value: T) => string[], numRuns: number, show: (value: T) => string): Outcome {
@@ -55,17 +61,23 @@ function run<T>(name: string, arb: fc.Arbitrary<T>, predicate: (value: T) => str
 const properties: Record<string, (n: number) => Outcome> = {
   sequences: (n) => run('command sequences keep the invariants', fc.tuple(commandSequence, fc.integer({ min: 1, max: 10_000 })), ([commands, s]) => {
     const r = runSequence(s, commands)
+    noteSteps(r.ms, commands.map((c) => c.line))
     return r.failure ? [`step ${r.failure.step} (${r.failure.line}):`, ...r.failure.violations] : []
   }, n, ([commands, s]) => `# bin/kubehop run --seed ${s} -\n${asScript(commands)}`),
 
   stories: (n) => run('app stories (traffic, probes, patches) keep the invariants', fc.tuple(storySequence, fc.integer({ min: 1, max: 10_000 })), ([commands, s]) => {
     const r = runSequence(s, commands)
+    noteSteps(r.ms, commands.map((c) => c.line))
     return r.failure ? [`step ${r.failure.step} (${r.failure.line}):`, ...r.failure.violations] : []
   }, n, ([commands, s]) => `# bin/kubehop run --seed ${s} -\n${asScript(commands)}`),
 
   shell: (n) => {
     const fuzz = new FuzzSession(1)
-    return run('hostile shell lines end, in budget, no exception', hostileShellLine(2000), (line) => fuzz.step(line).violations, n, (line) => line)
+    return run('hostile shell lines end, no exception', hostileShellLine(2000), (line) => {
+      const step = fuzz.step(line)
+      noteSteps([step.ms], [line])
+      return step.violations
+    }, n, (line) => line)
   },
 
   determinism: (n) => run('same seed, same transcript', fc.tuple(commandSequence, fc.integer({ min: 1, max: 10_000 })), ([commands, s]) => {
@@ -144,4 +156,5 @@ for (const name of selected) {
   }
 }
 console.log(`${total} cases tried${failed ? ', counterexamples above' : ', no counterexample'}`)
+if (slowest.ms) console.log(`slowest step: ${slowest.ms.toFixed(0)} ms: ${slowest.what.slice(0, 120)}`)
 process.exit(failed ? 1 : 0)

@@ -5,6 +5,7 @@
 import os from 'node:os'
 import { engineFigures } from './engine.ts'
 import { browserFigures } from './browser.ts'
+import { hostileFigures } from './hostile.ts'
 import type { Figure, FigureSource } from './figures.ts'
 
 export function machine(): string {
@@ -41,7 +42,7 @@ async function runAll(sources: FigureSource[]): Promise<Figure[]> {
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json')
-  const sources = process.argv.includes('--engine-only') ? engineFigures : [...engineFigures, ...browserFigures]
+  const sources = process.argv.includes('--engine-only') ? [...engineFigures, ...hostileFigures] : [...engineFigures, ...hostileFigures, ...browserFigures]
   const started = performance.now()
   const figures = await runAll(sources)
   if (json) {

@@ -1,21 +1,36 @@
-// The scenario gallery and guided steps, used like a person would: by role and accessible name.
+// The scenario gallery and guided steps, used like a person would: by role and accessible name. Every scenario
+// of the gallery is walked through the Steps panel in a fresh page and must pass all its checks there, as it
+// does through `bin/kubehop run` (issue 15: the browser runs scenarios exactly as the CLI does).
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Page } from '@playwright/test'
+import { parseScenario } from '../src/scenarios/parse.ts'
 import { app } from './app.ts'
 import { expect, test } from './fixtures.ts'
 
 const root = fileURLToPath(new URL('../scenarios', import.meta.url))
-const gallery = readdirSync(root).filter((d) => existsSync(join(root, d, 'steps.sh'))).sort()
-  .map((id) => ({ id, title: /^# title: (.*)$/m.exec(readFileSync(join(root, id, 'steps.sh'), 'utf8'))![1] }))
+const gallery = readdirSync(root).filter((d) => existsSync(join(root, d, 'steps.sh'))).sort().map((id) => {
+  const text = readFileSync(join(root, id, 'steps.sh'), 'utf8')
+  const scenario = parseScenario({ id, files: { 'steps.sh': text } })
+  return {
+    id, title: scenario.meta.title, steps: scenario.steps.length, checks: scenario.steps.reduce((n, s) => n + s.checks.length, 0),
+    // It builds its own cluster (kind create cluster, minikube start): "Replay from start" must rebuild that one.
+    ownCluster: /^(kind create cluster|minikube start|gcloud container clusters create)/m.test(text),
+  }
+})
 
-const steps = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Steps' })
+// The tests of this file are independent (a fresh page each): both workers share them.
+test.describe.configure({ mode: 'parallel' })
 
-async function openFromGallery(page: import('@playwright/test').Page, title: string) {
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const steps = (page: Page) => page.getByRole('region', { name: 'Steps' })
+
+async function openFromGallery(page: Page, title: string) {
   await page.getByRole('button', { name: 'Scenarios' }).click()
   const dialog = page.getByRole('dialog', { name: 'Scenarios' })
   await expect(dialog).toBeVisible()
-  await dialog.getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click()
+  await dialog.getByRole('button', { name: new RegExp(`^${escapeRe(title)}`) }).click()
   await expect(dialog).toBeHidden()
   await expect(steps(page).getByRole('heading', { name: title })).toBeVisible()
 }
@@ -64,14 +79,37 @@ test('open a scenario from the gallery and run its steps: console shows the comm
   await page.screenshot({ path: '/tmp/shots/share-scenario-steps.png' })
 })
 
-// Two halves, so two workers share the 24 openings (each one starts a fresh cluster in the engine).
-for (const [half, list] of [[1, gallery.slice(0, 12)], [2, gallery.slice(12)]] as const) {
-  test(`every gallery scenario opens in the browser without console errors (part ${half})`, async ({ page }) => {
-    test.setTimeout(90_000)
+/** The progress line once every step ran: all checks passed (or no checks at all). */
+const allPassed = (steps: number, checks: number) => (checks ? `All ${steps} steps run · ${checks} of ${checks} checks passed` : `All ${steps} steps run`)
+
+/** Clicks each step's Run button in turn, as a learner does, waiting for the engine to grade it. */
+async function runEveryStep(page: Page, count: number) {
+  const progress = steps(page).getByRole('status', { name: 'Scenario progress' })
+  for (let i = 1; i <= count; i++) {
+    await steps(page).getByRole('listitem', { name: new RegExp(`^Step ${i}:`) }).getByRole('button', { name: 'Run', exact: true }).click()
+    const next = i < count ? `Step ${i + 1} of ${count}` : `All ${count} steps run`
+    await expect(progress).toHaveText(new RegExp(`^${next}( · \\d+ of \\d+ checks passed)?$`), { timeout: 30_000 })
+  }
+  // The checks that failed, with the engine's reason, so a failure says which and why.
+  const failed = await steps(page).getByRole('list', { name: 'Checks' }).getByRole('listitem').filter({ hasText: '— failed:' }).allInnerTexts()
+  expect(failed).toEqual([])
+  return progress
+}
+
+// One fresh page per scenario: nothing carries over from another scenario, as for a learner who follows a link.
+for (const s of gallery) {
+  test(`${s.id}: every step run from the Steps panel passes its checks${s.ownCluster ? ', and again after "Replay from start"' : ''}`, async ({ page }) => {
+    test.setTimeout(s.ownCluster ? 120_000 : 60_000)
     await page.goto('/')
     await expect(app(page).clusterNode('kind-worker')).toBeVisible()
-    for (const { title } of list) await openFromGallery(page, title)
-    expect(gallery.length).toBeGreaterThanOrEqual(24)
+    await openFromGallery(page, s.title)
+    const progress = await runEveryStep(page, s.steps)
+    await expect(progress).toHaveText(allPassed(s.steps, s.checks))
+    if (!s.ownCluster) return
+    await steps(page).getByRole('button', { name: 'Replay from start' }).click()
+    await expect(progress).toHaveText(`Step 1 of ${s.steps}`)
+    await runEveryStep(page, s.steps)
+    await expect(progress).toHaveText(allPassed(s.steps, s.checks))
   })
 }
 

@@ -8,15 +8,16 @@ import { defaultKindProfile } from '../engine/cluster/kind-config.ts'
 import { ApiError } from '../engine/api/api-server.ts'
 import type { KubeObject } from '../engine/api/types.ts'
 import { parseManifests } from '../engine/manifest/index.ts'
-import { almostValid, toManifest, validManifest } from './manifests.ts'
+import { almostValid, appManifest, toManifest, validManifest } from './manifests.ts'
 import { applyThroughApi, storeFingerprint } from './harness.ts'
-import { checkCluster } from './invariants.ts'
+import { checkCluster, newReached } from './invariants.ts'
 
 const SEED = 4242
 const newCluster = (seed = 1) => new Cluster(defaultKindProfile(), seed)
 
 const manifestStep = fc.oneof(
   { arbitrary: validManifest, weight: 3 },
+  { arbitrary: appManifest, weight: 1 },
   { arbitrary: almostValid.map((a) => toManifest([a.object])), weight: 2 },
 )
 
@@ -24,19 +25,24 @@ const service = (name: string, spec: Record<string, unknown>): KubeObject => ({ 
 
 describe('API writes (property)', () => {
   it('keeps the cluster sound after every write of valid and almost-valid manifests', () => {
+    const reached = newReached()
     fc.assert(fc.property(fc.array(manifestStep, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 1000 }), (steps, seed) => {
       const cluster = newCluster(seed)
       for (const text of steps) {
         const r = applyThroughApi(cluster, text)
         expect(r.violations, text).toEqual([])
-        expect(checkCluster(cluster), text).toEqual([])
+        expect(checkCluster(cluster, true, { reached }), text).toEqual([])
       }
     }), { numRuns: 12, seed: SEED })
+    // Floors: about half of what this seed reaches (30 pod ports, 14 of them named), so the check is not vacuous.
+    expect(reached.endpointPorts).toBeGreaterThanOrEqual(15)
+    expect(reached.namedPorts).toBeGreaterThanOrEqual(7)
   }, 60_000)
 
   it('a rejected write leaves the store exactly as it was', () => {
     const cluster = newCluster()
     let rejected = 0
+    let accepted = 0
     fc.assert(fc.property(almostValid, ({ object, mutation }) => {
       // What reaches the API server is what kubectl decoded: objects with a kind and an apiVersion.
       const decoded = parseManifests(toManifest([object]), 'fuzz.yaml').docs[0]?.object
@@ -51,10 +57,13 @@ describe('API writes (property)', () => {
         expect(storeFingerprint(cluster), mutation).toBe(before.objects)
         return
       }
+      accepted++
       cluster.converge()
       expect(checkCluster(cluster), mutation).toEqual([])
     }), { numRuns: 150, seed: SEED })
+    // Both branches are reached (this seed: 120 rejected, 13 accepted and checked).
     expect(rejected).toBeGreaterThan(50)
+    expect(accepted).toBeGreaterThanOrEqual(6)
   }, 60_000)
 
   it('a refused Service leaks neither its cluster IP nor its node port', () => {

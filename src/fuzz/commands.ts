@@ -1,7 +1,7 @@
 // Generators of what a learner types: command lines (kubectl verbs, exec touch/rm of a readiness file,
 // sleep, curl) and whole sequences of them. A manifest travels as a host file or a quoted here-document.
 import fc from 'fast-check'
-import { APPS, IMAGES, NAMES, almostValid, anyManifest, toManifest, validManifest, validObject } from './manifests.ts'
+import { APPS, IMAGES, NAMES, almostValid, anyManifest, appManifest, toManifest, validManifest, validObject } from './manifests.ts'
 
 /** One command: a script line, plus the manifest text it applies when it is an apply of a file. */
 export interface FuzzCommand {
@@ -24,6 +24,7 @@ const cmd = (kind: string, line: string, extra: Partial<FuzzCommand> = {}): Fuzz
 
 const applyFile: fc.Arbitrary<FuzzCommand> = fc.oneof(
   { arbitrary: validManifest.map((m) => cmd('apply', 'kubectl apply -f @FILE@', { manifest: m })), weight: 5 },
+  { arbitrary: appManifest.map((m) => cmd('apply', 'kubectl apply -f @FILE@', { manifest: m })), weight: 2 },
   { arbitrary: validObject.map((o) => cmd('apply', 'kubectl apply -f @FILE@', { manifest: toManifest([o]), single: true })), weight: 3 },
   { arbitrary: almostValid.map((a) => cmd('apply-invalid', 'kubectl apply -f @FILE@', { manifest: toManifest([a.object]), single: true })), weight: 3 },
   { arbitrary: anyManifest.map((m) => cmd('apply', 'kubectl apply -f @FILE@', { manifest: m })), weight: 1 },
@@ -60,8 +61,9 @@ const command: fc.Arbitrary<FuzzCommand> = fc.oneof(
   { arbitrary: fc.string({ maxLength: 40 }).filter((s) => !s.includes('<<')).map((s) => cmd('garbage', s.replace(/[\r\n]/g, ' '))), weight: 1 },
 )
 
-/** A session's worth of commands, usually starting from an apply so there is something to act on. */
-export const commandSequence: fc.Arbitrary<FuzzCommand[]> = fc.tuple(applyFile, fc.array(command, { minLength: 1, maxLength: 10 }))
+/** A session's worth of commands, starting from an apply so there is something to act on (often an app and its Service). */
+const firstApply = fc.oneof(applyFile, appManifest.map((m) => cmd('apply', 'kubectl apply -f @FILE@', { manifest: m })))
+export const commandSequence: fc.Arbitrary<FuzzCommand[]> = fc.tuple(firstApply, fc.array(command, { minLength: 1, maxLength: 10 }))
   .map(([first, rest]) => [first, ...rest])
 
 // ---------------------------------------------------------------------------------------------------
@@ -69,7 +71,7 @@ export const commandSequence: fc.Arbitrary<FuzzCommand[]> = fc.tuple(applyFile, 
 // them. Unlike fully random sequences, almost every command here hits something, so traffic flows.
 
 const nth = (i: number) => `$(kubectl get pods -l app=web -o jsonpath='{.items[${i}].metadata.name}')`
-const readyProbeDeployment = (image: string, replicas: number, delay: number) => `apiVersion: apps/v1
+const readyProbeDeployment = (image: string, replicas: number, delay: number, probe = true) => `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -84,11 +86,11 @@ spec:
       - name: web
         image: ${image}
         ports: [{containerPort: ${image.includes('kubia') ? 8080 : 80}, name: http}]
-        readinessProbe:
+${probe ? `        readinessProbe:
           exec: {command: [cat, /tmp/ready]}
           periodSeconds: 1
           initialDelaySeconds: ${delay}
-`
+` : ''}`
 
 const storySetup: fc.Arbitrary<FuzzCommand[]> = fc.record({
   image: fc.constantFrom('nginx', 'luksa/kubia', 'registry.k8s.io/echoserver:1.10'),
@@ -100,8 +102,9 @@ const storySetup: fc.Arbitrary<FuzzCommand[]> = fc.record({
 }).map((r) => {
   const port = r.image.includes('kubia') ? 8080 : r.image.includes('echoserver') ? 8080 : 80
   const target = r.targetPort === 'right' ? port : r.targetPort === 'named' ? 'http' : 9999
-  const deploy = r.probe
-    ? cmd('apply', 'kubectl apply -f @FILE@', { manifest: readyProbeDeployment(r.image, r.replicas, 0) })
+  // A named target port needs a container that names it: `kubectl create deployment --port` gives an unnamed one.
+  const deploy = r.probe || r.targetPort === 'named'
+    ? cmd('apply', 'kubectl apply -f @FILE@', { manifest: readyProbeDeployment(r.image, r.replicas, 0, r.probe) })
     : cmd('create-deployment', `kubectl create deployment web --image=${r.image} --replicas=${r.replicas} --port=${port}`)
   const svc = `apiVersion: v1
 kind: Service
@@ -126,7 +129,8 @@ const storyCommand: fc.Arbitrary<FuzzCommand> = fc.oneof(
   { arbitrary: fc.integer({ min: 0, max: 3 }).map((i) => cmd('delete-pod', `kubectl delete pod ${nth(i)}`)), weight: 2 },
   { arbitrary: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('app=other --overwrite', 'app-', 'app=web --overwrite', 'tier=x')).map(([i, l]) => cmd('label', `kubectl label pod ${nth(i)} ${l}`)), weight: 2 },
   { arbitrary: fc.constantFrom('{"spec":{"type":"NodePort"}}', '{"spec":{"type":"ClusterIP"}}', '{"spec":{"type":"LoadBalancer"}}', '{"spec":{"selector":{"app":"client"}}}', '{"spec":{"selector":{"app":"web"}}}',
-    '{"spec":{"externalTrafficPolicy":"Local"}}', '{"spec":{"sessionAffinity":"ClientIP"}}', '{"spec":{"publishNotReadyAddresses":true}}', '{"spec":{"ports":[{"name":"http","port":80,"targetPort":9999}]}}')
+    '{"spec":{"externalTrafficPolicy":"Local"}}', '{"spec":{"sessionAffinity":"ClientIP"}}', '{"spec":{"publishNotReadyAddresses":true}}', '{"spec":{"ports":[{"name":"http","port":80,"targetPort":9999}]}}',
+    '{"spec":{"ports":[{"name":"http","port":80,"targetPort":"http"}]}}')
     .map((p) => cmd('patch', `kubectl patch svc web -p '${p}'`)), weight: 3 },
   { arbitrary: fc.tuple(fc.constantFrom('nginx', 'luksa/kubia'), fc.integer({ min: 0, max: 4 }), fc.constantFrom(0, 5)).map(([img, r, d]) => cmd('apply', 'kubectl apply -f @FILE@', { manifest: readyProbeDeployment(img, r, d) })), weight: 2 },
   { arbitrary: fc.constantFrom('kubectl delete svc web', 'kubectl expose deployment web --port=80 --type=NodePort', 'kubectl delete deployment web', 'kubectl create deployment web --image=nginx --replicas=2',

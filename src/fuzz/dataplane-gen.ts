@@ -70,11 +70,16 @@ export const servicesGen: fc.Arbitrary<GenService[]> = fc.integer({ min: 1, max:
 
 export interface PacketCase { packet: Packet; target: string }
 
-/** A packet at one of the services (cluster IP, node port, LB IP), or at something no rule knows. */
-export const packetFor = (services: GenService[]): fc.Arbitrary<PacketCase> => fc.record({
+type Aim = 'clusterIP' | 'nodePort' | 'lb' | 'wrongPort' | 'random'
+type From = 'localPod' | 'remotePod' | 'node' | 'external' | 'localhost'
+
+/** A packet at one of the services (cluster IP, node port, LB IP), or at something no rule knows; `aims` and
+ * `froms` narrow it to the cases a property is about (an outside client at a node port, a pod at a cluster IP). */
+export const packetFor = (services: GenService[], aims: Aim[] = ['clusterIP', 'clusterIP', 'nodePort', 'lb', 'wrongPort', 'random'],
+  froms: From[] = ['localPod', 'remotePod', 'node', 'external', 'localhost']): fc.Arbitrary<PacketCase> => fc.record({
   svc: fc.integer({ min: 0, max: services.length - 1 }),
-  aim: fc.constantFrom('clusterIP', 'clusterIP', 'nodePort', 'lb', 'wrongPort', 'random'),
-  from: fc.constantFrom('localPod', 'remotePod', 'node', 'external', 'localhost'),
+  aim: fc.constantFrom(...aims),
+  from: fc.constantFrom(...froms),
   sport: fc.integer({ min: 1024, max: 65535 }),
   protocol: fc.constantFrom<'tcp' | 'udp' | 'icmp'>('tcp', 'tcp', 'udp', 'icmp'),
 }).map(({ svc, aim, from, sport, protocol }): PacketCase => {

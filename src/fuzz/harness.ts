@@ -7,17 +7,15 @@ import type { Cluster } from '../engine/cluster/cluster.ts'
 import { ApiError } from '../engine/api/api-server.ts'
 import type { KubeObject } from '../engine/api/types.ts'
 import { parseManifests } from '../engine/manifest/index.ts'
-import { checkCluster, checkServiceTraffic, checkTraces } from './invariants.ts'
+import { checkCluster, checkServiceTraffic, checkTraces, newReached, type Reached } from './invariants.ts'
 
 /** A replica count of 100 or more, or one written in a form that may be huge (1e9, 0x.., .inf). */
 const BURSTY = /replicas["']?\s*[:=]\s*["']?(\d{3,}|\d[\d_]*[eE]|0[xXoO]|[-+]?\.inf)/
 
-/** A step slower than this counts as a hang: steps take milliseconds (a 500-pod burst about a second), and CI machines are busy. */
-const STEP_BUDGET_MS = 10_000
-
 export interface StepReport {
   violations: string[]
   records: StatementRecord[]
+  /** Wall time of the step, for bench/fuzz-long.ts to report; no test asserts on it (a hang is the runner's timeout). */
   ms: number
 }
 
@@ -36,6 +34,8 @@ export class FuzzSession {
   readonly session: ShellSession
   private files = 0
   private readonly seenLivelocks = new WeakSet<object>()
+  /** How many cases the conditional invariants reached in this session (see Reached). */
+  readonly reached: Reached = newReached()
 
   constructor(readonly seed: number) {
     this.session = new ShellSession({ seed, maxLoopRounds: 20 })
@@ -63,7 +63,6 @@ export class FuzzSession {
       violations.push(`runScript threw on ${JSON.stringify(script.slice(0, 200))}: ${(err as Error)?.stack ?? String(err)}`)
     }
     const ms = performance.now() - t0
-    if (ms > STEP_BUDGET_MS) violations.push(`step took ${ms.toFixed(0)} ms (budget ${STEP_BUDGET_MS} ms): ${JSON.stringify(script.slice(0, 200))}`)
     const cluster = this.session.cluster
     if (cluster) {
       const livelock = cluster.manager.log.find((e) => e.type === 'livelock' && !this.seenLivelocks.has(e))
@@ -71,7 +70,7 @@ export class FuzzSession {
       if (livelock) violations.push(`controllers reported a livelock: ${JSON.stringify(livelock).slice(0, 300)}`)
       try {
         violations.push(...checkTraces(records.flatMap((r) => r.traces)))
-        violations.push(...checkCluster(cluster, opts.converged ?? true, { allowReplicaDeficit: this.bursty }))
+        violations.push(...checkCluster(cluster, opts.converged ?? true, { allowReplicaDeficit: this.bursty, reached: this.reached }))
       } catch (err) {
         violations.push(`invariant check threw (malformed stored object?): ${(err as Error)?.stack ?? String(err)}`)
       }
@@ -154,15 +153,18 @@ export interface SequenceReport {
   transcript: string
   steps: number
   ms: number[]
+  reached: Reached
+  /** Applies of one object that were rejected, checked to have changed nothing. */
+  rejectedSingles: number
 }
 
 /**
- * Runs commands one by one in a fresh session, checking the invariants after each: nothing throws, no
- * step exceeds its budget, the cluster stays sound, and a rejected apply of one object changes nothing.
+ * Runs commands one by one in a fresh session, checking the invariants after each: nothing throws, the
+ * cluster stays sound, and a rejected apply of one object changes nothing.
  */
 export function runSequence(seed: number, commands: { line: string; manifest?: string; single?: boolean; kind: string }[]): SequenceReport {
   const fuzz = new FuzzSession(seed)
-  const report: SequenceReport = { transcript: '', steps: 0, ms: [] }
+  const report: SequenceReport = { transcript: '', steps: 0, ms: [], reached: fuzz.reached, rejectedSingles: 0 }
   for (let i = 0; i < commands.length; i++) {
     const c = commands[i]
     const line = c.manifest !== undefined ? c.line.replace('@FILE@', fuzz.file(c.manifest)) : c.line
@@ -175,10 +177,11 @@ export function runSequence(seed: number, commands: { line: string; manifest?: s
     report.transcript += transcriptOf(step.records) + JSON.stringify(step.records.map((r) => r.traces)) + '\n'
     const violations = [...step.violations]
     if ((c.kind === 'curl-pod' || c.kind === 'curl-ip') && c.line.startsWith('kubectl exec client') && fuzz.session.cluster) {
-      violations.push(...checkServiceTraffic(fuzz.session.cluster, step.records.flatMap((r) => r.traces), { namespace: 'default', name: 'web' }, 'client'))
+      violations.push(...checkServiceTraffic(fuzz.session.cluster, step.records.flatMap((r) => r.traces), { namespace: 'default', name: 'web' }, 'client', fuzz.reached))
     }
     const rejected = step.records.length > 0 && step.records.every((r) => r.exitCode !== 0)
     if (before && rejected && fuzz.session.cluster === cluster && cluster) {
+      report.rejectedSingles++
       if (cluster.store.version !== before.version) violations.push(`rejected apply moved the store from version ${before.version} to ${cluster.store.version}`)
       else if (storeFingerprint(cluster) !== before.objects) violations.push('rejected apply changed stored objects')
     }

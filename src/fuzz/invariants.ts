@@ -57,53 +57,131 @@ const selectorOf = (svc: KubeObject): Record<string, string> | null => {
   return sel && typeof sel === 'object' && Object.keys(sel).length ? (sel as Record<string, string>) : null
 }
 
-/** Endpoints and managed EndpointSlices list, as ready, only Ready pods the Service selects; hand-written ones are left alone. */
-function checkEndpoints(cluster: Cluster): string[] {
+/**
+ * How many cases reached each conditional check: a property whose check can be skipped (no Service, no ready pod,
+ * no named port in the case) asserts a floor on these, so it cannot pass by checking nothing.
+ */
+export interface Reached {
+  /** (ready selected pod, resolved Service port) pairs checked against the Endpoints object. */
+  endpointPorts: number
+  /** The same pairs checked against the managed EndpointSlices. */
+  slicePorts: number
+  /** Of those pairs, the ones whose targetPort is a name, resolved in the pod's own containers. */
+  namedPorts: number
+  /** Ready selected pods left out for a Service port because no container names that port (checked to be absent). */
+  unresolvedNamedPorts: number
+  /** Delivered requests to a Service checked against its endpoints and the client IP the server saw. */
+  serviceTraffic: number
+}
+export const newReached = (): Reached => ({ endpointPorts: 0, slicePorts: 0, namedPorts: 0, unresolvedNamedPorts: 0, serviceTraffic: 0 })
+export function addReached(into: Reached, from: Reached): Reached {
+  for (const k of Object.keys(into) as (keyof Reached)[]) into[k] += from[k]
+  return into
+}
+
+/**
+ * The container port a Service port sends to on this pod, or undefined when the pod has none: a number as is, a
+ * name looked up in the pod's containers (and restartable init containers, "sidecars") with the same protocol.
+ * Written from upstream's description (pkg/api/v1/pod FindPort), independently of the engine's copy.
+ */
+function resolvePort(pod: KubeObject, svcPort: any): number | undefined {
+  const target = svcPort.targetPort ?? svcPort.port
+  if (typeof target === 'number') return target
+  const protocol = svcPort.protocol ?? 'TCP'
+  const containers = [...(pod.spec?.containers ?? []), ...((pod.spec?.initContainers ?? []) as any[]).filter((c) => c?.restartPolicy === 'Always')]
+  for (const c of containers) for (const p of c?.ports ?? []) if (p?.name === target && (p.protocol ?? 'TCP') === protocol) return p.containerPort
+  return undefined
+}
+
+/** `ip name/port/protocol`: one address serving one port, the unit both sides of "exactly" are compared in. */
+const pairKey = (ip: string, name: string | undefined, port: unknown, protocol: string | undefined) => `${ip} ${name ?? ''}/${String(port)}/${protocol ?? 'TCP'}`
+
+/** What the endpoint controllers must publish as ready for a Service: every eligible pod's IP with every Service port it resolves. */
+function expectedPairs(svc: KubeObject, eligible: Map<string, KubeObject[]>, reached?: Reached): Set<string> {
+  const pairs = new Set<string>()
+  for (const [ip, pods] of eligible) {
+    for (const sp of (svc.spec?.ports ?? []) as any[]) {
+      // hostNetwork pods share their node's IP: the address serves the port if any of them resolves it.
+      const ports = new Set(pods.map((pod) => resolvePort(pod, sp)).filter((n) => n !== undefined))
+      const named = typeof (sp.targetPort ?? sp.port) !== 'number'
+      if (!ports.size) { if (named && reached) reached.unresolvedNamedPorts++; continue }
+      if (named && reached) reached.namedPorts++
+      for (const port of ports) pairs.add(pairKey(ip, sp.name, port, sp.protocol))
+    }
+  }
+  return pairs
+}
+
+function compareExactly(owner: string, what: string, listed: Set<string>, expected: Set<string>, selector: Record<string, string>, out: string[]): void {
+  for (const key of expected) if (!listed.has(key)) out.push(`${owner}: Ready pod ${key} selected by ${JSON.stringify(selector)} is missing from its ${what}`)
+  for (const key of listed) if (!expected.has(key)) out.push(`${owner}: ${what} lists ${key} as ready, which is not a Ready pod selected by ${JSON.stringify(selector)} serving that port`)
+}
+
+/**
+ * Endpoints and managed EndpointSlices list, as ready, exactly the Service's eligible pods (selected, with an IP,
+ * not terminal, Ready and not being deleted unless publishNotReadyAddresses) with exactly the ports each resolves
+ * (a named targetPort resolved per pod; a pod whose containers lack that name is left out for that port, as the
+ * endpoint controllers do). Each ready address that names its pod names one with that IP. Endpoints and slices
+ * that are not the controllers' (selector-less or ExternalName Services, hand-written slices) are left alone.
+ */
+function checkEndpoints(cluster: Cluster, reached?: Reached): string[] {
   const out: string[] = []
   const store = cluster.store
   const pods = store.list('Pod')
-  for (const ep of store.list('Endpoints')) {
-    const svc = store.get('Service', ep.metadata.namespace, ep.metadata.name)
-    const selector = svc && selectorOf(svc)
-    if (!svc || !selector) continue // written by hand (selector-less Service or none at all)
-    const eligible = eligiblePods(pods, svc, selector)
-    for (const subset of (ep.subsets ?? []) as any[]) {
-      for (const a of subset.addresses ?? []) {
-        const pods = eligible.get(a.ip)
-        if (!pods) out.push(`${id(ep)}: ready address ${a.ip} is not a Ready pod selected by ${JSON.stringify(selector)}`)
-        else if (a.targetRef?.name && !pods.some((p) => p.metadata.name === a.targetRef.name)) out.push(`${id(ep)}: address ${a.ip} names pod ${a.targetRef.name}, which is not a Ready selected pod with that IP`)
-      }
-    }
-  }
-  // Completeness: with numeric target ports every port resolves, so every eligible pod must be listed.
-  for (const svc of store.list('Service')) {
-    const selector = selectorOf(svc)
-    const ports = (svc.spec?.ports ?? []) as any[]
-    if (!selector || !ports.length || ports.some((p) => p.targetPort !== undefined && typeof p.targetPort !== 'number')) continue
-    const ep = store.get('Endpoints', svc.metadata.namespace, svc.metadata.name)
-    const listed = new Set(((ep?.subsets ?? []) as any[]).flatMap((s) => (s.addresses ?? []).map((a: any) => a.ip)))
-    for (const ip of eligiblePods(pods, svc, selector).keys()) {
-      if (!listed.has(ip)) out.push(`${id(svc)}: Ready pod ${ip} selected by ${JSON.stringify(selector)} is missing from its Endpoints`)
-    }
-  }
-  for (const slice of store.list('EndpointSlice')) {
-    if (slice.metadata.labels?.[SLICE_MANAGED_BY] !== SLICE_CONTROLLER) continue
+  const slices = store.list('EndpointSlice').filter((slice) => slice.metadata.labels?.[SLICE_MANAGED_BY] === SLICE_CONTROLLER)
+  for (const slice of slices) {
     const svcName = slice.metadata.labels?.[SERVICE_NAME_LABEL]
     const svc = svcName ? store.get('Service', slice.metadata.namespace, svcName) : undefined
-    const selector = svc && selectorOf(svc)
     if (svc?.spec?.type === 'ExternalName') continue // left as they were, as upstream's controller does
-    if (!svc || !selector) {
-      out.push(`${id(slice)}: managed by the EndpointSlice controller but its Service ${svcName ?? '(unnamed)'} is gone or has no selector`)
-      continue
-    }
+    if (!svc || !selectorOf(svc)) out.push(`${id(slice)}: managed by the EndpointSlice controller but its Service ${svcName ?? '(unnamed)'} is gone or has no selector`)
+  }
+  for (const svc of store.list('Service')) {
+    const selector = selectorOf(svc)
+    if (!selector) continue
+    // Checked all the same, but not counted: the cluster's own Services (kube-dns) would meet any floor by themselves.
+    const tally = nsOf(svc) === 'kube-system' ? undefined : reached
     const eligible = eligiblePods(pods, svc, selector)
-    for (const e of (slice.endpoints ?? []) as any[]) {
-      if (e.conditions?.ready !== true) continue
-      for (const ip of e.addresses ?? []) {
-        const pods = eligible.get(ip)
-        if (!pods) out.push(`${id(slice)}: ready endpoint ${ip} is not a Ready pod selected by ${JSON.stringify(selector)}`)
-        else if (e.targetRef?.name && !pods.some((p) => p.metadata.name === e.targetRef.name)) out.push(`${id(slice)}: endpoint ${ip} names pod ${e.targetRef.name}, which is not a Ready selected pod with that IP`)
+    // A Service without ports gets addresses without ports (headless) or none; its addresses are checked one by one below.
+    const expected = expectedPairs(svc, eligible, tally)
+    const hasPorts = ((svc.spec?.ports ?? []) as any[]).length > 0
+    const namesPod = (owner: string, ip: string, ref: any) => {
+      const named = eligible.get(ip)
+      if (!named) out.push(`${owner}: ready address ${ip} is not a Ready pod selected by ${JSON.stringify(selector)}`)
+      else if (ref?.name && !named.some((p) => p.metadata.name === ref.name)) out.push(`${owner}: address ${ip} names pod ${ref.name}, which is not a Ready selected pod with that IP`)
+    }
+
+    const ep = store.get('Endpoints', svc.metadata.namespace, svc.metadata.name)
+    // Over 1000 addresses the Endpoints controller truncates and says so (endpoints.kubernetes.io/over-capacity).
+    if (ep && !ep.metadata.annotations?.['endpoints.kubernetes.io/over-capacity']) {
+      const listed = new Set<string>()
+      for (const subset of (ep.subsets ?? []) as any[]) {
+        for (const a of subset.addresses ?? []) {
+          namesPod(id(ep), a.ip, a.targetRef)
+          for (const p of subset.ports ?? []) listed.add(pairKey(a.ip, p.name, p.port, p.protocol))
+        }
       }
+      if (hasPorts) {
+        compareExactly(id(ep), 'Endpoints', listed, expected, selector, out)
+        if (tally) tally.endpointPorts += expected.size
+      }
+    } else if (!ep && expected.size) {
+      out.push(`${id(svc)}: ${expected.size} ready pod port(s) selected by ${JSON.stringify(selector)} but no Endpoints`)
+    }
+
+    const own = slices.filter((sl) => sl.metadata.namespace === svc.metadata.namespace && sl.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name)
+    const listed = new Set<string>()
+    for (const slice of own) {
+      for (const e of (slice.endpoints ?? []) as any[]) {
+        if (e.conditions?.ready !== true) continue
+        for (const ip of e.addresses ?? []) {
+          namesPod(id(slice), ip, e.targetRef)
+          for (const p of (slice.ports ?? []) as any[]) listed.add(pairKey(ip, p.name, p.port, p.protocol))
+        }
+      }
+    }
+    if (hasPorts) {
+      compareExactly(`EndpointSlices of ${id(svc)}`, 'EndpointSlices', listed, expected, selector, out)
+      if (tally) tally.slicePorts += expected.size
     }
   }
   return out
@@ -226,10 +304,10 @@ export function checkPrototypes(): string[] {
 const BASE_PROTO_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype))
 
 /** Every invariant at once; pass `converged: false` to skip the ones that hold only after the controllers caught up. */
-export function checkCluster(cluster: Cluster, converged = true, opts: { allowReplicaDeficit?: boolean } = {}): string[] {
+export function checkCluster(cluster: Cluster, converged = true, opts: { allowReplicaDeficit?: boolean; reached?: Reached } = {}): string[] {
   return [
     ...checkPodIPs(cluster), ...checkServices(cluster), ...checkPrototypes(),
-    ...(converged ? [...checkEndpoints(cluster), ...checkOwners(cluster), ...checkReplicas(cluster, opts.allowReplicaDeficit)] : []),
+    ...(converged ? [...checkEndpoints(cluster, opts.reached), ...checkOwners(cluster), ...checkReplicas(cluster, opts.allowReplicaDeficit)] : []),
   ]
 }
 
@@ -282,7 +360,7 @@ export function checkTraces(traces: unknown[], opts: { strictProxies?: boolean }
  * and, not being masqueraded, the server saw the client pod's own IP (unless the client served itself:
  * hairpin traffic is masqueraded).
  */
-export function checkServiceTraffic(cluster: Cluster, traces: unknown[], service: { namespace: string; name: string }, clientPod: string): string[] {
+export function checkServiceTraffic(cluster: Cluster, traces: unknown[], service: { namespace: string; name: string }, clientPod: string, reached?: Reached): string[] {
   const out: string[] = []
   const svc = cluster.store.get('Service', service.namespace, service.name)
   const client = cluster.store.get('Pod', service.namespace, clientPod)
@@ -294,6 +372,7 @@ export function checkServiceTraffic(cluster: Cluster, traces: unknown[], service
     const t = raw as { outcome?: string; servedBy?: string | null; clientIPSeenByServer?: string | null; to?: string }
     if (t.outcome !== 'delivered' && t.outcome !== 'http-error') continue
     if (!String(t.to).startsWith('http')) continue
+    if (reached) reached.serviceTraffic++
     const name = String(t.servedBy ?? '').replace(/^pod\//, '')
     const pod = cluster.store.get('Pod', service.namespace, name)
     if (!svc) { out.push(`request to ${t.to} was ${t.outcome} by ${t.servedBy}, but Service ${service.name} does not exist`); continue }

@@ -1,6 +1,6 @@
 // Property tests of manifest reading (what `kubectl apply -f` and the editor parse): any text, valid or
-// hostile, gives documents and kubectl-worded errors, never an exception, never a polluted prototype,
-// in bounded time; valid manifests round-trip to the objects they were written from.
+// hostile, gives documents and kubectl-worded errors, never an exception, never a polluted prototype;
+// valid manifests round-trip to the objects they were written from.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { parseManifests } from '../engine/manifest/index.ts'
@@ -8,14 +8,10 @@ import { aliasBomb, anyManifest, hostileText, toManifest, validObject } from './
 import { checkPrototypes } from './invariants.ts'
 
 const SEED = 7001
-/** Parsing one manifest of a few KB takes well under a millisecond; a megabyte, tens of milliseconds. */
-const PARSE_BUDGET_MS = 5000
 
+/** Parses and checks the result; a parse that hangs fails on the runner's testTimeout (its speed: bench/fuzz-long.ts). */
 function parseChecked(text: string) {
-  const t0 = performance.now()
   const parsed = parseManifests(text, 'fuzz.yaml')
-  const ms = performance.now() - t0
-  expect(ms, `parse took ${ms.toFixed(0)} ms`).toBeLessThan(PARSE_BUDGET_MS)
   expect(checkPrototypes()).toEqual([])
   for (const e of parsed.errors) {
     expect(typeof e.message).toBe('string')
@@ -25,7 +21,7 @@ function parseChecked(text: string) {
 }
 
 describe('manifest parsing (property)', () => {
-  it('never throws, stays in budget and never touches a prototype, whatever the text', () => {
+  it('never throws and never touches a prototype, whatever the text', () => {
     fc.assert(fc.property(anyManifest, (text) => { parseChecked(text) }), { numRuns: 150, seed: SEED })
   })
 

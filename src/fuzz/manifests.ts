@@ -235,6 +235,27 @@ export function toManifest(objects: Obj[], style: 'yaml' | 'json' | 'list' = 'ya
 export const validManifest: fc.Arbitrary<string> = fc.tuple(fc.array(validObject, { minLength: 1, maxLength: 4 }), fc.constantFrom<'yaml' | 'json' | 'list'>('yaml', 'yaml', 'yaml', 'json', 'list'))
   .map(([objects, style]) => toManifest(objects, style))
 
+/**
+ * A Deployment and the Service in front of it, as a tutorial applies them: the Service selects the pods and sends
+ * to the container's port by number or by name; no readiness probe, so the endpoint controllers have ready pods
+ * to publish (the stories flip readiness).
+ */
+export const appManifest: fc.Arbitrary<string> = fc.record({
+  name, app, image, replicas: fc.integer({ min: 1, max: 4 }), port: containerPort, byName: fc.boolean(),
+  type: fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer', 'Headless'),
+}).map((r) => toManifest([
+  {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta(r.name, 'default', { app: r.app }),
+    spec: { replicas: r.replicas, selector: { matchLabels: { app: r.app } }, template: { metadata: { labels: { app: r.app } }, spec: { containers: [
+      { name: 'main', image: r.image, ports: [{ containerPort: r.port, name: 'http' }] },
+    ] } } },
+  },
+  {
+    apiVersion: 'v1', kind: 'Service', metadata: meta(r.name, 'default'),
+    spec: { selector: { app: r.app }, ports: [{ name: 'http', port: 80, targetPort: r.byName ? 'http' : r.port }], ...(r.type === 'Headless' ? { clusterIP: 'None' } : { type: r.type }) },
+  },
+]))
+
 export const anyManifest: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: validManifest, weight: 4 },
   { arbitrary: almostValid.map((a) => toManifest([a.object])), weight: 3 },

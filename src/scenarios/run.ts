@@ -52,13 +52,3 @@ export function runScenario(scenario: Scenario, shell: ScenarioShell = sessionFo
   const steps = [...iterateScenario(scenario, shell)]
   return { scenario, steps, passed: steps.every((s) => s.passed) }
 }
-
-/** A plain-text report of a run: one line per check, ✓ or ✗ with its reason. */
-export function formatScenarioReport(run: ScenarioRun): string {
-  const out: string[] = [`${run.scenario.id}: ${run.scenario.meta.title}`]
-  for (const s of run.steps) {
-    out.push(`  step ${s.index + 1}: ${s.step.title}`)
-    for (const c of s.checks) out.push(`    ${c.pass ? '✓' : '✗'} ${c.check.source} — ${c.reason}`)
-  }
-  return out.join('\n')
-}

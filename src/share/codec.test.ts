@@ -71,9 +71,8 @@ describe('share codec', () => {
     const bomb = deflateSync(new Uint8Array(40 * 1024 * 1024), { level: 9 }) // 40 MB of zeros in ~40 KB
     const fragment = `${CODEC_PREFIX}:${toBase64url(bomb)}`
     expect(fragment.length).toBeLessThan(MAX_ENCODED_CHARS)
-    const start = Date.now()
+    // A hang here fails on the runner's testTimeout (vite.config.ts); how long it takes is bench/hostile.ts's figure.
     expect(errorOf(fragment).code).toBe('too-large')
-    expect(Date.now() - start).toBeLessThan(2000)
     expect(() => inflateCapped(bomb, MAX_JSON_BYTES)).toThrow(/more than 1024 KB/)
   })
 

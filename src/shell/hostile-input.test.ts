@@ -20,9 +20,8 @@ describe('hostile manifests', () => {
 
   it('an alias bomb is refused quickly', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((l, i) => `${l}: &${l} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`), 'kind: ConfigMap', 'apiVersion: v1', 'metadata: {name: bomb}'].join('\n')
-    const t = Date.now()
+    // A hang here fails on the runner's testTimeout (vite.config.ts); how long it takes is bench/hostile.ts's figure.
     const { stderr, unchanged } = applyText(new ShellSession(), bomb)
-    expect(Date.now() - t).toBeLessThan(5000)
     expect(stderr).toContain('excessive aliasing')
     expect(unchanged).toBe(true)
   })
@@ -51,10 +50,9 @@ describe('hostile manifests', () => {
 
   it('a Deployment asking for 100000 replicas neither hangs nor crashes', () => {
     const session = new ShellSession()
-    const t = Date.now()
+    // A hang here fails on the runner's testTimeout (vite.config.ts); how long it takes is bench/hostile.ts's figure.
     const [record] = session.runScript('kubectl create deployment huge --image=nginx --replicas=100000')
     expect(record.exitCode).toBe(0)
-    expect(Date.now() - t).toBeLessThan(20_000)
     const pods = session.cluster!.store.list('Pod', 'default')
     expect(pods.length).toBeGreaterThan(0)
     expect(pods.length).toBeLessThanOrEqual(100000)

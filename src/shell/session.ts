@@ -24,6 +24,8 @@ export class ShellSession implements ShellHost {
   readonly podCommands = new Map<string, Command>()
   readonly state: ShellState = createShellState()
   private currentCluster: Cluster | null | undefined = undefined
+  /** The implicit default cluster, built ahead for a screen to show (peekCluster) but not yet used by a command. */
+  private prebuilt: Cluster | undefined
   private readonly reader: (path: string) => string | undefined
   private readonly maxLoopRounds: number
 
@@ -37,8 +39,29 @@ export class ShellSession implements ShellHost {
 
   /** The current cluster; the default kind cluster (one control plane, two workers) is created on first use. */
   get cluster(): Cluster | null {
-    if (this.currentCluster === undefined) this.currentCluster = new Cluster(defaultKindProfile(), this.seed)
+    if (this.currentCluster === undefined) this.currentCluster = this.prebuilt ?? new Cluster(defaultKindProfile(), this.seed)
     return this.currentCluster
+  }
+
+  /**
+   * The cluster as a screen shows it, without counting as a use: before any command that is the implicit default,
+   * which `kind create cluster` may still replace, exactly as in `bin/kubehop run` (the playground builds and draws
+   * it while a scenario's first step, `kind create cluster --config`, has not run yet).
+   */
+  peekCluster(): Cluster | null {
+    if (this.currentCluster !== undefined) return this.currentCluster
+    return (this.prebuilt ??= new Cluster(defaultKindProfile(), this.seed))
+  }
+
+  /** Runs `fn` (an inspection by kubectl get/describe) without it counting as a use of the implicit default cluster. */
+  peeking<T>(fn: () => T): T {
+    if (this.currentCluster !== undefined) return fn()
+    try {
+      return fn()
+    } finally {
+      if (this.currentCluster) this.prebuilt = this.currentCluster
+      this.currentCluster = undefined
+    }
   }
 
   /** Whether a cluster was created or used yet (kind create cluster may still replace the implicit default). */

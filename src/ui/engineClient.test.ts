@@ -77,7 +77,9 @@ describe('engine client', () => {
     store.getState().setText(defaultFiles[0].text.replace('nodePort: 30123', 'nodePort: 80'))
     await until(() => store.getState().markers.length > 0)
     expect(store.getState().markers).toEqual([expect.objectContaining({ file: 'app.yaml', source: 'api', line: 32,
-      message: expect.stringContaining('spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range') })])
+      message: expect.stringContaining('spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range') }),
+    // The Service's document says its live object stays as it was (an invalid edit never removes or changes it).
+    expect.objectContaining({ file: 'app.yaml', severity: 'info', line: 21, message: expect.stringContaining('service/kubia keeps its last good version') })])
     expect(store.getState().snapshot!.version).toBe(version)
   })
 })

@@ -50,3 +50,28 @@ describe('EngineHost scenario steps', () => {
     expect(first.some((p) => /^default\/echo-/.test(p))).toBe(true)
   })
 })
+
+describe('the default cluster built ahead (warmUp)', () => {
+  const kindConfig = 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n'
+
+  it('is adopted by the first apply of a document for it (not built twice)', () => {
+    const host = new EngineHost(1)
+    host.warmUp()
+    const built = host.cluster
+    expect(host.apply({ files: [{ name: 'app.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' }], seed: 1 }).applied).toBe(true)
+    expect(host.cluster).toBe(built)
+  })
+
+  it('is not a use: drawn and inspected, a scenario\'s `kind create cluster` still replaces it, as in the CLI', () => {
+    const host = new EngineHost(1)
+    host.reset(1, [{ name: 'kind-config.yaml', text: kindConfig }])
+    const built = host.cluster
+    expect(host.snapshot()?.objects.some((o) => o.kind === 'Node' && o.metadata.name === 'kind-worker2')).toBe(true)
+    expect(host.inspect('Node//kind-worker').describe).toContain('kind-worker')
+    let out = ''
+    for (const r of host.run('kind create cluster --config kind-config.yaml')) out += r.chunks.map((c) => c.text).join('')
+    expect(out).not.toContain('already exist')
+    expect(host.cluster).not.toBe(built)
+    expect(host.snapshot()?.objects.filter((o) => o.kind === 'Node').map((o) => o.metadata.name).sort()).toEqual(['kind-control-plane', 'kind-worker'])
+  })
+})

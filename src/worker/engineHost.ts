@@ -29,6 +29,11 @@ export interface ApplyOutcome {
   applied: boolean
   /** `deployment.apps/kubia configured`-style lines for what changed (unchanged objects are left out). */
   changes: string[]
+  /**
+   * Keys (`Deployment/default/kubia`) of live objects whose text in the document does not apply now (it does not
+   * decode, names no served kind, or the API server refuses it): each keeps its last good version in the cluster.
+   */
+  stale: string[]
 }
 
 const marker = (file: string, source: EditorMarker['source'], severity: EditorMarker['severity'], message: string, range?: SourceRange): EditorMarker => ({
@@ -39,9 +44,64 @@ const marker = (file: string, source: EditorMarker['source'], severity: EditorMa
 /** Only the first line of a whole-document range: a marker over 30 lines says nothing. */
 const firstLine = (r: SourceRange): SourceRange => ({ line: r.line, col: r.col, endLine: r.line, endCol: 1000 })
 
-type Desired = { file: string; doc: ManifestDoc; object: KubeObject }
+type Desired = { file: string; doc: ManifestDoc; object: KubeObject; ordinal: number }
+
+/** An object's text that does not apply now: what can still be read of it, and its place in its file. */
+type Broken = { file: string; ordinal: number; kind?: string; group?: string; namespace?: string; name?: string; range?: SourceRange }
+
+/** Where a live object's text was, the last time it applied: its file and its place among the file's objects. */
+type Slot = { file: string; ordinal: number; key: string }
+
+/**
+ * Which live object a broken text still stands for. The rule, in order, among the objects last applied from the
+ * same file and not claimed by a text that applies now:
+ *   1. the same kind, namespace and name (the API server refused an edit of it: a bad field, a taken port);
+ *   2. the same name (the kind or apiVersion is broken: `kind: Deploymnet`, `apiVersion: apps/v9`): if several
+ *      objects have it, the one of the same API group (`apps` in apps/v9), then the one at the same place;
+ *   3. the same kind at the same place in the file (the name is broken: `name: Kubia_Bad`);
+ *   4. the object at the same place, when nothing of the name can be read.
+ * An object no broken text stands for left the document: it is pruned, as `kubectl apply --prune` does (a valid
+ * rename creates the new name and prunes the old one).
+ */
+function standsFor(b: Broken, candidates: Slot[]): Slot | undefined {
+  const exact = b.kind && b.name ? candidates.find((c) => c.key === `${b.kind}/${b.namespace ?? ''}/${b.name}`) : undefined
+  if (exact) return exact
+  let sameName = b.name ? candidates.filter((c) => c.key.split('/').slice(2).join('/') === b.name) : []
+  if (sameName.length > 1 && b.group !== undefined) {
+    const sameGroup = sameName.filter((c) => groupOf(kindInfo(c.key.split('/')[0])?.apiVersion ?? '') === b.group)
+    if (sameGroup.length) sameName = sameGroup
+  }
+  if (sameName.length > 1) sameName = sameName.filter((c) => c.ordinal === b.ordinal)
+  if (sameName.length === 1) return sameName[0]
+  const sameKindHere = b.kind ? candidates.find((c) => c.ordinal === b.ordinal && c.key.startsWith(`${b.kind}/`)) : undefined
+  if (sameKindHere) return sameKindHere
+  return b.name ? undefined : candidates.find((c) => c.ordinal === b.ordinal)
+}
+
+/** The API group of an apiVersion (`apps` for apps/v1, '' for the core v1). */
+const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '')
+
+/** Orders a file's objects (applied and broken) by where they start: their place in the file. */
+function ordinals(ranges: (SourceRange | undefined)[]): number[] {
+  const order = ranges.map((r, i) => ({ i, line: r?.line ?? Number.MAX_SAFE_INTEGER, col: r?.col ?? 0 })).sort((a, b) => a.line - b.line || a.col - b.col || a.i - b.i)
+  const out: number[] = []
+  order.forEach((o, n) => { out[o.i] = n })
+  return out
+}
 
 const keyOf = (o: { kind: string; metadata: { namespace?: string; name: string } }) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`
+
+/** What can still be read of an object that did not decode: its kind (if served), namespace and name. */
+function readable(object: Record<string, unknown> | undefined): Omit<Broken, 'file' | 'ordinal' | 'range'> {
+  // A Broken's fields, read defensively: the object failed to decode, any of them may be of the wrong type.
+  const metadata = object?.metadata
+  const meta = metadata && typeof metadata === 'object' && !Array.isArray(metadata) ? (metadata as Record<string, unknown>) : {}
+  const kind = typeof object?.kind === 'string' && kindInfo(object.kind) ? object.kind : undefined
+  const name = typeof meta.name === 'string' && meta.name ? meta.name : undefined
+  const namespace = typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : kind && kindInfo(kind)?.namespaced ? 'default' : undefined
+  const group = typeof object?.apiVersion === 'string' ? groupOf(object.apiVersion) : undefined
+  return { ...(kind ? { kind } : {}), ...(group !== undefined ? { group } : {}), ...(name ? { name } : {}), ...(namespace ? { namespace } : {}) }
+}
 
 function slashName(o: KubeObject): string {
   const info = kindInfo(o.kind)
@@ -59,6 +119,8 @@ export class EngineHost {
    * so console changes (`kubectl scale`) persist until the document changes that object. */
   private appliedConfig = new Map<string, string>()
   private appliedTo: Cluster | null = null
+  /** Where each object in `appliedKeys` was written the last time its text applied (or stood broken for it). */
+  private slots: Slot[] = []
   /** Every apply and console line so far (the side-by-side comparison replays it on copies). */
   readonly history: HistoryStep[] = []
   initialSeed: number
@@ -88,6 +150,7 @@ export class EngineHost {
     this.appliedKeys = new Set()
     this.appliedConfig = new Map()
     this.appliedTo = null
+    this.slots = []
     this.history.length = 0
     this.files.clear()
     this.prepared.clear()
@@ -114,17 +177,18 @@ export class EngineHost {
     })
   }
 
-  /** Builds the default cluster now (the worker does this while the page is still loading). */
+  /** Builds the default cluster now (the worker does this while the page is still loading). Building or showing it
+   * is not a use: a scenario's `kind create cluster` still replaces it, as it does in `bin/kubehop run`. */
   warmUp(): void {
-    void this.session.cluster
+    void this.session.peekCluster()
   }
 
   get cluster(): Cluster | null {
-    return this.session.cluster
+    return this.session.peekCluster()
   }
 
   snapshot(): ClusterSnapshot | null {
-    return this.session.cluster?.snapshot() ?? null
+    return this.session.peekCluster()?.snapshot() ?? null
   }
 
   vocabulary(): ShellVocabulary {
@@ -166,26 +230,34 @@ export class EngineHost {
     const kindFile = files.find((f) => isKindConfig(f.text))
     const manifests = this.manifestsOf(files)
 
-    // 1. Read everything first: a YAML error anywhere means nothing is applied.
+    // 1. Read everything first: a YAML error anywhere means nothing is applied (every object stays as it was).
     const desired: Desired[] = []
+    const broken: Broken[] = []
+    const unreadable = new Set<string>()
     for (const file of manifests) {
       const parsed = this.parsedOf(file)
       for (const e of parsed.errors) markers.push(marker(file.name, 'yaml', e.fatal ? 'error' : 'warning', e.message, e.range))
-      if (parsed.errors.some((e) => e.fatal)) continue
-      for (const doc of parsed.docs) {
+      if (parsed.errors.some((e) => e.fatal)) { unreadable.add(file.name); continue }
+      const skipped = parsed.errors.filter((e) => !e.fatal)
+      const places = ordinals([...parsed.docs.map((d) => d.range), ...skipped.map((e) => e.docRange ?? e.range)])
+      parsed.docs.forEach((doc, i) => {
         const object = this.settleNamespace(doc.object) as unknown as KubeObject
-        if (kindInfo(object.kind)) desired.push({ file: file.name, doc, object })
-      }
+        if (kindInfo(object.kind)) desired.push({ file: file.name, doc, object, ordinal: places[i] })
+      })
+      skipped.forEach((e, i) => broken.push({ file: file.name, ordinal: places[parsed.docs.length + i], ...readable(e.object), range: e.docRange ?? e.range }))
     }
-    if (markers.some((m) => m.severity === 'error')) return { markers, applied: false, changes: [] }
-
+    if (markers.some((m) => m.severity === 'error')) {
+      const stale = this.slots.filter((s) => unreadable.has(s.file) && this.appliedTo?.store.getByKey(s.key as never)).map((s) => s.key)
+      return { markers, applied: false, changes: [], stale }
+    }
     // 2. The cluster's shape (kind config) or the seed changed: a new cluster, as `kind delete cluster && kind
     // create cluster --config`. An edit that leaves the profile as it is (a comment) keeps the running cluster.
     const kindText = kindFile?.text ?? ''
     if (kindText !== this.kindConfigText || document.seed !== this.seed) {
       try {
         const profile = kindFile ? kindProfile(parseKindConfig(kindFile.text)) : defaultKindProfile()
-        const current = this.session.clusterTouched ? this.session.cluster : null
+        // The cluster built ahead (warmUp) is adopted when it is the one asked for: the apply does not build it twice.
+        const current = this.session.peekCluster()
         if (!current || document.seed !== current.seed || JSON.stringify(current.profile) !== JSON.stringify(profile)) {
           this.session.setCluster(new Cluster(profile, document.seed))
         }
@@ -194,28 +266,46 @@ export class EngineHost {
       } catch (err) {
         if (!(err instanceof KindConfigError)) throw err
         markers.push(marker(kindFile!.name, 'kind', 'error', err.message))
-        return { markers, applied: false, changes: [] }
+        return { markers, applied: false, changes: [], stale: [] }
       }
     }
     const cluster = this.session.cluster
     if (!cluster) {
       markers.push(...manifests.map((f) => marker(f.name, 'api', 'info', 'No cluster: `kind create cluster` in the console creates one.')))
-      return { markers, applied: false, changes: [] }
+      return { markers, applied: false, changes: [], stale: [] }
     }
-    if (cluster !== this.appliedTo) { this.appliedKeys = new Set(); this.appliedConfig = new Map(); this.appliedTo = cluster }
+    if (cluster !== this.appliedTo) { this.appliedKeys = new Set(); this.appliedConfig = new Map(); this.appliedTo = cluster; this.slots = [] }
 
-    // 3. Apply in document order (kubectl's client-side apply), 4. prune what left the document.
+    // 3. Apply in document order (kubectl's client-side apply); a text the API server refuses is broken too.
     const changes: string[] = []
     const keys = new Set<string>()
     const configs = new Map<string, string>()
+    const slots: Slot[] = []
     for (const item of desired) {
       const key = keyOf(item.object)
-      keys.add(key)
       const config = JSON.stringify(item.object)
-      if (this.appliedConfig.get(key) === config) { configs.set(key, config); continue }
-      const outcome = this.applyOne(cluster, item, markers)
-      if (outcome !== 'failed') configs.set(key, config)
-      if (outcome && outcome !== 'failed') changes.push(outcome)
+      const outcome = this.appliedConfig.get(key) === config ? null : this.applyOne(cluster, item, markers)
+      if (outcome === 'failed') {
+        broken.push({ file: item.file, ordinal: item.ordinal, kind: item.object.kind, namespace: item.object.metadata.namespace, name: item.object.metadata.name, range: item.doc.range })
+        continue
+      }
+      keys.add(key)
+      configs.set(key, config)
+      slots.push({ file: item.file, ordinal: item.ordinal, key })
+      if (outcome) changes.push(outcome)
+    }
+    // 4. A broken text keeps the live object it stands for (see standsFor), marked stale; 5. prune the rest.
+    const stale: string[] = []
+    for (const b of broken) {
+      const slot = standsFor(b, this.slots.filter((s) => s.file === b.file && !keys.has(s.key) && cluster.store.getByKey(s.key as never)))
+      if (!slot) continue
+      keys.add(slot.key)
+      stale.push(slot.key)
+      const previous = this.appliedConfig.get(slot.key)
+      if (previous !== undefined) configs.set(slot.key, previous)
+      slots.push({ file: b.file, ordinal: b.ordinal, key: slot.key })
+      const live = cluster.store.getByKey(slot.key as never)!
+      markers.push(marker(b.file, 'api', 'info', `${slashName(live)} keeps its last good version in the cluster: this text does not apply (delete the text to delete the object)`, b.range && firstLine(b.range)))
     }
     this.appliedConfig = configs
     for (const key of [...this.appliedKeys].reverse()) {
@@ -229,10 +319,11 @@ export class EngineHost {
       }
     }
     this.appliedKeys = new Set([...keys].filter((k) => cluster.store.getByKey(k as never)))
+    this.slots = slots.filter((s) => this.appliedKeys.has(s.key))
     cluster.converge()
     onConverged?.()
     markers.push(...lintDocuments(desired.map((d): LintInput => ({ file: d.file, object: d.object, locate: (p) => d.doc.locate(p) })), cluster.snapshot()))
-    return { markers, applied: true, changes }
+    return { markers, applied: true, changes, stale }
   }
 
   private settleNamespace(raw: Record<string, unknown>): Record<string, unknown> {
@@ -290,7 +381,7 @@ export class EngineHost {
     const resource = info?.plural ?? kind.toLowerCase()
     const ns = namespace ? ['-n', namespace] : []
     const text = (argv: string[]) => {
-      const r = this.session.runCollected(argv, undefined, {}, { kind: 'host' })
+      const r = this.session.peeking(() => this.session.runCollected(argv, undefined, {}, { kind: 'host' }))
       return r.chunks.map((c) => c.text).join('')
     }
     const events = text(['kubectl', 'get', 'events', ...(namespace ? ['-n', namespace] : ['-A']), '--field-selector', `involvedObject.kind=${kind},involvedObject.name=${name}`])
@@ -305,7 +396,8 @@ export class EngineHost {
 
   /** The share of new connections each endpoint should get for a request (see expectedShare). */
   expected(source: ShareSource): ExpectedShare | null {
-    return this.session.cluster ? expectedShare(this.session.cluster, source) : null
+    const cluster = this.session.peekCluster()
+    return cluster ? expectedShare(cluster, source) : null
   }
 
   /** Files the console can read (`kubectl apply -f app.yaml`) without an apply, e.g. at startup. */

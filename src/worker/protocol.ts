@@ -99,7 +99,9 @@ export type EngineResponse =
   /** What changed since the previous snapshot or diff of the same cluster (see SnapshotDiff). */
   | { type: 'snapshotDiff'; diff: SnapshotDiff }
   /** After each apply: the markers for every file (replacing the previous ones), and whether anything was applied. */
-  | { type: 'applied'; id: number; markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number }
+  | { type: 'applied'; id: number; markers: EditorMarker[]; applied: boolean; changes: string[]; ms: number
+    /** Keys of live objects whose text does not apply now: they keep their last good version (mark them stale). */
+    stale?: string[] }
   /** One finished statement of an `exec` (streamed as the shell completes them). */
   | { type: 'output'; id: number; chunks: OutputChunk[]; exitCode: number; done: boolean; traces?: Trace[]; time?: number }
   | { type: 'expectedShare'; id: number; share: ExpectedShare | null }

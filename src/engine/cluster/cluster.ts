@@ -9,7 +9,7 @@ import { SimClock } from '../sim/clock.ts'
 import { SeededRandom } from '../sim/random.ts'
 import { NodeRuntime } from '../node/runtime.ts'
 import { ControllerManager } from '../controllers/manager.ts'
-import type { ConvergenceReport } from '../controllers/manager.ts'
+import type { AdvanceOptions, ConvergenceReport } from '../controllers/manager.ts'
 import type { EventRecord, Write } from '../controllers/controller.ts'
 import { createControllers } from './controllers.ts'
 import { newAllocators } from '../admission/index.ts'
@@ -40,7 +40,7 @@ export class Cluster {
     this.api = new ApiServer(this.store, () => this.admissionContext())
     this.events = new EventRecorder(this.store, this.clock)
     this.manager = new ControllerManager(createControllers(this.config), this.store, this.clock, this.rng.fork('controllers'),
-      this.runtime, (write, controller) => this.applyControllerWrite(write, controller), (record) => this.recordEvent(record), this.config)
+      this.runtime, (write, controller) => this.applyControllerWrite(write, controller), (record, repeat) => this.events.record(record, repeat), this.config)
     this.bootstrap()
   }
 
@@ -61,8 +61,18 @@ export class Cluster {
   }
 
   /** `sleep N`: time passes; probes run, delayed work happens. */
-  advance(seconds: number): ConvergenceReport {
-    return this.manager.advance(seconds)
+  advance(seconds: number, options?: AdvanceOptions): ConvergenceReport {
+    return this.manager.advance(seconds, options)
+  }
+
+  /** Moves the clock to `t` (seconds since the epoch), event by event (see ControllerManager.advanceTo). */
+  advanceTo(t: number, options?: AdvanceOptions): ConvergenceReport {
+    return this.manager.advanceTo(t, options)
+  }
+
+  /** The earliest moment anything can change in this cluster; undefined when it is steady for good. */
+  nextEventAt(): number | undefined {
+    return this.manager.nextEventAt()
   }
 
   recordEvent(record: EventRecord): void {

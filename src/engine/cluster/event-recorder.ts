@@ -1,7 +1,7 @@
 // client-go's event recorder: Events named `<object>.<hex time>`, repeated events folded into one with a count.
 import type { ObjectStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
-import type { SimClock } from '../sim/clock.ts'
+import { rfc3339, type SimClock } from '../sim/clock.ts'
 import type { EventRecord } from '../controllers/controller.ts'
 import { kindInfo } from '../api/kinds.ts'
 
@@ -11,15 +11,18 @@ export class EventRecorder {
 
   constructor(private readonly store: ObjectStore, private readonly clock: SimClock) {}
 
-  record(record: EventRecord): void {
+  /** Records one Event, or `repeat.times` occurrences of it folded into one write (the clock's fast-forward). */
+  record(record: EventRecord, repeat?: { times: number; lastAt: number }): void {
+    const times = repeat?.times ?? 1
     const inv = record.involved
     const namespace = inv.metadata.namespace ?? 'default'
     const identity = [inv.kind, namespace, inv.metadata.name, inv.metadata.uid, record.type, record.reason, record.message, record.source, record.host ?? ''].join('\u0000')
     const now = this.clock.nowRfc3339()
+    const last = repeat ? rfc3339(repeat.lastAt) : now
     const existingName = this.byIdentity.get(identity)
     const existing = existingName ? this.store.get('Event', namespace, existingName) : undefined
     if (existing) {
-      this.store.update({ ...existing, count: ((existing.count as number) ?? 1) + 1, lastTimestamp: now })
+      this.store.update({ ...existing, count: ((existing.count as number) ?? 1) + times, lastTimestamp: last })
       return
     }
     // The real name is `<name>.<hex UnixNano>`; a sequence keeps it unique within one simulated second.
@@ -32,9 +35,9 @@ export class EventRecorder {
         apiVersion: inv.apiVersion, kind: inv.kind, name: inv.metadata.name, uid: inv.metadata.uid,
         resourceVersion: inv.metadata.resourceVersion, ...(kindInfo(inv.kind)?.namespaced === false ? {} : { namespace }),
       },
-      reason: record.reason, message: record.message, type: record.type, count: 1,
+      reason: record.reason, message: record.message, type: record.type, count: times,
       source: { component: record.source, ...(record.host ? { host: record.host } : {}) },
-      firstTimestamp: now, lastTimestamp: now, eventTime: null,
+      firstTimestamp: now, lastTimestamp: last, eventTime: null,
       reportingComponent: record.source, reportingInstance: record.host ?? '',
     }
     this.store.create(event)

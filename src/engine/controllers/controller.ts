@@ -30,6 +30,17 @@ export interface SyncResult {
   events?: EventRecord[]
   /** Seconds after which the same key should be synced again (probes, delays), like workqueue.AddAfter. */
   requeueAfter?: number
+  /**
+   * The requeue is steady: as long as no object other than an Event changes, syncing this key again would write
+   * nothing and only repeat this sync's Events. The manager may then skip its firings (see manager.ts).
+   */
+  steady?: boolean
+}
+
+/** What skipping a steady timer's firings amounts to: its next firing, and the Events the skipped ones repeat. */
+export interface FastForward {
+  next: number | undefined
+  repeats: { record: EventRecord; times: number; lastAt: number }[]
 }
 
 export interface ControllerContext {
@@ -42,6 +53,8 @@ export interface ControllerContext {
   runtime: NodeRuntime
   /** Cluster-wide settings (cluster domain, DNS service IP, pod and service ranges). */
   config: ClusterConfig
+  /** Changes with every write to an object other than an Event (lets a controller tell the manager it is steady). */
+  epoch?: number
 }
 
 export interface Controller {
@@ -51,6 +64,12 @@ export interface Controller {
   keysFor(change: Change, store: ReadonlyStore): ObjectKey[]
   /** Brings the world one step closer to the desired state for one key. Must be idempotent. */
   sync(key: ObjectKey, ctx: ControllerContext): SyncResult
+  /**
+   * Skips the firings of this key's steady timer that fall before `until` (or at it, when `inclusive`), moving the
+   * controller's own bookkeeping as if each had run. Without it the manager repeats the sync's Events each period.
+   * Returns undefined when it cannot (the timer then fires normally).
+   */
+  fastForward?(key: ObjectKey, ctx: ControllerContext, until: number, inclusive: boolean): FastForward | undefined
 }
 
 export const NO_CHANGES: SyncResult = Object.freeze({ writes: [] }) as SyncResult

@@ -1,20 +1,20 @@
 // The kubelets of every node, as one controller keyed by pod: pkg/kubelet/kubelet.go (SyncPod), the container
 // runtime manager (pkg/kubelet/kuberuntime/kuberuntime_container.go: startContainer's Pulling/Pulled/Created/Started
 // events), the prober workers (pkg/kubelet/prober) and the status manager (pkg/kubelet/status).
-import type { Controller, ControllerContext, EventRecord, SyncResult, Write } from './controller.ts'
+import type { Controller, ControllerContext, EventRecord, FastForward, SyncResult, Write } from './controller.ts'
 import type { KubeObject } from '../api/types.ts'
 import { parseKey } from '../api/types.ts'
 import { observe } from './informer.ts'
 import { isPodTerminal } from './pod-util.ts'
-import type { ContainerState, PodRuntime } from '../node/runtime.ts'
+import type { ContainerState, PodRuntime, ProbeState } from '../node/runtime.ts'
 import { allocatePodIP, releasePodIP } from '../node/ipam.ts'
 import { containerEnvironment } from '../node/service-env.ts'
 import { nodeInternalIP, runningPodStatus } from '../node/pod-status.ts'
-import { newProbeState, nextProbeAt, recordProbe, runProbe } from '../node/probes.ts'
+import { newProbeState, nextProbeAt, probeTiming, recordProbe, runProbe } from '../node/probes.ts'
 import { defaultPullPolicy, formatPullDuration, imageSize, normalizeImage } from '../node/images.ts'
 import { canonicalEqual } from './hash.ts'
-import { rfc3339 } from '../sim/clock.ts'
-import type { Container, NodeCondition } from 'kubernetes-types/core/v1'
+import { firingsBefore, rfc3339 } from '../sim/clock.ts'
+import type { Container, NodeCondition, Probe } from 'kubernetes-types/core/v1'
 
 /** Images a kind node image ships preloaded (kind's node image bundles the control-plane and add-on images). */
 function preloaded(image: string): boolean {
@@ -47,6 +47,7 @@ export function kubelet(): Controller {
       return []
     },
     sync: (key, ctx) => (parseKey(key).kind === 'Node' ? syncNodeStatus(key, ctx) : syncPod(key, ctx)),
+    fastForward: (key, ctx, until, inclusive) => (parseKey(key).kind === 'Pod' ? fastForwardPod(key, ctx, until, inclusive) : undefined),
   }
 }
 
@@ -92,6 +93,7 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
 
   // Probes that are due now (worker.doProbe), liveness first so a restart resets readiness.
   let next = Infinity
+  const restartsBefore = events.length
   for (const c of (pod.spec.containers ?? []) as Container[]) {
     for (const kind of ['liveness', 'readiness'] as const) {
       const probe = kind === 'liveness' ? c.livenessProbe : c.readinessProbe
@@ -99,11 +101,18 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
       if (!probe || !state) continue
       const ps = kind === 'liveness' ? state.liveness : state.readiness
       if (nextProbeAt(probe, ps, state.startedAt) <= ctx.now + 1e-6) {
+        const before = probe.exec ? containerFingerprint(state) : ''
         const outcome = runProbe(probe, pod, c, state, rt.podIP, { store: ctx.store, runtime: ctx.runtime, config: ctx.config, now: ctx.now })
         const label = kind === 'liveness' ? 'Liveness' : 'Readiness'
         if (outcome.result === 'failure') event('Warning', 'Unhealthy', `${label} probe failed: ${outcome.message}`)
         if (outcome.result === 'error') event('Warning', 'Unhealthy', `${label} probe errored: ${outcome.message}`)
+        const previous = ps.lastOutcome
         const changed = recordProbe(ps, outcome, probe, ctx.now)
+        ps.lastOutcome = { result: outcome.result, message: outcome.message }
+        const repeats = !changed && previous?.result === outcome.result && previous.message === outcome.message &&
+          (outcome.result === 'error' || outcome.result === ps.result) && !(kind === 'liveness' && outcome.result === 'failure') &&
+          (!probe.exec || (readOnlyCommand(probe.exec.command) && containerFingerprint(state) === before))
+        ps.steadyEpoch = repeats ? ctx.epoch : undefined
         if (kind === 'liveness' && changed && ps.result === 'failure') {
           event('Normal', 'Killing', `Container ${c.name} failed liveness probe, will be restarted`)
           startContainer(ctx, pod, node, rt, c, state.restartCount + 1, event, state)
@@ -117,7 +126,62 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
 
   const status = runningPodStatus(pod, node, rt, ctx.now)
   if (!canonicalEqual(status, pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
-  return { writes, events, ...(next < Infinity ? { requeueAfter: Math.max(next - ctx.now, 0.001) } : {}) }
+  // Steady: every probe repeated its last outcome in this epoch, nothing started, nothing to write. The manager may
+  // then skip its firings until some object changes (fastForwardPod moves the probe workers' bookkeeping).
+  const steady = ctx.epoch !== undefined && !writes.length && !events.slice(restartsBefore).some((e) => e.reason === 'Killing') &&
+    probesOf(pod, rt).every(({ ps }) => ps.steadyEpoch === ctx.epoch)
+  return { writes, events, ...(next < Infinity ? { requeueAfter: Math.max(next - ctx.now, 0.001), ...(steady ? { steady } : {}) } : {}) }
+}
+
+/** Every probe worker of a pod: (container, kind, probe spec, state). */
+type ProbeWorker = { c: Container; kind: 'liveness' | 'readiness'; probe: Probe; ps: ProbeState }
+function probesOf(pod: KubeObject, rt: PodRuntime): ProbeWorker[] {
+  const out: ProbeWorker[] = []
+  for (const c of (pod.spec?.containers ?? []) as Container[]) {
+    const state = rt.containers.get(c.name)
+    if (!state) continue
+    if (c.livenessProbe) out.push({ c, kind: 'liveness', probe: c.livenessProbe, ps: state.liveness })
+    if (c.readinessProbe) out.push({ c, kind: 'readiness', probe: c.readinessProbe, ps: state.readiness })
+  }
+  return out
+}
+
+/** Commands that only read: an exec probe running one of them cannot change what the next run sees. */
+const READ_ONLY = new Set(['cat', 'test', '[', 'ls', 'true', 'false', 'stat', 'grep', 'head', 'pgrep', 'which', 'echo'])
+function readOnlyCommand(command: unknown): boolean {
+  return Array.isArray(command) && typeof command[0] === 'string' && READ_ONLY.has(command[0].replace(/^.*\//, ''))
+}
+
+function containerFingerprint(state: ContainerState): string {
+  return JSON.stringify([[...state.files], [...state.removed]])
+}
+
+/**
+ * Skips a steady pod's probe runs before `until` (at it too when `inclusive`): each probe worker's last run and
+ * consecutive count move as if it had run every period; a failing readiness probe's Event repeats that often.
+ */
+function fastForwardPod(key: string, ctx: ControllerContext, until: number, inclusive: boolean): FastForward | undefined {
+  const pod = ctx.store.getByKey(key)
+  const rt = pod?.metadata.uid ? ctx.runtime.pods.get(pod.metadata.uid) : undefined
+  if (!pod || !rt || ctx.runtime.nodeDown(rt.nodeName)) return undefined
+  const repeats: FastForward['repeats'] = []
+  let next = Infinity
+  for (const { kind, probe, ps, c } of probesOf(pod, rt)) {
+    const state = rt.containers.get(c.name)!
+    const first = nextProbeAt(probe, ps, state.startedAt)
+    const period = probeTiming(probe).periodSeconds
+    const times = ps.lastOutcome ? firingsBefore(first, period, until, inclusive) : 0
+    if (times > 0) {
+      ps.lastRun = first + (times - 1) * period
+      if (ps.lastOutcome!.result === 'success') ps.consecutiveSuccesses += times
+      if (ps.lastOutcome!.result === 'failure') ps.consecutiveFailures += times
+      const label = kind === 'liveness' ? 'Liveness' : 'Readiness'
+      const verb = ps.lastOutcome!.result === 'failure' ? 'failed' : ps.lastOutcome!.result === 'error' ? 'errored' : undefined
+      if (verb) repeats.push({ record: { involved: pod, type: 'Warning', reason: 'Unhealthy', message: `${label} probe ${verb}: ${ps.lastOutcome!.message}`, source: 'kubelet', host: rt.nodeName }, times, lastAt: ps.lastRun })
+    }
+    next = Math.min(next, nextProbeAt(probe, ps, state.startedAt))
+  }
+  return { next: next < Infinity ? next : undefined, repeats }
 }
 
 /**

@@ -1,11 +1,19 @@
 // kube-controller-manager in miniature: a deduplicating work queue of (controller, key), delayed re-queues on
-// the simulated clock, and a bounded run to convergence that reports a livelock instead of hanging.
+// the simulated clock (an event queue, not ticks), and a bounded run to convergence that reports a livelock
+// instead of hanging.
+//
+// The clock's event queue. Time only moves through `advanceTo(t)`, which jumps from timer to timer. A timer a
+// controller marked *steady* (SyncResult.steady: syncing it again would write nothing and only repeat the same
+// Events, as long as no object other than an Event changes) is not fired one period at a time: while only steady
+// timers fall before the next real event, they are fast-forwarded in one step (the controller's `fastForward`
+// moves its own bookkeeping, repeated Events are folded into their count). So `sleep N` costs the same for any N
+// once the cluster is steady. `nextEventAt()` is the earliest moment anything can change.
 import type { Change, ObjectStore } from '../api/store.ts'
 import type { ObjectKey } from '../api/types.ts'
-import type { SimClock } from '../sim/clock.ts'
+import { firingsBefore, type SimClock } from '../sim/clock.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { NodeRuntime } from '../node/runtime.ts'
-import type { Controller, EventRecord, Write } from './controller.ts'
+import type { Controller, ControllerContext, EventRecord, FastForward, Write } from './controller.ts'
 import type { ClusterConfig } from '../api/cluster-config.ts'
 
 /** Typed inspection events (the UI timeline reads only these). */
@@ -17,9 +25,19 @@ export type EngineEvent =
 
 /** Applies a controller's writes through the API server (admission for creates). */
 export type WriteApplier = (write: Write, controller: string) => void
-export type EventRecorder = (record: EventRecord) => void
+/** Records an Event; `repeat` folds `times` occurrences into one write, the last at `lastAt` (a fast-forward). */
+export type EventRecorder = (record: EventRecord, repeat?: { times: number; lastAt: number }) => void
 
-interface Timer { at: number; seq: number; controller: string; key: ObjectKey }
+/** A delayed re-queue. `steady` holds the epoch at which its controller declared it steady, and what each firing repeats. */
+export interface Timer { at: number; seq: number; controller: string; key: ObjectKey; steady?: { epoch: number; period?: number; events: EventRecord[] } }
+
+/** The latest representable moment (metav1.Time marshals years 0-9999 only): the clock stops there. */
+export const END_OF_TIME = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000
+
+export interface AdvanceOptions {
+  /** Nothing outside the controllers changed since the last advance (a `kubectl wait` loop): steady timers stay so. */
+  keepSteady?: boolean
+}
 
 export interface ConvergenceReport { processed: number; livelock?: string }
 
@@ -28,6 +46,8 @@ export class ControllerManager {
   private timers: Timer[] = []
   private timerSeq = 0
   private rngs = new Map<string, SeededRandom>()
+  /** Bumped on every change to an object other than an Event: a steady timer is steady only within one epoch. */
+  private epoch = 0
   readonly log: EngineEvent[] = []
   /** Upper bound on syncs in one convergence; far above any real scenario's needs. */
   maxSyncsPerRun = 200_000
@@ -43,6 +63,7 @@ export class ControllerManager {
     private readonly config: ClusterConfig,
   ) {
     store.subscribe((change) => {
+      if (change.object.kind !== 'Event') this.epoch++
       this.emit({ type: 'object.changed', time: clock.now(), change: change.type, key: change.key })
       for (const controller of this.controllers) {
         for (const key of controller.keysFor(change, store)) this.enqueue(controller, key)
@@ -80,10 +101,22 @@ export class ControllerManager {
   }
 
   /** Advances the clock by `seconds`, firing due timers in time order and converging after each. */
-  advance(seconds: number): ConvergenceReport {
-    const target = this.clock.now() + seconds
+  advance(seconds: number, options?: AdvanceOptions): ConvergenceReport {
+    return this.advanceTo(this.clock.now() + seconds, options)
+  }
+
+  /**
+   * Moves the clock to `target` (capped at END_OF_TIME), firing every timer due on the way in time order and
+   * converging after each. Steady timers due before the next real event are fast-forwarded, not fired one by one.
+   */
+  advanceTo(target: number, options?: AdvanceOptions): ConvergenceReport {
+    // Between two advances a command may have changed what controllers do not see as objects (a file removed by
+    // `kubectl exec`, a request counted by an app, a stopped node): every timer must fire once before it is steady.
+    if (!options?.keepSteady) this.epoch++
+    target = Math.min(target, Math.max(END_OF_TIME, this.clock.now()))
     let processed = this.runToConvergence().processed
     for (;;) {
+      this.fastForwardSteady(target)
       this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq)
       const next = this.timers[0]
       if (!next || next.at > target) break
@@ -97,8 +130,45 @@ export class ControllerManager {
       processed += report.processed
       if (report.livelock) return { processed, livelock: report.livelock }
     }
-    this.clock.advanceTo(target)
+    if (target > this.clock.now()) this.clock.advanceTo(target)
     return { processed }
+  }
+
+  /**
+   * The earliest moment at which anything can change: the next timer that is not steady (undefined when none is
+   * pending: the cluster stays as it is however long one waits). `kubectl wait` and `watch` jump to it.
+   */
+  nextEventAt(): number | undefined {
+    let next: number | undefined
+    for (const t of this.timers) if (!this.isSteady(t) && (next === undefined || t.at < next)) next = t.at
+    return next
+  }
+
+  private isSteady(t: Timer): boolean {
+    return !!t.steady && t.steady.epoch === this.epoch
+  }
+
+  /**
+   * Fires, in one step each, the steady timers due before the next real event (or up to `target` when there is
+   * none before it): the controller moves its bookkeeping (`fastForward`) and the Events each firing would have
+   * recorded are folded into their counts. Exact: between real events nothing but these repeats happens.
+   */
+  private fastForwardSteady(target: number): void {
+    const horizon = this.nextEventAt()
+    const inclusive = horizon === undefined || horizon > target
+    const until = inclusive ? target : horizon!
+    for (const t of this.timers) {
+      if (!this.isSteady(t) || t.at > until || (!inclusive && t.at >= until)) continue
+      const controller = this.controllers.find((c) => c.name === t.controller)
+      const ctx = this.context(controller?.name ?? t.controller)
+      const result = controller?.fastForward
+        ? controller.fastForward(t.key, ctx, until, inclusive)
+        : genericFastForward(t, until, inclusive)
+      if (!result) { delete t.steady; continue }
+      for (const r of result.repeats) if (r.times > 0) this.recordEvent(r.record, { times: r.times, lastAt: r.lastAt })
+      if (result.next === undefined) this.timers.splice(this.timers.indexOf(t), 1)
+      else t.at = result.next
+    }
   }
 
   pendingTimers(): readonly Timer[] {
@@ -106,23 +176,32 @@ export class ControllerManager {
   }
 
   private syncOne(controller: Controller, key: ObjectKey): void {
-    let rng = this.rngs.get(controller.name)
-    if (!rng) this.rngs.set(controller.name, (rng = this.rng.fork(controller.name)))
-    const result = controller.sync(key, { store: this.store, now: this.clock.now(), rng, runtime: this.runtime, config: this.config })
+    const epoch = this.epoch
+    const result = controller.sync(key, this.context(controller.name))
     this.emit({ type: 'controller.sync', time: this.clock.now(), controller: controller.name, key, writes: result.writes.length })
     for (const write of result.writes) this.applyWrite(write, controller.name)
     for (const event of result.events ?? []) this.recordEvent(event)
-    if (result.requeueAfter !== undefined) this.schedule(controller.name, key, this.clock.now() + result.requeueAfter)
+    if (result.requeueAfter === undefined) return
+    // Steady only if the sync itself changed nothing but Events (it judged the world as it found it).
+    const steady = result.steady && this.epoch === epoch && !result.writes.length
+      ? { epoch, period: result.requeueAfter, events: result.events ?? [] } : undefined
+    this.schedule(controller.name, key, this.clock.now() + result.requeueAfter, steady)
   }
 
-  private schedule(controller: string, key: ObjectKey, at: number): void {
+  private context(controller: string): ControllerContext {
+    let rng = this.rngs.get(controller)
+    if (!rng) this.rngs.set(controller, (rng = this.rng.fork(controller)))
+    return { store: this.store, now: this.clock.now(), rng, runtime: this.runtime, config: this.config, epoch: this.epoch }
+  }
+
+  private schedule(controller: string, key: ObjectKey, at: number, steady?: Timer['steady']): void {
     // One pending timer per (controller, key): the earliest wins, like a delaying queue's dedup.
     const existing = this.timers.find((t) => t.controller === controller && t.key === key)
     if (existing) {
-      if (at < existing.at) existing.at = at
+      if (at < existing.at) { existing.at = at; existing.steady = steady } else if (at === existing.at && !steady) delete existing.steady
       return
     }
-    this.timers.push({ at, seq: this.timerSeq++, controller, key })
+    this.timers.push({ at, seq: this.timerSeq++, controller, key, ...(steady ? { steady } : {}) })
   }
 
   private emit(event: EngineEvent): void {
@@ -130,4 +209,13 @@ export class ControllerManager {
     // Trim in chunks: splicing on every event past the cap made big scale-ups quadratic.
     if (this.log.length > 10_000) this.log.splice(0, this.log.length - 5000)
   }
+}
+
+/** A steady timer with one period and no bookkeeping of its own: each skipped firing repeats the same Events. */
+function genericFastForward(t: Timer, until: number, inclusive: boolean): FastForward | undefined {
+  const period = t.steady?.period
+  if (!period || !(period > 0)) return undefined
+  const times = firingsBefore(t.at, period, until, inclusive)
+  const lastAt = t.at + (times - 1) * period
+  return { next: t.at + times * period, repeats: t.steady!.events.map((record) => ({ record, times, lastAt })) }
 }

@@ -80,12 +80,11 @@ describe('replicaset-controller', () => {
 
   it('100000 replicas do not hang: bursts of 500, the rest after the rate limit, overflow Pending', () => {
     const c = testCluster()
-    const t0 = performance.now()
+    // A hang here fails on the runner's testTimeout (vite.config.ts); how long it takes is bench/hostile.ts's figure.
     apply(c, rs('huge', 100000))
     expect(pods(c)).toHaveLength(500)
     c.advance(25)
     expect(pods(c)).toHaveLength(1000)
-    expect(performance.now() - t0).toBeLessThan(20000)
     const pending = pods(c).filter((p) => !p.spec.nodeName)
     expect(pending.length).toBeGreaterThan(700)
     const cond = pending[0].status.conditions.find((x: any) => x.type === 'PodScheduled')

@@ -8,17 +8,27 @@ import { LineIndex } from './line-index.ts'
 import { looksLikeJson, splitYamlDocuments } from './split-documents.ts'
 import { splitJsonStream } from './json-stream.ts'
 import { goYamlError } from './yaml-errors.ts'
-import { PlainError, toPlain } from './to-plain.ts'
+import { ENTITY_TOO_LARGE, MAX_REQUEST_BYTES, PlainError, TooLargeError, toPlain } from './to-plain.ts'
 import { findNode, parseFieldPath } from './field-path.ts'
 import { noKindMatchMessage, servedKinds } from './kind-mapping.ts'
 import type { KindResolver } from './kind-mapping.ts'
 import { goQuote } from '../validation/go-format.ts'
 
 /**
- * Manifests larger than this are refused before parsing: parsing several megabytes takes seconds in a
- * browser tab, and no learning manifest comes close (ingress-nginx's deploy.yaml is about 20 kB).
+ * Manifests larger than this are refused before parsing (parsing megabytes takes seconds in a browser tab):
+ * the API server's request body limit: a larger file could only hold objects the server would take one by one, and no learning manifest comes close.
  */
-export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024
+export const MAX_MANIFEST_BYTES = MAX_REQUEST_BYTES
+
+/** UTF-8 size of a text, stopping early once it passes `limit`. */
+function utf8Length(text: string, limit: number): number {
+  let n = 0
+  for (let i = 0; i < text.length && n <= limit; i++) {
+    const c = text.charCodeAt(i)
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3
+  }
+  return n
+}
 
 export interface ParseManifestOptions extends ParseOptions {
   /** Which kinds the cluster serves; defaults to the kinds kubehop simulates. */
@@ -33,8 +43,8 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
   const resolveKind = opts.resolveKind ?? servedKinds
   const docs: ManifestDoc[] = []
   const errors: ManifestError[] = []
-  if (text.length > MAX_MANIFEST_BYTES) {
-    errors.push({ kind: 'limit', fatal: true, message: `error parsing ${sourceName}: file too large (${text.length} bytes): kubehop reads manifests of at most ${MAX_MANIFEST_BYTES} bytes` })
+  if (text.length > MAX_MANIFEST_BYTES || (text.length * 3 > MAX_MANIFEST_BYTES && utf8Length(text, MAX_MANIFEST_BYTES) > MAX_MANIFEST_BYTES)) {
+    errors.push({ kind: 'limit', fatal: true, message: tooLarge(sourceName) })
     return { docs, errors }
   }
   const lines = new LineIndex(text)
@@ -57,8 +67,12 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
     }
     let value: unknown
     try {
-      value = toPlain(doc, doc.contents as Node | null)
+      value = toPlain(doc, doc.contents as Node | null, (at) => lineAt(chunkText, at))
     } catch (err) {
+      if (err instanceof TooLargeError) {
+        errors.push({ kind: 'limit', fatal: true, message: tooLarge(sourceName), range: lines.range(offset, offset) })
+        return false
+      }
       if (!(err instanceof PlainError) && !(err instanceof RangeError)) throw err
       const msg = err instanceof RangeError ? `yaml: exceeded max depth` : err.message
       errors.push({ kind: 'parse', fatal: true, message: `error parsing ${sourceName}: error converting YAML to JSON: ${msg}`, range: lines.range(offset, offset) })
@@ -76,11 +90,11 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
         errors.push({ kind: 'validate', fatal: true, range: nodeRange, message: `error validating ${goQuote(sourceName)}: error validating data: invalid object to validate${VALIDATE_HINT}` })
         return false
       }
-      errors.push({ kind: 'decode', fatal: false, range: nodeRange, message: `unable to decode ${goQuote(sourceName)}: json: cannot unmarshal ${typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'bool' : 'string'} into Go value of type unstructured.detector` })
+      errors.push({ kind: 'decode', fatal: false, range: nodeRange, docRange: nodeRange, message: `unable to decode ${goQuote(sourceName)}: json: cannot unmarshal ${typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'bool' : 'string'} into Go value of type unstructured.detector` })
       return true
     }
     if (Array.isArray(value)) {
-      errors.push({ kind: 'decode', fatal: false, range: nodeRange, message: `unable to decode ${goQuote(sourceName)}: json: cannot unmarshal array into Go value of type unstructured.detector` })
+      errors.push({ kind: 'decode', fatal: false, range: nodeRange, docRange: nodeRange, message: `unable to decode ${goQuote(sourceName)}: json: cannot unmarshal array into Go value of type unstructured.detector` })
       return true
     }
     const obj = value as Record<string, unknown>
@@ -103,7 +117,7 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
     }
     if (typeof obj.kind !== 'string' || !obj.kind || typeof obj.apiVersion !== 'string') {
       const missing = typeof obj.kind !== 'string' || !obj.kind ? 'Kind' : 'apiVersion'
-      errors.push({ kind: 'decode', fatal: false, range: nodeRange, path: missing === 'Kind' ? 'kind' : 'apiVersion', message: `unable to decode ${goQuote(sourceName)}: Object '${missing}' is missing in '${JSON.stringify(obj)}'` })
+      errors.push({ kind: 'decode', fatal: false, range: nodeRange, docRange: nodeRange, object: obj, path: missing === 'Kind' ? 'kind' : 'apiVersion', message: `unable to decode ${goQuote(sourceName)}: Object '${missing}' is missing in '${JSON.stringify(obj)}'` })
       return true
     }
     // `kind: List` (and FooList) with items: each item is an object of its own (FlattenListVisitor).
@@ -116,7 +130,7 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
       return true
     }
     if (!resolveKind(obj.apiVersion, obj.kind)) {
-      errors.push({ kind: 'mapping', fatal: false, path: 'kind', range: locate('kind') ?? nodeRange, message: noKindMatchMessage(obj, sourceName) })
+      errors.push({ kind: 'mapping', fatal: false, path: 'kind', range: locate('kind') ?? nodeRange, docRange: nodeRange, object: obj, message: noKindMatchMessage(obj, sourceName) })
       return true
     }
     docs.push({ object: obj, range: nodeRange, index: docs.length, locate })
@@ -133,6 +147,18 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
   for (const chunk of split.chunks) if (!visit(chunk.text, chunk.offset, true)) return { docs, errors }
   if (split.error) errors.push({ kind: 'parse', fatal: true, message: `error parsing ${sourceName}: ${split.error.message}`, range: lines.range(split.error.offset, split.error.offset) })
   return { docs, errors }
+}
+
+/** What kubectl prints when the API server refuses the body (apiserver handlers/rest.go limitedReadBody). */
+function tooLarge(sourceName: string): string {
+  return `Error from server (RequestEntityTooLarge): error when creating ${goQuote(sourceName)}: ${ENTITY_TOO_LARGE}`
+}
+
+/** 1-based line of an offset in a document chunk (go-yaml counts lines per document). */
+function lineAt(text: string, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
+  return line
 }
 
 function findItemNode(doc: Document, root: Node | null, index: number): Node | null {

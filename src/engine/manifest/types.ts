@@ -34,6 +34,10 @@ export interface ManifestError {
   path?: string
   /** kubectl stops reading the stream at parse and validation errors; mapping/decoding errors skip one object. */
   fatal: boolean
+  /** For an object skipped by a mapping/decoding error: what it decoded to (its name may still say which object it was). */
+  object?: Record<string, unknown>
+  /** For an object skipped by a mapping/decoding error: the whole object's span (its place among the file's objects). */
+  docRange?: SourceRange
 }
 
 export interface ParsedManifest {

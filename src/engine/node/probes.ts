@@ -13,7 +13,7 @@ import type { Container, ContainerPort, Probe } from 'kubernetes-types/core/v1'
 interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
 
 /** pkg/apis/core/v1/defaults.go SetDefaults_Probe: period 10, timeout 1, success 1, failure 3. */
-function probeTiming(probe: Probe): ProbeTiming {
+export function probeTiming(probe: Probe): ProbeTiming {
   return {
     initialDelaySeconds: probe.initialDelaySeconds ?? 0,
     periodSeconds: probe.periodSeconds || 10,

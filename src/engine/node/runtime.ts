@@ -9,6 +9,10 @@ export interface ProbeState {
   result: 'success' | 'failure'
   /** The message of the last failure, for the `Readiness probe failed: ...` event. */
   lastMessage?: string
+  /** The last run's outcome, to tell a repeat from a change. */
+  lastOutcome?: { result: 'success' | 'failure' | 'error'; message: string }
+  /** The manager's epoch at which this probe was last seen repeating itself (see kubelet's steady requeue). */
+  steadyEpoch?: number
 }
 
 export interface ContainerState {

@@ -28,3 +28,13 @@ export class SimClock {
     this.current = t
   }
 }
+
+/** How many firings at `first`, `first + period`, ... fall before `until` (or at it, when `inclusive`). */
+export function firingsBefore(first: number, period: number, until: number, inclusive: boolean): number {
+  if (first > until || (!inclusive && first >= until)) return 0
+  let n = Math.floor((until - first) / period) + 1
+  // Float division can land one off at the boundary: settle it by the times themselves.
+  while (n > 0 && (first + (n - 1) * period > until || (!inclusive && first + (n - 1) * period >= until))) n--
+  while (first + n * period < until || (inclusive && first + n * period === until)) n++
+  return n
+}

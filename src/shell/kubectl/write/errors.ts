@@ -40,7 +40,8 @@ function formatError(e: KubectlError): string {
   if (e.type === 'aggregate' && e.errors.length === 1) return formatError(e.errors[0])
   if (e.type === 'status') return kubectlErrorMessage(e.status, e.source)
   if (e.type === 'aggregate') return e.errors.map(messageForError).join('\n')
-  return e.message.startsWith('error: ') ? e.message : `error: ${e.message}`
+  // A message already worded as kubectl prints it (`error: ...`, or a server refusal read before any request).
+  return /^(error: |Error from server )/.test(e.message) ? e.message : `error: ${e.message}`
 }
 
 /** Prints the errors a command collected (kubectl returns one error, or an aggregate of several). Returns the exit code. */

@@ -60,9 +60,13 @@ export const wait = verb((ctx: KubectlContext) => {
       const obj = current()
       return cond.kind === 'delete' ? !obj || obj.metadata.uid !== t.obj?.metadata.uid : !!obj && conditionMet(obj, cond)
     }
+    // Polls once a second as before, but jumps over the seconds in which nothing can happen (the clock's event
+    // queue): a long --timeout costs no more than the events it waits through.
     while (!met() && waited < timeout) {
-      ctx.cluster.advance(1)
-      waited++
+      const next = waited === 0 ? undefined : ctx.cluster.nextEventAt()
+      const step = waited === 0 ? 1 : next === undefined ? timeout - waited : Math.min(timeout - waited, Math.max(1, Math.ceil(next - ctx.cluster.clock.now())))
+      ctx.cluster.advance(step, { keepSteady: waited > 0 })
+      waited += step
     }
     if (met()) {
       ctx.io.out(`${slashName(t.obj ?? { kind: t.info.kind, apiVersion: t.info.apiVersion, metadata: { name: t.name } })} condition met\n`)

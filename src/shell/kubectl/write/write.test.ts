@@ -137,9 +137,8 @@ describe('other writing verbs', () => {
 
   it('a Deployment asking for 100000 replicas does not hang the shell', () => {
     const s = session()
-    const started = Date.now()
+    // A hang here fails on the runner's testTimeout (vite.config.ts); how long it takes is bench/hostile.ts's figure.
     const r = sh(s, 'kubectl create deployment big --image=nginx --replicas=100000')
-    expect(Date.now() - started).toBeLessThan(20000)
     expect(r.out + r.err).toMatch(/deployment\.apps\/big created|invalid|error/)
   })
 })
