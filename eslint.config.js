@@ -36,7 +36,7 @@ export default tseslint.config(
   {
     // Typed engine and shell: kubernetes-types' shapes, the project's own types, or unknown with narrowing.
     // Tests and their helpers (testing.ts, test-*.ts) may assert on loosely typed objects.
-    files: ['src/engine/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/shell/**/*.ts'],
     ignores: ['src/**/*.test.ts', 'src/**/testing.ts', 'src/**/test-*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },

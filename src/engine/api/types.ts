@@ -23,6 +23,9 @@ export interface KubeObject {
   [field: string]: unknown
 }
 
+/** A stored record narrowed to a kubernetes-types shape (whose apiVersion/kind/metadata are optional). */
+export type Stored<T> = Omit<T, 'apiVersion' | 'kind' | 'metadata' | 'status'> & KubeObject
+
 /** Store key: `Kind/namespace/name`; cluster-scoped kinds have an empty namespace (`Node//kind-worker`). */
 export type ObjectKey = string
 

@@ -6,6 +6,7 @@ import { providerState, formatAllow } from '../../engine/cloud/provider-state.ts
 import type { FirewallRule } from '../../engine/cloud/provider-state.ts'
 import { keyOf } from '../../engine/api/types.ts'
 import { ingressNginxObjects } from '../../engine/ingress/install.ts'
+import type { ServicePort } from 'kubernetes-types/core/v1'
 
 /** Re-syncs the LoadBalancer Services so the service controller picks up a provider that just started. */
 function resyncLoadBalancers(cluster: Cluster): void {
@@ -35,7 +36,7 @@ function minikubeService(io: CommandIO, cluster: Cluster, args: string[]): numbe
     io.err(`\n❌  Exiting due to SVC_NOT_FOUND: Service '${name ?? ''}' was not found in '${ns}' namespace.\nYou may select another namespace by using 'minikube service ${name ?? ''} -n <namespace>'. Or list out all the services using 'minikube service list'\n\n`)
     return 1
   }
-  const ports = ((svc.spec?.ports ?? []) as any[]).filter((p) => p.nodePort)
+  const ports = ((svc.spec?.ports ?? []) as ServicePort[]).filter((p) => p.nodePort)
   const ip = cluster.profile.nodes[0].internalIP
   if (!ports.length) {
     io.err(`😿  service ${ns}/${name} has no node port\n`)

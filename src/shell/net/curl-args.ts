@@ -73,7 +73,7 @@ export function parseCurlArgs(args: string[]): CurlOptions {
       setValue(WITH_VALUE[a], args[++i])
       continue
     }
-    if (FLAGS[a]) { if (FLAGS[a] !== 'ignore') (o as any)[FLAGS[a]] = true; continue }
+    if (FLAGS[a]) { if (FLAGS[a] !== 'ignore') Object.assign(o, { [FLAGS[a]]: true }); continue }
     if (/^-[a-zA-Z]{2,}$/.test(a)) {
       // Bundled short options: -sS, -sv, -ik, -sm5 style (a value-taking letter takes the rest or the next argument).
       const letters = a.slice(1)
@@ -85,7 +85,7 @@ export function parseCurlArgs(args: string[]): CurlOptions {
           break
         }
         if (!FLAGS[opt]) throw new CurlUsage(`curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information`)
-        if (FLAGS[opt] !== 'ignore') (o as any)[FLAGS[opt]] = true
+        if (FLAGS[opt] !== 'ignore') Object.assign(o, { [FLAGS[opt]]: true })
       }
       continue
     }

@@ -5,6 +5,7 @@ import type { NetContext } from './context.ts'
 import { lookup } from '../../engine/network/dns-lookup.ts'
 import type { Trace } from '../../engine/trace/types.ts'
 import { isIPv4 } from '../../engine/net/ip.ts'
+import type { HostAlias } from 'kubernetes-types/core/v1'
 
 export interface Resolved {
   ip?: string
@@ -32,7 +33,7 @@ export function resolveName(ctx: NetContext, host: ShellHost, name: string): Res
   }
   const pod = ctx.pod
   if (pod && name === pod.name) return { ip: pod.ip, traces: [] }
-  for (const alias of (pod?.obj.spec?.hostAliases ?? []) as any[]) if ((alias.hostnames ?? []).includes(name)) return { ip: alias.ip, traces: [] }
+  for (const alias of (pod?.obj.spec?.hostAliases ?? []) as HostAlias[]) if ((alias.hostnames ?? []).includes(name)) return { ip: alias.ip, traces: [] }
   if (!ctx.world || !ctx.resolv) return { traces: [] }
   const result = lookup(ctx.world, ctx.client, ctx.resolv, name, 'A', { from: ctx.from })
   const a = result.final.answer?.answer.find((r) => r.type === 'A')

@@ -1,8 +1,12 @@
 // `--field-selector`: the fields the API server can filter each kind on. Source: the fieldSelector conversion
 // funcs in pkg/apis/*/v1/conversion.go (metadata.name/namespace everywhere, plus per-kind fields).
 import type { KubeObject } from '../../../engine/api/types.ts'
+import type { Stored } from '../../../engine/api/types.ts'
+import type { Event, Secret } from 'kubernetes-types/core/v1'
 
-const FIELDS: Record<string, Record<string, (o: any) => unknown>> = {
+// Event and Secret fields are top-level, so their getters read the record as its kubernetes-types shape.
+const ev = (o: KubeObject) => o as Stored<Event>
+const FIELDS: Record<string, Record<string, (o: KubeObject) => unknown>> = {
   Pod: {
     'spec.nodeName': (o) => o.spec?.nodeName, 'spec.restartPolicy': (o) => o.spec?.restartPolicy,
     'spec.schedulerName': (o) => o.spec?.schedulerName, 'spec.serviceAccountName': (o) => o.spec?.serviceAccountName,
@@ -10,16 +14,16 @@ const FIELDS: Record<string, Record<string, (o: any) => unknown>> = {
     'status.podIP': (o) => o.status?.podIP, 'status.nominatedNodeName': (o) => o.status?.nominatedNodeName,
   },
   Event: {
-    'involvedObject.kind': (o) => o.involvedObject?.kind, 'involvedObject.namespace': (o) => o.involvedObject?.namespace,
-    'involvedObject.name': (o) => o.involvedObject?.name, 'involvedObject.uid': (o) => o.involvedObject?.uid,
-    'involvedObject.apiVersion': (o) => o.involvedObject?.apiVersion, 'involvedObject.resourceVersion': (o) => o.involvedObject?.resourceVersion,
-    'involvedObject.fieldPath': (o) => o.involvedObject?.fieldPath, reason: (o) => o.reason, reportingComponent: (o) => o.reportingComponent,
-    source: (o) => o.source?.component, type: (o) => o.type,
+    'involvedObject.kind': (o) => ev(o).involvedObject?.kind, 'involvedObject.namespace': (o) => ev(o).involvedObject?.namespace,
+    'involvedObject.name': (o) => ev(o).involvedObject?.name, 'involvedObject.uid': (o) => ev(o).involvedObject?.uid,
+    'involvedObject.apiVersion': (o) => ev(o).involvedObject?.apiVersion, 'involvedObject.resourceVersion': (o) => ev(o).involvedObject?.resourceVersion,
+    'involvedObject.fieldPath': (o) => ev(o).involvedObject?.fieldPath, reason: (o) => ev(o).reason, reportingComponent: (o) => ev(o).reportingComponent,
+    source: (o) => ev(o).source?.component, type: (o) => ev(o).type,
   },
   Service: { 'spec.clusterIP': (o) => o.spec?.clusterIP, 'spec.type': (o) => o.spec?.type },
   Node: { 'spec.unschedulable': (o) => String(o.spec?.unschedulable ?? false) },
   Namespace: { 'status.phase': (o) => o.status?.phase ?? 'Active' },
-  Secret: { type: (o) => o.type },
+  Secret: { type: (o) => (o as Stored<Secret>).type },
   ReplicaSet: { 'status.replicas': (o) => String(o.status?.replicas ?? 0) },
   ReplicationController: { 'status.replicas': (o) => String(o.status?.replicas ?? 0) },
 }

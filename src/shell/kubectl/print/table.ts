@@ -13,14 +13,15 @@ export interface PrintContext {
   wide: boolean
 }
 
-export interface Column {
+/** A column of one kind's table; `T` is that kind's stored shape (a method, so any kind's column fits a table). */
+export interface Column<T extends KubeObject = KubeObject> {
   header: string
   /** Priority 1 in upstream terms: shown only with `-o wide`. */
   wide?: boolean
-  cell(obj: any, ctx: PrintContext): string
+  cell(obj: T, ctx: PrintContext): string
 }
 
-export type TableSpec = Column[]
+export type TableSpec<T extends KubeObject = KubeObject> = Column<T>[]
 
 export const nameColumn: Column = { header: 'NAME', cell: (o: KubeObject) => o.metadata.name }
 export const ageColumn: Column = { header: 'AGE', cell: (o: KubeObject, ctx) => since(o.metadata.creationTimestamp, ctx.now) }

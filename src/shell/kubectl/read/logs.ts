@@ -5,6 +5,7 @@ import { GLOBAL_FLAGS, parseFlags, str } from '../flags.ts'
 import { resolveResource } from '../../../engine/api/kinds.ts'
 import { fromLabelSelector, fromMap, matches } from '../../../engine/api/labels.ts'
 import type { KubectlContext } from '../context.ts'
+import type { Container, ContainerStatus } from 'kubernetes-types/core/v1'
 
 /** `deploy/x`, `rs/x`, `rc/x`, `svc/x`: kubectl picks one of the selected pods (running ones first) and says which. */
 function podFor(ctx: KubectlContext, target: string, namespace: string): { name: string } | { error: string } {
@@ -14,12 +15,12 @@ function podFor(ctx: KubectlContext, target: string, namespace: string): { name:
   const name = target.slice(slash + 1)
   if (!info) return { error: `error: the server doesn't have a resource type "${target.slice(0, slash)}"` }
   if (info.kind === 'Pod') return { name }
-  const owner = ctx.cluster.store.get(info.kind, namespace, name) as any
+  const owner = ctx.cluster.store.get(info.kind, namespace, name)
   if (!owner) return { error: `Error from server (NotFound): ${info.plural}${info.apiVersion.includes('/') ? '.' + info.apiVersion.split('/')[0] : ''} "${name}" not found` }
   const selector = info.kind === 'Deployment' || info.kind === 'ReplicaSet' ? fromLabelSelector(owner.spec?.selector) : fromMap(owner.spec?.selector ?? {})
   const pods = selector ? ctx.cluster.store.list('Pod', namespace).filter((p) => matches(selector, p.metadata.labels)) : []
   if (!pods.length) return { error: `error: timed out waiting for the condition` }
-  const ranked = [...pods].sort((a: any, b: any) => Number(b.status?.phase === 'Running') - Number(a.status?.phase === 'Running'))
+  const ranked = [...pods].sort((a, b) => Number(b.status?.phase === 'Running') - Number(a.status?.phase === 'Running'))
   if (pods.length > 1) ctx.io.err(`Found ${pods.length} pods, using pod/${ranked[0].metadata.name}\n`)
   return { name: ranked[0].metadata.name }
 }
@@ -42,12 +43,12 @@ export const logs: KubectlSubcommand = (ctx) => {
     return 1
   }
   const name = found.name
-  const pod = ctx.cluster.store.get('Pod', namespace, name) as any
+  const pod = ctx.cluster.store.get('Pod', namespace, name)
   if (!pod) {
     ctx.io.err(`Error from server (NotFound): pods "${name}" not found\n`)
     return 1
   }
-  const containers: any[] = pod.spec?.containers ?? []
+  const containers: Container[] = pod.spec?.containers ?? []
   let containerName = str(flags, 'container')
   if (!containerName) {
     if (containers.length > 1) {
@@ -61,7 +62,7 @@ export const logs: KubectlSubcommand = (ctx) => {
     ctx.io.err(`error: container ${containerName} is not valid for pod ${name}\n`)
     return 1
   }
-  const status = (pod.status?.containerStatuses ?? []).find((s: any) => s.name === containerName)
+  const status = (pod.status?.containerStatuses ?? []).find((s: ContainerStatus) => s.name === containerName)
   if (!status?.state?.running && !status?.state?.terminated) {
     const reason = status?.state?.waiting?.reason ?? 'ContainerCreating'
     ctx.io.err(`Error from server (BadRequest): container "${containerName}" in pod "${name}" is waiting to start: ${reason}\n`)

@@ -4,14 +4,23 @@
 // Upstream: kubectl/pkg/cmd/create/create_deployment.go, create_service.go, run/run.go, expose/expose.go.
 
 import { cloneJson } from '../../../engine/manifest/index.ts'
+import type { KubeObject } from '../../../engine/api/types.ts'
 
-type Obj = Record<string, any>
+/** A generated object as kubectl prints it: metadata may carry Go's zero values (creationTimestamp: null). */
+export interface Obj {
+  apiVersion: string
+  kind: string
+  metadata: Omit<KubeObject['metadata'], 'creationTimestamp'> & { creationTimestamp?: string | null }
+  spec?: KubeObject['spec']
+  status?: KubeObject['status']
+  [field: string]: unknown
+}
 
 /** Adds the zero values a typed object prints with; the API server ignores them. */
 export function withTypedZeroValues(obj: Obj): Obj {
   const out = cloneJson(obj) as Obj
   out.metadata = { creationTimestamp: null, ...out.metadata }
-  const podSpec = (spec: Obj | undefined) => {
+  const podSpec = (spec: { containers?: { resources?: unknown }[] } | undefined) => {
     for (const c of spec?.containers ?? []) if (!c.resources) c.resources = {}
   }
   switch (out.kind) {
@@ -90,7 +99,7 @@ export interface RunOptions {
 }
 
 export function podObject(o: RunOptions): Obj {
-  const container: Obj = { image: o.image, name: o.name }
+  const container: Record<string, unknown> = { image: o.image, name: o.name }
   if (o.args.length) container[o.command ? 'command' : 'args'] = o.args
   if (o.env.length) container.env = o.env
   if (o.port !== undefined) container.ports = [{ containerPort: o.port }]

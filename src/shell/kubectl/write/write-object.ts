@@ -6,6 +6,7 @@ import { slashName, withDryRun } from './names.ts'
 import type { DryRun } from './names.ts'
 import { printObjects } from './print-objects.ts'
 import { withTypedZeroValues } from './generators.ts'
+import type { Obj } from './generators.ts'
 import { withLastApplied } from './last-applied.ts'
 
 export interface CreateOptions {
@@ -16,9 +17,9 @@ export interface CreateOptions {
 }
 
 /** Creates (or dry-runs) a generated object and prints what kubectl prints. Throws ApiError on failure. */
-export function createGenerated(ctx: KubectlContext, obj: Record<string, any>, opts: CreateOptions): KubeObject {
+export function createGenerated(ctx: KubectlContext, obj: Obj, opts: CreateOptions): KubeObject {
   const operation = opts.operation ?? 'created'
-  const toSend = opts.saveConfig ? withLastApplied(obj as any) : obj
+  const toSend = opts.saveConfig ? withLastApplied(obj) as Obj : obj
   let result: KubeObject
   if (opts.dryRun === 'client') {
     result = withTypedZeroValues(toSend) as KubeObject

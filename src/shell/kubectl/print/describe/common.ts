@@ -1,7 +1,8 @@
 // Pieces every describer shares: labels, annotations, taints, tolerations, the controller line and Events.
 // Source: kubectl/pkg/describe/describe.go (printLabelsMultilineWithIndent, printAnnotationsMultiline,
 // printTaintsMultilineWithIndent, printTolerationsMultilineWithIndent, DescribeEvents, searchEvents).
-import type { KubeObject } from '../../../../engine/api/types.ts'
+import type { KubeObject, Stored } from '../../../../engine/api/types.ts'
+import type { Event, Taint, Toleration } from 'kubernetes-types/core/v1'
 import type { ReadonlyStore } from '../../../../engine/api/store.ts'
 import { controllerOf } from '../../../../engine/api/types.ts'
 import { parseTime, since } from '../duration.ts'
@@ -49,11 +50,11 @@ export function printAnnotations(w: PrefixWriter, title: string, annotations: Re
   })
 }
 
-function taintString(t: any): string {
+function taintString(t: Taint): string {
   return t.value ? `${t.key}=${t.value}:${t.effect}` : `${t.key}:${t.effect}`
 }
 
-export function printTaints(w: PrefixWriter, title: string, taints: any[] | undefined): void {
+export function printTaints(w: PrefixWriter, title: string, taints: Taint[] | undefined): void {
   w.write(0, `${title}:\t`)
   if (!taints?.length) {
     w.line('<none>')
@@ -66,7 +67,7 @@ export function printTaints(w: PrefixWriter, title: string, taints: any[] | unde
   })
 }
 
-export function printTolerations(w: PrefixWriter, title: string, tolerations: any[] | undefined, initialIndent = ''): void {
+export function printTolerations(w: PrefixWriter, title: string, tolerations: Toleration[] | undefined, initialIndent = ''): void {
   w.write(0, `${initialIndent}${title}:\t`)
   if (!tolerations?.length) {
     w.line('<none>')
@@ -91,19 +92,19 @@ export function controllerLine(obj: KubeObject): string {
 }
 
 /** searchEvents: Events whose involvedObject is this object (by uid; nodes also by name, as kubelet reports). */
-export function eventsFor(obj: KubeObject, ctx: DescribeContext, extraUids: string[] = []): any[] {
+export function eventsFor(obj: KubeObject, ctx: DescribeContext, extraUids: string[] = []): Stored<Event>[] {
   const uids = new Set([obj.metadata.uid, ...extraUids].filter(Boolean))
-  const events = ctx.store.list('Event', obj.metadata.namespace ?? undefined).filter((e: any) => {
+  const events = (ctx.store.list('Event', obj.metadata.namespace ?? undefined) as Stored<Event>[]).filter((e) => {
     const inv = e.involvedObject ?? {}
     return inv.name === obj.metadata.name && uids.has(inv.uid) && (obj.kind === 'Pod' || !inv.kind || inv.kind === obj.kind)
   })
   // Cluster-scoped objects' events live in the default namespace.
-  const extra = obj.metadata.namespace ? [] : ctx.store.list('Event', undefined).filter((e: any) =>
+  const extra = obj.metadata.namespace ? [] : (ctx.store.list('Event', undefined) as Stored<Event>[]).filter((e) =>
     !events.includes(e) && e.involvedObject?.name === obj.metadata.name && e.involvedObject?.kind === obj.kind && uids.has(e.involvedObject?.uid))
   return [...events, ...extra]
 }
 
-export function describeEvents(w: PrefixWriter, events: any[], now: number): void {
+export function describeEvents(w: PrefixWriter, events: Stored<Event>[], now: number): void {
   if (!events.length) {
     w.write(0, 'Events:\t<none>\n')
     return

@@ -4,10 +4,12 @@
 import { rfc1123z } from '../duration.ts'
 import { printLabels, printTolerations, printAnnotations } from './common.ts'
 import type { PrefixWriter } from './writer.ts'
+import type { KubeObject } from '../../../../engine/api/types.ts'
+import type { Container, ContainerState, ContainerStatus, PodSpec, PodTemplateSpec, Probe, ResourceRequirements, Volume } from 'kubernetes-types/core/v1'
 
 const intOrString = (v: unknown) => (v === undefined || v === null ? '' : String(v))
 
-function describeProbe(p: any): string {
+function describeProbe(p: Probe): string {
   const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 0}s period=${p.periodSeconds ?? 0}s #success=${p.successThreshold ?? 0} #failure=${p.failureThreshold ?? 0}`
   if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`
   if (p.httpGet) {
@@ -24,7 +26,7 @@ function describeProbe(p: any): string {
   return `unknown ${attrs}`
 }
 
-function describeState(w: PrefixWriter, name: string, state: any): void {
+function describeState(w: PrefixWriter, name: string, state: ContainerState | undefined): void {
   if (state?.running) {
     w.write(2, `${name}:\tRunning\n`)
     w.write(3, `Started:\t${rfc1123z(state.running.startedAt)}\n`)
@@ -37,7 +39,7 @@ function describeState(w: PrefixWriter, name: string, state: any): void {
     if (t.reason) w.write(3, `Reason:\t${t.reason}\n`)
     if (t.message) w.write(3, `Message:\t${t.message}\n`)
     w.write(3, `Exit Code:\t${t.exitCode ?? 0}\n`)
-    if (t.signal > 0) w.write(3, `Signal:\t${t.signal}\n`)
+    if ((t.signal ?? 0) > 0) w.write(3, `Signal:\t${t.signal}\n`)
     w.write(3, `Started:\t${rfc1123z(t.startedAt)}\n`)
     w.write(3, `Finished:\t${rfc1123z(t.finishedAt)}\n`)
   } else {
@@ -45,15 +47,15 @@ function describeState(w: PrefixWriter, name: string, state: any): void {
   }
 }
 
-function describeResources(w: PrefixWriter, resources: any, level: number): void {
+function describeResources(w: PrefixWriter, resources: ResourceRequirements | undefined, level: number): void {
   for (const [title, list] of [['Limits', resources?.limits], ['Requests', resources?.requests]] as const) {
     const keys = Object.keys(list ?? {}).sort()
     if (keys.length) w.write(level, `${title}:\n`)
-    for (const k of keys) w.write(level + 1, `${k}:\t${list[k]}\n`)
+    for (const k of keys) w.write(level + 1, `${k}:\t${list![k]}\n`)
   }
 }
 
-function describeEnv(w: PrefixWriter, container: any, pod: any): void {
+function describeEnv(w: PrefixWriter, container: Container, pod: KubeObject | undefined): void {
   if (container.envFrom?.length) {
     w.write(2, 'Environment Variables from:\n')
     for (const e of container.envFrom) {
@@ -63,7 +65,7 @@ function describeEnv(w: PrefixWriter, container: any, pod: any): void {
       w.write(3, e.prefix ? `${ref.name ?? ''}\t${from} with prefix '${e.prefix}'\tOptional: ${optional}\n` : `${ref.name ?? ''}\t${from}\tOptional: ${optional}\n`)
     }
   }
-  const env: any[] = container.env ?? []
+  const env = container.env ?? []
   w.write(2, `Environment:${env.length ? '' : '\t<none>'}\n`)
   for (const e of env) {
     const from = e.valueFrom
@@ -82,19 +84,19 @@ function describeEnv(w: PrefixWriter, container: any, pod: any): void {
 }
 
 /** The downward-API fields describe resolves for `fieldRef` env vars. */
-function fieldRefValue(pod: any, path: string): string {
+function fieldRefValue(pod: KubeObject, path: string): string {
   const simple: Record<string, unknown> = {
     'metadata.name': pod.metadata.name, 'metadata.namespace': pod.metadata.namespace, 'metadata.uid': pod.metadata.uid,
     'spec.nodeName': pod.spec?.nodeName, 'spec.serviceAccountName': pod.spec?.serviceAccountName,
     'status.podIP': pod.status?.podIP, 'status.hostIP': pod.status?.hostIP,
   }
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path)
-  if (m) return pod.metadata[m[1]]?.[m[2]] ?? ''
+  if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? ''
   return String(simple[path] ?? '')
 }
 
-function describeMounts(w: PrefixWriter, container: any): void {
-  const mounts: any[] = [...(container.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1))
+function describeMounts(w: PrefixWriter, container: Container): void {
+  const mounts = [...(container.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1))
   w.write(2, `Mounts:${mounts.length ? '' : '\t<none>'}\n`)
   for (const m of mounts) {
     const flags = [m.readOnly ? 'ro' : 'rw']
@@ -104,9 +106,9 @@ function describeMounts(w: PrefixWriter, container: any): void {
 }
 
 /** Containers (or Init Containers) of a pod or pod template; `space` is the template's extra indent. */
-export function describeContainers(w: PrefixWriter, label: string, containers: any[] | undefined, statuses: any[] | undefined, pod: any, space = ''): void {
+export function describeContainers(w: PrefixWriter, label: string, containers: Container[] | undefined, statuses: ContainerStatus[] | undefined, pod: KubeObject | undefined, space = ''): void {
   const list = containers ?? []
-  const byName = new Map((statuses ?? []).map((s: any) => [s.name, s]))
+  const byName = new Map((statuses ?? []).map((s) => [s.name, s]))
   w.write(0, `${space}${label}:${list.length ? '' : ' <none>'}\n`)
   for (const c of list) {
     const status = statuses ? byName.get(c.name) : undefined
@@ -114,9 +116,9 @@ export function describeContainers(w: PrefixWriter, label: string, containers: a
     if (status) w.write(2, `Container ID:\t${status.containerID ?? ''}\n`)
     w.write(2, `Image:\t${c.image ?? ''}\n`)
     if (status) w.write(2, `Image ID:\t${status.imageID ?? ''}\n`)
-    const ports = (c.ports ?? []).map((p: any) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ')
+    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ')
     w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`)
-    const hostPorts = (c.ports ?? []).map((p: any) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ')
+    const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ')
     w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`)
     if (c.command?.length) {
       w.write(2, 'Command:\n')
@@ -141,7 +143,7 @@ export function describeContainers(w: PrefixWriter, label: string, containers: a
   }
 }
 
-function describeVolumeSource(w: PrefixWriter, v: any): void {
+function describeVolumeSource(w: PrefixWriter, v: Volume): void {
   if (v.hostPath) {
     w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type ?? '<none>'}\n`)
   } else if (v.emptyDir) {
@@ -171,7 +173,7 @@ function describeVolumeSource(w: PrefixWriter, v: any): void {
   }
 }
 
-export function describeVolumes(w: PrefixWriter, volumes: any[] | undefined, space = ''): void {
+export function describeVolumes(w: PrefixWriter, volumes: Volume[] | undefined, space = ''): void {
   if (!volumes?.length) {
     w.write(0, `${space}Volumes:\t<none>\n`)
     return
@@ -183,15 +185,15 @@ export function describeVolumes(w: PrefixWriter, volumes: any[] | undefined, spa
   }
 }
 
-export function describePodTemplate(w: PrefixWriter, template: any): void {
+export function describePodTemplate(w: PrefixWriter, template: PodTemplateSpec | undefined): void {
   w.write(0, 'Pod Template:\n')
   if (!template) {
     w.write(1, '<unset>')
     return
   }
   printLabels(w, '  Labels', template.metadata?.labels)
-  if (Object.keys(template.metadata?.annotations ?? {}).length) printAnnotations(w, '  Annotations', template.metadata.annotations)
-  const spec = template.spec ?? {}
+  if (Object.keys(template.metadata?.annotations ?? {}).length) printAnnotations(w, '  Annotations', template.metadata!.annotations)
+  const spec: Partial<PodSpec> = template.spec ?? {}
   if (spec.serviceAccountName) w.write(1, `Service Account:\t${spec.serviceAccountName}\n`)
   if (spec.initContainers?.length) describeContainers(w, 'Init Containers', spec.initContainers, undefined, undefined, '  ')
   describeContainers(w, 'Containers', spec.containers, undefined, undefined, '  ')

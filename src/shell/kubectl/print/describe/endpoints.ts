@@ -2,8 +2,11 @@
 // describeEndpointSliceV1.
 import { describeEvents, eventsFor, printAnnotations, printLabels, type DescribeContext } from './common.ts'
 import { tabbed } from './writer.ts'
+import type { Stored } from '../../../../engine/api/types.ts'
+import type { EndpointAddress, Endpoints } from 'kubernetes-types/core/v1'
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1'
 
-export function describeEndpoints(ep: any, ctx: DescribeContext): string {
+export function describeEndpoints(ep: Stored<Endpoints>, ctx: DescribeContext): string {
   return tabbed((w) => {
     w.write(0, `Name:\t${ep.metadata.name}\n`)
     w.write(0, `Namespace:\t${ep.metadata.namespace}\n`)
@@ -11,8 +14,8 @@ export function describeEndpoints(ep: any, ctx: DescribeContext): string {
     printAnnotations(w, 'Annotations', ep.metadata.annotations)
     w.write(0, 'Subsets:\n')
     for (const subset of ep.subsets ?? []) {
-      w.write(1, `Addresses:\t${(subset.addresses ?? []).map((a: any) => a.ip).join(',') || '<none>'}\n`)
-      w.write(1, `NotReadyAddresses:\t${(subset.notReadyAddresses ?? []).map((a: any) => a.ip).join(',') || '<none>'}\n`)
+      w.write(1, `Addresses:\t${(subset.addresses ?? []).map((a: EndpointAddress) => a.ip).join(',') || '<none>'}\n`)
+      w.write(1, `NotReadyAddresses:\t${(subset.notReadyAddresses ?? []).map((a: EndpointAddress) => a.ip).join(',') || '<none>'}\n`)
       if (subset.ports?.length) {
         w.write(1, 'Ports:\n')
         w.write(2, 'Name\tPort\tProtocol\n')
@@ -25,7 +28,7 @@ export function describeEndpoints(ep: any, ctx: DescribeContext): string {
   })
 }
 
-export function describeEndpointSlice(eps: any, ctx: DescribeContext): string {
+export function describeEndpointSlice(eps: Stored<EndpointSlice>, ctx: DescribeContext): string {
   return tabbed((w) => {
     w.write(0, `Name:\t${eps.metadata.name}\n`)
     w.write(0, `Namespace:\t${eps.metadata.namespace}\n`)

@@ -7,21 +7,25 @@ import { describeEndpoints, describeEndpointSlice } from './endpoints.ts'
 import { describeIngress, describeIngressClass } from './ingress.ts'
 import { describeNode } from './node.ts'
 import { describeConfigMap, describeNamespace, describeSecret } from './misc.ts'
+import type { KubeObject, Stored } from '../../../../engine/api/types.ts'
+import type { ConfigMap, Endpoints, Secret } from 'kubernetes-types/core/v1'
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1'
 
 export type { DescribeContext } from './common.ts'
 
-export const DESCRIBERS: Record<string, (obj: any, ctx: DescribeContext) => string> = {
+// Kinds whose describer reads top-level fields (subsets, data…) see the record as their kubernetes-types shape.
+export const DESCRIBERS: Record<string, (obj: KubeObject, ctx: DescribeContext) => string> = {
   Pod: describePod,
   Service: describeService,
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
   ReplicationController: describeReplicationController,
-  Endpoints: describeEndpoints,
-  EndpointSlice: describeEndpointSlice,
+  Endpoints: (obj, ctx) => describeEndpoints(obj as Stored<Endpoints>, ctx),
+  EndpointSlice: (obj, ctx) => describeEndpointSlice(obj as Stored<EndpointSlice>, ctx),
   Ingress: describeIngress,
   IngressClass: describeIngressClass,
   Node: describeNode,
   Namespace: describeNamespace,
-  ConfigMap: describeConfigMap,
-  Secret: describeSecret,
+  ConfigMap: (obj, ctx) => describeConfigMap(obj as Stored<ConfigMap>, ctx),
+  Secret: (obj) => describeSecret(obj as Stored<Secret>),
 }

@@ -4,8 +4,10 @@ import { loadBalancerString } from '../table.ts'
 import { describeEvents, eventsFor, printAnnotations, printLabels, type DescribeContext } from './common.ts'
 import { formatEndpointSlices, serviceSlices } from './service.ts'
 import { tabbed } from './writer.ts'
+import type { KubeObject } from '../../../../engine/api/types.ts'
+import type { IngressBackend } from 'kubernetes-types/networking/v1'
 
-function describeBackend(namespace: string, backend: any, ctx: DescribeContext): string {
+function describeBackend(namespace: string | undefined, backend: IngressBackend | undefined, ctx: DescribeContext): string {
   if (backend?.service) {
     const sb = backend.service
     const port = sb.port?.number ? String(sb.port.number) : (sb.port?.name ?? '')
@@ -25,7 +27,7 @@ function describeBackend(namespace: string, backend: any, ctx: DescribeContext):
   return ''
 }
 
-export function describeIngress(ing: any, ctx: DescribeContext): string {
+export function describeIngress(ing: KubeObject, ctx: DescribeContext): string {
   return tabbed((w) => {
     const spec = ing.spec ?? {}
     const ns = ing.metadata.namespace
@@ -55,7 +57,7 @@ export function describeIngress(ing: any, ctx: DescribeContext): string {
   })
 }
 
-export function describeIngressClass(ic: any, ctx: DescribeContext): string {
+export function describeIngressClass(ic: KubeObject, ctx: DescribeContext): string {
   return tabbed((w) => {
     w.write(0, `Name:\t${ic.metadata.name}\n`)
     printLabels(w, 'Labels', ic.metadata.labels)

@@ -3,8 +3,10 @@
 import { describeEvents, eventsFor, printAnnotations, printLabels, type DescribeContext } from './common.ts'
 import { tabbed } from './writer.ts'
 import { decodeBase64 } from '../../../../engine/util/base64.ts'
+import type { KubeObject, Stored } from '../../../../engine/api/types.ts'
+import type { ConfigMap, Secret } from 'kubernetes-types/core/v1'
 
-export function describeNamespace(ns: any): string {
+export function describeNamespace(ns: KubeObject): string {
   return tabbed((w) => {
     w.write(0, `Name:\t${ns.metadata.name}\n`)
     printLabels(w, 'Labels', ns.metadata.labels)
@@ -15,7 +17,7 @@ export function describeNamespace(ns: any): string {
   })
 }
 
-export function describeConfigMap(cm: any, ctx: DescribeContext): string {
+export function describeConfigMap(cm: Stored<ConfigMap>, ctx: DescribeContext): string {
   return tabbed((w) => {
     w.write(0, `Name:\t${cm.metadata.name}\n`)
     w.write(0, `Namespace:\t${cm.metadata.namespace}\n`)
@@ -25,11 +27,11 @@ export function describeConfigMap(cm: any, ctx: DescribeContext): string {
     // Go ranges over the map in random order; sorted keys keep transcripts stable.
     for (const k of Object.keys(cm.data ?? {}).sort()) {
       w.write(0, `${k}:\n----\n`)
-      w.write(0, `${cm.data[k]}\n`)
+      w.write(0, `${cm.data![k]}\n`)
       w.write(0, '\n')
     }
     w.write(0, '\nBinaryData\n====\n')
-    for (const k of Object.keys(cm.binaryData ?? {}).sort()) w.write(0, `${k}: ${base64Length(cm.binaryData[k])} bytes\n`)
+    for (const k of Object.keys(cm.binaryData ?? {}).sort()) w.write(0, `${k}: ${base64Length(cm.binaryData![k])} bytes\n`)
     w.write(0, '\n')
     describeEvents(w, eventsFor(cm, ctx), ctx.now)
   })
@@ -40,7 +42,7 @@ function base64Length(b64: unknown): number {
   return Math.floor((s.length * 3) / 4)
 }
 
-export function describeSecret(secret: any): string {
+export function describeSecret(secret: Stored<Secret>): string {
   return tabbed((w) => {
     w.write(0, `Name:\t${secret.metadata.name}\n`)
     w.write(0, `Namespace:\t${secret.metadata.namespace}\n`)
@@ -49,8 +51,8 @@ export function describeSecret(secret: any): string {
     w.write(0, `\nType:\t${secret.type ?? ''}\n`)
     w.write(0, '\nData\n====\n')
     for (const k of Object.keys(secret.data ?? {}).sort()) {
-      if (k === 'token' && secret.type === 'kubernetes.io/service-account-token') w.write(0, `${k}:\t${decodeBase64(secret.data[k])}\n`)
-      else w.write(0, `${k}:\t${base64Length(secret.data[k])} bytes\n`)
+      if (k === 'token' && secret.type === 'kubernetes.io/service-account-token') w.write(0, `${k}:\t${decodeBase64(secret.data![k])}\n`)
+      else w.write(0, `${k}:\t${base64Length(secret.data![k])} bytes\n`)
     }
   })
 }

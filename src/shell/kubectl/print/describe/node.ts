@@ -6,20 +6,22 @@ import { describeEvents, eventsFor, printAnnotations, printLabels, printTaints, 
 import { addQuantities, formatBytes, formatCPU, parseQuantity, type Quantity } from './quantity.ts'
 import { tabbed, type PrefixWriter } from './writer.ts'
 import { rfc3339 } from '../../../../engine/sim/clock.ts'
+import type { KubeObject } from '../../../../engine/api/types.ts'
+import type { Container } from 'kubernetes-types/core/v1'
 
 const RESOURCES = ['cpu', 'memory', 'ephemeral-storage'] as const
 
 /** resourcehelper.PodRequestsAndLimits, without init containers' max and overhead (rare in kubehop). */
-function podResources(pod: any, key: 'requests' | 'limits'): Record<string, Quantity> {
+function podResources(pod: KubeObject, key: 'requests' | 'limits'): Record<string, Quantity> {
   const out: Record<string, Quantity> = {}
-  for (const r of RESOURCES) out[r] = addQuantities((pod.spec?.containers ?? []).map((c: any) => parseQuantity(c.resources?.[key]?.[r] ?? '0')))
+  for (const r of RESOURCES) out[r] = addQuantities((pod.spec?.containers ?? []).map((c: Container) => parseQuantity(c.resources?.[key]?.[r] ?? '0')))
   return out
 }
 
 const fmt = (r: string, q: Quantity) => (r === 'cpu' ? formatCPU(q) : formatBytes(q))
 const pct = (q: Quantity, total: Quantity) => (total.value ? Math.trunc((q.value / total.value) * 100) : 0)
 
-function describeNodeResources(w: PrefixWriter, node: any, pods: any[], now: number): void {
+function describeNodeResources(w: PrefixWriter, node: KubeObject, pods: KubeObject[], now: number): void {
   const alloc = node.status?.allocatable ?? node.status?.capacity ?? {}
   const total = (r: string) => parseQuantity(alloc[r] ?? '0')
   w.write(0, `Non-terminated Pods:\t(${pods.length} in total)\n`)
@@ -42,7 +44,7 @@ function describeNodeResources(w: PrefixWriter, node: any, pods: any[], now: num
   for (const r of Object.keys(alloc).filter((k) => k.startsWith('hugepages-')).sort()) w.write(1, `${r}\t0 (0%)\t0 (0%)\n`)
 }
 
-export function describeNode(node: any, ctx: DescribeContext): string {
+export function describeNode(node: KubeObject, ctx: DescribeContext): string {
   const pods = ctx.store.list('Pod').filter((p) => p.spec?.nodeName === node.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
   return tabbed((w) => {
     const spec = node.spec ?? {}
@@ -55,7 +57,7 @@ export function describeNode(node: any, ctx: DescribeContext): string {
     printTaints(w, 'Taints', spec.taints)
     w.write(0, `Unschedulable:\t${spec.unschedulable === true}\n`)
     // The kubelet's Lease in kube-node-lease, renewed every 10s; kubehop keeps none, so show what it would hold.
-    const lease = ctx.store.get('Lease', 'kube-node-lease', node.metadata.name) as any
+    const lease = ctx.store.get('Lease', 'kube-node-lease', node.metadata.name)
     w.write(0, 'Lease:\n')
     w.write(1, `HolderIdentity:\t${lease?.spec?.holderIdentity ?? node.metadata.name}\n`)
     w.write(1, `AcquireTime:\t${lease?.spec?.acquireTime ? rfc1123z(lease.spec.acquireTime) : '<unset>'}\n`)

@@ -3,12 +3,14 @@ import { rfc1123z, since } from '../duration.ts'
 import { controllerLine, describeEvents, eventsFor, printAnnotations, printLabels, printTolerations, type DescribeContext } from './common.ts'
 import { describeContainers, describeVolumes } from './containers.ts'
 import { tabbed } from './writer.ts'
+import type { KubeObject } from '../../../../engine/api/types.ts'
+import type { Container, PodCondition, PodIP } from 'kubernetes-types/core/v1'
 
 /** GetPodQOS: the status field when set, else computed from requests and limits. */
-function podQOS(pod: any): string {
+function podQOS(pod: KubeObject): string {
   if (pod.status?.qosClass) return pod.status.qosClass
-  const containers: any[] = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]
-  const has = (c: any, k: 'requests' | 'limits') => Object.keys(c.resources?.[k] ?? {}).some((r) => r === 'cpu' || r === 'memory')
+  const containers: Container[] = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]
+  const has = (c: Container, k: 'requests' | 'limits') => Object.keys(c.resources?.[k] ?? {}).some((r) => r === 'cpu' || r === 'memory')
   if (!containers.some((c) => has(c, 'requests') || has(c, 'limits'))) return 'BestEffort'
   const guaranteed = containers.every((c) => ['cpu', 'memory'].every((r) => {
     const limit = c.resources?.limits?.[r]
@@ -18,7 +20,7 @@ function podQOS(pod: any): string {
   return guaranteed ? 'Guaranteed' : 'Burstable'
 }
 
-export function describePod(pod: any, ctx: DescribeContext): string {
+export function describePod(pod: KubeObject, ctx: DescribeContext): string {
   return tabbed((w) => {
     const spec = pod.spec ?? {}
     const status = pod.status ?? {}
@@ -42,7 +44,7 @@ export function describePod(pod: any, ctx: DescribeContext): string {
     if (status.message) w.write(0, `Message:\t${status.message}\n`)
     w.write(0, `IP:\t${status.podIP ?? ''}\n`)
     // podIPs always accompanies podIP on a real API server; fall back to podIP for records written without it.
-    const ips: string[] = (status.podIPs ?? []).map((p: any) => p.ip).filter(Boolean)
+    const ips: string[] = (status.podIPs ?? []).map((p: PodIP) => p.ip).filter(Boolean)
     if (!ips.length && status.podIP) ips.push(status.podIP)
     if (!ips.length) w.write(0, 'IPs:\t<none>\n')
     else {
@@ -57,7 +59,7 @@ export function describePod(pod: any, ctx: DescribeContext): string {
     if (spec.readinessGates?.length) {
       w.write(0, 'Readiness Gates:\n  Type\tStatus\n')
       for (const g of spec.readinessGates) {
-        const c = (status.conditions ?? []).find((x: any) => x.type === g.conditionType)
+        const c = (status.conditions ?? []).find((x: PodCondition) => x.type === g.conditionType)
         w.write(1, `${g.conditionType} \t${c ? c.status : '<none>'} \n`)
       }
     }

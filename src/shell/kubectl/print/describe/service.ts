@@ -4,15 +4,18 @@ import { formatLabels } from '../../../../engine/api/labels.ts'
 import { joinHostPort } from '../table.ts'
 import { describeEvents, eventsFor, printAnnotations, printLabels, type DescribeContext } from './common.ts'
 import { tabbed } from './writer.ts'
+import type { KubeObject, Stored } from '../../../../engine/api/types.ts'
+import type { LoadBalancerIngress } from 'kubernetes-types/core/v1'
+import type { Endpoint as SliceEndpoint, EndpointPort as SlicePort, EndpointSlice } from 'kubernetes-types/discovery/v1'
 
 /** formatEndpointSlices for one service port name. */
-export function formatEndpointSlices(slices: any[], portName: string): string {
+export function formatEndpointSlices(slices: { ports?: SlicePort[]; endpoints?: SliceEndpoint[] }[], portName: string): string {
   if (!slices.length) return '<none>'
   const list: string[] = []
   const max = 3
   let more = false
   let count = 0
-  const ready = (ep: any) => ep.conditions?.ready == null || ep.conditions.ready === true
+  const ready = (ep: SliceEndpoint) => ep.conditions?.ready == null || ep.conditions.ready === true
   for (const slice of slices) {
     if (!(slice.ports ?? []).length) {
       for (const ep of slice.endpoints ?? []) {
@@ -23,12 +26,12 @@ export function formatEndpointSlices(slices: any[], portName: string): string {
       }
       continue
     }
-    for (const port of slice.ports) {
+    for (const port of slice.ports!) {
       if ((port.name ?? '') !== portName) continue
       for (const ep of slice.endpoints ?? []) {
         if (list.length === max) more = true
         if (!ready(ep)) continue
-        if (!more) list.push(joinHostPort(ep.addresses[0], port.port))
+        if (!more) list.push(joinHostPort(ep.addresses[0], port.port as number))
         count++
       }
     }
@@ -37,11 +40,11 @@ export function formatEndpointSlices(slices: any[], portName: string): string {
   return more ? `${ret} + ${count - max} more...` : ret
 }
 
-export function serviceSlices(svc: any, ctx: DescribeContext): any[] {
-  return ctx.store.list('EndpointSlice', svc.metadata.namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name)
+export function serviceSlices(svc: KubeObject, ctx: DescribeContext): Stored<EndpointSlice>[] {
+  return (ctx.store.list('EndpointSlice', svc.metadata.namespace) as Stored<EndpointSlice>[]).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name)
 }
 
-export function describeService(svc: any, ctx: DescribeContext): string {
+export function describeService(svc: KubeObject, ctx: DescribeContext): string {
   const slices = serviceSlices(svc, ctx)
   return tabbed((w) => {
     const spec = svc.spec ?? {}
@@ -58,7 +61,7 @@ export function describeService(svc: any, ctx: DescribeContext): string {
     if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(',')}\n`)
     if (spec.loadBalancerIP) w.write(0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`)
     if (spec.externalName) w.write(0, `External Name:\t${spec.externalName}\n`)
-    const ingress: any[] = svc.status?.loadBalancer?.ingress ?? []
+    const ingress: LoadBalancerIngress[] = svc.status?.loadBalancer?.ingress ?? []
     if (ingress.length) {
       w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => (i.ip ? i.ip + (i.ipMode ? ` (${i.ipMode})` : '') : i.hostname ?? '')).join(', ')}\n`)
     }

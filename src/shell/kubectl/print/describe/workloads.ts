@@ -3,13 +3,15 @@
 // getPodStatusForController, printReplicaSetsByLabels; new/old ReplicaSets as deploymentutil finds them.
 import { formatLabels } from '../../../../engine/api/labels.ts'
 import { controllerOf } from '../../../../engine/api/types.ts'
+import type { KubeObject } from '../../../../engine/api/types.ts'
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1'
 import { rfc1123z } from '../duration.ts'
 import { formatLabelSelector } from '../tables/workloads.ts'
 import { controllerLine, describeEvents, eventsFor, printAnnotations, printLabels, type DescribeContext } from './common.ts'
 import { describePodTemplate } from './containers.ts'
 import { tabbed, type PrefixWriter } from './writer.ts'
 
-function podCounts(owner: any, ctx: DescribeContext): string {
+function podCounts(owner: KubeObject, ctx: DescribeContext): string {
   const counts = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 } as Record<string, number>
   for (const pod of ctx.store.list('Pod', owner.metadata.namespace)) {
     if (controllerOf(pod)?.uid !== owner.metadata.uid) continue
@@ -19,14 +21,14 @@ function podCounts(owner: any, ctx: DescribeContext): string {
   return `${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed`
 }
 
-function conditions(w: PrefixWriter, list: any[] | undefined): void {
+function conditions(w: PrefixWriter, list: { type: string; status: string; reason?: string }[] | undefined): void {
   if (!list?.length) return
   w.write(0, 'Conditions:\n  Type\tStatus\tReason\n')
   w.write(1, '----\t------\t------\n')
   for (const c of list) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`)
 }
 
-export function describeReplicaSet(rs: any, ctx: DescribeContext): string {
+export function describeReplicaSet(rs: KubeObject, ctx: DescribeContext): string {
   return tabbed((w) => {
     w.write(0, `Name:\t${rs.metadata.name}\n`)
     w.write(0, `Namespace:\t${rs.metadata.namespace}\n`)
@@ -43,7 +45,7 @@ export function describeReplicaSet(rs: any, ctx: DescribeContext): string {
   })
 }
 
-export function describeReplicationController(rc: any, ctx: DescribeContext): string {
+export function describeReplicationController(rc: KubeObject, ctx: DescribeContext): string {
   return tabbed((w) => {
     w.write(0, `Name:\t${rc.metadata.name}\n`)
     w.write(0, `Namespace:\t${rc.metadata.namespace}\n`)
@@ -59,9 +61,9 @@ export function describeReplicationController(rc: any, ctx: DescribeContext): st
 }
 
 /** ReplicaSets the Deployment owns: the one whose template matches is new, the rest old (those with pods). */
-function replicaSets(d: any, ctx: DescribeContext): { oldRSs: any[]; newRS: any | undefined } {
+function replicaSets(d: KubeObject, ctx: DescribeContext): { oldRSs: KubeObject[]; newRS: KubeObject | undefined } {
   const owned = ctx.store.list('ReplicaSet', d.metadata.namespace).filter((rs) => controllerOf(rs)?.uid === d.metadata.uid)
-  const strip = (t: any) => {
+  const strip = (t: PodTemplateSpec | undefined) => {
     const labels = { ...(t?.metadata?.labels ?? {}) }
     delete labels['pod-template-hash']
     return JSON.stringify({ ...t, metadata: { ...(t?.metadata ?? {}), labels } })
@@ -73,9 +75,9 @@ function replicaSets(d: any, ctx: DescribeContext): { oldRSs: any[]; newRS: any 
   return { oldRSs, newRS }
 }
 
-const rsList = (list: any[]) => list.map((rs) => `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 0} replicas created)`).join(', ') || '<none>'
+const rsList = (list: KubeObject[]) => list.map((rs) => `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 0} replicas created)`).join(', ') || '<none>'
 
-export function describeDeployment(d: any, ctx: DescribeContext): string {
+export function describeDeployment(d: KubeObject, ctx: DescribeContext): string {
   const { oldRSs, newRS } = replicaSets(d, ctx)
   return tabbed((w) => {
     const spec = d.spec ?? {}

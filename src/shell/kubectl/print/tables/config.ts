@@ -1,6 +1,8 @@
 // `kubectl get configmaps|secrets|namespaces`. Source: printers.go printConfigMap, printSecret, printNamespace.
 import type { TableSpec } from '../table.ts'
 import { ageColumn, nameColumn } from '../table.ts'
+import type { Stored } from '../../../../engine/api/types.ts'
+import type { Secret } from 'kubernetes-types/core/v1'
 
 const size = (m: unknown) => (m && typeof m === 'object' ? Object.keys(m).length : 0)
 
@@ -10,7 +12,7 @@ export const CONFIGMAP_TABLE: TableSpec = [
   ageColumn,
 ]
 
-export const SECRET_TABLE: TableSpec = [
+export const SECRET_TABLE: TableSpec<Stored<Secret>> = [
   nameColumn,
   { header: 'TYPE', cell: (s) => s.type ?? '' },
   { header: 'DATA', cell: (s) => String(size(s.data)) },

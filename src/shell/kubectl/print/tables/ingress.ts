@@ -1,8 +1,9 @@
 // `kubectl get ingress|ingressclasses`. Source: printers.go printIngress (formatHosts, formatPorts), printIngressClass.
 import type { TableSpec } from '../table.ts'
 import { ageColumn, loadBalancerString, nameColumn } from '../table.ts'
+import type { IngressRule } from 'kubernetes-types/networking/v1'
 
-function formatHosts(rules: any[] | undefined): string {
+function formatHosts(rules: IngressRule[] | undefined): string {
   const list: string[] = []
   let more = false
   for (const rule of rules ?? []) {

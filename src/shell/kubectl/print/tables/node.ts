@@ -1,9 +1,11 @@
 // `kubectl get nodes`. Source: printers.go printNode, findNodeRoles, getNodeInternalIP/ExternalIP.
 import type { TableSpec } from '../table.ts'
 import { ageColumn, nameColumn } from '../table.ts'
+import type { KubeObject } from '../../../../engine/api/types.ts'
+import type { NodeAddress, NodeCondition } from 'kubernetes-types/core/v1'
 
 /** Roles from `node-role.kubernetes.io/<role>` labels and `kubernetes.io/role=<role>`, sorted. */
-export function nodeRoles(node: any): string[] {
+export function nodeRoles(node: KubeObject): string[] {
   const roles = new Set<string>()
   for (const [k, v] of Object.entries<string>(node.metadata.labels ?? {})) {
     if (k.startsWith('node-role.kubernetes.io/')) {
@@ -16,15 +18,15 @@ export function nodeRoles(node: any): string[] {
   return [...roles].sort()
 }
 
-function nodeStatus(node: any): string {
-  const ready = (node.status?.conditions ?? []).find((c: any) => c.type === 'Ready')
+function nodeStatus(node: KubeObject): string {
+  const ready = (node.status?.conditions ?? []).find((c: NodeCondition) => c.type === 'Ready')
   const status = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown']
   if (node.spec?.unschedulable) status.push('SchedulingDisabled')
   return status.join(',')
 }
 
-const address = (node: any, type: string) => (node.status?.addresses ?? []).find((a: any) => a.type === type)?.address ?? '<none>'
-const info = (node: any, key: string) => node.status?.nodeInfo?.[key] || '<unknown>'
+const address = (node: KubeObject, type: string) => (node.status?.addresses ?? []).find((a: NodeAddress) => a.type === type)?.address ?? '<none>'
+const info = (node: KubeObject, key: string) => node.status?.nodeInfo?.[key] || '<unknown>'
 
 export const NODE_TABLE: TableSpec = [
   nameColumn,

@@ -2,11 +2,13 @@
 import type { Column, TableSpec } from '../table.ts'
 import { ageColumn, nameColumn } from '../table.ts'
 import { parseTime, since } from '../duration.ts'
+import type { KubeObject } from '../../../../engine/api/types.ts'
+import type { Container, ContainerStatus, PodCondition, PodReadinessGate } from 'kubernetes-types/core/v1'
 
-const isRestartableInit = (c: any) => c?.restartPolicy === 'Always'
+const isRestartableInit = (c: Container | undefined) => c?.restartPolicy === 'Always'
 
 /** The READY, STATUS and RESTARTS cells, computed together as upstream does. */
-function podSummary(pod: any, now: number): { ready: string; status: string; restarts: string } {
+function podSummary(pod: KubeObject, now: number): { ready: string; status: string; restarts: string } {
   const spec = pod.spec ?? {}
   const status = pod.status ?? {}
   let restarts = 0
@@ -19,15 +21,15 @@ function podSummary(pod: any, now: number): { ready: string; status: string; res
   for (const c of status.conditions ?? []) {
     if (c.type === 'PodScheduled' && c.reason === 'SchedulingGated') reason = 'SchedulingGated'
   }
-  const inits = new Map<string, any>()
+  const inits = new Map<string, Container>()
   for (const c of spec.initContainers ?? []) {
     inits.set(c.name, c)
     if (isRestartableInit(c)) totalContainers++
   }
-  const finishedAt = (cs: any) => parseTime(cs.lastState?.terminated?.finishedAt) ?? 0
+  const finishedAt = (cs: ContainerStatus) => parseTime(cs.lastState?.terminated?.finishedAt) ?? 0
 
   let initializing = false
-  const initStatuses: any[] = status.initContainerStatuses ?? []
+  const initStatuses: ContainerStatus[] = status.initContainerStatuses ?? []
   for (let i = 0; i < initStatuses.length; i++) {
     const cs = initStatuses[i]
     restarts += cs.restartCount ?? 0
@@ -50,12 +52,12 @@ function podSummary(pod: any, now: number): { ready: string; status: string; res
     break
   }
 
-  const initialized = (status.conditions ?? []).some((c: any) => c.type === 'Initialized' && c.status === 'True')
+  const initialized = (status.conditions ?? []).some((c: PodCondition) => c.type === 'Initialized' && c.status === 'True')
   if (!initializing || initialized) {
     restarts = restartableInitRestarts
     lastRestart = lastRestartableInitRestart
     let hasRunning = false
-    const statuses: any[] = status.containerStatuses ?? []
+    const statuses: ContainerStatus[] = status.containerStatuses ?? []
     for (let i = statuses.length - 1; i >= 0; i--) {
       const cs = statuses[i]
       restarts += cs.restartCount ?? 0
@@ -71,7 +73,7 @@ function podSummary(pod: any, now: number): { ready: string; status: string; res
       }
     }
     if (reason === 'Completed' && hasRunning) {
-      reason = (status.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady'
+      reason = (status.conditions ?? []).some((c: PodCondition) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady'
     }
   }
 
@@ -84,10 +86,10 @@ function podSummary(pod: any, now: number): { ready: string; status: string; res
   return { ready: `${readyContainers}/${totalContainers}`, status: reason, restarts: restartsText }
 }
 
-function readinessGates(pod: any): string {
-  const gates: any[] = pod.spec?.readinessGates ?? []
+function readinessGates(pod: KubeObject): string {
+  const gates: PodReadinessGate[] = pod.spec?.readinessGates ?? []
   if (!gates.length) return '<none>'
-  const ok = gates.filter((g) => (pod.status?.conditions ?? []).find((c: any) => c.type === g.conditionType)?.status === 'True').length
+  const ok = gates.filter((g) => (pod.status?.conditions ?? []).find((c: PodCondition) => c.type === g.conditionType)?.status === 'True').length
   return `${ok}/${gates.length}`
 }
 

@@ -2,8 +2,10 @@
 import type { TableSpec } from '../table.ts'
 import { ageColumn, loadBalancerString, nameColumn } from '../table.ts'
 import { formatLabels } from '../../../../engine/api/labels.ts'
+import type { KubeObject } from '../../../../engine/api/types.ts'
+import type { ServicePort } from 'kubernetes-types/core/v1'
 
-function serviceExternalIP(svc: any, wide: boolean): string {
+function serviceExternalIP(svc: KubeObject, wide: boolean): string {
   const spec = svc.spec ?? {}
   const externalIPs: string[] = spec.externalIPs ?? []
   switch (spec.type ?? 'ClusterIP') {
@@ -22,8 +24,8 @@ function serviceExternalIP(svc: any, wide: boolean): string {
 }
 
 /** `80:30123/TCP,443/TCP` */
-function servicePorts(ports: any[] | undefined): string {
-  return (ports ?? []).map((p) => (p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`)).join(',')
+function servicePorts(ports: ServicePort[] | undefined): string {
+  return (ports ?? []).map((p) => ((p.nodePort ?? 0) > 0 ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`)).join(',')
 }
 
 export const SERVICE_TABLE: TableSpec = [

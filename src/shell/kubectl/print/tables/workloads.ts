@@ -3,9 +3,11 @@
 import type { TableSpec } from '../table.ts'
 import { ageColumn, containerCells, nameColumn } from '../table.ts'
 import { formatLabels, formatSelector, fromLabelSelector } from '../../../../engine/api/labels.ts'
+import type { KubeObject } from '../../../../engine/api/types.ts'
+import type { LabelSelector } from 'kubernetes-types/meta/v1'
 
 /** metav1.FormatLabelSelector: `<none>` for an empty selector. */
-export function formatLabelSelector(sel: any): string {
+export function formatLabelSelector(sel: LabelSelector | undefined): string {
   try {
     const parsed = fromLabelSelector(sel)
     return parsed ? formatSelector(parsed) : '<none>'
@@ -15,8 +17,8 @@ export function formatLabelSelector(sel: any): string {
 }
 
 const n = (v: unknown) => String(typeof v === 'number' ? v : 0)
-const names = (o: any) => containerCells(o.spec?.template?.spec?.containers)[0]
-const images = (o: any) => containerCells(o.spec?.template?.spec?.containers)[1]
+const names = (o: KubeObject) => containerCells(o.spec?.template?.spec?.containers)[0]
+const images = (o: KubeObject) => containerCells(o.spec?.template?.spec?.containers)[1]
 
 export const DEPLOYMENT_TABLE: TableSpec = [
   nameColumn,
