@@ -3,6 +3,7 @@
 import type { KubeObject } from '../api/types.ts'
 import type { ReadonlyStore } from '../api/store.ts'
 import { decodeBase64 as decode } from '../util/base64.ts'
+import { setOwn } from '../util/own.ts'
 
 export { decode as decodeBase64 }
 
@@ -15,8 +16,8 @@ function volumeData(volume: any, namespace: string, store: ReadonlyStore): Recor
     const secret = store.get('Secret', namespace, volume.secret.secretName)
     if (!secret) return undefined
     const out: Record<string, string> = {}
-    for (const [k, v] of Object.entries((secret as any).data ?? {})) out[k] = decode(String(v))
-    for (const [k, v] of Object.entries((secret as any).stringData ?? {})) out[k] = String(v)
+    for (const [k, v] of Object.entries((secret as any).data ?? {})) setOwn(out, k, decode(String(v)))
+    for (const [k, v] of Object.entries((secret as any).stringData ?? {})) setOwn(out, k, String(v))
     return out
   }
   return undefined

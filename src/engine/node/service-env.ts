@@ -4,6 +4,7 @@
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
 import { decodeBase64 } from '../util/base64.ts'
+import { getOwn, hasOwn, setOwn } from '../util/own.ts'
 
 export interface EnvVar { name: string; value: string }
 
@@ -128,17 +129,18 @@ export function containerEnvironment(store: ReadonlyStore, pod: KubeObject, cont
     else if (e.valueFrom?.configMapKeyRef) value = (store.get('ConfigMap', ns, e.valueFrom.configMapKeyRef.name)?.data as any)?.[e.valueFrom.configMapKeyRef.key] ?? ''
     else if (e.valueFrom?.secretKeyRef) {
       const s = store.get('Secret', ns, e.valueFrom.secretKeyRef.name)
-      const raw = (s?.data as any)?.[e.valueFrom.secretKeyRef.key]
-      value = raw !== undefined ? decode(raw) : ((s?.stringData as any)?.[e.valueFrom.secretKeyRef.key] ?? '')
+      const raw = getOwn((s?.data ?? {}) as Record<string, string>, String(e.valueFrom.secretKeyRef.key))
+      value = raw !== undefined ? decode(raw) : (getOwn((s?.stringData ?? {}) as Record<string, string>, String(e.valueFrom.secretKeyRef.key)) ?? '')
     } else if (e.valueFrom?.resourceFieldRef) value = '0'
     else value = expand(e.value ?? '', lookup)
     own.set(e.name, value)
     lookup.set(e.name, value)
   }
+  // Env names are user text (`__proto__` is a valid one): own properties only.
   const env: Record<string, string> = { PATH, HOSTNAME: hostname }
-  for (const [k, v] of own) env[k] = v
-  for (const e of services) if (!own.has(e.name)) env[e.name] = e.value
-  for (const e of imageEnv(container.image ?? '')) if (!(e.name in env)) env[e.name] = e.value
-  if (!('HOME' in env)) env.HOME = '/root'
+  for (const [k, v] of own) setOwn(env, k, v)
+  for (const e of services) if (!own.has(e.name)) setOwn(env, e.name, e.value)
+  for (const e of imageEnv(container.image ?? '')) if (!hasOwn(env, e.name)) setOwn(env, e.name, e.value)
+  if (!hasOwn(env, 'HOME')) env.HOME = '/root'
   return env
 }
