@@ -5,7 +5,7 @@ import { ApiServer } from '../api/api-server.ts'
 import type { KubeObject } from '../api/types.ts'
 
 import { SimClock } from '../sim/clock.ts'
-import { SeededRandom } from '../sim/random.ts'
+import { SeededRandom, type Seed } from '../sim/random.ts'
 import { NodeRuntime } from '../node/runtime.ts'
 import { ControllerManager } from '../controllers/manager.ts'
 import type { AdvanceOptions, ConvergenceReport } from '../controllers/manager.ts'
@@ -38,7 +38,7 @@ export class Cluster {
   readonly config: ClusterConfig
   private readonly events: EventRecorder
 
-  constructor(readonly profile: ProfileSpec, readonly seed: number, clock?: SimClock) {
+  constructor(readonly profile: ProfileSpec, readonly seed: Seed, clock?: SimClock) {
     this.clock = clock ?? new SimClock()
     this.rng = new SeededRandom(seed)
     this.store = new ObjectStore(this.rng.fork('uid'), this.clock)
