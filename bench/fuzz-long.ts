@@ -1,5 +1,5 @@
 // The long fuzzing run: the properties `npm test` runs a bounded number of times, for as long as you like.
-//   npx tsx bench/fuzz-long.ts [--runs N] [--seed S] [--only stories,sequences,shell,determinism,hostile,api,manifests,dataplane]
+//   npx tsx bench/fuzz-long.ts [--runs N] [--seed S] [--only stories,sequences,shell,determinism,hostile,api,manifests,dataplane,names,nesting]
 // Prints the cases tried per property and, for a failure, the shrunk counterexample as a script that
 // `bin/kubehop run` can replay (manifests inlined as here-documents).
 import fc from 'fast-check'
@@ -14,6 +14,8 @@ import { parseManifests } from '../src/engine/manifest/index.ts'
 import { compileProxyRules, newNodeDataplaneState, traceNodePacket } from '../src/engine/dataplane/index.ts'
 import { SeededRandom } from '../src/engine/sim/random.ts'
 import { NODE, packetFor, servicesGen } from '../src/fuzz/dataplane-gen.ts'
+import { namedCommand, namedManifest, nestedLine } from '../src/fuzz/names.ts'
+import { namedSession, nestedRun } from '../src/fuzz/names-properties.ts'
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -105,6 +107,11 @@ const properties: Record<string, (n: number) => Outcome> = {
     const ms = performance.now() - t0
     return [...checkPrototypes(), ...(ms > 1500 ? [`parse took ${ms.toFixed(0)} ms`] : [])]
   }, n * 4, (text) => text.slice(0, 2000)),
+
+  names: (n) => run('JavaScript object names are ordinary keys and names', fc.tuple(namedManifest, fc.array(namedCommand, { minLength: 1, maxLength: 6 })), namedSession,
+    n, ([manifest, commands]) => `kubectl apply -f - <<'FUZZ_EOF'\n${manifest}FUZZ_EOF\nkubectl create deployment web --image=nginx\n${commands.join('\n')}`),
+
+  nesting: (n) => run('deep shell nesting runs or fails in bash\'s words', nestedLine, nestedRun, n, (line) => line.slice(0, 2000)),
 
   dataplane: (n) => run('traces terminate with chained hops', servicesGen.chain((services) => fc.tuple(fc.constant(services), fc.array(packetFor(services), { minLength: 1, maxLength: 10 }), fc.integer())), ([services, cases, s]) => {
     const rules = compileProxyRules({ nodeName: NODE.name, nodeIPs: [NODE.ip], clusterCIDR: '10.244.0.0/16', services: services.map((x) => x.service), endpointSlices: services.map((x) => x.slice) })
