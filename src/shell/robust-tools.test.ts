@@ -58,6 +58,16 @@ describe('names a JavaScript object already has are ordinary keys', () => {
   })
 })
 
+describe('shell names a JavaScript object already has', () => {
+  it('are ordinary variables, aliases and awk variables', () => {
+    const s = new ShellSession({ seed: 1 })
+    expect(sh(s, '__proto__=1; echo $__proto__ ${constructor:-unset}; constructor=2; toString=3; echo $constructor "$toString"').out).toBe('1 unset\n2 3\n')
+    expect(sh(s, 'alias hasOwnProperty=echo\nhasOwnProperty hi').out).toBe('hi\n')
+    expect(sh(s, 'echo x | awk -v constructor=5 \'{print constructor}\'').out).toBe('5\n')
+    expect(({} as Record<string, unknown>).constructor).toBe(Object)
+  })
+})
+
 describe('deep nesting', () => {
   const nested = (n: number) => `echo before\n${'if true; then '.repeat(n)}echo deep; ${'fi; '.repeat(n)}\necho after`
 
