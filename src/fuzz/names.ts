@@ -80,7 +80,7 @@ export const nestedLine: fc.Arbitrary<string> = fc.tuple(
 ).map(([kind, depth]) => {
   if (kind === 'arith') return `echo $((${'('.repeat(depth)}1${')'.repeat(depth)}))\necho after`
   const open = { if: 'if true; then ', while: 'while true; do ', for: 'for i in 1; do ', brace: '{ ', subshell: '( ', subst: 'echo $(', arith: '' }[kind]
-  const body = { if: 'echo deep; ', while: 'echo deep; break; ', for: 'echo deep; ', brace: 'echo deep; ', subshell: 'echo deep ', subst: 'echo deep', arith: '1' }[kind]
-  const close = { if: 'fi; ', while: 'done; ', for: 'done; ', brace: '}; ', subshell: '); ', subst: ')', arith: '+1))' }[kind]
+  const body = { if: 'echo deep; ', while: 'echo deep; ', for: 'echo deep; ', brace: 'echo deep; ', subshell: 'echo deep ', subst: 'echo deep', arith: '1' }[kind]
+  const close = { if: 'fi; ', while: 'break; done; ', for: 'done; ', brace: '}; ', subshell: '); ', subst: ')', arith: '+1))' }[kind]
   return `${open.repeat(depth)}${body}${close.repeat(depth)}\necho after`
 })
