@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path'
 import { ShellSession } from '../shell/session.ts'
 import { formatJsonRecord, formatTranscriptRecord } from './transcript.ts'
 import { VERSION } from '../engine/version.ts'
+import type { Seed } from '../engine/sim/random.ts'
 
 const USAGE = `kubehop ${VERSION}: a simulated Kubernetes cluster for learning how requests reach pods.
 
@@ -40,7 +41,7 @@ export function main(argv: string[], io: CliIO): number {
     return 0
   }
   if (argv[0] !== 'run') return usageError(io, `unknown command "${argv[0]}"`)
-  let seed = 1
+  let seed: Seed = 1
   let json = false
   let file: string | undefined
   for (let i = 1; i < argv.length; i++) {
@@ -49,7 +50,8 @@ export function main(argv: string[], io: CliIO): number {
     else if (arg === '--seed' || arg.startsWith('--seed=')) {
       const value = arg === '--seed' ? argv[++i] : arg.slice('--seed='.length)
       if (value === undefined || !/^\d+$/.test(value)) return usageError(io, `--seed needs a non-negative integer, got "${value ?? ''}"`)
-      seed = Number(value)
+      // Every digit counts: a seed past 2^53 stays text rather than rounding onto a neighbour.
+      seed = Number.isSafeInteger(Number(value)) ? Number(value) : value
     } else if (arg === '-' || !arg.startsWith('-')) {
       if (file !== undefined) return usageError(io, `unexpected argument "${arg}"`)
       file = arg

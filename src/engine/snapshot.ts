@@ -19,7 +19,8 @@ export interface ClusterSnapshot {
   version: number
   /** Simulated time, seconds since the Unix epoch. */
   time: number
-  seed: number
+  /** A number for seeds up to 2^53; larger integer seeds and text seeds as given. */
+  seed: number | string
   /** null when no cluster exists (after `kind delete cluster`). */
   profile: ProfileSummary | null
   /** Every stored object (Nodes, Pods, Services, Endpoints, EndpointSlices, Ingresses, ...), sorted by key. */

@@ -1,6 +1,7 @@
 // Drives the engine for the property tests: through the shell (a script, statement by statement, the way
 // the CLI and the browser console do) or straight through the API server. Every step is timed and checked;
 // a step returns the violations it found instead of throwing, so fast-check can shrink to the smallest case.
+import { checkOutputText } from './output-text.ts'
 import { ShellSession } from '../shell/session.ts'
 import type { StatementRecord } from '../shell/script/types.ts'
 import type { Cluster } from '../engine/cluster/cluster.ts'
@@ -63,6 +64,7 @@ export class FuzzSession {
       violations.push(`runScript threw on ${JSON.stringify(script.slice(0, 200))}: ${(err as Error)?.stack ?? String(err)}`)
     }
     const ms = performance.now() - t0
+    violations.push(...checkOutputText(records, script))
     const cluster = this.session.cluster
     if (cluster) {
       const livelock = cluster.manager.log.find((e) => e.type === 'livelock' && !this.seenLivelocks.has(e))

@@ -229,6 +229,9 @@ function checkServices(cluster: Cluster): string[] {
     }
     const external = type === 'NodePort' || type === 'LoadBalancer'
     const own = new Map<number, Set<string>>()
+    // An ExternalName Service's nodePort is kept as written, never allocated nor proxied (upstream validation has no
+    // check for it; registry/core/service/storage/alloc.go allocates only for NodePort/LoadBalancer).
+    if (type === 'ExternalName') continue
     for (const p of (spec.ports ?? []) as any[]) {
       if (p.nodePort === undefined || p.nodePort === null) {
         if (external && spec.allocateLoadBalancerNodePorts !== false) out.push(`Service ${name} of type ${type}: port ${p.port} has no node port`)

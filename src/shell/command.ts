@@ -18,12 +18,14 @@ export interface CommandIO {
   trace(trace: unknown): void
 }
 
+import type { Seed } from '../engine/sim/random.ts'
+
 /** The machine the tools run on: the cluster (if any), files, and the other tools (for `kubectl exec`). */
 export interface ShellHost {
   /** null after `kind delete cluster`. */
   cluster: Cluster | null
   setCluster(cluster: Cluster | null): void
-  seed: number
+  seed: Seed
   /** Reads a file a command names (`-f deployment.yml`), relative to the script's folder; undefined if absent. */
   readFile(path: string): string | undefined
   /** The host's own files that commands may change (`/etc/hosts`). */

@@ -8,8 +8,10 @@ import { createShellState } from './script/state.ts'
 import type { CommandResult, ExecRequest, RunOptions, ShellState, StatementRecord } from './script/types.ts'
 import { registerCommands } from './commands/index.ts'
 
+import type { Seed } from '../engine/sim/random.ts'
+
 export interface SessionOptions {
-  seed?: number
+  seed?: Seed
   /** Reads files named by commands (`kubectl apply -f x.yaml`), relative to the script's folder. */
   readFile?: (path: string) => string | undefined
   /** Upper bound on rounds of any loop (`while true`), so a script always ends. */
@@ -19,7 +21,7 @@ export interface SessionOptions {
 }
 
 export class ShellSession implements ShellHost {
-  readonly seed: number
+  readonly seed: Seed
   readonly hostFiles = new Map<string, string>()
   readonly commands = new Map<string, Command>()
   /** Tools that also run inside a pod with their own network behaviour (curl, nslookup, ...). */

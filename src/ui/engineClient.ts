@@ -66,8 +66,8 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
   worker.addEventListener('message', ({ data }) => {
     switch (data.type) {
       case 'ready': for (const l of readyListeners) l(data.vocabulary); break
-      case 'clock': for (const l of clockListeners) l(data.time, data.rate); break
       case 'filesWritten': for (const l of fileListeners) l(data.files); break
+      case 'clock': for (const l of clockListeners) l(data.time, data.rate); break
       case 'snapshot': {
         const snapshot = assembler.full(data.snapshot)
         for (const l of snapshotListeners) l(snapshot)
@@ -146,11 +146,11 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
       worker.postMessage({ type: 'apply', id, document })
     }),
     prepare: (document) => worker.postMessage({ type: 'prepare', document }),
-    run: (line, onOutput, signal) => new Promise((resolve) => {
+    run: (line, onOutput, { signal, bounded } = {}) => new Promise((resolve) => {
       const id = nextId++
       pending.set(id, { kind: 'exec', onOutput, resolve })
       lines.set(id, line)
-      worker.postMessage({ type: 'exec', id, line })
+      worker.postMessage({ type: 'exec', id, line, ...(bounded ? { bounded } : {}) })
       signal?.addEventListener('abort', () => { if (pending.has(id)) worker.postMessage({ type: 'interrupt', id }) }, { once: true })
     }),
     inspect: (key) => new Promise((resolve, reject) => {

@@ -23,32 +23,6 @@ function sendSnapshot(): void {
   post(differ.next(cluster))
 }
 
-// The playground's clock: simulated time follows wall time at `clockRate`× (0: paused). One tick a second,
-// and nothing at all while paused; a tick that changed nothing sends no snapshot, only the time.
-const TICK_MS = 1000
-let clockRate = 0
-let clockTimer: ReturnType<typeof setInterval> | null = null
-
-function postClock(): void {
-  post({ type: 'clock', time: host.cluster?.clock.now() ?? 0, rate: clockRate })
-}
-
-function tickClock(): void {
-  // A console line in progress (run in slices) owns the clock: `sleep 5 && kubectl get` must see 5 s, not 5 + ticks.
-  if (jobs.length) return
-  host.advance((clockRate * TICK_MS) / 1000)
-  sendSnapshot()
-  postClock()
-}
-
-function setClock(rate: number, skip = 0): void {
-  if (skip > 0 && !jobs.length) { host.advance(skip); sendSnapshot() } // not in the middle of a console line
-  clockRate = Math.max(0, rate)
-  if (clockTimer) clearInterval(clockTimer)
-  clockTimer = clockRate > 0 ? setInterval(tickClock, TICK_MS) : null
-  postClock()
-}
-
 /** Console lines run in slices of about this long; between slices the worker answers other messages (an edit,
  * Ctrl+C), so a long loop never keeps an edit waiting. */
 const SLICE_MS = 12
@@ -56,10 +30,10 @@ const SLICE_MS = 12
  * redraw once per batch, not once per slice). */
 const FLUSH_MS = 100
 /** Characters of output the console may be behind before the line waits for it (a pty's flow control). */
-const MAX_UNACKED = 64 * 1024
+const MAX_UNACKED = 16 * 1024
 
 interface Job {
-  id: number; line: string; run: ConsoleRun | null; exitCode: number; out: OutputChunk[]; traces: Trace[]; flushedAt: number
+  id: number; line: string; bounded: boolean; run: ConsoleRun | null; exitCode: number; out: OutputChunk[]; traces: Trace[]; flushedAt: number
   /** Output characters sent and not yet drawn by the console. */
   unacked: number
   interrupted: boolean
@@ -94,7 +68,7 @@ function runSlice(): void {
   if (!job) return
   if (job.unacked > MAX_UNACKED && !job.interrupted) return // resumed by the console's outputAck
   try {
-    job.run ??= host.start(job.line)
+    job.run ??= host.start(job.line, job.bounded)
     const deadline = performance.now() + SLICE_MS
     const slice = job.run.slice(() => performance.now() >= deadline)
     for (const record of slice.records) {
@@ -140,6 +114,31 @@ function interrupt(id: number): void {
   schedule()
 }
 
+// The playground's clock: simulated time follows wall time at `clockRate`× (0: paused). One tick a second,
+// and nothing at all while paused; a tick that changed nothing sends no snapshot, only the time.
+const TICK_MS = 1000
+let clockRate = 0
+let clockTimer: ReturnType<typeof setInterval> | null = null
+
+function postClock(): void {
+  post({ type: 'clock', time: host.cluster?.clock.now() ?? 0, rate: clockRate })
+}
+
+function tickClock(): void {
+  if (jobs.length) return // a console line that is running holds the clock, as its own `sleep`s move it
+  host.advance((clockRate * TICK_MS) / 1000)
+  sendSnapshot()
+  postClock()
+}
+
+function setClock(rate: number, skip = 0): void {
+  if (skip > 0 && !jobs.length) { host.advance(skip); sendSnapshot() } // not in the middle of a console line
+  clockRate = Math.max(0, rate)
+  if (clockTimer) clearInterval(clockTimer)
+  clockTimer = clockRate > 0 ? setInterval(tickClock, TICK_MS) : null
+  postClock()
+}
+
 function handle(request: EngineRequest): void {
   switch (request.type) {
     case 'hello':
@@ -158,7 +157,7 @@ function handle(request: EngineRequest): void {
       return
     case 'exec':
       // Lines run one after another, each in slices (see runSlice).
-      jobs.push({ id: request.id, line: request.line, run: null, exitCode: 0, out: [], traces: [], flushedAt: performance.now(), unacked: 0, interrupted: false })
+      jobs.push({ id: request.id, line: request.line, bounded: request.bounded ?? false, run: null, exitCode: 0, out: [], traces: [], flushedAt: performance.now(), unacked: 0, interrupted: false })
       schedule()
       return
     case 'interrupt':

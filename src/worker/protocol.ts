@@ -86,7 +86,7 @@ export type EngineRequest =
 export interface SnapshotDiff {
   version: number
   time: number
-  seed: number
+  seed: ClusterSnapshot['seed']
   profile: ClusterSnapshot['profile']
   upserted: { key: string; object: ClusterSnapshot['objects'][number] }[]
   removed: string[]

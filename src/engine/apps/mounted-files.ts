@@ -4,6 +4,7 @@ import type { KubeObject } from '../api/types.ts'
 import type { ReadonlyStore } from '../api/store.ts'
 import { decodeBase64 as decode } from '../util/base64.ts'
 import type { Container, Volume } from 'kubernetes-types/core/v1'
+import { setOwn } from '../util/own.ts'
 
 export { decode as decodeBase64 }
 
@@ -16,8 +17,8 @@ function volumeData(volume: Volume, namespace: string, store: ReadonlyStore): Re
     const secret = store.get('Secret', namespace, volume.secret.secretName as string)
     if (!secret) return undefined
     const out: Record<string, string> = {}
-    for (const [k, v] of Object.entries((secret.data as Record<string, string> | undefined) ?? {})) out[k] = decode(String(v))
-    for (const [k, v] of Object.entries((secret.stringData as Record<string, string> | undefined) ?? {})) out[k] = String(v)
+    for (const [k, v] of Object.entries((secret.data as Record<string, string> | undefined) ?? {})) setOwn(out, k, decode(String(v)))
+    for (const [k, v] of Object.entries((secret.stringData as Record<string, string> | undefined) ?? {})) setOwn(out, k, String(v))
     return out
   }
   return undefined

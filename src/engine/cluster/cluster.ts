@@ -6,7 +6,7 @@ import type { KubeObject } from '../api/types.ts'
 import type { ClusterConfig } from '../api/cluster-config.ts'
 
 import { SimClock } from '../sim/clock.ts'
-import { SeededRandom } from '../sim/random.ts'
+import { SeededRandom, type Seed } from '../sim/random.ts'
 import { NodeRuntime } from '../node/runtime.ts'
 import { ControllerManager } from '../controllers/manager.ts'
 import type { AdvanceOptions, ConvergenceReport } from '../controllers/manager.ts'
@@ -31,7 +31,7 @@ export class Cluster {
   readonly config: ClusterConfig
   private readonly events: EventRecorder
 
-  constructor(readonly profile: ProfileSpec, readonly seed: number, clock?: SimClock) {
+  constructor(readonly profile: ProfileSpec, readonly seed: Seed, clock?: SimClock) {
     this.clock = clock ?? new SimClock()
     this.rng = new SeededRandom(seed)
     this.store = new ObjectStore(this.rng.fork('uid'), this.clock)

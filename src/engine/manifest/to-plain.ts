@@ -5,6 +5,7 @@
 // server's request body limit, so a few hundred characters can never expand into megabytes.
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml'
 import type { Document, Node } from 'yaml'
+import { setOwn } from '../util/own.ts'
 
 export class PlainError extends Error {}
 
@@ -29,10 +30,7 @@ function allowedAliasRatio(decodeCount: number): number {
   return 0.99 - 0.89 * ((decodeCount - 400_000) / 3_600_000)
 }
 
-/** Defines a property as plain data, so `__proto__` and friends are just keys. */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
-}
+export { setOwn }
 
 function keyString(value: unknown): string {
   if (value === null || value === undefined) return 'null'

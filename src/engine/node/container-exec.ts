@@ -8,6 +8,7 @@ import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { ContainerState, NodeRuntime } from './runtime.ts'
 import { ContainerFs, DIR, isBusybox, normalizePath } from './container-fs.ts'
 import type { Container } from 'kubernetes-types/core/v1'
+import { getOwn } from '../util/own.ts'
 
 interface ExecResult { stdout: string; stderr: string; exitCode: number }
 /** The command is a network tool the data plane answers; `argv` is what to run there. */
@@ -114,8 +115,8 @@ class Shell {
         return ok(`${this.ctx.hostname}\n`)
       case 'env': case 'printenv': {
         if (cmd === 'printenv' && args.length) {
-          const found = args.filter((a) => a in env)
-          return { out: found.map((a) => env[a] + '\n').join(''), err: '', code: found.length === args.length ? 0 : 1 }
+          const found = args.filter((a) => Object.prototype.hasOwnProperty.call(env, a))
+          return { out: found.map((a) => getOwn(env, a) + '\n').join(''), err: '', code: found.length === args.length ? 0 : 1 }
         }
         return ok(Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(''))
       }
@@ -277,11 +278,11 @@ function tokenize(text: string, env: Record<string, string>): Token[] {
   const variable = (i: number): [string, number] => {
     if (text[i + 1] === '{') {
       const end = text.indexOf('}', i)
-      return [env[text.slice(i + 2, end)] ?? '', end + 1]
+      return [getOwn(env, text.slice(i + 2, end)) ?? '', end + 1]
     }
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1))
     if (!m) return ['$', i + 1]
-    return [env[m[0]] ?? '', i + 1 + m[0].length]
+    return [getOwn(env, m[0]) ?? '', i + 1 + m[0].length]
   }
   for (let i = 0; i < text.length;) {
     const ch = text[i]

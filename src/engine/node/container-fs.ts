@@ -9,6 +9,7 @@ import { imageBaseName } from './images.ts'
 import { decodeBase64 } from '../util/base64.ts'
 import { imageFiles as appImageFiles } from '../apps/registry.ts'
 import type { Container, KeyToPath, PodDNSConfigOption, Volume } from 'kubernetes-types/core/v1'
+import { getOwn, setOwn } from '../util/own.ts'
 
 /** Marks a directory in ContainerState.files. */
 export const DIR = '\u0000dir'
@@ -99,7 +100,7 @@ function volumeEntries(store: ReadonlyStore, ns: string, vol: Omit<Volume, 'name
   const pick = (data: Record<string, string>, items: KeyToPath[] | undefined) => {
     if (!items?.length) return data
     const out: Record<string, string> = {}
-    for (const item of items) if (data[item.key] !== undefined) out[item.path] = data[item.key]
+    for (const item of items) if (getOwn(data, String(item.key)) !== undefined) setOwn(out, String(item.path), data[item.key])
     return out
   }
   if (vol.configMap) {
@@ -109,16 +110,16 @@ function volumeEntries(store: ReadonlyStore, ns: string, vol: Omit<Volume, 'name
   if (vol.secret) {
     const s = store.get('Secret', ns, vol.secret.secretName as string)
     const data: Record<string, string> = {}
-    for (const [k, v] of Object.entries((s?.data as Record<string, string>) ?? {})) data[k] = decodeBase64(v)
-    for (const [k, v] of Object.entries((s?.stringData as Record<string, string>) ?? {})) data[k] = v
+    for (const [k, v] of Object.entries((s?.data as Record<string, string>) ?? {})) setOwn(data, k, decodeBase64(v))
+    for (const [k, v] of Object.entries((s?.stringData as Record<string, string>) ?? {})) setOwn(data, k, v)
     return pick(data, vol.secret.items)
   }
   if (vol.projected) {
     const out: Record<string, string> = {}
     for (const src of vol.projected.sources ?? []) {
       if (src.serviceAccountToken) out[src.serviceAccountToken.path ?? 'token'] = 'eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVob3AifQ.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6ZGVmYXVsdDpkZWZhdWx0In0.c2lnbmF0dXJl'
-      if (src.configMap) Object.assign(out, volumeEntries(store, ns, { configMap: src.configMap }))
-      if (src.secret) Object.assign(out, volumeEntries(store, ns, { secret: { secretName: src.secret.name, items: src.secret.items } }))
+      if (src.configMap) for (const [k, v] of Object.entries(volumeEntries(store, ns, { configMap: src.configMap }))) setOwn(out, k, v)
+      if (src.secret) for (const [k, v] of Object.entries(volumeEntries(store, ns, { secret: { secretName: src.secret.name, items: src.secret.items } }))) setOwn(out, k, v)
       if (src.downwardAPI) for (const item of src.downwardAPI.items ?? []) if (item.fieldRef?.fieldPath === 'metadata.namespace') out[item.path] = ns
     }
     return out

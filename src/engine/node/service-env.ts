@@ -6,6 +6,7 @@ import type { KubeObject } from '../api/types.ts'
 import type { StoreIndexes } from '../api/indexes.ts'
 import { decodeBase64 } from '../util/base64.ts'
 import type { Container, ServicePort } from 'kubernetes-types/core/v1'
+import { getOwn, hasOwn, setOwn } from '../util/own.ts'
 
 interface EnvVar { name: string; value: string }
 
@@ -155,11 +156,11 @@ export function containerEnvironmentAtStart(store: ReadonlyStore, pod: KubeObjec
   for (const e of container.env ?? []) {
     let value: string
     if (e.valueFrom?.fieldRef) value = fieldRefValue(pod, e.valueFrom.fieldRef.fieldPath, podIP, hostIP)
-    else if (e.valueFrom?.configMapKeyRef) value = (store.get('ConfigMap', ns, e.valueFrom.configMapKeyRef.name as string)?.data as Record<string, string> | undefined)?.[e.valueFrom.configMapKeyRef.key] ?? ''
+    else if (e.valueFrom?.configMapKeyRef) value = getOwn((store.get('ConfigMap', ns, e.valueFrom.configMapKeyRef.name as string)?.data ?? {}) as Record<string, string>, String(e.valueFrom.configMapKeyRef.key)) ?? ''
     else if (e.valueFrom?.secretKeyRef) {
       const s = store.get('Secret', ns, e.valueFrom.secretKeyRef.name as string)
-      const raw = (s?.data as Record<string, string> | undefined)?.[e.valueFrom.secretKeyRef.key]
-      value = raw !== undefined ? decode(raw) : ((s?.stringData as Record<string, string> | undefined)?.[e.valueFrom.secretKeyRef.key] ?? '')
+      const raw = getOwn((s?.data ?? {}) as Record<string, string>, String(e.valueFrom.secretKeyRef.key))
+      value = raw !== undefined ? decode(raw) : (getOwn((s?.stringData ?? {}) as Record<string, string>, String(e.valueFrom.secretKeyRef.key)) ?? '')
     } else if (e.valueFrom?.resourceFieldRef) value = '0'
     else value = (e.value ?? '').includes('$') ? expand(e.value ?? '', vars()) : (e.value ?? '')
     own.set(e.name, value)
@@ -168,11 +169,12 @@ export function containerEnvironmentAtStart(store: ReadonlyStore, pod: KubeObjec
   let env: Record<string, string> | undefined
   return () => {
     if (env) return env
-    env = { PATH, HOSTNAME: hostname }
-    for (const [k, v] of own) env[k] = v
-    for (const e of services) if (!own.has(e.name)) env[e.name] = e.value
-    for (const e of imageEnv(container.image ?? '')) if (!(e.name in env)) env[e.name] = e.value
-    if (!('HOME' in env)) env.HOME = '/root'
-    return env
+    // Env names are user text (`__proto__` is a valid one): own properties only.
+    const out: Record<string, string> = { PATH, HOSTNAME: hostname }
+    for (const [k, v] of own) setOwn(out, k, v)
+    for (const e of services) if (!own.has(e.name)) setOwn(out, e.name, e.value)
+    for (const e of imageEnv(container.image ?? '')) if (!hasOwn(out, e.name)) setOwn(out, e.name, e.value)
+    if (!hasOwn(out, 'HOME')) out.HOME = '/root'
+    return (env = out)
   }
 }

@@ -21,7 +21,7 @@ export function validateConfigMap(cm: KubeObject): ErrorList {
   let size = 0
   for (const k of keys(data)) {
     errs.push(...isConfigMapKey(k).map((m) => invalid(path('data').key(k), k, m)))
-    if (k in binary) errs.push(invalid(path('data').key(k), k, 'duplicate of key present in binaryData'))
+    if (Object.prototype.hasOwnProperty.call(binary, k)) errs.push(invalid(path('data').key(k), k, 'duplicate of key present in binaryData'))
     size += String(data[k] ?? '').length
   }
   for (const k of keys(binary)) {

@@ -7,7 +7,7 @@ type Item = { ch: string } | { part: WordPart }
 /** A simulated shell has to stop somewhere: real bash would try to allocate it all (and usually be killed). */
 const MAX_WORDS = 100_000
 
-class ExpansionTooLarge extends RangeError {
+export class ExpansionTooLarge extends RangeError {
   constructor() {
     super(`brace expansion: more than ${MAX_WORDS} words`)
   }

@@ -8,6 +8,7 @@ import { builtinFor, type BuiltinContext } from './builtins/index.ts'
 import { Expander, type ExpandHost } from './expand.ts'
 import { Input, type Io, type Sink } from './io.ts'
 import { Parser } from './parser.ts'
+import { ExpansionTooLarge } from './braces.ts'
 import { AbortLine, BreakSignal, ContinueSignal, ExitSignal, ExpansionError, InterruptSignal } from './signals.ts'
 import { absolutePath, exportedEnv, restoreState, snapshotState } from './state.ts'
 import { ShellSyntaxError, type Chunk, type CommandRunner, type ExecRequest, type RunOptions, type ShellState, type StatementRecord } from './types.ts'
@@ -103,8 +104,9 @@ export class Interpreter implements ExpandHost {
         status = e.code
         exited = true
       } else if (e instanceof RangeError) {
-        // Out of memory in a real shell; here the statement fails and the script goes on.
-        io.err(`kubehop: ${e.message}: the statement is too large to simulate\n`)
+        // Out of memory in a real shell; here the statement fails and the script goes on. Our own limits say which
+        // one was hit; a JavaScript engine's text ("Invalid string length") never reaches the user.
+        io.err(e instanceof ExpansionTooLarge ? `kubehop: ${e.message}: the statement is too large to simulate\n` : 'kubehop: the statement is too large to simulate\n')
         status = 1
       } else throw e
     }

@@ -24,6 +24,12 @@ function* statements(text: string, interp: Interpreter): Generator<StatementReco
     try {
       stmt = parser.statement()
     } catch (e) {
+      if (e instanceof RangeError) {
+        // Nesting deeper than the parser's stack (bash's own parser has a limit too): the script ends, as on a syntax error.
+        state.lastExit = 2
+        yield { ...errorSource(source, consumed, consumed ? source.slice(0, consumed).split('\n').length : 1), chunks: [{ stream: 'stderr', text: 'kubehop: the statement is nested too deeply to read\n' }], exitCode: 2, traces: [] }
+        return
+      }
       if (!(e instanceof ShellSyntaxError)) throw e
       state.lastExit = 2
       yield { ...errorSource(source, consumed, e.line), chunks: [{ stream: 'stderr', text: e.toStderr() }], exitCode: 2, traces: [] }

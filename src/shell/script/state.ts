@@ -6,15 +6,21 @@ export const HOME = '/root'
 /** A fresh root shell on the host, as a learner's terminal starts. */
 export function createShellState(): ShellState {
   return {
-    vars: {
+    // Variable and alias names are user text (`__proto__=1` is a valid assignment): maps without a prototype.
+    vars: dict({
       HOME, PWD: HOME, USER: 'root', SHELL: '/bin/bash',
       PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-    },
-    aliases: {},
+    }),
+    aliases: dict({}),
     lastExit: 0,
     exported: ['HOME', 'PWD', 'USER', 'SHELL', 'PATH'],
     files: {},
   }
+}
+
+/** A map keyed by user text: no prototype, so every name reads and writes as an own key. */
+function dict<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries)
 }
 
 export function setExported(state: ShellState, name: string, on: boolean): void {
@@ -28,8 +34,8 @@ export function setExported(state: ShellState, name: string, on: boolean): void 
 export function exportedEnv(state: ShellState): Record<string, string> {
   const env: Record<string, string> = { HOME: state.vars.HOME ?? HOME }
   for (const name of state.exported ?? []) {
-    const v = state.vars[name]
-    if (v !== undefined) env[name] = v
+    const v = Object.prototype.hasOwnProperty.call(state.vars, name) ? state.vars[name] : undefined
+    if (v !== undefined) Object.defineProperty(env, name, { value: v, enumerable: true, writable: true, configurable: true })
   }
   return env
 }

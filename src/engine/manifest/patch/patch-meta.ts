@@ -44,19 +44,26 @@ export type FieldKind =
 
 /** The root type of an object (`core.Service`), or undefined for kinds without a table. */
 export function rootType(apiVersion: unknown, kind: unknown): string | undefined {
-  return ROOT_TYPES[`${String(apiVersion)}/${String(kind)}`]
+  return own(ROOT_TYPES, `${String(apiVersion)}/${String(kind)}`)
 }
 
 /** Describes a type reference as found in API_TYPES. */
 export function describe(ref: string | undefined, owner?: string, field?: string): FieldKind {
   if (!ref || ref === 'x') return { kind: 'unknown' }
-  if (ref.startsWith('a:')) return { kind: 'list', item: ref.slice(2), mergeKey: owner && field ? MERGE_KEYS[`${owner}.${field}`] : undefined }
+  if (ref.startsWith('a:')) return { kind: 'list', item: ref.slice(2), mergeKey: owner && field ? own(MERGE_KEYS, `${owner}.${field}`) : undefined }
   if (ref.startsWith('m:')) return { kind: 'map', value: ref.slice(2) }
-  if (API_TYPES[ref]) return { kind: 'struct', type: ref, retainKeys: RETAIN_KEYS.has(ref) }
+  if (own(API_TYPES, ref)) return { kind: 'struct', type: ref, retainKeys: RETAIN_KEYS.has(ref) }
   return { kind: 'scalar' }
 }
 
 /** The type reference of `field` inside struct `type`. */
 export function fieldRef(type: string | undefined, field: string): string | undefined {
-  return type ? API_TYPES[type]?.[field] : undefined
+  // Own properties only: a field named `constructor` or `__proto__` is user text, not a way into Object.prototype.
+  const fields = type ? own(API_TYPES, type) : undefined
+  const ref = fields ? own(fields, field) : undefined
+  return typeof ref === 'string' ? ref : undefined
+}
+
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined
 }

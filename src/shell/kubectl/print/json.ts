@@ -1,9 +1,11 @@
 // `-o json`: Go's json.MarshalIndent(obj, "", "    ") over an unstructured object (keys sorted, HTML escaped).
+import { setOwn } from '../../../engine/util/own.ts'
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys)
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {}
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key])
+    for (const key of Object.keys(value).sort()) setOwn(out, key, sortKeys((value as Record<string, unknown>)[key]))
     return out
   }
   return value

@@ -4,6 +4,7 @@
 import type { KubectlContext } from '../context.ts'
 import { GLOBAL_FLAGS, bool, parseFlags, str } from '../flags.ts'
 import type { KubeObject } from '../../../engine/api/types.ts'
+import { hasOwn, setOwn } from '../../../engine/util/own.ts'
 import { CommandError, verb } from './command-error.ts'
 import { finish, fromApi } from './errors.ts'
 import type { KubectlError } from './errors.ts'
@@ -31,7 +32,7 @@ function makeVerb(field: 'labels' | 'annotations') {
       else {
         const eq = c.indexOf('=')
         if (eq <= 0) throw new CommandError(`invalid ${field === 'labels' ? 'label' : 'annotation'} spec: ${c}`)
-        set[c.slice(0, eq)] = c.slice(eq + 1)
+        setOwn(set, c.slice(0, eq), c.slice(eq + 1))
       }
     }
     const { info, targets } = parseTargets(resources, 'one or more resources must be specified as <resource> <name> or <resource>/<name>')
@@ -47,7 +48,7 @@ function makeVerb(field: 'labels' | 'annotations') {
       }
       const current = { ...(obj.metadata[field] ?? {}) } as Record<string, string>
       if (!bool(flags, 'overwrite')) {
-        const clash = Object.keys(set).filter((k) => k in current && current[k] !== set[k])
+        const clash = Object.keys(set).filter((k) => hasOwn(current, k) && current[k] !== set[k])
         if (clash.length) {
           const msg = field === 'labels'
             ? `'${clash[0]}' already has a value (${current[clash[0]]}), and --overwrite is false`
@@ -57,10 +58,10 @@ function makeVerb(field: 'labels' | 'annotations') {
         }
       }
       for (const k of remove) {
-        if (!(k in current)) ctx.io.out(`${field === 'labels' ? 'label' : 'annotation'} "${k}" not found.\n`)
+        if (!hasOwn(current, k)) ctx.io.out(`${field === 'labels' ? 'label' : 'annotation'} "${k}" not found.\n`)
         delete current[k]
       }
-      Object.assign(current, set)
+      for (const [k, v] of Object.entries(set)) setOwn(current, k, v)
       const changed = JSON.stringify(current) !== JSON.stringify(obj.metadata[field] ?? {})
       try {
         const metadata = { ...obj.metadata, [field]: current }

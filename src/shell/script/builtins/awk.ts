@@ -32,7 +32,8 @@ const FUNCS = new Set(['length', 'substr', 'index', 'toupper', 'tolower', 'int',
 const TOKEN = /[ \t]*(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)|("(?:[^"\\]|\\.)*")|([A-Za-z_][A-Za-z0-9_]*)|(\+\+|--|\+=|-=|\*=|\/=|%=|\^=|==|!=|<=|>=|&&|\|\||!~|[-+*/%^!<>=~?:$(){};,\n]))/y
 
 export const awk: Builtin = (args, ctx) => {
-  const vars: Record<string, Value> = { FS: ' ', OFS: ' ', ORS: '\n', NR: 0, NF: 0, FNR: 0, FILENAME: '' }
+  // awk variable names are user text: no prototype behind them.
+  const vars: Record<string, Value> = Object.assign(Object.create(null) as Record<string, Value>, { FS: ' ', OFS: ' ', ORS: '\n', NR: 0, NF: 0, FNR: 0, FILENAME: '' })
   let program: string | undefined
   const files: string[] = []
   for (let i = 0; i < args.length; i++) {

@@ -38,12 +38,13 @@ export const seq: Builtin = (args, ctx) => {
     if (inc > 0 ? v > end + 1e-12 : v < end - 1e-12) break
     // A step too small to move a huge float ends the sequence, as GNU seq's long double stepping would here.
     if (k > 0 && v === Math.round(a * scale + (k - 1) * inc * scale) / scale) break
-    values.push(Math.abs(v) >= 1e21 ? String(v) : v.toFixed(decimals))
-    if (values.length > MAX_LINES) {
+    // The cap is checked before the number is added: exactly MAX_LINES numbers print, not one more.
+    if (values.length === MAX_LINES) {
       ctx.err(`seq: kubehop stops after ${MAX_LINES} numbers\n`)
       ctx.out(values.join(sep) + '\n')
       return 1
     }
+    values.push(Math.abs(v) >= 1e21 ? String(v) : v.toFixed(decimals))
   }
   if (equalWidth) {
     const width = Math.max(...values.map((v) => v.length))
