@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { EngineHost } from '../worker/engineHost.ts'
-import type { EngineRequest, EngineResponse, OutputChunk } from '../worker/protocol.ts'
+import type { EngineRequest, EngineResponse, OutputChunk, Trace } from '../worker/protocol.ts'
 import { createEngineClient, type WorkerPort } from './engineClient.ts'
 import { syncEngine } from './engineSync.ts'
 import { defaultFiles } from './fixtures/defaultDocument.ts'
@@ -96,5 +96,26 @@ describe('engine client Ctrl+C', () => {
     expect(sent.at(-1)).toEqual({ type: 'interrupt', id: (exec as { id: number }).id })
     listener!({ data: { type: 'output', id: (exec as { id: number }).id, chunks: [], exitCode: 130, done: true } })
     await expect(result).resolves.toEqual({ exitCode: 130 })
+  })
+})
+
+describe('engine client request records', () => {
+  it('joins the traces a running statement sent in parts into one record when the statement ends', async () => {
+    const sent: EngineRequest[] = []
+    let listener: ((event: { data: EngineResponse }) => void) | null = null
+    const client = createEngineClient({ postMessage: (m) => sent.push(m), addEventListener: (_t, l) => { listener = l }, terminate() {} })
+    const calls: { count: number; stdout: string }[] = []
+    client.onTraces((traces, _line, _time, stdout) => calls.push({ count: traces.length, stdout }))
+    const result = client.run('for i in $(seq 3); do curl -s kubia; done', () => {})
+    const id = (sent.find((m) => m.type === 'exec') as { id: number }).id
+    const trace = (n: number) => ({ n }) as unknown as Trace
+    const out = (text: string): OutputChunk[] => [{ stream: 'stdout', text }]
+    listener!({ data: { type: 'output', id, chunks: out('a\n'), exitCode: 0, done: false, traces: [trace(1)], partial: true } })
+    listener!({ data: { type: 'output', id, chunks: out('b\n'), exitCode: 0, done: false, traces: [trace(2)], partial: true } })
+    expect(calls).toEqual([])
+    listener!({ data: { type: 'output', id, chunks: out('c\n'), exitCode: 0, done: false, traces: [trace(3)] } })
+    listener!({ data: { type: 'output', id, chunks: [], exitCode: 0, done: true } })
+    await expect(result).resolves.toEqual({ exitCode: 0 })
+    expect(calls).toEqual([{ count: 3, stdout: 'a\nb\nc\n' }])
   })
 })

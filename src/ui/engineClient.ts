@@ -59,6 +59,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
   const traceListeners = new Set<(traces: Trace[], line: string, time: number, stdout: string) => void>()
   const clockListeners = new Set<(time: number, rate: number) => void>()
   const lines = new Map<number, string>()
+  const partialTraces = new Map<number, { traces: Trace[]; stdout: string }>()
   const pending = new Map<number, Pending>()
   let nextId = 1
   const assembler = new SnapshotAssembler()
@@ -88,7 +89,15 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
           // Acknowledged once drawn, so a runaway loop waits for the screen instead of flooding it.
           void Promise.resolve(p.onOutput(data.chunks)).then(() => { if (pending.has(id)) worker.postMessage({ type: 'outputAck', id, chars }) })
         }
-        if (data.traces?.length) for (const l of traceListeners) l(data.traces, lines.get(data.id) ?? '', data.time ?? 0, data.chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''))
+        // A statement still running sends its traces in parts: they become one request record when it ends.
+        const stdout = data.chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join('')
+        const held = partialTraces.get(data.id)
+        const traces = held ? [...held.traces, ...(data.traces ?? [])] : data.traces ?? []
+        if (data.partial && !data.done) partialTraces.set(data.id, { traces, stdout: (held?.stdout ?? '') + stdout })
+        else {
+          partialTraces.delete(data.id)
+          if (traces.length) for (const l of traceListeners) l(traces, lines.get(data.id) ?? '', data.time ?? 0, (held?.stdout ?? '') + stdout)
+        }
         if (data.done) { pending.delete(data.id); lines.delete(data.id); p.resolve({ exitCode: data.exitCode }) }
         break
       }

@@ -51,9 +51,10 @@ function schedule(): void {
 
 const toOutput = (chunks: { stream: string; text: string }[]): OutputChunk[] => chunks.map((c) => ({ stream: c.stream === 'stderr' ? 'stderr' : 'stdout', text: c.text }))
 
-function flush(job: Job, now: number): void {
+/** Sends what the line printed so far; `partial` when its statement is still running (its traces are not whole yet). */
+function flush(job: Job, now: number, partial = false): void {
   if (!job.out.length && !job.traces.length) return
-  post({ type: 'output', id: job.id, chunks: job.out, exitCode: job.exitCode, done: false, traces: job.traces, time: host.cluster?.clock.now() })
+  post({ type: 'output', id: job.id, chunks: job.out, exitCode: job.exitCode, done: false, traces: job.traces, time: host.cluster?.clock.now(), ...(partial ? { partial } : {}) })
   for (const c of job.out) job.unacked += c.text.length
   job.out = []
   job.traces = []
@@ -89,7 +90,7 @@ function runSlice(): void {
       post({ type: 'output', id: job.id, chunks: [], exitCode: job.exitCode, done: true })
       sendSnapshot()
     } else if (now - job.flushedAt >= FLUSH_MS) {
-      flush(job, now)
+      flush(job, now, true)
       sendSnapshot()
     }
   } catch (err) {

@@ -111,7 +111,9 @@ export type EngineResponse =
     /** Keys of live objects whose text does not apply now: they keep their last good version (mark them stale). */
     stale?: string[] }
   /** Output of an `exec`: each finished statement, and what a long statement printed so far (streamed). */
-  | { type: 'output'; id: number; chunks: OutputChunk[]; exitCode: number; done: boolean; traces?: Trace[]; time?: number }
+  | { type: 'output'; id: number; chunks: OutputChunk[]; exitCode: number; done: boolean; traces?: Trace[]; time?: number
+    /** The statement is still running: its traces so far, to be joined with the rest when it ends (one request record per statement). */
+    partial?: boolean }
   | { type: 'expectedShare'; id: number; share: ExpectedShare | null }
   | { type: 'compared'; id: number; sides: CompareSide[]; error?: string }
   | { type: 'inspection'; id: number; inspection: Inspection }
