@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process'
 import { chromium, type Page } from '@playwright/test'
 import { median, percentile } from './figures.ts'
+import { setReplicas } from './browser.ts'
 
 const PORT = process.env.BENCH_PORT ?? '4174'
 const DIST = process.env.BENCH_DIST ?? 'dist'
@@ -34,13 +35,7 @@ async function main(): Promise<void> {
       cold.drawn.push(first.drawn)
       cold.editor.push(first.editor)
       // Save an edited document (4 replicas), as a returning visitor has one, then come back in a new tab.
-      await page.getByRole('textbox', { name: /YAML manifest/ }).focus()
-      await page.keyboard.press('Control+G')
-      await page.keyboard.insertText('6')
-      await page.keyboard.press('Enter')
-      await page.keyboard.press('Home')
-      await page.keyboard.press('Shift+End')
-      await page.keyboard.insertText('replicas: 4')
+      await setReplicas(page, 4)
       await page.waitForTimeout(1500) // past the autosave's debounce
       const again = await context.newPage()
       await page.close()

@@ -36,7 +36,7 @@ async function waitForServer(): Promise<void> {
 const mark = (page: Page, name: string) => page.evaluate(`performance.getEntriesByName(${JSON.stringify(name)})[0]?.startTime ?? NaN`) as Promise<number>
 
 /** Replaces line 6 (`  replicas: N`) through Monaco's go-to-line, like a person typing. */
-async function setReplicas(page: Page, n: number): Promise<void> {
+export async function setReplicas(page: Page, n: number): Promise<void> {
   await page.getByRole('textbox', { name: /YAML manifest/ }).focus()
   await page.keyboard.press('Control+G')
   await page.keyboard.insertText('6')
