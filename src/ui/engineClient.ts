@@ -91,12 +91,14 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
         }
         // A statement still running sends its traces in parts: they become one request record when it ends.
         const stdout = data.chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join('')
+        // Parts are appended in place: a long loop sends thousands of traces, copying them per part was quadratic.
         const held = partialTraces.get(data.id)
-        const traces = held ? [...held.traces, ...(data.traces ?? [])] : data.traces ?? []
-        if (data.partial && !data.done) partialTraces.set(data.id, { traces, stdout: (held?.stdout ?? '') + stdout })
+        if (held) { for (const t of data.traces ?? []) held.traces.push(t); held.stdout += stdout }
+        const traces = held?.traces ?? data.traces ?? []
+        if (data.partial && !data.done) { if (!held) partialTraces.set(data.id, { traces, stdout }) }
         else {
           partialTraces.delete(data.id)
-          if (traces.length) for (const l of traceListeners) l(traces, lines.get(data.id) ?? '', data.time ?? 0, (held?.stdout ?? '') + stdout)
+          if (traces.length) for (const l of traceListeners) l(traces, lines.get(data.id) ?? '', data.time ?? 0, held?.stdout ?? stdout)
         }
         if (data.done) { pending.delete(data.id); lines.delete(data.id); p.resolve({ exitCode: data.exitCode }) }
         break
