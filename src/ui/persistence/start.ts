@@ -6,7 +6,7 @@ import type { ShareDocument } from '../../share/index.ts'
 import { loadDocument } from '../persistence.ts'
 import { DOC_KEY, DOC_KEY_V1, LAST_WORKSPACE_KEY, TAB_KEY, WORKSPACES_MARKER } from '../storageKeys.ts'
 import type { WorkspaceBackend, WorkspaceDoc, WorkspaceRecord } from './backend.ts'
-import { docOfRecord, newId, type CurrentWorkspace, type KeyValue } from './workspaceSession.ts'
+import { docOfRecord, newId, sameDoc, type CurrentWorkspace, type KeyValue } from './workspaceSession.ts'
 
 export interface Start {
   current: CurrentWorkspace
@@ -57,6 +57,12 @@ export async function chooseStart(input: StartInput): Promise<Start> {
     if (mine?.id && mine.hash === input.hash) {
       const stored = await (await input.backend())?.get(mine.id).catch(() => undefined)
       if (stored) return { ...fromRecord(stored), doc, scenario: false, hash: input.hash }
+    }
+    // The same link opened again (a workshop link clicked twice) goes back to the workspace it made, unless that was edited.
+    if (local.getItem(WORKSPACES_MARKER)) {
+      const list = await (await input.backend())?.list().catch(() => [] as WorkspaceRecord[]) ?? []
+      const same = list.filter((r) => r.origin === 'link' && sameDoc(docOfRecord(r), doc)).sort((a, b) => b.updated - a.updated)[0]
+      if (same) return { ...fromRecord(same), doc, scenario: false, hash: input.hash }
     }
     return { current: { id: newId(), name: linkName(input.link, now), origin: 'link', ...(last ? { returnTo: last } : {}) }, baseRev: 0, doc, saved: null, scenario: false, hash: input.hash }
   }

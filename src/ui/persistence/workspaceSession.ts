@@ -44,7 +44,7 @@ export const workspaceStore = createStore<WorkspaceState>()(() => ({
 }))
 export const useWorkspaces = <T,>(selector: (s: WorkspaceState) => T): T => useStore(workspaceStore, selector)
 
-function sameDoc(a: WorkspaceDoc, b: WorkspaceDoc): boolean {
+export function sameDoc(a: WorkspaceDoc, b: WorkspaceDoc): boolean {
   return a.active === b.active && a.seed === b.seed && a.files.length === b.files.length
     && a.files.every((f, i) => f.name === b.files[i].name && f.text === b.files[i].text)
     && (a.scenario?.id ?? null) === (b.scenario?.id ?? null) && (a.scenario?.step ?? 0) === (b.scenario?.step ?? 0)

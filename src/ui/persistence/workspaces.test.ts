@@ -171,7 +171,11 @@ describe('start-up', () => {
     tabStore.setItem('kubehop.tab', JSON.stringify({ id: start.current.id, hash: '#kh1:abc' }))
     const reload = await chooseStart({ link, hash: '#kh1:abc', local, tab: tabStore, backend: async () => backend, defaultDoc })
     expect(reload.current.id).toBe(start.current.id)
+    local.setItem('kubehop.workspaces', '1')
+    const again = await chooseStart({ link, hash: '#kh1:abc', local, tab: new Mem(), backend: async () => backend, defaultDoc })
+    expect(again.current.id).toBe(start.current.id) // the same link, unchanged: no second workspace
+    await backend.commit({ ...start.current, ...start.doc!, files: files('link: 2\n'), rev: 2, updated: 2, writer: 't' }, 1, 20)
     const other = await chooseStart({ link, hash: '#kh1:abc', local, tab: new Mem(), backend: async () => backend, defaultDoc })
-    expect(other.current.id).not.toBe(start.current.id)
+    expect(other.current.id).not.toBe(start.current.id) // edited there: the link opens fresh beside it
   })
 })
