@@ -32,8 +32,8 @@ function toMonaco(m: EditorMarker): monaco.editor.IMarkerData {
 }
 
 /** Measures a paste before Monaco takes it (capture phase, on the editor's container): too large, it never lands. */
-function guardPaste(event: ClipboardEvent): void {
-  const text = clipboardText(event.clipboardData)
+function guardPaste(event: ClipboardEvent | DragEvent): void {
+  const text = clipboardText('clipboardData' in event ? event.clipboardData : event.dataTransfer)
   const refusal = pasteRefusal(text.length, getApp().files.reduce((n, f) => n + f.text.length, 0))
   setGuardNotice(refusal)
   if (refusal) { event.preventDefault(); event.stopPropagation() }
@@ -80,6 +80,7 @@ export default function MonacoEditor() {
         performance.mark('kubehop:editor-ready')
         getApp().markEditorReady()
         editor.getContainerDomNode().addEventListener('paste', guardPaste, true)
+        editor.getContainerDomNode().addEventListener('drop', guardPaste, true) // text dropped into the editor is a paste too
         syncMarkers(getApp().markers)
         // Ctrl+S / Ctrl+Enter: apply now (the document is also applied ~250 ms after typing stops).
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => getApp().requestApply())
