@@ -1,5 +1,6 @@
 // Runs a scenario step by step in a shell session (the same one the console and the CLI use) and grades each
-// step with its checks. Pure: the browser runs scenarios with this code too.
+// step with its checks. Pure, for the tests; the browser runs a step in the engine worker (worker/engineHost.ts) and
+// grades it with the same checks.ts.
 import { ShellSession } from '../shell/session.ts'
 import type { StatementRecord } from '../shell/script/types.ts'
 import { evaluateCheck, type CheckResult } from './checks.ts'
