@@ -50,7 +50,6 @@ async function build() {
   const result = esbuild.buildSync({
     entryPoints: [join(ROOT, ENTRY)], absWorkingDir: ROOT, bundle: true, platform: 'node', format: 'esm', target: 'node20',
     packages: 'external', // node_modules load as Node loads them, as under tsx
-    keepNames: true, // bundling may rename clashing names; `.name` must read as it does per file
     write: false, metafile: true, logLevel: 'silent',
   })
   const inputs = {}
