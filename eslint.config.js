@@ -7,7 +7,7 @@ const uiPackages = ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*',
   'monaco-editor', 'monaco-editor/*', '@monaco-editor/*', 'monaco-yaml', 'monaco-yaml/*', '@xterm/*', 'elkjs', 'elkjs/*']
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'test-results', 'playwright-report', 'tmp'] },
+  { ignores: ['dist', '.cache', 'node_modules', 'coverage', 'test-results', 'playwright-report', 'tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

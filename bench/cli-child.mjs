@@ -1,9 +1,8 @@
 // The CLI's entry point run as bin/kubehop runs it (`kubehop run steps.sh` in the working directory), reporting
 // this process's own CPU time and peak memory on stderr's last line for bench/cli-scale.ts.
-import { register } from 'tsx/esm/api'
+import { loadMain } from '../bin/cli-bundle.mjs'
 
-register()
-const { main } = await import('../src/cli/main.ts')
+const main = await loadMain()
 let out = ''
 const code = main(['run', 'steps.sh'], { stdout: (t) => { out += t }, stderr: (t) => process.stderr.write(t), readStdin: () => '', cwd: process.cwd() })
 process.stdout.write(out)

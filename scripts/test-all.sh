@@ -15,6 +15,8 @@ step "import cycles (none allowed, type imports included)"
 npx tsx scripts/check-cycles.ts
 step "dead code (knip: unused files, exports, types and dependencies)"
 npx knip
+step "CLI bundle (bin/kubehop's prebuilt sources, rebuilt only when one changed)"
+node bin/cli-bundle.mjs
 step "unit, property and CLI scenario tests (vitest)"
 npx vitest run
 # One production build serves the budgets and the browser tests (E2E_OUT_DIR, when set, keeps it out of dist/ so

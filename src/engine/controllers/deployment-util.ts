@@ -14,6 +14,22 @@ export const HASH_LABEL = 'pod-template-hash'
 
 /** controller.ComputeHash: FNV-32a of the pod template (plus collisionCount as 8 little-endian bytes), SafeEncoded. */
 export function podTemplateHash(template: unknown, collisionCount?: number): string {
+  // A stored Deployment is frozen: its template's hash is computed once, not at each of its ~6 syncs per change.
+  const frozen = template !== null && typeof template === 'object' && Object.isFrozen(template)
+  const cached = frozen ? templateHashes.get(template)?.get(collisionCount) : undefined
+  if (cached !== undefined) return cached
+  const hash = computeTemplateHash(template, collisionCount)
+  if (frozen) {
+    let byCount = templateHashes.get(template as object)
+    if (!byCount) templateHashes.set(template as object, (byCount = new Map()))
+    byCount.set(collisionCount, hash)
+  }
+  return hash
+}
+
+const templateHashes = new WeakMap<object, Map<number | undefined, string>>()
+
+function computeTemplateHash(template: unknown, collisionCount?: number): string {
   const extra = collisionCount === undefined ? [] : [collisionCount & 255, (collisionCount >>> 8) & 255, (collisionCount >>> 16) & 255, (collisionCount >>> 24) & 255, 0, 0, 0, 0]
   return safeEncodeString(String(fnv32a(canonicalJson(template), extra)))
 }

@@ -42,8 +42,14 @@ export interface AdvanceOptions {
 export interface ConvergenceReport { processed: number; livelock?: string }
 
 export class ControllerManager {
-  private queue = new Map<string, { controller: Controller; key: ObjectKey }>()
+  // A FIFO of (controller, key) with a set of the queued ids (a Map taken from its front left a trail of deleted
+  // entries that every `entries().next()` walked over again).
+  private queue: { id: string; controller: Controller; key: ObjectKey }[] = []
+  private queueHead = 0
+  private queued = new Set<string>()
   private timers: Timer[] = []
+  /** The pending timer of each (controller, key): `schedule` looked it up by scanning every timer. */
+  private timerOf = new Map<string, Timer>()
   private timerSeq = 0
   private rngs = new Map<string, SeededRandom>()
   /** Bumped on every change to an object other than an Event: a steady timer is steady only within one epoch. */
@@ -73,7 +79,9 @@ export class ControllerManager {
 
   enqueue(controller: Controller, key: ObjectKey): void {
     const id = `${controller.name}|${key}`
-    if (!this.queue.has(id)) this.queue.set(id, { controller, key })
+    if (this.queued.has(id)) return
+    this.queued.add(id)
+    this.queue.push({ id, controller, key })
   }
 
   /** Enqueues every object of interest for every controller (used after a profile bootstrap). */
@@ -84,20 +92,27 @@ export class ControllerManager {
   /** Runs queued syncs until the queue is empty (timers that are not yet due stay scheduled). */
   runToConvergence(): ConvergenceReport {
     let processed = 0
-    while (this.queue.size) {
+    while (this.queueHead < this.queue.length) {
       if (processed >= this.maxSyncsPerRun) {
-        const sample = [...this.queue.keys()].slice(0, 3).join(', ')
+        const sample = this.queue.slice(this.queueHead, this.queueHead + 3).map((item) => item.id).join(', ')
         const message = `controllers did not converge after ${processed} syncs (still queued: ${sample})`
-        this.queue.clear()
+        this.clearQueue()
         this.emit({ type: 'livelock', time: this.clock.now(), message })
         return { processed, livelock: message }
       }
-      const [id, item] = this.queue.entries().next().value as [string, { controller: Controller; key: ObjectKey }]
-      this.queue.delete(id)
+      const item = this.queue[this.queueHead++]
+      this.queued.delete(item.id)
       processed++
       this.syncOne(item.controller, item.key)
     }
+    this.clearQueue()
     return { processed }
+  }
+
+  private clearQueue(): void {
+    this.queue = []
+    this.queueHead = 0
+    this.queued.clear()
   }
 
   /** Advances the clock by `seconds`, firing due timers in time order and converging after each. */
@@ -123,6 +138,7 @@ export class ControllerManager {
       this.clock.advanceTo(Math.max(next.at, this.clock.now()))
       while (this.timers.length && this.timers[0].at <= this.clock.now()) {
         const timer = this.timers.shift()!
+        this.timerOf.delete(`${timer.controller}|${timer.key}`)
         const controller = this.controllers.find((c) => c.name === timer.controller)
         if (controller) this.enqueue(controller, timer.key)
       }
@@ -166,8 +182,10 @@ export class ControllerManager {
         : genericFastForward(t, until, inclusive)
       if (!result) { delete t.steady; continue }
       for (const r of result.repeats) if (r.times > 0) this.recordEvent(r.record, { times: r.times, lastAt: r.lastAt })
-      if (result.next === undefined) this.timers.splice(this.timers.indexOf(t), 1)
-      else t.at = result.next
+      if (result.next === undefined) {
+        this.timers.splice(this.timers.indexOf(t), 1)
+        this.timerOf.delete(`${t.controller}|${t.key}`)
+      } else t.at = result.next
     }
   }
 
@@ -196,12 +214,15 @@ export class ControllerManager {
 
   private schedule(controller: string, key: ObjectKey, at: number, steady?: Timer['steady']): void {
     // One pending timer per (controller, key): the earliest wins, like a delaying queue's dedup.
-    const existing = this.timers.find((t) => t.controller === controller && t.key === key)
+    const id = `${controller}|${key}`
+    const existing = this.timerOf.get(id)
     if (existing) {
       if (at < existing.at) { existing.at = at; existing.steady = steady } else if (at === existing.at && !steady) delete existing.steady
       return
     }
-    this.timers.push({ at, seq: this.timerSeq++, controller, key, ...(steady ? { steady } : {}) })
+    const timer: Timer = { at, seq: this.timerSeq++, controller, key, ...(steady ? { steady } : {}) }
+    this.timers.push(timer)
+    this.timerOf.set(id, timer)
   }
 
   private emit(event: EngineEvent): void {
