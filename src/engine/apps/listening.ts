@@ -1,8 +1,10 @@
 // What a container's process listens on and how it answers a kubelet HTTP probe. Real Kubernetes does not know
-// this (containerPort is informational); the image decides. kubehop keeps a small table of the images learners use.
+// this (containerPort is informational); the image decides, as the catalog (src/engine/images/) describes it.
 import type { KubeObject } from '../api/types.ts'
 import type { ContainerState } from '../node/runtime.ts'
-import { imageBaseName } from '../node/images.ts'
+import { imageFamily } from '../images/index.ts'
+import { httpd } from '../images/os-and-servers.ts'
+import { runsImageServer } from '../images/process.ts'
 import { appKind, imageFiles, listenPorts } from './registry.ts'
 import type { ContainerInfo } from './registry.ts'
 import type { Container } from 'kubernetes-types/core/v1'
@@ -17,7 +19,8 @@ export interface ListeningPort { port: number; protocol: 'TCP' | 'UDP' | 'SCTP' 
 export function listeningPorts(container: Container | ContainerInfo, files?: ReadonlyMap<string, string>): ListeningPort[] {
   // listenPorts reads a missing image as the generic app, as before.
   const tcp = listenPorts(container as ContainerInfo, files ?? imageFiles(container.image ?? '')).map((port) => ({ port, protocol: 'TCP' as const }))
-  return appKind(container.image ?? '') === 'coredns' ? [{ port: 53, protocol: 'UDP' }, ...tcp] : tcp
+  const udp = runsImageServer(container) ? imageFamily(container.image ?? '')?.udpPorts ?? [] : []
+  return [...udp.map((port) => ({ port, protocol: 'UDP' as const })), ...tcp]
 }
 
 export type HttpProbeAnswer = { kind: 'refused' } | { kind: 'response'; status: number }
@@ -30,7 +33,8 @@ export type HttpProbeAnswer = { kind: 'refused' } | { kind: 'response'; status: 
 export function httpProbeResult(pod: KubeObject, container: Container | ContainerInfo, port: number, path: string, state?: ContainerState, files?: ReadonlyMap<string, string>): HttpProbeAnswer {
   void pod
   if (!listeningPorts(container, files).some((p) => p.port === port && p.protocol === 'TCP')) return { kind: 'refused' }
-  const base = imageBaseName(container.image ?? '')
+  const app = appKind(container.image ?? '')
+  const base = app === 'nginx' ? 'nginx' : imageFamily(container.image ?? '') === httpd ? 'httpd' : app
   const clean = (path || '/').replace(/[?#].*$/, '')
   if (base === 'nginx' || base === 'httpd') {
     const root = base === 'nginx' ? '/usr/share/nginx/html' : '/usr/local/apache2/htdocs'
@@ -40,6 +44,6 @@ export function httpProbeResult(pod: KubeObject, container: Container | Containe
     return { kind: 'response', status: clean === '/' || clean === '/index.html' || (base === 'nginx' && clean === '/50x.html') ? 200 : 404 }
   }
   if (base === 'coredns') return { kind: 'response', status: (port === 8080 && clean === '/health') || (port === 8181 && clean === '/ready') ? 200 : 404 }
-  if (base === 'kubia-unhealthy') return { kind: 'response', status: 200 }
+  if (app === 'influxdb') return { kind: 'response', status: clean === '/ping' ? 204 : clean === '/health' ? 200 : 404 }
   return { kind: 'response', status: 200 }
 }

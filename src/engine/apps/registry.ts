@@ -7,41 +7,16 @@ import { kubiaRespond } from './kubia.ts'
 import { echoserverRespond } from './echoserver.ts'
 import { loadNginxConfig, nginxListenPorts, nginxRespond } from './nginx.ts'
 import { nginxImageFiles } from './nginx-stock.ts'
+import type { AppKind } from '../images/types.ts'
+import { imageFamily } from '../images/index.ts'
+import { runsImageServer } from '../images/process.ts'
+import { influxdbRespond } from './influxdb.ts'
 
-export type AppKind = 'kubia' | 'nginx' | 'echoserver' | 'whoami' | 'hello-app' | 'http-echo' | 'ingress-nginx' | 'coredns' | 'tool' | 'generic'
+export type { AppKind }
 
-/** Classifies an image reference by its repository name (registry and tag ignored, as people type them). */
+/** The application an image runs, from the catalog (src/engine/images/); `generic` for images it does not describe. */
 export function appKind(image: string): AppKind {
-  let kind = kinds.get(image)
-  if (kind === undefined) {
-    if (kinds.size >= 1000) kinds.clear()
-    kinds.set(image, (kind = kindOfImage(image)))
-  }
-  return kind
-}
-
-/** appKind per image string (asked several times for every request a container answers). */
-const kinds = new Map<string, AppKind>()
-
-function kindOfImage(image: string): AppKind {
-  const repo = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '').toLowerCase()
-  const name = repo.slice(repo.lastIndexOf('/') + 1)
-  if (name.startsWith('kubia')) return 'kubia'
-  if (repo.includes('ingress-nginx/controller')) return 'ingress-nginx'
-  if (name.includes('echoserver') || name === 'echo-server') return 'echoserver'
-  if (name === 'whoami') return 'whoami'
-  if (name === 'hello-app') return 'hello-app'
-  if (name === 'http-echo') return 'http-echo'
-  if (name === 'coredns' || name.startsWith('k8s-dns')) return 'coredns'
-  if (name === 'nginx' || name.startsWith('nginx-') || name === 'nginx-unprivileged') return 'nginx'
-  if (['busybox', 'alpine', 'curl', 'netshoot', 'ubuntu', 'debian', 'dnsutils', 'jessie-dnsutils', 'centos', 'fedora', 'bash'].includes(name)) return 'tool'
-  return 'generic'
-}
-
-/** Ports the image's process opens when nothing configures it otherwise (its Dockerfile/app defaults). */
-const IMAGE_PORTS: Partial<Record<AppKind, number[]>> = {
-  kubia: [8080], echoserver: [8080], whoami: [80], 'hello-app': [8080], 'http-echo': [5678],
-  'ingress-nginx': [80, 443, 8443, 10254], coredns: [53, 8080, 8181, 9153], tool: [],
+  return imageFamily(image)?.app ?? 'generic'
 }
 
 export interface ContainerInfo {
@@ -66,25 +41,24 @@ function argValue(c: ContainerInfo, flag: string): string | undefined {
 }
 
 /**
- * TCP ports the container's process listens on. Known images listen where their app does, whatever the
- * pod declares (so a wrong containerPort/targetPort is refused, as in a real cluster); nginx follows its
- * mounted configuration; unknown images answer on their declared ports, or 80.
+ * TCP ports the container's process binds, from the catalog: the image's server where it runs (nginx follows its
+ * mounted configuration, http-echo and whoami their flags), whatever the pod declares (containerPort is informational,
+ * so a wrong containerPort/targetPort is refused as in a real cluster). A command that replaces the server, and an
+ * image kubehop does not know, bind nothing.
  */
 export function listenPorts(c: ContainerInfo, files: ReadonlyMap<string, string>): number[] {
-  const kind = appKind(c.image)
-  if (kind === 'nginx') return nginxListenPorts(loadNginxConfig(files))
-  if (kind === 'http-echo') {
+  const family = imageFamily(c.image)
+  if (!family || !runsImageServer(c)) return []
+  if (family.ports === 'config') return nginxListenPorts(loadNginxConfig(files))
+  if (family.app === 'http-echo') {
     const listen = argValue(c, '-listen') ?? argValue(c, '--listen')
-    return [Number(listen?.replace(/^.*:/, '') ?? 5678)]
+    return [Number(listen?.replace(/^.*:/, '') ?? family.ports[0])]
   }
-  if (kind === 'whoami') {
+  if (family.app === 'whoami') {
     const port = argValue(c, '--port') ?? argValue(c, '-port')
-    return [Number(port ?? 80)]
+    return [Number(port ?? family.ports[0])]
   }
-  const fixed = IMAGE_PORTS[kind]
-  if (fixed) return fixed
-  const declared = (c.ports ?? []).filter((p) => (p.protocol ?? 'TCP') === 'TCP').map((p) => p.containerPort)
-  return declared.length ? declared : [80]
+  return [...family.ports]
 }
 
 function plain(status: number, body: string, ctx: ServerContext, extra: [string, string][] = []): HttpResponse {
@@ -95,6 +69,7 @@ function plain(status: number, body: string, ctx: ServerContext, extra: [string,
 export function respond(c: ContainerInfo, files: ReadonlyMap<string, string>, req: HttpRequest, ctx: ServerContext): HttpResponse {
   switch (appKind(c.image)) {
     case 'kubia': return kubiaRespond(ctx)
+    case 'influxdb': case 'demo-coffee': return influxdbRespond(appKind(c.image), req, ctx)
     case 'echoserver': return echoserverRespond(req, ctx)
     case 'nginx': return nginxRespond(loadNginxConfig(files), files, req, ctx)
     case 'http-echo': {

@@ -3,6 +3,8 @@
 import type { ContainerInfo } from '../apps/registry.ts'
 import { imageFiles, listenPorts } from '../apps/registry.ts'
 import { containerFiles } from '../apps/mounted-files.ts'
+import { imageFamily } from '../images/index.ts'
+import { runsImageServer } from '../images/process.ts'
 import type { NetNode, NetPod, NetworkView } from './view.ts'
 import { localReadyEndpoints } from './load-balancers.ts'
 import type { KubeObject } from '../api/types.ts'
@@ -30,7 +32,7 @@ function findPodListener(view: NetworkView, pod: NetPod, protocol: string, port:
   if (!pod.running) return undefined
   for (const c of pod.containers) {
     if (protocol === 'udp') {
-      if (port === 53 && /coredns|k8s-dns/.test(c.image)) return containerServer(pod, c, new Map())
+      if (imageFamily(c.image)?.udpPorts?.includes(port) && runsImageServer(c)) return containerServer(pod, c, new Map())
       continue
     }
     const files = containerFiles(pod.obj, c.name, imageFiles(c.image), view.store)

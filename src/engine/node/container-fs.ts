@@ -6,6 +6,7 @@ import type { KubeObject } from '../api/types.ts'
 import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { ContainerState } from './runtime.ts'
 import { imageBaseName } from './images.ts'
+import { isBusyboxImage } from '../images/index.ts'
 import { decodeBase64 } from '../util/base64.ts'
 import { imageFiles as appImageFiles } from '../apps/registry.ts'
 import type { Container, KeyToPath, PodDNSConfigOption, Volume } from 'kubernetes-types/core/v1'
@@ -30,8 +31,7 @@ function imageFiles(image: string): Record<string, string> {
 
 /** Whether the image's userland is BusyBox (error messages differ from GNU coreutils). */
 export function isBusybox(image: string): boolean {
-  const base = imageBaseName(image)
-  return base === 'busybox' || base === 'alpine' || /alpine/.test(image.split(':')[1] ?? '')
+  return isBusyboxImage(image)
 }
 
 export interface FsContext {

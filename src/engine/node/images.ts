@@ -1,22 +1,9 @@
-// Image references as containerd reports them (docker.io/library/nginx:latest, a digest per image), what each
-// common image weighs when pulled, and the kubelet's image pull policy default (pkg/apis/core/v1/defaults.go).
-import { fnv32a } from '../controllers/hash.ts'
+// Image references as containerd reports them (docker.io/library/nginx:latest, a digest per image; sizes come from
+// the catalog in src/engine/images/), and the kubelet's image pull policy default (pkg/apis/core/v1/defaults.go).
+import { imageSize, normalizeImage } from '../images/index.ts'
 import { sha256, toHex } from '../util/sha256.ts'
 
-/** docker/reference normalisation: `nginx` → `docker.io/library/nginx:latest`, `luksa/kubia` → `docker.io/luksa/kubia:latest`. */
-export function normalizeImage(image: string): string {
-  let name = image
-  const at = name.indexOf('@')
-  const digest = at >= 0 ? name.slice(at) : ''
-  if (at >= 0) name = name.slice(0, at)
-  const slash = name.indexOf('/')
-  const first = slash < 0 ? '' : name.slice(0, slash)
-  const hasRegistry = first.includes('.') || first.includes(':') || first === 'localhost'
-  if (!hasRegistry) name = `docker.io/${slash < 0 ? 'library/' : ''}${name}`
-  const lastSlash = name.lastIndexOf('/')
-  if (!digest && !name.slice(lastSlash).includes(':')) name += ':latest'
-  return name + digest
-}
+export { normalizeImage }
 
 /** The repository without tag: `docker.io/library/nginx`. */
 function imageRepository(image: string): string {
@@ -44,15 +31,7 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
   return full.endsWith(':latest') ? 'Always' : 'IfNotPresent'
 }
 
-const SIZES: Record<string, number> = {
-  nginx: 72_195_292, httpd: 58_226_331, kubia: 264_226_040, 'kubia-unhealthy': 264_226_042, echoserver: 46_237_695,
-  redis: 45_069_434, busybox: 2_166_802, alpine: 3_652_000, 'http-echo': 2_925_402, curl: 9_928_143, python: 390_562_154,
-}
-
-/** Compressed image size the kubelet reports in `Successfully pulled image … Image size: N bytes.` */
-export function imageSize(image: string): number {
-  return SIZES[imageBaseName(image)] ?? 10_000_000 + (fnv32a(normalizeImage(image)) % 200_000_000)
-}
+export { imageSize }
 
 /** Go's time.Duration String for a pull time (`806ms`, `1.462s`, `30.68s`). */
 export function formatPullDuration(seconds: number): string {
