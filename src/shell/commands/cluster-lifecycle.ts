@@ -24,6 +24,11 @@ function kindCreate(io: CommandIO, host: ShellHost, args: string[]): number {
     { name: 'name', type: 'string' }, { name: 'config', type: 'string' }, { name: 'image', type: 'string' },
     { name: 'wait', type: 'string' }, { name: 'retain', type: 'bool' }, { name: 'kubeconfig', type: 'string' },
   ])
+  // `Args: cobra.NoArgs` (kind pkg/cmd/kind/create/cluster/createcluster.go): a stray word ends it before anything is built.
+  if (flags.positional.length || flags.rest?.length) {
+    io.err(`ERROR: unknown command "${flags.positional[0] ?? flags.rest![0]}" for "kind create cluster"\n`)
+    return 1
+  }
   let profile
   try {
     const configPath = str(flags, 'config')

@@ -110,4 +110,12 @@ export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'kubeconfig', type: 'string' },
   { name: 'v', short: 'v', type: 'int' },
   { name: 'request-timeout', type: 'string' },
+  // `-s` is --server: `kubectl exec POD curl -s URL` hands the URL to kubectl, not curl (kubectl options).
+  { name: 'server', short: 's', type: 'string' },
+  { name: 'user', type: 'string' }, { name: 'cluster', type: 'string' }, { name: 'token', type: 'string' },
+  { name: 'as', type: 'string' }, { name: 'as-group', type: 'stringArray' }, { name: 'as-uid', type: 'string' },
+  { name: 'insecure-skip-tls-verify', type: 'bool' }, { name: 'certificate-authority', type: 'string' },
+  { name: 'client-certificate', type: 'string' }, { name: 'client-key', type: 'string' }, { name: 'tls-server-name', type: 'string' },
+  { name: 'cache-dir', type: 'string' }, { name: 'match-server-version', type: 'bool' }, { name: 'warnings-as-errors', type: 'bool' },
+  { name: 'disable-compression', type: 'bool' }, { name: 'username', type: 'string' }, { name: 'password', type: 'string' },
 ]

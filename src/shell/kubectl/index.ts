@@ -13,7 +13,7 @@ export const kubectl: Command = (io, host) => {
   const words = io.argv.slice(1)
   let verbIndex = 0
   while (verbIndex < words.length && words[verbIndex].startsWith('-')) {
-    verbIndex += /^(-n|--namespace|--context|--kubeconfig)$/.test(words[verbIndex]) ? 2 : 1
+    verbIndex += /^(-n|-s|--namespace|--context|--kubeconfig|--server|--user|--cluster|--token|--as|--request-timeout)$/.test(words[verbIndex]) ? 2 : 1
   }
   const verb = words[verbIndex]
   if (!verb) {

@@ -59,9 +59,12 @@ export const curl: Command = (io, host) => {
     return 2
   }
   const quietErrors = opts.silent && !opts.showError
+  let transfer: { url: string; status: number; remote?: { ip: string; port: number }; local?: { ip: string; port: number } } = { url: '', status: 0 }
+  // curl prints the error, then -w (tool_operate.c post_per_transfer): a failed connection's %{http_code} is 000.
   const fail = (code: number, message: string) => {
     if (opts.verbose) io.err(`* ${message.replace(/^curl: \(\d+\) /, '')}\n* Closing connection\n`)
     if (!quietErrors) io.err(`${message}\n`)
+    if (opts.writeOut) io.out(writeOut(opts.writeOut, { code, bytes: 0, status: transfer.status, remote: transfer.remote, local: transfer.local }, transfer.url, connects))
     return code
   }
   const memos = new Map<string, ConnMemo>()
@@ -70,6 +73,7 @@ export const curl: Command = (io, host) => {
   let connects = 0
   const version = curlVersion(ctx)
   for (const raw of opts.urls) {
+    transfer = { url: raw, status: 0 }
     const url = parseUrl(raw)
     if ('error' in url) { exit = fail(url.code, url.error); continue }
     const forced = opts.resolve.find((r) => r.host.toLowerCase() === url.host && r.port === url.port)
@@ -82,6 +86,7 @@ export const curl: Command = (io, host) => {
       if (r.timedOut) waited += 10
     } else if (opts.verbose) io.err(`* Hostname ${url.host} was found in DNS cache\n`)
     const to = raw.includes('://') ? raw : `http://${raw}`
+    transfer.url = to
     if (!ip) {
       io.trace(new TraceBuilder(ctx.from, to).finish('unresolved', null, null))
       exit = fail(6, `curl: (6) Could not resolve host: ${url.host}`)
@@ -114,6 +119,8 @@ export const curl: Command = (io, host) => {
       exit = fail(7, `curl: (7) Failed to connect to ${url.host} port ${url.port} after ${ip.startsWith('127.') ? 0 : 1} ms: Couldn't connect to server`)
       continue
     }
+    transfer.remote = { ip, port: url.port }
+    transfer.local = ex.conn.client
     if (!memo) connects++
     if (opts.verbose && !memo) io.err(`* Connected to ${url.host} (${ip}) port ${url.port}${version.startsWith('7.') ? ' (#0)' : ''}\n`)
     const res = ex.response
@@ -132,7 +139,9 @@ export const curl: Command = (io, host) => {
     memos.set(key, ex.conn.memo)
     exit = 0
     if (opts.verbose && url.scheme === 'https') io.err(`* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384 / X25519 / RSASSA-PSS\n* Server certificate:\n*  subject: ${res.certificate ?? ''}\n*  SSL certificate verify result: self-signed certificate (18), continuing anyway.\n`)
-    printExchange(io, host, ctx, opts, req, res)
+    transfer.status = res.status
+    // -f: "fail fast with no output at all on server errors" (curl's manual): the body is not written.
+    if (!(opts.fail && res.status >= 400)) printExchange(io, host, ctx, opts, req, res)
     if (opts.fail && res.status >= 400) {
       exit = fail(22, `curl: (22) The requested URL returned error: ${res.status}`)
       continue

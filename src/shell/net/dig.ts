@@ -24,9 +24,10 @@ export const dig: Command = (io, host) => {
     else if (a === '+search') search = true
     else if (a.startsWith('+')) continue
     else if (a.startsWith('@')) server = a.slice(1)
-    else if (a === '-t') qtype = args[++i].toUpperCase() as RRType
-    else if (a === '-x') { const ip = args[++i]; name = `${ip.split('.').reverse().join('.')}.in-addr.arpa`; qtype = 'PTR' }
-    else if (TYPES.includes(a.toUpperCase()) && name !== undefined) qtype = a.toUpperCase() as RRType
+    else if (a === '-t') { qtype = (args[++i] ?? 'A').toUpperCase() as RRType }
+    else if (a === '-x') { const ip = args[++i]; name = `${(ip ?? '').split('.').reverse().join('.')}.in-addr.arpa`; qtype = 'PTR' }
+    // bind9 dig.c parse_args: a word that parses as a type sets the type wherever it stands (the last one wins); any other word is the name.
+    else if (TYPES.includes(a.toUpperCase())) qtype = a.toUpperCase() as RRType
     else name = a
   }
   if (!name) name = '.'

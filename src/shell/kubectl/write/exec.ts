@@ -15,7 +15,8 @@ export const exec = verb((ctx: KubectlContext) => {
   const target = flags.positional[0]
   if (!target) throw new CommandError('pod, type/name or --filename must be specified')
   const command = flags.rest ?? flags.positional.slice(1)
-  if (!flags.rest && flags.positional.length > 1) throw new CommandError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead')
+  // Complete's cmdutil.UsageErrorf (kubectl/pkg/cmd/exec/exec.go) adds the help hint; Validate's errors do not.
+  if (!flags.rest && flags.positional.length > 1) throw new CommandError("exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples")
   if (!command.length) throw new CommandError('you must specify at least one command for the container')
   const pod = podFor(ctx, target, namespace)
   const phase = pod.status?.phase
