@@ -20,6 +20,8 @@ export interface HttpResponse {
   tlsError?: 35 | 60
   /** The certificate the server presented (subject CN), for curl -v. */
   certificate?: string
+  /** The certificate chains to a public CA the client trusts (a real internet host), so verification passes. */
+  certificateTrusted?: boolean
 }
 
 /** Reason phrases as the servers in the simulated images print them (RFC 9110 names). */

@@ -177,7 +177,7 @@ function reverse(store: ReadonlyStore, name: string, domain: string, opts: CoreD
 
 function forward(name: string, qtype: RRType, opts: CoreDnsOptions): DnsAnswer {
   const known = opts.upstream?.(name, qtype)
-  if (known) return { rcode: 'NOERROR', authoritative: false, answer: known, authority: [], additional: [], rule: FORWARD_PLUGIN_LINE, note: `${name} is outside ${opts.clusterDomain}: CoreDNS forwarded it to the node's resolver.` }
+  if (known) return { rcode: 'NOERROR', authoritative: false, answer: (opts.shuffle ?? noShuffle)(known), authority: [], additional: [], rule: FORWARD_PLUGIN_LINE, note: `${name} is outside ${opts.clusterDomain}: CoreDNS forwarded it to the nameserver in its node's /etc/resolv.conf (on kind, Docker's embedded DNS 127.0.0.11, which asks the host's resolver); the answer is not authoritative.` }
   // The upstream's negative answer carries the root zone's SOA (what `dig` shows in AUTHORITY).
   const rootSoa: ResourceRecord = { name: '.', ttl: 1800, type: 'SOA', data: 'a.root-servers.net. nstld.verisign-grs.com. 2026010100 1800 900 604800 86400' }
   return { rcode: 'NXDOMAIN', authoritative: false, answer: [], authority: [rootSoa], additional: [], rule: FORWARD_PLUGIN_LINE,

@@ -14,6 +14,7 @@ import type { Server } from './listeners.ts'
 import { nodeListener, podListener } from './listeners.ts'
 import type { LoadBalancerInfo } from './load-balancers.ts'
 import { lbTargetNodes } from './load-balancers.ts'
+import { HOST_LAN_IP, outsideHostAt } from './outside.ts'
 import type { ServicePort } from 'kubernetes-types/core/v1'
 
 export type Peer =
@@ -55,7 +56,8 @@ export function peerAt(p: Peer): string {
 export function sourceIP(world: NetworkWorld, p: Peer, dstIp: string): string {
   if (isLoopback(dstIp)) return '127.0.0.1'
   switch (p.kind) {
-    case 'host': return world.view.hostIP
+    // Towards the internet the host speaks from its LAN address, not from the docker bridge.
+    case 'host': return world.view.profileType !== 'gke' && outsideHostAt(dstIp) ? HOST_LAN_IP : world.view.hostIP
     case 'pod': return p.pod.ip
     case 'node': return p.node.internalIP
     case 'lb': return p.lb.ip
@@ -127,7 +129,7 @@ function finish(world: NetworkWorld, tb: TraceBuilder, client: Peer, arrival: Ar
         note: 'The REJECT rule answers with ICMP port-unreachable: the client gets "connection refused" at once.' })
       return { status: 'refused', client: src, memo }
     case 'lb': return proxyThroughLB(world, tb, client, arrival.lb, arrival.pkt, memo, src, ctx, onAccept)
-    case 'external': return { status: 'timeout', client: src, memo }
+    case 'external': return acceptOutside(world, tb, client, arrival.pkt, memo, src, ctx, onAccept)
     default: return accept(world, tb, client, arrival, memo, src, ctx, onAccept)
   }
 }
@@ -154,6 +156,23 @@ function accept(world: NetworkWorld, tb: TraceBuilder, client: Peer, arrival: Ar
     note: `${describe(server)} accepts the connection on port ${pkt.dst.port}; it sees the client as ${pkt.src.ip}.` })
   onAccept?.(server, pkt.src, pkt.dst, tb)
   const back = replyWalk(world, tb, arrival, pkt, ctx, client, server)
+  if (!back) return { status: 'timeout', client: src, memo }
+  return { status: 'open', server, peerSeen: pkt.src, local: pkt.dst, client: src, memo }
+}
+
+/** A public host's web server (ports 80 and 443); its other ports are filtered, as on the real internet. */
+function acceptOutside(world: NetworkWorld, tb: TraceBuilder, client: Peer, pkt: Pkt, memo: ConnMemo, src: Addr, ctx: WalkContext, onAccept?: AcceptHandler): Connection {
+  const at = `external/${pkt.dst.ip}`
+  const host = outsideHostAt(pkt.dst.ip)
+  if (pkt.protocol !== 'tcp' || ![80, 443].includes(pkt.dst.port)) {
+    tb.hop({ at, component: 'internet', action: 'drop', src: pkt.src, dst: pkt.dst, rule: null, note: `${host?.name ?? pkt.dst.ip} does not answer on ${pkt.protocol} ${pkt.dst.port}: the packet is filtered and nothing comes back.` })
+    return { status: 'timeout', client: src, memo }
+  }
+  const server: Server = { kind: 'external', ip: pkt.dst.ip }
+  tb.hop({ at, component: 'internet', action: 'accept', src: pkt.src, dst: pkt.dst, rule: null,
+    note: `The web server of ${host?.name} accepts the connection; it sees the client as ${pkt.src.ip}.` })
+  onAccept?.(server, pkt.src, pkt.dst, tb)
+  const back = replyWalk(world, tb, { kind: 'external', pkt }, pkt, ctx, client, server)
   if (!back) return { status: 'timeout', client: src, memo }
   return { status: 'open', server, peerSeen: pkt.src, local: pkt.dst, client: src, memo }
 }

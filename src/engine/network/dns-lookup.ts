@@ -11,6 +11,7 @@ import type { ConnMemo, Peer } from './connect.ts'
 import { connect, peerAt } from './connect.ts'
 import type { NetworkWorld } from './world.ts'
 import { appKind } from '../apps/registry.ts'
+import { upstreamResolve } from './outside.ts'
 
 interface QueryResult {
   name: string
@@ -43,7 +44,7 @@ function dnsQuery(world: NetworkWorld, tb: TraceBuilder, client: Peer, server: s
   let answer: DnsAnswer | undefined
   const conn = connect(world, tb, client, { ip: server, port: 53 }, 'udp', memo, (srv, peer, local, t) => {
     if (srv.kind !== 'container' || appKind(srv.container.image) !== 'coredns') return
-    answer = corednsResolve(world.view.store, name, type, { clusterDomain: world.view.config.clusterDomain, now: world.view.now, shuffle: shuffler(world) })
+    answer = corednsResolve(world.view.store, name, type, { clusterDomain: world.view.config.clusterDomain, now: world.view.now, shuffle: shuffler(world), upstream: upstreamResolve })
     t.hop({ at: `pod/${srv.pod.name}`, component: 'coredns', action: 'resolve', src: peer, dst: local, rule: answer.rule,
       note: `${type} ${name}: ${answer.rcode}${answer.answer.length ? ` → ${answer.answer.map((r) => r.data).join(', ')}` : ''}. ${answer.note}` })
   })

@@ -15,6 +15,8 @@ import type { TraceBuilder as TB } from '../trace/builder.ts'
 import { ingressServe } from '../ingress/serve.ts'
 import { hostMatches } from '../ingress/match.ts'
 import { certificateSubject } from './certificate.ts'
+import { outsideHostAt, outsideHttp } from './outside.ts'
+import { apiServerAnswer } from './apiserver-http.ts'
 import { decodeBase64 } from '../util/base64.ts'
 import type { IngressTLS } from 'kubernetes-types/networking/v1'
 
@@ -31,10 +33,17 @@ export interface HttpExchange {
 function answer(world: NetworkWorld, server: Server, req: HttpRequest, peer: Addr, local: Addr, tb: TB, seen: { by: string | null; ip: string | null }): HttpResponse {
   seen.by = serverName(server)
   seen.ip = peer.ip
+  if (server.kind === 'external') {
+    seen.ip = peer.ip
+    const res = outsideHttp(server.ip, req, world.view.now)
+    tb.hop({ at: `external/${server.ip}`, component: 'internet', action: 'respond', src: peer, dst: local, rule: null, note: `The web server of ${outsideHostAt(server.ip)?.name ?? server.ip} answers ${res.status}.` })
+    return res
+  }
   const speaksTLS = (server.kind === 'container' && appKind(server.container.image) === 'ingress-nginx' && [443, 8443].includes(local.port)) || (server.kind === 'daemon' && server.tls)
   if (req.scheme === 'https') {
     if (!speaksTLS) return { status: 0, headers: [], body: '', tlsError: 35 }
-    const cert = certificateFor(world, req.tls?.sni ?? '')
+    // kubeadm's serving certificates: the API server's is CN=kube-apiserver, the kubelet's is self-signed for the node.
+    const cert = server.kind === 'daemon' ? (server.name === 'kube-apiserver' ? 'CN=kube-apiserver' : `CN=${server.node.name}@1767225600`) : certificateFor(world, req.tls?.sni ?? '')
     if (!req.tls?.insecure) return { status: 0, headers: [], body: '', tlsError: 60, certificate: cert }
     const res = answerPlain(world, server, req, peer, local, tb, seen)
     return { ...res, certificate: cert }
@@ -67,6 +76,7 @@ function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer
       return { status, headers: [['Content-Type', 'application/json'], ['X-Content-Type-Options', 'nosniff'], ['X-Load-Balancing-Endpoint-Weight', String(server.localEndpoints)], ['Date', httpDate(now)], ['Content-Length', String(byteLength(body))]], body }
     }
     case 'daemon': {
+      if (server.tls && req.scheme === 'https') return apiServerAnswer(server.name, req, now)
       const body = server.tls ? 'Client sent an HTTP request to an HTTPS server.\n' : 'ok'
       return { status: server.tls ? 400 : 200, headers: [['Content-Type', 'text/plain; charset=utf-8'], ['Date', httpDate(now)], ['Content-Length', String(byteLength(body))]], body }
     }

@@ -12,6 +12,7 @@ import type { LoadBalancerInfo } from './load-balancers.ts'
 import { lbTargetNodes } from './load-balancers.ts'
 import { firewallAllows } from '../cloud/provider-state.ts'
 import { portmapDNAT } from './portmap.ts'
+import { HOST_DEFAULT_ROUTE, HOST_LAN_IP, outsideHostAt } from './outside.ts'
 
 export type Box =
   | { kind: 'pod'; pod: NetPod }
@@ -35,7 +36,8 @@ interface NatMemo {
   before: { ip: string; port: number }
   after: { ip: string; port: number }
   rule: string
-  field: 'dst'
+  /** Which address the NAT rewrote: a DNAT's destination, or the host's MASQUERADE of a source leaving for the internet. */
+  field: 'dst' | 'src'
 }
 
 export interface WalkContext {
@@ -66,7 +68,7 @@ function stepBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, box: Box, ctx: W
     case 'pod': return podBox(world, tb, p, box.pod)
     case 'node': return nodeBox(world, tb, p, box.node, box.origin, ctx)
     case 'host': return hostBox(world, tb, p, ctx)
-    case 'internet': return internetBox(world, tb, p)
+    case 'internet': return internetBox(world, tb, p, ctx)
     case 'lb': return lbBox(world, tb, p, box.lb, ctx)
   }
 }
@@ -90,7 +92,14 @@ function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, o
   let pkt = p
   // The CNI portmap plugin's DNAT (hostPort) sits in PREROUTING next to kube-proxy's chains; undo it on replies.
   if (ctx.reply) {
-    const memo = ctx.nat.find((m) => m.at === at && m.after.ip === pkt.src.ip && m.after.port === pkt.src.port)
+    const masq = ctx.nat.find((m) => m.at === at && m.field === 'src' && m.after.ip === pkt.dst.ip && m.after.port === pkt.dst.port)
+    if (masq) {
+      const dst = { ...masq.before }
+      tb.hop({ at, component: 'conntrack', action: 'un-SNAT', src: pkt.src, dst: pkt.dst, dstAfter: dst, rule: masq.rule,
+        note: `conntrack restores pod ${dst.ip} as the destination of the answer from outside.` })
+      pkt = { ...pkt, dst }
+    }
+    const memo = ctx.nat.find((m) => m.at === at && m.field === 'dst' && m.after.ip === pkt.src.ip && m.after.port === pkt.src.port)
     if (memo) {
       const src = { ip: memo.before.ip, port: memo.before.port }
       tb.hop({ at, component: 'conntrack', action: 'un-DNAT', src: pkt.src, dst: pkt.dst, srcAfter: src, rule: memo.rule,
@@ -105,7 +114,7 @@ function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, o
         note: `hostPort ${pkt.dst.port}: the CNI portmap plugin on ${node.name} (only there) rewrites the destination to pod ${pm.pod.name}.` })
       ctx.nat.push({ at, before: { ...pkt.dst }, after: dst, rule: pm.rule, field: 'dst' })
       pkt = { ...pkt, dst }
-      return routeFromNode(world, tb, pkt, node, at)
+      return routeFromNode(world, tb, pkt, node, at, ctx)
     }
   }
   const result = world.tracer(world.rulesFor(node.name), world.nodeState(node.name), { protocol: pkt.protocol, src: pkt.src, dst: pkt.dst, origin }, {
@@ -123,8 +132,24 @@ function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, o
     case 'drop': return { arrival: { kind: 'dropped', pkt: after, at } }
     case 'reject': return { arrival: { kind: 'rejected', pkt: after, at } }
     case 'local': return { arrival: { kind: 'node-local', node, pkt: after } }
-    case 'forward': return routeFromNode(world, tb, after, node, at)
+    case 'forward': return routeFromNode(world, tb, after, node, at, ctx)
   }
+}
+
+const KIND_MASQ_RULE = '-A KIND-MASQ-AGENT -m comment --comment "kind-masq-agent: outbound traffic is subject to MASQUERADE (must be last in chain)" -j MASQUERADE'
+
+/**
+ * kindnet masquerades pod traffic bound outside the cluster network behind the node's address. When the node's
+ * compiled rules did not already (a ruleset without kindnet's chain), the walk does it here so an answer can return.
+ */
+function podMasquerade(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, node: NetNode, at: string, ctx: WalkContext): Pkt {
+  const view = world.view
+  if (view.profileType === 'gke' || !cidrContains(view.config.clusterCIDR, pkt.src.ip)) return pkt
+  const src = { ip: node.internalIP, port: pkt.src.port }
+  tb.hop({ at, component: 'cni', action: 'SNAT', src: pkt.src, dst: pkt.dst, srcAfter: src, rule: KIND_MASQ_RULE,
+    note: `kindnet masquerades traffic leaving the pod network: the source becomes ${src.ip}.` })
+  ctx.nat.push({ at, before: { ...pkt.src }, after: src, rule: KIND_MASQ_RULE, field: 'src' })
+  return { ...pkt, src }
 }
 
 const localAddressLists = new WeakMap<NetNode, string[]>()
@@ -148,7 +173,7 @@ function egressOf(node: NetNode): (dstIp: string) => string {
   return f
 }
 
-function routeFromNode(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, node: NetNode, at: string): Step {
+function routeFromNode(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, node: NetNode, at: string, ctx: WalkContext): Step {
   const view = world.view
   const route = nodeRoute(view, node, pkt.dst.ip)
   switch (route.kind) {
@@ -188,14 +213,25 @@ function routeFromNode(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, node: Ne
       }
       tb.hop({ at, component: 'node', action: 'route', src: pkt.src, dst: pkt.dst, rule: route.rule,
         note: `${pkt.dst.ip} is not a pod, node or docker address: the node's default route sends it to the docker bridge gateway (the host).` })
-      return { next: { kind: 'host' }, pkt }
+      return { next: { kind: 'host' }, pkt: ctx.reply ? pkt : podMasquerade(world, tb, pkt, node, at, ctx) }
     }
   }
 }
 
-function hostBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, ctx: WalkContext): Step {
+function hostBox(world: NetworkWorld, tb: TraceBuilder, p0: Pkt, ctx: WalkContext): Step {
   const view = world.view
+  let p = p0
+  if (p.dst.ip === HOST_LAN_IP && view.profileType !== 'gke') {
+    // An answer from the internet to the host's LAN address: conntrack undoes the host's MASQUERADE, if it did one.
+    const memo = ctx.reply ? ctx.nat.find((m) => m.at === 'host' && m.field === 'src' && m.after.ip === p.dst.ip && m.after.port === p.dst.port) : undefined
+    if (!memo) return { arrival: { kind: 'host', pkt: p } }
+    const dst = { ...memo.before }
+    tb.hop({ at: 'host', component: 'conntrack', action: 'un-SNAT', src: p.src, dst: p.dst, dstAfter: dst, rule: memo.rule,
+      note: `conntrack on your machine restores the address the connection came from, ${dst.ip}.` })
+    p = { ...p, dst }
+  }
   if (p.dst.ip === view.hostIP || isLoopback(p.dst.ip)) return { arrival: { kind: 'host', pkt: p } }
+  if (!ctx.reply && view.profileType !== 'gke' && outsideHostAt(p.dst.ip)) return leaveHost(world, tb, p, ctx)
   if (view.dockerNetwork && cidrContains(view.dockerNetwork, p.dst.ip)) {
     const bridge = `${view.dockerNetwork} dev br-${view.profileType === 'kind' ? 'kind' : 'minikube'} proto kernel scope link src ${view.hostIP}`
     const node = view.nodes.find((n) => n.internalIP === p.dst.ip)
@@ -226,15 +262,35 @@ function hostBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, ctx: WalkContext
   return { arrival: { kind: 'dropped', pkt: p, at: 'host' } }
 }
 
-function internetBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt): Step {
+/** A packet from the docker network (a kind node, a pod behind kindnet's masquerade) or the host itself leaves for the internet. */
+function leaveHost(world: NetworkWorld, tb: TraceBuilder, p: Pkt, ctx: WalkContext): Step {
+  let pkt = p
+  const bridge = world.view.dockerNetwork
+  if (p.src.ip !== HOST_LAN_IP) {
+    // Docker's rule for a network's containers; anything else routed through the host is masqueraded alike here.
+    const rule = `-A POSTROUTING -s ${bridge ?? '172.18.0.0/16'} ! -o br-${world.view.profileType === 'minikube' ? 'minikube' : 'kind'} -j MASQUERADE`
+    const src = { ip: HOST_LAN_IP, port: p.src.port }
+    tb.hop({ at: 'host', component: 'docker', action: 'SNAT', src: p.src, dst: p.dst, srcAfter: src, rule,
+      note: `Leaving your machine for the internet, the source ${p.src.ip} (a container address nobody outside can answer) becomes your LAN address ${HOST_LAN_IP}.` })
+    ctx.nat.push({ at: 'host', before: { ...p.src }, after: src, rule, field: 'src' })
+    pkt = { ...p, src }
+  }
+  tb.hop({ at: 'host', component: 'client', action: 'route', src: pkt.src, dst: pkt.dst, rule: HOST_DEFAULT_ROUTE,
+    note: `${pkt.dst.ip} (${outsideHostAt(pkt.dst.ip)?.name}) is on the internet: the packet leaves through your router.` })
+  return { next: { kind: 'internet' }, pkt }
+}
+
+function internetBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, ctx: WalkContext): Step {
   const view = world.view
-  if (p.dst.ip === view.hostIP) return { arrival: { kind: 'host', pkt: p } }
+  if (p.dst.ip === view.hostIP || (ctx.reply && p.dst.ip === HOST_LAN_IP)) return { next: { kind: 'host' }, pkt: p }
+  if (!ctx.reply && outsideHostAt(p.dst.ip)) return { arrival: { kind: 'external', pkt: p } }
   const lb = world.loadBalancers.find((l) => l.ip === p.dst.ip)
   if (lb) return { next: { kind: 'lb', lb }, pkt: p }
   const node = view.nodes.find((n) => n.externalIP === p.dst.ip)
   if (node) {
     const proto = p.protocol
-    const rule = firewallAllows(world.provider, proto, p.dst.port)
+    // The VPC firewall is stateful: the answer of a connection a node opened comes back in.
+    const rule = ctx.reply ? { name: 'conntrack (established)' } : firewallAllows(world.provider, proto, p.dst.port)
     if (!rule) {
       tb.hop({ at: 'vpc', component: 'firewall', action: 'drop', src: p.src, dst: p.dst, rule: 'implied rule: deny all ingress (priority 65535)',
         note: `No VPC firewall rule allows ${proto}${proto === 'icmp' ? '' : ':' + p.dst.port} from the internet, so the packet is silently dropped.` })

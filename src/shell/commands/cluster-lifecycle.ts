@@ -1,4 +1,5 @@
 // Creating and deleting clusters: kind, minikube and gcloud, with the progress lines those tools print (on stderr).
+import { kindLoadDockerImage } from './local-images.ts'
 import type { Command, CommandIO, ShellHost } from '../command.ts'
 import { Cluster } from '../../engine/cluster/cluster.ts'
 import { KindConfigError, kindProfile, parseKindConfig } from '../../engine/cluster/kind-config.ts'
@@ -79,6 +80,7 @@ export const kind: Command = (io, host) => {
   const [verb, object, ...rest] = io.argv.slice(1)
   try {
     if (verb === 'create' && object === 'cluster') return kindCreate(io, host, rest)
+    if (verb === 'load' && object === 'docker-image') return kindLoadDockerImage(io, host, rest)
     if (verb === 'delete' && object === 'cluster') {
       const name = str(parseFlags(rest, [{ name: 'name', type: 'string' }, { name: 'kubeconfig', type: 'string' }]), 'name') ?? 'kind'
       io.err(`Deleting cluster "${name}" ...\n`)

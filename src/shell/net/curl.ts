@@ -138,7 +138,7 @@ export const curl: Command = (io, host) => {
     }
     memos.set(key, ex.conn.memo)
     exit = 0
-    if (opts.verbose && url.scheme === 'https') io.err(`* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384 / X25519 / RSASSA-PSS\n* Server certificate:\n*  subject: ${res.certificate ?? ''}\n*  SSL certificate verify result: self-signed certificate (18), continuing anyway.\n`)
+    if (opts.verbose && url.scheme === 'https') io.err(`* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384 / X25519 / RSASSA-PSS\n* Server certificate:\n*  subject: ${res.certificate ?? ''}\n${res.certificateTrusted ? '*  SSL certificate verify ok.' : '*  SSL certificate verify result: self-signed certificate (18), continuing anyway.'}\n`)
     transfer.status = res.status
     // -f: "fail fast with no output at all on server errors" (curl's manual): the body is not written.
     if (!(opts.fail && res.status >= 400)) printExchange(io, host, ctx, opts, req, res)

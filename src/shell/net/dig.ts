@@ -5,6 +5,7 @@ import { lookup } from '../../engine/network/dns-lookup.ts'
 import type { RRType } from '../../engine/dns/records.ts'
 import { digOutput, digShort, digWhen } from './dns-format.ts'
 import { TraceBuilder } from '../../engine/trace/builder.ts'
+import { upstreamResolve } from '../../engine/network/outside.ts'
 
 const TYPES = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'NS', 'SOA', 'ANY']
 
@@ -34,8 +35,13 @@ export const dig: Command = (io, host) => {
   if (ctx.client.kind === 'host' || !ctx.world || !ctx.resolv) {
     io.trace(new TraceBuilder(ctx.from, name).finish('unresolved', null, null))
     const rootSoa = { name: '.', ttl: 1800, type: 'SOA' as const, data: 'a.root-servers.net. nstld.verisign-grs.com. 2026010100 1800 900 604800 86400' }
-    const answer = { rcode: 'NXDOMAIN' as const, authoritative: false, answer: [], authority: [rootSoa], additional: [], rule: '', note: '' }
-    if (!short) io.out(digOutput({ qname: name.endsWith('.') ? name : `${name}.`, qtype, answer, server: '127.0.0.53', id: 4242, when: digWhen(host.cluster?.clock.now() ?? 0), argsText: args.join(' '), version: '9.18.28-0ubuntu0.24.04.1-Ubuntu' }))
+    // systemd-resolved answers the internet's names (not authoritative) and none of the cluster's.
+    const known = upstreamResolve(name, qtype)
+    const answer = known
+      ? { rcode: 'NOERROR' as const, authoritative: false, answer: known, authority: [], additional: [], rule: '', note: '' }
+      : { rcode: 'NXDOMAIN' as const, authoritative: false, answer: [], authority: [rootSoa], additional: [], rule: '', note: '' }
+    if (short) io.out(digShort(answer))
+    else io.out(digOutput({ qname: name.endsWith('.') ? name : `${name}.`, qtype, answer, server: '127.0.0.53', id: 4242, when: digWhen(host.cluster?.clock.now() ?? 0), argsText: args.join(' '), version: '9.18.28-0ubuntu0.24.04.1-Ubuntu' }))
     return 0
   }
   const srv = server ?? ctx.resolv.nameservers[0]

@@ -4,6 +4,7 @@ import type { Command } from '../command.ts'
 import { renderConntrackList, renderIptablesSave } from '../../engine/dataplane/index.ts'
 import type { TableName } from '../../engine/dataplane/types.ts'
 import { compiledRules, worldFor } from '../../engine/network/cluster-world.ts'
+import { dockerPull } from '../commands/local-images.ts'
 import { NODE_LIFECYCLE_VERBS, containerId, containerStatus, dockerNodeLifecycle } from './docker-lifecycle.ts'
 
 export const docker: Command = (io, host) => {
@@ -37,6 +38,7 @@ export const docker: Command = (io, host) => {
     return 126
   }
   if (NODE_LIFECYCLE_VERBS.includes(args[0])) return dockerNodeLifecycle(io, host)
+  if (args[0] === 'pull') return dockerPull(io, host, args.slice(1))
   if (args[0] === 'ps') {
     if (!cluster || cluster.profile.type === 'gke') { io.out('CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n'); return 0 }
     const all = args.includes('-a') || args.includes('--all')

@@ -7,6 +7,7 @@ import { lookup } from '../../engine/network/dns-lookup.ts'
 import type { RRType } from '../../engine/dns/records.ts'
 import { TraceBuilder } from '../../engine/trace/builder.ts'
 import { isIPv4 } from '../../engine/net/ip.ts'
+import { upstreamResolve } from '../../engine/network/outside.ts'
 
 export const nslookup: Command = (io, host) => {
   const args = io.argv.slice(1).filter((a) => !a.startsWith('-'))
@@ -21,7 +22,13 @@ export const nslookup: Command = (io, host) => {
   let qname = name
   if (isIPv4(name)) { qname = `${name.split('.').reverse().join('.')}.in-addr.arpa`; qtype = 'PTR' }
   if (ctx.client.kind === 'host' || !ctx.world || !ctx.resolv) {
-    io.trace(new TraceBuilder(ctx.from, name).finish('unresolved', null, null))
+    // systemd-resolved's stub answers the internet's names (not authoritatively) and none of the cluster's.
+    const known = qtype === 'A' ? upstreamResolve(name, 'A') : undefined
+    io.trace(new TraceBuilder(ctx.from, name).finish(known ? 'delivered' : 'unresolved', null, null))
+    if (known) {
+      io.out(`Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\nNon-authoritative answer:\n${known.map((r) => `Name:\t${name}\nAddress: ${r.data}\n`).join('')}\n`)
+      return 0
+    }
     io.out(`Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n** server can't find ${name}: NXDOMAIN\n\n`)
     return 1
   }

@@ -5,6 +5,7 @@ import type { NetContext } from './context.ts'
 import { lookup } from '../../engine/network/dns-lookup.ts'
 import type { Trace } from '../../engine/trace/types.ts'
 import { isIPv4 } from '../../engine/net/ip.ts'
+import { upstreamResolve } from '../../engine/network/outside.ts'
 import type { HostAlias } from 'kubernetes-types/core/v1'
 
 export interface Resolved {
@@ -28,7 +29,8 @@ export function resolveName(ctx: NetContext, host: ShellHost, name: string): Res
   if (isIPv4(name)) return { ip: name, traces: [] }
   if (name === 'localhost') return { ip: '127.0.0.1', traces: [] }
   if (ctx.client.kind === 'host') {
-    const ip = fromHostsFile(host.hostFiles.get('/etc/hosts') ?? '', name)
+    // /etc/hosts first, then systemd-resolved, which knows the internet's names and none of the cluster's.
+    const ip = fromHostsFile(host.hostFiles.get('/etc/hosts') ?? '', name) ?? upstreamResolve(name, 'A')?.[0]?.data
     return { ip, traces: [] }
   }
   const pod = ctx.pod
