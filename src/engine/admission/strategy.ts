@@ -5,7 +5,7 @@
 import type { KubeObject } from '../api/types.ts'
 import { encodeBase64 as base64EncodeUtf8 } from '../util/base64.ts'
 
-const generationKinds = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Ingress', 'IngressClass', 'EndpointSlice'])
+const generationKinds = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Ingress', 'IngressClass', 'EndpointSlice', 'CustomResourceDefinition', 'GatewayClass', 'Gateway', 'HTTPRoute'])
 
 /** The part of an object whose change bumps metadata.generation. */
 function specOf(obj: KubeObject): unknown {

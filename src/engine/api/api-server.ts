@@ -49,6 +49,9 @@ export class ApiServer {
 
   create(input: KubeObject, opts: WriteOptions = {}): WriteResult {
     const obj = this.withScope(input)
+    // A CRD's kind has no REST endpoint until the CRD is installed (what a raw POST gets back).
+    const crd = kindInfo(obj.kind)?.crd
+    if (crd && !this.store.get('CustomResourceDefinition', undefined, crd)) throw new ApiError({ code: 404, reason: 'NotFound', message: 'the server could not find the requested resource' })
     this.requireNamespace(obj)
     if (this.store.getByKey(objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name))) {
       throw new ApiError({ code: 409, reason: 'AlreadyExists', message: `${qualifiedResource(obj.kind)} "${obj.metadata.name}" already exists` })

@@ -10,7 +10,11 @@ export interface KindInfo {
   singular: string
   shortNames: string[]
   namespaced: boolean
+  /** A kind a CustomResourceDefinition adds: served only while the CRD of this name is installed. */
+  crd?: string
 }
+
+const GATEWAY_VERSIONS = ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1']
 
 // Source: `kubectl api-resources` on Kubernetes 1.30.
 export const KINDS: KindInfo[] = [
@@ -28,6 +32,11 @@ export const KINDS: KindInfo[] = [
   { kind: 'Namespace', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], namespaced: false },
   { kind: 'Node', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'nodes', singular: 'node', shortNames: ['no'], namespaced: false },
   { kind: 'Event', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'events', singular: 'event', shortNames: ['ev'], namespaced: true },
+  { kind: 'CustomResourceDefinition', apiVersion: 'apiextensions.k8s.io/v1', acceptedApiVersions: ['apiextensions.k8s.io/v1'], plural: 'customresourcedefinitions', singular: 'customresourcedefinition', shortNames: ['crd', 'crds'], namespaced: false },
+  // Gateway API standard channel (kubernetes-sigs/gateway-api config/crd/standard): names and shortNames from the CRDs.
+  { kind: 'GatewayClass', apiVersion: GATEWAY_VERSIONS[0], acceptedApiVersions: GATEWAY_VERSIONS, plural: 'gatewayclasses', singular: 'gatewayclass', shortNames: ['gc'], namespaced: false, crd: 'gatewayclasses.gateway.networking.k8s.io' },
+  { kind: 'Gateway', apiVersion: GATEWAY_VERSIONS[0], acceptedApiVersions: GATEWAY_VERSIONS, plural: 'gateways', singular: 'gateway', shortNames: ['gtw'], namespaced: true, crd: 'gateways.gateway.networking.k8s.io' },
+  { kind: 'HTTPRoute', apiVersion: GATEWAY_VERSIONS[0], acceptedApiVersions: GATEWAY_VERSIONS, plural: 'httproutes', singular: 'httproute', shortNames: [], namespaced: true, crd: 'httproutes.gateway.networking.k8s.io' },
 ]
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]))
@@ -43,7 +52,12 @@ export function kindInfo(kind: string): KindInfo | undefined {
 /**
  * Resolves what a user typed after `kubectl get` (`po`, `pods`, `Pod`, `deployments.apps`, `ingresses.networking.k8s.io`).
  */
-export function resolveResource(typed: string): KindInfo | undefined {
+export function resolveResource(typed: string, served: (info: KindInfo) => boolean = () => true): KindInfo | undefined {
+  const found = resolveAny(typed)
+  return found && served(found) ? found : undefined
+}
+
+function resolveAny(typed: string): KindInfo | undefined {
   const lower = typed.toLowerCase()
   const direct = byAlias.get(lower)
   if (direct) return direct

@@ -19,7 +19,7 @@ const CLOUD_LB_PROVISIONING_SECONDS = 45
 type ProviderKind = 'kind' | 'minikube' | 'gke' | 'unknown'
 
 /** Which environment the cluster runs in, read from its Nodes (providerID, provider labels). */
-function providerKind(store: ReadonlyStore): ProviderKind {
+export function providerKind(store: ReadonlyStore): ProviderKind {
   const nodes = store.list('Node')
   if (nodes.some((n) => String(n.spec?.providerID ?? '').startsWith('kind://'))) return 'kind'
   if (nodes.some((n) => n.metadata.labels?.['minikube.k8s.io/name'])) return 'minikube'
@@ -32,7 +32,7 @@ function nodeIPs(store: ReadonlyStore): string[] {
 }
 
 /** The next address docker's IPAM gives a new container on the kind network (after the nodes and earlier LBs). */
-function nextKindAddress(store: ReadonlyStore, state: ProviderState): string {
+export function nextKindAddress(store: ReadonlyStore, state: ProviderState): string {
   const used = [...nodeIPs(store), ...state.assigned.values()].filter((ip) => ip.startsWith('172.18.')).map(ipToInt)
   return intToIp(Math.max(ipToInt('172.18.0.1'), ...used) + 1)
 }

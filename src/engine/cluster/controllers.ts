@@ -2,6 +2,7 @@
 import type { Controller } from '../controllers/controller.ts'
 import { ServiceLoadBalancerController } from '../cloud/service-lb-controller.ts'
 import { IngressStatusController } from '../ingress/ingress-status-controller.ts'
+import { GatewayController } from '../gateway/gateway-controller.ts'
 import type { ClusterConfig } from '../api/cluster-config.ts'
 import { deploymentController } from '../controllers/deployment-controller.ts'
 import { replicaSetController } from '../controllers/replicaset-controller.ts'
@@ -34,5 +35,6 @@ export function createControllers(_config: ClusterConfig): Controller[] {
     // Not kube-controller-manager's: the cloud provider's service controller and ingress-nginx's status updater.
     new ServiceLoadBalancerController(),
     new IngressStatusController(),
+    new GatewayController(),
   ]
 }

@@ -5,6 +5,7 @@ import { defaultDeployment, defaultReplicaSet, defaultReplicationController } fr
 import { defaultEndpointSlice, defaultEndpoints, defaultNamespace, defaultSecret } from './misc.ts'
 import { defaultPod } from './pod.ts'
 import { defaultService } from './service.ts'
+import { defaultGatewayObject } from '../gateway/defaults.ts'
 
 export { defaultPullPolicy } from './image.ts'
 
@@ -25,6 +26,7 @@ export function applyDefaults(obj: KubeObject): KubeObject {
     case 'Namespace': defaultNamespace(out); break
     case 'Endpoints': defaultEndpoints(out); break
     case 'EndpointSlice': defaultEndpointSlice(out); break
+    case 'GatewayClass': case 'Gateway': case 'HTTPRoute': defaultGatewayObject(out); break
   }
   return out
 }

@@ -15,6 +15,7 @@ import { nodeListener, podListener } from './listeners.ts'
 import type { LoadBalancerInfo } from './load-balancers.ts'
 import { lbTargetNodes } from './load-balancers.ts'
 import { HOST_LAN_IP, outsideHostAt } from './outside.ts'
+import { gatewayListenerOn } from '../gateway/listener.ts'
 import type { ServicePort } from 'kubernetes-types/core/v1'
 
 export type Peer =
@@ -128,7 +129,7 @@ function finish(world: NetworkWorld, tb: TraceBuilder, client: Peer, arrival: Ar
       tb.hop({ at: arrival.at, component: 'kube-proxy', action: 'reject', src: arrival.pkt.src, dst: arrival.pkt.dst, rule: null,
         note: 'The REJECT rule answers with ICMP port-unreachable: the client gets "connection refused" at once.' })
       return { status: 'refused', client: src, memo }
-    case 'lb': return proxyThroughLB(world, tb, client, arrival.lb, arrival.pkt, memo, src, ctx, onAccept)
+    case 'lb': return arrival.lb.gateway ? acceptAtGateway(world, tb, client, arrival.lb, arrival.pkt, memo, src, ctx, onAccept) : proxyThroughLB(world, tb, client, arrival.lb, arrival.pkt, memo, src, ctx, onAccept)
     case 'external': return acceptOutside(world, tb, client, arrival.pkt, memo, src, ctx, onAccept)
     default: return accept(world, tb, client, arrival, memo, src, ctx, onAccept)
   }
@@ -183,6 +184,7 @@ function describe(s: Server): string {
     case 'healthcheck': return `kube-proxy's health check server on ${s.node.name}`
     case 'daemon': return `${s.name} on ${s.node.name}`
     case 'external': return `The server at ${s.ip}`
+    case 'envoy': return `The envoy of Gateway ${s.gateway.metadata.namespace}/${s.gateway.metadata.name}`
   }
 }
 
@@ -234,6 +236,32 @@ function proxyThroughLB(world: NetworkWorld, tb: TraceBuilder, client: Peer, lb:
   const back = replyWalk(world, tb, { kind: 'lb', lb, pkt }, pkt, ctx, client)
   if (!back) return { status: 'timeout', client: src, memo }
   return { ...upstream, client: src, memo }
+}
+
+/** A Gateway's envoy: an L7 proxy that accepts on its listeners' ports; the request's routing is done by the answer (gateway/serve.ts). */
+function acceptAtGateway(world: NetworkWorld, tb: TraceBuilder, client: Peer, lb: LoadBalancerInfo, pkt: Pkt, memo: ConnMemo, src: Addr, ctx: WalkContext, onAccept?: AcceptHandler): Connection {
+  const at = `loadbalancer/${lb.ip}`
+  const gw = lb.gateway!
+  const listener = gatewayListenerOn(gw, pkt.dst.port)
+  if (!listener || pkt.protocol !== 'tcp') {
+    tb.hop({ at, component: 'gateway', action: 'reset', src: pkt.src, dst: pkt.dst, rule: null, note: `Gateway ${gw.metadata.name} has no HTTP listener on port ${pkt.dst.port}: the envoy container refuses the connection.` })
+    replyWalk(world, tb, { kind: 'lb', lb, pkt }, pkt, ctx, client)
+    return { status: 'refused', client: src, memo }
+  }
+  tb.hop({ at, component: 'gateway', action: 'accept', src: pkt.src, dst: pkt.dst, rule: `Gateway ${gw.metadata.namespace}/${gw.metadata.name} listener ${listener.name} (${listener.protocol} ${listener.port})`,
+    note: `The Gateway's envoy accepts the connection on listener ${listener.name} and reads the HTTP request to pick a route.` })
+  const server: Server = { kind: 'envoy', gateway: gw, listener, ip: lb.ip }
+  onAccept?.(server, pkt.src, pkt.dst, tb)
+  const back = replyWalk(world, tb, { kind: 'lb', lb, pkt }, pkt, ctx, client)
+  if (!back) return { status: 'timeout', client: src, memo }
+  return { status: 'open', server, peerSeen: pkt.src, local: pkt.dst, client: src, memo }
+}
+
+/** Opens a connection whose first packet starts in `first` (a proxy's upstream leg entering the cluster at a node). */
+export function connectFrom(world: NetworkWorld, tb: TraceBuilder, client: Peer, first: Box, pkt: Pkt, onAccept?: AcceptHandler): Connection {
+  const ctx: WalkContext = { reply: false, nat: [] }
+  const arrival = walk(world, tb, pkt, first, ctx)
+  return finish(world, tb, client, arrival, { srcPort: pkt.src.port }, pkt.src, ctx, onAccept)
 }
 
 /** localhost on the host: a kubectl port-forward, or a port docker publishes for a kind node (extraPortMappings). */

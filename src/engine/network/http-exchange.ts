@@ -13,6 +13,7 @@ import type { NetworkWorld } from './world.ts'
 import type { Addr } from './packet.ts'
 import type { TraceBuilder as TB } from '../trace/builder.ts'
 import { ingressServe } from '../ingress/serve.ts'
+import { gatewayServe } from '../gateway/serve.ts'
 import { hostMatches } from '../ingress/match.ts'
 import { certificateSubject } from './certificate.ts'
 import { outsideHostAt, outsideHttp } from './outside.ts'
@@ -80,6 +81,8 @@ function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer
       const body = server.tls ? 'Client sent an HTTP request to an HTTPS server.\n' : 'ok'
       return { status: server.tls ? 400 : 200, headers: [['Content-Type', 'text/plain; charset=utf-8'], ['Date', httpDate(now)], ['Content-Length', String(byteLength(body))]], body }
     }
+    case 'envoy':
+      return gatewayServe(world, tb, server, req, peer, local, (s, r, p, l, t) => answer(world, s, r, p, l, t, seen))
     case 'external': {
       const body = `external server ${server.ip}\n`
       return { status: 200, headers: [['Date', httpDate(now)], ['Content-Length', String(byteLength(body))]], body }

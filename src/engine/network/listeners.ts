@@ -8,12 +8,15 @@ import { runsImageServer } from '../images/process.ts'
 import type { NetNode, NetPod, NetworkView } from './view.ts'
 import { localReadyEndpoints } from './load-balancers.ts'
 import type { KubeObject } from '../api/types.ts'
+import type { Listener } from '../gateway/types.ts'
 
 export type Server =
   | { kind: 'container'; pod: NetPod; container: ContainerInfo; files: Map<string, string>; /** `ns/pod/container`, the key of the served counts. */ key: string }
   | { kind: 'healthcheck'; node: NetNode; service: KubeObject; localEndpoints: number }
   | { kind: 'daemon'; node: NetNode; name: string; tls: boolean }
   | { kind: 'external'; ip: string }
+  /** A Gateway's proxy (envoy) accepting on one of its listeners. */
+  | { kind: 'envoy'; gateway: KubeObject; listener: Listener; ip: string }
 
 const listenerCache = new WeakMap<NetPod, { version: number; byPort: Map<number, Server | undefined> }>()
 
@@ -69,5 +72,6 @@ export function serverName(s: Server): string {
     case 'container': return `pod/${s.pod.name}`
     case 'healthcheck': case 'daemon': return `node/${s.node.name}`
     case 'external': return `external/${s.ip}`
+    case 'envoy': return `loadbalancer/${s.ip}`
   }
 }

@@ -10,7 +10,10 @@ import type { Endpoint as SliceEndpoint } from 'kubernetes-types/discovery/v1'
 export interface LoadBalancerInfo {
   ip: string
   mode: 'proxy' | 'passthrough' | 'tunnel'
+  /** The LoadBalancer Service (for a Gateway's proxy: the Gateway itself). */
   service: KubeObject
+  /** Set when this address is a Gateway's L7 proxy (cloud-provider-kind's envoy, GKE's front end). */
+  gateway?: KubeObject
 }
 
 /** Every address in Services' `status.loadBalancer.ingress`, with how traffic to it travels. */
@@ -22,6 +25,12 @@ export function loadBalancers(view: NetworkView): LoadBalancerInfo[] {
       if (!ing.ip) continue
       const mode = view.profileType === 'kind' ? 'proxy' : view.profileType === 'minikube' ? 'tunnel' : 'passthrough'
       out.push({ ip: ing.ip, mode, service: svc })
+    }
+  }
+  // Gateways programmed by a provider: status.addresses is the proxy's own address.
+  for (const gw of view.store.list('Gateway')) {
+    for (const a of (gw.status?.addresses ?? []) as { type?: string; value: string }[]) {
+      if ((a.type ?? 'IPAddress') === 'IPAddress') out.push({ ip: a.value, mode: 'proxy', service: gw, gateway: gw })
     }
   }
   return out

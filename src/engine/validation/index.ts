@@ -6,6 +6,7 @@ import { validateConfigMap, validateImmutableDataUpdate, validateNamespace, vali
 import { validateEndpointSlice, validateEndpoints } from './endpoints.ts'
 import { path, type ErrorList } from './field-errors.ts'
 import { validateIngress, validateIngressClass } from './ingress.ts'
+import { validateGatewayObject } from '../gateway/validate.ts'
 import { nameIsDNSSubdomain } from './names.ts'
 import { validateObjectMeta } from './object-meta.ts'
 import { validatePod, validatePodUpdate } from './pod.ts'
@@ -29,6 +30,8 @@ export function validateCreate(obj: KubeObject, namespaced: boolean): ErrorList 
     case 'ConfigMap': return validateConfigMap(obj)
     case 'Secret': return validateSecret(obj)
     case 'Namespace': return validateNamespace(obj)
+    case 'GatewayClass': case 'Gateway': case 'HTTPRoute':
+      return [...validateObjectMeta(obj.metadata, namespaced, nameIsDNSSubdomain, path('metadata')), ...validateGatewayObject(obj)]
     default: return validateObjectMeta(obj.metadata, namespaced, nameIsDNSSubdomain, path('metadata'))
   }
 }
@@ -40,6 +43,7 @@ export function validateUpdate(obj: KubeObject, old: KubeObject, namespaced: boo
     case 'Pod': return validatePodUpdate(obj, old)
     case 'Deployment': case 'ReplicaSet': return validateAppsUpdate(obj, old)
     case 'ConfigMap': case 'Secret': return [...validateImmutableDataUpdate(obj, old), ...validateCreate(obj, namespaced)]
+    case 'GatewayClass': return [...validateObjectMeta(obj.metadata, namespaced, nameIsDNSSubdomain, path('metadata')), ...validateGatewayObject(obj, old)]
     default: return validateCreate(obj, namespaced)
   }
 }

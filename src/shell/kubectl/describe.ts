@@ -1,5 +1,6 @@
 // `kubectl describe`: one object, every object of a kind, or (when no exact name matches) every object whose
 // name starts with the given one. Source: kubectl/pkg/cmd/describe/describe.go (Run, DescribeMatchingResources).
+import { isServed } from '../../engine/manifest/kind-mapping.ts'
 import type { KubectlSubcommand } from './context.ts'
 import { GLOBAL_FLAGS, bool, parseFlags, str, type FlagSpec } from './flags.ts'
 import type { KubeObject } from '../../engine/api/types.ts'
@@ -31,7 +32,7 @@ export const describe: KubectlSubcommand = (ctx) => {
   let parsed
   let selector
   try {
-    parsed = parseResourceArgs(flags.positional)
+    parsed = parseResourceArgs(flags.positional, (info) => isServed(ctx.cluster.store, info))
     selector = parseSelector(str(flags, 'selector') ?? '')
   } catch (err) {
     ctx.io.err(`error: ${(err as Error).message}\n`)

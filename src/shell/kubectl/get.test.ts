@@ -109,7 +109,11 @@ describe('kubectl describe and the small read verbs', () => {
     expect(run(s, 'kubectl version').out).toBe('Client Version: v1.32.2\nKustomize Version: v5.5.0\nServer Version: v1.32.2\n')
     expect(run(s, 'kubectl cluster-info').out).toMatch(/^Kubernetes control plane is running at https:\/\/127\.0\.0\.1:(\d+)\nCoreDNS is running at https:\/\/127\.0\.0\.1:\1\/api\/v1\/namespaces\/kube-system\/services\/kube-dns:dns\/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'\.\n$/)
     expect(run(s, 'kubectl config current-context').out).toBe('kind-kind\n')
-    expect(run(s, 'kubectl api-resources').out.split('\n')[0]).toBe('NAME                     SHORTNAMES   APIVERSION             NAMESPACED   KIND')
+    const resources = run(s, 'kubectl api-resources').out.split('\n')
+    expect(resources[0]).toBe('NAME                        SHORTNAMES   APIVERSION                NAMESPACED   KIND')
+    // The Gateway API kinds are listed only once their CRDs are installed (cloud-provider-kind does it).
+    expect(resources).toContain('customresourcedefinitions   crd,crds     apiextensions.k8s.io/v1   false        CustomResourceDefinition')
+    expect(resources.some((l: string) => l.startsWith('gateways'))).toBe(false)
   })
 
   it('logs: NotFound for a missing pod', () => {

@@ -1,5 +1,6 @@
 // `kubectl get`: find the objects, then print them as a table, names, YAML/JSON, JSONPath or custom columns.
 // Source: kubectl/pkg/cmd/get/get.go (Run, printGeneric: messages, List wrapping, blank line between kinds).
+import { isServed } from '../../engine/manifest/kind-mapping.ts'
 import type { KubectlContext, KubectlSubcommand } from './context.ts'
 import { GLOBAL_FLAGS, bool, parseFlags, str, strs, type FlagSpec } from './flags.ts'
 import type { KubeObject } from '../../engine/api/types.ts'
@@ -78,7 +79,7 @@ export const get: KubectlSubcommand = (ctx) => {
   let parsed
   try {
     format = parseOutputFormat(str(flags, 'output'), (p) => ctx.host.readFile(p))
-    parsed = parseResourceArgs(flags.positional)
+    parsed = parseResourceArgs(flags.positional, (info) => isServed(ctx.cluster.store, info))
   } catch (err) {
     ctx.io.err(`error: ${(err as Error).message}\n`)
     return 1

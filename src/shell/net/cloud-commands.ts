@@ -6,6 +6,7 @@ import { providerState, formatAllow } from '../../engine/cloud/provider-state.ts
 import type { FirewallRule } from '../../engine/cloud/provider-state.ts'
 import { keyOf } from '../../engine/api/types.ts'
 import { ingressNginxObjects } from '../../engine/ingress/install.ts'
+import { installForKind } from '../../engine/gateway/install.ts'
 import type { ServicePort } from 'kubernetes-types/core/v1'
 
 /** Re-syncs the LoadBalancer Services so the service controller picks up a provider that just started. */
@@ -21,6 +22,7 @@ export const cloudProviderKind: Command = (io, host) => {
     return 1
   }
   providerState(cluster.config).cloudProviderKind = true
+  installForKind(cluster.api, cluster.store)
   io.err(`I0101 09:00:00.000000       1 controller.go:174] probe HTTP address https://127.0.0.1:6443\nI0101 09:00:00.000000       1 controller.go:84] Creating new cloud provider for cluster ${cluster.profile.name}\nI0101 09:00:00.000000       1 controller.go:91] Starting cloud controller for cluster ${cluster.profile.name}\n`)
   resyncLoadBalancers(cluster)
   return 0

@@ -2,6 +2,7 @@
 import type { KubectlSubcommand } from '../context.ts'
 import { GLOBAL_FLAGS, bool, parseFlags, str } from '../flags.ts'
 import { KINDS, groupOf } from '../../../engine/api/kinds.ts'
+import { isServed } from '../../../engine/manifest/kind-mapping.ts'
 import { tabulate } from '../print/tabwriter.ts'
 
 export const apiResources: KubectlSubcommand = (ctx) => {
@@ -10,6 +11,7 @@ export const apiResources: KubectlSubcommand = (ctx) => {
   const group = str(flags, 'api-group')
   const namespacedOnly = flags.values.has('namespaced') ? bool(flags, 'namespaced') : undefined
   const rows = KINDS
+    .filter((k) => isServed(ctx.cluster.store, k))
     .filter((k) => group === undefined || groupOf(k.apiVersion) === group)
     .filter((k) => namespacedOnly === undefined || k.namespaced === namespacedOnly)
     .sort((a, b) => groupOf(a.apiVersion).localeCompare(groupOf(b.apiVersion)) || (a.plural < b.plural ? -1 : 1))

@@ -14,9 +14,9 @@ export interface ResourceRequest {
 // The `all` category as discovery lists it (core group first, then apps); kinds kubehop does not serve are absent.
 const ALL_CATEGORY = ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet']
 
-function resolve(typed: string): KindInfo[] {
+function resolve(typed: string, served?: (info: KindInfo) => boolean): KindInfo[] {
   if (typed === 'all') return ALL_CATEGORY.map((k) => kindInfo(k)!)
-  const info = resolveResource(typed)
+  const info = resolveResource(typed, served)
   if (!info) throw new ReadError(`the server doesn't have a resource type "${typed}"`)
   return [info]
 }
@@ -29,13 +29,14 @@ export interface ParsedArgs {
   singleItem: boolean
 }
 
-export function parseResourceArgs(args: string[]): ParsedArgs {
+/** `served`: whether discovery lists a kind now (a CRD's kinds only once it is installed). */
+export function parseResourceArgs(args: string[], served?: (info: KindInfo) => boolean): ParsedArgs {
   if (args.some((a) => a.includes('/'))) {
     const requests: ResourceRequest[] = []
     for (const arg of args) {
       const slash = arg.indexOf('/')
       if (slash < 0) throw new ReadError('there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. \'kubectl get resource/<resource_name>\' instead of \'kubectl get resource resource/<resource_name>\'')
-      const [info] = resolve(arg.slice(0, slash))
+      const [info] = resolve(arg.slice(0, slash), served)
       const name = arg.slice(slash + 1)
       if (!name) throw new ReadError(`arguments in resource/name form must have a single resource and name`)
       const existing = requests.find((r) => r.info.kind === info.kind)
@@ -46,7 +47,7 @@ export function parseResourceArgs(args: string[]): ParsedArgs {
   }
   const [types, ...names] = args
   const typed = types.split(',').filter(Boolean)
-  const infos = typed.flatMap(resolve)
+  const infos = typed.flatMap((t) => resolve(t, served))
   if (names.length && infos.length > 1) {
     // kubectl looks every name up in every type; keep the same behaviour.
     return { requests: infos.map((info) => ({ info, names: [...names] })), multipleTypes: true, singleItem: false }

@@ -1,6 +1,7 @@
 // `kubectl apply -f`: client-side apply. All objects are read first, then each one is created (with the
 // last-applied annotation) or three-way merged into the live object; results print as they happen and
 // every error prints at the end (exit 1). Upstream: kubectl/pkg/cmd/apply/apply.go (Run, applyOneObject).
+import { storeKindResolver } from '../../../engine/manifest/kind-mapping.ts'
 import type { KubectlContext } from '../context.ts'
 import { parseFlags, strs, bool } from '../flags.ts'
 import type { KubeObject } from '../../../engine/api/types.ts'
@@ -32,7 +33,7 @@ export const apply = verb((ctx: KubectlContext) => {
   const output = outputOf(flags)
   const { namespace, explicit } = namespaceOf(flags)
   const sources = readSources(ctx, strs(flags, 'filename'))
-  const { objects, errors } = collectObjects(sources, { validate: validateOf(flags), namespace, explicitNamespace: explicit })
+  const { objects, errors } = collectObjects(sources, { validate: validateOf(flags), namespace, explicitNamespace: explicit, resolveKind: storeKindResolver(ctx.cluster.store) })
   if (!objects.length && !errors.length) throw new CommandError('no objects passed to apply')
   const applied: Record<string, unknown>[] = []
   const serverSide = bool(flags, 'server-side')

@@ -4,6 +4,7 @@
 // resource/builder.go (ContinueOnError, EagerVisitorList, SetNamespace/RequireNamespace).
 import { kindInfo } from '../../../engine/api/kinds.ts'
 import { parseManifests } from '../../../engine/manifest/index.ts'
+import type { KindResolver } from '../../../engine/manifest/kind-mapping.ts'
 import { goQuote } from '../../../engine/validation/go-format.ts'
 import type { KubectlError } from './errors.ts'
 import { plain } from './errors.ts'
@@ -20,6 +21,8 @@ export interface CollectOptions {
   validate: boolean
   namespace: string
   explicitNamespace: boolean
+  /** The cluster's REST mapping (CRD kinds only once installed); defaults to every kind kubehop simulates. */
+  resolveKind?: KindResolver
 }
 
 export function collectObjects(sources: Source[], opts: CollectOptions): { objects: Collected[]; errors: KubectlError[] } {
@@ -46,7 +49,7 @@ export function collectObjects(sources: Source[], opts: CollectOptions): { objec
       for (const obj of src.manifest.objects) settle(obj, src.name, !!kindInfo(String(obj.kind)))
       continue
     }
-    const parsed = parseManifests(src.text, src.name, { validate: opts.validate })
+    const parsed = parseManifests(src.text, src.name, { validate: opts.validate, resolveKind: opts.resolveKind })
     // Objects and errors interleave in stream order only through the fatal error, which always comes last.
     for (const d of parsed.docs) settle(d.object, src.name, true)
     for (const e of parsed.errors) errors.push(plain(e.message))

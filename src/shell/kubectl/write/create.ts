@@ -1,5 +1,6 @@
 // `kubectl create -f FILE` and the generator subcommands (deployment, service, namespace, configmap,
 // secret generic). Upstream: kubectl/pkg/cmd/create/*.go.
+import { storeKindResolver } from '../../../engine/manifest/kind-mapping.ts'
 import type { KubectlContext } from '../context.ts'
 import type { FlagSpec } from '../flags.ts'
 import { FlagError, GLOBAL_FLAGS, bool, int, parseFlags, str, strs } from '../flags.ts'
@@ -42,7 +43,7 @@ function createFromFiles(ctx: KubectlContext): number {
   const { namespace, explicit } = namespaceOf(flags)
   const filenames = strs(flags, 'filename')
   if (!filenames.length) throw new CommandError('must specify one of -f and -k')
-  const { objects, errors } = collectObjects(readSources(ctx, filenames), { validate: validateOf(flags), namespace, explicitNamespace: explicit })
+  const { objects, errors } = collectObjects(readSources(ctx, filenames), { validate: validateOf(flags), namespace, explicitNamespace: explicit, resolveKind: storeKindResolver(ctx.cluster.store) })
   const created: Record<string, unknown>[] = []
   for (const item of objects) {
     if (!item.served) {

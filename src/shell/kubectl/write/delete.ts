@@ -1,5 +1,6 @@
 // `kubectl delete KIND NAME...|KIND/NAME|-f FILE|--all|-l SELECTOR`: `pod "x" deleted` per object,
 // NotFound errors printed at the end (exit 1). Upstream: kubectl/pkg/cmd/delete/delete.go.
+import { storeKindResolver } from '../../../engine/manifest/kind-mapping.ts'
 import type { KubectlContext } from '../context.ts'
 import { bool, int, parseFlags, str, strs } from '../flags.ts'
 import type { KubeObject } from '../../../engine/api/types.ts'
@@ -29,7 +30,7 @@ export const del = verb((ctx: KubectlContext) => {
   const filenames = strs(flags, 'filename')
   if (filenames.length) {
     if (flags.positional.length) throw new CommandError('resource(s) were provided, but no name was specified')
-    const collected = collectObjects(readSources(ctx, filenames), { validate: validateOf(flags), namespace, explicitNamespace: explicit })
+    const collected = collectObjects(readSources(ctx, filenames), { validate: validateOf(flags), namespace, explicitNamespace: explicit, resolveKind: storeKindResolver(ctx.cluster.store) })
     errors.push(...collected.errors)
     objects = collected.objects.filter((o) => o.served).map((o) => ({ kind: String(o.object.kind), namespace: o.object.metadata.namespace as string | undefined, name: String(o.object.metadata.name) }))
   } else {

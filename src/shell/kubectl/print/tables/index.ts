@@ -9,6 +9,7 @@ import { CONFIGMAP_TABLE, NAMESPACE_TABLE, SECRET_TABLE } from './config.ts'
 import { NODE_TABLE } from './node.ts'
 import { EVENT_TABLE } from './event.ts'
 import { ageColumn, nameColumn } from '../table.ts'
+import { CRD_TABLE, customResourceTable } from './custom-resource.ts'
 
 const TABLES: Record<string, TableSpec> = {
   Pod: POD_TABLE,
@@ -25,9 +26,10 @@ const TABLES: Record<string, TableSpec> = {
   Namespace: NAMESPACE_TABLE,
   Node: NODE_TABLE,
   Event: EVENT_TABLE,
+  CustomResourceDefinition: CRD_TABLE,
 }
 
 /** Kinds without a printer get the server's default table: NAME and AGE. */
 export function tableFor(kind: string): TableSpec {
-  return TABLES[kind] ?? [nameColumn, ageColumn]
+  return TABLES[kind] ?? customResourceTable(kind) ?? [nameColumn, ageColumn]
 }
