@@ -1,20 +1,13 @@
-// The registry strategies' PrepareForCreate / PrepareForUpdate: status reset on create, generation,
-// Secret stringData, Namespace finalizers.
+// The registry strategies' PrepareForCreate / PrepareForUpdate: status reset on create, Secret stringData, Namespace
+// finalizers; generation as ../api/registry-strategy.ts says (the store applies the same rule to every write).
 // Upstream: pkg/registry/{apps/deployment,apps/replicaset,core/replicationcontroller,core/service,
 // core/namespace,networking/ingress,discovery/endpointslice,core/secret}/strategy.go (v1.32).
 import type { KubeObject } from '../api/types.ts'
 import { encodeBase64 as base64EncodeUtf8 } from '../util/base64.ts'
+import { generationOnCreate, generationOnUpdate } from '../api/registry-strategy.ts'
 
-const generationKinds = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Ingress', 'IngressClass', 'EndpointSlice', 'CustomResourceDefinition', 'GatewayClass', 'Gateway', 'HTTPRoute'])
-
-/** The part of an object whose change bumps metadata.generation. */
-function specOf(obj: KubeObject): unknown {
-  if (obj.kind === 'EndpointSlice') return [obj.addressType, obj.endpoints, obj.ports]
-  return obj.spec
-}
-
-function setGeneration(obj: KubeObject, generation: number): void {
-  ;(obj.metadata as { generation?: number }).generation = generation
+function setGeneration(obj: KubeObject, generation: number | undefined): void {
+  if (generation !== undefined) (obj.metadata as { generation?: number }).generation = generation
 }
 
 /** Secret conversion: stringData entries overwrite data entries, base64-encoded; stringData is never stored. */
@@ -29,7 +22,7 @@ function mergeStringData(obj: KubeObject): void {
 /** PrepareForCreate (everything except Pods, which pod-admission.ts handles). Mutates obj. */
 export function prepareForCreate(obj: KubeObject): void {
   mergeStringData(obj)
-  if (generationKinds.has(obj.kind)) setGeneration(obj, 1)
+  setGeneration(obj, generationOnCreate(obj.kind))
   switch (obj.kind) {
     case 'Service': obj.status = { loadBalancer: {} }; break
     case 'Deployment': obj.status = {}; break
@@ -42,12 +35,9 @@ export function prepareForCreate(obj: KubeObject): void {
   }
 }
 
-/** PrepareForUpdate: generation + 1 when the spec changed; Namespace finalizers are kept. Mutates obj. */
+/** PrepareForUpdate: the strategy's generation; Namespace finalizers are kept. Mutates obj. */
 export function prepareForUpdate(obj: KubeObject, old: KubeObject): void {
   mergeStringData(obj)
-  if (generationKinds.has(obj.kind)) {
-    const oldGen = old.metadata.generation ?? 1
-    setGeneration(obj, JSON.stringify(specOf(obj)) === JSON.stringify(specOf(old)) ? oldGen : oldGen + 1)
-  }
+  setGeneration(obj, generationOnUpdate(old, obj))
   if (obj.kind === 'Namespace') obj.spec = { ...(obj.spec ?? {}), finalizers: old.spec?.finalizers ?? ['kubernetes'] }
 }

@@ -6,6 +6,8 @@ import { kindInfo, groupOf } from './kinds.ts'
 import type { ObjectStore } from './store.ts'
 import type { AdmissionContext, StatusError } from '../admission/index.ts'
 import { admitCreate, admitUpdate, releaseOnDelete } from '../admission/index.ts'
+import { beforeDelete, finishesDeletion, generationOnUpdate, podGracePeriod } from './registry-strategy.ts'
+import { rfc3339 } from '../sim/clock.ts'
 
 export class ApiError extends Error {
   constructor(readonly status: StatusError) {
@@ -16,6 +18,11 @@ export class ApiError extends Error {
 export interface WriteOptions {
   /** `--dry-run=server`: admit but do not persist (nothing is allocated). */
   dryRun?: boolean
+}
+
+interface DeleteOptions extends WriteOptions {
+  /** DeleteOptions.gracePeriodSeconds (`--grace-period`); unset: the object's own (a Pod's terminationGracePeriodSeconds). */
+  gracePeriodSeconds?: number
 }
 
 export interface WriteResult {
@@ -36,6 +43,13 @@ function notFound(kind: string, name: string): ApiError {
 }
 
 export class ApiServer {
+  /**
+   * Pods are deleted gracefully (deletionTimestamp = now + grace, kept until their kubelet deletes them with grace 0),
+   * as the Pod strategy's CheckGracefulDelete says. Off until the kubelet finishes Terminating pods (issue 17, point
+   * 3): until then a pod goes at once, as before.
+   */
+  gracefulPodDeletion = false
+
   constructor(
     private readonly store: ObjectStore,
     private readonly admission: () => AdmissionContext,
@@ -74,21 +88,42 @@ export class ApiServer {
     const result = admitUpdate(obj, old, this.admission())
     if (result.error) throw new ApiError(result.error)
     if (opts.dryRun) return { object: result.object!, warnings: result.warnings }
-    return { object: this.store.update(result.object!), warnings: result.warnings }
+    return { object: this.write(result.object!, old, false), warnings: result.warnings }
   }
 
   /** Status and controller-owned writes: no validation, as the /status subresource skips spec checks. */
   updateStatus(obj: KubeObject): KubeObject {
-    if (!this.store.getByKey(objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name))) throw notFound(obj.kind, obj.metadata.name)
-    return this.store.update(obj)
+    const old = this.store.getByKey(objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name))
+    if (!old) throw notFound(obj.kind, obj.metadata.name)
+    return this.write(obj, old, true)
   }
 
-  delete(kind: string, namespace: string | undefined, name: string, opts: WriteOptions = {}): KubeObject {
+  /**
+   * Deletes an object, or marks it deleting: a Pod with a grace period (when gracefulPodDeletion is on) or an object
+   * with finalizers gets deletionTimestamp and deletionGracePeriodSeconds and stays until the last actor is done.
+   * Returns the object as the delete left it.
+   */
+  delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject {
     const old = this.get(kind, namespace, name)
     if (opts.dryRun) return old
-    releaseOnDelete(old, this.admission())
-    this.store.remove(objectKey(old.kind, old.metadata.namespace, old.metadata.name))
-    return old
+    const grace = kind === 'Pod' && this.gracefulPodDeletion ? podGracePeriod(old, opts.gracePeriodSeconds) : 0
+    const outcome = beforeDelete(old, grace, this.store.clock.now(), rfc3339)
+    if (outcome.remove) return this.remove(old)
+    if (outcome.object === old) return old
+    return this.store.update(outcome.object, { generation: outcome.object.metadata.generation })
+  }
+
+  /** A write through the store; an object being deleted whose last finalizer this write removed is gone (store.go). */
+  private write(obj: KubeObject, old: KubeObject, status: boolean): KubeObject {
+    const stored = this.store.update(obj, { generation: generationOnUpdate(old, obj, status) })
+    if (old.metadata.deletionTimestamp !== undefined && finishesDeletion(stored)) return this.remove(stored)
+    return stored
+  }
+
+  private remove(obj: KubeObject): KubeObject {
+    releaseOnDelete(obj, this.admission())
+    this.store.remove(objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name))
+    return obj
   }
 
   private scope(kind: string, namespace: string | undefined): string | undefined {

@@ -1,9 +1,11 @@
 // The API store: every object the cluster knows, keyed Kind/namespace/name. Every write goes through `write`,
-// which stamps metadata (uid, resourceVersion, generation, creationTimestamp) like the API server and etcd do.
+// which stamps metadata (uid, resourceVersion, creationTimestamp; generation as registry-strategy.ts says) like the
+// API server and etcd do.
 import type { KubeObject, ObjectKey } from './types.ts'
 import { keyOf, objectKey } from './types.ts'
 import { jsonEqual } from './plain-json.ts'
 import { StoreIndexes } from './indexes.ts'
+import { generationOnCreate, generationOnUpdate } from './registry-strategy.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { SimClock } from '../sim/clock.ts'
 
@@ -28,9 +30,6 @@ export interface ReadonlyStore {
   readonly indexes?: StoreIndexes
 }
 
-// Kinds whose metadata.generation tracks spec changes (the others leave it unset, as the API server does).
-const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Ingress', 'IngressClass', 'EndpointSlice', 'CustomResourceDefinition', 'GatewayClass', 'Gateway', 'HTTPRoute'])
-
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
@@ -48,7 +47,7 @@ export class ObjectStore implements ReadonlyStore {
   private readonly lists = new Map<string, { revision: number; objects: KubeObject[] }>()
   private listeners: ((change: Change) => void)[] = []
 
-  constructor(private readonly rng: SeededRandom, private readonly clock: SimClock) {}
+  constructor(private readonly rng: SeededRandom, readonly clock: SimClock) {}
 
   get version(): number {
     return this.rv
@@ -90,6 +89,8 @@ export class ObjectStore implements ReadonlyStore {
   create(obj: KubeObject): KubeObject {
     const key = keyOf(obj)
     if (this.objects.has(key)) throw new Error(`store: ${key} already exists`)
+    // The strategy's generation, whatever the input said (PrepareForCreate).
+    const generation = generationOnCreate(obj.kind)
     const stamped: KubeObject = {
       ...obj,
       metadata: {
@@ -97,17 +98,17 @@ export class ObjectStore implements ReadonlyStore {
         uid: obj.metadata.uid ?? this.rng.uuid(),
         resourceVersion: String(++this.rv),
         creationTimestamp: obj.metadata.creationTimestamp ?? this.clock.nowRfc3339(),
-        ...(GENERATION_KINDS.has(obj.kind) ? { generation: 1 } : {}),
+        ...(generation !== undefined ? { generation } : {}),
       },
     }
     return this.commit({ type: 'added', key, object: deepFreeze(stamped) })
   }
 
   /**
-   * Replaces an object. Returns the stored record, or the existing one untouched when nothing changed
+   * Replaces an object (`opts.generation`: the generation a delete decided). Returns the stored record, or the existing one untouched when nothing changed
    * (a no-op write does not bump resourceVersion, like the API server).
    */
-  update(obj: KubeObject): KubeObject {
+  update(obj: KubeObject, opts: { generation?: number } = {}): KubeObject {
     const key = keyOf(obj)
     const previous = this.objects.get(key)
     if (!previous) throw new Error(`store: ${key} does not exist`)
@@ -117,14 +118,11 @@ export class ObjectStore implements ReadonlyStore {
         resourceVersion: previous.metadata.resourceVersion, generation: previous.metadata.generation },
     }
     if (jsonEqual(candidate, previous)) return previous
-    const specChanged = !jsonEqual(candidate.spec, previous.spec)
+    // PrepareForUpdate's generation, or the one a delete set (rest.BeforeDelete bumps it when marking).
+    const generation = opts.generation ?? generationOnUpdate(previous, candidate)
     const stamped: KubeObject = {
       ...candidate,
-      metadata: {
-        ...candidate.metadata,
-        resourceVersion: String(++this.rv),
-        ...(GENERATION_KINDS.has(obj.kind) ? { generation: (previous.metadata.generation ?? 1) + (specChanged ? 1 : 0) } : {}),
-      },
+      metadata: { ...candidate.metadata, resourceVersion: String(++this.rv), ...(generation !== undefined ? { generation } : {}) },
     }
     return this.commit({ type: 'modified', key, object: deepFreeze(stamped), previous })
   }
