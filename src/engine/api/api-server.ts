@@ -6,6 +6,7 @@ import { kindInfo, groupOf } from './kinds.ts'
 import type { ObjectStore } from './store.ts'
 import type { AdmissionContext, StatusError } from '../admission/index.ts'
 import { admitCreate, admitUpdate, releaseOnDelete } from '../admission/index.ts'
+import { markedForDeletion, podGracePeriod } from './graceful-delete.ts'
 
 export class ApiError extends Error {
   constructor(readonly status: StatusError) {
@@ -16,6 +17,11 @@ export class ApiError extends Error {
 export interface WriteOptions {
   /** `--dry-run=server`: admit but do not persist (nothing is allocated). */
   dryRun?: boolean
+}
+
+export interface DeleteOptions extends WriteOptions {
+  /** DeleteOptions.gracePeriodSeconds; unset: the object's own (a pod's terminationGracePeriodSeconds). */
+  gracePeriodSeconds?: number
 }
 
 export interface WriteResult {
@@ -39,6 +45,7 @@ export class ApiServer {
   constructor(
     private readonly store: ObjectStore,
     private readonly admission: () => AdmissionContext,
+    private readonly now: () => number = () => 0,
   ) {}
 
   get(kind: string, namespace: string | undefined, name: string): KubeObject {
@@ -80,8 +87,15 @@ export class ApiServer {
     return this.store.update(obj)
   }
 
-  delete(kind: string, namespace: string | undefined, name: string, opts: WriteOptions = {}): KubeObject {
+  /** Removes the object, or for a pod on a node marks it for graceful deletion (returned as marked). */
+  delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject {
     const old = this.get(kind, namespace, name)
+    const period = old.kind === 'Pod' ? podGracePeriod(old, opts.gracePeriodSeconds) : 0
+    if (period > 0) {
+      const marked = markedForDeletion(old, period, this.now())
+      if (!marked || opts.dryRun) return marked ?? old
+      return this.store.update(marked)
+    }
     if (opts.dryRun) return old
     releaseOnDelete(old, this.admission())
     this.store.remove(objectKey(old.kind, old.metadata.namespace, old.metadata.name))

@@ -37,7 +37,7 @@ export class Cluster {
     this.store = new ObjectStore(this.rng.fork('uid'), this.clock)
     this.allocators = newAllocators(profile.serviceCIDR, profile.nodePortRange, this.rng.fork('allocators'))
     this.config = { clusterDomain: 'cluster.local', clusterDNS: cidrHost(profile.serviceCIDR, 10), clusterCIDR: profile.clusterCIDR, serviceCIDR: profile.serviceCIDR }
-    this.api = new ApiServer(this.store, () => this.admissionContext())
+    this.api = new ApiServer(this.store, () => this.admissionContext(), () => this.clock.now())
     this.events = new EventRecorder(this.store, this.clock)
     this.manager = new ControllerManager(createControllers(this.config), this.store, this.clock, this.rng.fork('controllers'),
       this.runtime, (write, controller) => this.applyControllerWrite(write, controller), (record, repeat) => this.events.record(record, repeat), this.config)
@@ -102,7 +102,7 @@ export class Cluster {
       else if (write.op === 'update') this.api.updateStatus(write.object)
       else {
         const target = this.store.getByKey(write.key)
-        if (target) this.api.delete(target.kind, target.metadata.namespace, target.metadata.name)
+        if (target) this.api.delete(target.kind, target.metadata.namespace, target.metadata.name, { gracePeriodSeconds: write.gracePeriodSeconds })
       }
     } catch (err) {
       // A rejected create is reported on the owner as the replica controllers do (`FailedCreate`, `Error creating: ...`);
