@@ -126,7 +126,7 @@ const storyCommand: fc.Arbitrary<FuzzCommand> = fc.oneof(
   { arbitrary: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('touch', 'rm')).map(([i, v]) => cmd('exec', `kubectl exec ${nth(i)} -- ${v} /tmp/ready`)), weight: 5 },
   { arbitrary: fc.integer({ min: 0, max: 5 }).map((n) => cmd('scale', `kubectl scale deployment web --replicas=${n}`)), weight: 3 },
   { arbitrary: fc.constantFrom(1, 2, 5, 30).map((s) => cmd('sleep', `sleep ${s}`)), weight: 4 },
-  { arbitrary: fc.integer({ min: 0, max: 3 }).map((i) => cmd('delete-pod', `kubectl delete pod ${nth(i)}`)), weight: 2 },
+  { arbitrary: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('', ' --wait=false', ' --wait=false', ' --now')).map(([i, f]) => cmd('delete-pod', `kubectl delete pod ${nth(i)}${f}`)), weight: 3 },
   { arbitrary: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('app=other --overwrite', 'app-', 'app=web --overwrite', 'tier=x')).map(([i, l]) => cmd('label', `kubectl label pod ${nth(i)} ${l}`)), weight: 2 },
   { arbitrary: fc.constantFrom('{"spec":{"type":"NodePort"}}', '{"spec":{"type":"ClusterIP"}}', '{"spec":{"type":"LoadBalancer"}}', '{"spec":{"selector":{"app":"client"}}}', '{"spec":{"selector":{"app":"web"}}}',
     '{"spec":{"externalTrafficPolicy":"Local"}}', '{"spec":{"sessionAffinity":"ClientIP"}}', '{"spec":{"publishNotReadyAddresses":true}}', '{"spec":{"ports":[{"name":"http","port":80,"targetPort":9999}]}}',
@@ -140,6 +140,26 @@ const storyCommand: fc.Arbitrary<FuzzCommand> = fc.oneof(
 
 export const storySequence: fc.Arbitrary<FuzzCommand[]> = fc.tuple(storySetup, fc.array(storyCommand, { minLength: 2, maxLength: 14 }))
   .map(([setup, rest]) => [...setup, ...rest])
+
+/**
+ * Graceful deletions: a Deployment of kubia (whose PID 1 ignores SIGTERM, so a deleted pod stays Terminating and
+ * Ready for its 30 s) behind a Service, then deletions without waiting, scale-downs, rollouts and time passing.
+ */
+export const terminationSequence: fc.Arbitrary<FuzzCommand[]> = fc.tuple(
+  fc.integer({ min: 1, max: 4 }),
+  fc.array(fc.oneof(
+    fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom(' --wait=false', ' --wait=false --grace-period=5', ' --now --wait=false', ' --grace-period=0 --force', ''))
+      .map(([i, f]) => cmd('delete-pod', `kubectl delete pod ${nth(i)}${f}`)),
+    fc.integer({ min: 0, max: 5 }).map((n) => cmd('scale', `kubectl scale deployment web --replicas=${n}`)),
+    fc.constantFrom('v1', 'v2', 'v3').map((tag) => cmd('rollout', `kubectl set image deployment/web kubia=luksa/kubia:${tag}`)),
+    fc.constantFrom(1, 5, 20, 31).map((s) => cmd('sleep', `sleep ${s}`)),
+    fc.constantFrom('{"spec":{"publishNotReadyAddresses":true}}', '{"spec":{"publishNotReadyAddresses":false}}').map((p) => cmd('patch', `kubectl patch svc web -p '${p}'`)),
+  ), { minLength: 2, maxLength: 12 }),
+).map(([replicas, rest]) => [
+  cmd('create-deployment', `kubectl create deployment web --image=luksa/kubia --replicas=${replicas} --port=8080`),
+  cmd('expose', 'kubectl expose deployment web --port=80 --target-port=8080'),
+  ...rest,
+])
 
 // ---------------------------------------------------------------------------------------------------
 // Hostile shell lines: what a shared script can make the interpreter do (loops, aliases, expansions,

@@ -72,8 +72,10 @@ export interface Reached {
   unresolvedNamedPorts: number
   /** Delivered requests to a Service checked against its endpoints and the client IP the server saw. */
   serviceTraffic: number
+  /** Ready (serving) Terminating pods a Service selects, checked to be no ready endpoint of it. */
+  terminatingPods: number
 }
-export const newReached = (): Reached => ({ endpointPorts: 0, slicePorts: 0, namedPorts: 0, unresolvedNamedPorts: 0, serviceTraffic: 0 })
+export const newReached = (): Reached => ({ endpointPorts: 0, slicePorts: 0, namedPorts: 0, unresolvedNamedPorts: 0, serviceTraffic: 0, terminatingPods: 0 })
 export function addReached(into: Reached, from: Reached): Reached {
   for (const k of Object.keys(into) as (keyof Reached)[]) into[k] += from[k]
   return into
@@ -183,8 +185,26 @@ function checkEndpoints(cluster: Cluster, reached?: Reached): string[] {
       compareExactly(`EndpointSlices of ${id(svc)}`, 'EndpointSlices', listed, expected, selector, out)
       if (tally) tally.slicePorts += expected.size
     }
+    if (!svc.spec?.publishNotReadyAddresses) checkTerminatingNotReady(svc, selector, pods, ep, own, out, tally)
   }
   return out
+}
+
+/**
+ * A Terminating pod is never a ready endpoint (endpointslice util podToEndpoint: ready = serving && !terminating;
+ * the Endpoints controller lists it nowhere): checked by name, whatever its IP, in the Endpoints and the slices.
+ */
+function checkTerminatingNotReady(svc: KubeObject, selector: Record<string, string>, pods: KubeObject[], ep: KubeObject | undefined, slices: KubeObject[], out: string[], tally?: Reached): void {
+  const terminating = pods.filter((p) => nsOf(p) === nsOf(svc) && p.metadata.deletionTimestamp && selects(selector, p.metadata.labels))
+  if (!terminating.length) return
+  const readyNames = new Set<string>()
+  for (const subset of (ep?.subsets ?? []) as any[]) for (const a of subset.addresses ?? []) if (a.targetRef?.name) readyNames.add(a.targetRef.name)
+  for (const slice of slices) for (const e of (slice.endpoints ?? []) as any[]) if (e.conditions?.ready === true && e.targetRef?.name) readyNames.add(e.targetRef.name)
+  for (const pod of terminating) {
+    if (readyNames.has(pod.metadata.name)) out.push(`${id(svc)}: Terminating pod ${pod.metadata.name} is listed as a ready endpoint`)
+    // Counted when it bites: a Ready (serving) Terminating pod is the one a careless controller would list.
+    if (tally && isReady(pod)) tally.terminatingPods++
+  }
 }
 
 /** No two live pods share an IP in the pod network (hostNetwork pods use their node's); each IP lies in its node's pod range. */

@@ -5,7 +5,7 @@
 // that reached its conditional checks and fails below a floor. A hang fails on the runner's testTimeout.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { commandSequence, storySequence } from './commands.ts'
+import { commandSequence, storySequence, terminationSequence } from './commands.ts'
 import { hostileText } from './manifests.ts'
 import { FuzzSession, runSequence, storeFingerprint } from './harness.ts'
 import { addReached, checkPrototypes, newReached } from './invariants.ts'
@@ -35,10 +35,22 @@ describe('shell sessions (property)', () => {
       expect(report.failure).toBeUndefined()
       addReached(reached, report.reached)
     }), { numRuns: 20, seed: SEED })
-    // This seed: 184 ready pod ports checked (87 named), 10 delivered requests checked against the endpoints.
+    // This seed: 195 ready pod ports checked (79 named), 10 delivered requests checked against the endpoints.
     expect(reached.endpointPorts).toBeGreaterThanOrEqual(90)
     expect(reached.namedPorts).toBeGreaterThanOrEqual(40)
     expect(reached.serviceTraffic).toBeGreaterThanOrEqual(5)
+
+  }, 120_000)
+
+  it('graceful deletions (delete --wait=false, scale-down, rollouts) never leave a Terminating pod as a ready endpoint', () => {
+    const reached = newReached()
+    fc.assert(fc.property(terminationSequence, fc.integer({ min: 1, max: 10_000 }), (commands, seed) => {
+      const report = runSequence(seed, commands)
+      expect(report.failure).toBeUndefined()
+      addReached(reached, report.reached)
+    }), { numRuns: 15, seed: SEED })
+    // This seed: 163 Ready Terminating pods checked against Endpoints and EndpointSlices (and 286 ready pod ports).
+    expect(reached.terminatingPods).toBeGreaterThanOrEqual(80)
   }, 120_000)
 
   it('the same script and seed give the same transcript (and traces)', () => {

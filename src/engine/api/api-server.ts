@@ -20,7 +20,7 @@ export interface WriteOptions {
   dryRun?: boolean
 }
 
-interface DeleteOptions extends WriteOptions {
+export interface DeleteOptions extends WriteOptions {
   /** DeleteOptions.gracePeriodSeconds (`--grace-period`); unset: the object's own (a Pod's terminationGracePeriodSeconds). */
   gracePeriodSeconds?: number
 }
@@ -45,10 +45,9 @@ function notFound(kind: string, name: string): ApiError {
 export class ApiServer {
   /**
    * Pods are deleted gracefully (deletionTimestamp = now + grace, kept until their kubelet deletes them with grace 0),
-   * as the Pod strategy's CheckGracefulDelete says. Off until the kubelet finishes Terminating pods (issue 17, point
-   * 3): until then a pod goes at once, as before.
+   * as the Pod strategy's CheckGracefulDelete says (the kubelet's pod-termination.ts finishes them). Tests may turn it off.
    */
-  gracefulPodDeletion = false
+  gracefulPodDeletion = true
 
   constructor(
     private readonly store: ObjectStore,

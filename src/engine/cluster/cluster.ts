@@ -102,7 +102,7 @@ export class Cluster {
       else if (write.op === 'update') this.api.updateStatus(write.object)
       else {
         const target = this.store.getByKey(write.key)
-        if (target) this.api.delete(target.kind, target.metadata.namespace, target.metadata.name)
+        if (target) this.api.delete(target.kind, target.metadata.namespace, target.metadata.name, { gracePeriodSeconds: write.gracePeriodSeconds })
       }
     } catch (err) {
       // A rejected create is reported on the owner as the replica controllers do (`FailedCreate`, `Error creating: ...`);

@@ -23,7 +23,8 @@ export type Write =
   | { op: 'create'; object: KubeObject }
   /** A status or spec update; written as given (controllers own these fields). */
   | { op: 'update'; object: KubeObject }
-  | { op: 'delete'; key: ObjectKey }
+  /** A DELETE; a pod on a node is deleted gracefully unless `gracePeriodSeconds` is 0 (the kubelet's final delete). */
+  | { op: 'delete'; key: ObjectKey; gracePeriodSeconds?: number }
 
 export interface SyncResult {
   writes: Write[]

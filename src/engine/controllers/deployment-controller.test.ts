@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { apply, assertIdle, deployment, events, pods, testCluster, getObj, listObj } from './testing.ts'
+import { apply, assertIdle, deployment, events, activePods, pods, testCluster, getObj, listObj } from './testing.ts'
 import { podTemplateHash, resolveFenceposts } from './deployment-util.ts'
 import { safeEncodeString } from './hash.ts'
 
@@ -54,6 +54,10 @@ describe('deployment-controller', () => {
     const d2 = getObj(c, 'Deployment', 'default', 'kubia')!
     c.api.update({ ...d2, spec: { ...d2.spec, replicas: 1 } })
     c.converge()
+    // Graceful deletion (pkg/registry/core/pod/strategy.go): the four victims stay Terminating for kubia's 30 s.
+    expect(activePods(c)).toHaveLength(1)
+    expect(pods(c)).toHaveLength(5)
+    c.advance(30)
     expect(pods(c)).toHaveLength(1)
     const rsName = listObj(c, 'ReplicaSet', 'default')[0].metadata.name
     expect(events(c).filter((e) => e.object === 'Deployment/kubia').map((e) => e.message)).toEqual([
@@ -77,6 +81,10 @@ describe('deployment-controller', () => {
     expect(fresh.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2')
     expect(fresh.spec.replicas).toBe(3)
     expect(rss.find((r) => r.metadata.name === old)!.spec.replicas).toBe(0)
+    expect(activePods(c).every((p) => p.metadata.name.startsWith(fresh.metadata.name))).toBe(true)
+    // The old pods are Terminating while the new ones run; they go once kubia's 30 s grace period is over.
+    expect(pods(c).filter((p) => p.metadata.name.startsWith(old))).toHaveLength(3)
+    c.advance(30)
     expect(pods(c).every((p) => p.metadata.name.startsWith(fresh.metadata.name))).toBe(true)
     expect(getObj(c, 'Deployment', 'default', 'kubia')!.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2')
     const msgs = events(c).filter((e) => e.object === 'Deployment/kubia').map((e) => e.message)

@@ -9,6 +9,9 @@ describe('garbage-collector and namespace-controller', () => {
     c.api.delete('Deployment', 'default', 'kubia')
     c.converge()
     expect(listObj(c, 'ReplicaSet', 'default')).toHaveLength(0)
+    // Background propagation: the owners go at once, the pods are Terminating until kubia's grace period ends.
+    expect(pods(c).map((p) => !!p.metadata.deletionTimestamp)).toEqual([true, true])
+    c.advance(30)
     expect(pods(c)).toHaveLength(0)
     expect(listObj(c, 'Pod', 'kube-system')).toHaveLength(system)
   })
@@ -20,6 +23,8 @@ describe('garbage-collector and namespace-controller', () => {
     expect(pods(c, 'team')).toHaveLength(2)
     c.api.delete('Namespace', undefined, 'team')
     c.converge()
+    expect(pods(c, 'team').every((p) => p.metadata.deletionTimestamp)).toBe(true)
+    c.advance(30)
     expect(pods(c, 'team')).toHaveLength(0)
     expect(listObj(c, 'Deployment', 'team')).toHaveLength(0)
   })

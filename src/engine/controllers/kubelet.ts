@@ -12,6 +12,7 @@ import { nodeInternalIP, runningPodStatus } from '../node/pod-status.ts'
 import { newProbeState, nextProbeAt, probeTiming, recordProbe, runProbe } from '../node/probes.ts'
 import { defaultPullPolicy, formatPullDuration, imageSize, normalizeImage } from '../node/images.ts'
 import { canonicalEqual } from './hash.ts'
+import { terminationStep } from './pod-termination.ts'
 import { firingsBefore, rfc3339 } from '../sim/clock.ts'
 import type { Container, NodeCondition, Probe } from 'kubernetes-types/core/v1'
 
@@ -41,7 +42,7 @@ export function kubelet(): Controller {
       if (!pod.spec?.nodeName) return []
       const prev = change.previous
       if (change.type === 'added' || !prev?.spec?.nodeName || prev.metadata.uid !== pod.metadata.uid ||
-        !!prev.metadata.deletionTimestamp !== !!pod.metadata.deletionTimestamp || !pod.status?.containerStatuses) return [change.key]
+        prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp || !pod.status?.containerStatuses) return [change.key]
       return []
     },
     sync: (key, ctx) => (parseKey(key).kind === 'Node' ? syncNodeStatus(key, ctx) : syncPod(key, ctx)),
@@ -68,12 +69,12 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
 
   let rt = ctx.runtime.pods.get(pod.metadata.uid!)
   if (pod.metadata.deletionTimestamp) {
-    if (rt) {
-      // Containers that died with their node have nothing left to stop.
-      if (rt.sandboxDiedAt === undefined) for (const c of pod.spec.containers ?? []) event('Normal', 'Killing', `Stopping container ${c.name}`)
-      releasePod(ctx, rt)
-    }
-    return { writes: [{ op: 'delete', key }], events }
+    // Containers that died with their node have nothing left to stop (pod-termination.ts: SIGTERM, grace, SIGKILL).
+    const step = terminationStep(pod, rt, ctx.now)
+    if (step.started) for (const c of pod.spec.containers ?? []) event('Normal', 'Killing', `Stopping container ${c.name}`)
+    if (step.remaining > 0) return { writes: [], events, requeueAfter: step.remaining }
+    if (rt) releasePod(ctx, rt)
+    return { writes: [{ op: 'delete', key, gracePeriodSeconds: 0 }], events }
   }
   if (!rt) {
     const hostNetwork = !!pod.spec.hostNetwork

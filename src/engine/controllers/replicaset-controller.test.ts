@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { apply, assertIdle, events, pods, testCluster, getObj, listObj } from './testing.ts'
+import { apply, assertIdle, events, activePods, pods, testCluster, getObj, listObj } from './testing.ts'
 import type { KubeObject } from '../api/types.ts'
 import { podsToDelete } from './replica-manager.ts'
 
@@ -73,6 +73,8 @@ describe('replicaset-controller', () => {
     const r = getObj(c, 'ReplicationController', 'default', 'kubia')!
     c.api.update({ ...r, spec: { ...r.spec, replicas: 1 } })
     c.converge()
+    expect(activePods(c)).toHaveLength(1)
+    c.advance(30)
     expect(pods(c)).toHaveLength(1)
     expect(events(c).filter((e) => e.reason === 'SuccessfulDelete')).toHaveLength(2)
     assertIdle(c)

@@ -173,7 +173,8 @@ function spreadCounts(pod: KubeObject, selectors: Selector[], store: ReadonlySto
       if (seen.has(p)) continue
       seen.add(p)
       const node = p.spec?.nodeName
-      if (node && !isPodTerminal(p)) counts.set(node, (counts.get(node) ?? 0) + 1)
+      // podtopologyspread/common.go countPodsMatchSelector: terminating pods are bypassed (kubernetes#87621).
+      if (node && !isPodTerminal(p) && !p.metadata.deletionTimestamp) counts.set(node, (counts.get(node) ?? 0) + 1)
     }
   }
   return counts

@@ -43,6 +43,11 @@ export function pods(cluster: Cluster, namespace = 'default'): KubeObject[] {
   return cluster.store.list('Pod', namespace)
 }
 
+/** Pods not marked for deletion (a scale-down's victims stay Terminating for their grace period). */
+export function activePods(cluster: Cluster, namespace = 'default'): KubeObject[] {
+  return pods(cluster, namespace).filter((p) => !p.metadata.deletionTimestamp)
+}
+
 export function events(cluster: Cluster, namespace = 'default'): { reason: string; message: string; object: string; count: number }[] {
   return cluster.store.list('Event', namespace).map((e: any) => ({ reason: e.reason, message: e.message, object: `${e.involvedObject.kind}/${e.involvedObject.name}`, count: e.count }))
 }

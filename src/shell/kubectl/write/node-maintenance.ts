@@ -1,6 +1,7 @@
 // `kubectl cordon|uncordon|drain NODE`: marks the node (un)schedulable; drain also evicts its pods,
 // refusing DaemonSet-managed, unmanaged and emptyDir pods without the matching flags.
 // Upstream: kubectl/pkg/cmd/drain/drain.go and kubectl/pkg/drain (filters.go messages).
+import { waitUntilDeleted } from './wait-deleted.ts'
 import type { KubectlContext } from '../context.ts'
 import { GLOBAL_FLAGS, bool, parseFlags } from '../flags.ts'
 import type { KubeObject } from '../../../engine/api/types.ts'
@@ -66,10 +67,13 @@ export const drain = verb((ctx: KubectlContext) => {
     if (warnings.length) ctx.io.err(`Warning: ${warnings.join('; ')}\n`)
     const evict = pods.filter((p) => !daemon.includes(p))
     for (const p of evict) ctx.io.out(`evicting pod ${key(p)}${dryRun === 'none' ? '' : ' (dry run)'}\n`)
-    for (const p of evict) {
-      if (dryRun === 'none') ctx.cluster.api.delete('Pod', p.metadata.namespace, p.metadata.name)
-      ctx.io.out(`pod/${p.metadata.name} ${withDryRun('evicted', dryRun)}\n`)
+    if (dryRun === 'none') {
+      for (const p of evict) ctx.cluster.api.delete('Pod', p.metadata.namespace, p.metadata.name)
+      ctx.cluster.converge()
+      // drain.go waitForDelete: `evicted` is printed once the pod is gone (after its grace period).
+      waitUntilDeleted(ctx, evict)
     }
+    for (const p of evict) ctx.io.out(`pod/${p.metadata.name} ${withDryRun('evicted', dryRun)}\n`)
     ctx.cluster.converge()
     ctx.io.out(`node/${name} ${withDryRun('drained', dryRun)}\n`)
   }

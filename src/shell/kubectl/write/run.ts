@@ -50,7 +50,8 @@ export const run = verb((ctx: KubectlContext) => {
     code = ctx.host.run({ argv: args, stdin: ctx.io.stdin, env: {}, location: { kind: 'pod', namespace, pod: name, container: name }, out: ctx.io.out, err: ctx.io.err, trace: ctx.io.trace })
   }
   if (bool(flags, 'rm')) {
-    ctx.cluster.api.delete('Pod', namespace, name)
+    // The attached process has ended, so the pod is finished: nothing is left for a grace period to wait for.
+    ctx.cluster.api.delete('Pod', namespace, name, { gracePeriodSeconds: 0 })
     ctx.cluster.converge()
     ctx.io.out(`${quotedName('Pod', name)} deleted\n`)
     if (code !== 0) ctx.io.err(`pod ${namespace}/${name} terminated (Error)\n`)

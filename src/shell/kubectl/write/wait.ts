@@ -13,7 +13,7 @@ import { parseTargets } from './targets.ts'
 import { listSelected } from './select.ts'
 
 /** Go's time.ParseDuration for the forms people type: 30s, 2m, 1m30s, 500ms. */
-function parseDuration(text: string): number | undefined {
+export function parseDuration(text: string): number | undefined {
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
   if (!parts.length || parts.map((p) => p[0]).join('') !== text) return undefined
   return parts.reduce((sum, [, n, unit]) => sum + Number(n) * { ms: 0.001, s: 1, m: 60, h: 3600 }[unit as 'ms' | 's' | 'm' | 'h'], 0)
