@@ -6,6 +6,8 @@ export function formatTranscriptRecord(record: StatementRecord, previousEndedWit
   const [first, ...more] = record.source.split('\n')
   const echo = [`$ ${first}`, ...more.map((line) => `> ${line}`)].join('\n')
   const output = record.chunks.map((c) => c.text).join('')
+  // No statement (the input ended inside `kubectl exec -it … -- sh`): only what the closing tool printed.
+  if (!record.source) return `${previousEndedWithNewline ? '' : '\n'}${output}`
   return `${previousEndedWithNewline ? '' : '\n'}${echo}\n${output}`
 }
 

@@ -23,6 +23,20 @@ describe('kubectl', () => {
   })
 })
 
+describe('kubectl expose', () => {
+  it('of a pod without labels fails as kubectl does, creating nothing', () => {
+    const s = new ShellSession({ seed: 1 })
+    sh(s, 'kubectl run web --image=nginx')
+    sh(s, 'kubectl label pod web run-')
+    // kubectl/pkg/polymorphichelpers/mapbasedselectorforobject.go, wrapped by expose.go's cmdutil.UsageErrorf.
+    expect(sh(s, 'kubectl expose pod web --port=80')).toEqual({
+      out: '', code: 1,
+      err: "error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\nSee 'kubectl expose -h' for help and examples\n",
+    })
+    expect(sh(s, 'kubectl get svc web').err).toBe('Error from server (NotFound): services "web" not found\n')
+  })
+})
+
 describe('kind', () => {
   it('`kind create cluster -- config kind.yml` fails on the stray word and builds nothing', () => {
     const s = new ShellSession({ seed: 1 })

@@ -19,6 +19,21 @@ export interface CommandIO {
 }
 
 import type { Seed } from '../engine/sim/random.ts'
+import type { CommandResult } from './script/types.ts'
+
+/** A shell a tool opens inside a pod or node (`kubectl exec -it POD -- bash`): the lines that follow run in it. */
+export interface ShellSpec {
+  /** Runs a command typed in that shell (its own builtins aside: echo, cd, exit, ...). */
+  run(argv: string[], stdin: string | undefined, env: Record<string, string>): CommandResult
+  /** Its environment (the container's, with HOSTNAME, HOME, PATH). */
+  env: Record<string, string>
+  /** Its prompt for a working directory (bash `root@web-1:/# `, BusyBox `/ # `); '' without a terminal. */
+  prompt(pwd: string): string
+  /** Files `cat`, `<` and `>` use in there. */
+  files?: { read(path: string): string | undefined; write(path: string, content: string, append: boolean): void }
+  /** It ended with `code`: what the tool that opened it prints then, and the tool's own exit status. */
+  onExit(code: number, io: { out(text: string): void; err(text: string): void }): number
+}
 
 /** The machine the tools run on: the cluster (if any), files, and the other tools (for `kubectl exec`). */
 export interface ShellHost {
@@ -34,6 +49,10 @@ export interface ShellHost {
   run(io: CommandIO): number
   /** Whether a command created or used a cluster yet (the implicit default counts once used); absent means no. */
   readonly clusterTouched?: boolean
+  /** Whether input comes from a terminal (the browser console) rather than a script (the CLI). */
+  readonly terminal?: boolean
+  /** Opens a shell the next statements run in, until `exit`; absent where nothing can follow (a probe). */
+  openShell?(spec: ShellSpec): void
 }
 
 /** The tool tables a session looks names up in: the registrations fill them without knowing the session. */

@@ -2,10 +2,11 @@
 // and the tools a learner types. The CLI and the browser console both drive one of these.
 import { Cluster } from '../engine/cluster/cluster.ts'
 import { defaultKindProfile } from '../engine/cluster/kind-config.ts'
-import type { Command, CommandIO, ExecLocation, OutputChunk, ShellHost } from './command.ts'
+import type { Command, CommandIO, ExecLocation, OutputChunk, ShellHost, ShellSpec } from './command.ts'
 import { iterateScript, ScriptRun } from './script/interpreter.ts'
 import { createShellState } from './script/state.ts'
-import type { CommandResult, ExecRequest, RunOptions, ShellState, StatementRecord } from './script/types.ts'
+import type { CommandResult, ExecRequest, NestedShell, RunOptions, ShellState, StatementRecord } from './script/types.ts'
+import { nestedShell } from './interactive/nested-shell.ts'
 import { registerCommands } from './commands/index.ts'
 
 import type { Seed } from '../engine/sim/random.ts'
@@ -18,6 +19,8 @@ export interface SessionOptions {
   maxLoopRounds?: number
   /** Told of each file a redirection wrote (`cat > app.yaml <<EOF`): the browser shows it as an editor tab. */
   onWriteFile?: (path: string) => void
+  /** Lines come from a person at a terminal (the console): `kubectl exec -it` gets a TTY and shows a prompt. */
+  terminal?: boolean
 }
 
 export class ShellSession implements ShellHost {
@@ -33,9 +36,13 @@ export class ShellSession implements ShellHost {
   private readonly reader: (path: string) => string | undefined
   private readonly maxLoopRounds: number
   private readonly onWriteFile: (path: string) => void
+  readonly terminal: boolean
+  /** A shell opened inside a pod or node (`kubectl exec -it POD -- sh`) that typed lines run in until `exit`. */
+  private nested: NestedShell | undefined
 
   constructor(opts: SessionOptions = {}) {
     this.seed = opts.seed ?? 1
+    this.terminal = opts.terminal ?? false
     this.reader = opts.readFile ?? (() => undefined)
     this.maxLoopRounds = opts.maxLoopRounds ?? 100
     this.onWriteFile = opts.onWriteFile ?? (() => {})
@@ -94,8 +101,24 @@ export class ShellSession implements ShellHost {
     return new ScriptRun(text, this.state, (req) => this.exec(req), { ...this.runOptions(), interruptible: !bounded })
   }
 
+  openShell(spec: ShellSpec): void {
+    this.nested = nestedShell(spec, { maxLoopRounds: this.maxLoopRounds }, () => { this.nested = undefined })
+  }
+
+  /** The prompt the next line is typed at: the learner's `$ `, or the shell open inside a pod. */
+  prompt(): string {
+    return this.nested ? this.nested.prompt() : '$ '
+  }
+
+  /** Whether a shell inside a pod or node is open (Ctrl+D ends it). */
+  get inNestedShell(): boolean {
+    return this.nested !== undefined
+  }
+
   private runOptions(): RunOptions {
     return {
+      nested: () => this.nested,
+      endOfInput: !this.terminal,
       maxLoopRounds: this.maxLoopRounds,
       readFile: (path: string) => this.readFile(path),
       writeFile: (path: string, content: string, append: boolean) => {

@@ -100,7 +100,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
           partialTraces.delete(data.id)
           if (traces.length) for (const l of traceListeners) l(traces, lines.get(data.id) ?? '', data.time ?? 0, held?.stdout ?? stdout)
         }
-        if (data.done) { pending.delete(data.id); lines.delete(data.id); p.resolve({ exitCode: data.exitCode }) }
+        if (data.done) { pending.delete(data.id); lines.delete(data.id); p.resolve({ exitCode: data.exitCode, prompt: data.prompt }) }
         break
       }
       case 'applied': {

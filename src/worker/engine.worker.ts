@@ -87,7 +87,7 @@ function runSlice(): void {
     if (slice.done) {
       flush(job, now)
       jobs.shift()
-      post({ type: 'output', id: job.id, chunks: [], exitCode: job.exitCode, done: true })
+      post({ type: 'output', id: job.id, chunks: [], exitCode: job.exitCode, done: true, prompt: host.prompt() })
       sendSnapshot()
     } else if (now - job.flushedAt >= FLUSH_MS) {
       flush(job, now, true)

@@ -154,7 +154,7 @@ export class EngineHost {
   }
 
   private newSession(seed: number): ShellSession {
-    return new ShellSession({ seed, readFile: (path) => this.files.get(scenarioFilePath(path)), onWriteFile: (path) => this.written.add(path) })
+    return new ShellSession({ seed, terminal: true, readFile: (path) => this.files.get(scenarioFilePath(path)), onWriteFile: (path) => this.written.add(path) })
   }
 
   /** Manifests the console wrote (`cat > app.yaml <<EOF`) since the last call, as editor files (the shell's
@@ -421,6 +421,11 @@ export class EngineHost {
   }
 
   /** Starts a console line in slices; shell state and the cluster's history are shared with `run`. */
+  /** The prompt the console shows next: `$ `, or the shell a `kubectl exec -it` opened inside a pod. */
+  prompt(): string {
+    return this.session.prompt()
+  }
+
   start(line: string, bounded = false): ConsoleRun {
     this.history.push({ kind: 'exec', line })
     const run = this.session.start(line, bounded)

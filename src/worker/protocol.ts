@@ -113,7 +113,9 @@ export type EngineResponse =
   /** Output of an `exec`: each finished statement, and what a long statement printed so far (streamed). */
   | { type: 'output'; id: number; chunks: OutputChunk[]; exitCode: number; done: boolean; traces?: Trace[]; time?: number
     /** The statement is still running: its traces so far, to be joined with the rest when it ends (one request record per statement). */
-    partial?: boolean }
+    partial?: boolean
+    /** With `done`: the prompt for the next line (a shell opened inside a pod shows its own). */
+    prompt?: string }
   | { type: 'expectedShare'; id: number; share: ExpectedShare | null }
   | { type: 'compared'; id: number; sides: CompareSide[]; error?: string }
   | { type: 'inspection'; id: number; inspection: Inspection }

@@ -9,6 +9,7 @@ import { groupOf } from '../../engine/api/kinds.ts'
 import { matches, parseSelector, type Selector } from '../../engine/api/labels.ts'
 import { parseResourceArgs, type ResourceRequest } from './read/resource-args.ts'
 import { parseOutputFormat, type OutputFormat } from './print/output-format.ts'
+import { GoTemplateError, renderGoTemplate } from './print/go-template.ts'
 import { renderResourceTable, resourcePrefix } from './print/resource-table.ts'
 import { checkFieldSelector, matchesFields, parseFieldSelector, type FieldRequirement } from './print/field-selector.ts'
 import { sortByPath } from './print/sort-by.ts'
@@ -36,6 +37,7 @@ const GET_FLAGS: FlagSpec[] = [
   { name: 'chunk-size', type: 'int' },
   { name: 'show-managed-fields', type: 'bool' },
   { name: 'allow-missing-template-keys', type: 'bool' },
+  { name: 'template', type: 'string' },
 ]
 
 const MISSING_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -78,7 +80,7 @@ export const get: KubectlSubcommand = (ctx) => {
   let format: OutputFormat
   let parsed
   try {
-    format = parseOutputFormat(str(flags, 'output'), (p) => ctx.host.readFile(p))
+    format = parseOutputFormat(str(flags, 'output'), (p) => ctx.host.readFile(p), str(flags, 'template'))
     parsed = parseResourceArgs(flags.positional, (info) => isServed(ctx.cluster.store, info))
   } catch (err) {
     ctx.io.err(`error: ${(err as Error).message}\n`)
@@ -187,8 +189,21 @@ function print(ctx: KubectlContext, format: OutputFormat, found: Found[], opts: 
   const data = opts.singleItem && all.length === 1 ? all[0] : asList(all)
   if (format.kind === 'json') ctx.io.out(toJson(data))
   else if (format.kind === 'yaml') ctx.io.out(toYaml(data))
+  else if (format.kind === 'go-template') return printGoTemplate(ctx, format.template, data)
   else return printJSONPath(ctx, format.template, format.asJson, data)
   return 0
+}
+
+function printGoTemplate(ctx: KubectlContext, template: string, data: unknown): number {
+  try {
+    ctx.io.out(renderGoTemplate(template, data))
+    return 0
+  } catch (err) {
+    if (!(err instanceof GoTemplateError)) throw err
+    // cli-runtime printers/template.go: the parse error of text/template, named "output".
+    ctx.io.err(`error: error parsing template ${template}, template: output:1: ${err.message}\n`)
+    return 1
+  }
 }
 
 function printJSONPath(ctx: KubectlContext, template: string, asJson: boolean, data: unknown): number {

@@ -5,6 +5,7 @@ import { renderConntrackList, renderIptablesSave } from '../../engine/dataplane/
 import type { TableName } from '../../engine/dataplane/types.ts'
 import { compiledRules, worldFor } from '../../engine/network/cluster-world.ts'
 import { dockerPull } from '../commands/local-images.ts'
+import { nodeShellSession } from '../interactive/node-shell.ts'
 import { NODE_LIFECYCLE_VERBS, containerId, containerStatus, dockerNodeLifecycle } from './docker-lifecycle.ts'
 
 export const docker: Command = (io, host) => {
@@ -21,6 +22,8 @@ export const docker: Command = (io, host) => {
     const status = cluster.runtime.nodes.get(node.name)?.status
     if (status === 'exited') { io.err(`Error response from daemon: container ${containerId(cluster, node.name)} is not running\n`); return 1 }
     if (status === 'paused') { io.err(`Error response from daemon: container ${containerId(cluster, node.name)} is paused, unpause the container before exec\n`); return 1 }
+    const session = nodeShellSession(io, host, args.slice(1, i), node, cmd)
+    if (session !== undefined) return session
     if (cmd[0] === 'iptables-save') {
       const t = cmd.indexOf('-t') >= 0 ? cmd[cmd.indexOf('-t') + 1] : cmd.find((c) => c.startsWith('--table='))?.slice(8)
       if (t && !['nat', 'filter', 'mangle'].includes(t)) { io.err(`iptables-save v1.8.9 (nf_tables): Table \`${t}' does not exist\n`); return 1 }

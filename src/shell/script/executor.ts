@@ -81,7 +81,7 @@ export class Interpreter implements ExpandHost {
   }
 
   /** Runs one top-level statement; `exited` tells the caller that `exit` (or Ctrl+C) ended the script. */
-  *runStatement(stmt: Statement): Work<{ record: StatementRecord; exited: boolean }> {
+  *runStatement(stmt: Statement): Work<{ record: StatementRecord; exited: boolean; interrupted: boolean }> {
     this.chunks = []
     this.traces = []
     this.aliases = { ...this.state.aliases }
@@ -90,6 +90,7 @@ export class Interpreter implements ExpandHost {
     for (const w of stmt.warnings) io.err(`bash: ${w}\n`)
     let status: number
     let exited = false
+    let interrupted = false
     try {
       yield* this.checkpoint() // Ctrl+C between statements stops the rest of the line too
       status = yield* this.list(stmt.list, io)
@@ -99,6 +100,7 @@ export class Interpreter implements ExpandHost {
         // Ctrl+C: the whole command line is abandoned, as an interactive bash does.
         status = INTERRUPTED_STATUS
         exited = true
+        interrupted = true
       }
       else if (e instanceof ExitSignal) {
         status = e.code
@@ -112,7 +114,7 @@ export class Interpreter implements ExpandHost {
     }
     this.state.lastExit = status
     const record = { source: stmt.source, line: stmt.line, chunks: this.chunks, exitCode: status, traces: this.traces }
-    return { record, exited }
+    return { record, exited, interrupted }
   }
 
   private terminal(): Io {

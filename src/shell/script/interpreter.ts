@@ -2,7 +2,7 @@
 // slices (a console that must stay responsive), pausing at checkpoints and stopping on Ctrl+C.
 import { Interpreter } from './executor.ts'
 import { normalize, Parser } from './parser.ts'
-import { ShellSyntaxError, type Chunk, type CommandRunner, type RunOptions, type ShellState, type StatementRecord } from './types.ts'
+import { ShellSyntaxError, type Chunk, type CommandRunner, type NestedShell, type RunOptions, type ShellState, type StatementRecord } from './types.ts'
 
 /**
  * Runs `text` like `bash script`, reading and running one statement at a time, so a console can show
@@ -10,11 +10,38 @@ import { ShellSyntaxError, type Chunk, type CommandRunner, type RunOptions, type
  * ends the script, as bash does. `state` is updated in place (variables, aliases, files, $?).
  */
 export function* iterateScript(text: string, state: ShellState, runner: CommandRunner, opts: RunOptions = {}): Generator<StatementRecord, void, undefined> {
-  for (const step of statements(text, new Interpreter(state, runner, opts))) if (step) yield step
+  for (const step of statements(text, new Shells(new Interpreter(state, runner, opts), opts))) if (step) yield step
+}
+
+/** The learner's shell and the shells opened inside pods or nodes: each statement runs in the one open now. */
+class Shells {
+  private readonly nested = new WeakMap<NestedShell, Interpreter>()
+  /** The interpreter running the current statement (Ctrl+C goes to it). */
+  active: Interpreter
+
+  constructor(readonly outer: Interpreter, private readonly options: RunOptions) {
+    this.active = outer
+  }
+
+  opts(): RunOptions {
+    return this.options
+  }
+
+  open(): NestedShell | undefined {
+    return this.options.nested?.()
+  }
+
+  interpreterFor(shell: NestedShell | undefined): Interpreter {
+    if (!shell) return this.outer
+    let interp = this.nested.get(shell)
+    if (!interp) this.nested.set(shell, (interp = new Interpreter(shell.state, shell.runner, shell.opts)))
+    return interp
+  }
 }
 
 /** The script's statements as records, with `undefined` at every checkpoint (where a sliced run may pause). */
-function* statements(text: string, interp: Interpreter): Generator<StatementRecord | undefined, void, undefined> {
+function* statements(text: string, shells: Shells): Generator<StatementRecord | undefined, void, undefined> {
+  const interp = shells.outer
   const state = interp.state
   const source = normalize(text)
   const parser = new Parser(source)
@@ -35,11 +62,31 @@ function* statements(text: string, interp: Interpreter): Generator<StatementReco
       yield { ...errorSource(source, consumed, e.line), chunks: [{ stream: 'stderr', text: e.toStderr() }], exitCode: 2, traces: [] }
       return
     }
-    if (!stmt) return
+    if (!stmt) {
+      // The CLI's input ends here: a shell still open inside a pod reads end of file and ends like `exit`.
+      const open = shells.open()
+      if (open && shells.opts().endOfInput) {
+        const record: StatementRecord = { source: '', line: source.split('\n').length, chunks: [], exitCode: open.state.lastExit, traces: [] }
+        state.lastExit = open.close(record)
+        if (record.chunks.length) yield { ...record, exitCode: state.lastExit }
+      }
+      return
+    }
     consumed = parser.consumed()
-    const { record, exited } = yield* interp.runStatement(stmt)
+    const nested = shells.open()
+    const running = (shells.active = shells.interpreterFor(nested))
+    const { record, exited, interrupted } = yield* running.runStatement(stmt)
+    shells.active = interp
+    if (!nested) {
+      yield record
+      if (exited) return
+      continue
+    }
+    record.prompt = nested.prompt()
+    // `exit` ends the nested shell, not the script: what follows runs in the learner's shell again.
+    if (exited && !interrupted) state.lastExit = record.exitCode = nested.close(record)
     yield record
-    if (exited) return
+    if (interrupted) return
   }
 }
 
@@ -57,13 +104,13 @@ export interface Slice {
  * at its next checkpoint and the rest of the script is dropped, as in an interactive bash).
  */
 export class ScriptRun {
-  private readonly interp: Interpreter
+  private readonly shells: Shells
   private readonly steps: Generator<StatementRecord | undefined, void, undefined>
   private finished = false
 
   constructor(text: string, state: ShellState, runner: CommandRunner, opts: RunOptions = {}) {
-    this.interp = new Interpreter(state, runner, opts)
-    this.steps = statements(text, this.interp)
+    this.shells = new Shells(new Interpreter(state, runner, opts), opts)
+    this.steps = statements(text, this.shells)
   }
 
   get done(): boolean {
@@ -78,11 +125,11 @@ export class ScriptRun {
       else if (next.value) records.push(next.value)
       else if (pause()) break
     }
-    return { records, partial: this.finished ? { chunks: [], traces: [] } : this.interp.takeOutput(), done: this.finished }
+    return { records, partial: this.finished ? { chunks: [], traces: [] } : this.shells.active.takeOutput(), done: this.finished }
   }
 
   interrupt(): void {
-    this.interp.interrupt()
+    this.shells.active.interrupt()
   }
 }
 

@@ -33,6 +33,20 @@ export interface StatementRecord {
   chunks: Chunk[]
   exitCode: number
   traces: unknown[]
+  /** The prompt of the shell the statement ran in when it was not the learner's own (`root@web-1:/# `). */
+  prompt?: string
+}
+
+/** A shell opened inside a pod or node (`kubectl exec -it POD -- bash`): the statements that follow run in it. */
+export interface NestedShell {
+  readonly state: ShellState
+  readonly runner: CommandRunner
+  readonly opts: RunOptions
+  /** Its prompt (`root@web-1:/# `, BusyBox's `/ # `), shown before each statement it runs. */
+  prompt(): string
+  /** It ended (`exit`, end of input): what the tool that opened it prints then is added to `record`; returns the
+   * tool's exit status, which becomes the outer shell's `$?`. */
+  close(record: StatementRecord): number
 }
 
 export interface RunOptions {
@@ -45,6 +59,10 @@ export interface RunOptions {
   writeFile?: (path: string, content: string, append: boolean) => void
   /** `< file` and file arguments of the text builtins; undefined means "no such file". */
   readFile?: (path: string) => string | undefined
+  /** The nested shell open now, if any (the session keeps it across console lines). */
+  nested?: () => NestedShell | undefined
+  /** The input ends with the script (the CLI): a nested shell still open reads end of file and ends. */
+  endOfInput?: boolean
 }
 
 /** A parse error worded like bash's, with the 1-based line and column of the offending token. */

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { complete } from './completion.ts'
 import { startConsoleSession } from './consoleSession.ts'
 import type { ShellBridge } from './shellBridge.ts'
+import { ShellSession } from '../../shell/session.ts'
 
 const plain = (screen: string) => screen.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9]*[A-Za-z]', 'g'), '') // drop CSI sequences
+/** The screen's rows as a terminal shows them: a carriage return redraws its row. */
+const rows = (screen: string) => plain(screen).split('\r\n').map((row) => row.slice(row.lastIndexOf('\r') + 1))
 const tick = () => new Promise((r) => setTimeout(r, 0))
 
 function fakeShell(ran: string[]): ShellBridge {
@@ -100,5 +103,41 @@ describe('console session as a terminal', () => {
     await tick()
     expect(aborted).toBe(true)
     expect(plain(screen).endsWith('hello\r\nhel^C\r\n\r$ ')).toBe(true)
+  })
+})
+
+describe('a shell opened inside a pod (kubectl exec -it)', () => {
+  // The real shell behind the console: lines typed after `kubectl exec -it POD -- bash` run in the pod.
+  const bridgeTo = (session: ShellSession): ShellBridge => ({
+    run: async (line, onOutput) => {
+      const records = session.runScript(line)
+      onOutput(records.flatMap((r) => r.chunks))
+      return { exitCode: records[records.length - 1]?.exitCode ?? 0, prompt: session.prompt() }
+    },
+  })
+
+  it("shows the pod's prompt (bash: root@POD:DIR#, BusyBox: / #) until exit or Ctrl+D", async () => {
+    let screen = ''
+    const shell = new ShellSession({ seed: 1, terminal: true })
+    shell.runScript('kubectl run kubia --image=luksa/kubia\nkubectl run bb --image=busybox -- sleep 3600')
+    const session = startConsoleSession({ write: (d) => { screen += d } }, bridgeTo(shell), { banner: '' })
+    await session.runLine('kubectl exec -it kubia -- bash')
+    expect(plain(screen).endsWith('root@kubia:/# ')).toBe(true)
+    session.input('hostname\rcat /etc/hostname\r')
+    await tick()
+    expect(rows(screen).slice(-5)).toEqual(['root@kubia:/# hostname', 'kubia', 'root@kubia:/# cat /etc/hostname', 'kubia', 'root@kubia:/# '])
+    session.input('exit\r')
+    await tick()
+    // bash says `exit` as it leaves; the learner's prompt is back.
+    expect(rows(screen).slice(-3)).toEqual(['root@kubia:/# exit', 'exit', '$ '])
+    session.input('kubectl exec -it bb -- sh\r')
+    await tick()
+    expect(rows(screen).at(-1)).toBe('/ # ')
+    session.input('\x04')
+    await tick()
+    expect(rows(screen).slice(-2)).toEqual(['/ # ', '$ '])
+    session.input('\x04') // Ctrl+D at the learner's own prompt does nothing (it would close the terminal)
+    await tick()
+    expect(rows(screen).slice(-2)).toEqual(['/ # ', '$ '])
   })
 })

@@ -4,7 +4,7 @@
 import { needsMoreInput } from '../../shell/script/completeness.ts'
 import type { Completion } from './completion.ts'
 import { CONTINUATION_PROMPT, PROMPT, emptyLine, feed, renderLine, type LineState } from './lineEditor.ts'
-import type { OutputChunk, ShellBridge } from './shellBridge.ts'
+import type { OutputChunk, ShellBridge, ShellResult } from './shellBridge.ts'
 
 export interface TerminalSink {
   /** `drawn` is called once the terminal has processed the data (xterm's write callback). */
@@ -43,9 +43,14 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
   let running: AbortController | null = null
   /** Output since the last newline: the prompt that follows shares its row, as in a terminal. */
   let tail = ''
+  /** The shell's prompt: `$ `, or the one of a shell `kubectl exec -it` opened inside a pod (until `exit`). */
+  let shellPrompt = PROMPT
+  /** Output chunks drawn so far (did a command print anything). */
+  let shown = 0
   const queued: { text: string; done: (code: number) => void }[] = []
 
   const show = (chunks: OutputChunk[]): Promise<void> => {
+    shown += chunks.length
     for (const c of chunks) {
       const at = Math.max(c.text.lastIndexOf('\n'), c.text.lastIndexOf('\r'))
       tail = at < 0 ? tail + c.text : c.text.slice(at + 1)
@@ -57,7 +62,7 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
   const promptAfter = (): string => {
     const cols = term.cols ?? 80
     const prefix = tail.length >= cols ? tail.slice(tail.length - (tail.length % cols)) : tail
-    line = { ...line, prefix, prompt: PROMPT }
+    line = { ...line, prefix, prompt: shellPrompt }
     tail = ''
     return renderLine(line)
   }
@@ -66,8 +71,9 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
     const control = (running = new AbortController())
     tail = ''
     // After ^C the terminal discards output still on its way, as a tty flushes its queues on SIGINT.
-    const { exitCode } = await shell.run(text, (chunks) => (control.signal.aborted ? undefined : show(chunks)), { signal: control.signal, bounded })
-      .catch((err: unknown) => { void show([{ stream: 'stderr', text: `kubehop: ${String(err)}\n` }]); return { exitCode: 1 } })
+    const { exitCode, prompt } = await shell.run(text, (chunks) => (control.signal.aborted ? undefined : show(chunks)), { signal: control.signal, bounded })
+      .catch((err: unknown): ShellResult => { void show([{ stream: 'stderr', text: `kubehop: ${String(err)}\n` }]); return { exitCode: 1 } })
+    if (prompt !== undefined) shellPrompt = prompt
     running = null
     // bash ends the ^C row before its next prompt.
     if (control.signal.aborted) { term.write('\r\n'); tail = '' }
@@ -97,7 +103,7 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
         term.write(toTerminal(renderLine({ ...draft, buffer: job.text, cursor: job.text.length })) + '\r\n') // here-documents span lines
         const code = await execute(job.text, true) // scenario steps, replays, failure injection: as the CLI runs them
         promptAfter()
-        line = { ...line, buffer: draft.buffer, cursor: draft.cursor, prompt: draft.prompt }
+        line = { ...line, buffer: draft.buffer, cursor: draft.cursor, prompt: draft.prompt === CONTINUATION_PROMPT ? draft.prompt : shellPrompt }
         term.write(renderLine(line))
         job.done(code)
         continue
@@ -109,7 +115,18 @@ export function startConsoleSession(term: TerminalSink, shell: ShellBridge, opti
       line = result.state
       pending = result.rest + (tabAt > 0 ? pending.slice(tabAt) : '')
       term.write(result.echo)
-      if (result.interrupted) { continued = []; term.write(renderLine(line)); continue }
+      if (result.interrupted) { continued = []; line = { ...line, prompt: shellPrompt }; term.write(renderLine(line)); continue }
+      if (result.eof) {
+        // Ctrl+D ends a shell opened inside a pod, as its `exit` would; the learner's own shell stays (closing it would
+        // close the terminal).
+        if (shellPrompt === PROMPT || continued.length) continue
+        const before = shown
+        await execute('exit')
+        // bash prints `exit` on the prompt's row; a shell that prints nothing (ash, dash) still leaves that row.
+        if (shown === before) term.write('\r\n')
+        term.write(promptAfter())
+        continue
+      }
       if (result.submitted === null) continue
       // A command is run once the shell's parser says it is whole; until then bash prompts `> ` for more.
       continued.push(result.submitted)

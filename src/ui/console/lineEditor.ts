@@ -38,6 +38,8 @@ export interface Feed {
   rest: string
   /** Ctrl+C dropped the line (a command being continued over several lines is dropped with it). */
   interrupted?: boolean
+  /** Ctrl+D on an empty line: end of input (a shell opened inside a pod ends). */
+  eof?: boolean
 }
 
 export const emptyLine: LineState = { buffer: '', cursor: 0, history: [], historyIndex: 0, draft: '', prompt: PROMPT, prefix: '', search: null }
@@ -129,6 +131,11 @@ export function feed(initial: LineState, data: string): Feed {
       return { state: submit(state), echo: echo + renderLine({ ...state, cursor: b.length }) + '\r\n', submitted: b, rest: data.slice(i) }
     }
     if (ch === '\x7f' || ch === '\b') { if (c > 0) state = withBuffer(state, b.slice(0, c - 1) + b.slice(c), c - 1) }
+    else if (ch === '\x04') {
+      // Ctrl+D: end of input on an empty line (readline's EOF), else delete the character under the cursor.
+      if (!b) return { state, echo, submitted: null, rest: data.slice(i), eof: true }
+      if (c < b.length) state = withBuffer(state, b.slice(0, c) + b.slice(c + 1), c)
+    }
     else if (ch === '\x01') state = { ...state, cursor: 0 }
     else if (ch === '\x05') state = { ...state, cursor: b.length }
     else if (ch === '\x15') state = withBuffer(state, b.slice(c), 0)

@@ -3,7 +3,11 @@ import type { OutputChunk } from '../../worker/protocol.ts'
 
 export type { OutputChunk }
 
-export interface ShellResult { exitCode: number }
+export interface ShellResult {
+  exitCode: number
+  /** The prompt for the next line, when the shell says (a `kubectl exec -it` session shows the pod's). */
+  prompt?: string
+}
 
 interface RunControl {
   /** Ctrl+C: aborting it ends the line with status 130. */

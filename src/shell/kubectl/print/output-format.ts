@@ -7,16 +7,19 @@ export type OutputFormat =
   | { kind: 'yaml' }
   | { kind: 'jsonpath'; template: string; asJson: boolean }
   | { kind: 'custom-columns'; spec: string }
+  | { kind: 'go-template'; template: string }
 
 class OutputFormatError extends Error {}
 
 const ALLOWED = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml'
 
-export function parseOutputFormat(value: string | undefined, readFile: (path: string) => string | undefined): OutputFormat {
+/** `-o` and `--template` (print_flags.go: --template alone means -o go-template; -o jsonpath takes it as its template). */
+export function parseOutputFormat(value: string | undefined, readFile: (path: string) => string | undefined, templateFlag?: string): OutputFormat {
+  if ((value === undefined || value === '') && templateFlag) value = 'go-template'
   if (value === undefined || value === '') return { kind: 'table', wide: false }
   const eq = value.indexOf('=')
   const name = eq < 0 ? value : value.slice(0, eq)
-  const arg = eq < 0 ? '' : value.slice(eq + 1)
+  const arg = eq < 0 ? (templateFlag ?? '') : value.slice(eq + 1)
   const file = () => {
     const text = readFile(arg)
     if (text === undefined) throw new OutputFormatError(`error reading template ${arg}, open ${arg}: no such file or directory`)
@@ -42,7 +45,8 @@ export function parseOutputFormat(value: string | undefined, readFile: (path: st
       return { kind: 'custom-columns', spec: h.map((x, i) => `${x}:${p[i] ?? ''}`).join(',') }
     }
     case 'go-template': case 'go-template-file': case 'template': case 'templatefile':
-      throw new OutputFormatError('go-template output is not simulated by kubehop; use -o jsonpath=... instead')
+      if (!arg) throw new OutputFormatError('template format specified but no template given')
+      return { kind: 'go-template', template: name.endsWith('file') ? file() : arg }
   }
   throw new OutputFormatError(`unable to match a printer suitable for the output format "${value}", allowed formats are: ${ALLOWED}`)
 }

@@ -7,6 +7,9 @@ import { ApiError } from '../../../engine/api/api-server.ts'
 import { CommandError, verb } from './command-error.ts'
 import { namespaceOf } from './options.ts'
 import { podFor } from './pod-lookup.ts'
+import type { KubeObject } from '../../../engine/api/types.ts'
+import { attachShell, podShell, shellOf, ttyFor } from '../../interactive/pod-shell.ts'
+import { imageHasBinary } from '../../interactive/image-binaries.ts'
 
 export const exec = verb((ctx: KubectlContext) => {
   const flags = parseFlags(ctx.args, [...GLOBAL_FLAGS, { name: 'container', short: 'c', type: 'string' }, { name: 'stdin', short: 'i', type: 'bool' },
@@ -35,6 +38,9 @@ export const exec = verb((ctx: KubectlContext) => {
   }
   const running = ctx.cluster.runtime.podByName(namespace, pod.metadata.name)?.containers.has(container!)
   if (!containers.some((c) => c.name === container) || !running) throw new CommandError(`unable to upgrade connection: container not found ("${container}")`)
+  const shell = shellOf(command)
+  const stdin = bool(flags, 'stdin')
+  if (shell && stdin) return session(ctx, pod, container!, command[0], shell, bool(flags, 'tty'))
   const code = ctx.host.run({
     argv: command, stdin: ctx.io.stdin, env: {}, location: { kind: 'pod', namespace, pod: pod.metadata.name, container: container! },
     out: ctx.io.out, err: ctx.io.err, trace: ctx.io.trace,
@@ -45,3 +51,24 @@ export const exec = verb((ctx: KubectlContext) => {
   }
   return 0
 })
+
+/** kubectl's message when the remote command ended non-zero (exec.go: CodeExitError), and its status. */
+function terminated(code: number, io: { err(text: string): void }): number {
+  if (code !== 0) io.err(`command terminated with exit code ${code}\n`)
+  return code
+}
+
+/**
+ * `exec -i POD -- sh|bash`: the shell reads kubectl's stdin. Piped input runs in it now; from a terminal (or the rest
+ * of a script, in the CLI) the lines that follow run in it until `exit`. Upstream: kubectl/pkg/cmd/exec/exec.go.
+ */
+function session(ctx: KubectlContext, pod: KubeObject, container: string, binary: string, shell: 'bash' | 'sh', wantTty: boolean): number {
+  const tty = ttyFor(ctx.host, ctx.io, wantTty)
+  const image: string = pod.spec?.containers?.find((c: { name: string }) => c.name === container)?.image ?? ''
+  if (!imageHasBinary(image, binary)) {
+    // containerd's exec error as the streaming exec reports it, then kubectl's exit line (runc: exit status 126).
+    ctx.io.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${binary}": executable file not found in $PATH: unknown\n`)
+    return terminated(126, ctx.io)
+  }
+  return attachShell(ctx.host, ctx.io, podShell(ctx.host, { cluster: ctx.cluster, pod, container, shell, tty, after: terminated })) ?? 0
+}

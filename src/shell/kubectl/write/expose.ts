@@ -28,9 +28,13 @@ export const expose = verb((ctx: KubectlContext) => {
     const obj = ctx.cluster.api.get(t.info.kind, namespace, t.name)
     if (!EXPOSABLE.has(obj.kind)) throw new CommandError(`cannot expose a ${obj.kind}`)
     const selector = str(flags, 'selector') ?? selectorText(obj)
-    if (!selector) throw new CommandError(`couldn't retrieve selectors via --selector flag or introspection: ${obj.kind === 'Deployment' ? 'invalid deployment: no selectors, therefore cannot be exposed' : 'the object has no selector'}`)
+    // expose.go: cmdutil.UsageErrorf around polymorphichelpers' MapBasedSelectorForObject error.
+    const usage = (text: string) => new CommandError(`${text}\nSee 'kubectl expose -h' for help and examples`)
+    const why = obj.kind === 'Pod' ? 'the pod has no labels and cannot be exposed' : obj.kind === 'Service' ? 'the service has no pod selector set'
+      : obj.kind === 'Deployment' ? 'invalid deployment: no selectors, therefore cannot be exposed' : 'the object has no selector'
+    if (!selector) throw usage(`couldn't retrieve selectors via --selector flag or introspection: ${why}`)
     const ports = servicePorts(obj, str(flags, 'port'), str(flags, 'target-port'), str(flags, 'protocol'))
-    if (!ports.length) throw new CommandError("couldn't find port via --port flag or introspection")
+    if (!ports.length) throw usage("couldn't find port via --port flag or introspection")
     const name = str(flags, 'name') ?? obj.metadata.name
     const labels = str(flags, 'labels') ? parseMap(str(flags, 'labels')!) : obj.metadata.labels
     const spec: Record<string, unknown> = { ports, selector: parseMap(selector) }

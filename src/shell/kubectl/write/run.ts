@@ -8,6 +8,8 @@ import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, namespaceOf, outputOf } from './op
 import { podObject } from './generators.ts'
 import { createGenerated } from './write-object.ts'
 import { quotedName } from './names.ts'
+import { attachShell, podShell, shellOf, ttyFor } from '../../interactive/pod-shell.ts'
+import { busyboxUserland } from '../../interactive/image-binaries.ts'
 
 export const run = verb((ctx: KubectlContext) => {
   const flags = parseFlags(ctx.args, [...GLOBAL_FLAGS, DRY_RUN_FLAG, OUTPUT_FLAG, { name: 'image', type: 'string' }, { name: 'restart', type: 'string' },
@@ -44,17 +46,32 @@ export const run = verb((ctx: KubectlContext) => {
   ctx.cluster.api.create(obj as never)
   ctx.cluster.converge()
   const pod = ctx.cluster.api.get('Pod', namespace, name)
+  const shell = shellOf(args.length ? args : busyboxUserland(image) ? ['sh'] : [])
+  if (shell && bool(flags, 'stdin') && pod.status?.phase === 'Running') {
+    const tty = ttyFor(ctx.host, ctx.io, bool(flags, 'tty'))
+    if (bool(flags, 'tty') && !bool(flags, 'quiet')) ctx.io.err("If you don't see a command prompt, try pressing enter.\n")
+    const after = (code: number, io: { out(text: string): void; err(text: string): void }) => {
+      // attach.go: the resume hint for a pod that restarts its container; run.go then deletes with --rm.
+      if (tty && restart === 'Always' && !bool(flags, 'quiet')) io.out(`Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`)
+      return finishRun(ctx, namespace, name, bool(flags, 'rm'), code, io)
+    }
+    return attachShell(ctx.host, ctx.io, podShell(ctx.host, { cluster: ctx.cluster, pod, container: name, shell, tty, after })) ?? 0
+  }
   if (bool(flags, 'tty') && !bool(flags, 'quiet')) ctx.io.err("If you don't see a command prompt, try pressing enter.\n")
   let code = 0
   if (args.length && pod.status?.phase === 'Running') {
     code = ctx.host.run({ argv: args, stdin: ctx.io.stdin, env: {}, location: { kind: 'pod', namespace, pod: name, container: name }, out: ctx.io.out, err: ctx.io.err, trace: ctx.io.trace })
   }
-  if (bool(flags, 'rm')) {
-    // The attached process has ended, so the pod is finished: nothing is left for a grace period to wait for.
-    ctx.cluster.api.delete('Pod', namespace, name, { gracePeriodSeconds: 0 })
+  return finishRun(ctx, namespace, name, bool(flags, 'rm'), code, ctx.io)
+})
+
+/** After the attached session: --rm deletes the pod; a failed command makes kubectl fail (run.go). */
+function finishRun(ctx: KubectlContext, namespace: string, name: string, rm: boolean, code: number, io: { out(text: string): void; err(text: string): void }): number {
+  if (rm) {
+    ctx.cluster.api.delete('Pod', namespace, name, { gracePeriodSeconds: 0 }) // the attached process has ended: nothing to wait for
     ctx.cluster.converge()
-    ctx.io.out(`${quotedName('Pod', name)} deleted\n`)
-    if (code !== 0) ctx.io.err(`pod ${namespace}/${name} terminated (Error)\n`)
+    io.out(`${quotedName('Pod', name)} deleted\n`)
+    if (code !== 0) io.err(`pod ${namespace}/${name} terminated (Error)\n`)
   }
   return code === 0 ? 0 : 1
-})
+}
