@@ -2,7 +2,7 @@
 # title: Text: hostNetwork, hostPort, NodePort, LoadBalancer and Ingress (blog post, 2017)
 # group: Getting in from outside
 # summary: The post's five ways into an InfluxDB pod, typed in order on a kind cluster: the node's own network, a hostPort, a node port, a load balancer and an Ingress.
-# behaviours: 20, 23, 25, 27
+# behaviours: 5, 6, 20, 23, 25
 # The post (seed 004) ran on OpenStack in 2017. Its manifests are used as written; the node names
 # (`kubenode01.example.com`) become the addresses kind gives its nodes, and the OpenStack `neutron` commands
 # have no counterpart on kind.
