@@ -2,7 +2,7 @@
 # title: Text: a coffee Pod behind a NodePort (training chapter 7)
 # group: Services
 # summary: The training chapter's walkthrough typed as written: a label-less Pod, kubectl expose, the node port, DNS from a debug pod, and a second Pod joining the endpoints.
-# behaviours: 13, 20
+# behaviours: 9, 19, 20
 # The chapter (seed 002) runs on a kubeadm cluster of VMs; here it runs on kind. Where a modern cluster
 # answers differently from the text, the narration says so (see scenarios/README.md).
 

@@ -2,7 +2,7 @@
 # title: Text: accessing pods on a three-node kind cluster (blog post)
 # group: Getting in from outside
 # summary: The blog post's walkthrough typed as written: no access by default, unstable pod IPs, a ClusterIP, then a NodePort published by kind's extraPortMappings and balanced over two pods.
-# behaviours: 1, 2, 20
+# behaviours: 1, 3, 20
 # The post (seed 001) runs kind on a Mac; these are its commands on Linux, in order. Pod names differ from
 # the post's, so the lines that name a pod take it from `kubectl get` instead.
 

@@ -44,3 +44,28 @@ describe('isKindConfig', () => {
     expect(isKindConfig('[oops')).toBe(false)
   })
 })
+
+describe('kubeadmConfigPatches', () => {
+  it('labels a node with the kubelet --node-labels of its InitConfiguration patch (kind docs, ingress section)', () => {
+    const config = parseKindConfig(`kind: Cluster
+apiVersion: kind.x-k8s.io/v1alpha4
+nodes:
+- role: control-plane
+  kubeadmConfigPatches:
+  - |
+    kind: InitConfiguration
+    nodeRegistration:
+      kubeletExtraArgs:
+        node-labels: "ingress-ready=true,tier=edge"
+- role: worker
+  kubeadmConfigPatches:
+  - |
+    kind: ClusterConfiguration
+    apiServer: {}
+`)
+    const profile = kindProfile(config)
+    expect(profile.nodes[0].labels['ingress-ready']).toBe('true')
+    expect(profile.nodes[0].labels.tier).toBe('edge')
+    expect(profile.nodes[1].labels['ingress-ready']).toBeUndefined()
+  })
+})

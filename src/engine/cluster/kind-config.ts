@@ -11,6 +11,8 @@ interface KindNodeConfig {
   role?: string
   extraPortMappings?: { containerPort?: number; hostPort?: number; listenAddress?: string; protocol?: string }[]
   labels?: Record<string, string>
+  /** kubeadm config fragments; `nodeRegistration.kubeletExtraArgs.node-labels` labels the node (kind's ingress guide). */
+  kubeadmConfigPatches?: string[]
 }
 
 interface KindClusterConfig {
@@ -56,6 +58,28 @@ export function parseKindConfig(text: string | undefined): KindClusterConfig {
   return config
 }
 
+/**
+ * The `--node-labels` a node's kubeadm patches give its kubelet (InitConfiguration / JoinConfiguration
+ * `nodeRegistration.kubeletExtraArgs.node-labels: "a=b,c=d"`), the way kind's ingress guide labels `ingress-ready`.
+ */
+function kubeletNodeLabels(patches: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!Array.isArray(patches)) return out
+  for (const patch of patches) {
+    if (typeof patch !== 'string') continue
+    let doc: { kind?: unknown; nodeRegistration?: { kubeletExtraArgs?: Record<string, unknown> } } | null
+    try { doc = parseDocument(patch).toJS({ maxAliasCount: 100 }) } catch { continue }
+    if (!doc || !['InitConfiguration', 'JoinConfiguration'].includes(String(doc.kind))) continue
+    const labels = doc.nodeRegistration?.kubeletExtraArgs?.['node-labels']
+    if (typeof labels !== 'string') continue
+    for (const pair of labels.split(',')) {
+      const eq = pair.indexOf('=')
+      if (eq > 0) out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim()
+    }
+  }
+  return out
+}
+
 /** Node names as kind derives them: `<cluster>-control-plane`, `<cluster>-control-plane2`, `<cluster>-worker`, `<cluster>-worker2`. */
 function nodeNames(cluster: string, roles: string[]): string[] {
   const counters: Record<string, number> = {}
@@ -83,7 +107,7 @@ export function kindProfile(config: KindClusterConfig, nameOverride?: string): P
     const role = roles[i] as NodeSpec['role']
     const labels: Record<string, string> = {
       'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64',
-      'kubernetes.io/hostname': names[i], 'kubernetes.io/os': 'linux', ...(nodeConfigs[i].labels ?? {}),
+      'kubernetes.io/hostname': names[i], 'kubernetes.io/os': 'linux', ...kubeletNodeLabels(nodeConfigs[i].kubeadmConfigPatches), ...(nodeConfigs[i].labels ?? {}),
     }
     if (role === 'control-plane') {
       labels['node-role.kubernetes.io/control-plane'] = ''

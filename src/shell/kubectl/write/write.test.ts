@@ -98,6 +98,10 @@ describe('kubectl apply', () => {
     expect(r.out).toContain('ingressclass.networking.k8s.io/nginx created\nvalidatingwebhookconfiguration.admissionregistration.k8s.io/ingress-nginx-admission created\n')
     expect(s.cluster!.store.get('Service', 'ingress-nginx', 'ingress-nginx-controller')!.spec.type).toBe('NodePort')
     expect(sh(s, 'kubectl apply -f https://example.com/x.yaml').err).toBe('error: unable to read URL "https://example.com/x.yaml", server reported 404 Not Found, status code=404\n')
+    // A name that does not resolve: Go's net/http error as kubectl prints it (cli-runtime resource/visitor.go).
+    const gone = sh(s, 'kubectl apply -f https://manifests.nowhere.invalid/app.yaml')
+    expect(gone.err).toBe('error: Get "https://manifests.nowhere.invalid/app.yaml": dial tcp: lookup manifests.nowhere.invalid on 127.0.0.53:53: no such host\n')
+    expect(gone.code).toBe(1)
   })
 })
 
