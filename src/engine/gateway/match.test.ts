@@ -25,9 +25,8 @@ function world(routes: { name: string; hostnames?: string[]; rules: HTTPRouteRul
     store.create(obj)
   }
   const gateway = store.get('Gateway', 'default', 'gw')!
-  const l = { ...listener, hostname: listenerHostname }
   return (host: string, path: string, headers: [string, string][] = [], method = 'GET') => {
-    const m = matchRoute(store, gateway, l, { host, path, method, headers })
+    const m = matchRoute(store, gateway, 80, { host, path, method, headers })
     return m ? `${m.route.metadata.name}#${m.ruleIndex}` : '404'
   }
 }
