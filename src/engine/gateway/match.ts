@@ -127,17 +127,27 @@ function compare(a: Candidate, b: Candidate): number {
   return a.ruleIndex - b.ruleIndex || a.matchIndex - b.matchIndex
 }
 
-/** The rule of a route attached to `listener` of `gateway` that takes the request; undefined: envoy's 404. */
-export function matchRoute(store: ReadonlyStore, gateway: KubeObject, listener: Listener, req: RequestLine): RouteMatch | undefined {
+/**
+ * The rule of a route attached to `gateway` on `port` that takes the request; undefined: envoy's 404. Listeners
+ * sharing a port share one envoy listener (cloud-provider-kind aggregates them), so every route accepted by any
+ * of them competes, each with the hostnames its own listener allows.
+ */
+export function matchRoute(store: ReadonlyStore, gateway: KubeObject, port: number, req: RequestLine): RouteMatch | undefined {
   const host = req.host.replace(/:\d+$/, '').toLowerCase()
-  const routes = store.list('HTTPRoute').filter((r) => listenersAccepting(store, r, gateway).some((l) => l.name === listener.name))
+  const listeners = ((gateway.spec?.listeners ?? []) as Listener[]).filter((l) => l.port === port && (l.protocol === 'HTTP' || l.protocol === 'HTTPS'))
+  const attached: { route: KubeObject; hostnames: string[] }[] = []
+  for (const route of store.list('HTTPRoute')) {
+    const accepting = listenersAccepting(store, route, gateway).filter((l) => listeners.includes(l))
+    const hostnames = [...new Set(accepting.flatMap((l) => effectiveHostnames(route, l)))]
+    if (hostnames.length) attached.push({ route, hostnames })
+  }
   // Virtual host: the most specific domain any attached route offers for this host.
   let best: string | undefined
-  for (const r of routes) for (const d of effectiveHostnames(r, listener)) if (hostCovered(d, host) && (best === undefined || domainRank(d) > domainRank(best))) best = d
+  for (const a of attached) for (const d of a.hostnames) if (hostCovered(d, host) && (best === undefined || domainRank(d) > domainRank(best))) best = d
   if (best === undefined) return undefined
   const candidates: Candidate[] = []
-  for (const route of routes) {
-    if (!effectiveHostnames(route, listener).includes(best)) continue
+  for (const { route, hostnames } of attached) {
+    if (!hostnames.includes(best)) continue
     ;((route.spec?.rules ?? []) as HTTPRouteRule[]).forEach((rule, ruleIndex) => {
       const matches = rule.matches?.length ? rule.matches : [{ path: { type: 'PathPrefix' as const, value: '/' } }]
       matches.forEach((match, matchIndex) => {

@@ -79,10 +79,10 @@ export function gatewayServe(world: NetworkWorld, tb: TraceBuilder, server: Envo
   const at = `loadbalancer/${server.ip}`
   const gw = server.gateway
   const host = headerValue(req, 'host') ?? local.ip
-  const m = matchRoute(world.view.store, gw, server.listener, { host, method: req.method, path: req.path, headers: req.headers })
+  const m = matchRoute(world.view.store, gw, server.listener.port, { host, method: req.method, path: req.path, headers: req.headers })
   if (!m) {
     tb.hop({ at, component: 'gateway', action: 'respond', src: peer, dst: local, rule: null,
-      note: `No HTTPRoute attached to listener ${server.listener.name} matches host "${host.replace(/:\d+$/, '')}" and path ${req.path.split('?')[0]}: envoy answers 404 itself.` })
+      note: `No HTTPRoute attached to the Gateway's port ${server.listener.port} matches host "${host.replace(/:\d+$/, '')}" and path ${req.path.split('?')[0]}: envoy answers 404 itself.` })
     return own(404, now)
   }
   const rule = describeMatch(m)

@@ -4,6 +4,7 @@ import { kubectl } from '../kubectl/index.ts'
 import { gcloudContainer, kind, minikubeLifecycle, sleep } from './cluster-lifecycle.ts'
 import type { Command, CommandTable } from '../command.ts'
 import { inContainer } from './in-container.ts'
+import { ingress2gateway } from './ingress2gateway.ts'
 
 export function registerCommands(session: CommandTable): void {
   session.commands.set('kubectl', kubectl)
@@ -11,6 +12,7 @@ export function registerCommands(session: CommandTable): void {
   session.commands.set('__container__', inContainer)
   session.commands.set('kind', kind)
   session.commands.set('sleep', sleep)
+  session.commands.set('ingress2gateway', ingress2gateway)
   session.podCommands.set('sleep', sleep)
   // minikube and gcloud: lifecycle here; their networking subcommands come from the data plane.
   const delegating = (lifecycle: (io: Parameters<Command>[0], host: Parameters<Command>[1]) => number | undefined, tool: string): Command => (io, host) => {

@@ -2,13 +2,18 @@
 import type { Timeline } from '../animation/useTimeline.ts'
 import { BatchView } from './BatchView.tsx'
 import { CompareView } from './CompareView.tsx'
+import { IngressGatewayView } from '../gateway/IngressGatewayView.tsx'
+import { useEntranceTraces } from '../gateway/entranceStore.ts'
+import { useEngine } from '../engineContext.ts'
 import { EventList } from './EventList.tsx'
 import { requestStore, useRequests, type PanelTab } from './requestStore.ts'
 
-const TABS: { id: PanelTab; label: string }[] = [{ id: 'events', label: 'Events' }, { id: 'batch', label: 'Batch' }, { id: 'compare', label: 'Side by side' }]
+const TABS: { id: PanelTab; label: string }[] = [{ id: 'events', label: 'Events' }, { id: 'batch', label: 'Batch' }, { id: 'compare', label: 'Side by side' }, { id: 'gateway', label: 'Ingress → Gateway' }]
 
 export function RequestPanel({ timeline }: { timeline: Timeline }) {
   const tab = useRequests((s) => s.tab)
+  // Requests through an Ingress controller or a Gateway, kept for the Ingress → Gateway view.
+  useEntranceTraces(useEngine())
   const has = useRequests((s) => s.records.length > 0 || s.lastSent !== null)
   if (!has) return null
   return (
@@ -23,6 +28,7 @@ export function RequestPanel({ timeline }: { timeline: Timeline }) {
         {tab === 'events' && <EventList timeline={timeline} />}
         {tab === 'batch' && <BatchView />}
         {tab === 'compare' && <CompareView />}
+        {tab === 'gateway' && <IngressGatewayView />}
       </div>
     </aside>
   )

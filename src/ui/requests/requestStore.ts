@@ -36,7 +36,7 @@ interface CompareState {
   error?: string
 }
 
-export type PanelTab = 'events' | 'batch' | 'compare'
+export type PanelTab = 'events' | 'batch' | 'compare' | 'gateway'
 
 export interface RequestState {
   records: RequestRecord[]

@@ -7,6 +7,7 @@ import { describeEndpoints, describeEndpointSlice } from './endpoints.ts'
 import { describeIngress, describeIngressClass } from './ingress.ts'
 import { describeNode } from './node.ts'
 import { describeConfigMap, describeNamespace, describeSecret } from './misc.ts'
+import { describeCustomResource } from './generic.ts'
 import type { KubeObject, Stored } from '../../../../engine/api/types.ts'
 import type { ConfigMap, Endpoints, Secret } from 'kubernetes-types/core/v1'
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1'
@@ -28,4 +29,9 @@ export const DESCRIBERS: Record<string, (obj: KubeObject, ctx: DescribeContext) 
   Namespace: describeNamespace,
   ConfigMap: (obj, ctx) => describeConfigMap(obj as Stored<ConfigMap>, ctx),
   Secret: (obj) => describeSecret(obj as Stored<Secret>),
+  // Custom resources: kubectl's generic describer.
+  CustomResourceDefinition: describeCustomResource,
+  GatewayClass: describeCustomResource,
+  Gateway: describeCustomResource,
+  HTTPRoute: describeCustomResource,
 }
