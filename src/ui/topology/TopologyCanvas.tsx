@@ -18,7 +18,6 @@ import type { LaidOut } from './useTopologyLayout.ts'
 import { canvasStore, useCanvas } from './canvasStore.ts'
 import { CanvasTools } from './CanvasTools.tsx'
 import { EdgeLayer } from './EdgeLayer.tsx'
-import { readTopology } from './model.ts'
 import './canvas.css'
 
 const FIT = { padding: 0.08, maxZoom: 1.1 }
@@ -90,7 +89,7 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
 
   const nodeIds = useMemo(() => nodes.map((n) => n.id), [nodes])
   const packetEdges = usePacketEdges(timeline, nodeIds)
-  const model = useMemo(() => readTopology(laidOut.snapshot), [laidOut.snapshot])
+  const model = laidOut.view.source
   const shown = useCallback((id: string) => laidOut.view.shownAs.has(id) || laidOut.view.model.services.some((s) => s.id === id), [laidOut.view])
   const onNodeClick: NodeMouseHandler<TopologyNode> = useCallback((_, node) => {
     if (node.type === 'workload') canvasStore.getState().toggle(node.id)

@@ -38,10 +38,12 @@ export function TopologyPane() {
   const namespace = useCanvas((s) => s.namespace)
   const labelText = useCanvas((s) => s.labelText)
   const crossed = useMemo(() => crossedPods(timeline), [timeline])
-  const view = useMemo(() => snapshot && viewOf(readTopology(snapshot), {
+  // A snapshot drawn as the last one (a Lease renewed) keeps the model, so the view and layout stay as they are.
+  const model = snapshot && readTopology(snapshot)
+  const view = useMemo(() => model && viewOf(model, {
     expanded, namespace, labels: parseLabels(labelText) ?? {},
     pinned: new Set([...found, ...crossed.split('\n').filter(Boolean)]),
-  }), [snapshot, expanded, found, crossed, namespace, labelText])
+  }), [model, expanded, found, crossed, namespace, labelText])
   const laidOut = useTopologyLayout(snapshot, view)
   usePlayheadReset(timeline)
   const profile = snapshot?.profile

@@ -2,6 +2,7 @@
 import type { KubeObject } from '../../engine/api/types.ts'
 import type { ClusterSnapshot } from '../../engine/snapshot.ts'
 import { readIngresses, readLoadBalancers, type IngressInfo, type LoadBalancerInfo } from './entryPoints.ts'
+import { sameData } from './sameData.ts'
 
 type PodState = 'running' | 'not-ready' | 'pending' | 'terminating' | 'finished'
 
@@ -195,12 +196,27 @@ const byName = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.i
 
 // Snapshots are immutable: the layout and the drawing of one snapshot share one reading of it.
 const models = new WeakMap<ClusterSnapshot, TopologyModel>()
+let lastModel: TopologyModel | null = null
 
-/** The topology model of a snapshot (read once per snapshot object; treat it as read-only). */
+/** Pods are read once per object: a snapshot diff keeps every unchanged object's reference. */
+const podInfos = new WeakMap<KubeObject, { info: PodInfo; owner: OwnerRef | undefined }>()
+
+const samePods = (a: readonly PodInfo[], b: readonly PodInfo[]) => a.length === b.length && a.every((p, i) => p === b[i] || sameData(p, b[i]))
+
+/** Same drawing: a snapshot that changed only what the picture leaves out (Leases, Events, heartbeats). */
+function sameModel(a: TopologyModel, b: TopologyModel): boolean {
+  return samePods(a.pods, b.pods) && sameData(a.nodes, b.nodes) && sameData(a.services, b.services)
+    && sameData(a.loadBalancers, b.loadBalancers) && sameData(a.ingresses, b.ingresses)
+}
+
+/** The topology model of a snapshot (read once per snapshot object; treat it as read-only). A snapshot drawn the
+ * same as the previous one gets the previous model object, so nothing downstream is recomputed. */
 export function readTopology(snapshot: ClusterSnapshot): TopologyModel {
   let model = models.get(snapshot)
   if (!model) {
     model = read(snapshot)
+    if (lastModel && sameModel(lastModel, model)) model = lastModel
+    lastModel = model
     models.set(snapshot, model)
   }
   return model
@@ -214,7 +230,15 @@ function read(snapshot: ClusterSnapshot): TopologyModel {
     const owner = o.kind === 'ReplicaSet' ? controllerOf(o) : undefined
     if (owner) replicaSetOwners.set(`${o.metadata.namespace ?? 'default'}/${o.metadata.name}`, owner)
   }
-  const pods = objects.filter((o) => o.kind === 'Pod' && isDrawnPod(o)).map((o) => readPod(o, replicaSetOwners)).sort(byName)
+  const pods = objects.filter((o) => o.kind === 'Pod' && isDrawnPod(o)).map((o) => {
+    const rs = controllerOf(o)
+    const owner = rs?.kind === 'ReplicaSet' ? replicaSetOwners.get(`${o.metadata.namespace ?? 'default'}/${rs.name}`) : undefined
+    const known = podInfos.get(o)
+    if (known && known.owner === owner) return known.info
+    const info = readPod(o, replicaSetOwners)
+    podInfos.set(o, { info, owner })
+    return info
+  }).sort(byName)
   const services = objects.filter((o) => o.kind === 'Service')
     .map((o) => readService(o, objects, pods, nodes)).sort(byName)
   const nodePorts = [...new Set(services.flatMap((s) => s.nodePorts))].sort((a, b) => a - b)

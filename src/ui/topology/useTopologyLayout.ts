@@ -15,6 +15,7 @@ import type { TopologyLayout } from './toFlow.ts'
 import type { TopologyView } from './workloads.ts'
 
 export interface LaidOut {
+  /** The snapshot of the last change to the drawing (later snapshots drawn the same do not replace it). */
   snapshot: ClusterSnapshot
   /** What is drawn of the snapshot (filters, groups). */
   view: TopologyView
@@ -36,11 +37,14 @@ export function useTopologyLayout(snapshot: ClusterSnapshot | null, view: Topolo
   const [laidOut, setLaidOut] = useState<LaidOut | null>(null)
   const slotsRef = useRef(emptySlots)
   const lastGraph = useRef<Shown | null>(null)
+  const lastView = useRef<TopologyView | null>(null)
 
   // A layout effect: its state update renders at once, in the same task as the snapshot (a passive effect's update
   // waited for a later task, often behind a frame), so an edit reaches the canvas without a detour.
   useLayoutEffect(() => {
-    if (!snapshot || !view) return
+    // The same view (a snapshot that changed nothing drawn): nothing to lay out or redraw.
+    if (!snapshot || !view || view === lastView.current) return
+    lastView.current = view
     const slots = assignSlots(slotsRef.current, { pods: view.items })
     slotsRef.current = slots
     const graph = toElkGraph(view.model, slots)

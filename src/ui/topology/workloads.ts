@@ -37,6 +37,8 @@ export interface ViewOptions {
 }
 
 export interface TopologyView {
+  /** The whole model, before the filters (what the search looks in). */
+  source: TopologyModel
   /** The filtered model: its pods, Services and their selected pods are the ones drawn. */
   model: TopologyModel
   /** Pods drawn as cards. */
@@ -119,5 +121,5 @@ export function viewOf(model: TopologyModel, options: ViewOptions = noFilters): 
     for (const q of group) shownAs.set(q.id, id)
     for (const q of own) { pods.push(q); shownAs.set(q.id, q.id); items.push({ id: q.id, nodeName: q.nodeName }) }
   }
-  return { model: filtered, pods, boxes, shownAs, items }
+  return { source: model, model: filtered, pods, boxes, shownAs, items }
 }
