@@ -1,9 +1,10 @@
 // `npm run bench`: kubehop's figures, printed as a table with the machine they were measured on.
-//   npx tsx bench/run.ts [--engine-only] [--no-cli-scale] [--json]
+//   npx tsx bench/run.ts [--engine-only] [--no-cli-scale] [--no-big-browser] [--json]
 // Figures, not pass/fail tests: the exit status is 0 whatever they are. Targets from issues 3 and 7 sit
 // beside the figures they apply to. Browser figures plug in through bench/browser.ts.
 import { engineFigures } from './engine.ts'
 import { browserFigures } from './browser.ts'
+import { bigBrowserFigures } from './browser-big.ts'
 import { hostileFigures } from './hostile.ts'
 import { cliScaleFigures, load } from './cli-scale.ts'
 import type { Figure, FigureSource } from './figures.ts'
@@ -27,7 +28,7 @@ async function runAll(sources: FigureSource[]): Promise<Figure[]> {
 async function main(): Promise<void> {
   const json = process.argv.includes('--json')
   const cli = process.argv.includes('--no-cli-scale') ? [] : cliScaleFigures()
-  const sources = process.argv.includes('--engine-only') ? [...engineFigures, ...hostileFigures, ...cli] : [...engineFigures, ...hostileFigures, ...cli, ...browserFigures]
+  const sources = process.argv.includes('--engine-only') ? [...engineFigures, ...hostileFigures, ...cli] : [...engineFigures, ...hostileFigures, ...cli, ...browserFigures, ...(process.argv.includes('--no-big-browser') ? [] : bigBrowserFigures)]
   const started = performance.now()
   const figures = await runAll(sources)
   if (json) {

@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'react'
 import { anchor, curveBetween, pathOf, type Box } from './geometry.ts'
 import { trackCurves } from './tracks.ts'
 
-export type PacketEdgeData = { track: string; active: boolean }
+export type PacketEdgeData = { track: string; active: boolean; /** The track's own source (a pod drawn in its box has the box as `source`). */ from?: string }
 
 function boxOf(node: ReturnType<typeof useInternalNode>): Box | null {
   if (!node) return null
@@ -18,14 +18,15 @@ function PacketEdge({ id, source, target, data }: EdgeProps) {
   const s = boxOf(useInternalNode(source))
   const t = boxOf(useInternalNode(target))
   const track = (data as PacketEdgeData | undefined)?.track ?? id
+  const from = (data as PacketEdgeData | undefined)?.from ?? source
   const curve = useMemo(() => (s && t ? curveBetween(anchor(s), anchor(t)) : null),
     [s?.x, s?.y, s?.width, s?.height, t?.x, t?.y, t?.width, t?.height])
 
   useEffect(() => {
     if (!curve) return
-    trackCurves.set(track, { source, curve })
+    trackCurves.set(track, { source: from, curve })
     return () => { if (trackCurves.get(track)?.curve === curve) trackCurves.delete(track) }
-  }, [track, source, curve])
+  }, [track, from, curve])
 
   if (!curve) return null
   return <BaseEdge id={id} path={pathOf(curve)} className="packet-track" interactionWidth={0} />

@@ -11,7 +11,7 @@ import { onSeek, playhead, tick } from './playhead.ts'
 import { endingOf, positionAt, trackKey, type Packet } from './schedule.ts'
 import { PacketTag, StationView, opens, packetVisits } from './StationView.tsx'
 import { openedRect, stationPoint, visitAt, type Rect } from './stations.ts'
-import { trackCurves } from './tracks.ts'
+import { drawnId, trackCurves } from './tracks.ts'
 import type { Timeline } from './useTimeline.ts'
 
 const FAIL = new Set(['drop', 'reset', 'reject', 'close', 'refuse', 'nxdomain'])
@@ -44,7 +44,7 @@ export function PacketLayer({ timeline, layoutKey }: { timeline: Timeline; layou
     let frameNo = 0
     const rectOf = (id: string): Rect | null => {
       if (rects.has(id)) return rects.get(id)!
-      const n = getInternalNode(id)
+      const n = getInternalNode(drawnId(id))
       const r = n ? { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width ?? 0, height: n.measured.height ?? 0 } : null
       rects.set(id, r)
       return r
@@ -52,7 +52,7 @@ export function PacketLayer({ timeline, layoutKey }: { timeline: Timeline; layou
     const anchorOf = (id: string): Pt | null => {
       if (anchors.has(id)) return anchors.get(id)!
       const r = rectOf(id)
-      const a = r ? anchor({ ...r, type: getInternalNode(id)?.type ?? '' }) : null
+      const a = r ? anchor({ ...r, type: getInternalNode(drawnId(id))?.type ?? '' }) : null
       anchors.set(id, a)
       return a
     }
@@ -182,7 +182,7 @@ function OutcomeMarks({ timeline }: { timeline: Timeline }) {
   const last = focusHop === p.hops.length - 1
   const ending = endingOf(p.trace)
   const box = (id: string) => {
-    const n = getInternalNode(id)
+    const n = getInternalNode(drawnId(id))
     return n ? { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, w: n.measured.width ?? 0, h: n.measured.height ?? 0 } : null
   }
   const server = p.trace.servedBy && p.hops.find((h) => h.hop.at === p.trace.servedBy && (h.hop.action === 'accept' || h.hop.action === 'resolve' || h.hop.action === 'respond'))

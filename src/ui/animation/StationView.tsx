@@ -8,6 +8,7 @@ import { useRequests } from '../requests/requestStore.ts'
 import type { Packet } from './schedule.ts'
 import { openedRect, visitAt, visitsOf, type Rect, type Visit } from './stations.ts'
 import type { Timeline } from './useTimeline.ts'
+import { drawnId } from './tracks.ts'
 
 const visitCache = new WeakMap<Packet, Visit[]>()
 
@@ -30,7 +31,7 @@ function boxName(id: string): string {
 function useBoxRect(): (id: string) => Rect | null {
   const { getInternalNode } = useReactFlow()
   return (id) => {
-    const n = getInternalNode(id)
+    const n = getInternalNode(drawnId(id))
     return n ? { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width ?? 0, height: n.measured.height ?? 0 } : null
   }
 }

@@ -3,3 +3,9 @@
 import type { Curve } from './geometry.ts'
 
 export const trackCurves = new Map<string, { source: string; curve: Curve }>()
+
+/** A pod drawn inside its workload's box (not as its own card) → that box's id, set by the canvas with every layout. */
+export const boxAlias = new Map<string, string>()
+
+/** The id of the box that shows `id` on the canvas now. */
+export const drawnId = (id: string): string => boxAlias.get(id) ?? id

@@ -10,6 +10,7 @@ import { onSeek, playhead } from './playhead.ts'
 import { opens, packetVisits } from './StationView.tsx'
 import { openedRect, stationPoint, visitAt, type Rect } from './stations.ts'
 import type { Timeline } from './useTimeline.ts'
+import { drawnId } from './tracks.ts'
 
 interface Frame { x: number; y: number; zoom: number }
 
@@ -66,7 +67,7 @@ export function useCamera(timeline: Timeline, canvas: React.RefObject<HTMLElemen
       return
     }
     const rectOf = (id: string): Rect | null => {
-      const n = getInternalNode(id)
+      const n = getInternalNode(drawnId(id))
       return n ? { x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, width: n.measured.width ?? 0, height: n.measured.height ?? 0 } : null
     }
     const follow = () => {

@@ -3,12 +3,17 @@ import type { Edge } from '@xyflow/react'
 import { useMemo } from 'react'
 import type { PacketEdgeData } from './PacketEdge.tsx'
 import type { Timeline } from './useTimeline.ts'
+import { drawnId } from './tracks.ts'
 
 function packetEdges(timeline: Timeline, present: (id: string) => boolean): Edge<PacketEdgeData>[] {
-  return timeline.tracks.filter((t) => present(t.source) && present(t.target)).map((t) => ({
-    id: `pkt:${t.key}`, source: t.source, target: t.target, type: 'packet', data: { track: t.key, active: true },
-    selectable: false, focusable: false, zIndex: 5,
-  }))
+  // A pod without a card of its own is reached at its workload's box (the track keeps the pod's key).
+  return timeline.tracks.flatMap((t) => {
+    const source = drawnId(t.source)
+    const target = drawnId(t.target)
+    if (!present(source) || !present(target) || source === target) return []
+    return [{ id: `pkt:${t.key}`, source, target, type: 'packet', data: { track: t.key, from: t.source, active: true },
+      selectable: false, focusable: false, zIndex: 5 }]
+  })
 }
 
 export function usePacketEdges(timeline: Timeline, nodeIds: readonly string[]): Edge<PacketEdgeData>[] {

@@ -24,11 +24,20 @@ let lastSnapshot: ClusterSnapshot | null | undefined
 let lastWhere: HopTargets = hopTargets(null)
 let last: { traces: Trace[]; where: HopTargets; key: string; timeline: Timeline } | null = null
 
+const sameBoxes = (a: Packet[], b: Packet[]) => a.length === b.length &&
+  a.every((p, i) => p.hops.length === b[i].hops.length && p.hops.every((h, j) => h.node === b[i].hops[j].node))
+
 function timelineOf(traces: Trace[] | null, key: string, label: string, snapshot: ClusterSnapshot | null): Timeline {
   if (!traces) return emptyTimeline
   if (snapshot !== lastSnapshot) { lastSnapshot = snapshot; lastWhere = hopTargets(snapshot) }
   if (last && last.traces === traces && last.where === lastWhere && last.key === key) return last.timeline
   const packets = buildTimeline(traces, lastWhere)
+  // A new snapshot that puts every hop in the same box (the usual case: a Lease renewed) keeps the timeline, so
+  // the packet layer and the camera carry on instead of starting over once a second.
+  if (last && last.traces === traces && last.key === key && sameBoxes(packets, last.timeline.packets)) {
+    last.where = lastWhere
+    return last.timeline
+  }
   const timeline = { key, label, packets, tracks: tracksOf(packets), end: packets.reduce((m, p) => Math.max(m, p.end), 0) }
   last = { traces, where: lastWhere, key, timeline }
   return timeline

@@ -1,11 +1,12 @@
 // The React Flow canvas: draws toFlow's output, reports selection, refits when ELK moves the boxes.
-import { Background, Controls, ReactFlow, applyNodeChanges, useNodesInitialized, useReactFlow,
-  type NodeChange } from '@xyflow/react'
+import { Background, Controls, ReactFlow, applyNodeChanges, useNodesInitialized, useReactFlow, useStore,
+  type NodeChange, type NodeMouseHandler } from '@xyflow/react'
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { HopCard } from '../animation/HopCard.tsx'
 import { PacketLayer } from '../animation/PacketLayer.tsx'
 import { edgeTypes } from '../animation/PacketEdge.tsx'
 import { usePacketEdges } from '../animation/usePacketEdges.ts'
+import { boxAlias } from '../animation/tracks.ts'
 import { useCamera } from '../animation/useCamera.ts'
 import type { Timeline } from '../animation/useTimeline.ts'
 import { PlaybackBar } from '../requests/PlaybackBar.tsx'
@@ -14,8 +15,25 @@ import { nodeTypes } from './nodes/nodeTypes.ts'
 import { emptyFlowMemo, reuseEdges, reuseNodes } from './flowMemo.ts'
 import { toFlow, type TopologyNode } from './toFlow.ts'
 import type { LaidOut } from './useTopologyLayout.ts'
+import { canvasStore, useCanvas } from './canvasStore.ts'
+import { CanvasTools } from './CanvasTools.tsx'
+import { EdgeLayer } from './EdgeLayer.tsx'
+import './canvas.css'
 
 const FIT = { padding: 0.08, maxZoom: 1.1 }
+/** Far enough out that a 1,000-pod cluster fits the pane (fit view must fit). */
+const MIN_ZOOM = 0.02
+
+/** Level of detail by zoom, as a class on the canvas (one re-render when the level changes, none while panning). */
+function useDetailLevel(host: React.RefObject<HTMLDivElement | null>): void {
+  const level = useStore((s) => (s.transform[2] < 0.16 ? 'lod-tiny lod-far' : s.transform[2] < 0.36 ? 'lod-far' : ''))
+  useLayoutEffect(() => {
+    const el = host.current
+    if (!el) return
+    el.classList.remove('lod-tiny', 'lod-far')
+    if (level) el.classList.add(...level.split(' '))
+  }, [level, host])
+}
 
 /** Memoised: a snapshot re-renders the pane first; the canvas waits for the layout that snapshot gives. */
 export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }: { laidOut: LaidOut; timeline: Timeline }) {
@@ -28,10 +46,16 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   const memo = useRef(emptyFlowMemo())
   const host = useRef<HTMLDivElement | null>(null)
   useCamera(timeline, host)
+  useDetailLevel(host)
+  const flyTo = useCanvas((s) => s.flyTo)
+  const { setCenter, getInternalNode } = useReactFlow()
 
   // A layout effect, so the new boxes reach React Flow in the task that brought the snapshot (see useTopologyLayout).
   useLayoutEffect(() => {
-    const flow = toFlow(laidOut.snapshot, laidOut.layout)
+    const flow = toFlow(laidOut.snapshot, laidOut.layout, laidOut.view)
+    // The request animation finds a pod that has no card of its own in its workload's box.
+    boxAlias.clear()
+    for (const [pod, box] of laidOut.view.shownAs) if (pod !== box) boxAlias.set(pod, box)
     // Unchanged boxes keep their objects: React Flow skips them (no re-render, no re-measure).
     const previous = memo.current.nodes
     memo.current.nodes = new Map(flow.nodes.map((n) => [n.id, n]))
@@ -42,6 +66,17 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   useEffect(() => {
     if (initialized) void fitView(FIT)
   }, [initialized, laidOut.generation, fitView])
+
+  // A search hit: centre on it once it is drawn (its group opened, its filter cleared).
+  useEffect(() => {
+    if (!flyTo) return
+    const n = getInternalNode(flyTo)
+    if (!n) return
+    canvasStore.getState().landed()
+    const w = n.measured.width ?? n.width ?? 0
+    const h = n.measured.height ?? n.height ?? 0
+    void setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom: 1, duration: 600 })
+  }, [flyTo, nodes, getInternalNode, setCenter])
 
   useEffect(() => {
     if (!initialized) return
@@ -54,7 +89,11 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
 
   const nodeIds = useMemo(() => nodes.map((n) => n.id), [nodes])
   const packetEdges = usePacketEdges(timeline, nodeIds)
-  const allEdges = useMemo(() => (packetEdges.length ? [...edges, ...packetEdges] : edges), [edges, packetEdges])
+  const model = laidOut.view.source
+  const shown = useCallback((id: string) => laidOut.view.shownAs.has(id) || laidOut.view.model.services.some((s) => s.id === id), [laidOut.view])
+  const onNodeClick: NodeMouseHandler<TopologyNode> = useCallback((_, node) => {
+    if (node.type === 'workload') canvasStore.getState().toggle(node.id)
+  }, [])
 
   const onNodesChange = useCallback((changes: NodeChange<TopologyNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current))
@@ -65,24 +104,27 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
 
   return (
     <div className="topology-flow" ref={host}>
+    <CanvasTools model={model} shown={shown} podCount={laidOut.view.model.pods.length} />
     <ReactFlow
       nodes={nodes}
-      edges={allEdges}
+      edges={packetEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
+      onNodeClick={onNodeClick}
       onPaneClick={() => getApp().select(null)}
       colorMode={theme}
       nodesDraggable={false}
       nodesConnectable={false}
       edgesFocusable={false}
-      minZoom={0.2}
+      minZoom={MIN_ZOOM}
       fitView
       fitViewOptions={FIT}
       aria-label="Cluster topology graph"
     >
       <Background gap={20} size={1} />
-      <Controls showInteractive={false} position="bottom-right" />
+      <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT} />
+      <EdgeLayer nodes={nodes} edges={edges} />
       <PacketLayer timeline={timeline} layoutKey={nodes} />
       <PlaybackBar timeline={timeline} />
       <HopCard timeline={timeline} />

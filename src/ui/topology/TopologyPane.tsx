@@ -13,13 +13,38 @@ import { ClockControl } from '../clock/ClockControl.tsx'
 import { usePanel } from '../layout/panels.ts'
 import { TopologyCanvas } from './TopologyCanvas.tsx'
 import { useTopologyLayout } from './useTopologyLayout.ts'
+import { useMemo } from 'react'
+import type { Timeline } from '../animation/useTimeline.ts'
+import { useCanvas } from './canvasStore.ts'
+import { readTopology } from './model.ts'
+import { parseLabels, viewOf } from './workloads.ts'
+
+/** Pods a request crosses are drawn on their own (at most this many: a batch of 100 shows its first pods, the rest go to their group's box). */
+const CROSSED_AT_MOST = 24
+
+function crossedPods(timeline: Timeline): string {
+  const ids = new Set<string>()
+  for (const p of timeline.packets) for (const h of p.hops) if (h.node.startsWith('Pod/') && ids.size < CROSSED_AT_MOST) ids.add(h.node)
+  return [...ids].join('\n')
+}
 
 export function TopologyPane() {
   const snapshot = useApp((s) => s.snapshot)
   const selection = useApp((s) => s.selection)
   const answered = useApp((s) => s.lastApply !== null)
-  const laidOut = useTopologyLayout(snapshot)
   const timeline = useTimeline()
+  const expanded = useCanvas((s) => s.expanded)
+  const found = useCanvas((s) => s.found)
+  const namespace = useCanvas((s) => s.namespace)
+  const labelText = useCanvas((s) => s.labelText)
+  const crossed = useMemo(() => crossedPods(timeline), [timeline])
+  // A snapshot drawn as the last one (a Lease renewed) keeps the model, so the view and layout stay as they are.
+  const model = snapshot && readTopology(snapshot)
+  const view = useMemo(() => model && viewOf(model, {
+    expanded, namespace, labels: parseLabels(labelText) ?? {},
+    pinned: new Set([...found, ...crossed.split('\n').filter(Boolean)]),
+  }), [model, expanded, found, crossed, namespace, labelText])
+  const laidOut = useTopologyLayout(snapshot, view)
   usePlayheadReset(timeline)
   const profile = snapshot?.profile
   const requestsOpen = usePanel('requests')

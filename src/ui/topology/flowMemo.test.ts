@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { emptyFlowMemo, reuseEdges, reuseNodes, sameData } from './flowMemo.ts'
+import { emptyFlowMemo, reuseEdges, reuseNodes } from './flowMemo.ts'
+import { sameData } from './sameData.ts'
 import type { TopologyNode } from './toFlow.ts'
 
 const pod = (id: string, ip: string, x = 0): TopologyNode =>

@@ -2,6 +2,7 @@
 import type { KubeObject } from '../../engine/api/types.ts'
 import type { ClusterSnapshot } from '../../engine/snapshot.ts'
 import { readIngresses, readLoadBalancers, type IngressInfo, type LoadBalancerInfo } from './entryPoints.ts'
+import { sameData } from './sameData.ts'
 
 type PodState = 'running' | 'not-ready' | 'pending' | 'terminating' | 'finished'
 
@@ -15,6 +16,8 @@ export interface PodInfo {
   ready: boolean
   state: PodState
   labels: Record<string, string>
+  /** The workload that owns the pod (a ReplicaSet's Deployment, a StatefulSet, a DaemonSet, a Job), or kind `Pod` for a bare pod. */
+  workload: { kind: string; name: string }
 }
 
 export interface NodeInfo {
@@ -73,13 +76,28 @@ function podState(phase: string, ready: boolean, terminating: boolean): PodState
   return 'pending'
 }
 
-function readPod(o: KubeObject): PodInfo {
+type OwnerRef = { kind: string; name: string; controller?: boolean }
+const controllerOf = (o: KubeObject): OwnerRef | undefined => {
+  const refs = (o.metadata.ownerReferences ?? []) as OwnerRef[]
+  return refs.find((r) => r.controller) ?? refs[0]
+}
+
+/** The pod's workload: its controller, and a ReplicaSet's own controller (the Deployment) when it has one. */
+function workloadOf(o: KubeObject, replicaSetOwners: ReadonlyMap<string, OwnerRef>): { kind: string; name: string } {
+  const owner = controllerOf(o)
+  if (!owner) return { kind: 'Pod', name: '' }
+  const deployment = owner.kind === 'ReplicaSet' ? replicaSetOwners.get(`${o.metadata.namespace ?? 'default'}/${owner.name}`) : undefined
+  return deployment ? { kind: deployment.kind, name: deployment.name } : { kind: owner.kind, name: owner.name }
+}
+
+function readPod(o: KubeObject, replicaSetOwners: ReadonlyMap<string, OwnerRef> = new Map()): PodInfo {
   const phase: string = o.status?.phase ?? 'Pending'
   const ready = (o.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True')
   return {
     id: idOf(o), name: o.metadata.name, namespace: o.metadata.namespace ?? 'default',
     nodeName: o.spec?.nodeName || null, ip: o.status?.podIP || null, phase, ready,
     state: podState(phase, ready, !!o.metadata.deletionTimestamp), labels: o.metadata.labels ?? {},
+    workload: workloadOf(o, replicaSetOwners),
   }
 }
 
@@ -91,9 +109,19 @@ export function isDrawnPod(o: KubeObject): boolean {
   return !SYSTEM_NAMESPACES.has(o.metadata.namespace ?? '') || o.metadata.labels?.['k8s-app'] === 'kube-dns'
 }
 
-function agentsOn(node: string, objects: readonly KubeObject[]): string[] {
-  const names = objects.filter((o) => o.kind === 'Pod' && o.spec?.nodeName === node && !isDrawnPod(o)).map((o) => o.metadata.name)
-  return AGENTS.filter((a) => names.some((n) => n.startsWith(`${a}-`)))
+/** Node name → the agents running there (one pass over the pods, not one per node). */
+function agentsByNode(objects: readonly KubeObject[]): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const o of objects) {
+    if (o.kind !== 'Pod' || !o.spec?.nodeName || isDrawnPod(o)) continue
+    const agent = AGENTS.find((a) => o.metadata.name.startsWith(`${a}-`))
+    if (!agent) continue
+    const list = out.get(o.spec.nodeName) ?? []
+    if (!list.includes(agent)) list.push(agent)
+    out.set(o.spec.nodeName, list)
+  }
+  for (const list of out.values()) list.sort((a, b) => AGENTS.indexOf(a) - AGENTS.indexOf(b))
+  return out
 }
 
 function readNode(o: KubeObject): NodeInfo {
@@ -168,12 +196,27 @@ const byName = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.i
 
 // Snapshots are immutable: the layout and the drawing of one snapshot share one reading of it.
 const models = new WeakMap<ClusterSnapshot, TopologyModel>()
+let lastModel: TopologyModel | null = null
 
-/** The topology model of a snapshot (read once per snapshot object; treat it as read-only). */
+/** Pods are read once per object: a snapshot diff keeps every unchanged object's reference. */
+const podInfos = new WeakMap<KubeObject, { info: PodInfo; owner: OwnerRef | undefined }>()
+
+const samePods = (a: readonly PodInfo[], b: readonly PodInfo[]) => a.length === b.length && a.every((p, i) => p === b[i] || sameData(p, b[i]))
+
+/** Same drawing: a snapshot that changed only what the picture leaves out (Leases, Events, heartbeats). */
+function sameModel(a: TopologyModel, b: TopologyModel): boolean {
+  return samePods(a.pods, b.pods) && sameData(a.nodes, b.nodes) && sameData(a.services, b.services)
+    && sameData(a.loadBalancers, b.loadBalancers) && sameData(a.ingresses, b.ingresses)
+}
+
+/** The topology model of a snapshot (read once per snapshot object; treat it as read-only). A snapshot drawn the
+ * same as the previous one gets the previous model object, so nothing downstream is recomputed. */
 export function readTopology(snapshot: ClusterSnapshot): TopologyModel {
   let model = models.get(snapshot)
   if (!model) {
     model = read(snapshot)
+    if (lastModel && sameModel(lastModel, model)) model = lastModel
+    lastModel = model
     models.set(snapshot, model)
   }
   return model
@@ -182,11 +225,25 @@ export function readTopology(snapshot: ClusterSnapshot): TopologyModel {
 function read(snapshot: ClusterSnapshot): TopologyModel {
   const { objects } = snapshot
   const nodes = objects.filter((o) => o.kind === 'Node').map(readNode).sort(byName)
-  const pods = objects.filter((o) => o.kind === 'Pod' && isDrawnPod(o)).map(readPod).sort(byName)
+  const replicaSetOwners = new Map<string, OwnerRef>()
+  for (const o of objects) {
+    const owner = o.kind === 'ReplicaSet' ? controllerOf(o) : undefined
+    if (owner) replicaSetOwners.set(`${o.metadata.namespace ?? 'default'}/${o.metadata.name}`, owner)
+  }
+  const pods = objects.filter((o) => o.kind === 'Pod' && isDrawnPod(o)).map((o) => {
+    const rs = controllerOf(o)
+    const owner = rs?.kind === 'ReplicaSet' ? replicaSetOwners.get(`${o.metadata.namespace ?? 'default'}/${rs.name}`) : undefined
+    const known = podInfos.get(o)
+    if (known && known.owner === owner) return known.info
+    const info = readPod(o, replicaSetOwners)
+    podInfos.set(o, { info, owner })
+    return info
+  }).sort(byName)
   const services = objects.filter((o) => o.kind === 'Service')
     .map((o) => readService(o, objects, pods, nodes)).sort(byName)
   const nodePorts = [...new Set(services.flatMap((s) => s.nodePorts))].sort((a, b) => a - b)
-  for (const n of nodes) { n.agents = agentsOn(n.name, objects); n.nodePorts = nodePorts }
+  const agents = agentsByNode(objects)
+  for (const n of nodes) { n.agents = agents.get(n.name) ?? []; n.nodePorts = nodePorts }
   const loadBalancers = readLoadBalancers(snapshot)
   const ingresses = readIngresses(snapshot, new Set(pods.map((p) => p.id)))
   return { nodes, pods, services, loadBalancers, ingresses }

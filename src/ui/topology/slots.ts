@@ -1,5 +1,4 @@
 // Keeps each pod in its grid slot across snapshots: a replacement pod takes a free slot, nothing else moves.
-import type { TopologyModel } from './model.ts'
 
 export interface SlotState {
   /** Pod id → slot index inside its group. */
@@ -16,8 +15,11 @@ export function groupOf(pod: { nodeName: string | null }): string {
   return pod.nodeName ? `Node//${pod.nodeName}` : UNSCHEDULED
 }
 
-/** Pods that stay in their group keep their slot; new pods fill the lowest free slot, in name order. */
-export function assignSlots(previous: SlotState, model: TopologyModel): SlotState {
+/** What fills the slots: pod cards and workload boxes (a model's pods, or a view's items). */
+interface Slotted { pods: readonly { id: string; nodeName: string | null }[] }
+
+/** Pods (and boxes) that stay in their group keep their slot; new ones fill the lowest free slot, in order. */
+export function assignSlots(previous: SlotState, model: Slotted): SlotState {
   const slots: Record<string, number> = {}
   const groups: Record<string, string> = {}
   const taken = new Map<string, Set<number>>()

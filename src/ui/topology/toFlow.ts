@@ -6,6 +6,7 @@ import type { IngressInfo, LoadBalancerInfo } from './entryPoints.ts'
 import { CLIENT, LOAD_BALANCER, POD, SERVICE, groupSize, ingressSize, slotPosition, type XY } from './geometry.ts'
 import { readTopology, type NodeInfo, type PodInfo, type ServiceInfo } from './model.ts'
 import { UNSCHEDULED, assignSlots, groupOf, slotCounts, type SlotState } from './slots.ts'
+import { viewOf, type TopologyView, type WorkloadBox } from './workloads.ts'
 
 export interface TopologyLayout {
   /** Top-left of each top-level box (client, Services, node groups), as ELK placed them. */
@@ -19,6 +20,7 @@ type PodData = { pod: PodInfo }
 type ServiceData = { service: ServiceInfo }
 type LoadBalancerData = { lb: LoadBalancerInfo }
 type IngressData = { ingress: IngressInfo }
+type WorkloadData = { box: WorkloadBox }
 
 export type TopologyNode =
   | Node<ClientData, 'client'>
@@ -27,6 +29,7 @@ export type TopologyNode =
   | Node<ServiceData, 'service'>
   | Node<LoadBalancerData, 'loadBalancer'>
   | Node<IngressData, 'ingress'>
+  | Node<WorkloadData, 'workload'>
 
 export interface Flow {
   nodes: TopologyNode[]
@@ -45,9 +48,17 @@ function fallback(column: number, row: number): XY {
   return { x: column * 380, y: row * 140 }
 }
 
-export function toFlow(snapshot: ClusterSnapshot, layout: TopologyLayout): Flow {
-  const model = readTopology(snapshot)
-  const slots = assignSlots(layout.slots, model) // identity when the layout is current
+const KIND_TEXT: Record<string, string> = { Pod: 'Bare pods' }
+
+/** How a workload box is named aloud: `Deployment default/kubia on kind-worker: 48 pods, 47 ready`. */
+export function workloadLabel(box: WorkloadBox): string {
+  const what = box.kind === 'Pod' ? `${KIND_TEXT.Pod} in ${box.namespace}` : `${box.kind} ${box.namespace}/${box.name}`
+  return `${what} on ${box.nodeName ?? 'no node'}: ${box.total} pods, ${box.ready} ready${box.expanded ? ', expanded' : ''}`
+}
+
+export function toFlow(snapshot: ClusterSnapshot, layout: TopologyLayout, view: TopologyView = viewOf(readTopology(snapshot))): Flow {
+  const model = view.model
+  const slots = assignSlots(layout.slots, { pods: view.items }) // identity when the layout is current
   const counts = slotCounts(slots)
   const at = (id: string, column: number, row: number) => layout.positions[id] ?? fallback(column, row)
   const nodes: TopologyNode[] = []
@@ -76,16 +87,22 @@ export function toFlow(snapshot: ClusterSnapshot, layout: TopologyLayout): Flow 
   })
 
   const nodeInfo = new Map(model.nodes.map((n) => [n.id, n]))
+  const podsIn = new Map<string, number>()
+  for (const p of model.pods) podsIn.set(groupOf(p), (podsIn.get(groupOf(p)) ?? 0) + 1)
   groupIds(model).forEach((id, i) => {
     const node = nodeInfo.get(id) ?? null
-    const podCount = model.pods.filter((p) => groupOf(p) === id).length
+    const podCount = podsIn.get(id) ?? 0
     nodes.push({ id, type: 'clusterNode', position: at(id, 2, i), data: { node, podCount },
       ...groupSize(counts.get(id) ?? 0), selectable: id !== UNSCHEDULED,
       ariaLabel: node ? `Node ${node.name}, ${node.ip ?? 'no IP'}${node.controlPlane ? ', control plane' : ''}` : 'Unscheduled pods' })
   })
 
   // React Flow wants parents before their children.
-  for (const pod of model.pods) {
+  for (const box of view.boxes) {
+    nodes.push({ id: box.id, type: 'workload', parentId: groupOf(box), extent: 'parent', position: slotPosition(slots.slots[box.id]),
+      data: { box }, ...POD, selectable: false, ariaLabel: workloadLabel(box) })
+  }
+  for (const pod of view.pods) {
     nodes.push({ id: pod.id, type: 'pod', parentId: groupOf(pod), extent: 'parent', position: slotPosition(slots.slots[pod.id]),
       data: { pod }, ...POD,
       ariaLabel: `Pod ${pod.namespace}/${pod.name}, ${pod.ip ?? 'no IP'}, ${podStateText(pod)}` })
@@ -115,23 +132,41 @@ export function toFlow(snapshot: ClusterSnapshot, layout: TopologyLayout): Flow 
           (t.healthy ? '' : lb.local ? ', failing its health check (no local endpoint)' : ', failing its health check') })
     }
   }
+  // Edges end at the box that shows a pod: its card, or its workload's box (one edge per box, not per pod).
+  const shown = (podId: string) => view.shownAs.get(podId)
+  const boxById = new Map(view.boxes.map((b) => [b.id, b]))
   const routed = new Set<string>()
   for (const ing of model.ingresses) {
-    for (const ctrl of ing.controllerPodIds) {
+    for (const ctrlPod of ing.controllerPodIds) {
+      const ctrl = shown(ctrlPod)
+      if (!ctrl || routed.has(`${ing.id}->${ctrl}`)) continue
+      routed.add(`${ing.id}->${ctrl}`)
       edges.push({ id: `${ing.id}->${ctrl}`, source: ing.id, target: ctrl, className: 'edge-ingress',
-        ariaLabel: `Ingress ${ing.name} is served by controller pod ${podById.get(ctrl)?.name ?? ctrl}` })
+        ariaLabel: `Ingress ${ing.name} is served by controller pod ${podById.get(ctrlPod)?.name ?? ctrlPod}` })
       // ingress-nginx connects to the backend pods' endpoints itself; the cluster IP is never used.
       for (const b of ing.backends) {
-        const id = `${ctrl}->${b.podId}`
-        if (routed.has(id)) continue
+        const target = shown(b.podId)
+        const id = `${ctrl}->${target}`
+        if (!target || routed.has(id)) continue
         routed.add(id)
-        edges.push({ id, source: ctrl, target: b.podId, className: b.ready ? 'edge-route' : 'edge-route edge-unready',
-          ariaLabel: `Controller ${podById.get(ctrl)?.name ?? ctrl} proxies to pod ${podById.get(b.podId)?.name ?? b.podId} of Service ${b.service}${b.ready ? '' : ' (not ready)'}` })
+        edges.push({ id, source: ctrl, target, className: b.ready ? 'edge-route' : 'edge-route edge-unready',
+          ariaLabel: `Controller ${podById.get(ctrlPod)?.name ?? ctrl} proxies to ${target === b.podId ? 'pod' : 'pods of'} ${podById.get(b.podId)?.name ?? b.podId} of Service ${b.service}${b.ready ? '' : ' (not ready)'}` })
       }
     }
   }
   for (const svc of model.services) {
+    const drawn = new Set<string>()
     for (const podId of svc.selectedPodIds) {
+      const target = shown(podId)
+      if (!target || drawn.has(target)) continue
+      drawn.add(target)
+      const box = boxById.get(target)
+      if (box) {
+        edges.push({ id: `${svc.id}->${target}`, source: svc.id, target,
+          className: box.ready ? 'edge-select' : 'edge-select edge-unready',
+          ariaLabel: `Service ${svc.name} selects ${workloadLabel(box)}` })
+        continue
+      }
       const pod = podById.get(podId)!
       edges.push({ id: `${svc.id}->${podId}`, source: svc.id, target: podId,
         className: pod.state === 'running' ? 'edge-select' : 'edge-select edge-unready',

@@ -6,6 +6,7 @@ import { IngressNode } from './IngressNode.tsx'
 import { LoadBalancerNode } from './LoadBalancerNode.tsx'
 import { PodNode } from './PodNode.tsx'
 import { ServiceNode } from './ServiceNode.tsx'
+import { WorkloadNode } from './WorkloadNode.tsx'
 
 export const nodeTypes: NodeTypes = { client: ClientNode, clusterNode: ClusterNodeGroup, pod: PodNode, service: ServiceNode,
-  loadBalancer: LoadBalancerNode, ingress: IngressNode }
+  loadBalancer: LoadBalancerNode, ingress: IngressNode, workload: WorkloadNode }
