@@ -120,8 +120,26 @@ export const TARGETS = {
   curve: { nodes: 5, deployments: 250, replicas: 1, services: 250 } as Workload,
 }
 
+/** The fixed cost of every CLI run: `bin/kubehop --version` (process start, loading the CLI bundle), wall time. */
+function startFigures(runs: number): Figure[] {
+  const bin = join(ROOT, 'bin/kubehop')
+  spawnSync(process.execPath, [bin, '--version']) // builds the bundle if a source changed since the last run
+  const walls: number[] = []
+  const loads: string[] = []
+  for (let i = 0; i < runs; i++) {
+    loads.push(load())
+    const t0 = performance.now()
+    const r = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })
+    if (r.status !== 0) throw new Error(`kubehop --version failed: ${r.stderr}`)
+    walls.push(performance.now() - t0)
+  }
+  return [{ group: 'CLI scale', name: 'start: bin/kubehop --version (wall)', value: median(walls), unit: 'ms',
+    note: `median of ${runs} (${walls.map((w) => w.toFixed(0)).join(', ')} ms); load ${loads[0]} at the first, ${loads[loads.length - 1]} at the last` }]
+}
+
 export function cliScaleFigures(runs = 3): FigureSource[] {
   return [
+    { name: 'CLI scale: start', run: () => startFigures(Math.max(runs, 5)) },
     { name: 'CLI scale: 1,000 Services', run: () => targetFigures(TARGETS.services, 3, 300, runs) },
     { name: 'CLI scale: 5,000 pods', run: () => targetFigures(TARGETS.pods, 5, undefined, runs) },
     { name: 'CLI scale: curve', run: () => curveFigures(TARGETS.curve) },
@@ -131,7 +149,7 @@ export function cliScaleFigures(runs = 3): FigureSource[] {
 if (process.argv[1]?.endsWith('bench/cli-scale.ts')) {
   const i = process.argv.indexOf('--runs')
   const runs = i > 0 ? Number(process.argv[i + 1]) : 3
-  const only = process.argv.includes('--curve') ? [2] : process.argv.includes('--targets') ? [0, 1] : [0, 1, 2]
+  const only = process.argv.includes('--curve') ? [3] : process.argv.includes('--targets') ? [0, 1, 2] : [0, 1, 2, 3]
   const figures: Figure[] = []
   for (const s of cliScaleFigures(runs).filter((_, k) => only.includes(k))) figures.push(...(await s.run()))
   console.log(`kubehop CLI scale — ${machine()}; load average ${load()} at the end\n`)

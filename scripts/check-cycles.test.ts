@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { checkCycles } from './check-cycles.ts'
+import { checkCycles, upwardImports } from './check-cycles.ts'
 
 // Writes a throwaway source tree: { 'a.ts': "import …" }.
 function tree(files: Record<string, string>): string {
@@ -47,6 +47,18 @@ describe('check-cycles', () => {
     const { cycles } = checkCycles(['src'], root)
     expect(cycles).toHaveLength(1)
     expect(cycles[0].map((path) => path.slice(root.length + 1))).toEqual(['src/a.ts', 'src/b.ts', 'src/c.ts'])
+  })
+
+  it('names an import from a listed layer into one above it, even without a cycle; tests may cross', () => {
+    const root = tree({
+      'src/api/server.ts': "import type { Admit } from '../admission/admit.ts'\nexport type S = Admit\n",
+      'src/api/server.test.ts': "import { admit } from '../admission/admit.ts'\nexport const t = admit\n",
+      'src/admission/admit.ts': "import type { K } from '../api/types.ts'\nexport type Admit = K\nexport const admit = 1\n",
+      'src/api/types.ts': 'export type K = string\n',
+    })
+    expect(checkCycles(['src'], root).cycles).toEqual([])
+    expect(upwardImports(['src'], root, ['src/api', 'src/admission'])).toEqual(['upward import: src/api/server.ts (src/api) imports src/admission/admit.ts (src/admission, a layer above)'])
+    expect(upwardImports(['src'], root, ['src/admission', 'src/api'])).toEqual(['upward import: src/admission/admit.ts (src/admission) imports src/api/types.ts (src/api, a layer above)'])
   })
 
   it('exits 1 on a cycle and 0 without one, as npm test runs it', () => {

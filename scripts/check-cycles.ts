@@ -1,5 +1,6 @@
 // Import cycles are a design smell the type checker accepts (issue 16): this finds every cycle among the
-// project's own modules, `import type` and `export … from` included, and exits 1 when there is one.
+// project's own modules, `import type` and `export … from` included, and exits 1 when there is one. It also exits 1
+// when a file of one of the engine's listed layers imports a layer above it (tests and helpers excepted), cycle or not.
 // Usage: tsx scripts/check-cycles.ts [DIR…]  (default: src)
 import ts from 'typescript'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
@@ -100,13 +101,34 @@ export function checkCycles(dirs: string[], root: string): { cycles: string[][];
   return { cycles, report }
 }
 
+/** The engine's layers, bottom first: a file in one may import its own layer and those below, never one above. */
+export const ENGINE_LAYERS = ['src/engine/api', 'src/engine/admission', 'src/engine/controllers', 'src/engine/cluster', 'src/engine/network']
+
+/** Every import from a layer into one above it (tests and their testing.ts helpers, which wire layers together, excepted). */
+export function upwardImports(dirs: string[], root: string, layers: string[]): string[] {
+  const graph = importGraph(dirs.flatMap((dir) => sourcesUnder(resolve(root, dir))))
+  const layerOf = (path: string) => layers.findIndex((layer) => relative(resolve(root, layer), path).split(/[\\/]/)[0] !== '..')
+  const out: string[] = []
+  for (const [file, targets] of graph) {
+    if (/(\.test\.tsx?|[\\/]testing\.ts)$/.test(file)) continue
+    const from = layerOf(file)
+    if (from < 0) continue
+    for (const target of targets) {
+      const to = layerOf(target)
+      if (to > from) out.push(`upward import: ${relative(root, file)} (${layers[from]}) imports ${relative(root, target)} (${layers[to]}, a layer above)`)
+    }
+  }
+  return out
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..')
   const dirs = process.argv.slice(2)
   const { cycles, report } = checkCycles(dirs.length ? dirs : ['src'], root)
-  if (cycles.length) {
-    console.error(report)
+  const upward = upwardImports(dirs.length ? dirs : ['src'], root, ENGINE_LAYERS)
+  if (cycles.length || upward.length) {
+    console.error([report, ...upward].filter(Boolean).join('\n'))
     process.exit(1)
   }
-  console.log('import cycles: none')
+  console.log(`import cycles: none; upward imports between ${ENGINE_LAYERS.map((l) => l.split('/').pop()).join(' → ')}: none`)
 }

@@ -19,9 +19,19 @@ import { dropTypeDependentFields, normalizeClusterIPs, patchAllocatedValues } fr
 import { prepareForCreate, prepareForUpdate } from './strategy.ts'
 import { Transaction } from './transaction.ts'
 import type { AdmissionContext, AdmissionResult, Allocators } from './types.ts'
+import type { Admission } from '../api/status.ts'
 
 export type { AdmissionContext, AdmissionResult, Allocators, StatusError } from './types.ts'
 export { kubectlErrorMessage } from '../validation/field-errors.ts'
+
+/** The admission path bound to a context made afresh for each call, as the API server takes it. */
+export function admissionFor(context: () => AdmissionContext): Admission {
+  return {
+    create: (obj) => admitCreate(obj, context()),
+    update: (obj, old) => admitUpdate(obj, old, context()),
+    release: (obj) => releaseOnDelete(obj, context()),
+  }
+}
 
 /**
  * Builds the in-memory allocators of one API server: cluster IPs from serviceCIDR and node ports from

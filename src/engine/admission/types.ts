@@ -2,9 +2,9 @@
 import type { KubeObject } from '../api/types.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import type { NodePortAllocator, ServiceIPAllocator } from '../allocators/index.ts'
-import type { StatusError } from '../validation/field-errors.ts'
+import type { AdmissionResult, StatusError } from '../api/status.ts'
 
-export type { StatusError }
+export type { AdmissionResult, StatusError }
 
 export interface Allocators {
   serviceIPs: ServiceIPAllocator
@@ -19,11 +19,4 @@ export interface AdmissionContext {
   nowRfc3339: string
   /** Reads another stored object (cluster-scoped kinds: ns undefined). */
   get(kind: string, ns: string | undefined, name: string): KubeObject | undefined
-}
-
-export interface AdmissionResult {
-  object?: KubeObject
-  error?: StatusError
-  /** API server warnings, printed by kubectl as `Warning: <text>`. */
-  warnings: string[]
 }

@@ -1,11 +1,11 @@
 // The API server's REST layer: namespace checks, admission (defaults, validation, allocation), then the store.
+// Admission is handed in (status.ts's contract): this layer imports nothing above it.
 // Messages are the ones kubectl prints after `Error from server (Reason): `.
 import type { KubeObject } from './types.ts'
 import { objectKey } from './types.ts'
 import { kindInfo, groupOf } from './kinds.ts'
 import type { ObjectStore } from './store.ts'
-import type { AdmissionContext, StatusError } from '../admission/index.ts'
-import { admitCreate, admitUpdate, releaseOnDelete } from '../admission/index.ts'
+import type { Admission, StatusError } from './status.ts'
 import { beforeDelete, finishesDeletion, generationOnUpdate, podGracePeriod } from './registry-strategy.ts'
 import { rfc3339 } from '../sim/clock.ts'
 
@@ -51,7 +51,7 @@ export class ApiServer {
 
   constructor(
     private readonly store: ObjectStore,
-    private readonly admission: () => AdmissionContext,
+    private readonly admission: Admission,
   ) {}
 
   get(kind: string, namespace: string | undefined, name: string): KubeObject {
@@ -69,12 +69,11 @@ export class ApiServer {
     if (this.store.getByKey(objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name))) {
       throw new ApiError({ code: 409, reason: 'AlreadyExists', message: `${qualifiedResource(obj.kind)} "${obj.metadata.name}" already exists` })
     }
-    const ctx = this.admission()
-    const result = admitCreate(obj, ctx)
+    const result = this.admission.create(obj)
     if (result.error) throw new ApiError(result.error)
     const admitted = result.object!
     if (opts.dryRun) {
-      releaseOnDelete(admitted, ctx)
+      this.admission.release(admitted)
       return { object: admitted, warnings: result.warnings }
     }
     return { object: this.store.create(admitted), warnings: result.warnings }
@@ -84,7 +83,7 @@ export class ApiServer {
     const obj = this.withScope(input)
     const old = this.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name)
     if (!old) throw notFound(obj.kind, obj.metadata.name)
-    const result = admitUpdate(obj, old, this.admission())
+    const result = this.admission.update(obj, old)
     if (result.error) throw new ApiError(result.error)
     if (opts.dryRun) return { object: result.object!, warnings: result.warnings }
     return { object: this.write(result.object!, old, false), warnings: result.warnings }
@@ -120,7 +119,7 @@ export class ApiServer {
   }
 
   private remove(obj: KubeObject): KubeObject {
-    releaseOnDelete(obj, this.admission())
+    this.admission.release(obj)
     this.store.remove(objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name))
     return obj
   }

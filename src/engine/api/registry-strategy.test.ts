@@ -6,11 +6,12 @@ import type { KubeObject } from './types.ts'
 import { SeededRandom } from '../sim/random.ts'
 import { SimClock } from '../sim/clock.ts'
 import { testContext } from '../admission/testing.ts'
+import { admissionFor } from '../admission/index.ts'
 
 function server() {
   const clock = new SimClock(Date.UTC(2026, 0, 1, 9, 0, 0) / 1000)
   const store = new ObjectStore(new SeededRandom(1), clock)
-  const api = new ApiServer(store, () => testContext(1, store.all()))
+  const api = new ApiServer(store, admissionFor(() => testContext(1, store.all())))
   store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } })
   return { clock, store, api }
 }

@@ -12,7 +12,7 @@ import { ControllerManager } from '../controllers/manager.ts'
 import type { AdvanceOptions, ConvergenceReport } from '../controllers/manager.ts'
 import type { EventRecord, Write } from '../controllers/controller.ts'
 import { createControllers } from './controllers.ts'
-import { newAllocators } from '../admission/index.ts'
+import { admissionFor, newAllocators } from '../admission/index.ts'
 import type { AdmissionContext, Allocators } from '../admission/index.ts'
 import type { ProfileSpec } from './profile.ts'
 import { cidrHost } from '../net/ip.ts'
@@ -37,7 +37,7 @@ export class Cluster {
     this.store = new ObjectStore(this.rng.fork('uid'), this.clock)
     this.allocators = newAllocators(profile.serviceCIDR, profile.nodePortRange, this.rng.fork('allocators'))
     this.config = { clusterDomain: 'cluster.local', clusterDNS: cidrHost(profile.serviceCIDR, 10), clusterCIDR: profile.clusterCIDR, serviceCIDR: profile.serviceCIDR }
-    this.api = new ApiServer(this.store, () => this.admissionContext())
+    this.api = new ApiServer(this.store, admissionFor(() => this.admissionContext()))
     this.events = new EventRecorder(this.store, this.clock)
     this.manager = new ControllerManager(createControllers(this.config), this.store, this.clock, this.rng.fork('controllers'),
       this.runtime, (write, controller) => this.applyControllerWrite(write, controller), (record, repeat) => this.events.record(record, repeat), this.config)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { apply, deployment, events, getObj, listObj, syncOnce, testCluster } from './testing.ts'
-import { applyNodeAction } from '../node/node-container.ts'
+import { applyNodeAction } from '../network/node-container.ts'
 import { notReadyAt } from './node-lifecycle-controller.ts'
 import { evictionDelay } from './taint-eviction-controller.ts'
 import type { Cluster } from '../cluster/cluster.ts'

@@ -4,6 +4,9 @@
 // k8s.io/apimachinery/pkg/api/errors/errors.go (NewInvalid, NewBadRequest, NewInternalError) and
 // k8s.io/kubectl/pkg/cmd/util/helpers.go (how kubectl prints them).
 import { goQuote, isGoRaw, type GoRaw } from './go-format.ts'
+import type { StatusError } from '../api/status.ts'
+
+export type { StatusError }
 
 type FieldErrorType =
   | 'FieldValueNotFound' | 'FieldValueRequired' | 'FieldValueDuplicate' | 'FieldValueInvalid'
@@ -136,23 +139,6 @@ export function aggregateMessage(errs: ErrorList): string {
     if (!msgs.includes(m)) msgs.push(m)
   }
   return msgs.length === 1 ? msgs[0] : `[${msgs.join(', ')}]`
-}
-
-type StatusReason = 'Invalid' | 'AlreadyExists' | 'NotFound' | 'Forbidden' | 'BadRequest' | 'Conflict' | 'InternalError'
-
-interface StatusCause {
-  reason: string
-  message: string
-  field: string
-}
-
-/** A metav1.Status failure as the API server returns it. */
-export interface StatusError {
-  code: number
-  reason: StatusReason
-  /** Status.message exactly as the API server sends it (`Service "x" is invalid: ...`). */
-  message: string
-  details?: { name?: string; group?: string; kind?: string; causes?: StatusCause[] }
 }
 
 /** `Deployment.apps` for grouped kinds, `Service` for the core group (schema.GroupKind.String). */

@@ -4,8 +4,8 @@
 // errors collected and printed, exit 1) and moby (daemon/errors.go, api/server/router/container/container_routes.go).
 import type { CommandIO, ShellHost } from '../command.ts'
 import type { Cluster } from '../../engine/cluster/cluster.ts'
-import { applyNodeAction, nodeContainerState } from '../../engine/node/node-container.ts'
-import type { NodeAction } from '../../engine/node/node-container.ts'
+import { applyNodeAction, nodeContainerState } from '../../engine/network/node-container.ts'
+import type { NodeAction } from '../../engine/network/node-container.ts'
 
 export const NODE_LIFECYCLE_VERBS: readonly string[] = ['stop', 'kill', 'start', 'pause', 'unpause']
 

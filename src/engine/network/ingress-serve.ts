@@ -1,4 +1,5 @@
-// ingress-nginx answering one request: Host/path routing (match.ts), HTTP→HTTPS redirect for TLS hosts
+// ingress-nginx answering one request (in the network layer: it opens connections through connect.ts): Host/path
+// routing (../ingress/match.ts), HTTP→HTTPS redirect for TLS hosts
 // (ssl-redirect, on by default), its own 404/503/502 pages, and a new connection from the controller pod
 // straight to a ready endpoint of the Service (round robin over the EndpointSlice addresses: the cluster IP
 // is never used).
@@ -6,13 +7,13 @@ import type { HttpRequest, HttpResponse } from '../apps/http.ts'
 import { REASONS, byteLength, headerValue, httpDate } from '../apps/http.ts'
 import { nginxErrorPage } from '../apps/nginx-stock.ts'
 import type { TraceBuilder } from '../trace/builder.ts'
-import type { NetPod } from '../network/view.ts'
-import type { NetworkWorld } from '../network/world.ts'
-import type { Addr } from '../network/packet.ts'
-import type { AcceptHandler } from '../network/connect.ts'
-import { connect, ephemeralPort } from '../network/connect.ts'
-import { ingressesServedBy } from './classes.ts'
-import { matchIngress } from './match.ts'
+import type { NetPod } from './view.ts'
+import type { NetworkWorld } from './world.ts'
+import type { Addr } from './packet.ts'
+import type { AcceptHandler } from './connect.ts'
+import { connect, ephemeralPort } from './connect.ts'
+import { ingressesServedBy } from '../ingress/classes.ts'
+import { matchIngress } from '../ingress/match.ts'
 import type { ServicePort } from 'kubernetes-types/core/v1'
 import type { Endpoint as SliceEndpoint, EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1'
 

@@ -1,11 +1,12 @@
 // A node's container lifecycle, as `docker stop|kill|start|pause|unpause` drive a kind node: the container's state
 // changes in the runtime, then the controllers react on the simulated clock (the kubelet falls silent or starts
-// again; the node lifecycle controller notices after its grace period).
+// again; the node lifecycle controller notices after its grace period). In the network layer, the top one: it drives the
+// whole Cluster and flushes the node's conntrack (state.ts).
 import type { Cluster } from '../cluster/cluster.ts'
 import { objectKey } from '../api/types.ts'
 import type { ObjectKey } from '../api/types.ts'
-import type { NodeContainerState } from './runtime.ts'
-import { networkState } from '../network/state.ts'
+import type { NodeContainerState } from '../node/runtime.ts'
+import { networkState } from './state.ts'
 
 export type NodeAction = 'stop' | 'kill' | 'start' | 'pause' | 'unpause'
 
