@@ -14,6 +14,7 @@ kubectl get nodes -o wide
 ## Step: Start three pods
 # A Deployment asks for three replicas of `luksa/kubia`, a tiny web server that answers with its pod name.
 kubectl apply -f deployment.yaml
+kubectl wait --for=condition=Ready pod -l app=kubia --timeout=60s
 kubectl get pods -o wide
 #check: last output contains "10.244."
 

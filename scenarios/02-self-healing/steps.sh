@@ -8,6 +8,7 @@
 # `kubectl create deployment` makes a Deployment, which makes a ReplicaSet, which makes the pods.
 # Pod names are `<deployment>-<pod-template-hash>-<5 random characters>`.
 kubectl create deployment kubia --image=luksa/kubia --replicas=2
+kubectl wait --for=condition=Ready pod -l app=kubia --timeout=60s
 kubectl get pods -o wide
 #check: output contains "Running"
 

@@ -8,6 +8,7 @@
 # The scheduler spreads the pods of one ReplicaSet over the nodes that can take them.
 kubectl create deployment web --image=nginx:1.27 --replicas=2
 kubectl scale deployment web --replicas=6
+kubectl wait --for=condition=Ready pod -l app=web --timeout=60s
 kubectl get pods -o wide
 kubectl get deployment web
 #check: output contains "6/6"

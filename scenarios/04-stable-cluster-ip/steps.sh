@@ -10,6 +10,7 @@
 # pods' IP:targetPort pairs.
 kubectl create deployment kubia --image=luksa/kubia --replicas=3
 kubectl expose deployment kubia --port=80 --target-port=8080
+kubectl wait --for=condition=Ready pod -l app=kubia --timeout=60s
 kubectl get svc kubia
 kubectl get endpoints kubia
 #check: output contains ":8080,"
@@ -17,6 +18,7 @@ kubectl get endpoints kubia
 ## Step: Replace every pod
 # Deleting all the pods makes the ReplicaSet create three new ones, with new IPs.
 kubectl delete pod -l app=kubia
+kubectl wait --for=condition=Ready pod -l app=kubia --timeout=60s
 kubectl get pods -o wide
 
 ## Step: Same cluster IP, new endpoints

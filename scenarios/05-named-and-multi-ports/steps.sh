@@ -72,6 +72,7 @@ spec:
     port: 443
     targetPort: 8443
 YAML
+kubectl wait --for=condition=Ready pod -l app=web --timeout=60s
 kubectl get endpoints web
 kubectl get endpoints web -o yaml
 kubectl describe svc web

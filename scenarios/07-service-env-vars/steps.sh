@@ -8,9 +8,11 @@
 # The kubelet writes `<NAME>_SERVICE_HOST`, `_SERVICE_PORT` and the docker-link style `_PORT_*` variables
 # for the Services that exist when it starts a container. It never updates a running container.
 kubectl run before --image=luksa/kubia
+kubectl wait --for=condition=Ready pod/before --timeout=60s
 kubectl create deployment kubia --image=luksa/kubia
 kubectl expose deployment kubia --port=80 --target-port=8080
 kubectl run after --image=luksa/kubia
+kubectl wait --for=condition=Ready pod/after --timeout=60s
 
 ## Step: Compare their environments
 # `before` finds nothing (grep exits 1); `after` sees the Service. Every pod sees `kubernetes`, which

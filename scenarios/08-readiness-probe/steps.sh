@@ -42,6 +42,7 @@ spec:
   - port: 80
     targetPort: 8080
 YAML
+sleep 20
 kubectl get pods
 kubectl get endpoints kubia
 #check: output contains "0/1     Running"

@@ -28,6 +28,7 @@ spec:
         - containerPort: 80
           hostPort: 8080
 YAML
+sleep 20
 kubectl get pods -o wide
 #check: output contains "Pending"
 

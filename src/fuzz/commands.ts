@@ -50,7 +50,11 @@ const command: fc.Arbitrary<FuzzCommand> = fc.oneof(
   { arbitrary: fc.tuple(fc.constantFrom('pod', 'svc', 'deployment'), fc.oneof(name, name.map((n) => `${n}-pod`)), app, fc.boolean()).map(([k, n, a, overwrite]) => cmd('label', `kubectl label ${k} ${n} app=${a}${overwrite ? ' --overwrite' : ''}`)), weight: 2 },
   { arbitrary: fc.tuple(fc.constantFrom('pod', 'svc'), name).map(([k, n]) => cmd('label', `kubectl label ${k} ${n} app-`)), weight: 1 },
   { arbitrary: fc.tuple(podRef, fc.constantFrom('touch', 'rm')).map(([p, verb]) => cmd('exec', `kubectl exec ${p} -- ${verb} /tmp/ready`)), weight: 4 },
-  { arbitrary: fc.constantFrom(1, 2, 5, 10, 30).map((s) => cmd('sleep', `sleep ${s}`)), weight: 3 },
+  // Images take seconds to pull (kubia ~14 s): long sleeps let pods start and reach Ready.
+  { arbitrary: fc.constantFrom(1, 2, 5, 10, 30, 30).map((s) => cmd('sleep', `sleep ${s}`)), weight: 5 },
+  { arbitrary: fc.constant(cmd('wait', 'kubectl wait --for=condition=Ready pod --all --timeout=60s')), weight: 2 },
+  // Processes that exit: Completed, and crash loops whose restart counts only grow.
+  { arbitrary: fc.tuple(name, fc.constantFrom('exit 1', 'echo done', 'sleep 5; exit 2')).map(([n, script]) => cmd('run', `kubectl run ${n}-job --image=busybox -- sh -c '${script}'`)), weight: 1 },
   { arbitrary: fc.tuple(name, fc.constantFrom('{"spec":{"type":"NodePort"}}', '{"spec":{"type":"ClusterIP"}}', '{"spec":{"selector":{"app":"api"}}}', '{"spec":{"ports":[{"port":80,"nodePort":30123}]}}', '{"spec":{"replicas":2}}', '{"metadata":{"labels":{"app":"db"}}}', '{not json'))
     .map(([n, p]) => cmd('patch', `kubectl patch ${p.includes('replicas') ? 'deployment' : 'svc'} ${n} -p '${p}'`)), weight: 2 },
   { arbitrary: fc.constantFrom('kubectl get pods -o wide', 'kubectl get svc', 'kubectl get ep', 'kubectl get endpointslices', 'kubectl get all -A', 'kubectl describe svc web', 'kubectl get deploy,rs', 'kubectl get pods -l app=web -o yaml')
@@ -114,7 +118,8 @@ spec:
   selector: {app: web}
   ports: [{name: http, port: 80, targetPort: ${typeof target === 'number' ? target : `"${target}"`}}]
 ${r.type === 'ClusterIP' ? '' : `  externalTrafficPolicy: ${r.policy}\n`}`
-  return [deploy, cmd('apply', 'kubectl apply -f @FILE@', { manifest: svc }), cmd('run', 'kubectl run client --image=nginx --labels=app=client')]
+  // As a person would, wait for the images to be pulled and the containers to start before sending traffic.
+  return [deploy, cmd('apply', 'kubectl apply -f @FILE@', { manifest: svc }), cmd('run', 'kubectl run client --image=nginx --labels=app=client'), cmd('sleep', 'sleep 30')]
 })
 
 const storyCommand: fc.Arbitrary<FuzzCommand> = fc.oneof(

@@ -47,6 +47,7 @@ describe('endpoint controllers on named target ports (property)', () => {
         spec: { selector: { app: 'web' }, ports: [{ name: 'named', port: 80, targetPort: 'http', protocol }, ...(numericToo ? [{ name: 'plain', port: 81, targetPort: 8081, protocol: 'TCP' }] : [])] },
       } as KubeObject)
       cluster.converge()
+      cluster.advance(20) // the kubelets pull nginx and start the containers
       expect(checkCluster(cluster, true, { reached })).toEqual([])
       cluster.api.delete('Service', namespace, 'web') // so later cases count only their own pairs
     }), { numRuns: 40, seed: SEED })

@@ -8,7 +8,7 @@ import type { Cluster } from '../engine/cluster/cluster.ts'
 import { ApiError } from '../engine/api/api-server.ts'
 import type { KubeObject } from '../engine/api/types.ts'
 import { parseManifests } from '../engine/manifest/index.ts'
-import { checkCluster, checkServiceTraffic, checkTraces, newReached, type Reached } from './invariants.ts'
+import { checkCluster, checkRestartCounts, checkServiceTraffic, checkTraces, newReached, type Reached } from './invariants.ts'
 
 /** A replica count of 100 or more, or one written in a form that may be huge (1e9, 0x.., .inf). */
 const BURSTY = /replicas["']?\s*[:=]\s*["']?(\d{3,}|\d[\d_]*[eE]|0[xXoO]|[-+]?\.inf)/
@@ -35,6 +35,8 @@ export class FuzzSession {
   readonly session: ShellSession
   private files = 0
   private readonly seenLivelocks = new WeakSet<object>()
+  /** restartCount per `uid/container` at the previous step (restart counts never decrease). */
+  private readonly restarts = new Map<string, number>()
   /** How many cases the conditional invariants reached in this session (see Reached). */
   readonly reached: Reached = newReached()
 
@@ -73,6 +75,7 @@ export class FuzzSession {
       try {
         violations.push(...checkTraces(records.flatMap((r) => r.traces)))
         violations.push(...checkCluster(cluster, opts.converged ?? true, { allowReplicaDeficit: this.bursty, reached: this.reached }))
+        violations.push(...checkRestartCounts(cluster, this.restarts))
       } catch (err) {
         violations.push(`invariant check threw (malformed stored object?): ${(err as Error)?.stack ?? String(err)}`)
       }

@@ -334,6 +334,24 @@ export function checkCluster(cluster: Cluster, converged = true, opts: { allowRe
   ]
 }
 
+/**
+ * A container's restartCount never goes down (the kubelet only adds to it; a pod re-created under the same name has a
+ * new uid). `seen` carries `uid/container` → the count at the previous step.
+ */
+export function checkRestartCounts(cluster: Cluster, seen: Map<string, number>): string[] {
+  const out: string[] = []
+  for (const pod of cluster.store.list('Pod')) {
+    for (const cs of (pod.status?.containerStatuses ?? []) as { name: string; restartCount?: number }[]) {
+      const key = `${pod.metadata.uid}/${cs.name}`
+      const before = seen.get(key)
+      const now = cs.restartCount ?? 0
+      if (before !== undefined && now < before) out.push(`pod ${pod.metadata.name} container ${cs.name}: restartCount went from ${before} to ${now}`)
+      seen.set(key, now)
+    }
+  }
+  return out
+}
+
 const OUTCOMES = new Set(['delivered', 'refused', 'timeout', 'unresolved', 'http-error'])
 /** Hops that start a new packet exchange (a client's first packet, a proxy's upstream connection, a DNS query). */
 const STARTS = /^(connect|send|query|resolve|lookup|request)$/

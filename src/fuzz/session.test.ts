@@ -22,9 +22,10 @@ describe('shell sessions (property)', () => {
       addReached(reached, report.reached)
       rejectedSingles += report.rejectedSingles
     }), { numRuns: 20, seed: SEED })
-    // Floors, about half of what this seed reaches (199 ready pod ports checked, 132 by a named port; 3 rejected single applies).
-    expect(reached.endpointPorts).toBeGreaterThanOrEqual(100)
-    expect(reached.namedPorts).toBeGreaterThanOrEqual(60)
+    // Floors, about half of what this seed reaches (94 ready pod ports checked, ~65 by a named port; 3 rejected single
+    // applies). Fewer than before containers took time to start (199/132): a pod is Ready only once its image is pulled.
+    expect(reached.endpointPorts).toBeGreaterThanOrEqual(47)
+    expect(reached.namedPorts).toBeGreaterThanOrEqual(30)
     expect(rejectedSingles).toBeGreaterThanOrEqual(2)
   }, 120_000)
 

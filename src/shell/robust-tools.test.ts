@@ -52,6 +52,7 @@ describe('names a JavaScript object already has are ordinary keys', () => {
     const s = new ShellSession({ seed: 1 })
     s.hostFiles.set('/p.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\ndata: {"constructor": "from-cm"}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    env: [{name: constructor, value: "1"}, {name: toString, value: "2"}]\n    volumeMounts: [{name: v, mountPath: /etc/v}]\n  volumes: [{name: v, configMap: {name: cm, items: [{key: constructor, path: toString}]}}]\n')
     sh(s, 'kubectl apply -f /p.yaml')
+    sh(s, 'kubectl wait --for=condition=Ready pod/p --timeout=60s')
     expect(sh(s, 'kubectl exec p -- printenv constructor toString').out).toBe('1\n2\n')
     expect(sh(s, 'kubectl exec p -- printenv valueOf').code).toBe(1)
     expect(sh(s, 'kubectl exec p -- cat /etc/v/toString').out).toBe('from-cm')

@@ -1,6 +1,7 @@
 // The one place the UI's worker talks to the engine: it holds the shell session (and so the cluster),
 // applies the editor's document like `kubectl apply` + prune, runs console lines, and answers the
 // inspector. Everything it returns is plain data (snapshots, output chunks, markers).
+import { finishPull } from '../engine/node/image-puller.ts'
 import { Cluster } from '../engine/cluster/cluster.ts'
 import { KindConfigError, defaultKindProfile, kindProfile, parseKindConfig } from '../engine/cluster/kind-config.ts'
 import { ApiError } from '../engine/api/api-server.ts'
@@ -309,7 +310,12 @@ export class EngineHost {
       markers.push(...manifests.map((f) => marker(f.name, 'api', 'info', 'No cluster: `kind create cluster` in the console creates one.')))
       return { markers, applied: false, changes: [], stale: [] }
     }
-    if (cluster !== this.appliedTo) { this.appliedKeys = new Set(); this.appliedConfig = new Map(); this.appliedTo = cluster; this.slots = [] }
+    if (cluster !== this.appliedTo) {
+      this.appliedKeys = new Set(); this.appliedConfig = new Map(); this.appliedTo = cluster; this.slots = []
+      // A playground cluster starts with the document's images loaded into its nodes (`kind load docker-image`):
+      // the first view shows the pods running; an image added later is pulled on the simulated clock.
+      preloadImages(cluster, desired.map((d) => d.object))
+    }
 
     // 3. Apply in document order (kubectl's client-side apply); a text the API server refuses is broken too.
     const changes: string[] = []
@@ -498,4 +504,14 @@ export class EngineHost {
       this.files.set(scenarioFilePath(f.name), f.text)
     }
   }
+}
+
+/** Puts every image the objects' pod templates name into every node's containerd store. */
+function preloadImages(cluster: Cluster, objects: KubeObject[]): void {
+  const images = new Set<string>()
+  for (const o of objects) {
+    const spec = o.kind === 'Pod' ? o.spec : o.spec?.template?.spec ?? o.spec?.jobTemplate?.spec?.template?.spec
+    for (const c of [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])] as { image?: unknown }[]) if (typeof c.image === 'string') images.add(c.image)
+  }
+  for (const node of cluster.store.list('Node')) for (const image of images) finishPull(cluster.runtime, node.metadata.name, image)
 }

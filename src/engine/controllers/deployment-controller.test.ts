@@ -75,6 +75,7 @@ describe('deployment-controller', () => {
     template.spec.containers[0].image = 'luksa/kubia:v2'
     c.api.update({ ...d, spec: { ...d.spec, template } })
     c.converge()
+    c.advance(120) // each new pod pulls luksa/kubia:v2 and must be available before the next step
     const rss = listObj(c, 'ReplicaSet', 'default')
     expect(rss).toHaveLength(2)
     const fresh = rss.find((r) => r.metadata.name !== old)!
@@ -119,6 +120,7 @@ describe('deployment-controller', () => {
       template.spec.containers[0].image = `nginx:${tag}`
       c.api.update({ ...d, spec: { ...d.spec, template } })
       c.converge()
+      c.advance(30) // the new pod pulls its image and starts, so the rollout completes
     }
     const rss = listObj(c, 'ReplicaSet', 'default')
     expect(rss).toHaveLength(2)

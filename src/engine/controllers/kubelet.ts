@@ -10,16 +10,13 @@ import { allocatePodIP, releasePodIP } from '../node/ipam.ts'
 import { containerEnvironmentAtStart } from '../node/service-env.ts'
 import { nodeInternalIP, runningPodStatus } from '../node/pod-status.ts'
 import { newProbeState, nextProbeAt, probeTiming, recordProbe, runProbe } from '../node/probes.ts'
-import { defaultPullPolicy, formatPullDuration, imageSize, normalizeImage } from '../node/images.ts'
+import { defaultPullPolicy, formatPullDuration, imageSize } from '../node/images.ts'
+import { imagePresent, finishPull } from '../node/image-puller.ts'
+import { admitContainers, advanceContainers, instanceStarted, nextContainerStep } from './kubelet-containers.ts'
 import { canonicalEqual } from './hash.ts'
 import { terminationStep } from './pod-termination.ts'
 import { firingsBefore, rfc3339 } from '../sim/clock.ts'
 import type { Container, NodeCondition, Probe } from 'kubernetes-types/core/v1'
-
-/** Images a kind node image ships preloaded (kind's node image bundles the control-plane and add-on images). */
-function preloaded(image: string): boolean {
-  return /^(registry\.k8s\.io|docker\.io\/kindest)\//.test(normalizeImage(image))
-}
 
 /** Frees what a pod held on its node: the host-local IP lease and the runtime's memory (CNI DEL, sandbox removal). */
 function releasePod(ctx: ControllerContext, rt: PodRuntime): void {
@@ -85,10 +82,12 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
     }
     rt = { uid: pod.metadata.uid!, namespace: namespace ?? 'default', name, nodeName: host, podIP: ip, containers: new Map(), startTime: ctx.now, leased: !hostNetwork }
     ctx.runtime.pods.set(rt.uid, rt)
-    for (const c of pod.spec.containers ?? []) startContainer(ctx, pod, node, rt, c, 0, event)
+    admitContainers(ctx, pod, rt, event, (c, n) => startContainer(ctx, pod, node, rt!, c, n, event))
   } else if (rt.sandboxDiedAt !== undefined) {
     if (!recreateSandbox(ctx, pod, node, rt, event)) return { writes: [], events }
   }
+  // Pulls that finished, processes that exited, back-offs that ran out (kubelet-containers.ts).
+  advanceContainers(ctx, pod, rt, event, (c, n) => startContainer(ctx, pod, node, rt!, c, n, event))
 
   // Probes that are due now (worker.doProbe), liveness first so a restart resets readiness.
   let next = Infinity
@@ -118,11 +117,13 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
         }
       }
     }
-    const state = rt.containers.get(c.name)!
+    const state = rt.containers.get(c.name)
+    if (!state) continue
     if (c.livenessProbe) next = Math.min(next, nextProbeAt(c.livenessProbe, state.liveness, state.startedAt))
     if (c.readinessProbe) next = Math.min(next, nextProbeAt(c.readinessProbe, state.readiness, state.startedAt))
   }
 
+  next = Math.min(next, nextContainerStep(rt))
   const status = runningPodStatus(pod, node, rt, ctx.now)
   if (!canonicalEqual(status, pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
   // Steady: every probe repeated its last outcome in this epoch, nothing started, nothing to write. The manager may
@@ -254,19 +255,17 @@ interface DeathNote { at: number; exitCode: number; reason: string }
 function startContainer(ctx: ControllerContext, pod: KubeObject, node: KubeObject, rt: PodRuntime, c: Container, restartCount: number,
   event: (type: 'Normal' | 'Warning', reason: string, message: string) => void, previous?: ContainerState, died?: DeathNote): void {
   const host = node.metadata.name
-  let images = ctx.runtime.images.get(host)
-  if (!images) ctx.runtime.images.set(host, (images = new Set()))
-  const image: string = c.image ?? ''
-  const full = normalizeImage(image)
-  const present = images.has(full) || preloaded(image)
-  const policy = c.imagePullPolicy ?? defaultPullPolicy(image)
-  if (policy !== 'Always' && present) event('Normal', 'Pulled', `Container image "${image}" already present on machine`)
-  else {
-    event('Normal', 'Pulling', `Pulling image "${image}"`)
-    const seconds = present ? 0.3 + ctx.rng.float() * 0.7 : 1.5 + ctx.rng.float() * 6
-    const d = formatPullDuration(seconds)
-    event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${imageSize(image)} bytes.`)
-    images.add(full)
+  // A restart ensures the image again (the first start pulled it over time in kubelet-containers.ts).
+  if (restartCount > 0) {
+    const image: string = c.image ?? ''
+    const present = imagePresent(ctx.runtime, host, image)
+    if ((c.imagePullPolicy ?? defaultPullPolicy(image)) !== 'Always' && present) event('Normal', 'Pulled', `Container image "${image}" already present on machine`)
+    else {
+      event('Normal', 'Pulling', `Pulling image "${image}"`)
+      const d = formatPullDuration(present ? 0.3 + ctx.rng.float() * 0.7 : 1.5 + ctx.rng.float() * 6)
+      event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${imageSize(image)} bytes.`)
+      finishPull(ctx.runtime, host, image)
+    }
   }
   const containerID = Array.from({ length: 64 }, () => ctx.rng.int(0, 15).toString(16)).join('')
   const hostname = pod.spec?.hostNetwork ? host : (pod.spec?.hostname ?? pod.metadata.name)
@@ -281,5 +280,7 @@ function startContainer(ctx: ControllerContext, pod: KubeObject, node: KubeObjec
   }
   rt.containers.set(c.name, state)
   event('Normal', 'Created', `Created container: ${c.name}`)
-  event('Normal', 'Started', `Started container ${c.name}`)
+  const failed = instanceStarted(ctx, pod, rt, c, `containerd://${containerID}`, restartCount, previous ? died ?? { at: ctx.now, exitCode: 137, reason: 'Error' } : undefined)
+  if (failed) event('Warning', 'Failed', `Error: ${failed}`)
+  else event('Normal', 'Started', `Started container ${c.name}`)
 }

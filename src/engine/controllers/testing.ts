@@ -15,6 +15,14 @@ export function apply(cluster: Cluster, ...objects: KubeObject[]): void {
   for (const obj of objects) cluster.api.create(obj)
   const report = cluster.converge()
   if (report.livelock) throw new Error(report.livelock)
+  settle(cluster)
+}
+
+/** Lets the kubelets pull images and start containers (as `kubectl wait` would): a second at a time, at most three minutes. */
+export function settle(cluster: Cluster): void {
+  const starting = () => cluster.store.list('Pod').some((p) => p.spec?.nodeName && !p.metadata.deletionTimestamp &&
+    ((p.status?.containerStatuses ?? []) as { state?: { waiting?: { reason?: string } } }[]).some((cs) => cs.state?.waiting?.reason === 'ContainerCreating'))
+  for (let i = 0; i < 180 && starting(); i++) cluster.advance(1)
 }
 
 /** Runs one controller's sync for `key` against the cluster as it is, without applying anything. */

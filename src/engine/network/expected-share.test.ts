@@ -8,7 +8,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 describe('expectedShare', () => {
   it('a NodePort Service with three endpoints: a third each, through KUBE-SERVICES → KUBE-NODEPORTS → KUBE-EXT → KUBE-SVC', () => {
     const s = new ShellSession({ seed: 1 })
-    s.runScript('kubectl create deployment kubia --image=luksa/kubia --replicas=3\nkubectl expose deployment kubia --port=80 --target-port=8080 --type=NodePort --name=kubia\n')
+    s.runScript('kubectl create deployment kubia --image=luksa/kubia --replicas=3\nkubectl expose deployment kubia --port=80 --target-port=8080 --type=NodePort --name=kubia\nkubectl wait --for=condition=Ready pod -l app=kubia --timeout=60s\n')
     const svc = s.cluster!.store.list('Service').find((o) => o.metadata.name === 'kubia')!
     const nodePort = svc.spec!.ports[0].nodePort as number
     const share = expectedShare(s.cluster!, { from: 'host', ip: '172.18.0.3', port: nodePort })!

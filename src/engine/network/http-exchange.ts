@@ -3,6 +3,8 @@
 import type { HttpRequest, HttpResponse } from '../apps/http.ts'
 import { byteLength, httpDate } from '../apps/http.ts'
 import { appKind, respond } from '../apps/registry.ts'
+import { imageFamily } from '../images/index.ts'
+import { recordRequest } from './request-log.ts'
 import type { Trace } from '../trace/types.ts'
 import { TraceBuilder } from '../trace/builder.ts'
 import type { ConnMemo, Connection, Peer } from './connect.ts'
@@ -67,6 +69,10 @@ function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer
         podName: server.pod.name, namespace: server.pod.namespace, image: server.container.image, localIP: local.ip, localPort: local.port,
         remoteIP: peer.ip, remotePort: peer.port, now, files: server.files, servedBefore: before,
       })
+      if (imageFamily(server.container.image)?.requestLog) {
+        recordRequest(world.view.config, key, { image: server.container.image, now, method: req.method, path: req.path, status: res.status, bytes: byteLength(res.body),
+          remoteIP: peer.ip, remotePort: peer.port, localPort: local.port, userAgent: req.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1] ?? '' })
+      }
       tb.hop({ at: `pod/${server.pod.name}`, component: 'pod', action: 'respond', src: peer, dst: local, rule: null,
         note: `${server.container.image} answers ${res.status}.` })
       return res

@@ -2,9 +2,10 @@
 // (GeneratePodReadyCondition & co.) and pkg/apis/core/v1/helper/qos (GetPodQOS).
 import type { KubeObject } from '../api/types.ts'
 import type { PodRuntime } from './runtime.ts'
+import type { Termination } from './container-runtime-state.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import { imageID, normalizeImage } from './images.ts'
-import type { Container, NodeAddress, PodCondition, VolumeMount } from 'kubernetes-types/core/v1'
+import type { Container, ContainerStatus, NodeAddress, PodCondition, VolumeMount } from 'kubernetes-types/core/v1'
 
 /** qos.GetPodQOS: BestEffort without requests/limits, Guaranteed when every container's limits equal its requests. */
 export function qosClass(pod: KubeObject): 'BestEffort' | 'Burstable' | 'Guaranteed' {
@@ -33,7 +34,7 @@ function withTimes(cond: Condition, previous: PodCondition[] | undefined, now: n
   return { lastProbeTime: null, lastTransitionTime, ...(cond.message ? { message: cond.message } : {}), ...(cond.reason ? { reason: cond.reason } : {}), status: cond.status, type: cond.type }
 }
 
-/** Whether a container counts as ready: started and, with a readiness probe, its last settled result is success. */
+/** Whether a container counts as ready: running and, with a readiness probe, its last settled result is success. */
 function containerReady(pod: KubeObject, rt: PodRuntime, name: string): boolean {
   const spec = (pod.spec?.containers as Container[]).find((c) => c.name === name)
   const state = rt.containers.get(name)
@@ -41,37 +42,76 @@ function containerReady(pod: KubeObject, rt: PodRuntime, name: string): boolean 
   return !spec?.readinessProbe || state.readiness.result === 'success'
 }
 
-/** The status of a running pod as the kubelet writes it (phase Running, conditions, IPs, container statuses). */
+const terminatedOf = (t: Termination) => ({
+  containerID: t.containerID, exitCode: t.exitCode, finishedAt: rfc3339(t.finishedAt), ...(t.message ? { message: t.message } : {}), reason: t.reason, startedAt: rfc3339(t.startedAt),
+})
+
+/** One container's status (kubelet_pods.go convertToAPIContainerStatuses): waiting, running or terminated, and the instance before. */
+function containerStatus(pod: KubeObject, rt: PodRuntime, c: Container, now: number): ContainerStatus {
+  const life = rt.lives?.get(c.name)
+  const running = rt.containers.get(c.name)
+  const mounts = (c.volumeMounts ?? []).map((m: VolumeMount) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }))
+  const image = c.image as string
+  const started = !!life?.current || !!running
+  const containerID = running ? `containerd://${running.containerID}` : life?.terminated?.containerID ?? life?.current?.containerID
+  let state: Record<string, unknown>
+  if (running && (!life || life.phase === 'running')) state = { running: { startedAt: rfc3339(life?.current?.startedAt ?? running.startedAt) } }
+  else if (life?.phase === 'exited' && life.until === Infinity && life.terminated) state = { terminated: terminatedOf(life.terminated) }
+  else state = { waiting: { ...(life?.waiting?.message ? { message: life.waiting.message } : {}), reason: life?.waiting?.reason ?? 'ContainerCreating' } }
+  const last = life?.phase === 'exited' && life.until !== Infinity ? life.terminated : life?.lastTerminated
+  const lastState = last ? { terminated: terminatedOf(last) } : running?.lastTermination && !life ? { terminated: running.lastTermination } : {}
+  void now
+  return {
+    ...(started && containerID ? { containerID } : {}),
+    image: normalizeImage(image), imageID: started ? imageID(image) : '',
+    lastState,
+    name: c.name, ready: !!running && containerReady(pod, rt, c.name), restartCount: life?.restartCount ?? running?.restartCount ?? 0, started: !!running,
+    state,
+    ...(mounts.length ? { volumeMounts: mounts } : {}),
+  } as ContainerStatus
+}
+
+/** kubelet_pods.go getPhase: Pending while any container waits for its first start; Succeeded/Failed once all have exited for good. */
+function podPhase(pod: KubeObject, statuses: ContainerStatus[]): string {
+  let waiting = 0, running = 0, stopped = 0, succeeded = 0
+  for (const cs of statuses) {
+    if (cs.state?.running) running++
+    else if (cs.state?.terminated) { stopped++; if (cs.state.terminated.exitCode === 0) succeeded++ }
+    else if (cs.lastState?.terminated) stopped++
+    else waiting++
+  }
+  if (waiting > 0) return 'Pending'
+  if (running > 0) return 'Running'
+  const policy = pod.spec?.restartPolicy ?? 'Always'
+  const allExited = statuses.every((cs) => cs.state?.terminated)
+  if (!allExited || policy === 'Always') return 'Running'
+  if (stopped === succeeded) return 'Succeeded'
+  return 'Failed'
+}
+
+/** The status the kubelet writes for a pod it runs (phase, conditions, IPs, container statuses). */
 export function runningPodStatus(pod: KubeObject, node: KubeObject, rt: PodRuntime, now: number): Record<string, unknown> {
   const prev = pod.status ?? {}
   const hostIP = nodeInternalIP(node)
   const containers: Container[] = pod.spec?.containers ?? []
+  const containerStatuses = containers.map((c) => containerStatus(pod, rt, c, now)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const phase = podPhase(pod, containerStatuses)
+  const terminal = phase === 'Succeeded' || phase === 'Failed'
   const unready = containers.filter((c) => !containerReady(pod, rt, c.name)).map((c) => c.name)
-  const notReady = unready.length ? { status: 'False' as const, reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` } : { status: 'True' as const }
+  const notReady = terminal ? { status: 'False' as const, reason: 'PodCompleted' }
+    : unready.length ? { status: 'False' as const, reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` } : { status: 'True' as const }
   const scheduled = (prev.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'PodScheduled')
   const conditions = [
-    withTimes({ type: 'PodReadyToStartContainers', status: 'True' }, prev.conditions, now),
-    withTimes({ type: 'Initialized', status: 'True' }, prev.conditions, now),
+    withTimes({ type: 'PodReadyToStartContainers', status: terminal ? 'False' : 'True' }, prev.conditions, now),
+    withTimes({ type: 'Initialized', status: 'True', ...(terminal ? { reason: 'PodCompleted' } : {}) }, prev.conditions, now),
     withTimes({ type: 'Ready', ...notReady }, prev.conditions, now),
     withTimes({ type: 'ContainersReady', ...notReady }, prev.conditions, now),
     scheduled ?? withTimes({ type: 'PodScheduled', status: 'True' }, prev.conditions, now),
   ]
-  const containerStatuses = containers.map((c) => {
-    const state = rt.containers.get(c.name)!
-    const mounts = (c.volumeMounts ?? []).map((m: VolumeMount) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }))
-    return {
-      containerID: `containerd://${state.containerID}`,
-      image: normalizeImage(c.image as string), imageID: imageID(c.image as string),
-      lastState: state.lastTermination ? { terminated: state.lastTermination } : {},
-      name: c.name, ready: containerReady(pod, rt, c.name), restartCount: state.restartCount, started: true,
-      state: { running: { startedAt: rfc3339(state.startedAt) } },
-      ...(mounts.length ? { volumeMounts: mounts } : {}),
-    }
-  }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   return {
     conditions, containerStatuses,
     hostIP, hostIPs: [{ ip: hostIP }],
-    phase: 'Running',
+    phase,
     podIP: rt.podIP, podIPs: [{ ip: rt.podIP }],
     qosClass: qosClass(pod),
     startTime: prev.startTime ?? rfc3339(rt.startTime ?? now),

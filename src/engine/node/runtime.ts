@@ -1,4 +1,5 @@
 // Node-local state the API does not hold: what the kubelet and the container runtime remember about each pod.
+import type { ContainerLife } from './container-runtime-state.ts'
 
 export interface ProbeState {
   /** Simulated time of the last probe run, or null before the first. */
@@ -43,6 +44,8 @@ export interface PodRuntime {
   startTime?: number
   /** Whether the IP is a host-local lease (false for hostNetwork pods, which use the node's address). */
   leased?: boolean
+  /** Each container's life across its instances (pull, run, exit, back-off), by container name. */
+  lives?: Map<string, ContainerLife>
   /** Set when the node container stopped under the pod: its sandbox and containers died then (the kubelet re-creates them when the node is back). */
   sandboxDiedAt?: number
 }
@@ -121,6 +124,8 @@ export class NodeRuntime {
   readonly ipam = new Map<string, IpamState>()
   /** Images present in each node's containerd store (kind preloads the control-plane images). */
   readonly images = new Map<string, Set<string>>()
+  /** When each node's image puller is free again (the kubelet pulls one image at a time), and by `node\0image` when that image's last pull ends. */
+  readonly pullerFreeAt = new Map<string, number>()
   /** Each node container's docker state; a node missing here is running (never stopped since the cluster was created). */
   readonly nodes = new Map<string, NodeContainerState>()
 

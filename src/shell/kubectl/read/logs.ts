@@ -1,4 +1,4 @@
-// `kubectl logs POD [-c CONTAINER]`: the start-up line an image is known to print, nothing for other images.
+// `kubectl logs POD [-c CONTAINER] [--previous] [--tail N]`: what the container's process wrote (src/engine/node/container-logs.ts).
 // Errors as the API server returns them for missing pods, unstarted containers and ambiguous containers.
 import type { KubectlSubcommand } from '../context.ts'
 import { GLOBAL_FLAGS, parseFlags, str } from '../flags.ts'
@@ -6,6 +6,7 @@ import { resolveResource } from '../../../engine/api/kinds.ts'
 import { fromLabelSelector, fromMap, matches } from '../../../engine/api/labels.ts'
 import type { KubectlContext } from '../context.ts'
 import type { Container, ContainerStatus } from 'kubernetes-types/core/v1'
+import { instanceLogs } from '../../../engine/node/container-logs.ts'
 
 /** `deploy/x`, `rs/x`, `rc/x`, `svc/x`: kubectl picks one of the selected pods (running ones first) and says which. */
 function podFor(ctx: KubectlContext, target: string, namespace: string): { name: string } | { error: string } {
@@ -24,9 +25,6 @@ function podFor(ctx: KubectlContext, target: string, namespace: string): { name:
   if (pods.length > 1) ctx.io.err(`Found ${pods.length} pods, using pod/${ranked[0].metadata.name}\n`)
   return { name: ranked[0].metadata.name }
 }
-
-// Known first lines (luksa/kubia's app.js logs this on start); other images print nothing here.
-const STARTUP_LINES: [RegExp, string][] = [[/^(docker\.io\/)?luksa\/kubia/, 'Kubia server starting...\n']]
 
 export const logs: KubectlSubcommand = (ctx) => {
   const flags = parseFlags(ctx.args, [...GLOBAL_FLAGS, { name: 'container', short: 'c', type: 'string' }, { name: 'follow', short: 'f', type: 'bool' },
@@ -63,9 +61,9 @@ export const logs: KubectlSubcommand = (ctx) => {
     return 1
   }
   const status = (pod.status?.containerStatuses ?? []).find((s: ContainerStatus) => s.name === containerName)
-  if (!status?.state?.running && !status?.state?.terminated) {
-    const reason = status?.state?.waiting?.reason ?? 'ContainerCreating'
-    ctx.io.err(`Error from server (BadRequest): container "${containerName}" in pod "${name}" is waiting to start: ${reason}\n`)
+  const picked = pickInstance(status, containerName!, name, flags.values.get('previous') === true)
+  if ('error' in picked) {
+    ctx.io.err(`Error from server (BadRequest): ${picked.error}\n`)
     return 1
   }
   // Logs come from the kubelet on the pod's node; a stopped node's address answers nobody.
@@ -73,7 +71,27 @@ export const logs: KubectlSubcommand = (ctx) => {
     ctx.io.err(`Error from server: Get "https://${pod.status?.hostIP}:10250/containerLogs/${namespace}/${name}/${containerName}": dial tcp ${pod.status?.hostIP}:10250: connect: no route to host\n`)
     return 1
   }
-  const line = STARTUP_LINES.find(([re]) => re.test(container.image ?? ''))?.[1] ?? ''
-  ctx.io.out(line)
+  const rt = pod.metadata.uid ? ctx.cluster.runtime.pods.get(pod.metadata.uid) : undefined
+  let text = rt ? instanceLogs(ctx.cluster.config, rt, containerName!, picked.id, ctx.cluster.clock.now()) ?? '' : ''
+  const tail = flags.values.get('tail')
+  if (typeof tail === 'number' && tail >= 0) text = tail === 0 ? '' : text.split(/(?<=\n)/).slice(-tail).join('')
+  ctx.io.out(text)
   return 0
+}
+
+/** validateContainerLogStatus: which instance's log to read, or the API server's refusal. */
+function pickInstance(status: ContainerStatus | undefined, container: string, pod: string, previous: boolean): { id: string } | { error: string } {
+  const last = status?.lastState?.terminated
+  const state = status?.state
+  if (previous) {
+    if (!last?.containerID) return { error: `previous terminated container "${container}" in pod "${pod}" not found` }
+    return { id: last.containerID }
+  }
+  if (state?.running) return { id: status!.containerID ?? '' }
+  if (state?.terminated) return { id: state.terminated.containerID || last?.containerID || '' }
+  if (last?.containerID) return { id: last.containerID }
+  const reason = state?.waiting?.reason ?? 'ContainerCreating'
+  if (reason === 'ErrImagePull') return { error: `container "${container}" in pod "${pod}" is waiting to start: image can't be pulled` }
+  if (reason === 'ImagePullBackOff') return { error: `container "${container}" in pod "${pod}" is waiting to start: trying and failing to pull image` }
+  return { error: `container "${container}" in pod "${pod}" is waiting to start: ${reason}` }
 }

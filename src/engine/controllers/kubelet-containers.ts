@@ -1,0 +1,207 @@
+// The kubelet's container lifecycle on the simulated clock (pkg/kubelet/kuberuntime/kuberuntime_manager.go
+// computePodActions/SyncPod and doBackOff, pkg/kubelet/images): image pulls that take time and can fail
+// (ErrImagePull → ImagePullBackOff), processes that exit (Completed/Error), restarts under restartPolicy with the
+// crash back-off (CrashLoopBackOff, 10 s doubling to 5 min).
+import type { ControllerContext } from './controller.ts'
+import type { KubeObject } from '../api/types.ts'
+import type { PodRuntime } from '../node/runtime.ts'
+import type { ContainerLife } from '../node/container-runtime-state.ts'
+import { MAX_BACKOFF, goDuration, inBackOff, newLife, nextBackOff } from '../node/container-runtime-state.ts'
+import { beginPull, finishPull } from '../node/image-puller.ts'
+import { defaultPullPolicy, formatPullDuration, imageSize } from '../node/images.ts'
+import { releasePodIP } from '../node/ipam.ts'
+import type { Container } from 'kubernetes-types/core/v1'
+import { planProcess } from '../images/process.ts'
+import { imageFamily, parseImage } from '../images/index.ts'
+
+type Emit = (type: 'Normal' | 'Warning', reason: string, message: string) => void
+/** Starts an instance now (kubelet.ts startContainer): create, start, and the process plan. */
+type Start = (c: Container, restartCount: number) => void
+
+export function livesOf(rt: PodRuntime): Map<string, ContainerLife> {
+  if (!rt.lives) rt.lives = new Map()
+  return rt.lives
+}
+
+/** format.Pod: `name_namespace(uid)`, as the kubelet names a pod in messages. */
+const podRef = (pod: KubeObject) => `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid})`
+
+/** The pod is new on this node: each container's image is ensured (pulled over time, or present), then it starts. */
+export function admitContainers(ctx: ControllerContext, pod: KubeObject, rt: PodRuntime, event: Emit, start: Start): void {
+  const lives = livesOf(rt)
+  for (const c of (pod.spec?.containers ?? []) as Container[]) {
+    const life = newLife()
+    lives.set(c.name, life)
+    ensureImage(ctx, rt, c, life, event, start)
+  }
+}
+
+function ensureImage(ctx: ControllerContext, rt: PodRuntime, c: Container, life: ContainerLife, event: Emit, start: Start): void {
+  const image = c.image ?? ''
+  const policy = c.imagePullPolicy ?? defaultPullPolicy(image)
+  const pull = beginPull(ctx.runtime, rt.nodeName, image, policy, ctx.now, () => ctx.rng.float())
+  if (pull.kind === 'present') {
+    event('Normal', 'Pulled', `Container image "${image}" already present on machine`)
+    start(c, life.restartCount)
+  } else if (pull.kind === 'pulling') {
+    event('Normal', 'Pulling', `Pulling image "${image}"`)
+    Object.assign(life, { phase: 'pulling', until: pull.doneAt, waiting: { reason: 'ContainerCreating' }, pull: { began: ctx.now, seconds: pull.seconds } })
+  } else if (pull.kind === 'never') {
+    const message = `Container image "${image}" is not present with pull policy of Never`
+    event('Warning', 'ErrImageNeverPull', message)
+    event('Warning', 'Failed', 'Error: ErrImageNeverPull')
+    Object.assign(life, { phase: 'pullFailed', until: Infinity, waiting: { reason: 'ErrImageNeverPull', message } })
+  } else {
+    const message = `rpc error: code = ${pull.code} desc = ${pull.error}`
+    event('Normal', 'Pulling', `Pulling image "${image}"`)
+    event('Warning', 'Failed', `Failed to pull image "${image}": ${message}`)
+    event('Warning', 'Failed', 'Error: ErrImagePull')
+    // The pod worker syncs again about a second later and finds the image in back-off.
+    Object.assign(life, { phase: 'pullFailed', until: ctx.now + 1, pullFailedAt: ctx.now, waiting: { reason: 'ErrImagePull', message } })
+  }
+}
+
+/** Moves every container whose next step is due (pull done, process exited, back-off over); repeats for steps due at once. */
+export function advanceContainers(ctx: ControllerContext, pod: KubeObject, rt: PodRuntime, event: Emit, start: Start): void {
+  const lives = livesOf(rt)
+  const policy: string = pod.spec?.restartPolicy ?? 'Always'
+  for (let round = 0; round < 20; round++) {
+    let moved = false
+    for (const c of (pod.spec?.containers ?? []) as Container[]) {
+      const life = lives.get(c.name)
+      if (!life) continue
+      const image = c.image ?? ''
+      if (life.phase === 'running') {
+        const inst = life.current!
+        const exitAt = inst.plan.exitAfter === undefined ? Infinity : inst.startedAt + inst.plan.exitAfter
+        life.until = exitAt
+        if (exitAt > ctx.now + 1e-9) continue
+        exited(ctx, rt, c, life, exitAt, policy)
+        moved = true
+        continue
+      }
+      if (life.until > ctx.now + 1e-9) continue
+      moved = true
+      if (life.phase === 'pulling') {
+        const p = life.pull!
+        const d = formatPullDuration(p.seconds)
+        const waited = formatPullDuration(ctx.now - p.began)
+        event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${d} (${waited} including waiting). Image size: ${imageSize(image)} bytes.`)
+        finishPull(ctx.runtime, rt.nodeName, image)
+        delete life.pull
+        start(c, life.restartCount)
+      } else if (life.phase === 'pullFailed' && life.waiting?.reason === 'ErrImagePull') {
+        event('Normal', 'BackOff', `Back-off pulling image "${image}"`)
+        event('Warning', 'Failed', 'Error: ImagePullBackOff')
+        life.waiting = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` }
+        life.until = (life.pullFailedAt ?? ctx.now) + life.pullBackoff
+        life.pullBackoff = Math.min(life.pullBackoff * 2, MAX_BACKOFF)
+      } else if (life.phase === 'pullFailed') {
+        ensureImage(ctx, rt, c, life, event, start)
+      } else if (life.phase === 'exited') {
+        // The back-off is over: flowcontrol.Backoff.Next, then a new instance.
+        nextBackOff(life, ctx.now)
+        start(c, life.restartCount + 1)
+      }
+    }
+    // A container that exits while its back-off still runs waits (CrashLoopBackOff); the first crash restarts at once.
+    for (const c of (pod.spec?.containers ?? []) as Container[]) {
+      const life = lives.get(c.name)
+      if (life?.phase !== 'exited' || life.until !== -Infinity) continue
+      const finished = life.terminated!.finishedAt
+      if (inBackOff(life, finished, ctx.now)) {
+        life.until = finished + life.backoff!.seconds
+        life.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(life.backoff!.seconds)} restarting failed container=${c.name} pod=${podRef(pod)}` }
+        event('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef(pod)}`)
+      } else {
+        nextBackOff(life, ctx.now)
+        start(c, life.restartCount + 1)
+        moved = true
+      }
+    }
+    if (!moved) break
+  }
+  if (podFinished(pod, lives)) {
+    // A terminal pod's sandbox is torn down: its IP goes back to the node's range (the API status keeps it).
+    if (rt.leased) releasePodIP(ctx.runtime, rt.nodeName, rt.podIP)
+    rt.leased = false
+  }
+}
+
+/** The instance ended at `at`: record its end; restartPolicy decides whether it comes back (after any back-off). */
+function exited(ctx: ControllerContext, rt: PodRuntime, c: Container, life: ContainerLife, at: number, policy: string): void {
+  const inst = life.current!
+  const code = inst.plan.exitCode
+  life.terminated = {
+    exitCode: code, reason: inst.plan.startError ? 'StartError' : code === 0 ? 'Completed' : 'Error',
+    ...(inst.plan.startError ? { message: startErrorMessage(inst.plan.startError) } : {}),
+    startedAt: inst.startedAt, finishedAt: at, containerID: inst.containerID,
+  }
+  life.phase = 'exited'
+  rt.containers.delete(c.name)
+  const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0)
+  // -Infinity: decide the back-off in this sync (see advanceContainers); Infinity: never restarts.
+  life.until = restart ? -Infinity : Infinity
+  life.waiting = undefined
+  void ctx
+}
+
+/** runc's error when the executable is missing, as containerd reports it in the terminated state and the Failed event. */
+export function startErrorMessage(detail: string): string {
+  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${detail}: unknown`
+}
+
+/** Every container has exited for good: the pod is Succeeded or Failed. */
+export function podFinished(pod: KubeObject, lives: Map<string, ContainerLife>): boolean {
+  const containers = (pod.spec?.containers ?? []) as Container[]
+  return containers.length > 0 && containers.every((c) => { const l = lives.get(c.name); return l?.phase === 'exited' && l.until === Infinity })
+}
+
+/** When the next container step is due (for the kubelet's requeue). */
+export function nextContainerStep(rt: PodRuntime): number {
+  let next = Infinity
+  for (const life of rt.lives?.values() ?? []) if (Number.isFinite(life.until) && life.until > 0) next = Math.min(next, life.until)
+  return next
+}
+
+
+/** How an instance before this one ended when the kubelet itself killed it (liveness) or its node died. */
+export interface Killed { at: number; exitCode: number; reason: string }
+
+/**
+ * A new instance was created and started (kubelet.ts startContainer): what it runs, its first log lines, and the end
+ * of the instance before it. Returns the runc error when the executable does not exist (the instance never runs).
+ */
+export function instanceStarted(ctx: ControllerContext, pod: KubeObject, rt: PodRuntime, c: Container, containerID: string, restartCount: number, killed?: Killed): string | undefined {
+  const lives = livesOf(rt)
+  let life = lives.get(c.name)
+  if (!life) lives.set(c.name, (life = newLife()))
+  if (life.current) {
+    const prev = life.current
+    life.lastTerminated = life.phase === 'exited' && life.terminated ? life.terminated
+      : { exitCode: killed?.exitCode ?? 137, reason: killed?.reason ?? 'Error', startedAt: prev.startedAt, finishedAt: killed?.at ?? ctx.now, containerID: prev.containerID }
+    life.previous = prev
+  }
+  const plan = planProcess(c)
+  const image = c.image ?? ''
+  const family = imageFamily(image)
+  const now = ctx.now
+  const lines = plan.server && family?.startLog ? family.startLog({ now, podName: pod.metadata.name, tag: parseImage(image).tag ?? 'latest' }).map((line) => ({ at: now, line })) : []
+  for (const o of plan.output) lines.push({ at: now + o.at, line: o.line === '\u0000date' ? dateLine(now + o.at) : o.line })
+  life.current = { startedAt: now, containerID, plan, lines }
+  life.restartCount = restartCount
+  life.terminated = undefined
+  life.waiting = undefined
+  life.phase = 'running'
+  life.until = plan.exitAfter === undefined ? Infinity : now + plan.exitAfter
+  return plan.startError ? startErrorMessage(plan.startError) : undefined
+}
+
+/** BusyBox/coreutils `date`: `Sun Dec  6 23:50:00 UTC 2026`. */
+function dateLine(seconds: number): string {
+  const d = new Date(seconds * 1000)
+  const p = (n: number) => String(n).padStart(2, '0')
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()]
+  const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()]
+  return `${day} ${mon} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`
+}
