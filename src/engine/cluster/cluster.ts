@@ -19,6 +19,7 @@ import { cidrHost } from '../net/ip.ts'
 import type { ClusterSnapshot } from '../snapshot.ts'
 import { dnsObjects, kubernetesService, localPathProvisioner, namespaces, nodeAgentPods, nodeObject } from './system-objects.ts'
 import { EventRecorder } from './event-recorder.ts'
+import { apiServerState } from '../node/control-plane.ts'
 
 export class Cluster {
   readonly clock: SimClock
@@ -41,6 +42,7 @@ export class Cluster {
     this.events = new EventRecorder(this.store, this.clock)
     this.manager = new ControllerManager(createControllers(this.config), this.store, this.clock, this.rng.fork('controllers'),
       this.runtime, (write, controller) => this.applyControllerWrite(write, controller), (record, repeat) => this.events.record(record, repeat), this.config)
+    this.manager.halted = () => apiServerState(this.profile, this.runtime) !== 'up'
     this.bootstrap()
   }
 

@@ -57,6 +57,8 @@ export class ControllerManager {
   readonly log: EngineEvent[] = []
   /** Upper bound on syncs in one convergence; far above any real scenario's needs. */
   maxSyncsPerRun = 200_000
+  /** The control plane is down (its node containers stopped): nothing syncs and timers wait; time still passes. */
+  halted: () => boolean = () => false
 
   constructor(
     private readonly controllers: Controller[],
@@ -92,6 +94,7 @@ export class ControllerManager {
   /** Runs queued syncs until the queue is empty (timers that are not yet due stay scheduled). */
   runToConvergence(): ConvergenceReport {
     let processed = 0
+    if (this.halted()) return { processed }
     while (this.queueHead < this.queue.length) {
       if (processed >= this.maxSyncsPerRun) {
         const sample = this.queue.slice(this.queueHead, this.queueHead + 3).map((item) => item.id).join(', ')
@@ -129,6 +132,11 @@ export class ControllerManager {
     // `kubectl exec`, a request counted by an app, a stopped node): every timer must fire once before it is steady.
     if (!options?.keepSteady) this.epoch++
     target = Math.min(target, Math.max(END_OF_TIME, this.clock.now()))
+    if (this.halted()) {
+      // Work queued or due meanwhile waits for the control plane: it runs once the node is started again.
+      if (target > this.clock.now()) this.clock.advanceTo(target)
+      return { processed: 0 }
+    }
     let processed = this.runToConvergence().processed
     for (;;) {
       this.fastForwardSteady(target)
@@ -155,6 +163,7 @@ export class ControllerManager {
    * pending: the cluster stays as it is however long one waits). `kubectl wait` and `watch` jump to it.
    */
   nextEventAt(): number | undefined {
+    if (this.halted()) return undefined
     let next: number | undefined
     for (const t of this.timers) if (!this.isSteady(t) && (next === undefined || t.at < next)) next = t.at
     return next

@@ -5,6 +5,8 @@ import { WRITE_COMMANDS } from './write-commands.ts'
 import { FlagError } from './flags.ts'
 import { ApiError } from '../../engine/api/api-server.ts'
 import { kubectlErrorMessage } from '../../engine/admission/index.ts'
+import { apiServerUnreachable } from './api-reachable.ts'
+import { CLIENT_VERSION_TEXT } from './read/version.ts'
 
 const SUBCOMMANDS = { ...READ_COMMANDS, ...WRITE_COMMANDS }
 
@@ -33,6 +35,12 @@ export const kubectl: Command = (io, host) => {
     return 1
   }
   const args = [...words.slice(0, verbIndex), ...words.slice(verbIndex + 1)]
+  const unreachable = cluster && apiServerUnreachable(cluster, verb, args)
+  if (unreachable) {
+    if (verb === 'version') io.out(CLIENT_VERSION_TEXT)
+    io.err(`${unreachable}\n`)
+    return 1
+  }
   try {
     return sub({ io, host, cluster: cluster!, args, verb })
   } catch (err) {

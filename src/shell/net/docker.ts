@@ -7,6 +7,8 @@ import { compiledRules, worldFor } from '../../engine/network/cluster-world.ts'
 import { dockerPull } from '../commands/local-images.ts'
 import { nodeShellSession } from '../interactive/node-shell.ts'
 import { NODE_LIFECYCLE_VERBS, containerId, containerStatus, dockerNodeLifecycle } from './docker-lifecycle.ts'
+import { apiServerURL } from '../kubectl/read/kubeconfig.ts'
+import type { Cluster } from '../../engine/cluster/cluster.ts'
 
 export const docker: Command = (io, host) => {
   const args = io.argv.slice(1)
@@ -51,7 +53,7 @@ export const docker: Command = (io, host) => {
       const id = containerId(cluster, n.name).slice(0, 12)
       // A stopped container publishes no ports.
       const ports = exited ? '' : [...n.extraPortMappings.map((m) => `${m.listenAddress}:${m.hostPort}->${m.containerPort}/${m.protocol.toLowerCase()}`),
-        ...(n.role === 'control-plane' ? [`127.0.0.1:${35000 + idx}->6443/tcp`] : [])].join(', ')
+        ...(n.role === 'control-plane' ? [`127.0.0.1:${apiServerPort(cluster, idx)}->6443/tcp`] : [])].join(', ')
       return [[id, `kindest/node:${cluster.profile.kubernetesVersion}`, '"/usr/local/bin/entr…"', '5 minutes ago', containerStatus(cluster, n.name), ports, n.name]]
     })
     const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']
@@ -62,4 +64,10 @@ export const docker: Command = (io, host) => {
   }
   io.err(`docker: '${args[0] ?? ''}' is not a docker command.\nSee 'docker --help'\n`)
   return 1
+}
+
+/** The host port a control-plane container publishes 6443 on: the kubeconfig's for a single control plane. */
+function apiServerPort(cluster: Cluster, idx: number): string {
+  const planes = cluster.profile.nodes.filter((n) => n.role === 'control-plane').length
+  return planes === 1 ? apiServerURL(cluster).replace(/^.*:/, '') : String(35000 + idx)
 }

@@ -6,6 +6,8 @@ import { toYaml } from '../print/yaml.ts'
 
 const KUBECTL_VERSION = 'v1.32.2'
 const KUSTOMIZE_VERSION = 'v5.5.0'
+/** What `kubectl version` prints before it asks the server. */
+export const CLIENT_VERSION_TEXT = `Client Version: ${KUBECTL_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`
 
 export const version: KubectlSubcommand = (ctx) => {
   const flags = parseFlags(ctx.args, [...GLOBAL_FLAGS, { name: 'client', type: 'bool' }, { name: 'output', short: 'o', type: 'string' }])
@@ -23,7 +25,7 @@ export const version: KubectlSubcommand = (ctx) => {
     ctx.io.err(`error: --output must be 'yaml' or 'json'\n`)
     return 1
   } else {
-    ctx.io.out(`Client Version: ${KUBECTL_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`)
+    ctx.io.out(CLIENT_VERSION_TEXT)
     if (server) ctx.io.out(`Server Version: ${server}\n`)
   }
   if (!clientOnly && !ctx.host.cluster) {
