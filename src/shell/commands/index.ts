@@ -4,12 +4,14 @@ import { kubectl } from '../kubectl/index.ts'
 import { gcloudContainer, kind, minikubeLifecycle, sleep } from './cluster-lifecycle.ts'
 import type { Command, CommandTable } from '../command.ts'
 import { inContainer } from './in-container.ts'
+import { openssl } from './openssl.ts'
 
 export function registerCommands(session: CommandTable): void {
   session.commands.set('kubectl', kubectl)
   // Inside a pod, anything that is not a network tool runs as the container's own command.
   session.commands.set('__container__', inContainer)
   session.commands.set('kind', kind)
+  session.commands.set('openssl', openssl)
   session.commands.set('sleep', sleep)
   session.podCommands.set('sleep', sleep)
   // minikube and gcloud: lifecycle here; their networking subcommands come from the data plane.
