@@ -17,7 +17,7 @@ const set = (...items: Bytes[]): Bytes => tlv(0x31, items.flat())
 const int = (body: Bytes): Bytes => tlv(0x02, body[0] & 0x80 ? [0, ...body] : body)
 const octets = (body: Bytes): Bytes => tlv(0x04, body)
 const bits = (body: Bytes): Bytes => tlv(0x03, [0, ...body])
-export const nul: Bytes = [0x05, 0x00]
+const nul: Bytes = [0x05, 0x00]
 const explicit = (n: number, body: Bytes): Bytes => tlv(0xa0 | n, body)
 function utf8(s: string): Bytes {
   const out: Bytes = []
