@@ -58,3 +58,15 @@ test('cat > file.yaml <<EOF makes an editor tab; create -f of an editor file say
   await expect(screen).toContainText('Error from server (AlreadyExists)')
   await expect(screen).toContainText('kubehop: the editor already applied app.yaml')
 })
+
+test("kubectl exec -it opens a shell in the pod: its prompt, its hostname, then exit back to $", async ({ page }) => {
+  const pod = (await page.getByRole('group', { name: deploymentPod('kubia') }).first().getAttribute('aria-label'))!
+  const [, name, ip] = /^Pod default\/(\S+), (10\.244\.\d+\.\d+),/.exec(pod)!
+  const screen = screenOf(page)
+  await typeLine(page, `kubectl exec -it ${name} -- bash`)
+  await expect(screen).toContainText(`root@${name}:/#`)
+  await typeLine(page, 'hostname -I')
+  await expect.poll(async () => (await consoleRows(page)).filter(Boolean).slice(-3)).toEqual([`root@${name}:/# hostname -I`, ip, `root@${name}:/#`])
+  await typeLine(page, 'exit')
+  await expect.poll(async () => (await consoleRows(page)).filter(Boolean).slice(-3)).toEqual([`root@${name}:/# exit`, 'exit', '$'])
+})

@@ -154,7 +154,8 @@ export class ShellSession implements ShellHost {
     const name = io.argv[0]
     const command = io.location.kind === 'pod' ? (this.podCommands.get(name) ?? this.commands.get('__container__')) : this.commands.get(name)
     if (!command) {
-      io.err(`bash: ${name}: command not found\n`)
+      // A word with a slash is a path to run, not a name looked up in $PATH (bash: execute_cmd.c).
+      io.err(name.includes('/') ? `bash: ${name}: No such file or directory\n` : `bash: ${name}: command not found\n`)
       return 127
     }
     const code = command(io, this)

@@ -5,12 +5,14 @@ import { gcloudContainer, kind, minikubeLifecycle, sleep } from './cluster-lifec
 import type { Command, CommandTable } from '../command.ts'
 import { inContainer } from './in-container.ts'
 import { ingress2gateway } from './ingress2gateway.ts'
+import { openssl } from './openssl.ts'
 
 export function registerCommands(session: CommandTable): void {
   session.commands.set('kubectl', kubectl)
   // Inside a pod, anything that is not a network tool runs as the container's own command.
   session.commands.set('__container__', inContainer)
   session.commands.set('kind', kind)
+  session.commands.set('openssl', openssl)
   session.commands.set('sleep', sleep)
   session.commands.set('ingress2gateway', ingress2gateway)
   session.podCommands.set('sleep', sleep)

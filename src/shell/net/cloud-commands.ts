@@ -1,5 +1,6 @@
 // Tools that give LoadBalancer Services an address: cloud-provider-kind (kind), `minikube tunnel` /
 // `minikube service` / `minikube addons enable ingress`, and `gcloud compute firewall-rules create`.
+import { addonsList } from './minikube-addons.ts'
 import type { Command, CommandIO } from '../command.ts'
 import type { Cluster } from '../../engine/cluster/cluster.ts'
 import { providerState, formatAllow } from '../../engine/cloud/provider-state.ts'
@@ -66,6 +67,7 @@ export const minikubeNetwork: Command = (io, host) => {
     for (const svc of cluster.store.list('Service').filter((s) => s.spec?.type === 'LoadBalancer')) io.out(`🏃  Starting tunnel for service ${svc.metadata.name}.\n`)
     return 0
   }
+  if (verb === 'addons' && args[0] === 'list') { io.out(addonsList(cluster, cluster.profile.name)); return 0 }
   if (verb === 'addons' && args[0] === 'enable' && args[1] === 'ingress') {
     io.out('💡  ingress is an addon maintained by Kubernetes. For any concerns contact minikube on GitHub.\nYou can view the list of minikube maintainers at: https://github.com/kubernetes/minikube/blob/master/OWNERS\n    ▪ Using image registry.k8s.io/ingress-nginx/controller:v1.12.0\n    ▪ Using image registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.5.0\n    ▪ Using image registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.5.0\n🔎  Verifying ingress addon...\n')
     for (const obj of ingressNginxObjects('minikube')) {
