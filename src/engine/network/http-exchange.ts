@@ -83,7 +83,7 @@ function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer
       return { status, headers: [['Content-Type', 'application/json'], ['X-Content-Type-Options', 'nosniff'], ['X-Load-Balancing-Endpoint-Weight', String(server.localEndpoints)], ['Date', httpDate(now)], ['Content-Length', String(byteLength(body))]], body }
     }
     case 'daemon': {
-      if (server.tls && req.scheme === 'https') return apiServerAnswer(server.name, req, now)
+      if (server.tls && req.scheme === 'https') return apiServerAnswer(server.name, req, now, String(world.view.store.list('Node')[0]?.status?.nodeInfo?.kubeletVersion ?? 'v1.32.2'))
       const body = server.tls ? 'Client sent an HTTP request to an HTTPS server.\n' : 'ok'
       return { status: server.tls ? 400 : 200, headers: [['Content-Type', 'text/plain; charset=utf-8'], ['Date', httpDate(now)], ['Content-Length', String(byteLength(body))]], body }
     }

@@ -80,6 +80,9 @@ kubectl wait --for=condition=Ready pod/client`)
   "code": 403
 }`)
     expect(inPod(session, 'client', ['curl', '-s', 'https://kubernetes.default/']).code).toBe(60)
+    // system:public-info-viewer lets anonymous clients read the version; the kubelet refuses them outright.
+    expect(JSON.parse(inPod(session, 'client', ['curl', '-sk', 'https://kubernetes.default/version']).out).gitVersion).toBe('v1.32.2')
+    expect(inPod(session, 'client', ['curl', '-sk', 'https://172.18.0.3:10250/pods']).out).toBe('Unauthorized')
   })
 
   it('from the host: systemd-resolved knows example.com, and curl reaches it', () => {
