@@ -77,6 +77,7 @@ function walkContext(rules: NodeRules, state: NodeDataplaneState, packet: Packet
     rules, packet, mark: 0, ctstate, isLocal,
     random: opts.random, now: opts.now, recent: state.recent, events: [],
     egressAddress: opts.egressAddress ?? (() => opts.localAddresses[0] ?? packet.src.ip),
+    evaluations: opts.evaluations,
   }
 }
 

@@ -182,6 +182,8 @@ export interface TraceOptions {
   egressAddress?: (dstIp: string) => string
   /** `at` of the hops; defaults to `node/<nodeName>`. */
   at?: string
+  /** Counts the rules evaluated for this packet (the proxy-mode comparison and the benchmark). */
+  evaluations?: { count: number }
 }
 
 export interface Tuple {

@@ -27,6 +27,8 @@ export interface WalkContext extends MatchContext {
   rules: NodeRules
   events: WalkEvent[]
   egressAddress: (dstIp: string) => string
+  /** When set, every rule the kernel would test is counted here (the index that skips rules is not used). */
+  evaluations?: { count: number }
 }
 
 export type HookVerdict = 'ACCEPT' | 'DROP' | 'REJECT'
@@ -53,9 +55,10 @@ function findChain(ctx: WalkContext, table: TableName, name: string): Chain | un
 function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: number): ChainResult {
   if (depth > MAX_DEPTH) throw new Error(`iptables: too many levels of chain jumps at ${chain.name}`)
   // Only the rules that can match this destination (DNAT and MASQUERADE end the chain, so it stays the same).
-  const rules = candidateRules(chain, ipNumber(ctx.packet.dst.ip))
+  const rules = ctx.evaluations ? chain.rules : candidateRules(chain, ipNumber(ctx.packet.dst.ip))
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]
+    if (ctx.evaluations) ctx.evaluations.count++
     if (!ruleMatches(rule, ctx)) continue
     const t = rule.target
     switch (t.kind) {

@@ -63,3 +63,24 @@ describe('the Kubernetes version is a setting', () => {
     expect(old.text).toContain('kubehop simulates Kubernetes v1.31 to v1.36')
   })
 })
+
+describe('proxy-modes: the same connection through both modes', () => {
+  it('walks KUBE-SERVICES rule by rule in iptables mode and looks the cluster IP up once in nftables mode', () => {
+    const s = new ShellSession({ seed: 3 })
+    const r = run(s, `${APP}proxy-modes --json --from 10.244.1.9 $(kubectl get svc web -o jsonpath="{.spec.clusterIP}"):80\n`)
+    const out = JSON.parse(r.last.chunks.map((c) => c.text).join('')) as { modes: { mode: string; evaluations: number; rules: number; to: string; hops: { rule: string }[] }[] }
+    const [ipt, nft] = out.modes
+    expect(ipt.mode).toBe('iptables')
+    expect(nft.mode).toBe('nftables')
+    expect(ipt.hops.some((h) => h.rule.startsWith('-A KUBE-SERVICES -d '))).toBe(true)
+    expect(nft.hops.some((h) => h.rule.startsWith('ip daddr . meta l4proto . th dport vmap @service-ips → '))).toBe(true)
+    expect(ipt.to).toMatch(/^10\.244\.\d+\.\d+:8080$/)
+    expect(nft.to).toMatch(/^10\.244\.\d+\.\d+:8080$/)
+  })
+
+  it('refuses a destination it cannot read', () => {
+    const r = run(new ShellSession({ seed: 3 }), 'proxy-modes web\n')
+    expect(r.last.exitCode).toBe(2)
+    expect(r.text).toContain('usage: proxy-modes')
+  })
+})

@@ -109,6 +109,8 @@ function dispatchNote(map: string, key: string, v: NftVerdict, svc: string | und
 function runChain(ctx: WalkContext, ix: Index, chain: NftChain, depth: number): Result | 'return' {
   if (depth > MAX_DEPTH) throw new Error(`nft: too many levels of chain jumps at ${chain.name}`)
   for (const r of chain.rules) {
+    // A verdict map lookup is one hash lookup, counted like one rule.
+    if (ctx.evaluations) ctx.evaluations.count++
     if (!matches(ctx, ix, r)) continue
     const a = r.action
     switch (a.kind) {
