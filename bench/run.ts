@@ -6,6 +6,7 @@ import { engineFigures } from './engine.ts'
 import { browserFigures } from './browser.ts'
 import { bigBrowserFigures } from './browser-big.ts'
 import { hostileFigures } from './hostile.ts'
+import { proxyModeFigures } from './proxy-modes.ts'
 import { cliScaleFigures, load } from './cli-scale.ts'
 import type { Figure, FigureSource } from './figures.ts'
 import { machine, table } from './figures.ts'
@@ -28,7 +29,7 @@ async function runAll(sources: FigureSource[]): Promise<Figure[]> {
 async function main(): Promise<void> {
   const json = process.argv.includes('--json')
   const cli = process.argv.includes('--no-cli-scale') ? [] : cliScaleFigures()
-  const sources = process.argv.includes('--engine-only') ? [...engineFigures, ...hostileFigures, ...cli] : [...engineFigures, ...hostileFigures, ...cli, ...browserFigures, ...(process.argv.includes('--no-big-browser') ? [] : bigBrowserFigures)]
+  const sources = process.argv.includes('--engine-only') ? [...engineFigures, ...proxyModeFigures, ...hostileFigures, ...cli] : [...engineFigures, ...proxyModeFigures, ...hostileFigures, ...cli, ...browserFigures, ...(process.argv.includes('--no-big-browser') ? [] : bigBrowserFigures)]
   const started = performance.now()
   const figures = await runAll(sources)
   if (json) {

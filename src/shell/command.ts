@@ -3,8 +3,8 @@ import type { Cluster } from '../engine/cluster/cluster.ts'
 
 export interface OutputChunk { stream: 'stdout' | 'stderr'; text: string }
 
-/** Where a command runs: on the host (the learner's machine), or inside a pod via `kubectl exec`. */
-export type ExecLocation = { kind: 'host' } | { kind: 'pod'; namespace: string; pod: string; container: string }
+/** Where a command runs: on the host (the learner's machine), inside a pod via `kubectl exec`, or in a kind node container via `docker exec`. */
+export type ExecLocation = { kind: 'host' } | { kind: 'pod'; namespace: string; pod: string; container: string } | { kind: 'node'; node: string }
 
 export interface CommandIO {
   argv: string[]

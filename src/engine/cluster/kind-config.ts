@@ -20,7 +20,7 @@ interface KindClusterConfig {
   apiVersion?: string
   name?: string
   nodes?: KindNodeConfig[]
-  networking?: { podSubnet?: string; serviceSubnet?: string; apiServerPort?: number }
+  networking?: { podSubnet?: string; serviceSubnet?: string; apiServerPort?: number; kubeProxyMode?: string }
 }
 
 // The playground asks about the same few files on every apply: remember the last answers for small texts.
@@ -98,6 +98,10 @@ export function kindProfile(config: KindClusterConfig, nameOverride?: string): P
   }
   if (!roles.includes('control-plane')) throw new KindConfigError('ERROR: failed to create cluster: invalid configuration: must have at least one control-plane node')
   const hasWorkers = roles.includes('worker')
+  // kind validates the mode (pkg/internal/apis/config/validate.go); kubehop models iptables and nftables.
+  const proxyMode = config.networking?.kubeProxyMode ?? 'iptables'
+  if (!['iptables', 'ipvs', 'nftables', 'none'].includes(proxyMode)) throw new KindConfigError(`ERROR: failed to create cluster: invalid configuration: invalid kubeProxyMode: ${proxyMode}`)
+  if (proxyMode !== 'iptables' && proxyMode !== 'nftables') throw new KindConfigError(`ERROR: failed to create cluster: kubehop models kube-proxy's iptables and nftables modes only, not "${proxyMode}"`)
   const podSubnet = config.networking?.podSubnet ?? '10.244.0.0/16'
   const serviceSubnet = config.networking?.serviceSubnet ?? '10.96.0.0/16'
   const names = nodeNames(name, roles)
@@ -128,6 +132,7 @@ export function kindProfile(config: KindClusterConfig, nameOverride?: string): P
     osImage: 'Debian GNU/Linux 12 (bookworm)', kernelVersion: '6.8.0-49-generic', nodes,
     clusterCIDR: podSubnet, serviceCIDR: serviceSubnet, nodePortRange: DEFAULT_NODE_PORT_RANGE,
     apiServerPort: 6443, loadBalancerProvider: false, dnsDeploymentName: 'coredns',
+    ...(proxyMode === 'nftables' ? { kubeProxyMode: 'nftables' as const } : {}),
   }
 }
 

@@ -41,6 +41,8 @@ export interface ProfileSpec {
   loadBalancerProvider: boolean
   /** The name the DNS add-on's pods and Deployment carry (`coredns` on kind/minikube, `kube-dns` on GKE). */
   dnsDeploymentName: string
+  /** kube-proxy's mode (kind: `networking.kubeProxyMode`; iptables when unset). */
+  kubeProxyMode?: 'iptables' | 'nftables'
 }
 
 // kind v0.27.0's default node image is kindest/node:v1.32.2 (kind release notes).

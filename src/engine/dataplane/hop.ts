@@ -95,6 +95,9 @@ function jumpNote(rules: NodeRules, rule: Rule): JumpNote {
       ? 'A packet sent by the node itself is checked against kube-proxy\'s service rules (nat OUTPUT → KUBE-SERVICES).'
       : 'Every packet entering the node is checked against kube-proxy\'s service rules (nat PREROUTING → KUBE-SERVICES).'
   }
+  if (target === 'CNI-HOSTPORT-DNAT') return (e) => `${e.before.dst.ip} is an address of this node, so the CNI portmap plugin's chain checks whether port ${e.before.dst.port} is a pod's hostPort.`
+  if (target.startsWith('CNI-DN-')) return (e) => `Port ${e.before.dst.port} is a hostPort of the pod sandbox ${c.split('id: "')[1]?.slice(0, 12) ?? ''} on this node: its own chain ${target} rewrites it.`
+  if (target === 'DOCKER_OUTPUT') return 'kind pointed the node\'s DNS at the docker network\'s gateway: Docker\'s embedded-DNS rules take it.'
   if (target === 'KUBE-POSTROUTING') return 'Before the packet leaves, kube-proxy checks whether it was marked for masquerading.'
   if (target === 'KUBE-NODEPORTS') return (e) => `${e.before.dst.ip} is an address of this node, so kube-proxy checks whether port ${e.before.dst.port} is a node port.`
   if (rule.chain === 'KUBE-SERVICES') {
@@ -153,13 +156,22 @@ function terminalNote(rule: Rule, e: Extract<WalkEvent, { kind: 'terminal' }>): 
   return 'The packet is accepted.'
 }
 
+function dnatNote(rule: Rule, dst: string, dstAfter: string): string {
+  if (rule.chain.startsWith('CNI-DN-')) return `hostPort ${dst.split(':')[1]}: the CNI portmap plugin's rule on this node (only here) rewrites the destination to the pod, ${dstAfter}.`
+  if (rule.chain === 'DOCKER_OUTPUT') return `kind points DNS at ${dst}; Docker's rule sends it on to its embedded DNS server at ${dstAfter}.`
+  return `DNAT: the destination changes from ${dst} to the endpoint ${dstAfter}.`
+}
+
 function snatNote(rule: Rule, e: WalkEvent): string {
   if (rule.chain === 'KIND-MASQ-AGENT') return `kindnet masquerades traffic leaving the pod network: the source becomes ${e.after.src.ip}.`
+  if (rule.chain === 'CNI-HOSTPORT-MASQ') return `The CNI portmap plugin marked this hostPort connection for masquerading (hairpin or from the node itself): the source becomes ${e.after.src.ip}.`
+  if (rule.chain === 'DOCKER_POSTROUTING') return `Docker's embedded DNS answers from 127.0.0.11; the reply's source becomes ${fmtAddr(e.after.src)}, the address the query was sent to.`
   return `The packet is marked, so MASQUERADE rewrites its source from ${e.before.src.ip} to ${e.after.src.ip}: the destination will see this node's address, not the client's.`
 }
 
 const ACTIONS = { jump: 'jump', mark: 'mark-masq', dnat: 'DNAT', snat: 'SNAT', count: 'match' } as const
 const TERMINAL_ACTIONS = { ACCEPT: 'accept', DROP: 'drop', REJECT: 'reject' } as const
+const ACTION_OF: Record<string, string> = { ...ACTIONS, terminal: 'drop', policy: 'accept' }
 
 /** One hop literal, keys in the order the JSON output has always had (no spreads or closures: it runs for every hop). */
 function makeHop(at: string, src: string, dst: string, srcAfter: string, dstAfter: string, component: Hop['component'], action: string, rule: string, note: string): Hop {
@@ -201,14 +213,17 @@ function hopOf(e: WalkEvent, rules: NodeRules, at: string): Hop {
     return makeHop(at, src, dst, srcAfter, dstAfter, 'node', e.verdict === 'ACCEPT' ? 'accept' : 'drop', t.rule, t.note)
   }
   const rule = e.rule
-  const component = rule.chain.startsWith('KUBE-') || (rule.target.kind === 'jump' && rule.target.chain.startsWith('KUBE-')) ? 'kube-proxy' : 'node'
+  // The nftables evaluator writes its own sentence (its chains are not iptables chains).
+  if (e.note !== undefined) return makeHop(at, src, dst, srcAfter, dstAfter, e.component ?? 'kube-proxy', e.action ?? ACTION_OF[e.kind], rule.text, e.note)
+  const component = rule.chain.startsWith('KUBE-') || (rule.target.kind === 'jump' && rule.target.chain.startsWith('KUBE-')) ? 'kube-proxy'
+    : rule.chain.startsWith('CNI-') || (rule.target.kind === 'jump' && rule.target.chain.startsWith('CNI-')) ? 'cni' : 'node'
   switch (e.kind) {
     case 'jump': {
       const pick = rule.target.kind === 'jump' && rule.target.chain.startsWith('KUBE-SEP-')
       return makeHop(at, src, dst, srcAfter, dstAfter, component, pick ? 'pick-endpoint' : 'jump', rule.text, cachedJumpNote(rules, rule, e))
     }
     case 'mark': return makeHop(at, src, dst, srcAfter, dstAfter, component, ACTIONS.mark, rule.text, markNote(rule, e))
-    case 'dnat': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'DNAT', rule.text, `DNAT: the destination changes from ${dst} to the endpoint ${dstAfter}.`)
+    case 'dnat': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'DNAT', rule.text, dnatNote(rule, dst, dstAfter))
     case 'snat': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'SNAT', rule.text, snatNote(rule, e))
     case 'terminal': return makeHop(at, src, dst, srcAfter, dstAfter, component, TERMINAL_ACTIONS[e.verdict], rule.text, terminalNote(rule, e))
     case 'count': return makeHop(at, src, dst, srcAfter, dstAfter, component, 'match', rule.text, `No rule above let the client in; KUBE-PROXY-FIREWALL will drop the packet.`)

@@ -21,7 +21,8 @@ function moduleMatches(m: MatchModule, ctx: MatchContext): boolean {
   const p = ctx.packet
   switch (m.module) {
     case 'comment': case 'nfacct': return true
-    case 'tcp': case 'udp': case 'sctp': return p.protocol === m.module && (m.dport === undefined || p.dst.port === m.dport)
+    case 'tcp': case 'udp': case 'sctp': return p.protocol === m.module && (m.dport === undefined || p.dst.port === m.dport) && (m.sport === undefined || p.src.port === m.sport)
+    case 'multiport': return p.protocol !== 'icmp' && m.dports.includes(p.dst.port)
     case 'addrtype': {
       let ok = true
       if (m.srcType) ok = ok && ctx.isLocal(p.src.ip)

@@ -10,6 +10,9 @@ import type {
   Addr, ConntrackEntry, CtState, Hop, L4Protocol, NodeDataplaneState, NodeRules, Packet, TraceOptions, TraceResult, Tuple, Verdict,
 } from './types'
 import { runHook } from './walker'
+import { nftBaseChains, runNftChains } from './nftables/evaluate'
+import type { NftHook, NftTable } from './nftables/types'
+import type { TableName } from './types'
 import type { HookVerdict, WalkContext, WalkEvent } from './walker'
 
 /**
@@ -74,6 +77,7 @@ function walkContext(rules: NodeRules, state: NodeDataplaneState, packet: Packet
     rules, packet, mark: 0, ctstate, isLocal,
     random: opts.random, now: opts.now, recent: state.recent, events: [],
     egressAddress: opts.egressAddress ?? (() => opts.localAddresses[0] ?? packet.src.ip),
+    evaluations: opts.evaluations,
   }
 }
 
@@ -84,6 +88,7 @@ function dnatted(ctx: WalkContext): boolean {
 }
 
 function runPath(ctx: WalkContext, origin: Packet['origin'], natToo: boolean): { verdict: HookVerdict; local: boolean } {
+  if (ctx.rules.nft) return runPathNft(ctx, ctx.rules.nft, origin, natToo)
   if (origin === 'network') {
     if (natToo) runHook(ctx, 'nat', 'PREROUTING')
     if (dnatted(ctx)) ctx.ctstate = withDNAT(ctx.ctstate)
@@ -100,6 +105,50 @@ function runPath(ctx: WalkContext, origin: Packet['origin'], natToo: boolean): {
   const local = ctx.isLocal(ctx.packet.dst.ip)
   // Looped back to the node itself: the receive side runs the filter INPUT hook too.
   if (local) verdict = runHook(ctx, 'filter', 'INPUT')
+  return { verdict, local }
+}
+
+const NAT_EVENTS = new Set(['dnat', 'snat'])
+
+/**
+ * One hook of a node whose kube-proxy runs in nftables mode: kube-proxy's base chains and iptables-nft's
+ * built-in chain (kubelet, docker, kind and CNI rules) run by priority; iptables' chain goes first when they
+ * tie. A NAT chain is skipped once an earlier one at this hook rewrote the packet (the first binding wins).
+ */
+function nftHook(ctx: WalkContext, nft: NftTable, hook: NftHook, type: 'filter' | 'nat', iptTable: TableName, iptChain: string, iptPriority: number, from = -1000): HookVerdict {
+  const before = ctx.events.length
+  const natDone = () => type === 'nat' && ctx.events.slice(before).some((e) => NAT_EVENTS.has(e.kind))
+  const early = runNftChains(ctx, nft, nftBaseChains(nft, hook, type, from, iptPriority - 1))
+  if (early) return early
+  let verdict: HookVerdict = 'ACCEPT'
+  if (!natDone()) verdict = runHook(ctx, iptTable, iptChain)
+  if (verdict !== 'ACCEPT') return verdict
+  if (natDone()) return 'ACCEPT'
+  return runNftChains(ctx, nft, nftBaseChains(nft, hook, type, iptPriority, 1000)) ?? 'ACCEPT'
+}
+
+function runPathNft(ctx: WalkContext, nft: NftTable, origin: Packet['origin'], natToo: boolean): { verdict: HookVerdict; local: boolean } {
+  let verdict: HookVerdict
+  if (origin === 'network') {
+    // filter-prerouting-pre-dnat (-110) sees the destination before any DNAT (it checks ct state new itself).
+    verdict = runNftChains(ctx, nft, nftBaseChains(nft, 'prerouting', 'filter', -1000, 1000)) ?? 'ACCEPT'
+    if (verdict !== 'ACCEPT') return { verdict, local: false }
+    if (natToo) nftHook(ctx, nft, 'prerouting', 'nat', 'nat', 'PREROUTING', -100)
+    if (dnatted(ctx)) ctx.ctstate = withDNAT(ctx.ctstate)
+    const local = ctx.isLocal(ctx.packet.dst.ip)
+    verdict = nftHook(ctx, nft, local ? 'input' : 'forward', 'filter', 'filter', local ? 'INPUT' : 'FORWARD', 0)
+    if (verdict === 'ACCEPT' && !local && natToo) nftHook(ctx, nft, 'postrouting', 'nat', 'nat', 'POSTROUTING', 101)
+    return { verdict, local }
+  }
+  verdict = runNftChains(ctx, nft, nftBaseChains(nft, 'output', 'filter', -1000, -101)) ?? 'ACCEPT'
+  if (verdict !== 'ACCEPT') return { verdict, local: false }
+  if (natToo) verdict = nftHook(ctx, nft, 'output', 'nat', 'nat', 'OUTPUT', -100)
+  if (dnatted(ctx)) ctx.ctstate = withDNAT(ctx.ctstate)
+  if (verdict === 'ACCEPT') verdict = nftHook(ctx, nft, 'output', 'filter', 'filter', 'OUTPUT', 0, -100)
+  if (verdict !== 'ACCEPT') return { verdict, local: false }
+  if (natToo) nftHook(ctx, nft, 'postrouting', 'nat', 'nat', 'POSTROUTING', 101)
+  const local = ctx.isLocal(ctx.packet.dst.ip)
+  if (local) verdict = nftHook(ctx, nft, 'input', 'filter', 'filter', 'INPUT', 0)
   return { verdict, local }
 }
 

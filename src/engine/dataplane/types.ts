@@ -2,6 +2,7 @@
 // Other engine parts (the network walk, the shell's `iptables-save` / `conntrack -L`) import from here only.
 import type { TraceHop } from '../trace/types.ts'
 import type { EndpointSlice, Service } from '../api/types'
+import type { NftTable } from './nftables/types'
 
 /** iptables tables kubehop models. `raw`/`security` are absent on a kind node's iptables-save. */
 export type TableName = 'mangle' | 'filter' | 'nat'
@@ -18,7 +19,9 @@ export interface CidrMatch {
 /** One `-m <module> ...` of a rule, in the order kube-proxy wrote them (iptables-save keeps that order). */
 export type MatchModule =
   | { module: 'comment'; comment: string }
-  | { module: L4Protocol; dport?: number }
+  | { module: L4Protocol; dport?: number; sport?: number }
+  /** `-m multiport --dports A,B` (the CNI portmap plugin's entry rules). */
+  | { module: 'multiport'; dports: number[] }
   | { module: 'addrtype'; srcType?: 'LOCAL'; dstType?: 'LOCAL'; negate?: boolean }
   | { module: 'mark'; value: number; mask: number; negate?: boolean }
   | { module: 'conntrack'; ctstate: CtState[]; negate?: boolean }
@@ -36,6 +39,8 @@ export type Target =
   | { kind: 'RETURN' }
   | { kind: 'REJECT' }
   | { kind: 'DNAT'; ip: string; port: number }
+  /** `-j SNAT --to-source ip:port` (docker's embedded DNS rules). */
+  | { kind: 'SNAT'; ip: string; port: number }
   /** `-j MARK --set-xmark value/mask`: what `--or-mark` (mask = value) and `--xor-mark` (mask = 0) become. */
   | { kind: 'MARK'; value: number; mask: number }
   | { kind: 'MASQUERADE'; randomFully: boolean }
@@ -71,6 +76,8 @@ export interface Table {
 export interface NodeRules {
   nodeName: string
   tables: Record<TableName, Table>
+  /** kube-proxy's `ip kube-proxy` nftables table, when it runs in nftables mode (its iptables chains are then absent). */
+  nft?: NftTable
 }
 
 /** Inputs of the rule compiler: plain Kubernetes API objects plus kube-proxy's own configuration. */
@@ -94,8 +101,16 @@ export interface ProxierInput {
   conntrackTCPLiberal?: boolean
   /** Whether iptables supports `--random-fully` on MASQUERADE (true on any iptables ≥ 1.6.2). */
   randomFully?: boolean
-  /** Add kindnet's KIND-MASQ-AGENT chain (older kindnetd versions programmed it with iptables). */
+  /** Add kindnet's KIND-MASQ-AGENT chain (kindnetd's masq.go programs it with iptables). */
   kindMasqAgent?: boolean
+  /** kube-proxy's mode: in `nftables` mode none of its KUBE-* iptables chains exist (kubelet's remain). */
+  proxyMode?: 'iptables' | 'nftables'
+  /** The service range (nftables mode drops traffic to its unallocated addresses). */
+  serviceCIDR?: string
+  /** kind: docker's embedded DNS rules of each node (rewritten by kind's entrypoint). */
+  dockerDNS?: (nodeName: string) => DockerDNS | undefined
+  /** Pods with hostPorts: the CNI portmap plugin's chains on their nodes. */
+  hostPorts?: HostPortPod[]
 }
 
 export interface Addr {
@@ -117,7 +132,7 @@ export interface Packet {
 }
 
 /** The `Hop` of the CLI contract's TRACE, as the node's own components produce it. */
-export type Hop = TraceHop & { component: 'kube-proxy' | 'conntrack' | 'node' }
+export type Hop = TraceHop & { component: 'kube-proxy' | 'conntrack' | 'node' | 'cni' }
 
 type Outcome =
   /** The packet leaves this node towards `packetAfter.dst` (a pod elsewhere, a local pod's veth, or beyond). */
@@ -167,6 +182,8 @@ export interface TraceOptions {
   egressAddress?: (dstIp: string) => string
   /** `at` of the hops; defaults to `node/<nodeName>`. */
   at?: string
+  /** Counts the rules evaluated for this packet (the proxy-mode comparison and the benchmark). */
+  evaluations?: { count: number }
 }
 
 export interface Tuple {
@@ -226,4 +243,28 @@ export interface ConntrackTable {
 /** xt_recent: list name → source IP → last time seen (seconds). */
 export interface RecentTable {
   lists: Map<string, Map<string, number>>
+}
+
+/** A TableBuilder, or anything else that takes chains and rules in order. */
+export interface ChainWriter {
+  chain(name: string): ChainWriter
+  add(spec: Omit<Rule, 'text'>): unknown
+}
+
+/** Docker's embedded DNS inside a kind node (see kind/docker-dns.ts). */
+export interface DockerDNS {
+  /** The address kind put in the node's /etc/resolv.conf (the docker network's gateway, 172.18.0.1). */
+  gateway: string
+  /** The random ports dockerd's resolver listens on at 127.0.0.11. */
+  tcpPort: number
+  udpPort: number
+}
+
+/** One pod sandbox with hostPorts on a node, as the container runtime hands it to the CNI portmap plugin. */
+export interface HostPortPod {
+  nodeName: string
+  /** The sandbox (pause container) id: 64 hex characters. */
+  sandboxID: string
+  podIP: string
+  ports: { protocol: L4Protocol; hostPort: number; containerPort: number }[]
 }

@@ -14,12 +14,21 @@ export type WalkEvent = (
   | { kind: 'terminal'; rule: Rule; depth: number; verdict: 'ACCEPT' | 'DROP' | 'REJECT' }
   | { kind: 'count'; rule: Rule; depth: number }
   | { kind: 'policy'; chain: string; table: TableName; verdict: 'ACCEPT' | 'DROP'; depth: number }
-) & { before: { src: Addr; dst: Addr }; after: { src: Addr; dst: Addr } }
+) & {
+  before: { src: Addr; dst: Addr }
+  after: { src: Addr; dst: Addr }
+  /** Set by the nftables evaluator: the sentence, action and component of its hop (its rules are not iptables rules). */
+  note?: string
+  action?: string
+  component?: 'kube-proxy' | 'node'
+}
 
 export interface WalkContext extends MatchContext {
   rules: NodeRules
   events: WalkEvent[]
   egressAddress: (dstIp: string) => string
+  /** When set, every rule the kernel would test is counted here (the index that skips rules is not used). */
+  evaluations?: { count: number }
 }
 
 export type HookVerdict = 'ACCEPT' | 'DROP' | 'REJECT'
@@ -33,9 +42,10 @@ const VERDICTS: Record<HookVerdict, ChainResult> = { ACCEPT: { kind: 'verdict', 
 const MAX_DEPTH = 32
 
 /** Records an event; every event has the same fields (one object shape, no spreads or body objects: this runs for every matched rule). */
-function push(ctx: WalkContext, kind: WalkEvent['kind'], rule: Rule | undefined, depth: number, verdict?: string, before?: { src: Addr; dst: Addr }, chain?: string, table?: TableName): void {
+export function push(ctx: WalkContext, kind: WalkEvent['kind'], rule: Rule | undefined, depth: number, verdict?: string, before?: { src: Addr; dst: Addr }, chain?: string, table?: TableName,
+  note?: string, action?: string, component?: 'kube-proxy' | 'node'): void {
   const after = { src: ctx.packet.src, dst: ctx.packet.dst }
-  ctx.events.push({ kind, rule, depth, verdict, chain, table, before: before ?? after, after } as WalkEvent)
+  ctx.events.push({ kind, rule, depth, verdict, chain, table, before: before ?? after, after, note, action, component } as WalkEvent)
 }
 
 function findChain(ctx: WalkContext, table: TableName, name: string): Chain | undefined {
@@ -45,9 +55,10 @@ function findChain(ctx: WalkContext, table: TableName, name: string): Chain | un
 function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: number): ChainResult {
   if (depth > MAX_DEPTH) throw new Error(`iptables: too many levels of chain jumps at ${chain.name}`)
   // Only the rules that can match this destination (DNAT and MASQUERADE end the chain, so it stays the same).
-  const rules = candidateRules(chain, ipNumber(ctx.packet.dst.ip))
+  const rules = ctx.evaluations ? chain.rules : candidateRules(chain, ipNumber(ctx.packet.dst.ip))
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]
+    if (ctx.evaluations) ctx.evaluations.count++
     if (!ruleMatches(rule, ctx)) continue
     const t = rule.target
     switch (t.kind) {
@@ -75,6 +86,12 @@ function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: numbe
         const before = { src: ctx.packet.src, dst: ctx.packet.dst }
         ctx.packet = { ...ctx.packet, dst: { ip: t.ip, port: t.port } }
         push(ctx, 'dnat', rule, depth, undefined, before)
+        return VERDICTS.ACCEPT
+      }
+      case 'SNAT': {
+        const before = { src: ctx.packet.src, dst: ctx.packet.dst }
+        ctx.packet = { ...ctx.packet, src: { ip: t.ip, port: t.port } }
+        push(ctx, 'snat', rule, depth, undefined, before)
         return VERDICTS.ACCEPT
       }
       case 'MASQUERADE': {

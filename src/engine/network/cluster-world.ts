@@ -2,7 +2,9 @@
 // when the API changes, as kube-proxy's sync loop does), the nodes' conntrack state and the providers.
 import type { Cluster } from '../cluster/cluster.ts'
 import { closeConnection, compileProxyRulesForNodes, newNodeDataplaneState, traceNodePacket } from '../dataplane/index.ts'
-import type { ConntrackEntry, NodeDataplaneState, NodeRules } from '../dataplane/types.ts'
+import type { ConntrackEntry, DockerDNS, HostPortPod, L4Protocol, NodeDataplaneState, NodeRules } from '../dataplane/types.ts'
+import { sha256, toHex } from '../util/sha256.ts'
+import type { Pod } from 'kubernetes-types/core/v1'
 import type { ProviderState } from '../cloud/provider-state.ts'
 import type { NetworkState } from './state.ts'
 import type { NetworkView } from './view.ts'
@@ -23,10 +25,40 @@ export function compiledRules(cluster: Cluster): Map<string, NodeRules> {
   // Stored records are the kubernetes-types shapes kube-proxy reads (apiVersion/kind/metadata always set).
   const services = cluster.store.list('Service') as Service[]
   const endpointSlices = cluster.store.list('EndpointSlice') as unknown as EndpointSlice[]
-  const byNode = compileProxyRulesForNodes({ clusterCIDR: cluster.config.clusterCIDR, services, endpointSlices },
-    cluster.profile.nodes.map((node) => ({ nodeName: node.name, nodeIPs: [node.internalIP] })))
+  const kind = cluster.profile.type === 'kind'
+  const byNode = compileProxyRulesForNodes({
+    clusterCIDR: cluster.config.clusterCIDR, serviceCIDR: cluster.config.serviceCIDR, services, endpointSlices,
+    proxyMode: cluster.profile.kubeProxyMode ?? 'iptables',
+    // kind's own layers: kindnet's masquerade agent, docker's DNS rules, the portmap plugin's hostPorts.
+    kindMasqAgent: kind, dockerDNS: kind ? kindDockerDNS : undefined,
+    hostPorts: kind ? hostPortPods(cluster.store.list('Pod') as unknown as Pod[]) : undefined,
+  }, cluster.profile.nodes.map((node) => ({ nodeName: node.name, nodeIPs: [node.internalIP] })))
   state.rules = { version, byNode }
   return byNode
+}
+
+/** dockerd's resolver ports inside one kind node container: random per container, fixed here per node name. */
+function kindDockerDNS(nodeName: string): DockerDNS {
+  let h = 0x811c9dc5
+  for (const c of nodeName) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193)
+  h >>>= 0
+  return { gateway: KIND_DOCKER_GATEWAY, tcpPort: 32768 + (h % 28231), udpPort: 32768 + ((h >>> 8) % 28231) }
+}
+
+/** The docker network's gateway on kind's network, which kind writes into each node's resolv.conf. */
+const KIND_DOCKER_GATEWAY = '172.18.0.1'
+
+/** Running pods with hostPorts, as the CNI portmap plugin saw them when their sandboxes started. */
+function hostPortPods(pods: Pod[]): HostPortPod[] {
+  const out: HostPortPod[] = []
+  for (const pod of pods) {
+    const ip = pod.status?.podIP
+    if (!ip || !pod.spec?.nodeName || pod.spec.hostNetwork || pod.status?.phase !== 'Running' || pod.metadata?.deletionTimestamp) continue
+    const ports = (pod.spec.containers ?? []).flatMap((c) => c.ports ?? []).filter((p) => p.hostPort)
+      .map((p) => ({ protocol: (p.protocol ?? 'TCP').toLowerCase() as L4Protocol, hostPort: p.hostPort!, containerPort: p.containerPort }))
+    if (ports.length) out.push({ nodeName: pod.spec.nodeName, sandboxID: toHex(sha256(`sandbox/${pod.metadata?.uid ?? pod.metadata?.name}`)), podIP: ip, ports })
+  }
+  return out
 }
 
 let worldIds = 0

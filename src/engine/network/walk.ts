@@ -11,7 +11,6 @@ import { cidrContains } from '../net/ip.ts'
 import type { LoadBalancerInfo } from './load-balancers.ts'
 import { lbTargetNodes } from './load-balancers.ts'
 import { firewallAllows } from '../cloud/provider-state.ts'
-import { portmapDNAT } from './portmap.ts'
 import { HOST_DEFAULT_ROUTE, HOST_LAN_IP, outsideHostAt } from './outside.ts'
 
 export type Box =
@@ -90,7 +89,7 @@ function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, o
     return { arrival: { kind: 'dropped', pkt: p, at } }
   }
   let pkt = p
-  // The CNI portmap plugin's DNAT (hostPort) sits in PREROUTING next to kube-proxy's chains; undo it on replies.
+  // NAT done outside the node's rules is undone on replies (the CNI portmap plugin's hostPort DNAT is in the node's nat table).
   if (ctx.reply) {
     const masq = ctx.nat.find((m) => m.at === at && m.field === 'src' && m.after.ip === pkt.dst.ip && m.after.port === pkt.dst.port)
     if (masq) {
@@ -105,16 +104,6 @@ function nodeBox(world: NetworkWorld, tb: TraceBuilder, p: Pkt, node: NetNode, o
       tb.hop({ at, component: 'conntrack', action: 'un-DNAT', src: pkt.src, dst: pkt.dst, srcAfter: src, rule: memo.rule,
         note: 'conntrack restores the node address the client connected to (the reply of a hostPort connection).' })
       pkt = { ...pkt, src }
-    }
-  } else if (origin === 'network') {
-    const pm = portmapDNAT(world.view, node, pkt)
-    if (pm) {
-      const dst = { ip: pm.pod.ip, port: pm.containerPort }
-      tb.hop({ at, component: 'cni', action: 'DNAT', src: pkt.src, dst: pkt.dst, dstAfter: dst, rule: pm.rule,
-        note: `hostPort ${pkt.dst.port}: the CNI portmap plugin on ${node.name} (only there) rewrites the destination to pod ${pm.pod.name}.` })
-      ctx.nat.push({ at, before: { ...pkt.dst }, after: dst, rule: pm.rule, field: 'dst' })
-      pkt = { ...pkt, dst }
-      return routeFromNode(world, tb, pkt, node, at, ctx)
     }
   }
   const result = world.tracer(world.rulesFor(node.name), world.nodeState(node.name), { protocol: pkt.protocol, src: pkt.src, dst: pkt.dst, origin }, {

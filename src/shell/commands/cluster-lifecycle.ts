@@ -4,6 +4,7 @@ import type { Command, CommandIO, ShellHost } from '../command.ts'
 import { Cluster } from '../../engine/cluster/cluster.ts'
 import { KindConfigError, kindProfile, parseKindConfig } from '../../engine/cluster/kind-config.ts'
 import { minikubeProfile, gkeProfile } from '../../engine/cluster/other-profiles.ts'
+import { MAX_MINOR, MIN_MINOR, parseKubeVersion } from '../../engine/cluster/k8s-version.ts'
 import { SeededRandom } from '../../engine/sim/random.ts'
 import { FlagError, int, parseFlags, str } from '../kubectl/flags.ts'
 
@@ -18,6 +19,23 @@ const KIND_SALUTATIONS = [
 function existing(host: ShellHost): Cluster | null {
   // The implicit default cluster counts as existing only once something used it.
   return host.clusterTouched ? host.cluster : null
+}
+
+/**
+ * The Kubernetes version of a `--image kindest/node:vX.Y.Z[@sha256:…]`. An image that does not exist fails the
+ * way `docker pull` makes kind fail; a real version outside the span kubehop simulates gets kubehop's own message.
+ */
+function nodeImageVersion(image: string): string {
+  const m = /^(?:docker\.io\/)?kindest\/node:(v\d+\.\d+\.\d+)(?:@sha256:[0-9a-f]{64})?$/.exec(image)
+  const version = m ? parseKubeVersion(m[1]) : undefined
+  if (!m || !version || version.major !== 1) {
+    const ref = image.includes(':') || image.includes('@') ? image : `${image}:latest`
+    throw new KindConfigError(`ERROR: failed to create cluster: failed to pull image "${ref}": command "docker pull ${ref}" failed with error: exit status 1\nCommand Output: Error response from daemon: manifest for ${ref} not found: manifest unknown: manifest unknown`)
+  }
+  if (version.minor < MIN_MINOR || version.minor > MAX_MINOR) {
+    throw new KindConfigError(`ERROR: failed to create cluster: kubehop simulates Kubernetes v1.${MIN_MINOR} to v1.${MAX_MINOR}; ${image} is outside that span`)
+  }
+  return m[1]
 }
 
 function kindCreate(io: CommandIO, host: ShellHost, args: string[]): number {
@@ -42,6 +60,8 @@ function kindCreate(io: CommandIO, host: ShellHost, args: string[]): number {
       }
     }
     profile = kindProfile(parseKindConfig(text), str(flags, 'name'))
+    const image = str(flags, 'image')
+    if (image !== undefined) profile = { ...profile, kubernetesVersion: nodeImageVersion(image) }
   } catch (err) {
     if (err instanceof KindConfigError) {
       io.err(`${err.message}\n`)

@@ -6,7 +6,7 @@ import { GLOBAL_FLAGS, bool, parseFlags, str, type FlagSpec } from './flags.ts'
 import type { KubeObject } from '../../engine/api/types.ts'
 import { qualifiedResource } from '../../engine/api/api-server.ts'
 import { matches, parseSelector } from '../../engine/api/labels.ts'
-import { parseResourceArgs } from './read/resource-args.ts'
+import { parseResourceArgs, warnEndpoints } from './read/resource-args.ts'
 import { DESCRIBERS } from './print/describe/index.ts'
 
 const DESCRIBE_FLAGS: FlagSpec[] = [
@@ -40,6 +40,7 @@ export const describe: KubectlSubcommand = (ctx) => {
   }
   const allNamespaces = bool(flags, 'all-namespaces')
   const namespace = str(flags, 'namespace') ?? 'default'
+  warnEndpoints(ctx, parsed.requests.map((r) => r.info.kind))
   const store = ctx.cluster.store
   const objects: KubeObject[] = []
   const errors: string[] = []

@@ -7,7 +7,7 @@ import type { KubeObject } from '../../engine/api/types.ts'
 import { qualifiedResource } from '../../engine/api/api-server.ts'
 import { groupOf } from '../../engine/api/kinds.ts'
 import { matches, parseSelector, type Selector } from '../../engine/api/labels.ts'
-import { parseResourceArgs, type ResourceRequest } from './read/resource-args.ts'
+import { parseResourceArgs, type ResourceRequest, warnEndpoints } from './read/resource-args.ts'
 import { parseOutputFormat, type OutputFormat } from './print/output-format.ts'
 import { GoTemplateError, renderGoTemplate } from './print/go-template.ts'
 import { renderResourceTable, resourcePrefix } from './print/resource-table.ts'
@@ -88,6 +88,7 @@ export const get: KubectlSubcommand = (ctx) => {
   }
   const allNamespaces = bool(flags, 'all-namespaces')
   const namespace = str(flags, 'namespace') ?? 'default'
+  warnEndpoints(ctx, parsed.requests.map((r) => r.info.kind))
   if (allNamespaces && parsed.requests.some((r) => r.names.length)) {
     ctx.io.err('error: a resource cannot be retrieved by name across all namespaces\n')
     return 1

@@ -26,6 +26,13 @@ export function netContext(io: CommandIO, host: ShellHost): NetContext | { error
   const cluster = host.cluster
   const world = cluster ? worldFor(cluster, io.location.kind === 'host' ? [...getPortForwards(host)] : []) : undefined
   if (io.location.kind === 'host') return { cluster, world, client: { kind: 'host' }, from: 'host' }
+  if (io.location.kind === 'node') {
+    // `docker exec NODE curl …`: the node's own network namespace; kind points its resolv.conf at the docker gateway.
+    const name = io.location.node
+    const node = world?.view.nodes.find((n) => n.name === name)
+    if (!node || !world) return { error: `Error response from daemon: No such container: ${name}` }
+    return { cluster, world, client: { kind: 'node', node }, from: `node/${name}`, resolv: nodeResolvConf(world.view.hostIP) }
+  }
   const loc = io.location
   const pod = world?.view.pods.find((p) => p.namespace === loc.namespace && p.name === loc.pod)
   if (!pod || !world) return { error: `error: unable to upgrade connection: container not found ("${loc.container}")` }

@@ -6,6 +6,8 @@ import type { TableName } from '../../engine/dataplane/types.ts'
 import { compiledRules, worldFor } from '../../engine/network/cluster-world.ts'
 import { dockerPull } from '../commands/local-images.ts'
 import { nodeShellSession } from '../interactive/node-shell.ts'
+import { nftCommand } from './nft.ts'
+import { curl } from './curl.ts'
 import { NODE_LIFECYCLE_VERBS, containerId, containerStatus, dockerNodeLifecycle } from './docker-lifecycle.ts'
 import { apiServerURL } from '../kubectl/read/kubeconfig.ts'
 import type { Cluster } from '../../engine/cluster/cluster.ts'
@@ -32,6 +34,9 @@ export const docker: Command = (io, host) => {
       io.out(renderIptablesSave(compiledRules(cluster).get(node.name)!, { table: t as TableName | undefined, now: cluster.clock.now() }))
       return 0
     }
+    if (cmd[0] === 'nft') return nftCommand(io, cmd.slice(1), compiledRules(cluster).get(node.name)!)
+    // kind's node image ships curl: it runs in the node's own network namespace.
+    if (cmd[0] === 'curl') return curl({ ...io, argv: cmd, location: { kind: 'node', node: node.name } }, host)
     if (cmd[0] === 'conntrack' && (cmd.includes('-L') || cmd.includes('--dump'))) {
       const world = worldFor(cluster)
       const r = renderConntrackList(world.nodeState(node.name).conntrack, cluster.clock.now())

@@ -5,6 +5,7 @@ import { wget } from './wget.ts'
 import { ping } from './ping.ts'
 import { nslookup } from './nslookup.ts'
 import { dig } from './dig.ts'
+import { proxyModes } from './proxy-modes.ts'
 import { docker } from './docker.ts'
 import { cloudProviderKind, gcloudNetwork, minikubeNetwork } from './cloud-commands.ts'
 
@@ -14,6 +15,7 @@ export function registerNetworkCommands(session: CommandTable): void {
     session.podCommands.set(name, command)
   }
   session.commands.set('docker', docker)
+  session.commands.set('proxy-modes', proxyModes)
   session.commands.set('cloud-provider-kind', cloudProviderKind)
   session.commands.set('minikube:network', minikubeNetwork)
   session.commands.set('gcloud:network', gcloudNetwork)

@@ -2,13 +2,10 @@
 // Sources: pkg/proxy/iptables/proxier.go (iptablesJumpChains, iptablesKubeletJumpChains, kubeProxyCanaryChain)
 // and pkg/kubelet/kubelet_network_linux.go (KUBE-FIREWALL, KUBE-KUBELET-CANARY, KUBE-IPTABLES-HINT), v1.32;
 // the resulting order was checked against a kind node's `iptables -S`.
-import type { CtState, MatchModule, Rule, TableName } from '../types'
+import type { ChainWriter, CtState, DockerDNS, MatchModule, TableName } from '../types'
+import { LOOPBACK_CIDR } from '../net/ipv4'
+import { writeDockerDNSChains, writeDockerDNSJumps } from '../kind/docker-dns'
 
-/** A TableBuilder, or anything else that takes chains and rules in order. */
-export interface ChainWriter {
-  chain(name: string): ChainWriter
-  add(spec: Omit<Rule, 'text'>): unknown
-}
 
 interface JumpChain {
   table: TableName
@@ -36,13 +33,22 @@ const JUMP_CHAINS: JumpChain[] = [
 
 const NEW: CtState[] = ['NEW']
 
+export interface BaseChainOptions {
+  kindMasqAgent?: { clusterCIDR: string }
+  /** Whether kube-proxy runs in iptables mode (in nftables mode its jumps and canary are absent). */
+  kubeProxy?: boolean
+  dockerDNS?: DockerDNS
+}
+
 /**
  * Writes the built-in chains' rules of one table: kubelet's `-j KUBE-FIREWALL` (present before kube-proxy
- * starts), then kube-proxy's jumps in the order its Prepend calls leave them, plus the empty canary chains.
+ * starts), then kube-proxy's jumps in the order its Prepend calls leave them (before docker's DNS jumps, which
+ * were there first), plus the empty canary chains, then kindnet's masquerade jump (appended last).
  */
-export function writeBaseChains(t: ChainWriter, table: TableName, opts: { kindMasqAgent?: { clusterCIDR: string } }): void {
+export function writeBaseChains(t: ChainWriter, table: TableName, opts: BaseChainOptions): void {
+  const kubeProxy = opts.kubeProxy ?? true
   const jumps = new Map<string, JumpChain[]>()
-  for (const j of JUMP_CHAINS.filter((j) => j.table === table)) jumps.set(j.src, [j, ...(jumps.get(j.src) ?? [])])
+  for (const j of JUMP_CHAINS.filter((j) => kubeProxy && j.table === table)) jumps.set(j.src, [j, ...(jumps.get(j.src) ?? [])])
   for (const [src, list] of jumps) {
     for (const j of list) {
       const matches: MatchModule[] = [
@@ -55,13 +61,27 @@ export function writeBaseChains(t: ChainWriter, table: TableName, opts: { kindMa
   if (table === 'filter') {
     t.add({ chain: 'INPUT', matches: [], target: { kind: 'jump', chain: 'KUBE-FIREWALL' } })
     t.add({ chain: 'OUTPUT', matches: [], target: { kind: 'jump', chain: 'KUBE-FIREWALL' } })
+    // kubelet's own copy of the localnet rule (kube-proxy in iptables mode writes the same one itself).
+    if (!kubeProxy) writeLocalnetRule(t)
   }
+  if (table === 'nat' && opts.dockerDNS) writeDockerDNSJumps(t, opts.dockerDNS)
   if (table === 'mangle') t.chain('KUBE-IPTABLES-HINT')
-  t.chain('KUBE-KUBELET-CANARY').chain('KUBE-PROXY-CANARY')
+  t.chain('KUBE-KUBELET-CANARY')
+  if (kubeProxy) t.chain('KUBE-PROXY-CANARY')
   if (table === 'nat' && opts.kindMasqAgent) writeKindMasqAgent(t, opts.kindMasqAgent.clusterCIDR)
+  if (table === 'nat' && opts.dockerDNS) writeDockerDNSChains(t, opts.dockerDNS)
 }
 
-/** kindnetd's masquerade agent (cmd/kindnetd/masq.go in kind before kindnetd moved to nftables). */
+/** KUBE-FIREWALL's rule: route_localnet must not let other hosts reach 127.0.0.0/8. */
+export function writeLocalnetRule(t: Pick<ChainWriter, 'add'>): void {
+  t.add({
+    chain: 'KUBE-FIREWALL', source: { cidr: LOOPBACK_CIDR, negate: true }, destination: { cidr: LOOPBACK_CIDR },
+    matches: [{ module: 'comment', comment: 'block incoming localnet connections' }, { module: 'conntrack', ctstate: ['RELATED', 'ESTABLISHED', 'DNAT'], negate: true }],
+    target: { kind: 'DROP' },
+  })
+}
+
+/** kindnetd's masquerade agent (images/kindnetd/cmd/kindnetd/masq.go: appended with go-iptables AppendUnique). */
 function writeKindMasqAgent(t: ChainWriter, clusterCIDR: string): void {
   t.add({
     chain: 'POSTROUTING',

@@ -2,13 +2,15 @@
 // Source: pkg/proxy/iptables/proxier.go syncProxyRules and writeServiceToEndpointRules (v1.32); expected
 // outputs cross-checked with its proxier_test.go (TestOverallIPTablesRules) and a kind node's iptables-save.
 import { cidrContains, LOOPBACK_CIDR } from '../net/ipv4'
-import type { CidrMatch, L4Protocol, MatchModule, NodeRules, ProxierInput, Rule } from '../types'
-import { writeBaseChains } from './base-chains'
+import type { CidrMatch, DockerDNS, L4Protocol, MatchModule, NodeRules, ProxierInput, Rule } from '../types'
+import { writeBaseChains, writeLocalnetRule } from './base-chains'
 import { categorizeEndpoints } from './categorize'
 import { kubeProxyProbability, rule } from './rule-text'
 import type { EndpointInfo, ServicePortInfo } from './service-ports'
 import { buildServicePorts, portExternallyAccessible, usesLocalEndpoints } from './service-ports'
 import { TableBuilder } from './table-builder'
+import { writePortmapDNAT, writePortmapMasq } from '../kind/portmap'
+import { compileNftablesForNodes } from '../nftables/proxier'
 
 const LOCALHOST_NODEPORTS_COUNTER = 'localhost_nps_accepted_pkts'
 const CT_INVALID_COUNTER = 'ct_state_invalid_dropped_pkts'
@@ -104,18 +106,26 @@ export function compileProxyRulesForNodes(input: Omit<ProxierInput, 'nodeName' |
   }
 
   // Node-independent parts: the built-in chains' jumps, kube-proxy's top-level chains, and the trailer.
-  const head: Fragment = { mangle: new RuleLog(), filter: new RuleLog(), nat: new RuleLog() }
+  const iptablesMode = (input.proxyMode ?? 'iptables') === 'iptables'
   const kindMasq = input.kindMasqAgent && input.clusterCIDR ? { clusterCIDR: input.clusterCIDR } : undefined
-  writeBaseChains(head.mangle!, 'mangle', {})
-  writeBaseChains(head.filter, 'filter', {})
-  writeBaseChains(head.nat, 'nat', { kindMasqAgent: kindMasq })
-  writeTopLevelChains({ ...base, nat: head.nat, filter: head.filter, nodeIP: undefined }, input.randomFully ?? true)
-  const trailer = record(undefined, (ctx) => writeTrailer(ctx, input.conntrackTCPLiberal ?? false))
+  const headFor = (dockerDNS: DockerDNS | undefined): Fragment => {
+    const head: Fragment = { mangle: new RuleLog(), filter: new RuleLog(), nat: new RuleLog() }
+    writeBaseChains(head.mangle!, 'mangle', { kubeProxy: iptablesMode })
+    writeBaseChains(head.filter, 'filter', { kubeProxy: iptablesMode })
+    writeBaseChains(head.nat, 'nat', { kindMasqAgent: kindMasq, kubeProxy: iptablesMode, dockerDNS })
+    if (iptablesMode) writeTopLevelChains({ ...base, nat: head.nat, filter: head.filter, nodeIP: undefined }, input.randomFully ?? true)
+    return head
+  }
+  const sharedHead = input.dockerDNS ? undefined : headFor(undefined)
+  const trailer = iptablesMode ? record(undefined, (ctx) => writeTrailer(ctx, input.conntrackTCPLiberal ?? false)) : undefined
 
-  const ports = buildServicePorts(undefined, input.services, input.endpointSlices)
+  const ports = iptablesMode ? buildServicePorts(undefined, input.services, input.endpointSlices) : []
   const cache = ports.map(() => new Map<string, Fragment>())
   const byNode = new Map<string, NodeRules>()
   const bySignature = new Map<string, NodeRules['tables']>()
+  const nft = input.proxyMode === 'nftables'
+    ? compileNftablesForNodes({ services: input.services, endpointSlices: input.endpointSlices, clusterCIDR: input.clusterCIDR, serviceCIDR: input.serviceCIDR, masqueradeAll: input.masqueradeAll }, nodes)
+    : undefined
   for (const node of nodes) {
     const nodeIP = node.nodeIPs[0]
     const frags: Fragment[] = []
@@ -136,13 +146,24 @@ export function compileProxyRulesForNodes(input: Omit<ProxierInput, 'nodeName' |
       frags.push(frag)
       if (local || fw) signature.push(`${i}:${key}`)
     })
+    // kind's per-node chains: docker's DNS ports and the hostPort pods of this node make its tables its own.
+    const dns = input.dockerDNS?.(node.nodeName)
+    const hostPorts = (input.hostPorts ?? []).filter((p) => p.nodeName === node.nodeName)
+    if (dns || hostPorts.length) signature.push(`node:${node.nodeName}`)
     const sig = signature.join(',')
     let tables = bySignature.get(sig)
     if (!tables) {
       const mangle = new TableBuilder('mangle')
       const filter = new TableBuilder('filter')
       const nat = new TableBuilder('nat')
-      for (const f of [head, ...frags, trailer]) {
+      // The portmap plugin prepends its masquerade jump to POSTROUTING and appends its DNAT jumps.
+      const pre: Fragment = { filter: new RuleLog(), nat: new RuleLog() }
+      const post: Fragment = { filter: new RuleLog(), nat: new RuleLog() }
+      if (hostPorts.length) {
+        writePortmapMasq(pre.nat)
+        writePortmapDNAT(post.nat, hostPorts)
+      }
+      for (const f of [pre, sharedHead ?? headFor(dns), ...frags, ...(trailer ? [trailer] : []), post]) {
         f.mangle?.replay(mangle)
         f.filter.replay(filter)
         f.nat.replay(nat)
@@ -150,7 +171,7 @@ export function compileProxyRulesForNodes(input: Omit<ProxierInput, 'nodeName' |
       tables = { mangle: mangle.build(), filter: filter.build(), nat: nat.build() }
       bySignature.set(sig, tables)
     }
-    byNode.set(node.nodeName, { nodeName: node.nodeName, tables })
+    byNode.set(node.nodeName, { nodeName: node.nodeName, tables, ...(nft ? { nft: nft.get(node.nodeName) } : {}) })
   }
   return byNode
 }
@@ -165,11 +186,7 @@ function writeTopLevelChains(ctx: Ctx, randomFully: boolean): void {
   nat.add({ chain: 'KUBE-POSTROUTING', matches: [comment('kubernetes service traffic requiring SNAT')], target: { kind: 'MASQUERADE', randomFully } })
   nat.add({ chain: 'KUBE-MARK-MASQ', matches: [], target: { kind: 'MARK', ...markMasq } })
   // kubelet writes the same rule; it closes the hole route_localnet opens for localhost node ports.
-  filter.add({
-    chain: 'KUBE-FIREWALL', source: { cidr: LOOPBACK_CIDR, negate: true }, destination: { cidr: LOOPBACK_CIDR },
-    matches: [comment('block incoming localnet connections'), { module: 'conntrack', ctstate: ['RELATED', 'ESTABLISHED', 'DNAT'], negate: true }],
-    target: { kind: 'DROP' },
-  })
+  writeLocalnetRule(filter)
 }
 
 function writeServicePort(ctx: Ctx, sp: ServicePortInfo): void {

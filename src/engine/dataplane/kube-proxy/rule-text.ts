@@ -40,7 +40,8 @@ function moduleText(m: MatchModule): string[] {
   switch (m.module) {
     case 'comment': return ['-m', 'comment', '--comment', saveString(m.comment)]
     case 'tcp': case 'udp': case 'sctp':
-      return ['-m', m.module, ...(m.dport !== undefined ? ['--dport', String(m.dport)] : [])]
+      return ['-m', m.module, ...(m.sport !== undefined ? ['--sport', String(m.sport)] : []), ...(m.dport !== undefined ? ['--dport', String(m.dport)] : [])]
+    case 'multiport': return ['-m', 'multiport', '--dports', m.dports.join(',')]
     case 'addrtype': {
       const out = ['-m', 'addrtype']
       if (m.srcType) out.push(...(m.negate ? ['!'] : []), '--src-type', m.srcType)
@@ -68,6 +69,7 @@ function targetText(t: Target): string[] {
     case 'ACCEPT': case 'DROP': case 'RETURN': return ['-j', t.kind]
     case 'REJECT': return ['-j', 'REJECT', '--reject-with', 'icmp-port-unreachable']
     case 'DNAT': return ['-j', 'DNAT', '--to-destination', `${t.ip}:${t.port}`]
+    case 'SNAT': return ['-j', 'SNAT', '--to-source', `${t.ip}:${t.port}`]
     case 'MARK': return ['-j', 'MARK', '--set-xmark', `${hex(t.value)}/${hex(t.mask)}`]
     case 'MASQUERADE': return ['-j', 'MASQUERADE', ...(t.randomFully ? ['--random-fully'] : [])]
     case 'none': return []

@@ -2,6 +2,7 @@
 // Source: cli-runtime/pkg/resource/builder.go (ResourceTypeOrNameArgs) and the `all` category of discovery.
 import type { KindInfo } from '../../../engine/api/kinds.ts'
 import { kindInfo, resolveResource } from '../../../engine/api/kinds.ts'
+import { endpointsWarning } from '../../../engine/cluster/k8s-version.ts'
 
 class ReadError extends Error {}
 
@@ -57,4 +58,10 @@ export function parseResourceArgs(args: string[], served?: (info: KindInfo) => b
     multipleTypes: typed.length > 1 || typed.includes('all'),
     singleItem: infos.length === 1 && names.length === 1,
   }
+}
+
+/** The API server's deprecation warning for v1 Endpoints (from 1.33), as kubectl prints it, once per command. */
+export function warnEndpoints(ctx: { cluster: { profile: { kubernetesVersion: string } }; io: { err(text: string): void } }, kinds: string[]): void {
+  const warning = kinds.includes('Endpoints') ? endpointsWarning(ctx.cluster.profile.kubernetesVersion) : undefined
+  if (warning) ctx.io.err(`Warning: ${warning}\n`)
 }
