@@ -13,7 +13,7 @@ export function gatewayOf(store: ReadonlyStore, route: KubeObject, ref: ParentRe
 }
 
 /** A listener hostname and a route hostname intersect: equal, or one wildcard covers the other. */
-export function hostnamesIntersect(a: string, b: string): boolean {
+function hostnamesIntersect(a: string, b: string): boolean {
   if (a === b) return true
   const covers = (w: string, h: string) => w.startsWith('*.') && h.endsWith(w.slice(1)) && h.length > w.length - 1
   return covers(a, b) || covers(b, a)
@@ -54,7 +54,7 @@ export function listenersAccepting(store: ReadonlyStore, route: KubeObject, gw: 
 }
 
 /** Whether every backendRef of the route names an existing Service (rules with a redirect are skipped). */
-export function backendsResolve(store: ReadonlyStore, route: KubeObject): boolean {
+function backendsResolve(store: ReadonlyStore, route: KubeObject): boolean {
   return ((route.spec?.rules ?? []) as HTTPRouteRule[]).every((r) => (r.filters ?? []).some((f) => f.type === 'RequestRedirect')
     || (r.backendRefs ?? []).every((b) => (b.kind ?? 'Service') === 'Service' && !!store.get('Service', b.namespace ?? route.metadata.namespace ?? 'default', b.name)))
 }

@@ -7,14 +7,14 @@ import { KINDS } from '../api/kinds.ts'
 import { GATEWAY_GROUP } from './types.ts'
 
 /** The Gateway API release the CRDs come from (annotation `gateway.networking.k8s.io/bundle-version`). */
-export const BUNDLE_VERSION = 'v1.3.0'
+const BUNDLE_VERSION = 'v1.3.0'
 
 /** cloud-provider-kind's controller and class (pkg/gateway/controller.go). */
 export const KIND_CONTROLLER = 'kind.sigs.k8s.io/gateway-controller'
-export const KIND_CLASS = 'cloud-provider-kind'
+const KIND_CLASS = 'cloud-provider-kind'
 /** GKE's Gateway controller and the classes a cluster created with `--gateway-api=standard` lists. */
 export const GKE_CONTROLLER = 'networking.gke.io/gateway'
-export const GKE_CLASSES = ['gke-l7-global-external-managed', 'gke-l7-regional-external-managed', 'gke-l7-rilb', 'gke-l7-gxlb']
+const GKE_CLASSES = ['gke-l7-global-external-managed', 'gke-l7-regional-external-managed', 'gke-l7-rilb', 'gke-l7-gxlb']
 
 interface PrinterColumn { name: string; type: string; jsonPath: string; priority?: number }
 

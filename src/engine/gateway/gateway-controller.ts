@@ -18,7 +18,7 @@ import type { Condition, Listener } from './types.ts'
 import { GATEWAY_GROUP } from './types.ts'
 
 /** The controller that manages `className` in this cluster now, if any. */
-export function managingController(store: ReadonlyStore, ctx: { config: ControllerContext['config'] }, className: string): string | undefined {
+function managingController(store: ReadonlyStore, ctx: { config: ControllerContext['config'] }, className: string): string | undefined {
   const cls = store.get('GatewayClass', undefined, className)
   const controller = cls?.spec?.controllerName
   const provider = providerKind(store)

@@ -8,7 +8,7 @@ import type { KubeObject } from '../api/types.ts'
 import type { HTTPIngressPath, IngressRule } from 'kubernetes-types/networking/v1'
 import { invalid, path, errorString, type FieldError } from '../validation/field-errors.ts'
 
-export const I2GW_VERSION = '1.1.0'
+const I2GW_VERSION = '1.1.0'
 const GENERATOR = { 'gateway.networking.k8s.io/generator': `ingress2gateway-${I2GW_VERSION}` }
 
 export interface Translation {

@@ -73,7 +73,7 @@ function queryMatches(q: HTTPHeaderMatch, query: Map<string, string>): boolean {
 }
 
 /** Whether one HTTPRouteMatch takes the request (every condition in it must hold). */
-export function matchTakes(m: HTTPRouteMatch, req: RequestLine): boolean {
+function matchTakes(m: HTTPRouteMatch, req: RequestLine): boolean {
   const [rawPath, rawQuery = ''] = req.path.split('?', 2)
   const query = parseQuery(rawQuery)
   return pathMatches(m.path, rawPath || '/')

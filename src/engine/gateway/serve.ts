@@ -116,7 +116,9 @@ export function gatewayServe(world: NetworkWorld, tb: TraceBuilder, server: Envo
   const node = world.view.nodes[0]
   const upSrc: Addr = { ip: server.ip, port: ephemeralPort(world) }
   tb.hop({ at, component: 'gateway', action: 'route', src: peer, dst: local, srcAfter: upSrc, dstAfter: target, rule,
-    note: `envoy sends the request to envoy cluster ${ns}/${backend.name}:${backend.port}${weights}: Service ${backend.name}'s cluster IP, through node ${node.name} (the route cloud-provider-kind adds for the service range), where kube-proxy picks the pod.` })
+    note: world.view.profileType === 'kind'
+      ? `envoy sends the request to envoy cluster ${ns}/${backend.name}:${backend.port}${weights}: Service ${backend.name}'s cluster IP, through node ${node.name} (the route cloud-provider-kind adds for the service range), where kube-proxy picks the pod.`
+      : `The load balancer sends the request to backend ${ns}/${backend.name}:${backend.port}${weights} through node ${node.name}, where kube-proxy picks the pod (kubehop simplifies: GKE's load balancer targets the pods' IPs through network endpoint groups).` })
   const upstreamReq: HttpRequest = {
     ...req, path, scheme: 'http',
     headers: [...headers, ['x-forwarded-for', peer.ip], ['x-forwarded-proto', req.scheme], ['x-envoy-external-address', peer.ip], ['x-request-id', requestId(world)], ['x-envoy-expected-rq-timeout-ms', '15000']],

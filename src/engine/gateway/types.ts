@@ -30,7 +30,7 @@ export interface HTTPRouteMatch {
   method?: string
 }
 
-export interface HTTPHeader { name: string; value: string }
+interface HTTPHeader { name: string; value: string }
 
 export interface HTTPRouteFilter {
   type: 'RequestHeaderModifier' | 'ResponseHeaderModifier' | 'RequestMirror' | 'RequestRedirect' | 'URLRewrite' | 'ExtensionRef'

@@ -15,7 +15,7 @@ import { nodeListener, podListener } from './listeners.ts'
 import type { LoadBalancerInfo } from './load-balancers.ts'
 import { lbTargetNodes } from './load-balancers.ts'
 import { HOST_LAN_IP, outsideHostAt } from './outside.ts'
-import { gatewayListenerOn } from '../gateway/listener.ts'
+import { gatewayListenerOn, listenersLabel } from '../gateway/listener.ts'
 import type { ServicePort } from 'kubernetes-types/core/v1'
 
 export type Peer =
@@ -248,8 +248,8 @@ function acceptAtGateway(world: NetworkWorld, tb: TraceBuilder, client: Peer, lb
     replyWalk(world, tb, { kind: 'lb', lb, pkt }, pkt, ctx, client)
     return { status: 'refused', client: src, memo }
   }
-  tb.hop({ at, component: 'gateway', action: 'accept', src: pkt.src, dst: pkt.dst, rule: `Gateway ${gw.metadata.namespace}/${gw.metadata.name} listener ${listener.name} (${listener.protocol} ${listener.port})`,
-    note: `The Gateway's envoy accepts the connection on listener ${listener.name} and reads the HTTP request to pick a route.` })
+  tb.hop({ at, component: 'gateway', action: 'accept', src: pkt.src, dst: pkt.dst, rule: `Gateway ${gw.metadata.namespace}/${gw.metadata.name} ${listenersLabel(gw, listener.port)}`,
+    note: `The Gateway's envoy accepts the connection on port ${listener.port} and reads the HTTP request (its Host header and path) to pick a route.` })
   const server: Server = { kind: 'envoy', gateway: gw, listener, ip: lb.ip }
   onAccept?.(server, pkt.src, pkt.dst, tb)
   const back = replyWalk(world, tb, { kind: 'lb', lb, pkt }, pkt, ctx, client)

@@ -7,6 +7,7 @@ import { minikubeProfile, gkeProfile } from '../../engine/cluster/other-profiles
 import { MAX_MINOR, MIN_MINOR, parseKubeVersion } from '../../engine/cluster/k8s-version.ts'
 import { SeededRandom } from '../../engine/sim/random.ts'
 import { FlagError, int, parseFlags, str } from '../kubectl/flags.ts'
+import { installForGKE } from '../../engine/gateway/install.ts'
 
 // kind ends a successful create with one of these, picked at random (pkg/cmd/kind/create/cluster).
 const KIND_SALUTATIONS = [
@@ -197,8 +198,13 @@ export function gcloudContainer(io: CommandIO, host: ShellHost): number | undefi
       io.err('ERROR: (gcloud.container.clusters.create) argument NAME: Must be specified.\nUsage: gcloud container clusters create NAME [optional flags]\n')
       return 2
     }
-    const flags = parseFlags(rest, [{ name: 'num-nodes', type: 'int' }, { name: 'zone', type: 'string' }, { name: 'machine-type', type: 'string' }, { name: 'region', type: 'string' }, { name: 'quiet', short: 'q', type: 'bool' }])
+    const flags = parseFlags(rest, [{ name: 'num-nodes', type: 'int' }, { name: 'zone', type: 'string' }, { name: 'machine-type', type: 'string' }, { name: 'region', type: 'string' }, { name: 'quiet', short: 'q', type: 'bool' }, { name: 'gateway-api', type: 'string' }])
     const nodes = int(flags, 'num-nodes') ?? 3
+    const gatewayApi = str(flags, 'gateway-api')
+    if (gatewayApi !== undefined && gatewayApi !== 'standard' && gatewayApi !== 'disabled') {
+      io.err(`ERROR: (gcloud.container.clusters.create) argument --gateway-api: Invalid choice: '${gatewayApi}'.\n`)
+      return 2
+    }
     const where = str(flags, 'zone') ?? zone
     const profile = gkeProfile(name, nodes, new SeededRandom(host.seed).fork(`gke-${name}`))
     const cluster = new Cluster(profile, host.seed)
@@ -216,6 +222,8 @@ export function gcloudContainer(io: CommandIO, host: ShellHost): number | undefi
     const widths = head.map((h, i) => Math.max(h.length, row[i].length))
     const fmt = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] + 2))).join('')
     io.out(`${fmt(head)}\n${fmt(row)}\n`)
+    // --gateway-api=standard: GKE installs the Gateway API CRDs and its gke-l7-* GatewayClasses.
+    if (gatewayApi === 'standard') installForGKE(cluster.api, cluster.store)
     host.setCluster(cluster)
     return 0
   }

@@ -113,3 +113,19 @@ ${route(`  hostnames: [app.example.com]
     expect(run(s, `curl -si http://${ip}/`).text.replace(/\r/g, '')).toContain('HTTP/1.1 404 Not Found\ncontent-length: 0\n')
   })
 })
+
+describe('Gateway API on GKE', () => {
+  it('--gateway-api=standard installs the CRDs and the gke-l7 classes; a Gateway gets a public address and serves', () => {
+    const s = new ShellSession({ seed: 2 })
+    const plain = run(s, 'gcloud container clusters create plain --num-nodes=2\nkubectl get gatewayclass').text
+    expect(plain).toContain('error: the server doesn\'t have a resource type "gatewayclass"')
+    run(s, 'gcloud container clusters create demo --num-nodes=2 --gateway-api=standard\nkubectl create deployment kubia --image=luksa/kubia\nkubectl expose deployment kubia --port=80 --target-port=8080\nkubectl wait --for=condition=Available deployment/kubia')
+    expect(run(s, 'kubectl get gatewayclass').text).toMatch(/gke-l7-global-external-managed +networking\.gke\.io\/gateway +True/)
+    apply(s, GATEWAY.replace('cloud-provider-kind', 'gke-l7-global-external-managed') + '---\n' + route('  rules: [{backendRefs: [{name: kubia, port: 80}]}]\n'))
+    const ip = run(s, "kubectl get gateway gw -o jsonpath='{.status.addresses[0].value}'").text.split('\n')[1]
+    expect(ip).toMatch(/^34\./)
+    const r = run(s, `curl -s http://${ip}/`)
+    expect(r.traces[0].servedBy).toMatch(/^pod\/kubia-/)
+    expect(r.traces[0].hops.some((h) => h.component === 'gateway' && h.action === 'route')).toBe(true)
+  })
+})

@@ -40,7 +40,7 @@ export function IngressGatewayView() {
   const translation = ingressToGateway(ingresses)
   const pairs = pairRequests(records)
   return (
-    <div className="compare" aria-label="Ingress to Gateway">
+    <div className="compare gateway-view" aria-label="Ingress to Gateway">
       <div className="compare__sides">
         <section className="compare__side" aria-label="Ingress">
           <h3>Ingress</h3>

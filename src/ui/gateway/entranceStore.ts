@@ -8,7 +8,7 @@ import { entranceOf, requestKey } from './pairing.ts'
 
 const MAX_RECORDS = 200
 
-export const entranceStore = createStore<{ records: EntranceRecord[] }>(() => ({ records: [] }))
+const entranceStore = createStore<{ records: EntranceRecord[] }>(() => ({ records: [] }))
 
 export function useEntranceRecords(): EntranceRecord[] {
   return useStore(entranceStore, (s) => s.records)

@@ -11,7 +11,7 @@ const ACRONYMS = ['API', 'URL', 'UID', 'OSB', 'GUID']
 const SKIP = ['.metadata.managedFields', '.metadata.name', '.metadata.namespace', '.metadata.labels', '.metadata.annotations']
 
 /** `gatewayClassName` → `Gateway Class Name`; names with other than letters and `-` stay as they are. */
-export function smartLabelFor(field: string): string {
+function smartLabelFor(field: string): string {
   if (/[^\p{L}-]/u.test(field)) return field
   const parts = field.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|-+/g) ?? [field]
   return parts.map((p) => (ACRONYMS.includes(p.toUpperCase()) ? p.toUpperCase() : p.charAt(0).toUpperCase() + p.slice(1))).join(' ')
