@@ -100,7 +100,7 @@ async function setKubiaReplicas(page: Page, n: number): Promise<void> {
   await page.keyboard.insertText(`replicas: ${n}`) // Home stops after the indentation
 }
 
-interface BigRun { paste: number; pasteFromApply: number; pasteGap: number; edits: number[]; editEngine: number[]; editGap: number; idleGap: number; idleCpu: number; fps: number }
+interface BigRun { paste: number; pasteFromApply: number; pasteGap: number; edits: number[]; editEngine: number[]; editGap: number; idleGap: number; idleCpu: number; fps: number; idleFps: number }
 
 async function oneRun(browser: Browser): Promise<BigRun> {
   const pods = 1000
@@ -125,6 +125,8 @@ async function oneRun(browser: Browser): Promise<BigRun> {
   const idleFrom = await now(page)
   const idleCpu = await page.evaluate(IDLE_SHARE) as number
   const idleGap = await longest(page, idleFrom)
+  // The same page with nothing moving: what this machine's headless Chromium manages at all right now.
+  const idleFps = await page.evaluate(`(${COUNT_FRAMES})(2)`) as number
   // 100 requests to kubia through the "Send request" form.
   await page.getByRole('button', { name: 'Send request' }).click()
   const form = page.getByRole('dialog', { name: 'Send request' })
@@ -133,7 +135,7 @@ async function oneRun(browser: Browser): Promise<BigRun> {
   await page.waitForFunction(`document.querySelectorAll('.packet-layer circle:not(.is-hidden)').length >= 20`, undefined, { timeout: 60_000 })
   const fps = await page.evaluate(`(${COUNT_FRAMES})(4)`) as number
   await page.context().close()
-  return { paste: paste.fromKey, pasteFromApply: paste.fromApply, pasteGap, edits, editEngine, editGap, idleGap, idleCpu, fps }
+  return { paste: paste.fromKey, pasteFromApply: paste.fromApply, pasteGap, edits, editEngine, editGap, idleGap, idleCpu, fps, idleFps }
 }
 
 async function smoke(browser: Browser): Promise<{ paste: number; gap: number; answers: number }> {
@@ -172,7 +174,7 @@ async function measure(): Promise<Figure[]> {
       { group: g, name: 'main-thread gap while typing', value: m((r) => r.editGap), unit: 'ms', ...within(m((r) => r.editGap), 200, 'ms'), note: 'longest long task over the edits' },
       { group: g, name: 'main-thread gap while idle', value: m((r) => r.idleGap), unit: 'ms', ...within(m((r) => r.idleGap), 200, 'ms'), note: '3 s with nothing typed or playing' },
       { group: g, name: 'idle CPU (main thread)', value: m((r) => r.idleCpu), unit: '%', ...within(m((r) => r.idleCpu), 2, '%'), note: 'main thread busy while idle: 3 s less requestIdleCallback idle time' },
-      { group: g, name: 'request animation, 100 requests', value: m((r) => r.fps), unit: 'fps', target: '≥ 55 fps', withinTarget: m((r) => r.fps) >= 55, note: '4 s of frames while packets fly' },
+      { group: g, name: 'request animation, 100 requests', value: m((r) => r.fps), unit: 'fps', target: '≥ 55 fps', withinTarget: m((r) => r.fps) >= 55, note: `4 s of frames while packets fly; ${m((r) => r.idleFps).toFixed(0)} fps on the same page with nothing moving` },
     ]
     if (big) {
       const ok = Number.isFinite(big.paste)

@@ -63,9 +63,11 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
     setEdges(reuseEdges(memo.current, flow.edges))
   }, [laidOut, selection])
 
+  // A new shape of the cluster refits, unless a request is on the canvas: the camera frames that (and refits at its end).
+  const playing = timeline.packets.length > 0
   useEffect(() => {
-    if (initialized) void fitView(FIT)
-  }, [initialized, laidOut.generation, fitView])
+    if (initialized && !playing) void fitView(FIT)
+  }, [initialized, laidOut.generation, fitView, playing])
 
   // A search hit: centre on it once it is drawn (its group opened, its filter cleared).
   useEffect(() => {

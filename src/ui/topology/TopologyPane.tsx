@@ -19,12 +19,16 @@ import { useCanvas } from './canvasStore.ts'
 import { readTopology } from './model.ts'
 import { parseLabels, viewOf } from './workloads.ts'
 
-/** Pods a request crosses are drawn on their own (at most this many: a batch of 100 shows its first pods, the rest go to their group's box). */
-const CROSSED_AT_MOST = 24
+/** Pods a request crosses are drawn on their own when the timeline holds at most this many requests; a batch's
+ * packets go to their pods' workload boxes instead (pulling dozens of pods out, batch part by batch part, re-laid
+ * the canvas out while it played). The hop card still names the exact pod. */
+const PINNED_REQUESTS_AT_MOST = 5
 
 function crossedPods(timeline: Timeline): string {
+  const requests = new Set(timeline.packets.map((p) => p.requestId))
+  if (requests.size > PINNED_REQUESTS_AT_MOST) return ''
   const ids = new Set<string>()
-  for (const p of timeline.packets) for (const h of p.hops) if (h.node.startsWith('Pod/') && ids.size < CROSSED_AT_MOST) ids.add(h.node)
+  for (const p of timeline.packets) for (const h of p.hops) if (h.node.startsWith('Pod/')) ids.add(h.node)
   return [...ids].join('\n')
 }
 

@@ -6,7 +6,7 @@ import type { ElkNode } from 'elkjs/lib/elk-api.js'
 import type { XY } from './geometry.ts'
 
 /** ELK lays out clusters up to this many node groups (the pictures people know); more go in the grid. */
-export const GRID_FROM_GROUPS = 7
+const GRID_FROM_GROUPS = 7
 
 const GAP = 36
 const BETWEEN = 120

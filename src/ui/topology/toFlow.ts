@@ -51,7 +51,7 @@ function fallback(column: number, row: number): XY {
 const KIND_TEXT: Record<string, string> = { Pod: 'Bare pods' }
 
 /** How a workload box is named aloud: `Deployment default/kubia on kind-worker: 48 pods, 47 ready`. */
-export function workloadLabel(box: WorkloadBox): string {
+function workloadLabel(box: WorkloadBox): string {
   const what = box.kind === 'Pod' ? `${KIND_TEXT.Pod} in ${box.namespace}` : `${box.kind} ${box.namespace}/${box.name}`
   return `${what} on ${box.nodeName ?? 'no node'}: ${box.total} pods, ${box.ready} ready${box.expanded ? ', expanded' : ''}`
 }

@@ -64,7 +64,7 @@ export function parseLabels(text: string): Record<string, string> | null {
 }
 
 const workloadKey = (p: PodInfo) => `${p.workload.kind}/${p.namespace}/${p.workload.name}`
-export const boxIdOf = (p: PodInfo) => `workload:${p.nodeName ?? ''}:${workloadKey(p)}`
+const boxIdOf = (p: PodInfo) => `workload:${p.nodeName ?? ''}:${workloadKey(p)}`
 
 function keeps(p: PodInfo, options: ViewOptions): boolean {
   if (options.namespace !== null && p.namespace !== options.namespace) return false
