@@ -5,7 +5,7 @@
 import type { KubeObject } from '../api/types.ts'
 import { encodeBase64 as base64EncodeUtf8 } from '../util/base64.ts'
 
-const generationKinds = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Ingress', 'IngressClass', 'EndpointSlice'])
+const generationKinds = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController', 'Ingress', 'IngressClass', 'EndpointSlice'])
 
 /** The part of an object whose change bumps metadata.generation. */
 function specOf(obj: KubeObject): unknown {
@@ -33,6 +33,7 @@ export function prepareForCreate(obj: KubeObject): void {
   switch (obj.kind) {
     case 'Service': obj.status = { loadBalancer: {} }; break
     case 'Deployment': obj.status = {}; break
+    case 'DaemonSet': obj.status = { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 }; break
     case 'ReplicaSet': case 'ReplicationController': obj.status = { replicas: 0 }; break
     case 'Ingress': obj.status = { loadBalancer: {} }; break
     case 'Namespace':

@@ -29,7 +29,7 @@ export interface ReadonlyStore {
 }
 
 // Kinds whose metadata.generation tracks spec changes (the others leave it unset, as the API server does).
-const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Ingress', 'IngressClass', 'EndpointSlice'])
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController', 'Ingress', 'IngressClass', 'EndpointSlice'])
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
