@@ -17,7 +17,7 @@ import type { AdmissionContext, Allocators } from '../admission/index.ts'
 import type { ProfileSpec } from './profile.ts'
 import { cidrHost } from '../net/ip.ts'
 import type { ClusterSnapshot } from '../snapshot.ts'
-import { dnsObjects, kubernetesService, localPathProvisioner, namespaces, nodeAgentPods, nodeObject } from './system-objects.ts'
+import { dnsObjects, kubernetesService, localPathProvisioner, namespaces, nodeAgentDaemonSets, nodeAgentPods, nodeObject } from './system-objects.ts'
 import { EventRecorder } from './event-recorder.ts'
 import { apiServerState } from '../node/control-plane.ts'
 
@@ -133,6 +133,7 @@ export class Cluster {
     if (this.profile.type === 'kind') create(localPathProvisioner())
     const nodeUid = (name: string) => this.store.get('Node', undefined, name)?.metadata.uid ?? ''
     const agents = (nodes: typeof first) => nodeAgentPods(this.profile, this.rng.fork('agents'), nodeUid).filter((p) => nodes.some((n) => n.name === p.spec.nodeName))
+    nodeAgentDaemonSets(nodeAgentPods(this.profile, this.rng.fork('agents'), nodeUid)).forEach(create)
     agents(first).forEach(create)
     this.converge()
     const rest = this.profile.nodes.filter((n) => !first.includes(n))

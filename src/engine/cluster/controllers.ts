@@ -7,6 +7,7 @@ import type { ClusterConfig } from '../api/cluster-config.ts'
 import { deploymentController } from '../controllers/deployment-controller.ts'
 import { replicaSetController } from '../controllers/replicaset-controller.ts'
 import { replicationController } from '../controllers/replication-controller.ts'
+import { daemonSetController } from '../controllers/daemonset-controller.ts'
 import { scheduler } from '../controllers/scheduler.ts'
 import { kubelet } from '../controllers/kubelet.ts'
 import { endpointsController } from '../controllers/endpoints-controller.ts'
@@ -25,6 +26,7 @@ export function createControllers(_config: ClusterConfig): Controller[] {
     deploymentController(),
     replicaSetController(),
     replicationController(),
+    daemonSetController(),
     scheduler(),
     kubelet(),
     nodeLifecycleController(),

@@ -163,6 +163,37 @@ export function nodeAgentPods(profile: ProfileSpec, rng: SeededRandom, nodeUid: 
   return pods
 }
 
+/**
+ * The DaemonSets that own the node agents (kindnet from kind's manifest, kube-proxy from kubeadm's addon), with the
+ * uids the agent pods' ownerReferences carry, so the pods made at bootstrap are theirs.
+ */
+export function nodeAgentDaemonSets(pods: KubeObject[]): KubeObject[] {
+  const out = new Map<string, KubeObject>()
+  for (const pod of pods) {
+    const ref = pod.metadata.ownerReferences?.find((r) => r.kind === 'DaemonSet')
+    if (!ref || out.has(ref.name)) continue
+    const labels: Record<string, string> = ref.name === 'kindnet' ? { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' } : { 'k8s-app': 'kube-proxy' }
+    const selector: Record<string, string> = ref.name === 'kindnet' ? { app: 'kindnet' } : { 'k8s-app': 'kube-proxy' }
+    const container = pod.spec!.containers[0]
+    out.set(ref.name, {
+      apiVersion: 'apps/v1', kind: 'DaemonSet',
+      metadata: { name: ref.name, namespace: 'kube-system', uid: ref.uid, labels },
+      spec: {
+        selector: { matchLabels: selector },
+        template: {
+          metadata: { labels },
+          spec: {
+            hostNetwork: true, priorityClassName: 'system-node-critical', tolerations: [{ operator: 'Exists' }],
+            ...(ref.name === 'kube-proxy' ? { nodeSelector: { 'kubernetes.io/os': 'linux' } } : {}),
+            containers: [{ name: container.name, image: container.image }],
+          },
+        },
+      },
+    })
+  }
+  return [...out.values()]
+}
+
 /** kind's local-path-provisioner, a normal Deployment scheduled like any other. */
 export function localPathProvisioner(): KubeObject {
   return {

@@ -1,6 +1,6 @@
 // kube-controller-manager's garbage collector (pkg/controller/garbagecollector/garbagecollector.go
 // attemptToDeleteItem), background propagation only: when an owner goes away, a dependent whose owners are all gone
-// is deleted, which cascades down the ownership chain. Owners of kinds kubehop does not serve (DaemonSet, …) are
+// is deleted, which cascades down the ownership chain. Owners of kinds kubehop does not serve (StatefulSet, Job, …) are
 // assumed present, so the node agents' pods are left alone.
 import type { Change, ReadonlyStore } from '../api/store.ts'
 import { compareObjects } from '../api/store.ts'

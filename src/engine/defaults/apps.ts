@@ -33,6 +33,16 @@ export function defaultReplicaSet(rs: KubeObject): void {
   defaultPodTemplate(spec.template)
 }
 
+/** SetDefaults_DaemonSet: RollingUpdate (maxUnavailable 1, maxSurge 0), revisionHistoryLimit 10. */
+export function defaultDaemonSet(ds: KubeObject): void {
+  const spec = specOf(ds)
+  if (!spec.updateStrategy || typeof spec.updateStrategy !== 'object') spec.updateStrategy = {}
+  if (!spec.updateStrategy.type) spec.updateStrategy.type = 'RollingUpdate'
+  if (spec.updateStrategy.type === 'RollingUpdate' && !spec.updateStrategy.rollingUpdate) spec.updateStrategy.rollingUpdate = { maxSurge: 0, maxUnavailable: 1 }
+  if (spec.revisionHistoryLimit === undefined || spec.revisionHistoryLimit === null) spec.revisionHistoryLimit = 10
+  defaultPodTemplate(spec.template)
+}
+
 /** SetDefaults_ReplicationController: selector and metadata.labels default to the template's labels; 1 replica. */
 export function defaultReplicationController(rc: KubeObject): void {
   const spec = specOf(rc)

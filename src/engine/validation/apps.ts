@@ -106,6 +106,17 @@ export function validateDeployment(d: KubeObject): ErrorList {
   return errs
 }
 
+/** ValidateDaemonSet (create): a selector that matches the template's labels, pods that restart Always. */
+export function validateDaemonSet(ds: KubeObject): ErrorList {
+  const spec = ds.spec ?? {}
+  const sp = path('spec')
+  const errs = validateObjectMeta(ds.metadata, true, nameIsDNSSubdomain, path('metadata'))
+  errs.push(...nonNegative(spec.minReadySeconds, sp.child('minReadySeconds')))
+  errs.push(...validateSelector(spec.selector, sp.child('selector')))
+  errs.push(...selectorAwareTemplate(spec, sp, 'DaemonSet'))
+  return errs
+}
+
 /** ValidateReplicaSet (create). */
 export function validateReplicaSet(rs: KubeObject): ErrorList {
   const spec = rs.spec ?? {}

@@ -114,6 +114,10 @@ export const schemas: Record<string, StructT> = {
     spec: s('ReplicaSetSpec', { replicas: 'int32', minReadySeconds: 'int32', selector: labelSelector, template: podTemplateSpec }),
     status: 'any',
   }),
+  DaemonSet: top('DaemonSet', {
+    spec: s('DaemonSetSpec', { selector: labelSelector, template: podTemplateSpec, updateStrategy: 'any', minReadySeconds: 'int32', revisionHistoryLimit: 'int32' }),
+    status: 'any',
+  }),
   ReplicationController: top('ReplicationController', {
     spec: s('ReplicationControllerSpec', { replicas: 'int32', minReadySeconds: 'int32', selector: strMap, template: podTemplateSpec }),
     status: 'any',

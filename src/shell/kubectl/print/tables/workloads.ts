@@ -42,5 +42,20 @@ const replicaColumns: TableSpec = [
   { header: 'IMAGES', wide: true, cell: images },
 ]
 
+// printDaemonSet: the status counts, then the template's node selector (labels.FormatLabels: <none> when empty).
+export const DAEMONSET_TABLE: TableSpec = [
+  nameColumn,
+  { header: 'DESIRED', cell: (d) => n(d.status?.desiredNumberScheduled) },
+  { header: 'CURRENT', cell: (d) => n(d.status?.currentNumberScheduled) },
+  { header: 'READY', cell: (d) => n(d.status?.numberReady) },
+  { header: 'UP-TO-DATE', cell: (d) => n(d.status?.updatedNumberScheduled) },
+  { header: 'AVAILABLE', cell: (d) => n(d.status?.numberAvailable) },
+  { header: 'NODE SELECTOR', cell: (d) => formatLabels(d.spec?.template?.spec?.nodeSelector) },
+  ageColumn,
+  { header: 'CONTAINERS', wide: true, cell: names },
+  { header: 'IMAGES', wide: true, cell: images },
+  { header: 'SELECTOR', wide: true, cell: (d) => formatLabelSelector(d.spec?.selector) },
+]
+
 export const REPLICASET_TABLE: TableSpec = [...replicaColumns, { header: 'SELECTOR', wide: true, cell: (r) => formatLabelSelector(r.spec?.selector) }]
 export const RC_TABLE: TableSpec = [...replicaColumns, { header: 'SELECTOR', wide: true, cell: (r) => formatLabels(r.spec?.selector) }]
