@@ -84,3 +84,12 @@ describe('proxy-modes: the same connection through both modes', () => {
     expect(r.text).toContain('usage: proxy-modes')
   })
 })
+
+describe('iptables -S inside a node', () => {
+  it('lists a chain as iptables-nft does, and says so for a chain that is not there', () => {
+    const r = run(new ShellSession({ seed: 3 }), 'docker exec kind-worker iptables -t nat -S KUBE-POSTROUTING\ndocker exec kind-worker iptables -t nat -S NOPE\n')
+    expect(r.records[0].chunks.map((c) => c.text).join('')).toMatch(/^-N KUBE-POSTROUTING\n-A KUBE-POSTROUTING -m mark ! --mark 0x4000\/0x4000 -j RETURN\n/)
+    expect(r.last.exitCode).toBe(1)
+    expect(r.text).toContain('iptables: No chain/target/match by that name.')
+  })
+})
