@@ -15,8 +15,9 @@ export const app = (page: Page) => ({
   pods: (prefix: string) => page.getByRole('group', { name: new RegExp(`^Pod ${prefix}`) }),
 })
 
-/** Pod names of a Deployment: `<deploy>-<pod-template-hash>-<5 chars>`. */
-export const deploymentPod = (name: string) => new RegExp(`^Pod default/${name}-[a-z0-9]{9,10}-[a-z0-9]{5}, `)
+/** A Deployment's pod on the canvas (`<deploy>-<pod-template-hash>-<5 chars>`), not counting pods being deleted
+ * (Terminating for their grace period: 30 s for kubia, whose node process ignores SIGTERM). */
+export const deploymentPod = (name: string) => new RegExp(`^Pod default/${name}-[a-z0-9]{9,10}-[a-z0-9]{5}, [^,]+, (?!Terminating)`)
 
 /** Places the caret at the end of the document in Monaco. */
 export async function caretToEnd(page: Page): Promise<void> {
