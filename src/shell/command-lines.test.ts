@@ -52,6 +52,7 @@ describe('dig', () => {
   it('a type word sets the query type before or after the name', () => {
     const s = new ShellSession({ seed: 1 })
     sh(s, 'kubectl run tools --image=nicolaka/netshoot -- sleep infinity')
+    sh(s, 'kubectl wait --for=condition=Ready pod/tools --timeout=60s')
     const name = '_https._tcp.kubernetes.default.svc.cluster.local'
     // bind9 bin/dig/dig.c parse_args: a word that parses as an RR type is the type, wherever it stands.
     const before = sh(s, `kubectl exec tools -- dig SRV ${name} +short`)
@@ -66,6 +67,7 @@ describe('curl -w', () => {
   it('prints 000 for %{http_code} after a failed connection, after the error message', () => {
     const s = new ShellSession({ seed: 1 })
     sh(s, 'kubectl run tools --image=nicolaka/netshoot -- sleep infinity')
+    sh(s, 'kubectl wait --for=condition=Ready pod/tools --timeout=60s')
     // curl src/tool_operate.c post_per_transfer: the error is printed, then ourWriteOut with the response code 0.
     expect(sh(s, "kubectl exec tools -- curl -sS -w '%{http_code}\\n' http://10.244.9.9:81 --max-time 2")).toEqual({
       out: '000\n', code: 28, err: 'curl: (28) Connection timed out after 2001 milliseconds\ncommand terminated with exit code 28\n',
@@ -77,7 +79,9 @@ describe('curl -w', () => {
     const s = new ShellSession({ seed: 1 })
     sh(s, 'kubectl create deployment web --image=nginx')
     sh(s, 'kubectl expose deployment web --port=80')
+    sh(s, 'kubectl rollout status deployment/web --timeout=60s')
     sh(s, 'kubectl run tools --image=nicolaka/netshoot -- sleep infinity')
+    sh(s, 'kubectl wait --for=condition=Ready pod/tools --timeout=60s')
     const r = sh(s, "kubectl exec tools -- curl -s -f -w '%{http_code}\\n' http://web/missing")
     expect(r).toMatchObject({ out: '404\n', code: 22 })
   })
