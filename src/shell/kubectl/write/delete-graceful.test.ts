@@ -13,7 +13,8 @@ function setup(): ShellSession {
   run(s, `kubectl run web --image=nginx
 kubectl run sleeper --image=busybox -- sleep 3600
 kubectl run kubia --image=luksa/kubia --labels=app=kubia
-kubectl expose pod kubia --port=80 --target-port=8080`)
+kubectl expose pod kubia --port=80 --target-port=8080
+kubectl wait --for=condition=Ready pod --all`)
   return s
 }
 
