@@ -283,7 +283,7 @@ function checkServices(cluster: Cluster): string[] {
 }
 
 /** Owner kinds the simulation runs controllers for (system pods also name DaemonSets and mirror-pod Nodes it does not model). */
-const OWNER_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'Service'])
+const OWNER_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'Job', 'Service'])
 
 /** After convergence no object points at a controller that no longer exists (the garbage collector removed it). */
 function checkOwners(cluster: Cluster): string[] {

@@ -15,6 +15,7 @@ const BUMPS_GENERATION: Record<string, (old: KubeObject, next: KubeObject, statu
   Deployment: (old, next, status) => !jsonEqual(old.spec, next.spec) || (!status && !jsonEqual(old.metadata.annotations, next.metadata.annotations)),
   ReplicaSet: (old, next) => !jsonEqual(old.spec, next.spec),
   DaemonSet: (old, next) => !jsonEqual(old.spec, next.spec), // pkg/registry/apps/daemonset/strategy.go
+  StatefulSet: (old, next) => !jsonEqual(old.spec, next.spec), // pkg/registry/apps/statefulset/strategy.go
   ReplicationController: (old, next) => !jsonEqual(old.spec, next.spec),
   Ingress: (old, next) => !jsonEqual(old.spec, next.spec),
   IngressClass: (old, next) => !jsonEqual(old.spec, next.spec),

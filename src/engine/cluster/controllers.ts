@@ -8,6 +8,7 @@ import { deploymentController } from '../controllers/deployment-controller.ts'
 import { replicaSetController } from '../controllers/replicaset-controller.ts'
 import { replicationController } from '../controllers/replication-controller.ts'
 import { daemonSetController } from '../controllers/daemonset-controller.ts'
+import { statefulSetController } from '../controllers/statefulset-controller.ts'
 import { scheduler } from '../controllers/scheduler.ts'
 import { kubelet } from '../controllers/kubelet.ts'
 import { endpointsController } from '../controllers/endpoints-controller.ts'
@@ -27,6 +28,7 @@ export function createControllers(_config: ClusterConfig): Controller[] {
     replicaSetController(),
     replicationController(),
     daemonSetController(),
+    statefulSetController(),
     scheduler(),
     kubelet(),
     nodeLifecycleController(),

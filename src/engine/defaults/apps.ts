@@ -43,6 +43,22 @@ export function defaultDaemonSet(ds: KubeObject): void {
   defaultPodTemplate(spec.template)
 }
 
+/** SetDefaults_StatefulSet: OrderedReady, RollingUpdate with partition 0, 1 replica, revisionHistoryLimit 10, PVCs retained. */
+export function defaultStatefulSet(set: KubeObject): void {
+  const spec = specOf(set)
+  if (!spec.podManagementPolicy) spec.podManagementPolicy = 'OrderedReady'
+  if (!spec.updateStrategy || typeof spec.updateStrategy !== 'object') spec.updateStrategy = {}
+  if (!spec.updateStrategy.type) spec.updateStrategy.type = 'RollingUpdate'
+  if (spec.updateStrategy.type === 'RollingUpdate') {
+    if (!spec.updateStrategy.rollingUpdate || typeof spec.updateStrategy.rollingUpdate !== 'object') spec.updateStrategy.rollingUpdate = {}
+    if (spec.updateStrategy.rollingUpdate.partition === undefined) spec.updateStrategy.rollingUpdate.partition = 0
+  }
+  if (!spec.persistentVolumeClaimRetentionPolicy) spec.persistentVolumeClaimRetentionPolicy = { whenDeleted: 'Retain', whenScaled: 'Retain' }
+  if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1
+  if (spec.revisionHistoryLimit === undefined || spec.revisionHistoryLimit === null) spec.revisionHistoryLimit = 10
+  defaultPodTemplate(spec.template)
+}
+
 /** SetDefaults_ReplicationController: selector and metadata.labels default to the template's labels; 1 replica. */
 export function defaultReplicationController(rc: KubeObject): void {
   const spec = specOf(rc)

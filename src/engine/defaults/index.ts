@@ -1,7 +1,7 @@
 // Applies the API server's defaulting (the scheme's SetDefaults_* functions) to a decoded object.
 // Defaulting only fills what is missing, so applying it twice changes nothing.
 import type { KubeObject } from '../api/types.ts'
-import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultReplicationController } from './apps.ts'
+import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultReplicationController, defaultStatefulSet } from './apps.ts'
 import { defaultEndpointSlice, defaultEndpoints, defaultNamespace, defaultSecret } from './misc.ts'
 import { defaultPod } from './pod.ts'
 import { defaultService } from './service.ts'
@@ -22,6 +22,7 @@ export function applyDefaults(obj: KubeObject): KubeObject {
     case 'Deployment': defaultDeployment(out); break
     case 'ReplicaSet': defaultReplicaSet(out); break
     case 'DaemonSet': defaultDaemonSet(out); break
+    case 'StatefulSet': defaultStatefulSet(out); break
     case 'ReplicationController': defaultReplicationController(out); break
     case 'Secret': defaultSecret(out); break
     case 'Namespace': defaultNamespace(out); break

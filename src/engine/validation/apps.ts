@@ -40,11 +40,11 @@ function validateTemplateForSelector(template: PodTemplateSpec | undefined, sele
   return errs
 }
 
-function validateSelector(selector: LabelSelector | undefined, p: FieldPath): ErrorList {
+function validateSelector(selector: LabelSelector | undefined, p: FieldPath, kind = 'deployment'): ErrorList {
   if (!selector) return [required(p)]
   const errs = validateLabelSelector(selector, p)
   if (Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length === 0) {
-    errs.push(invalid(p, goLabelSelector(selector), 'empty selector is invalid for deployment'))
+    errs.push(invalid(p, goLabelSelector(selector), `empty selector is invalid for ${kind}`))
   }
   return errs
 }
@@ -114,6 +114,23 @@ export function validateDaemonSet(ds: KubeObject): ErrorList {
   errs.push(...nonNegative(spec.minReadySeconds, sp.child('minReadySeconds')))
   errs.push(...validateSelector(spec.selector, sp.child('selector')))
   errs.push(...selectorAwareTemplate(spec, sp, 'DaemonSet'))
+  return errs
+}
+
+/** ValidateStatefulSet (create): policy and strategy values, a selector matching the template, pods that restart Always. */
+export function validateStatefulSet(set: KubeObject): ErrorList {
+  const spec = set.spec ?? {}
+  const sp = path('spec')
+  const errs = validateObjectMeta(set.metadata, true, nameIsDNSSubdomain, path('metadata'))
+  const policy = spec.podManagementPolicy
+  if (policy !== 'OrderedReady' && policy !== 'Parallel') errs.push(notSupported(sp.child('podManagementPolicy'), policy ?? '', ['OrderedReady', 'Parallel']))
+  const strategy = spec.updateStrategy?.type
+  if (strategy !== 'RollingUpdate' && strategy !== 'OnDelete') errs.push(notSupported(sp.child('updateStrategy'), strategy ?? '', ['OnDelete', 'RollingUpdate']))
+  errs.push(...nonNegative(spec.updateStrategy?.rollingUpdate?.partition, sp.child('updateStrategy', 'rollingUpdate', 'partition')))
+  errs.push(...nonNegative(spec.replicas, sp.child('replicas')))
+  errs.push(...nonNegative(spec.minReadySeconds, sp.child('minReadySeconds')))
+  errs.push(...validateSelector(spec.selector, sp.child('selector'), 'statefulset'))
+  errs.push(...selectorAwareTemplate(spec, sp, 'StatefulSet'))
   return errs
 }
 

@@ -118,6 +118,14 @@ export const schemas: Record<string, StructT> = {
     spec: s('DaemonSetSpec', { selector: labelSelector, template: podTemplateSpec, updateStrategy: 'any', minReadySeconds: 'int32', revisionHistoryLimit: 'int32' }),
     status: 'any',
   }),
+  StatefulSet: top('StatefulSet', {
+    spec: s('StatefulSetSpec', {
+      replicas: 'int32', selector: labelSelector, template: podTemplateSpec, serviceName: 'string', podManagementPolicy: 'string',
+      updateStrategy: 'any', revisionHistoryLimit: 'int32', minReadySeconds: 'int32', volumeClaimTemplates: 'any',
+      persistentVolumeClaimRetentionPolicy: 'any', ordinals: 'any',
+    }),
+    status: 'any',
+  }),
   ReplicationController: top('ReplicationController', {
     spec: s('ReplicationControllerSpec', { replicas: 'int32', minReadySeconds: 'int32', selector: strMap, template: podTemplateSpec }),
     status: 'any',

@@ -10,7 +10,7 @@ import { slashName, withDryRun } from './names.ts'
 import { parseTargets } from './targets.ts'
 import { listSelected } from './select.ts'
 
-const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'ReplicationController'])
+const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet'])
 
 export const scale = verb((ctx: KubectlContext) => {
   const flags = parseFlags(ctx.args, [...GLOBAL_FLAGS, DRY_RUN_FLAG, OUTPUT_FLAG, { name: 'replicas', type: 'int' }, { name: 'current-replicas', type: 'int' },

@@ -57,5 +57,14 @@ export const DAEMONSET_TABLE: TableSpec = [
   { header: 'SELECTOR', wide: true, cell: (d) => formatLabelSelector(d.spec?.selector) },
 ]
 
+// printStatefulSet: ready/desired and age; -o wide adds the containers and images (no selector).
+export const STATEFULSET_TABLE: TableSpec = [
+  nameColumn,
+  { header: 'READY', cell: (s) => `${n(s.status?.readyReplicas)}/${n(s.spec?.replicas)}` },
+  ageColumn,
+  { header: 'CONTAINERS', wide: true, cell: names },
+  { header: 'IMAGES', wide: true, cell: images },
+]
+
 export const REPLICASET_TABLE: TableSpec = [...replicaColumns, { header: 'SELECTOR', wide: true, cell: (r) => formatLabelSelector(r.spec?.selector) }]
 export const RC_TABLE: TableSpec = [...replicaColumns, { header: 'SELECTOR', wide: true, cell: (r) => formatLabels(r.spec?.selector) }]
