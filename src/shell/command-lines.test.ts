@@ -79,7 +79,7 @@ describe('curl -w', () => {
     const s = new ShellSession({ seed: 1 })
     sh(s, 'kubectl create deployment web --image=nginx')
     sh(s, 'kubectl expose deployment web --port=80')
-    sh(s, 'kubectl rollout status deployment/web --timeout=60s')
+    sh(s, 'kubectl wait --for=condition=Available deployment/web --timeout=60s')
     sh(s, 'kubectl run tools --image=nicolaka/netshoot -- sleep infinity')
     sh(s, 'kubectl wait --for=condition=Ready pod/tools --timeout=60s')
     const r = sh(s, "kubectl exec tools -- curl -s -f -w '%{http_code}\\n' http://web/missing")

@@ -5,7 +5,9 @@
 import type { ImageFamily } from './types.ts'
 import { imageBinaries, imageFamily } from './index.ts'
 
-export interface ProcessSpec { image?: string; command?: string[]; args?: string[] }
+/** stdin: the container's stdin is kept open (`kubectl run -i`, a manifest's `stdin: true`): a shell without -c
+ *  waits on it instead of reading end-of-file. */
+export interface ProcessSpec { image?: string; command?: string[]; args?: string[]; stdin?: boolean }
 
 /** What the container's process will do, from its start. */
 export interface ProcessPlan {
@@ -66,7 +68,7 @@ export function planProcess(c: ProcessSpec): ProcessPlan {
   const argv = effectiveArgv(containerArgv(c, family))
   // An image kubehop does not know runs its own process, of which nothing is known: it runs and binds nothing.
   if (!argv.length) return FOREVER
-  const run = new Run(family, c.image ?? '')
+  const run = new Run(family, c.image ?? '', c.stdin === true)
   const found = run.exists(argv[0])
   if (!found) return { ...FOREVER, exitCode: 128, exitAfter: 0, startError: `exec: "${argv[0]}": executable file not found in $PATH` }
   run.command(argv)
@@ -85,7 +87,7 @@ class Run {
   forever = false
   readonly output: { at: number; line: string }[] = []
   repeat?: ProcessPlan['repeat']
-  constructor(private readonly family: ImageFamily | undefined, private readonly image: string) {}
+  constructor(private readonly family: ImageFamily | undefined, private readonly image: string, private readonly stdinOpen = false) {}
 
   exists(cmd: string): boolean {
     if (!this.family) return true
@@ -114,8 +116,13 @@ class Run {
     switch (name) {
       case 'sh': case 'bash': case 'ash': case 'zsh': case 'dash': {
         const c = args.indexOf('-c')
-        // Without -c and without a terminal the shell reads an empty stdin and exits 0.
-        if (c < 0 || args[c + 1] === undefined) { this.status = 0; this.exited = true; return }
+        // Without -c the shell reads its stdin: an open one (the pod's `stdin: true`, kubectl run -i) keeps it
+        // waiting for input until it is attached to; otherwise it reads end-of-file at once and exits 0.
+        if (c < 0 || args[c + 1] === undefined) {
+          if (this.stdinOpen) this.forever = true
+          else { this.status = 0; this.exited = true }
+          return
+        }
         this.script(args[c + 1])
         return
       }

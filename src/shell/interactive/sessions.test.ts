@@ -15,6 +15,7 @@ describe('kubectl exec -it POD -- bash, from a script (the CLI)', () => {
   it('warns that stdin is no terminal, then runs the lines up to exit inside the pod', () => {
     const s = new ShellSession({ seed: 1 })
     sh(s, 'kubectl run kubia --image=luksa/kubia')
+    sh(s, 'kubectl wait --for=condition=Ready pod/kubia --timeout=60s')
     const ip = podIP(s, 'kubia')
     const r = sh(s, 'kubectl exec -it kubia -- /bin/bash\nhostname\nhostname -I\ncat /etc/resolv.conf\nkubectl get pods\nexit 3\necho "back: $? $HOSTNAME"')
     expect(r.records.map((x) => x.source)).toEqual(['kubectl exec -it kubia -- /bin/bash', 'hostname', 'hostname -I', 'cat /etc/resolv.conf', 'kubectl get pods', 'exit 3', 'echo "back: $? $HOSTNAME"'])
@@ -35,6 +36,7 @@ describe('kubectl exec -it POD -- bash, from a script (the CLI)', () => {
   it('an image without bash: the runtime error and exit code 126; sh works there', () => {
     const s = new ShellSession({ seed: 1 })
     sh(s, 'kubectl run bb --image=busybox -- sleep 3600')
+    sh(s, 'kubectl wait --for=condition=Ready pod/bb --timeout=60s')
     const r = sh(s, 'kubectl exec -it bb -- bash')
     // containerd/runc: exec: "bash": executable file not found in $PATH (runc exits 126).
     expect(r).toMatchObject({ code: 126, err: 'Unable to use a TTY - input is not a terminal or the right kind of file\nOCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n' })
@@ -46,6 +48,7 @@ describe('kubectl exec -it POD -- bash, from a script (the CLI)', () => {
   it('the input ending inside the shell ends it, with the status of its last command', () => {
     const s = new ShellSession({ seed: 1 })
     sh(s, 'kubectl run kubia --image=luksa/kubia')
+    sh(s, 'kubectl wait --for=condition=Ready pod/kubia --timeout=60s')
     const r = sh(s, 'kubectl exec -i kubia -- sh\nfalse')
     expect(r.records.at(-1)).toMatchObject({ source: '', exitCode: 1, chunks: [{ stream: 'stderr', text: 'command terminated with exit code 1\n' }] })
     expect(s.inNestedShell).toBe(false)
@@ -54,9 +57,11 @@ describe('kubectl exec -it POD -- bash, from a script (the CLI)', () => {
   it('piped stdin runs inside the shell at once', () => {
     const s = new ShellSession({ seed: 1 })
     sh(s, 'kubectl run bb --image=busybox -- sleep 3600')
+    sh(s, 'kubectl wait --for=condition=Ready pod/bb --timeout=60s')
     expect(sh(s, "echo 'cat /etc/hostname' | kubectl exec -i bb -- sh")).toMatchObject({ out: 'bb\n', err: '', code: 0 })
     expect(sh(s, "printf 'hostname\\nexit 4\\necho never\\n' | kubectl exec -i bb -- sh")).toMatchObject({ out: 'bb\n', err: 'command terminated with exit code 4\n', code: 4 })
     sh(s, 'kubectl run kubia --image=luksa/kubia')
+    sh(s, 'kubectl wait --for=condition=Ready pod/kubia --timeout=60s')
     expect(sh(s, "printf 'true\\nfoo\\n' | kubectl exec -i kubia -- bash")).toMatchObject({ err: 'bash: line 2: foo: command not found\ncommand terminated with exit code 127\n', code: 127 })
   })
 })

@@ -119,7 +119,7 @@ describe('a shell opened inside a pod (kubectl exec -it)', () => {
   it("shows the pod's prompt (bash: root@POD:DIR#, BusyBox: / #) until exit or Ctrl+D", async () => {
     let screen = ''
     const shell = new ShellSession({ seed: 1, terminal: true })
-    shell.runScript('kubectl run kubia --image=luksa/kubia\nkubectl run bb --image=busybox -- sleep 3600')
+    shell.runScript('kubectl run kubia --image=luksa/kubia\nkubectl run bb --image=busybox -- sleep 3600\nkubectl wait --for=condition=Ready pod/kubia pod/bb --timeout=60s')
     const session = startConsoleSession({ write: (d) => { screen += d } }, bridgeTo(shell), { banner: '' })
     await session.runLine('kubectl exec -it kubia -- bash')
     expect(plain(screen).endsWith('root@kubia:/# ')).toBe(true)

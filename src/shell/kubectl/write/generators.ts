@@ -95,7 +95,9 @@ export interface RunOptions {
   command: boolean
   args: string[]
   restart: string
-  stdinTty: boolean
+  /** -i: stdin kept open (and closed after the first attach: stdinOnce, as kubectl run sets it without --leave-stdin-open). */
+  stdin: boolean
+  tty: boolean
 }
 
 export function podObject(o: RunOptions): Obj {
@@ -103,7 +105,9 @@ export function podObject(o: RunOptions): Obj {
   if (o.args.length) container[o.command ? 'command' : 'args'] = o.args
   if (o.env.length) container.env = o.env
   if (o.port !== undefined) container.ports = [{ containerPort: o.port }]
-  if (o.stdinTty) Object.assign(container, { stdin: true, stdinOnce: true, tty: true })
+  // kubectl/pkg/generate/versioned/run.go: Stdin from -i, StdinOnce = !leaveStdinOpen && stdin, TTY from -t.
+  if (o.stdin) Object.assign(container, { stdin: true, stdinOnce: true })
+  if (o.tty) container.tty = true
   return {
     apiVersion: 'v1', kind: 'Pod', metadata: { labels: o.labels ?? { run: o.name }, name: o.name, namespace: o.namespace },
     spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: o.restart },

@@ -8,6 +8,7 @@ import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, namespaceOf, outputOf } from './op
 import { podObject } from './generators.ts'
 import { createGenerated } from './write-object.ts'
 import { quotedName } from './names.ts'
+import { parseDuration } from './wait.ts'
 import { attachShell, podShell, shellOf, ttyFor } from '../../interactive/pod-shell.ts'
 import { busyboxUserland } from '../../interactive/image-binaries.ts'
 
@@ -36,7 +37,7 @@ export const run = verb((ctx: KubectlContext) => {
   const args = [...flags.positional.slice(1), ...(flags.rest ?? [])]
   const { namespace } = namespaceOf(flags)
   const obj = podObject({
-    name, image, namespace, env, args, restart, command: bool(flags, 'command'), port: int(flags, 'port'), stdinTty: bool(flags, 'stdin') && bool(flags, 'tty'),
+    name, image, namespace, env, args, restart, command: bool(flags, 'command'), port: int(flags, 'port'), stdin: bool(flags, 'stdin'), tty: bool(flags, 'stdin') && bool(flags, 'tty'),
     labels: labels ? Object.fromEntries(labels.split(',').map((kv) => kv.split('=') as [string, string])) : undefined,
   })
   if (!interactive) {
@@ -45,8 +46,14 @@ export const run = verb((ctx: KubectlContext) => {
   }
   ctx.cluster.api.create(obj as never)
   ctx.cluster.converge()
-  const pod = ctx.cluster.api.get('Pod', namespace, name)
+  const timeoutText = str(flags, 'pod-running-timeout') ?? '1m'
+  const timeout = /^\d+$/.test(timeoutText) ? Number(timeoutText) : parseDuration(timeoutText)
+  if (timeout === undefined || Number.isNaN(timeout)) throw new CommandError(`invalid argument "${timeoutText}" for "--pod-running-timeout" flag: time: invalid duration "${timeoutText}"`)
   const shell = shellOf(args.length ? args : busyboxUserland(image) ? ['sh'] : [])
+  // An interactive shell keeps running on its open stdin; a one-shot command may already have exited (and, under
+  // restartPolicy Always, be backing off) by the time kubectl looks: its first start is what the wait is for.
+  if (!waitForPod(ctx, namespace, name, timeout, !(shell && bool(flags, 'stdin')))) throw new CommandError('timed out waiting for the condition')
+  const pod = ctx.cluster.api.get('Pod', namespace, name)
   if (shell && bool(flags, 'stdin') && pod.status?.phase === 'Running') {
     const tty = ttyFor(ctx.host, ctx.io, bool(flags, 'tty'))
     if (bool(flags, 'tty') && !bool(flags, 'quiet')) ctx.io.err("If you don't see a command prompt, try pressing enter.\n")
@@ -59,11 +66,44 @@ export const run = verb((ctx: KubectlContext) => {
   }
   if (bool(flags, 'tty') && !bool(flags, 'quiet')) ctx.io.err("If you don't see a command prompt, try pressing enter.\n")
   let code = 0
-  if (args.length && pod.status?.phase === 'Running') {
+  // The command's output, as the attached stream shows it; a container between restarts (back-off) has none to attach to.
+  const phase = pod.status?.phase
+  if (args.length && (phase === 'Succeeded' || phase === 'Failed' || (pod as PodStatusView).status?.containerStatuses?.some((c) => c.state?.running))) {
     code = ctx.host.run({ argv: args, stdin: ctx.io.stdin, env: {}, location: { kind: 'pod', namespace, pod: name, container: name }, out: ctx.io.out, err: ctx.io.err, trace: ctx.io.trace })
   }
   return finishRun(ctx, namespace, name, bool(flags, 'rm'), code, ctx.io)
 })
+
+/** run.go handleAttachPod → waitForPod(podRunningAndReady), up to --pod-running-timeout (1m), on the simulated
+ *  clock: the image is pulled and the container started before kubectl attaches. A pod that has already completed
+ *  ends the wait too (ErrPodCompleted: kubectl then shows its logs). False when the time runs out. */
+function waitForPod(ctx: KubectlContext, namespace: string, name: string, timeout: number, oneShot: boolean): boolean {
+  const done = () => {
+    const pod = ctx.cluster.store.get('Pod', namespace, name) as PodStatusView | undefined
+    if (!pod) return true // deleted meanwhile: the get that follows says NotFound
+    if (oneShot && started(pod)) return true
+    const phase = pod.status?.phase
+    if (phase === 'Succeeded' || phase === 'Failed') return true
+    return phase === 'Running' && !!pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')
+  }
+  let waited = 0
+  while (!done() && waited < timeout) {
+    const next = ctx.cluster.nextEventAt()
+    const step = next === undefined ? timeout - waited : Math.min(timeout - waited, Math.max(1, Math.ceil(next - ctx.cluster.clock.now())))
+    ctx.cluster.advance(step, { keepSteady: waited > 0 })
+    waited += step
+  }
+  return done()
+}
+
+type PodStatusView = { status?: { phase?: string; conditions?: { type: string; status: string }[]; containerStatuses?: { state?: Record<string, unknown>; lastState?: Record<string, unknown> }[] } }
+
+/** Whether the pod's container has started at least once (running now, or exited since). */
+function started(pod: PodStatusView): boolean {
+  const phase = pod.status?.phase
+  if (phase === 'Running' || phase === 'Succeeded' || phase === 'Failed') return true
+  return !!pod.status?.containerStatuses?.some((c) => c.state?.running || c.state?.terminated || c.lastState?.terminated)
+}
 
 /** After the attached session: --rm deletes the pod; a failed command makes kubectl fail (run.go). */
 function finishRun(ctx: KubectlContext, namespace: string, name: string, rm: boolean, code: number, io: { out(text: string): void; err(text: string): void }): number {
