@@ -13,6 +13,9 @@ import { parseTargets } from './targets.ts'
 
 const REVISION = 'deployment.kubernetes.io/revision'
 
+/** How long a `rollout status` without --timeout waits on the simulated clock before giving up (a script cannot wait for ever). */
+const WAIT_LIMIT = 3600
+
 /** --timeout as kubectl reads it (a Go duration; a bare number is seconds); 0 means wait without limit. */
 function timeoutSeconds(text: string | undefined): number {
   if (text === undefined) return 0
@@ -51,6 +54,8 @@ function statusLine(d: KubeObject): { line: string; done: boolean } {
   const s = d.status ?? {}
   const want = d.spec?.replicas ?? 1
   if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) return { line: 'Waiting for deployment spec update to be observed...\n', done: false }
+  const progressing = ((s.conditions ?? []) as { type: string; reason?: string }[]).find((c) => c.type === 'Progressing')
+  if (progressing?.reason === 'ProgressDeadlineExceeded') throw new CommandError(`deployment "${name}" exceeded its progress deadline`)
   if ((s.updatedReplicas ?? 0) < want) return { line: `Waiting for deployment "${name}" rollout to finish: ${s.updatedReplicas ?? 0} out of ${want} new replicas have been updated...\n`, done: false }
   if ((s.replicas ?? 0) > (s.updatedReplicas ?? 0)) return { line: `Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - (s.updatedReplicas ?? 0)} old replicas are pending termination...\n`, done: false }
   if ((s.availableReplicas ?? 0) < (s.updatedReplicas ?? 0)) return { line: `Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${s.updatedReplicas ?? 0} updated replicas are available...\n`, done: false }
@@ -61,7 +66,8 @@ function statusLine(d: KubeObject): { line: string; done: boolean } {
  * `rollout status` watches the Deployment until its rollout is done (rollout_status.go: UntilWithSync, printing the
  * status line as it changes); the wait happens on the simulated clock, jumping to the next moment anything can
  * change. `--timeout` (0, the default, means none) ends it with kubectl's error, and so does a cluster in which nothing
- * is left to happen (a script cannot wait for ever); `--watch=false` prints the status once.
+ * is left to happen or an hour without the rollout done (a script cannot wait for ever); a Progressing condition of
+ * ProgressDeadlineExceeded ends it with kubectl's own error; `--watch=false` prints the status once.
  */
 function status(ctx: KubectlContext, d: KubeObject, timeout: number, watch: boolean): number {
   const ns = d.metadata.namespace
@@ -77,6 +83,8 @@ function status(ctx: KubectlContext, d: KubeObject, timeout: number, watch: bool
     if (done) return 0
     if (!watch) return 0
     if (timeout > 0 && waited >= timeout) break
+    // No --timeout: the progress deadline (600 s by default) ends a stuck rollout; a paused one could wait for ever.
+    if (timeout === 0 && waited >= WAIT_LIMIT) break
     // The first second lets the controllers see what was just applied; then from one event to the next.
     const next = waited === 0 ? ctx.cluster.clock.now() + 1 : ctx.cluster.nextEventAt()
     if (next === undefined) break
