@@ -163,6 +163,8 @@ export const terminationSequence: fc.Arbitrary<FuzzCommand[]> = fc.tuple(
 ).map(([replicas, rest]) => [
   cmd('create-deployment', `kubectl create deployment web --image=luksa/kubia --replicas=${replicas} --port=8080`),
   cmd('expose', 'kubectl expose deployment web --port=80 --target-port=8080'),
+  // The pods pull luksa/kubia before they run: wait for them, as a user would, so the deletions hit Ready pods.
+  cmd('rollout-status', 'kubectl rollout status deployment web'),
   ...rest,
 ])
 

@@ -50,8 +50,10 @@ describe('shell sessions (property)', () => {
       expect(report.failure).toBeUndefined()
       addReached(reached, report.reached)
     }), { numRuns: 15, seed: SEED })
-    // This seed: 163 Ready Terminating pods checked against Endpoints and EndpointSlices (and 286 ready pod ports).
-    expect(reached.terminatingPods).toBeGreaterThanOrEqual(80)
+    // This seed: 58 Ready Terminating pods checked against Endpoints and EndpointSlices; the floor is about half. Fewer
+    // than before containers took time to start (163, floor 80): a replacement, scaled-up or rolled-out pod pulls its
+    // image for ~16 s before it is Ready, and a pod deleted before then has no container to stop and goes at once.
+    expect(reached.terminatingPods).toBeGreaterThanOrEqual(29)
   }, 120_000)
 
   it('the same script and seed give the same transcript (and traces)', () => {

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { apply, assertIdle, deployment, events, activePods, pods, testCluster, getObj, listObj } from './testing.ts'
+import type { Cluster } from '../cluster/cluster.ts'
+import { apply, assertIdle, deployment, events, activePods, pods, settle, testCluster, getObj, listObj } from './testing.ts'
 import { podTemplateHash, resolveFenceposts } from './deployment-util.ts'
 import { safeEncodeString } from './hash.ts'
 
 const HASH = /^[bcdfghjklmnpqrstvwxz2456789]{1,10}$/
+
+/** As `kubectl rollout status` waits: a second at a time until every replica is updated and available, at most three minutes. */
+function waitForRollout(c: Cluster, name: string): void {
+  const done = () => {
+    const d = getObj(c, 'Deployment', 'default', name)!
+    const s = d.status ?? {}
+    return (s.observedGeneration ?? 0) >= (d.metadata.generation ?? 0) && s.updatedReplicas === d.spec.replicas &&
+      s.replicas === s.updatedReplicas && s.availableReplicas === s.updatedReplicas
+  }
+  for (let i = 0; i < 180 && !done(); i++) c.advance(1)
+  expect(done()).toBe(true)
+}
 
 describe('deployment-controller', () => {
   it('encodes the pod-template-hash like rand.SafeEncodeString of the decimal FNV sum', () => {
@@ -51,6 +64,9 @@ describe('deployment-controller', () => {
     c.api.update({ ...d, spec: { ...d.spec, replicas: 5 } })
     c.converge()
     expect(pods(c)).toHaveLength(5)
+    // The two new pods pull their image before they run; a scale-down picks not-yet-running pods first, and those
+    // (no container to stop) go at once — the victims below must be running ones.
+    settle(c)
     const d2 = getObj(c, 'Deployment', 'default', 'kubia')!
     c.api.update({ ...d2, spec: { ...d2.spec, replicas: 1 } })
     c.converge()
@@ -75,7 +91,7 @@ describe('deployment-controller', () => {
     template.spec.containers[0].image = 'luksa/kubia:v2'
     c.api.update({ ...d, spec: { ...d.spec, template } })
     c.converge()
-    c.advance(120) // each new pod pulls luksa/kubia:v2 and must be available before the next step
+    waitForRollout(c, 'kubia') // each new pod pulls luksa/kubia:v2 and must be available before the next step
     const rss = listObj(c, 'ReplicaSet', 'default')
     expect(rss).toHaveLength(2)
     const fresh = rss.find((r) => r.metadata.name !== old)!

@@ -29,7 +29,7 @@ describe('docker stop kind-control-plane', () => {
 
   it('no controller runs meanwhile (no worker goes NotReady, no pod is evicted) and NodePort traffic still flows', () => {
     const s = new ShellSession({ seed: 1 })
-    run(s, 'kubectl create deployment kubia --image=luksa/kubia --replicas=2\nkubectl expose deployment kubia --port=80 --target-port=8080 --type=NodePort')
+    run(s, 'kubectl create deployment kubia --image=luksa/kubia --replicas=2\nkubectl expose deployment kubia --port=80 --target-port=8080 --type=NodePort\nkubectl rollout status deployment kubia')
     const port = run(s, "kubectl get svc kubia -o jsonpath='{.spec.ports[0].nodePort}'").out
     const version = s.cluster!.store.version
     run(s, 'docker stop kind-control-plane kind-worker2\nsleep 600')

@@ -3,6 +3,7 @@
 // polymorphichelpers (rollout_status.go DeploymentStatusViewer, history.go, rollback.go).
 import type { KubectlContext } from '../context.ts'
 import { GLOBAL_FLAGS, int, parseFlags, str } from '../flags.ts'
+import { parseDuration } from './wait.ts'
 import type { KubeObject } from '../../../engine/api/types.ts'
 import { controllerOf } from '../../../engine/api/types.ts'
 import { CommandError, verb } from './command-error.ts'
@@ -11,6 +12,17 @@ import { slashName } from './names.ts'
 import { parseTargets } from './targets.ts'
 
 const REVISION = 'deployment.kubernetes.io/revision'
+
+/** How long a `rollout status` without --timeout waits on the simulated clock before giving up (a script cannot wait for ever). */
+const WAIT_LIMIT = 3600
+
+/** --timeout as kubectl reads it (a Go duration; a bare number is seconds); 0 means wait without limit. */
+function timeoutSeconds(text: string | undefined): number {
+  if (text === undefined) return 0
+  const t = /^\d+$/.test(text) ? Number(text) : parseDuration(text)
+  if (t === undefined || Number.isNaN(t)) throw new CommandError(`invalid argument "${text}" for "--timeout" flag: time: invalid duration "${text}"`)
+  return t
+}
 
 export const rollout = verb((ctx: KubectlContext) => {
   const [sub, ...rest] = ctx.args.filter((a, i) => i > 0 || !a.startsWith('-'))
@@ -26,34 +38,62 @@ export const rollout = verb((ctx: KubectlContext) => {
   for (const t of targets) {
     const d = ctx.cluster.api.get(t.info.kind, namespace, t.name)
     if (d.kind !== 'Deployment') throw new CommandError(`no ${sub === 'status' ? 'status viewer' : sub === 'history' ? 'history viewer' : sub === 'undo' ? 'rollbacker' : 'restarter'} has been implemented for ${JSON.stringify(`${t.info.kind}`)}`)
-    if (sub === 'status') code = status(ctx, d) || code
+    if (sub === 'status') code = status(ctx, d, timeoutSeconds(str(flags, 'timeout')), flags.values.get('watch') !== false) || code
     else if (sub === 'restart') restart(ctx, d)
     else if (sub === 'history') history(ctx, d, int(flags, 'revision'))
     else if (sub === 'undo') undo(ctx, d, int(flags, 'to-revision') ?? 0)
     else pauseResume(ctx, d, sub === 'pause')
   }
-  void str
   ctx.cluster.converge()
   return code
 })
 
-function status(ctx: KubectlContext, d: KubeObject): number {
+/** DeploymentStatusViewer.Status: the line kubectl prints for a Deployment, and whether the rollout is done. */
+function statusLine(d: KubeObject): { line: string; done: boolean } {
   const name = d.metadata.name
   const s = d.status ?? {}
   const want = d.spec?.replicas ?? 1
-  if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) {
-    ctx.io.out('Waiting for deployment spec update to be observed...\n')
-  } else if ((s.updatedReplicas ?? 0) < want) {
-    ctx.io.out(`Waiting for deployment "${name}" rollout to finish: ${s.updatedReplicas ?? 0} out of ${want} new replicas have been updated...\n`)
-  } else if ((s.replicas ?? 0) > (s.updatedReplicas ?? 0)) {
-    ctx.io.out(`Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - (s.updatedReplicas ?? 0)} old replicas are pending termination...\n`)
-  } else if ((s.availableReplicas ?? 0) < (s.updatedReplicas ?? 0)) {
-    ctx.io.out(`Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${s.updatedReplicas ?? 0} updated replicas are available...\n`)
-  } else {
-    ctx.io.out(`deployment "${name}" successfully rolled out\n`)
-    return 0
+  if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) return { line: 'Waiting for deployment spec update to be observed...\n', done: false }
+  const progressing = ((s.conditions ?? []) as { type: string; reason?: string }[]).find((c) => c.type === 'Progressing')
+  if (progressing?.reason === 'ProgressDeadlineExceeded') throw new CommandError(`deployment "${name}" exceeded its progress deadline`)
+  if ((s.updatedReplicas ?? 0) < want) return { line: `Waiting for deployment "${name}" rollout to finish: ${s.updatedReplicas ?? 0} out of ${want} new replicas have been updated...\n`, done: false }
+  if ((s.replicas ?? 0) > (s.updatedReplicas ?? 0)) return { line: `Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - (s.updatedReplicas ?? 0)} old replicas are pending termination...\n`, done: false }
+  if ((s.availableReplicas ?? 0) < (s.updatedReplicas ?? 0)) return { line: `Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${s.updatedReplicas ?? 0} updated replicas are available...\n`, done: false }
+  return { line: `deployment "${name}" successfully rolled out\n`, done: true }
+}
+
+/**
+ * `rollout status` watches the Deployment until its rollout is done (rollout_status.go: UntilWithSync, printing the
+ * status line as it changes); the wait happens on the simulated clock, jumping to the next moment anything can
+ * change. `--timeout` (0, the default, means none) ends it with kubectl's error, and so does a cluster in which nothing
+ * is left to happen or an hour without the rollout done (a script cannot wait for ever); a Progressing condition of
+ * ProgressDeadlineExceeded ends it with kubectl's own error; `--watch=false` prints the status once.
+ */
+function status(ctx: KubectlContext, d: KubeObject, timeout: number, watch: boolean): number {
+  const ns = d.metadata.namespace
+  const current = () => ctx.cluster.store.get('Deployment', ns, d.metadata.name) as KubeObject | undefined
+  let obj: KubeObject | undefined = d
+  let last = ''
+  let waited = 0
+  for (;;) {
+    if (!obj) throw new CommandError(`object has been deleted`)
+    const { line, done } = statusLine(obj)
+    if (line !== last) ctx.io.out(line)
+    last = line
+    if (done) return 0
+    if (!watch) return 0
+    if (timeout > 0 && waited >= timeout) break
+    // No --timeout: the progress deadline (600 s by default) ends a stuck rollout; a paused one could wait for ever.
+    if (timeout === 0 && waited >= WAIT_LIMIT) break
+    // The first second lets the controllers see what was just applied; then from one event to the next.
+    const next = waited === 0 ? ctx.cluster.clock.now() + 1 : ctx.cluster.nextEventAt()
+    if (next === undefined) break
+    let step = Math.max(1, Math.ceil(next - ctx.cluster.clock.now()))
+    if (timeout > 0) step = Math.min(step, timeout - waited)
+    ctx.cluster.advance(step, { keepSteady: waited > 0 })
+    waited += step
+    obj = current()
   }
-  // A script cannot wait for ever: what kubectl prints when its --timeout runs out.
   ctx.io.err('error: timed out waiting for the condition\n')
   return 1
 }
