@@ -9,6 +9,7 @@ import { CommandError, verb } from './command-error.ts'
 import { DRY_RUN_FLAG, OUTPUT_FLAG, namespaceOf } from './options.ts'
 import { slashName } from './names.ts'
 import { parseTargets } from './targets.ts'
+import { parseDuration } from './wait.ts'
 
 const REVISION = 'deployment.kubernetes.io/revision'
 
@@ -26,34 +27,55 @@ export const rollout = verb((ctx: KubectlContext) => {
   for (const t of targets) {
     const d = ctx.cluster.api.get(t.info.kind, namespace, t.name)
     if (d.kind !== 'Deployment') throw new CommandError(`no ${sub === 'status' ? 'status viewer' : sub === 'history' ? 'history viewer' : sub === 'undo' ? 'rollbacker' : 'restarter'} has been implemented for ${JSON.stringify(`${t.info.kind}`)}`)
-    if (sub === 'status') code = status(ctx, d) || code
+    if (sub === 'status') code = status(ctx, d, timeoutOf(str(flags, 'timeout'))) || code
     else if (sub === 'restart') restart(ctx, d)
     else if (sub === 'history') history(ctx, d, int(flags, 'revision'))
     else if (sub === 'undo') undo(ctx, d, int(flags, 'to-revision') ?? 0)
     else pauseResume(ctx, d, sub === 'pause')
   }
-  void str
   ctx.cluster.converge()
   return code
 })
 
-function status(ctx: KubectlContext, d: KubeObject): number {
+/** `--timeout` (0, the default, waits for ever; the simulation stops after ten simulated minutes). */
+function timeoutOf(text: string | undefined): number {
+  const t = text === undefined ? 0 : /^\d+$/.test(text) ? Number(text) : parseDuration(text)
+  if (t === undefined || Number.isNaN(t)) throw new CommandError(`invalid argument "${text}" for "--timeout" flag: time: invalid duration "${text}"`)
+  return t === 0 ? 600 : t
+}
+
+/** What DeploymentStatusViewer says of `d` now, and whether the rollout is done. */
+function statusLine(d: KubeObject): { done: boolean; line: string } {
   const name = d.metadata.name
   const s = d.status ?? {}
   const want = d.spec?.replicas ?? 1
-  if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) {
-    ctx.io.out('Waiting for deployment spec update to be observed...\n')
-  } else if ((s.updatedReplicas ?? 0) < want) {
-    ctx.io.out(`Waiting for deployment "${name}" rollout to finish: ${s.updatedReplicas ?? 0} out of ${want} new replicas have been updated...\n`)
-  } else if ((s.replicas ?? 0) > (s.updatedReplicas ?? 0)) {
-    ctx.io.out(`Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - (s.updatedReplicas ?? 0)} old replicas are pending termination...\n`)
-  } else if ((s.availableReplicas ?? 0) < (s.updatedReplicas ?? 0)) {
-    ctx.io.out(`Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${s.updatedReplicas ?? 0} updated replicas are available...\n`)
-  } else {
-    ctx.io.out(`deployment "${name}" successfully rolled out\n`)
-    return 0
+  if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) return { done: false, line: 'Waiting for deployment spec update to be observed...' }
+  if ((s.updatedReplicas ?? 0) < want) return { done: false, line: `Waiting for deployment "${name}" rollout to finish: ${s.updatedReplicas ?? 0} out of ${want} new replicas have been updated...` }
+  if ((s.replicas ?? 0) > (s.updatedReplicas ?? 0)) return { done: false, line: `Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - (s.updatedReplicas ?? 0)} old replicas are pending termination...` }
+  if ((s.availableReplicas ?? 0) < (s.updatedReplicas ?? 0)) return { done: false, line: `Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${s.updatedReplicas ?? 0} updated replicas are available...` }
+  return { done: true, line: `deployment "${name}" successfully rolled out` }
+}
+
+/**
+ * Watches the Deployment as kubectl does, on the simulated clock: prints each new "Waiting..." line, then
+ * "successfully rolled out"; when `timeout` seconds pass first, kubectl's timeout error.
+ */
+function status(ctx: KubectlContext, d: KubeObject, timeout: number): number {
+  const current = () => (ctx.cluster.store.get('Deployment', d.metadata.namespace, d.metadata.name) as KubeObject | undefined) ?? d
+  let last = ''
+  let waited = 0
+  for (;;) {
+    const { done, line } = statusLine(current())
+    if (line !== last) ctx.io.out(`${line}\n`)
+    last = line
+    if (done) return 0
+    if (waited >= timeout) break
+    // As `kubectl wait`: a second at first, then straight to the clock's next event.
+    const next = waited === 0 ? undefined : ctx.cluster.nextEventAt()
+    const step = waited === 0 ? 1 : next === undefined ? timeout - waited : Math.min(timeout - waited, Math.max(1, Math.ceil(next - ctx.cluster.clock.now())))
+    ctx.cluster.advance(step, { keepSteady: waited > 0 })
+    waited += step
   }
-  // A script cannot wait for ever: what kubectl prints when its --timeout runs out.
   ctx.io.err('error: timed out waiting for the condition\n')
   return 1
 }
