@@ -11,6 +11,9 @@
 kubectl create deployment kubia --image=luksa/kubia --replicas=3
 kubectl expose deployment kubia --port=80 --target-port=8080
 kubectl run client --image=curlimages/curl --command -- sleep 3600
+# The images take a few seconds to pull: wait until the four pods run before looking at them.
+kubectl wait --for=condition=Ready pod -l app=kubia
+kubectl wait --for=condition=Ready pod/client
 kubectl get pods -l app=kubia -o wide
 #check: output contains "Running"
 
@@ -30,6 +33,8 @@ kubectl get endpoints kubia
 ## Step: Traffic to the Service never reaches it
 # kube-proxy programs only ready endpoints (and falls back to serving-terminating ones only when no endpoint is
 # ready), so every request lands on one of the three running pods.
+# The replacement takes a moment to start: wait for the Deployment to have three available pods again.
+kubectl rollout status deployment/kubia
 for i in 1 2 3 4 5 6 7 8 9; do kubectl exec client -- curl -s http://kubia; done
 #check: every curl outcome == delivered
 #check: every curl pod != $POD

@@ -4,6 +4,7 @@ import type { KubeObject } from '../api/types.ts'
 import type { ContainerState } from '../node/runtime.ts'
 import { imageFamily } from '../images/index.ts'
 import { httpd } from '../images/os-and-servers.ts'
+import { gkeKubeDns } from '../images/cluster-addons.ts'
 import { runsImageServer } from '../images/process.ts'
 import { appKind, imageFiles, listenPorts } from './registry.ts'
 import type { ContainerInfo } from './registry.ts'
@@ -42,6 +43,10 @@ export function httpProbeResult(pod: KubeObject, container: Container | Containe
     if (state?.removed.has(file)) return { kind: 'response', status: 404 }
     if (state?.files.has(file)) return { kind: 'response', status: 200 }
     return { kind: 'response', status: clean === '/' || clean === '/index.html' || (base === 'nginx' && clean === '/50x.html') ? 200 : 404 }
+  }
+  if (imageFamily(container.image ?? '') === gkeKubeDns) {
+    const ok = (port === 8081 && clean === '/readiness') || (port === 10054 && (clean === '/healthcheck/kubedns' || clean === '/healthcheck/dnsmasq'))
+    return { kind: 'response', status: ok ? 200 : 404 }
   }
   if (base === 'coredns') return { kind: 'response', status: (port === 8080 && clean === '/health') || (port === 8181 && clean === '/ready') ? 200 : 404 }
   if (app === 'influxdb') return { kind: 'response', status: clean === '/ping' ? 204 : clean === '/health' ? 200 : 404 }

@@ -100,7 +100,7 @@ export function dnsObjects(profile: ProfileSpec): KubeObject[] {
             tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }, { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
             nodeSelector: { 'kubernetes.io/os': 'linux' },
             dnsPolicy: 'Default',
-            containers: [{
+            containers: [name === 'coredns' ? {
               name: 'coredns', image, args: ['-conf', '/etc/coredns/Corefile'],
               ports: [
                 { containerPort: 53, name: 'dns', protocol: 'UDP' },
@@ -109,6 +109,17 @@ export function dnsObjects(profile: ProfileSpec): KubeObject[] {
               ],
               livenessProbe: { httpGet: { path: '/health', port: 8080, scheme: 'HTTP' }, initialDelaySeconds: 60, timeoutSeconds: 5, successThreshold: 1, failureThreshold: 5 },
               readinessProbe: { httpGet: { path: '/ready', port: 8181, scheme: 'HTTP' } },
+            } : {
+              // GKE's kubedns container, its ports and probes as the kube-dns Deployment sets them (the dnsmasq and
+              // sidecar containers it also runs are folded into this one by the image catalog's gkeKubeDns).
+              name: 'kubedns', image, args: ['--domain=cluster.local.', '--dns-port=10053', '--config-dir=/kube-dns-config', '--v=2'],
+              ports: [
+                { containerPort: 10053, name: 'dns-local', protocol: 'UDP' },
+                { containerPort: 10053, name: 'dns-tcp-local', protocol: 'TCP' },
+                { containerPort: 10055, name: 'metrics', protocol: 'TCP' },
+              ],
+              livenessProbe: { httpGet: { path: '/healthcheck/kubedns', port: 10054, scheme: 'HTTP' }, initialDelaySeconds: 60, timeoutSeconds: 5, successThreshold: 1, failureThreshold: 5 },
+              readinessProbe: { httpGet: { path: '/readiness', port: 8081, scheme: 'HTTP' }, initialDelaySeconds: 3, timeoutSeconds: 5 },
             }],
           },
         },

@@ -28,6 +28,22 @@ export const ingressNginx: ImageFamily = {
   exitsOnSigterm: true,
 }
 
+/**
+ * GKE's kube-dns (`gke.gcr.io/k8s-dns-kube-dns`). The real pod runs kubedns (DNS on 10053, readiness /readiness on
+ * 8081, metrics 10055), dnsmasq in front of it on 53 and a sidecar whose 10054 answers /healthcheck/kubedns; the
+ * simulation runs the pod as this one container, so it binds all of those and resolves as the cluster DNS does.
+ */
+export const gkeKubeDns: ImageFamily = {
+  repositories: ['gke.gcr.io/k8s-dns-kube-dns', 'registry.k8s.io/dns/k8s-dns-kube-dns', 'k8s.gcr.io/dns/k8s-dns-kube-dns'],
+  tags: (t) => /^1\.\d{1,2}\.\d{1,2}(-gke\.\d+)?$/.test(t),
+  app: 'coredns',
+  entrypoint: ['/kube-dns'], cmd: [], server: ['kube-dns'],
+  ports: [53, 8081, 10053, 10054, 10055], udpPorts: [53, 10053],
+  binaries: [],
+  sizeBytes: 32_442_364, pullSeconds: 3,
+  exitsOnSigterm: true,
+}
+
 /** kindnetd, kube-proxy, etcd, the API server and the other control-plane images: preloaded, any tag kind ships. */
 export const system: ImageFamily = {
   repositories: ['docker.io/kindest/kindnetd', 'registry.k8s.io/kube-proxy', 'registry.k8s.io/kube-apiserver', 'registry.k8s.io/kube-controller-manager',

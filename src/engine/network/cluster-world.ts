@@ -29,9 +29,11 @@ export function compiledRules(cluster: Cluster): Map<string, NodeRules> {
   const byNode = compileProxyRulesForNodes({
     clusterCIDR: cluster.config.clusterCIDR, serviceCIDR: cluster.config.serviceCIDR, services, endpointSlices,
     proxyMode: cluster.profile.kubeProxyMode ?? 'iptables',
-    // kind's own layers: kindnet's masquerade agent, docker's DNS rules, the portmap plugin's hostPorts.
+    // kind's own layers: kindnet's masquerade agent, docker's DNS rules.
     kindMasqAgent: kind, dockerDNS: kind ? kindDockerDNS : undefined,
-    hostPorts: kind ? hostPortPods(cluster.store.list('Pod') as unknown as Pod[]) : undefined,
+    // The CNI portmap plugin's hostPorts: kindnet's CNI config chains it, and so do minikube's bridge conflist
+    // (its ingress add-on's controller listens through hostPorts 80/443) and GKE's.
+    hostPorts: hostPortPods(cluster.store.list('Pod') as unknown as Pod[]),
   }, cluster.profile.nodes.map((node) => ({ nodeName: node.name, nodeIPs: [node.internalIP] })))
   state.rules = { version, byNode }
   return byNode

@@ -73,7 +73,8 @@ function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer
         recordRequest(world.view.config, key, { image: server.container.image, now, method: req.method, path: req.path, status: res.status, bytes: byteLength(res.body),
           remoteIP: peer.ip, remotePort: peer.port, localPort: local.port, userAgent: req.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1] ?? '' })
       }
-      tb.hop({ at: `pod/${server.pod.name}`, component: 'pod', action: 'respond', src: peer, dst: local, rule: null,
+      // A hostNetwork pod's process answers in its node's network namespace, where connect accepted the connection.
+      tb.hop({ at: server.pod.hostNetwork ? `node/${server.pod.nodeName}` : `pod/${server.pod.name}`, component: 'pod', action: 'respond', src: peer, dst: local, rule: null,
         note: `${server.container.image} answers ${res.status}.` })
       return res
     }
