@@ -7,6 +7,7 @@ import { groupOf, kindInfo } from '../api/kinds.ts'
 import type { KubeObject } from '../api/types.ts'
 import { NodePortAllocator, ServiceIPAllocator } from '../allocators/index.ts'
 import { applyDefaults } from '../defaults/index.ts'
+import { prepareJobForCreate } from './job-strategy.ts'
 import type { SeededRandom } from '../sim/random.ts'
 import { decodeError } from '../validation/decode.ts'
 import { newBadRequest, newInvalid } from '../validation/field-errors.ts'
@@ -88,6 +89,7 @@ export function admitCreate(obj: KubeObject, ctx: AdmissionContext): AdmissionRe
   }
   if (out.kind === 'Pod') admitNewPod(out, ctx.rng)
   else prepareForCreate(out)
+  if (out.kind === 'Job') prepareJobForCreate(out, ctx.rng)
   const errs = validateCreate(out, kindInfo(out.kind)?.namespaced ?? true)
   if (errs.length) {
     txn.revert()

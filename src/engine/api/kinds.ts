@@ -26,6 +26,7 @@ export const KINDS: KindInfo[] = [
   { kind: 'ReplicaSet', apiVersion: 'apps/v1', acceptedApiVersions: ['apps/v1'], plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true },
   { kind: 'DaemonSet', apiVersion: 'apps/v1', acceptedApiVersions: ['apps/v1'], plural: 'daemonsets', singular: 'daemonset', shortNames: ['ds'], namespaced: true },
   { kind: 'StatefulSet', apiVersion: 'apps/v1', acceptedApiVersions: ['apps/v1'], plural: 'statefulsets', singular: 'statefulset', shortNames: ['sts'], namespaced: true },
+  { kind: 'Job', apiVersion: 'batch/v1', acceptedApiVersions: ['batch/v1'], plural: 'jobs', singular: 'job', shortNames: [], namespaced: true },
   { kind: 'ReplicationController', apiVersion: 'v1', acceptedApiVersions: ['v1'], plural: 'replicationcontrollers', singular: 'replicationcontroller', shortNames: ['rc'], namespaced: true },
   { kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', acceptedApiVersions: ['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1'], plural: 'ingresses', singular: 'ingress', shortNames: ['ing'], namespaced: true },
   { kind: 'IngressClass', apiVersion: 'networking.k8s.io/v1', acceptedApiVersions: ['networking.k8s.io/v1'], plural: 'ingressclasses', singular: 'ingressclass', shortNames: [], namespaced: false },

@@ -16,6 +16,7 @@ const BUMPS_GENERATION: Record<string, (old: KubeObject, next: KubeObject, statu
   ReplicaSet: (old, next) => !jsonEqual(old.spec, next.spec),
   DaemonSet: (old, next) => !jsonEqual(old.spec, next.spec), // pkg/registry/apps/daemonset/strategy.go
   StatefulSet: (old, next) => !jsonEqual(old.spec, next.spec), // pkg/registry/apps/statefulset/strategy.go
+  Job: (old, next) => !jsonEqual(old.spec, next.spec), // pkg/registry/batch/job/strategy.go
   ReplicationController: (old, next) => !jsonEqual(old.spec, next.spec),
   Ingress: (old, next) => !jsonEqual(old.spec, next.spec),
   IngressClass: (old, next) => !jsonEqual(old.spec, next.spec),

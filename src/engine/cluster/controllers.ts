@@ -9,6 +9,7 @@ import { replicaSetController } from '../controllers/replicaset-controller.ts'
 import { replicationController } from '../controllers/replication-controller.ts'
 import { daemonSetController } from '../controllers/daemonset-controller.ts'
 import { statefulSetController } from '../controllers/statefulset-controller.ts'
+import { jobController } from '../controllers/job-controller.ts'
 import { scheduler } from '../controllers/scheduler.ts'
 import { kubelet } from '../controllers/kubelet.ts'
 import { endpointsController } from '../controllers/endpoints-controller.ts'
@@ -29,6 +30,7 @@ export function createControllers(_config: ClusterConfig): Controller[] {
     replicationController(),
     daemonSetController(),
     statefulSetController(),
+    jobController(),
     scheduler(),
     kubelet(),
     nodeLifecycleController(),

@@ -35,7 +35,7 @@ export function syncOnce(cluster: Cluster, controller: string, key: ObjectKey): 
 /** Every key of every controller, synced once more after convergence, must produce no writes. */
 export function assertIdle(cluster: Cluster): void {
   const controllers = (cluster.manager as unknown as { controllers: { name: string }[] }).controllers
-  const kinds = ['Deployment', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service', 'Endpoints', 'Namespace']
+  const kinds = ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'Pod', 'Service', 'Endpoints', 'Namespace']
   for (const c of controllers) {
     for (const kind of kinds) {
       for (const obj of cluster.store.list(kind)) {

@@ -1,6 +1,7 @@
 // Applies the API server's defaulting (the scheme's SetDefaults_* functions) to a decoded object.
 // Defaulting only fills what is missing, so applying it twice changes nothing.
 import type { KubeObject } from '../api/types.ts'
+import { defaultJob } from './batch.ts'
 import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultReplicationController, defaultStatefulSet } from './apps.ts'
 import { defaultEndpointSlice, defaultEndpoints, defaultNamespace, defaultSecret } from './misc.ts'
 import { defaultPod } from './pod.ts'
@@ -23,6 +24,7 @@ export function applyDefaults(obj: KubeObject): KubeObject {
     case 'ReplicaSet': defaultReplicaSet(out); break
     case 'DaemonSet': defaultDaemonSet(out); break
     case 'StatefulSet': defaultStatefulSet(out); break
+    case 'Job': defaultJob(out); break
     case 'ReplicationController': defaultReplicationController(out); break
     case 'Secret': defaultSecret(out); break
     case 'Namespace': defaultNamespace(out); break

@@ -1,6 +1,7 @@
 // Per-kind validation entry points: what the registry strategies' Validate / ValidateUpdate call.
 // Upstream: pkg/registry/*/strategy.go of each resource (Kubernetes v1.32).
 import type { KubeObject } from '../api/types.ts'
+import { validateJob } from './batch.ts'
 import { validateAppsUpdate, validateDaemonSet, validateDeployment, validateReplicaSet, validateStatefulSet } from './apps.ts'
 import { validateConfigMap, validateImmutableDataUpdate, validateNamespace, validateSecret } from './config.ts'
 import { validateEndpointSlice, validateEndpoints } from './endpoints.ts'
@@ -24,6 +25,7 @@ export function validateCreate(obj: KubeObject, namespaced: boolean): ErrorList 
     case 'ReplicaSet': return validateReplicaSet(obj)
     case 'DaemonSet': return validateDaemonSet(obj)
     case 'StatefulSet': return validateStatefulSet(obj)
+    case 'Job': return validateJob(obj)
     case 'ReplicationController': return validateReplicationController(obj)
     case 'Endpoints': return validateEndpoints(obj)
     case 'EndpointSlice': return validateEndpointSlice(obj)

@@ -126,6 +126,14 @@ export const schemas: Record<string, StructT> = {
     }),
     status: 'any',
   }),
+  Job: top('Job', {
+    spec: s('JobSpec', {
+      parallelism: 'int32', completions: 'int32', activeDeadlineSeconds: 'int64', backoffLimit: 'int32', backoffLimitPerIndex: 'int32',
+      maxFailedIndexes: 'int32', selector: labelSelector, manualSelector: 'bool', template: podTemplateSpec, ttlSecondsAfterFinished: 'int32',
+      completionMode: 'string', suspend: 'bool', podFailurePolicy: 'any', successPolicy: 'any', podReplacementPolicy: 'string', managedBy: 'string',
+    }),
+    status: 'any',
+  }),
   ReplicationController: top('ReplicationController', {
     spec: s('ReplicationControllerSpec', { replicas: 'int32', minReadySeconds: 'int32', selector: strMap, template: podTemplateSpec }),
     status: 'any',

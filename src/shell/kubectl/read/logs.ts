@@ -18,7 +18,7 @@ function podFor(ctx: KubectlContext, target: string, namespace: string): { name:
   if (info.kind === 'Pod') return { name }
   const owner = ctx.cluster.store.get(info.kind, namespace, name)
   if (!owner) return { error: `Error from server (NotFound): ${info.plural}${info.apiVersion.includes('/') ? '.' + info.apiVersion.split('/')[0] : ''} "${name}" not found` }
-  const selector = info.kind === 'Deployment' || info.kind === 'ReplicaSet' ? fromLabelSelector(owner.spec?.selector) : fromMap(owner.spec?.selector ?? {})
+  const selector = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'].includes(info.kind) ? fromLabelSelector(owner.spec?.selector) : fromMap(owner.spec?.selector ?? {})
   const pods = selector ? ctx.cluster.store.list('Pod', namespace).filter((p) => matches(selector, p.metadata.labels)) : []
   if (!pods.length) return { error: `error: timed out waiting for the condition` }
   const ranked = [...pods].sort((a, b) => Number(b.status?.phase === 'Running') - Number(a.status?.phase === 'Running'))

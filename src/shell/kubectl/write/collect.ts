@@ -46,7 +46,8 @@ export function collectObjects(sources: Source[], opts: CollectOptions): { objec
   }
   for (const src of sources) {
     if (src.kind === 'static') {
-      for (const obj of src.manifest.objects) settle(obj, src.name, !!kindInfo(String(obj.kind)))
+      // The add-on manifests' Jobs (ingress-nginx's admission certgen) are spec-less stubs: reported, not run.
+      for (const obj of src.manifest.objects) settle(obj, src.name, !!kindInfo(String(obj.kind)) && !(obj.kind === 'Job' && !obj.spec))
       continue
     }
     const parsed = parseManifests(src.text, src.name, { validate: opts.validate, resolveKind: opts.resolveKind })

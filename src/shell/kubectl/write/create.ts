@@ -95,6 +95,21 @@ const createDeployment: Generator = (ctx, args) => {
   return 0
 }
 
+// create_job.go: one container named after the Job, the command after `--`, restartPolicy Never.
+const createJob: Generator = (ctx, args) => {
+  const c = common(args, [{ name: 'image', type: 'string' }, { name: 'from', type: 'string' }])
+  if (str(c.flags, 'from') !== undefined) throw new CommandError('--from is not supported here (kubehop has no CronJobs)')
+  const image = str(c.flags, 'image')
+  if (!image) throw new CommandError('either --image or --from must be specified')
+  const name = nameArg(c.flags.positional, 'kubectl create job')
+  const command = c.flags.rest ?? []
+  createGenerated(ctx, {
+    apiVersion: 'batch/v1', kind: 'Job', metadata: { name, namespace: c.namespace },
+    spec: { template: { metadata: {}, spec: { containers: [{ name, image, ...(command.length ? { command } : {}) }], restartPolicy: 'Never' } } },
+  }, c)
+  return 0
+}
+
 const createService: Generator = (ctx, args) => {
   const type = args.find((a) => !a.startsWith('-'))
   if (!type || !['clusterip', 'nodeport', 'loadbalancer', 'externalname'].includes(type)) {
@@ -207,6 +222,7 @@ const createSecret: Generator = (ctx, args) => {
 
 const GENERATORS: Record<string, Generator> = {
   deployment: createDeployment, deploy: createDeployment,
+  job: createJob,
   service: createService, svc: createService,
   namespace: createNamespace, ns: createNamespace,
   configmap: createConfigMap, cm: createConfigMap,

@@ -9,7 +9,7 @@ import { resolveKind } from './targets.ts'
 
 function selectorOf(obj: KubeObject): Selector | null {
   switch (obj.kind) {
-    case 'Deployment': case 'ReplicaSet': return fromLabelSelector(obj.spec?.selector)
+    case 'Deployment': case 'ReplicaSet': case 'StatefulSet': case 'DaemonSet': case 'Job': return fromLabelSelector(obj.spec?.selector)
     case 'ReplicationController': return obj.spec?.selector ? fromMap(obj.spec.selector) : null
     case 'Service': return obj.spec?.selector && Object.keys(obj.spec.selector).length ? fromMap(obj.spec.selector) : null
     default: return null

@@ -3,7 +3,7 @@ import type { TableSpec } from '../table.ts'
 import { POD_TABLE } from './pod.ts'
 import { SERVICE_TABLE } from './service.ts'
 import { ENDPOINTS_TABLE, ENDPOINT_SLICE_TABLE } from './endpoints.ts'
-import { DAEMONSET_TABLE, DEPLOYMENT_TABLE, RC_TABLE, REPLICASET_TABLE, STATEFULSET_TABLE } from './workloads.ts'
+import { DAEMONSET_TABLE, DEPLOYMENT_TABLE, JOB_TABLE, RC_TABLE, REPLICASET_TABLE, STATEFULSET_TABLE } from './workloads.ts'
 import { INGRESS_CLASS_TABLE, INGRESS_TABLE } from './ingress.ts'
 import { CONFIGMAP_TABLE, NAMESPACE_TABLE, SECRET_TABLE } from './config.ts'
 import { NODE_TABLE } from './node.ts'
@@ -20,6 +20,7 @@ const TABLES: Record<string, TableSpec> = {
   ReplicaSet: REPLICASET_TABLE,
   DaemonSet: DAEMONSET_TABLE,
   StatefulSet: STATEFULSET_TABLE,
+  Job: JOB_TABLE,
   ReplicationController: RC_TABLE,
   Ingress: INGRESS_TABLE,
   IngressClass: INGRESS_CLASS_TABLE,

@@ -4,6 +4,7 @@ import type { TableSpec } from '../table.ts'
 import { ageColumn, containerCells, nameColumn } from '../table.ts'
 import { formatLabels, formatSelector, fromLabelSelector } from '../../../../engine/api/labels.ts'
 import type { KubeObject } from '../../../../engine/api/types.ts'
+import { humanDuration, parseTime } from '../duration.ts'
 import type { LabelSelector } from 'kubernetes-types/meta/v1'
 
 /** metav1.FormatLabelSelector: `<none>` for an empty selector. */
@@ -64,6 +65,46 @@ export const STATEFULSET_TABLE: TableSpec = [
   ageColumn,
   { header: 'CONTAINERS', wide: true, cell: names },
   { header: 'IMAGES', wide: true, cell: images },
+]
+
+const jobHas = (j: KubeObject, type: string) => ((j.status?.conditions ?? []) as { type: string; status: string }[]).some((c) => c.type === type && c.status === 'True')
+
+/** printJob's STATUS: the terminal conditions first, then deletion, suspension and a pending failure. */
+function jobStatus(j: KubeObject): string {
+  if (jobHas(j, 'Complete')) return 'Complete'
+  if (jobHas(j, 'Failed')) return 'Failed'
+  if (j.metadata.deletionTimestamp) return 'Terminating'
+  if (jobHas(j, 'Suspended')) return 'Suspended'
+  if (jobHas(j, 'FailureTarget')) return 'FailureTarget'
+  return 'Running'
+}
+
+/** printJob's COMPLETIONS: succeeded/completions, or succeeded/1 (of parallelism) for a work-queue Job. */
+function jobCompletions(j: KubeObject): string {
+  const done = n(j.status?.succeeded)
+  if (typeof j.spec?.completions === 'number') return `${done}/${j.spec.completions}`
+  const parallelism = j.spec?.parallelism ?? 0
+  return parallelism > 1 ? `${done}/1 of ${parallelism}` : `${done}/1`
+}
+
+/** printJob's DURATION: empty before the start, then start → now, then start → completion. */
+function jobDuration(j: KubeObject, now: number): string {
+  const start = parseTime(j.status?.startTime)
+  if (start === undefined) return ''
+  const end = parseTime(j.status?.completionTime)
+  return humanDuration((end ?? now) - start)
+}
+
+// printJob (v1.32): STATUS and DURATION next to COMPLETIONS; -o wide adds containers, images and the selector.
+export const JOB_TABLE: TableSpec = [
+  nameColumn,
+  { header: 'STATUS', cell: jobStatus },
+  { header: 'COMPLETIONS', cell: jobCompletions },
+  { header: 'DURATION', cell: (j, ctx) => jobDuration(j, ctx.now) },
+  ageColumn,
+  { header: 'CONTAINERS', wide: true, cell: names },
+  { header: 'IMAGES', wide: true, cell: images },
+  { header: 'SELECTOR', wide: true, cell: (j) => formatLabelSelector(j.spec?.selector) },
 ]
 
 export const REPLICASET_TABLE: TableSpec = [...replicaColumns, { header: 'SELECTOR', wide: true, cell: (r) => formatLabelSelector(r.spec?.selector) }]
