@@ -28,6 +28,8 @@ function files(w: Workload): Record<string, string> {
   const steps = [
     'kind create cluster --config kind.yaml >/dev/null 2>&1',
     'kubectl apply -f workload.yaml | tail -n 1',
+    // The kubelets pull luksa/kubia (one pull at a time per node, ~50 pods each): every pod runs within two minutes.
+    'sleep 120',
     'kubectl get pods --no-headers | grep -c Running',
     'kubectl get endpointslices --no-headers | grep -c 8080',
   ].join('\n') + '\n'

@@ -108,7 +108,7 @@ export function bigCluster(): BigCluster {
       spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }], ...(i % 10 === 0 ? { type: 'NodePort' } : {}) } })
   }
   cluster.converge()
-  cluster.advance(30)
+  cluster.advance(120) // pulls are serialized per node: 50 pods of one image need about a minute to all start
   const buildMs = performance.now() - t0
   const c = process.cpuUsage(c0)
   gc()

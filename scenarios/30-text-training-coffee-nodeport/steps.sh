@@ -14,11 +14,12 @@ kubectl wait --for=condition=Ready pod/coffee
 
 ## Step: Expose it as a NodePort
 # The text exposes the Pod straight away. Today's kubectl refuses: a Service needs a selector, and a Pod
-# without labels gives it none (the text's Pod had `run=coffee`, which old `kubectl run` added). Label it first.
-# TODO(shell): kubectl expose pod coffee --port=80 --target-port=9090  --type=NodePort   (must fail: "the pod has no labels and cannot be exposed")
+# without labels gives it none (the text's Pod had `run=coffee`, which old `kubectl run` added). Label it, then expose.
+kubectl expose pod coffee --port=80 --target-port=9090  --type=NodePort
 kubectl label pod coffee run=coffee
 kubectl expose pod coffee --port=80 --target-port=9090  --type=NodePort
 kubectl get service
+#check: output contains "the pod has no labels and cannot be exposed"
 #check: output contains "service/coffee exposed"
 #check: output contains "80:3"
 
@@ -31,17 +32,21 @@ curl -s http://172.18.0.3:$NODE_PORT/
 #check: last curl path contains pod/coffee
 
 ## Step: What a ClusterIP Service would look like
-# The text prints the Service kubectl would send, without creating it.
-# TODO(shell): kubectl expose pod coffee --port=80 --target-port=9090  --type=ClusterIP --dry-run --output=yaml   (bare --dry-run: kubectl's own warning or error, then the YAML)
-kubectl expose pod coffee --port=80 --target-port=9090  --type=ClusterIP --dry-run=client --output=yaml
+# The text prints the Service kubectl would send, without creating it. A bare `--dry-run` still means `client`
+# (kubectl's flag has that as its no-value default; the deprecation warning of v1.18–v1.22 is gone).
+kubectl expose pod coffee --port=80 --target-port=9090  --type=ClusterIP --dry-run --output=yaml
 #check: output contains "type: ClusterIP"
 
 ## Step: The Service's name in DNS
 # A debug pod resolves the Service by name and the cluster IP back to the name.
 kubectl run debugger --image=ansilh/debug-tools --restart=Never
 kubectl wait --for=condition=Ready pod/debugger
-# TODO(shell): kubectl exec -it debugger -- /bin/sh   (then nslookup coffee; nslookup <cluster IP>; inside the pod)
-kubectl exec debugger -- nslookup coffee
+# The text opens a shell in the pod and types `nslookup coffee` there (a script has no terminal: kubectl says so
+# and the lines up to `exit` run inside). The reverse lookup of the cluster IP is typed from outside, where the
+# address can be read from the Service.
+kubectl exec -it debugger -- /bin/sh
+nslookup coffee
+exit
 kubectl exec debugger -- nslookup $(kubectl get svc coffee -o jsonpath='{.spec.clusterIP}')
 #check: output contains "coffee.default.svc.cluster.local"
 #check: last dns outcome == delivered

@@ -29,6 +29,8 @@ export interface ShellSpec {
   env: Record<string, string>
   /** Its prompt for a working directory (bash `root@web-1:/# `, BusyBox `/ # `); '' without a terminal. */
   prompt(pwd: string): string
+  /** The statement about to run is line `n` of what the shell has read. */
+  atLine?(n: number): void
   /** Files `cat`, `<` and `>` use in there. */
   files?: { read(path: string): string | undefined; write(path: string, content: string, append: boolean): void }
   /** It ended with `code`: what the tool that opened it prints then, and the tool's own exit status. */

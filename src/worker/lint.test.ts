@@ -41,3 +41,17 @@ describe('lint: a port that nothing listens on', () => {
     expect(markers[0].message).toContain('TCP port 80 ')
   })
 })
+
+describe('lint: images the catalog does not know', () => {
+  it('an image kubehop does not know is an info at its image line; one the registry cannot have is a warning', () => {
+    const unknown = defaultManifest.replace('image: luksa/kubia:1.0', 'image: example/shop:1.0')
+    const m1 = lintOf(unknown).filter((m) => m.message.includes('example/shop'))
+    expect(m1).toHaveLength(1)
+    expect(m1[0]).toMatchObject({ severity: 'info', line: lineOf(unknown, 'image: example/shop:1.0') })
+    expect(m1[0].message).toContain('kubehop does not know what the image "example/shop:1.0" serves')
+    const typo = defaultManifest.replace('image: luksa/kubia:1.0', 'image: nginxx:doesnotexist')
+    const m2 = lintOf(typo).filter((m) => m.message.includes('nginxx'))
+    expect(m2).toHaveLength(1)
+    expect(m2[0]).toMatchObject({ severity: 'warning', line: lineOf(typo, 'image: nginxx:doesnotexist') })
+  })
+})

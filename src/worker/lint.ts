@@ -7,6 +7,7 @@ import type { KubeObject } from '../engine/api/types.ts'
 import { listeningPorts } from '../engine/apps/listening.ts'
 import { containerFiles } from '../engine/apps/mounted-files.ts'
 import { imageFiles } from '../engine/apps/registry.ts'
+import { knownImage, registryAnswer } from '../engine/images/index.ts'
 import type { SourceRange } from '../engine/manifest/index.ts'
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
 import type { EditorMarker } from './protocol.ts'
@@ -54,11 +55,32 @@ function listening(pod: KubeObject, store: ReadonlyStore): { port: number; proto
     listeningPorts(c, containerFiles(pod, c.name, imageFiles(c.image ?? ''), store)))
 }
 
+/**
+ * Each container's image against the catalog (src/engine/images/): one the registry cannot have fails to pull; one
+ * kubehop does not describe runs a process of which nothing is known, so it binds no port here.
+ */
+function imageMarkers({ file, object, locate }: LintInput): EditorMarker[] {
+  const out: EditorMarker[] = []
+  const base = object.kind === 'Pod' ? 'spec' : object.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec'
+  const spec = object.kind === 'Pod' ? object.spec : object.kind === 'CronJob' ? object.spec?.jobTemplate?.spec?.template?.spec : object.spec?.template?.spec
+  ;((spec?.containers ?? []) as { image?: unknown }[]).forEach((c, i) => {
+    if (typeof c.image !== 'string' || !c.image) return
+    const r = locate(`${base}.containers[${i}].image`)
+    if (!r) return
+    const at = { file, source: 'lint' as const, line: r.line, col: r.col, endLine: r.endLine, endCol: r.endCol }
+    const pull = registryAnswer(c.image)
+    if (!pull.ok) out.push({ ...at, severity: 'warning', message: `The registry has no image "${c.image}": the kubelet's pull fails (ErrImagePull, then ImagePullBackOff) and the container never starts.` })
+    else if (!knownImage(c.image)) out.push({ ...at, severity: 'info', message: `kubehop does not know what the image "${c.image}" serves: its process runs but binds no port here, so connections to it are refused. The README lists the images kubehop knows.` })
+  })
+  return out
+}
+
 export function lintDocuments(inputs: LintInput[], snapshot: ClusterSnapshot): EditorMarker[] {
   const out: EditorMarker[] = []
   const pods = snapshot.objects.filter((o) => o.kind === 'Pod' && !o.metadata.deletionTimestamp)
   const nodes = snapshot.objects.filter((o) => o.kind === 'Node')
   let store: ReadonlyStore | null = null
+  for (const input of inputs) out.push(...imageMarkers(input))
   for (const { file, object, locate } of inputs) {
     if (object.kind !== 'Service') continue
     const spec = (object.spec ?? {}) as { selector?: Labels; ports?: ServicePort[]; type?: string; externalTrafficPolicy?: string }

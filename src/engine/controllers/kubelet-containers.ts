@@ -18,7 +18,7 @@ type Emit = (type: 'Normal' | 'Warning', reason: string, message: string) => voi
 /** Starts an instance now (kubelet.ts startContainer): create, start, and the process plan. */
 type Start = (c: Container, restartCount: number) => void
 
-export function livesOf(rt: PodRuntime): Map<string, ContainerLife> {
+function livesOf(rt: PodRuntime): Map<string, ContainerLife> {
   if (!rt.lives) rt.lives = new Map()
   return rt.lives
 }
@@ -147,12 +147,12 @@ function exited(ctx: ControllerContext, rt: PodRuntime, c: Container, life: Cont
 }
 
 /** runc's error when the executable is missing, as containerd reports it in the terminated state and the Failed event. */
-export function startErrorMessage(detail: string): string {
+function startErrorMessage(detail: string): string {
   return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${detail}: unknown`
 }
 
 /** Every container has exited for good: the pod is Succeeded or Failed. */
-export function podFinished(pod: KubeObject, lives: Map<string, ContainerLife>): boolean {
+function podFinished(pod: KubeObject, lives: Map<string, ContainerLife>): boolean {
   const containers = (pod.spec?.containers ?? []) as Container[]
   return containers.length > 0 && containers.every((c) => { const l = lives.get(c.name); return l?.phase === 'exited' && l.until === Infinity })
 }

@@ -3,7 +3,7 @@
 // with grace 0 (pkg/kubelet/status/status_manager.go canBeDeleted) once every container has stopped.
 import type { KubeObject } from '../api/types.ts'
 import type { PodRuntime } from '../node/runtime.ts'
-import { exitsOnSigterm } from '../node/sigterm.ts'
+import { exitsOnSigterm } from '../images/process.ts'
 import type { Container } from 'kubernetes-types/core/v1'
 
 /** When the kubelet began stopping a pod's containers, and when SIGKILL falls (a later DELETE may bring it forward). */

@@ -19,7 +19,7 @@ export function apply(cluster: Cluster, ...objects: KubeObject[]): void {
 }
 
 /** Lets the kubelets pull images and start containers (as `kubectl wait` would): a second at a time, at most three minutes. */
-export function settle(cluster: Cluster): void {
+function settle(cluster: Cluster): void {
   const starting = () => cluster.store.list('Pod').some((p) => p.spec?.nodeName && !p.metadata.deletionTimestamp &&
     ((p.status?.containerStatuses ?? []) as { state?: { waiting?: { reason?: string } } }[]).some((cs) => cs.state?.waiting?.reason === 'ContainerCreating'))
   for (let i = 0; i < 180 && starting(); i++) cluster.advance(1)

@@ -25,7 +25,7 @@ export interface ProcessPlan {
 }
 
 /** The argv runc executes: command (else ENTRYPOINT) followed by args (else CMD when command is unset). */
-export function containerArgv(c: ProcessSpec, family = imageFamily(c.image ?? '')): string[] {
+function containerArgv(c: ProcessSpec, family = imageFamily(c.image ?? '')): string[] {
   const entry = c.command ?? [...(family?.entrypoint ?? [])]
   const rest = c.args ?? (c.command ? [] : [...(family?.cmd ?? [])])
   return [...entry, ...rest]

@@ -69,7 +69,7 @@ export function goLogTime(seconds: number): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 /** nginx's $time_local: `06/Dec/2026:23:50:00 +0000`. */
-export function nginxLocalTime(seconds: number): string {
+function nginxLocalTime(seconds: number): string {
   const d = new Date(seconds * 1000)
   const p = (n: number) => String(n).padStart(2, '0')
   return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`

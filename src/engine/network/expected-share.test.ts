@@ -25,6 +25,17 @@ describe('expectedShare', () => {
     expect(sum(fromPod.endpoints.map((e) => e.share))).toBeCloseTo(1, 9)
   })
 
+  it('nftables mode: numgen random mod 3 gives each endpoint a third', () => {
+    const s = new ShellSession({ seed: 1 })
+    s.hostFiles.set('kind.yaml', 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking:\n  kubeProxyMode: nftables\nnodes:\n- role: control-plane\n- role: worker\n- role: worker\n')
+    s.runScript('kind create cluster --config kind.yaml\nkubectl create deployment kubia --image=luksa/kubia --replicas=3\nkubectl expose deployment kubia --port=80 --target-port=8080 --type=NodePort --name=kubia\nkubectl wait --for=condition=Ready pod -l app=kubia --timeout=60s\n')
+    const svc = s.cluster!.store.list('Service').find((o) => o.metadata.name === 'kubia')!
+    const share = expectedShare(s.cluster!, { from: 'host', ip: '172.18.0.3', port: svc.spec!.ports[0].nodePort as number })!
+    expect(share.endpoints).toHaveLength(3)
+    for (const e of share.endpoints) expect(e.share).toBeCloseTo(1 / 3, 6)
+    expect(share.chains).toContain('services')
+  })
+
   it('externalTrafficPolicy Local behind a cloud load balancer: 50/25/25; the empty node drops', () => {
     const s = new ShellSession({ seed: 1 })
     s.hostFiles.set('app.yaml', readFileSync('scenarios/16-local-traffic-policy/app.yaml', 'utf8'))

@@ -122,6 +122,20 @@ export function expectedShare(cluster: Cluster, source: ShareSource): ExpectedSh
     // Walk once with every statistic draw matching: the hops name the chains up to the service's pick.
     const probe = traceNodePacket(rules, newNodeDataplaneState(), { protocol: source.protocol ?? 'tcp', src: { ip: srcIp, port: srcPort }, dst: e.dst, origin: 'network' },
       { random: NO_DRAW, now: cluster.clock.now(), localAddresses: [e.node.internalIP, e.node.gatewayIP] })
+    if (rules.nft) {
+      // nftables mode: `numgen random mod N vmap { i : goto endpoint-… }` gives each endpoint 1/N.
+      const targets = probe.hops.map((h) => h.rule ?? '').flatMap((r) => [...r.matchAll(/(?:goto|jump) (\S+?)(?:,| \}|$)/g)].map((m) => m[1]))
+      if (!chains.length) chains = [...new Set(targets.filter((t) => t !== 'mark-for-masquerade' && !t.startsWith('endpoint-')))]
+      const pick = probe.hops.find((h) => h.rule?.startsWith('numgen random mod '))?.rule
+      if (targets.length) sawService = true
+      const eps = pick ? [...pick.matchAll(/goto (endpoint-\S+?)(?:,| \})/g)].map((m) => m[1]) : []
+      for (const name of eps) {
+        const a = rules.nft.chains.find((c) => c.name === name)?.rules.find((r) => r.action.kind === 'dnat')?.action
+        if (a?.kind === 'dnat') shares.set(`${a.ip}:${a.port}`, (shares.get(`${a.ip}:${a.port}`) ?? 0) + e.share / eps.length)
+      }
+      if (!eps.length) dropped += e.share
+      continue
+    }
     const jumps = probe.hops.map((h) => h.rule ?? '').map((r) => /^-A (\S+) .*-j (KUBE-(?!MARK-)\S+)/.exec(r)).filter((m): m is RegExpExecArray => !!m)
     const pickChain = [...jumps].reverse().find((m) => /^KUBE-(SVC|SVL)-/.test(m[2]))?.[2]
     if (!chains.length) chains = [...new Set(jumps.map((m) => m[2]))]

@@ -4,7 +4,7 @@
 // it: pkg/kubelet/kubelet.go backOffPeriod 10 s, MaxContainerBackOff 300 s).
 import type { ProcessPlan } from '../images/process.ts'
 
-export const INITIAL_BACKOFF = 10
+const INITIAL_BACKOFF = 10
 export const MAX_BACKOFF = 300
 
 /** One line a process wrote, at simulated time `at`. */

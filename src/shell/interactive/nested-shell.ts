@@ -5,6 +5,7 @@ import type { NestedShell, RunOptions, ShellState, StatementRecord } from '../sc
 
 export function nestedShell(spec: ShellSpec, base: RunOptions, closed: () => void): NestedShell {
   const vars = Object.assign(Object.create(null) as Record<string, string>, { PWD: '/', ...spec.env })
+  let first: number | undefined
   const state: ShellState = { vars, aliases: Object.create(null) as Record<string, string>, lastExit: 0, exported: Object.keys(vars), files: {} }
   return {
     state,
@@ -15,6 +16,10 @@ export function nestedShell(spec: ShellSpec, base: RunOptions, closed: () => voi
       writeFile: spec.files ? (path, content, append) => spec.files!.write(absolute(path, vars.PWD), content, append) : undefined,
     },
     prompt: () => spec.prompt(vars.PWD ?? '/'),
+    startsAt(line: number) {
+      first ??= line
+      spec.atLine?.(line - first + 1)
+    },
     close(record: StatementRecord): number {
       closed()
       const push = (stream: 'stdout' | 'stderr') => (text: string) => { if (text) record.chunks.push({ stream, text }) }

@@ -9,6 +9,7 @@ import { containerFiles } from '../../engine/node/container-files.ts'
 import { busyboxUserland } from './image-binaries.ts'
 import { nestedShell } from './nested-shell.ts'
 import { iterateScript } from '../script/interpreter.ts'
+import { createShellState } from '../script/state.ts'
 import type { CommandIO } from '../command.ts'
 
 /** Shells kubectl can open a session in (the command is one of these with no arguments). */
@@ -46,11 +47,14 @@ export function podShell(host: ShellHost, o: PodShellOptions): ShellSpec {
   const started = o.cluster.runtime.podByName(namespace, name)?.containers.get(o.container)?.env ?? {}
   const env = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: hostname, HOME: '/root', ...started, ...(o.tty ? { TERM: 'xterm' } : {}) }
   const files = containerFiles({ store: o.cluster.store, runtime: o.cluster.runtime, config: o.cluster.config, pod: o.pod, container: o.container })
-  const notFound = (cmd: string) => o.shell === 'bash' ? `bash: ${cmd}: command not found\n` : busyboxUserland(image) ? `sh: ${cmd}: not found\n` : `sh: 1: ${cmd}: not found\n`
+  let line = 1
+  // bash reading a pipe (no TTY) names the input line: `bash: line 3: x: command not found` (shell.c/error.c).
+  const notFound = (cmd: string) => o.shell === 'bash' ? `bash: ${o.tty ? '' : `line ${line}: `}${cmd}: command not found\n` : busyboxUserland(image) ? `sh: ${cmd}: not found\n` : `sh: 1: ${cmd}: not found\n`
   return {
     env,
     files,
     prompt: (pwd) => (o.tty ? shellPrompt(o.shell, image, hostname, pwd) : ''),
+    atLine: (n) => { line = n },
     run(argv, stdin, runEnv) {
       const chunks: Chunk[] = []
       const traces: unknown[] = []
@@ -76,14 +80,18 @@ export function attachShell(host: ShellHost, io: CommandIO, spec: ShellSpec): nu
     host.openShell(spec)
     return undefined
   }
-  const nested = nestedShell(spec, {}, () => {})
+  // The input is the shell's script: read as nested statements (their lines counted), ended by `exit` or its end.
+  let open = true
+  const nested = nestedShell(spec, {}, () => { open = false })
   let code = 0
-  for (const record of iterateScript(io.stdin ?? '', nested.state, nested.runner, nested.opts)) {
+  const unused = () => ({ chunks: [], exitCode: 127, traces: [] })
+  for (const record of iterateScript(io.stdin ?? '', createShellState(), unused, { nested: () => (open ? nested : undefined), endOfInput: true })) {
     for (const c of record.chunks) (c.stream === 'stdout' ? io.out : io.err)(c.text)
     record.traces.forEach((t) => io.trace(t))
     code = record.exitCode
+    if (!open) break // what follows `exit` is never read
   }
-  return spec.onExit(code, io)
+  return code
 }
 
 /** Whether the -t asked for is a real TTY (input from a terminal); kubectl warns when it is not (util/term/term.go). */

@@ -24,8 +24,8 @@ describe('kubectl exec -it POD -- bash, from a script (the CLI)', () => {
     expect(outs.slice(1, 5)).toEqual([
       'kubia\n', `${ip} \n`,
       'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n',
-      // the container has no kubectl: bash's own message, not the runtime's
-      'bash: kubectl: command not found\n',
+      // the container has no kubectl: bash's own message, not the runtime's; reading a pipe it names the line
+      'bash: line 4: kubectl: command not found\n',
     ])
     // exec.go: a non-zero remote status is kubectl's "command terminated with exit code N", and kubectl exits N.
     expect(outs[5]).toBe('command terminated with exit code 3\n')
@@ -55,7 +55,9 @@ describe('kubectl exec -it POD -- bash, from a script (the CLI)', () => {
     const s = new ShellSession({ seed: 1 })
     sh(s, 'kubectl run bb --image=busybox -- sleep 3600')
     expect(sh(s, "echo 'cat /etc/hostname' | kubectl exec -i bb -- sh")).toMatchObject({ out: 'bb\n', err: '', code: 0 })
-    expect(sh(s, "printf 'hostname\\nexit 4\\n' | kubectl exec -i bb -- sh")).toMatchObject({ out: 'bb\n', err: 'command terminated with exit code 4\n', code: 4 })
+    expect(sh(s, "printf 'hostname\\nexit 4\\necho never\\n' | kubectl exec -i bb -- sh")).toMatchObject({ out: 'bb\n', err: 'command terminated with exit code 4\n', code: 4 })
+    sh(s, 'kubectl run kubia --image=luksa/kubia')
+    expect(sh(s, "printf 'true\\nfoo\\n' | kubectl exec -i kubia -- bash")).toMatchObject({ err: 'bash: line 2: foo: command not found\ncommand terminated with exit code 127\n', code: 127 })
   })
 })
 

@@ -1,4 +1,5 @@
 // Where a network tool runs (the host, or a pod via kubectl exec) and the world its packets travel in.
+import { imageBinaries } from '../../engine/images/index.ts'
 import type { CommandIO, ShellHost } from '../command.ts'
 import type { Cluster } from '../../engine/cluster/cluster.ts'
 import type { NetworkWorld } from '../../engine/network/world.ts'
@@ -57,11 +58,7 @@ export function isBusyboxImage(image: string | undefined): boolean {
 
 /** Whether a tool exists in the image (busybox and alpine ship wget/nslookup/ping but neither curl nor dig). */
 export function toolInImage(image: string | undefined, tool: string): boolean {
-  if (!image) return true
-  const name = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '').split('/').pop()!.toLowerCase()
-  if (name === 'busybox' || name === 'alpine') return !['curl', 'dig'].includes(tool)
-  if (name === 'curl') return tool !== 'dig'
-  return true
+  return !image || imageBinaries(image).includes(tool)
 }
 
 /** containerd's error when the executable is missing from the image. */

@@ -7,6 +7,7 @@ import { compiledRules, worldFor } from '../../engine/network/cluster-world.ts'
 import { dockerPull } from '../commands/local-images.ts'
 import { nodeShellSession } from '../interactive/node-shell.ts'
 import { nftCommand } from './nft.ts'
+import { iptablesCommand } from './iptables.ts'
 import { curl } from './curl.ts'
 import { NODE_LIFECYCLE_VERBS, containerId, containerStatus, dockerNodeLifecycle } from './docker-lifecycle.ts'
 import { apiServerURL } from '../kubectl/read/kubeconfig.ts'
@@ -35,6 +36,7 @@ export const docker: Command = (io, host) => {
       return 0
     }
     if (cmd[0] === 'nft') return nftCommand(io, cmd.slice(1), compiledRules(cluster).get(node.name)!)
+    if (cmd[0] === 'iptables') return iptablesCommand(io, cmd.slice(1), compiledRules(cluster).get(node.name)!)
     // kind's node image ships curl: it runs in the node's own network namespace.
     if (cmd[0] === 'curl') return curl({ ...io, argv: cmd, location: { kind: 'node', node: node.name } }, host)
     if (cmd[0] === 'conntrack' && (cmd.includes('-L') || cmd.includes('--dump'))) {

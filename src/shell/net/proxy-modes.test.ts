@@ -5,14 +5,14 @@ import { run } from './test-helpers.ts'
 
 const NFT_CONFIG = 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking:\n  kubeProxyMode: nftables\nnodes:\n- role: control-plane\n- role: worker\n'
 const session = (config = NFT_CONFIG) => new ShellSession({ seed: 3, readFile: (p) => (p === 'kind.yaml' ? config : undefined) })
-const APP = 'kubectl create deployment web --image=luksa/kubia --replicas=2\nkubectl expose deployment web --port=80 --target-port=8080 --type=NodePort\n'
+const APP = 'kubectl create deployment web --image=luksa/kubia --replicas=2\nkubectl expose deployment web --port=80 --target-port=8080 --type=NodePort\nkubectl wait --for=condition=Ready pod -l app=web --timeout=60s\n'
 const NODE_PORT = '$(kubectl get svc web -o jsonpath="{.spec.ports[0].nodePort}")'
 
 describe('kube-proxy in nftables mode on kind', () => {
   it('prints the ip kube-proxy table and traces a node port through its maps', () => {
     const s = session()
     const r = run(s, `kind create cluster --config kind.yaml\n${APP}docker exec kind-worker nft list ruleset\ncurl -s http://172.18.0.3:${NODE_PORT}\n`)
-    const ruleset = r.records[3].chunks.map((c) => c.text).join('')
+    const ruleset = r.records.at(-2)!.chunks.map((c) => c.text).join('')
     expect(ruleset).toMatch(/^table ip nat \{/)
     expect(ruleset).toContain('table ip kube-proxy {\n\tcomment "rules for kube-proxy"')
     expect(ruleset).toMatch(/map service-nodeports \{[^}]*elements = \{ tcp \. 3\d{4} : goto external-[A-Z2-7]{8}-default\/web\/tcp\/ \}/)
@@ -26,7 +26,7 @@ describe('kube-proxy in nftables mode on kind', () => {
   it('has no KUBE-* chains of kube-proxy in iptables-save, and no localhost node ports', () => {
     const s = session()
     const r = run(s, `kind create cluster --config kind.yaml\n${APP}docker exec kind-worker iptables-save\ndocker exec kind-worker curl -s localhost:${NODE_PORT}\n`)
-    const save = r.records[3].chunks.map((c) => c.text).join('')
+    const save = r.records.at(-2)!.chunks.map((c) => c.text).join('')
     expect(save).toContain(':KUBE-KUBELET-CANARY - [0:0]')
     expect(save).toContain(':KIND-MASQ-AGENT - [0:0]')
     expect(save).not.toMatch(/KUBE-(SERVICES|SVC|SEP|PROXY-CANARY|NODEPORTS)/)
@@ -82,5 +82,14 @@ describe('proxy-modes: the same connection through both modes', () => {
     const r = run(new ShellSession({ seed: 3 }), 'proxy-modes web\n')
     expect(r.last.exitCode).toBe(2)
     expect(r.text).toContain('usage: proxy-modes')
+  })
+})
+
+describe('iptables -S inside a node', () => {
+  it('lists a chain as iptables-nft does, and says so for a chain that is not there', () => {
+    const r = run(new ShellSession({ seed: 3 }), 'docker exec kind-worker iptables -t nat -S KUBE-POSTROUTING\ndocker exec kind-worker iptables -t nat -S NOPE\n')
+    expect(r.records[0].chunks.map((c) => c.text).join('')).toMatch(/^-N KUBE-POSTROUTING\n-A KUBE-POSTROUTING -m mark ! --mark 0x4000\/0x4000 -j RETURN\n/)
+    expect(r.last.exitCode).toBe(1)
+    expect(r.text).toContain('iptables: No chain/target/match by that name.')
   })
 })

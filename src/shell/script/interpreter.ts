@@ -74,6 +74,7 @@ function* statements(text: string, shells: Shells): Generator<StatementRecord | 
     }
     consumed = parser.consumed()
     const nested = shells.open()
+    nested?.startsAt?.(stmt.line)
     const running = (shells.active = shells.interpreterFor(nested))
     const { record, exited, interrupted } = yield* running.runStatement(stmt)
     shells.active = interp

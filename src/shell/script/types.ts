@@ -44,6 +44,8 @@ export interface NestedShell {
   readonly opts: RunOptions
   /** Its prompt (`root@web-1:/# `, BusyBox's `/ # `), shown before each statement it runs. */
   prompt(): string
+  /** The next statement starts at this line of the outer input (a non-interactive bash names lines in errors). */
+  startsAt?(line: number): void
   /** It ended (`exit`, end of input): what the tool that opened it prints then is added to `record`; returns the
    * tool's exit status, which becomes the outer shell's `$?`. */
   close(record: StatementRecord): number

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { imageBinaries, imageSize, knownImage, registryAnswer } from './index.ts'
+import { exitsOnSigterm, planProcess, runsImageServer } from './process.ts'
+import { listenPorts } from '../apps/registry.ts'
+
+describe('image catalog', () => {
+  it('says which references the registry has: unknown tags of known repositories and unknown library names fail', () => {
+    expect(registryAnswer('nginx:1.27')).toEqual({ ok: true })
+    expect(registryAnswer('luksa/kubia:v2')).toEqual({ ok: true })
+    expect(registryAnswer('nginx:doesnotexist')).toMatchObject({ ok: false, code: 'NotFound', error: expect.stringContaining('docker.io/library/nginx:doesnotexist: not found') })
+    expect(registryAnswer('nginxx:doesnotexist')).toMatchObject({ ok: false, code: 'Unknown', error: expect.stringContaining('pull access denied, repository does not exist') })
+    expect(registryAnswer('nginx:2')).toMatchObject({ ok: false })
+    // Somebody's own repository may exist: it pulls, and kubehop does not know what it serves.
+    expect(registryAnswer('example/app:1.0')).toEqual({ ok: true })
+    expect(knownImage('example/app:1.0')).toBe(false)
+    expect(knownImage('registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3')).toBe(true)
+  })
+
+  it('knows what is on each image PATH and what it weighs', () => {
+    expect(imageBinaries('luksa/kubia')).not.toContain('nslookup')
+    expect(imageBinaries('busybox')).toEqual(expect.arrayContaining(['nslookup', 'wget']))
+    expect(imageBinaries('busybox')).not.toContain('curl')
+    expect(imageBinaries('curlimages/curl')).toContain('curl')
+    expect(imageBinaries('tutum/dnsutils')).toContain('dig')
+    expect(imageBinaries('nginx:1.27')).not.toContain('ps')
+    expect(imageSize('nginx')).toBe(72_195_292)
+  })
+
+  it('binds ports only where the image server runs, whatever containerPort says', () => {
+    const ports = [{ containerPort: 9999 }]
+    expect(listenPorts({ name: 'c', image: 'luksa/kubia', ports }, new Map())).toEqual([8080])
+    expect(listenPorts({ name: 'c', image: 'luksa/kubia', command: ['sleep', '3600'], ports }, new Map())).toEqual([])
+    expect(listenPorts({ name: 'c', image: 'example/app', ports }, new Map())).toEqual([])
+    expect(listenPorts({ name: 'c', image: 'influxdb', ports }, new Map())).toEqual([8086])
+    expect(listenPorts({ name: 'c', image: 'ansilh/demo-coffee' }, new Map())).toEqual([9090])
+    expect(runsImageServer({ image: 'nginx', command: ['nginx', '-g', 'daemon off;'] })).toBe(true)
+    expect(runsImageServer({ image: 'nginx', command: ['nginx'] })).toBe(false)
+  })
+
+  it('plans what PID 1 does from command and args', () => {
+    expect(planProcess({ image: 'busybox', args: ['sh', '-c', 'echo hi'] })).toMatchObject({ output: [{ at: 0, line: 'hi' }], exitAfter: 0, exitCode: 0 })
+    expect(planProcess({ image: 'busybox', args: ['sh', '-c', 'echo a; sleep 5; exit 3'] })).toMatchObject({ output: [{ at: 0, line: 'a' }], exitAfter: 5, exitCode: 3 })
+    expect(planProcess({ image: 'busybox', args: ['sh', '-c', 'false && echo no || echo yes'] }).output.map((o) => o.line)).toEqual(['yes'])
+    expect(planProcess({ image: 'busybox', args: ['sh', '-c', 'while true; do echo tick; sleep 10; done'] })).toMatchObject({ repeat: { period: 10, lines: ['tick'] } })
+    expect(planProcess({ image: 'busybox', command: ['sleep', 'infinity'] }).exitAfter).toBeUndefined()
+    // busybox's CMD is `sh`: without a terminal it exits 0 at once.
+    expect(planProcess({ image: 'busybox' })).toMatchObject({ exitAfter: 0, exitCode: 0 })
+    expect(planProcess({ image: 'busybox', command: ['curl', 'x'] })).toMatchObject({ exitCode: 128, startError: 'exec: "curl": executable file not found in $PATH' })
+  })
+
+  it('tells who exits on SIGTERM: servers do, sleep and shells as PID 1 do not', () => {
+    expect(exitsOnSigterm({ image: 'nginx' })).toBe(true)
+    expect(exitsOnSigterm({ image: 'busybox', command: ['sleep', '3600'] })).toBe(false)
+    expect(exitsOnSigterm({ image: 'luksa/kubia' })).toBe(false)
+  })
+})
