@@ -67,8 +67,23 @@ for i in 1 2 3 4 5 6; do curl localhost:30800; done
 # The post changes the Service to type LoadBalancer (with `targetPort: 30800`, a port no container listens
 # on) and relies on MetalLB, which it installs as kind's documentation did. Without a load-balancer
 # implementation the external IP stays pending.
-# TODO(texts): kubectl apply -f https://raw.githubusercontent.com/metallb/metallb/v0.13.7/config/manifests/metallb-native.yaml, then an IPAddressPool and L2Advertisement (MetalLB is not built yet)
 k apply -f service-lb.yml
 k get svc
 #check: output contains "<pending>"
+
+## Step: MetalLB, installed as kind's documentation did
+# MetalLB's native manifest, then an address pool taken from the top of the kind docker network (172.18.0.0/16
+# here) and an L2Advertisement: MetalLB's controller gives the Service the pool's first address, and the speaker
+# elected for it answers ARP on its node, whose kube-proxy rules then take the packet. The post's
+# `targetPort: 30800` is a port nginx does not listen on, so the pod refuses the connection.
+kubectl apply -f https://raw.githubusercontent.com/metallb/metallb/v0.13.7/config/manifests/metallb-native.yaml
+kubectl wait --namespace metallb-system --for=condition=ready pod --selector=app=metallb --timeout=90s
+# TODO(shell): docker network inspect -f '{{.IPAM.Config}}' kind   (kind's docs read the network's range this way)
+kubectl apply -f metallb-config.yaml
+k get svc
+curl 172.18.255.200
+#check: output contains "172.18.255.200"
+#check: output contains "customresourcedefinition.apiextensions.k8s.io/ipaddresspools.metallb.io created"
+#check: last curl actions contains arp-reply
+#check: last curl outcome == refused
 # TODO(texts): helm install apisix apisix/apisix --set gateway.type=NodePort --set gateway.http.nodePort=30800 --set ingress-controller.enabled=true --namespace ingress-apisix --set ingress-controller.config.apisix.serviceNamespace=ingress-apisix (helm and APISIX are not built yet)

@@ -39,6 +39,9 @@ export const KINDS: KindInfo[] = [
   // Gateway API standard channel (kubernetes-sigs/gateway-api config/crd/standard): names and shortNames from the CRDs.
   { kind: 'GatewayClass', apiVersion: GATEWAY_VERSIONS[0], acceptedApiVersions: GATEWAY_VERSIONS, plural: 'gatewayclasses', singular: 'gatewayclass', shortNames: ['gc'], namespaced: false, crd: 'gatewayclasses.gateway.networking.k8s.io' },
   { kind: 'Gateway', apiVersion: GATEWAY_VERSIONS[0], acceptedApiVersions: GATEWAY_VERSIONS, plural: 'gateways', singular: 'gateway', shortNames: ['gtw'], namespaced: true, crd: 'gateways.gateway.networking.k8s.io' },
+  // MetalLB's CRDs (metallb/metallb config/crd/bases): served once its native manifest is applied.
+  { kind: 'IPAddressPool', apiVersion: 'metallb.io/v1beta1', acceptedApiVersions: ['metallb.io/v1beta1'], plural: 'ipaddresspools', singular: 'ipaddresspool', shortNames: [], namespaced: true, crd: 'ipaddresspools.metallb.io' },
+  { kind: 'L2Advertisement', apiVersion: 'metallb.io/v1beta1', acceptedApiVersions: ['metallb.io/v1beta1'], plural: 'l2advertisements', singular: 'l2advertisement', shortNames: [], namespaced: true, crd: 'l2advertisements.metallb.io' },
   { kind: 'HTTPRoute', apiVersion: GATEWAY_VERSIONS[0], acceptedApiVersions: GATEWAY_VERSIONS, plural: 'httproutes', singular: 'httproute', shortNames: [], namespaced: true, crd: 'httproutes.gateway.networking.k8s.io' },
 ]
 

@@ -3,6 +3,7 @@ import type { Controller } from '../controllers/controller.ts'
 import { ServiceLoadBalancerController } from '../cloud/service-lb-controller.ts'
 import { IngressStatusController } from '../ingress/ingress-status-controller.ts'
 import { GatewayController } from '../gateway/gateway-controller.ts'
+import { MetalLBController } from '../metallb/controller.ts'
 import type { ClusterConfig } from '../api/cluster-config.ts'
 import { deploymentController } from '../controllers/deployment-controller.ts'
 import { replicaSetController } from '../controllers/replicaset-controller.ts'
@@ -40,6 +41,8 @@ export function createControllers(_config: ClusterConfig): Controller[] {
     endpointSliceMirroringController(),
     // Not kube-controller-manager's: the cloud provider's service controller and ingress-nginx's status updater.
     new ServiceLoadBalancerController(),
+    // MetalLB's controller, once its manifest is applied (its pod running).
+    new MetalLBController(),
     new IngressStatusController(),
     new GatewayController(),
   ]

@@ -57,3 +57,17 @@ export const system: ImageFamily = {
   sizeBytes: 30_000_000, pullSeconds: 3,
   exitsOnSigterm: true,
 }
+
+const metallbImage = (name: 'controller' | 'speaker', ports: number[]): ImageFamily => ({
+  repositories: [`quay.io/metallb/${name}`, `docker.io/metallb/${name}`],
+  tags: (t) => /^(v0\.\d{1,2}\.\d{1,2}|main|latest)$/.test(t),
+  app: 'generic',
+  entrypoint: [`/${name}`], cmd: [], server: [name],
+  ports, binaries: [],
+  sizeBytes: 28_000_000, pullSeconds: 3,
+  exitsOnSigterm: true,
+})
+
+/** MetalLB's controller (metrics 7472, webhook 9443) and speaker (metrics 7472, memberlist 7946): distroless Go binaries. */
+export const metallbController = metallbImage('controller', [7472, 9443])
+export const metallbSpeaker = metallbImage('speaker', [7472, 7946])

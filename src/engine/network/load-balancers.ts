@@ -6,10 +6,15 @@ import type { KubeObject } from '../api/types.ts'
 import type { NetworkView } from './view.ts'
 import type { LoadBalancerIngress } from 'kubernetes-types/core/v1'
 import type { Endpoint as SliceEndpoint } from 'kubernetes-types/discovery/v1'
+import { announcer, poolOf } from '../metallb/pools.ts'
+import type { Announcement } from '../metallb/pools.ts'
 
 export interface LoadBalancerInfo {
   ip: string
-  mode: 'proxy' | 'passthrough' | 'tunnel'
+  /** `l2`: MetalLB's layer-2 mode, a speaker answers ARP and the node's kube-proxy rules take the packet. */
+  mode: 'proxy' | 'passthrough' | 'tunnel' | 'l2'
+  /** For `l2`: the node and speaker that answer ARP for the address (none: nobody answers). */
+  announce?: Announcement
   /** The LoadBalancer Service (for a Gateway's proxy: the Gateway itself). */
   service: KubeObject
   /** Set when this address is a Gateway's L7 proxy (cloud-provider-kind's envoy, GKE's front end). */
@@ -23,6 +28,10 @@ export function loadBalancers(view: NetworkView): LoadBalancerInfo[] {
     if (svc.spec?.type !== 'LoadBalancer') continue
     for (const ing of (svc.status?.loadBalancer?.ingress ?? []) as LoadBalancerIngress[]) {
       if (!ing.ip) continue
+      if (view.profileType !== 'gke' && poolOf(view.store, ing.ip)) {
+        out.push({ ip: ing.ip, mode: 'l2', service: svc, announce: announcer(view.store, svc, ing.ip, (node) => localReadyEndpoints(view, svc, node) > 0) })
+        continue
+      }
       const mode = view.profileType === 'kind' ? 'proxy' : view.profileType === 'minikube' ? 'tunnel' : 'passthrough'
       out.push({ ip: ing.ip, mode, service: svc })
     }

@@ -180,6 +180,8 @@ function routeFromNode(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, node: Ne
           : `${pkt.dst.ip} is node ${route.node.name}, on the same network.` })
       return { next: { kind: 'node', node: route.node, origin: 'network' }, pkt }
     case 'docker': {
+      const l2 = world.loadBalancers.find((l) => l.ip === pkt.dst.ip && l.mode === 'l2')
+      if (l2) return arpAnswer(world, tb, pkt, l2, at, route.rule)
       const lb = world.loadBalancers.find((l) => l.ip === pkt.dst.ip && l.mode === 'proxy')
       tb.hop({ at, component: 'node', action: 'route', src: pkt.src, dst: pkt.dst, rule: route.rule, note: `${pkt.dst.ip} is on the docker network the kind nodes share.` })
       if (lb) return { next: { kind: 'lb', lb }, pkt }
@@ -224,6 +226,8 @@ function hostBox(world: NetworkWorld, tb: TraceBuilder, p0: Pkt, ctx: WalkContex
   if (view.dockerNetwork && cidrContains(view.dockerNetwork, p.dst.ip)) {
     const bridge = `${view.dockerNetwork} dev br-${view.profileType === 'kind' ? 'kind' : 'minikube'} proto kernel scope link src ${view.hostIP}`
     const node = view.nodes.find((n) => n.internalIP === p.dst.ip)
+    const l2 = world.loadBalancers.find((l) => l.ip === p.dst.ip && l.mode === 'l2')
+    if (l2 && !node) return arpAnswer(world, tb, p, l2, 'host', bridge)
     const lb = world.loadBalancers.find((l) => l.ip === p.dst.ip && l.mode === 'proxy')
     if (node || lb) {
       tb.hop({ at: 'host', component: ctx.reply ? 'node' : 'client', action: 'route', src: p.src, dst: p.dst, rule: bridge,
@@ -249,6 +253,27 @@ function hostBox(world: NetworkWorld, tb: TraceBuilder, p0: Pkt, ctx: WalkContex
       ? `Your machine has no route to ${p.dst.ip} (pod and cluster IPs exist only inside the cluster): it goes to your LAN router and is never answered.`
       : `${p.dst.ip} belongs to nobody: the packet leaves through your machine towards the internet and is never answered (a cluster IP only exists in kube-proxy's rules, for the ports it lists).` })
   return { arrival: { kind: 'dropped', pkt: p, at: 'host' } }
+}
+
+/**
+ * MetalLB layer 2: the sender asks who has the address; the elected node's speaker answers with that node's
+ * MAC, so the packet reaches the node unchanged and its kube-proxy rules (KUBE-EXT/KUBE-SVC) take it there.
+ */
+function arpAnswer(world: NetworkWorld, tb: TraceBuilder, p: Pkt, lb: LoadBalancerInfo, at: string, rule: string | null): Step {
+  const who = lb.announce
+  const component = at === 'host' ? 'client' : 'node'
+  if (!who) {
+    tb.hop({ at, component, action: 'drop', src: p.src, dst: p.dst, rule,
+      note: `MetalLB assigned ${p.dst.ip}, but no speaker announces it (no L2Advertisement for its pool, or no eligible node runs a speaker): nobody answers ARP and the packet is lost.` })
+    return { arrival: { kind: 'dropped', pkt: p, at } }
+  }
+  const node = world.view.nodes.find((n) => n.name === who.node)
+  tb.hop({ at, component, action: 'route', src: p.src, dst: p.dst, rule, note: `${p.dst.ip} is on the docker network: the sender asks by ARP who has it.` })
+  tb.hop({ at: `node/${who.node}`, component: 'load-balancer', action: 'arp-reply', src: p.src, dst: p.dst,
+    rule: `speaker ${who.speaker.metadata.name}: L2Advertisement ${who.advertisement.metadata.name}, IPAddressPool ${who.pool.metadata.name}`,
+    note: `MetalLB's speaker on ${who.node} (pod ${who.speaker.metadata.name}) answers ARP for ${p.dst.ip} with ${who.node}'s MAC address: the packet goes to that node, its destination unchanged.` })
+  if (!node || node.down) return { arrival: { kind: 'dropped', pkt: p, at: `node/${who.node}` } }
+  return { next: { kind: 'node', node, origin: 'network' }, pkt: p }
 }
 
 /** A packet from the docker network (a kind node, a pod behind kindnet's masquerade) or the host itself leaves for the internet. */

@@ -192,10 +192,12 @@ function validateVolumes(volumes: Volume[], p: FieldPath): { names: Set<string>;
   return { names, errs }
 }
 
-function validateHostNetworkDeps(spec: Partial<PodSpec>, p: FieldPath): ErrorList {
+// A template may leave hostPort 0: since 1.28 only the Pod itself is defaulted (validation.go validateHostNetwork, opts.ResourceIsPod).
+function validateHostNetworkDeps(spec: Partial<PodSpec>, p: FieldPath, isPod: boolean): ErrorList {
   if (!spec.hostNetwork) return []
   const errs: ErrorList = []
   ;(spec.containers ?? []).forEach((c, ci) => (c?.ports ?? []).forEach((port, pi) => {
+    if (!isPod && !port?.hostPort) return
     if ((port?.hostPort ?? 0) !== (port?.containerPort ?? 0)) {
       errs.push(invalid(p.child('containers').index(ci).child('ports').index(pi).child('hostPort'), port?.hostPort ?? 0,
         'must match `containerPort` when `hostNetwork` is true'))
@@ -205,7 +207,7 @@ function validateHostNetworkDeps(spec: Partial<PodSpec>, p: FieldPath): ErrorLis
 }
 
 /** ValidatePodSpec (the parts kubehop simulates), with the upstream check order. */
-function validatePodSpec(spec: Partial<PodSpec> | undefined, p: FieldPath): ErrorList {
+function validatePodSpec(spec: Partial<PodSpec> | undefined, p: FieldPath, isPod: boolean): ErrorList {
   spec = spec ?? {}
   const errs: ErrorList = []
   if (spec.terminationGracePeriodSeconds === undefined || spec.terminationGracePeriodSeconds === null) {
@@ -215,7 +217,7 @@ function validatePodSpec(spec: Partial<PodSpec> | undefined, p: FieldPath): Erro
   errs.push(...vols.errs)
   errs.push(...validateContainers(spec.containers ?? [], vols.names, p.child('containers')))
   errs.push(...validateInitContainers(spec.initContainers ?? [], spec.containers ?? [], vols.names, p.child('initContainers')))
-  errs.push(...validateHostNetworkDeps(spec, p))
+  errs.push(...validateHostNetworkDeps(spec, p, isPod))
   const rp = spec.restartPolicy
   if (!rp) errs.push(required(p.child('restartPolicy')))
   else if (!['Always', 'OnFailure', 'Never'].includes(rp)) errs.push(notSupported(p.child('restartPolicy'), rp, ['Always', 'OnFailure', 'Never']))
@@ -240,13 +242,13 @@ export function validatePodTemplateSpec(template: PodTemplateSpec | undefined, p
   return [
     ...validateLabels(template?.metadata?.labels, p.child('labels')),
     ...validateAnnotations(template?.metadata?.annotations, p.child('annotations')),
-    ...validatePodSpec(template?.spec, p.child('spec')),
+    ...validatePodSpec(template?.spec, p.child('spec'), false),
   ]
 }
 
 /** ValidatePodCreate */
 export function validatePod(pod: KubeObject): ErrorList {
-  return [...validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain, path('metadata')), ...validatePodSpec(pod.spec, path('spec'))]
+  return [...validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain, path('metadata')), ...validatePodSpec(pod.spec, path('spec'), true)]
 }
 
 const updatableFields = '`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,' +

@@ -5,6 +5,7 @@ import type { KubectlContext } from '../context.ts'
 import { CommandError } from './command-error.ts'
 import { upstreamResolve } from '../../../engine/network/outside.ts'
 import { ingressNginxManifest } from './ingress-nginx.ts'
+import { metallbManifest } from './metallb.ts'
 import type { StaticManifest } from './ingress-nginx.ts'
 
 export type Source =
@@ -16,7 +17,7 @@ export function readSources(ctx: KubectlContext, filenames: string[]): Source[] 
   return filenames.map((f) => {
     if (f === '-') return { kind: 'text', name: 'STDIN', text: ctx.io.stdin ?? '' }
     if (/^https?:\/\//.test(f)) {
-      const manifest = ingressNginxManifest(f, ctx.cluster.profile.type)
+      const manifest = ingressNginxManifest(f, ctx.cluster.profile.type) ?? metallbManifest(f)
       if (!manifest) throw new CommandError(unreadableURL(f))
       return { kind: 'static', name: f, manifest }
     }
