@@ -1,6 +1,7 @@
 // Just enough DER (X.690) and PEM to write the files `openssl genrsa` and `openssl req -x509` write: a PKCS#8 key
 // and a self-signed X.509 v3 certificate whose subject and issuer other tools read back. Bytes that would be
 // numbers of real RSA (modulus, signature) come from a seeded generator: nothing here is cryptography.
+import { utf8Bytes } from '../../engine/util/utf8.ts'
 
 export type Bytes = number[]
 
@@ -19,17 +20,7 @@ const octets = (body: Bytes): Bytes => tlv(0x04, body)
 const bits = (body: Bytes): Bytes => tlv(0x03, [0, ...body])
 const nul: Bytes = [0x05, 0x00]
 const explicit = (n: number, body: Bytes): Bytes => tlv(0xa0 | n, body)
-function utf8(s: string): Bytes {
-  const out: Bytes = []
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!
-    if (c < 0x80) out.push(c)
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
-  }
-  return out
-}
+const utf8 = (s: string): Bytes => utf8Bytes(s)
 
 function oid(dotted: string): Bytes {
   const [a, b, ...rest] = dotted.split('.').map(Number)
