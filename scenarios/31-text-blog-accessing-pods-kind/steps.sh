@@ -9,11 +9,12 @@
 ## Step: A kind cluster with a published node port
 # The post types `kind create cluster -- config kind.yml`: with the space, kind reads `config` and `kind.yml`
 # as arguments and refuses them. The intended command follows.
-# TODO(shell): kind create cluster -- config kind.yml   (must fail as kind does: unknown command "config" for "kind create cluster")
+kind create cluster -- config kind.yml
 kind create cluster --config kind.yml
 docker pull nginx:1.23
 kind load docker-image nginx:1.23
 alias k=kubectl
+#check: output contains "unknown command \"config\" for \"kind create cluster\""
 #check: output contains "not yet present on node \"kind-worker2\""
 
 ## Step: No outside access by default
@@ -22,10 +23,11 @@ k create deployment nginx --image=nginx:1.23 # 1
 k wait --for=condition=Ready pod -l app=nginx
 k get pods
 POD=$(k get pods -l app=nginx -o jsonpath='{.items[0].metadata.name}')
-# TODO(shell): k get pod $POD --template '{{.status.podIP}}'
-k get pod $POD -o jsonpath='{.status.podIP}'
-# TODO(shell): k exec -it $POD -- /bin/bash   (then hostname -I inside the pod)
-k exec $POD -- hostname -I
+k get pod $POD --template '{{.status.podIP}}'
+# The post opens a shell in the pod and types `hostname -I` there (a script has no terminal: kubectl says so).
+k exec -it $POD -- /bin/bash
+hostname -I
+exit
 #check: output contains "10.244."
 
 ## Step: Internal IPs are not stable
