@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { renderIptablesSave } from './iptables-save'
 import { compileProxyRules, compileProxyRulesForNodes } from './proxier'
-import { lines, port, slice, svc, tableLines } from './test-fixtures'
+import { OVERALL, lines, port, slice, svc, tableLines } from './test-fixtures'
 import type { ProxierInput } from '../types'
 
 const NOW = Date.UTC(2026, 0, 1, 9) / 1000
@@ -12,31 +12,9 @@ const KIND = { nodeName: 'kind-worker', nodeIPs: ['172.18.0.3'], clusterCIDR: '1
 const rulesOf = (all: string[], prefix: string) => all.filter((l) => l.startsWith(`-A ${prefix}`))
 
 describe('proxier_test.go TestOverallIPTablesRules', () => {
-  const p80 = [port('p80', 80)]
   const input: ProxierInput = {
     nodeName: 'test-node', nodeIPs: ['192.168.0.2'], clusterCIDR: '10.0.0.0/8',
-    services: [
-      svc('ns1', 'svc1', { clusterIP: '172.30.0.41', ports: [{ name: 'p80', port: 80, protocol: 'TCP' }] }),
-      svc('ns2', 'svc2', {
-        type: 'LoadBalancer', externalTrafficPolicy: 'Local', clusterIP: '172.30.0.42', externalIPs: ['192.168.99.22'],
-        healthCheckNodePort: 30000, ports: [{ name: 'p80', port: 80, protocol: 'TCP', nodePort: 3001 }],
-      }, { loadBalancer: { ingress: [{ ip: '1.2.3.4' }] } }),
-      svc('ns3', 'svc3', { type: 'NodePort', clusterIP: '172.30.0.43', ports: [{ name: 'p80', port: 80, protocol: 'TCP', nodePort: 3003 }] }),
-      svc('ns4', 'svc4', { type: 'NodePort', clusterIP: '172.30.0.44', externalIPs: ['192.168.99.33'], ports: [{ name: 'p80', port: 80, protocol: 'TCP', targetPort: 80 }] }),
-      svc('ns5', 'svc5', {
-        type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', clusterIP: '172.30.0.45', healthCheckNodePort: 30000,
-        loadBalancerSourceRanges: [' 203.0.113.0/25'], sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 10800 } },
-        ports: [{ name: 'p80', port: 80, protocol: 'TCP', nodePort: 3002 }],
-      }, { loadBalancer: { ingress: [{ ip: '5.6.7.8' }] } }),
-      svc('ns6', 'svc6', { type: 'ClusterIP', clusterIP: '172.30.0.46', ports: [{ name: 'p80', port: 80, protocol: 'TCP', targetPort: 80 }] }),
-    ],
-    endpointSlices: [
-      slice('ns1', 'svc1', [{ addresses: ['10.180.0.1'] }], p80),
-      slice('ns2', 'svc2', [{ addresses: ['10.180.0.2'] }], p80),
-      slice('ns3', 'svc3', [{ addresses: ['10.180.0.3'] }], p80),
-      slice('ns4', 'svc4', [{ addresses: ['10.180.0.4'] }, { addresses: ['10.180.0.5'], nodeName: 'test-node' }], p80),
-      slice('ns5', 'svc5', [{ addresses: ['10.180.0.3'] }], p80),
-    ],
+    ...OVERALL,
   }
 
   it('programs the filter table', () => {
