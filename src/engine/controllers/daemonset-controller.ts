@@ -11,6 +11,7 @@ import { generateName } from './replica-manager.ts'
 import { qosClass } from '../node/pod-status.ts'
 import { jsonClone } from '../api/plain-json.ts'
 import type { Taint, Toleration } from 'kubernetes-types/core/v1'
+import { workloadKeysFor } from './workload-keys.ts'
 
 /** util.AddOrUpdateDaemonPodTolerations: daemon pods stay through node trouble and cordons. */
 const DAEMON_TOLERATIONS: Toleration[] = [
@@ -116,11 +117,8 @@ export function daemonSetController(): Controller {
     name: 'daemonset-controller',
     keysFor(change, store) {
       const obj = change.object
-      if (obj.kind === 'DaemonSet') return change.type === 'deleted' ? [] : [change.key]
       if (obj.kind === 'Node') return store.list('DaemonSet').map((d) => objectKey('DaemonSet', d.metadata.namespace, d.metadata.name))
-      if (obj.kind !== 'Pod') return []
-      const ref = (change.previous ?? obj).metadata.ownerReferences?.find((r) => r.controller && r.kind === 'DaemonSet')
-      return ref ? [objectKey('DaemonSet', obj.metadata.namespace, ref.name)] : []
+      return workloadKeysFor('DaemonSet', change)
     },
     sync: (key, ctx) => (parseKey(key).kind === 'DaemonSet' ? sync(key, ctx) : { writes: [] }),
   }

@@ -11,6 +11,7 @@ import { epoch, isPodReady } from './pod-util.ts'
 import { generateName } from './replica-manager.ts'
 import { qosClass } from '../node/pod-status.ts'
 import { jsonClone } from '../api/plain-json.ts'
+import { workloadKeysFor } from './workload-keys.ts'
 
 const BACKOFF_BASE = 10
 const BACKOFF_MAX = 360
@@ -127,13 +128,7 @@ function sync(key: ObjectKey, ctx: ControllerContext): SyncResult {
 export function jobController(): Controller {
   return {
     name: 'job-controller',
-    keysFor(change) {
-      const obj = change.object
-      if (obj.kind === 'Job') return change.type === 'deleted' ? [] : [change.key]
-      if (obj.kind !== 'Pod') return []
-      const ref = (change.previous ?? obj).metadata.ownerReferences?.find((r) => r.controller && r.kind === 'Job')
-      return ref ? [objectKey('Job', obj.metadata.namespace, ref.name)] : []
-    },
+    keysFor: (change) => workloadKeysFor('Job', change),
     sync: (key, ctx) => (parseKey(key).kind === 'Job' ? sync(key, ctx) : { writes: [] }),
   }
 }

@@ -10,6 +10,7 @@ import { isPodReady, isPodTerminal } from './pod-util.ts'
 import { canonicalJson, fnv32a, safeEncodeString } from './hash.ts'
 import { qosClass } from '../node/pod-status.ts'
 import { jsonClone } from '../api/plain-json.ts'
+import { workloadKeysFor } from './workload-keys.ts'
 
 const REVISION_LABEL = 'controller-revision-hash'
 const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name'
@@ -120,13 +121,7 @@ function sync(key: ObjectKey, ctx: ControllerContext): SyncResult {
 export function statefulSetController(): Controller {
   return {
     name: 'statefulset-controller',
-    keysFor(change) {
-      const obj = change.object
-      if (obj.kind === 'StatefulSet') return change.type === 'deleted' ? [] : [change.key]
-      if (obj.kind !== 'Pod') return []
-      const ref = (change.previous ?? obj).metadata.ownerReferences?.find((r) => r.controller && r.kind === 'StatefulSet')
-      return ref ? [objectKey('StatefulSet', obj.metadata.namespace, ref.name)] : []
-    },
+    keysFor: (change) => workloadKeysFor('StatefulSet', change),
     sync: (key, ctx) => (parseKey(key).kind === 'StatefulSet' ? sync(key, ctx) : { writes: [] }),
   }
 }
