@@ -9,6 +9,7 @@ import { podObject } from './generators.ts'
 import { createGenerated } from './write-object.ts'
 import { quotedName } from './names.ts'
 import { parseDuration } from './wait.ts'
+import { advanceUntil } from './clock-wait.ts'
 import { attachShell, podShell, shellOf, ttyFor } from '../../interactive/pod-shell.ts'
 import { busyboxUserland } from '../../interactive/image-binaries.ts'
 
@@ -86,13 +87,7 @@ function waitForPod(ctx: KubectlContext, namespace: string, name: string, timeou
     if (phase === 'Succeeded' || phase === 'Failed') return true
     return phase === 'Running' && !!pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')
   }
-  let waited = 0
-  while (!done() && waited < timeout) {
-    const next = ctx.cluster.nextEventAt()
-    const step = next === undefined ? timeout - waited : Math.min(timeout - waited, Math.max(1, Math.ceil(next - ctx.cluster.clock.now())))
-    ctx.cluster.advance(step, { keepSteady: waited > 0 })
-    waited += step
-  }
+  advanceUntil(ctx.cluster, done, timeout)
   return done()
 }
 

@@ -11,6 +11,7 @@ import { namespaceOf } from './options.ts'
 import { slashName } from './names.ts'
 import { parseTargets } from './targets.ts'
 import { listSelected } from './select.ts'
+import { advanceUntil } from './clock-wait.ts'
 
 /** Go's time.ParseDuration for the forms people type: 30s, 2m, 1m30s, 500ms. */
 export function parseDuration(text: string): number | undefined {
@@ -60,14 +61,7 @@ export const wait = verb((ctx: KubectlContext) => {
       const obj = current()
       return cond.kind === 'delete' ? !obj || obj.metadata.uid !== t.obj?.metadata.uid : !!obj && conditionMet(obj, cond)
     }
-    // Polls once a second as before, but jumps over the seconds in which nothing can happen (the clock's event
-    // queue): a long --timeout costs no more than the events it waits through.
-    while (!met() && waited < timeout) {
-      const next = waited === 0 ? undefined : ctx.cluster.nextEventAt()
-      const step = waited === 0 ? 1 : next === undefined ? timeout - waited : Math.min(timeout - waited, Math.max(1, Math.ceil(next - ctx.cluster.clock.now())))
-      ctx.cluster.advance(step, { keepSteady: waited > 0 })
-      waited += step
-    }
+    waited = advanceUntil(ctx.cluster, met, timeout, waited, true)
     if (met()) {
       ctx.io.out(`${slashName(t.obj ?? { kind: t.info.kind, apiVersion: t.info.apiVersion, metadata: { name: t.name } })} condition met\n`)
     } else {
