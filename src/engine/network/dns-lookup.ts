@@ -73,3 +73,23 @@ export function lookup(world: NetworkWorld, client: Peer, rc: ResolvConf, name: 
   const servedBy = tb.hops.find((h) => h.component === 'coredns')?.at ?? null
   return { queries, final, trace: tb.finish(outcome, servedBy, null) }
 }
+
+/**
+ * Sends each (name, type) query as given, with no search list, on one socket, as BusyBox's nslookup does
+ * (networking/nslookup.c sends all its queries up front and prints every reply).
+ */
+export function queryEach(world: NetworkWorld, client: Peer, server: string, queries: { name: string; type: RRType }[], from?: string): { queries: (QueryResult & { type: RRType })[]; trace: Trace } {
+  const tb = new TraceBuilder(from ?? peerAt(client), queries[0]?.name ?? '')
+  const results: (QueryResult & { type: RRType })[] = []
+  let memo: ConnMemo | undefined
+  for (const q of queries) {
+    const r = dnsQuery(world, tb, client, server, q.name.endsWith('.') ? q.name : `${q.name}.`, q.type, memo)
+    memo = r.memo
+    results.push({ ...r.result, type: q.type })
+    if (r.result.timedOut) break
+  }
+  const answered = results.some((r) => r.answer?.answer.length)
+  const outcome = results.some((r) => r.timedOut) ? 'timeout' : answered ? 'delivered' : 'unresolved'
+  const servedBy = tb.hops.find((h) => h.component === 'coredns')?.at ?? null
+  return { queries: results, trace: tb.finish(outcome, servedBy, null) }
+}

@@ -8,6 +8,7 @@ import type { RRType } from '../../engine/dns/records.ts'
 import { TraceBuilder } from '../../engine/trace/builder.ts'
 import { isIPv4 } from '../../engine/net/ip.ts'
 import { upstreamResolve } from '../../engine/network/outside.ts'
+import { busyboxLegacyNslookup, busyboxNslookup, isGetaddrinfoBusybox } from './nslookup-busybox.ts'
 
 export const nslookup: Command = (io, host) => {
   const args = io.argv.slice(1).filter((a) => !a.startsWith('-'))
@@ -33,6 +34,9 @@ export const nslookup: Command = (io, host) => {
     return 1
   }
   const server = args[1] ?? ctx.resolv.nameservers[0]
+  const podCtx = { ...ctx, world: ctx.world, resolv: ctx.resolv }
+  if (busybox && isGetaddrinfoBusybox(image)) return busyboxLegacyNslookup(io, podCtx, name, server)
+  if (busybox) return busyboxNslookup(io, podCtx, name, server, typeArg ? [qtype] : ['A', 'AAAA'])
   const rc = { ...ctx.resolv, nameservers: [server] }
   const result = lookup(ctx.world, ctx.client, rc, qname, qtype, { from: ctx.from, search: qtype !== 'PTR' })
   io.trace(result.trace)
