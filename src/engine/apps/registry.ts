@@ -11,6 +11,7 @@ import type { AppKind } from '../images/types.ts'
 import { imageFamily } from '../images/index.ts'
 import { runsImageServer } from '../images/process.ts'
 import { influxdbRespond } from './influxdb.ts'
+import { agnhostPorts, agnhostRespond } from './agnhost.ts'
 
 export type { AppKind }
 
@@ -54,6 +55,7 @@ export function listenPorts(c: ContainerInfo, files: ReadonlyMap<string, string>
     const listen = argValue(c, '-listen') ?? argValue(c, '--listen')
     return [Number(listen?.replace(/^.*:/, '') ?? family.ports[0])]
   }
+  if (family.app === 'agnhost') return agnhostPorts(c)
   if (family.app === 'whoami') {
     const port = argValue(c, '--port') ?? argValue(c, '-port')
     return [Number(port ?? family.ports[0])]
@@ -71,6 +73,7 @@ export function respond(c: ContainerInfo, files: ReadonlyMap<string, string>, re
     case 'kubia': return kubiaRespond(ctx)
     case 'influxdb': case 'demo-coffee': return influxdbRespond(appKind(c.image), req, ctx)
     case 'echoserver': return echoserverRespond(req, ctx)
+    case 'agnhost': return agnhostRespond(c, req, ctx)
     case 'nginx': return nginxRespond(loadNginxConfig(files), files, req, ctx)
     case 'http-echo': {
       const text = argValue(c, '-text') ?? argValue(c, '--text') ?? 'hello-world'

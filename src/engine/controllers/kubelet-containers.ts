@@ -11,7 +11,7 @@ import { beginPull, finishPull } from '../node/image-puller.ts'
 import { defaultPullPolicy, formatPullDuration, imageSize } from '../node/images.ts'
 import { releasePodIP } from '../node/ipam.ts'
 import type { Container } from 'kubernetes-types/core/v1'
-import { planProcess } from '../images/process.ts'
+import { planProcess, serverArgv } from '../images/process.ts'
 import { imageFamily, parseImage } from '../images/index.ts'
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string) => void
@@ -186,7 +186,7 @@ export function instanceStarted(ctx: ControllerContext, pod: KubeObject, rt: Pod
   const image = c.image ?? ''
   const family = imageFamily(image)
   const now = ctx.now
-  const lines = plan.server && family?.startLog ? family.startLog({ now, podName: pod.metadata.name, tag: parseImage(image).tag ?? 'latest' }).map((line) => ({ at: now, line })) : []
+  const lines = plan.server && family?.startLog ? family.startLog({ now, podName: pod.metadata.name, tag: parseImage(image).tag ?? 'latest', argv: serverArgv(c) }).map((line) => ({ at: now, line })) : []
   for (const o of plan.output) lines.push({ at: now + o.at, line: o.line === '\u0000date' ? dateLine(now + o.at) : o.line })
   life.current = { startedAt: now, containerID, plan, lines }
   life.restartCount = restartCount

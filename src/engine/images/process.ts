@@ -43,6 +43,11 @@ function effectiveArgv(argv: string[]): string[] {
   return argv.slice(i)
 }
 
+/** The argv PID 1 ends up running (entrypoint scripts skipped): agnhost reads its subcommand from it. */
+export function serverArgv(c: ProcessSpec): string[] {
+  return effectiveArgv(containerArgv(c))
+}
+
 /** Whether the container runs the image's server (and so binds its ports), not a command the pod put in its place. */
 export function runsImageServer(c: ProcessSpec): boolean {
   const family = imageFamily(c.image ?? '')

@@ -3,7 +3,7 @@
 
 /** Which simulated application answers HTTP for an image (the responders live in src/engine/apps/). */
 export type AppKind = 'kubia' | 'nginx' | 'echoserver' | 'whoami' | 'hello-app' | 'http-echo' | 'ingress-nginx' | 'coredns'
-  | 'influxdb' | 'demo-coffee' | 'tool' | 'generic'
+  | 'influxdb' | 'demo-coffee' | 'agnhost' | 'tool' | 'generic'
 
 /** What a log line may mention about the request it records. */
 export interface RequestLogContext {
@@ -25,6 +25,8 @@ export interface StartContext {
   podName: string
   /** The tag the container was started from (`latest` when none). */
   tag: string
+  /** The process's argv after the image's wrappers (agnhost's subcommand and flags). */
+  argv?: readonly string[]
 }
 
 export interface ImageFamily {

@@ -2,11 +2,15 @@
 // serializeImagePulls: one pull at a time per node) over containerd's store: whether an image must be pulled, how
 // long the pull takes (the catalog's figure), and what the registry answers for an image that does not exist.
 import type { NodeRuntime } from './runtime.ts'
-import { normalizeImage, pullSeconds, registryAnswer } from '../images/index.ts'
+import { normalizeImage, parseImage, pullSeconds, registryAnswer } from '../images/index.ts'
 
-/** Images a kind node image ships preloaded (kind's node image bundles the control-plane and add-on images). */
+/** Images a kind node image ships preloaded: the control plane's, CoreDNS, kindnetd and local-path (kind's
+ *  images/base and `kind build node-image`); any other image, registry.k8s.io's test images included, is pulled. */
+const PRELOADED = new Set(['registry.k8s.io/kube-apiserver', 'registry.k8s.io/kube-controller-manager', 'registry.k8s.io/kube-scheduler',
+  'registry.k8s.io/kube-proxy', 'registry.k8s.io/etcd', 'registry.k8s.io/pause', 'registry.k8s.io/coredns/coredns',
+  'docker.io/kindest/kindnetd', 'docker.io/kindest/local-path-provisioner', 'docker.io/kindest/local-path-helper'])
 function preloaded(image: string): boolean {
-  return /^(registry\.k8s\.io|docker\.io\/kindest)\//.test(normalizeImage(image))
+  return PRELOADED.has(parseImage(image).repository)
 }
 
 export function imagePresent(runtime: NodeRuntime, node: string, image: string): boolean {

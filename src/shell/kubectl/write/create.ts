@@ -91,7 +91,12 @@ const createDeployment: Generator = (ctx, args) => {
   const replicas = int(c.flags, 'replicas') ?? 1
   const port = int(c.flags, 'port')
   if (port !== undefined && images.length > 1) throw new CommandError('cannot use --port with multiple --image (containers)')
-  createGenerated(ctx, deploymentObject(name, images, replicas, port === -1 ? undefined : port, c.namespace), c)
+  // create_deployment.go: what follows `--` becomes the (single) container's command.
+  const command = c.flags.rest ?? []
+  if (command.length && images.length > 1) throw new CommandError('cannot specify multiple --image options and command')
+  const deployment = deploymentObject(name, images, replicas, port === -1 ? undefined : port, c.namespace)
+  if (command.length) (deployment.spec.template.spec.containers[0] as { command?: string[] }).command = command
+  createGenerated(ctx, deployment, c)
   return 0
 }
 

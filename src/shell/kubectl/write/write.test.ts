@@ -118,6 +118,14 @@ describe('other writing verbs', () => {
     expect(sh(s, 'kubectl delete pod nope')).toEqual({ out: '', err: 'Error from server (NotFound): pods "nope" not found\n', code: 1 })
   })
 
+  it('create deployment takes the command after -- (the Hello Minikube line), but not with several images', () => {
+    const s = session()
+    expect(sh(s, 'kubectl create deployment hello-node --image=registry.k8s.io/e2e-test-images/agnhost:2.53 -- /agnhost netexec --http-port=8080').code).toBe(0)
+    expect(s.cluster!.store.get('Deployment', 'default', 'hello-node')!.spec.template.spec.containers).toMatchObject([
+      { name: 'agnhost', image: 'registry.k8s.io/e2e-test-images/agnhost:2.53', command: ['/agnhost', 'netexec', '--http-port=8080'] }])
+    expect(sh(s, 'kubectl create deployment two --image=nginx --image=busybox -- sleep 1')).toMatchObject({ code: 1, err: 'error: cannot specify multiple --image options and command\n' })
+  })
+
   it('label refuses to overwrite without --overwrite', () => {
     const s = session()
     sh(s, 'kubectl run web --image=nginx --labels=app=kubia')
