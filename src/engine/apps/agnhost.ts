@@ -4,13 +4,13 @@
 import type { HttpRequest, HttpResponse } from './http.ts'
 import { byteLength, httpDate } from './http.ts'
 import type { ServerContext } from './server-context.ts'
-import type { ContainerInfo } from './registry.ts'
+import type { ProcessSpec } from '../images/process.ts'
 import { serverArgv } from '../images/process.ts'
 import { agnhostFlag, queryParam } from '../images/agnhost.ts'
 
 type Mode = { sub: 'netexec' | 'serve-hostname'; port: number } | { sub: 'other' }
 
-function mode(c: ContainerInfo): Mode {
+function mode(c: ProcessSpec): Mode {
   const argv = serverArgv(c)
   const sub = argv.slice(1).find((a) => !a.startsWith('-'))
   if (sub === 'netexec') return { sub, port: Number(agnhostFlag(argv, 'http-port') ?? 8080) }
@@ -18,7 +18,7 @@ function mode(c: ContainerInfo): Mode {
   return { sub: 'other' }
 }
 
-export function agnhostPorts(c: ContainerInfo): number[] {
+export function agnhostPorts(c: ProcessSpec): number[] {
   const m = mode(c)
   return m.sub === 'other' ? [] : [m.port]
 }
@@ -36,7 +36,7 @@ function text(status: number, body: string, ctx: ServerContext): HttpResponse {
   return { status, headers: [['Date', httpDate(ctx.now)], ['Content-Length', String(byteLength(body))], ['Content-Type', 'text/plain; charset=utf-8']], body }
 }
 
-export function agnhostRespond(c: ContainerInfo, req: HttpRequest, ctx: ServerContext): HttpResponse {
+export function agnhostRespond(c: ProcessSpec, req: HttpRequest, ctx: ServerContext): HttpResponse {
   if (mode(c).sub === 'serve-hostname') return text(200, ctx.podName, ctx)
   const [path, query = ''] = req.path.split('?')
   const param = (k: string) => queryParam(query, k)
