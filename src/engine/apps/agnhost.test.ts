@@ -3,12 +3,13 @@
 import { describe, expect, it } from 'vitest'
 import { listenPorts, respond } from './registry.ts'
 import type { ServerContext } from './server-context.ts'
+import type { HttpRequest } from './http.ts'
 import { agnhost } from '../images/agnhost.ts'
 
 const IMAGE = 'registry.k8s.io/e2e-test-images/agnhost:2.53'
 const ctx: ServerContext = { podName: 'hello-node-5f76cf6ccf-br9b5', namespace: 'default', image: IMAGE, localIP: '10.244.0.5', localPort: 8080,
   remoteIP: '10.244.0.6', remotePort: 41000, now: Date.UTC(2026, 0, 1, 9, 0, 0) / 1000 + 0.25, files: new Map(), servedBefore: 0 }
-const get = (path: string) => ({ method: 'GET', path, scheme: 'http', headers: [['Host', 'hello-node:8080']] as [string, string][] })
+const get = (path: string): HttpRequest => ({ method: 'GET', path, scheme: 'http', headers: [['Host', 'hello-node:8080']] })
 const netexec = (...flags: string[]) => ({ name: 'agnhost', image: IMAGE, command: ['/agnhost', 'netexec', ...flags] })
 
 describe('agnhost', () => {
