@@ -64,6 +64,17 @@ export function servicesForPodChange(change: Change, store: ReadonlyStore): Obje
   return [...keys]
 }
 
+// Every sync of a Service reads each of its pods' Ready times: the same few thousand strings, parsed once.
+const times = new Map<string, number>()
+function parsedTime(ts: string): number {
+  let t = times.get(ts)
+  if (t === undefined) {
+    if (times.size > 50_000) times.clear()
+    times.set(ts, (t = epoch(ts)))
+  }
+  return t
+}
+
 /**
  * TriggerTimeTracker: remembers, per Service, the trigger time of each pod (its Ready condition's last
  * transition) and the Service's; returns the earliest trigger time that changed since the last sync (or undefined).
@@ -81,7 +92,7 @@ export class TriggerTimeTracker {
     for (const pod of pods) {
       const ready = (pod.status?.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'Ready')
       if (!ready?.lastTransitionTime) continue
-      const t = epoch(ready.lastTransitionTime)
+      const t = parsedTime(ready.lastTransitionTime)
       now.set(pod.metadata.name, t)
       if (prev?.pods.get(pod.metadata.name) !== t) min = Math.min(min, t)
     }

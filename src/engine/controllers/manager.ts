@@ -15,6 +15,7 @@ import type { SeededRandom } from '../sim/random.ts'
 import type { NodeRuntime } from '../node/runtime.ts'
 import type { Controller, ControllerContext, EventRecord, FastForward, Write } from './controller.ts'
 import type { ClusterConfig } from '../api/cluster-config.ts'
+import { TimerQueue } from './timer-queue.ts'
 
 /** Typed inspection events (the UI timeline reads only these). */
 export type EngineEvent =
@@ -47,9 +48,10 @@ export class ControllerManager {
   private queue: { id: string; controller: Controller; key: ObjectKey }[] = []
   private queueHead = 0
   private queued = new Set<string>()
-  private timers: Timer[] = []
+  private timers = new TimerQueue<Timer>()
   /** The pending timer of each (controller, key): `schedule` looked it up by scanning every timer. */
   private timerOf = new Map<string, Timer>()
+  private byName: Map<string, Controller>
   private timerSeq = 0
   private rngs = new Map<string, SeededRandom>()
   /** Bumped on every change to an object other than an Event: a steady timer is steady only within one epoch. */
@@ -70,13 +72,19 @@ export class ControllerManager {
     private readonly recordEvent: EventRecorder,
     private readonly config: ClusterConfig,
   ) {
+    this.byName = new Map([...controllers].reverse().map((c) => [c.name, c])) // the first of a name wins, as find() did
     store.subscribe((change) => {
-      if (change.object.kind !== 'Event') this.epoch++
+      if (change.object.kind !== 'Event') this.bumpEpoch()
       this.emit({ type: 'object.changed', time: clock.now(), change: change.type, key: change.key })
       for (const controller of this.controllers) {
         for (const key of controller.keysFor(change, store)) this.enqueue(controller, key)
       }
     })
+  }
+
+  private bumpEpoch(): void {
+    this.epoch++
+    this.timers.epochChanged()
   }
 
   enqueue(controller: Controller, key: ObjectKey): void {
@@ -130,7 +138,7 @@ export class ControllerManager {
   advanceTo(target: number, options?: AdvanceOptions): ConvergenceReport {
     // Between two advances a command may have changed what controllers do not see as objects (a file removed by
     // `kubectl exec`, a request counted by an app, a stopped node): every timer must fire once before it is steady.
-    if (!options?.keepSteady) this.epoch++
+    if (!options?.keepSteady) this.bumpEpoch()
     target = Math.min(target, Math.max(END_OF_TIME, this.clock.now()))
     if (this.halted()) {
       // Work queued or due meanwhile waits for the control plane: it runs once the node is started again.
@@ -140,14 +148,14 @@ export class ControllerManager {
     let processed = this.runToConvergence().processed
     for (;;) {
       this.fastForwardSteady(target)
-      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq)
-      const next = this.timers[0]
+      this.timers.settle()
+      const next = this.timers.first()
       if (!next || next.at > target) break
       this.clock.advanceTo(Math.max(next.at, this.clock.now()))
-      while (this.timers.length && this.timers[0].at <= this.clock.now()) {
-        const timer = this.timers.shift()!
+      for (let timer = this.timers.first(); timer && timer.at <= this.clock.now(); timer = this.timers.first()) {
+        this.timers.remove(timer)
         this.timerOf.delete(`${timer.controller}|${timer.key}`)
-        const controller = this.controllers.find((c) => c.name === timer.controller)
+        const controller = this.byName.get(timer.controller)
         if (controller) this.enqueue(controller, timer.key)
       }
       const report = this.runToConvergence()
@@ -164,13 +172,7 @@ export class ControllerManager {
    */
   nextEventAt(): number | undefined {
     if (this.halted()) return undefined
-    let next: number | undefined
-    for (const t of this.timers) if (!this.isSteady(t) && (next === undefined || t.at < next)) next = t.at
-    return next
-  }
-
-  private isSteady(t: Timer): boolean {
-    return !!t.steady && t.steady.epoch === this.epoch
+    return this.timers.nextUnsteadyAt()
   }
 
   /**
@@ -182,24 +184,27 @@ export class ControllerManager {
     const horizon = this.nextEventAt()
     const inclusive = horizon === undefined || horizon > target
     const until = inclusive ? target : horizon!
-    for (const t of this.timers) {
-      if (!this.isSteady(t) || t.at > until || (!inclusive && t.at >= until)) continue
-      const controller = this.controllers.find((c) => c.name === t.controller)
+    // In the array's order; removing a timer there made the loop skip the one after it, which stays so.
+    let skipped: Timer | undefined
+    for (const t of this.timers.dueSteady(until, inclusive)) {
+      if (t === skipped) continue
+      const controller = this.byName.get(t.controller)
       const ctx = this.context(controller?.name ?? t.controller)
       const result = controller?.fastForward
         ? controller.fastForward(t.key, ctx, until, inclusive)
         : genericFastForward(t, until, inclusive)
-      if (!result) { delete t.steady; continue }
+      if (!result) { this.timers.setSteady(t, undefined); continue }
       for (const r of result.repeats) if (r.times > 0) this.recordEvent(r.record, { times: r.times, lastAt: r.lastAt })
       if (result.next === undefined) {
-        this.timers.splice(this.timers.indexOf(t), 1)
+        skipped = this.timers.successor(t)
+        this.timers.remove(t)
         this.timerOf.delete(`${t.controller}|${t.key}`)
-      } else t.at = result.next
+      } else this.timers.setAt(t, result.next)
     }
   }
 
   pendingTimers(): readonly Timer[] {
-    return this.timers
+    return this.timers.all()
   }
 
   private syncOne(controller: Controller, key: ObjectKey): void {
@@ -226,11 +231,14 @@ export class ControllerManager {
     const id = `${controller}|${key}`
     const existing = this.timerOf.get(id)
     if (existing) {
-      if (at < existing.at) { existing.at = at; existing.steady = steady } else if (at === existing.at && !steady) delete existing.steady
+      if (at < existing.at) {
+        this.timers.setAt(existing, at)
+        this.timers.setSteady(existing, steady)
+      } else if (at === existing.at && !steady) this.timers.setSteady(existing, undefined)
       return
     }
     const timer: Timer = { at, seq: this.timerSeq++, controller, key, ...(steady ? { steady } : {}) }
-    this.timers.push(timer)
+    this.timers.add(timer)
     this.timerOf.set(id, timer)
   }
 
