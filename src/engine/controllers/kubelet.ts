@@ -14,7 +14,7 @@ import { defaultPullPolicy, formatPullDuration, imageSize } from '../node/images
 import { imagePresent, finishPull } from '../node/image-puller.ts'
 import { admitContainers, advanceContainers, instanceStarted, killContainer, nextContainerStep } from './kubelet-containers.ts'
 import { canonicalEqual } from './hash.ts'
-import { networkState } from '../network/state.ts'
+import { servedCounts } from '../node/served-counts.ts'
 import { terminationStep } from './pod-termination.ts'
 import { firingsBefore, rfc3339 } from '../sim/clock.ts'
 import type { Container, NodeCondition, Probe } from 'kubernetes-types/core/v1'
@@ -303,7 +303,7 @@ function startContainer(ctx: ControllerContext, pod: KubeObject, node: KubeObjec
   }
   rt.containers.set(c.name, state)
   // A new process: an app's request counter (kubia-unhealthy's) starts again from zero.
-  networkState(ctx.config).served.delete(`${rt.namespace}/${rt.name}/${c.name}`)
+  servedCounts(ctx.config).delete(`${rt.namespace}/${rt.name}/${c.name}`)
   event('Normal', 'Created', `Created container: ${c.name}`)
   const failed = instanceStarted(ctx, pod, rt, c, `containerd://${containerID}`, restartCount, previous ? died ?? { at: ctx.now, exitCode: 137, reason: 'Error' } : undefined)
   if (failed) event('Warning', 'Failed', `Error: ${failed}`)

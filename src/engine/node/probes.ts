@@ -9,7 +9,7 @@ import { httpProbeResult, listeningPorts } from '../apps/listening.ts'
 import { containerFiles } from '../apps/mounted-files.ts'
 import { appKind, imageFiles } from '../apps/registry.ts'
 import { kubiaRespond } from '../apps/kubia.ts'
-import { networkState } from '../network/state.ts'
+import { servedCounts } from './served-counts.ts'
 import type { Container, ContainerPort, Probe } from 'kubernetes-types/core/v1'
 
 interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
@@ -99,7 +99,7 @@ export function runProbe(probe: Probe, pod: KubeObject, container: Container, st
  * is what makes the book's liveness probe fail (the same counter the network's requests bump).
  */
 function countedAnswer(pod: KubeObject, container: Container, port: number, env: ProbeEnv): number {
-  const served = networkState(env.config).served
+  const served = servedCounts(env.config)
   const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}/${container.name}`
   const before = served.get(key) ?? 0
   served.set(key, before + 1)
