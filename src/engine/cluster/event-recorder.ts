@@ -5,9 +5,15 @@ import { rfc3339, type SimClock } from '../sim/clock.ts'
 import type { EventRecord } from '../controllers/controller.ts'
 import { kindInfo } from '../api/kinds.ts'
 
+/** events_cache.go: 10 similar events (same object and reason, other messages) within 10 minutes are combined. */
+const MAX_SIMILAR = 10
+const SIMILAR_WINDOW = 600
+
 export class EventRecorder {
   private seq = 0
   private byIdentity = new Map<string, string>()
+  /** EventAggregator's cache: per (source, object, type, reason), the distinct messages seen and when last. */
+  private similar = new Map<string, { messages: Set<string>; last: number }>()
 
   constructor(private readonly store: ObjectStore, private readonly clock: SimClock) {}
 
@@ -16,13 +22,18 @@ export class EventRecorder {
     const times = repeat?.times ?? 1
     const inv = record.involved
     const namespace = inv.metadata.namespace ?? 'default'
-    const identity = [inv.kind, namespace, inv.metadata.name, inv.metadata.uid, record.type, record.reason, record.message, record.source, record.host ?? ''].join('\u0000')
+    const similarKey = [inv.kind, namespace, inv.metadata.name, inv.metadata.uid, inv.apiVersion, record.type, record.reason, record.source, record.host ?? ''].join('\u0000')
+    const combined = this.aggregate(similarKey, record.message, repeat?.lastAt ?? this.clock.now())
+    // EventAggregate: past the limit the event becomes one combined Event, keyed without its message (the logger
+    // then bumps that one, its message the latest), as client-go's EventCorrelator does.
+    if (combined) record = { ...record, message: `(combined from similar events): ${record.message}` }
+    const identity = combined ? `similar\u0000${similarKey}` : [similarKey, record.message].join('\u0000')
     const now = this.clock.nowRfc3339()
     const last = repeat ? rfc3339(repeat.lastAt) : now
     const existingName = this.byIdentity.get(identity)
     const existing = existingName ? this.store.get('Event', namespace, existingName) : undefined
     if (existing) {
-      this.store.update({ ...existing, count: ((existing.count as number) ?? 1) + times, lastTimestamp: last })
+      this.store.update({ ...existing, count: ((existing.count as number) ?? 1) + times, lastTimestamp: last, ...(combined ? { message: record.message } : {}) })
       return
     }
     // The real name is `<name>.<hex UnixNano>`; a sequence keeps it unique within one simulated second.
@@ -41,5 +52,17 @@ export class EventRecorder {
       reportingComponent: record.source, reportingInstance: record.host ?? '',
     }
     this.store.create(event)
+  }
+
+  /** EventAggregator.EventAggregate: true when this message makes the 10th distinct one of its kind in the window. */
+  private aggregate(key: string, message: string, at: number): boolean {
+    let entry = this.similar.get(key)
+    if (!entry || at - entry.last > SIMILAR_WINDOW) this.similar.set(key, (entry = { messages: new Set(), last: at }))
+    entry.messages.add(message)
+    entry.last = at
+    if (entry.messages.size < MAX_SIMILAR) return false
+    // The set never grows past the limit (upstream pops an arbitrary member; the oldest here, deterministically).
+    entry.messages.delete(entry.messages.values().next().value!)
+    return true
   }
 }

@@ -11,7 +11,7 @@ import { beginPull, finishPull } from '../node/image-puller.ts'
 import { defaultPullPolicy, formatPullDuration, imageSize } from '../node/images.ts'
 import { releasePodIP } from '../node/ipam.ts'
 import type { Container } from 'kubernetes-types/core/v1'
-import { planProcess, serverArgv } from '../images/process.ts'
+import { exitsOnSigterm, planProcess, serverArgv } from '../images/process.ts'
 import { imageFamily, parseImage } from '../images/index.ts'
 
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string) => void
@@ -73,7 +73,8 @@ export function advanceContainers(ctx: ControllerContext, pod: KubeObject, rt: P
       const image = c.image ?? ''
       if (life.phase === 'running') {
         const inst = life.current!
-        const exitAt = inst.plan.exitAfter === undefined ? Infinity : inst.startedAt + inst.plan.exitAfter
+        const ownExit = inst.plan.exitAfter === undefined ? Infinity : inst.startedAt + inst.plan.exitAfter
+        const exitAt = Math.min(ownExit, life.kill?.exitAt ?? Infinity)
         life.until = exitAt
         if (exitAt > ctx.now + 1e-9) continue
         exited(ctx, rt, c, life, exitAt, policy)
@@ -131,19 +132,42 @@ export function advanceContainers(ctx: ControllerContext, pod: KubeObject, rt: P
 /** The instance ended at `at`: record its end; restartPolicy decides whether it comes back (after any back-off). */
 function exited(ctx: ControllerContext, rt: PodRuntime, c: Container, life: ContainerLife, at: number, policy: string): void {
   const inst = life.current!
-  const code = inst.plan.exitCode
+  // A process the kubelet killed ends with the signal's code (137 after SIGKILL) unless it exited on its own first.
+  const kill = life.kill && life.kill.exitAt <= at + 1e-9 ? life.kill : undefined
+  delete life.kill
+  const code = kill ? kill.exitCode : inst.plan.exitCode
   life.terminated = {
-    exitCode: code, reason: inst.plan.startError ? 'StartError' : code === 0 ? 'Completed' : 'Error',
+    exitCode: code, reason: kill ? kill.reason : inst.plan.startError ? 'StartError' : code === 0 ? 'Completed' : 'Error',
     ...(inst.plan.startError ? { message: startErrorMessage(inst.plan.startError) } : {}),
     startedAt: inst.startedAt, finishedAt: at, containerID: inst.containerID,
   }
   life.phase = 'exited'
   rt.containers.delete(c.name)
-  const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0)
+  // computePodActions restarts a probe-killed container under any policy but Never, whatever its exit code.
+  const restart = kill ? kill.restart : policy === 'Always' || (policy === 'OnFailure' && code !== 0)
   // -Infinity: decide the back-off in this sync (see advanceContainers); Infinity: never restarts.
   life.until = restart ? -Infinity : Infinity
   life.waiting = undefined
   void ctx
+}
+
+/**
+ * killContainer after a failed liveness or startup probe (kuberuntime_container.go; the grace period from
+ * setTerminationGracePeriod: the probe's own terminationGracePeriodSeconds, else the pod's, at least 2 s). PID 1 that
+ * handles SIGTERM stops at once; one that ignores it (node, sleep, sh) is SIGKILLed at the end of the grace period.
+ * Returns false when the container is not running or is already being killed.
+ */
+export function killContainer(ctx: ControllerContext, pod: KubeObject, rt: PodRuntime, c: Container, probeGrace: number | undefined): boolean {
+  const life = rt.lives?.get(c.name)
+  if (!life || life.phase !== 'running' || life.kill) return false
+  const grace = Math.max(2, Number(probeGrace ?? pod.spec?.terminationGracePeriodSeconds ?? 30))
+  const onSigterm = exitsOnSigterm(c)
+  // nginx's fast shutdown exits 0; other servers that handle SIGTERM die of it (128 + 15).
+  const code = onSigterm ? (imageFamily(c.image ?? '')?.app === 'nginx' ? 0 : 143) : 137
+  const restart = (pod.spec?.restartPolicy ?? 'Always') !== 'Never'
+  life.kill = { at: ctx.now, exitAt: ctx.now + (onSigterm ? 0 : grace), exitCode: code, reason: code === 0 ? 'Completed' : 'Error', restart }
+  life.until = Math.min(life.until, life.kill.exitAt)
+  return true
 }
 
 /** runc's error when the executable is missing, as containerd reports it in the terminated state and the Failed event. */
@@ -190,6 +214,7 @@ export function instanceStarted(ctx: ControllerContext, pod: KubeObject, rt: Pod
   for (const o of plan.output) lines.push({ at: now + o.at, line: o.line === '\u0000date' ? dateLine(now + o.at) : o.line })
   life.current = { startedAt: now, containerID, plan, lines }
   life.restartCount = restartCount
+  life.kill = undefined
   life.terminated = undefined
   life.waiting = undefined
   life.phase = 'running'

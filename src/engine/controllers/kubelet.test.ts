@@ -66,8 +66,77 @@ describe('kubelet', () => {
     c.advance(10)
     const cs = getObj(c, 'Pod', 'default', 'h')!.status.containerStatuses[0]
     expect(cs.restartCount).toBe(1)
-    expect(cs.lastState.terminated).toMatchObject({ exitCode: 137, reason: 'Error' })
+    // nginx stops at once on the kubelet's signal (its image's STOPSIGNAL, a graceful quit): exit 0.
+    expect(cs.lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' })
     expect(events(c).map((e) => e.message)).toContain('Container web failed liveness probe, will be restarted')
+  })
+
+  it('a failing liveness probe kills with the grace period and restarts through the crash back-off', () => {
+    const c = testCluster()
+    // kubia-unhealthy answers 500 from its sixth request: probes at +0..+40 pass, +50/+60/+70 fail.
+    apply(c, pod('u', { nodeName: 'kind-worker', containers: [{ name: 'kubia', image: 'luksa/kubia-unhealthy', imagePullPolicy: 'IfNotPresent', livenessProbe: { httpGet: { path: '/', port: 8080 } } }] }))
+    const cs = () => getObj(c, 'Pod', 'default', 'u')!.status.containerStatuses[0]
+    c.advance(30) // the pull
+    // startedAt is whole seconds: the process started within the second after it.
+    const started = Date.parse(cs().state.running.startedAt) / 1000
+    const at = (t: number) => c.advance(started + t - c.clock.now())
+    at(69)
+    expect(events(c).filter((e) => e.reason === 'Killing')).toHaveLength(0)
+    at(71)
+    expect(events(c).find((e) => e.reason === 'Killing')).toMatchObject({ message: 'Container kubia failed liveness probe, will be restarted' })
+    expect(events(c).find((e) => e.reason === 'Unhealthy')).toMatchObject({ message: 'Liveness probe failed: HTTP probe failed with statuscode: 500', count: 3 })
+    // node as PID 1 ignores SIGTERM: it runs until SIGKILL at the end of the 30 s grace period.
+    at(99)
+    expect(cs()).toMatchObject({ restartCount: 0, state: { running: {} } })
+    at(101)
+    expect(cs().restartCount).toBe(1) // the first restart is immediate
+    expect(cs().lastState.terminated).toMatchObject({ exitCode: 137, reason: 'Error' })
+    // The new process counts from zero again: five good answers, then the second kill at +170, dead at +200, and
+    // this time the back-off (10 s) holds it in CrashLoopBackOff.
+    at(201)
+    expect(cs().restartCount).toBe(1)
+    expect(cs().state.waiting).toMatchObject({ reason: 'CrashLoopBackOff', message: expect.stringMatching(/^back-off 10s restarting failed container=kubia pod=u_default\(/) })
+    expect(events(c).find((e) => e.reason === 'BackOff')!.message).toMatch(/^Back-off restarting failed container kubia in pod u_default\(/)
+    at(209)
+    expect(cs().restartCount).toBe(1)
+    at(211)
+    expect(cs().restartCount).toBe(2)
+    expect(events(c).find((e) => e.reason === 'Killing')!.count).toBe(2)
+  })
+
+  it("the probe's own terminationGracePeriodSeconds, and restartPolicy Never", () => {
+    const c = testCluster()
+    apply(c, pod('n', { nodeName: 'kind-worker', restartPolicy: 'Never', containers: [{ name: 'k', image: 'luksa/kubia-unhealthy', imagePullPolicy: 'IfNotPresent',
+      livenessProbe: { httpGet: { path: '/', port: 8080 }, failureThreshold: 1, terminationGracePeriodSeconds: 5 } }] }))
+    c.advance(30)
+    const started = Date.parse(getObj(c, 'Pod', 'default', 'n')!.status.containerStatuses[0].state.running.startedAt) / 1000
+    c.advance(started + 57 - c.clock.now())
+    expect(events(c).find((e) => e.reason === 'Killing')!.message).toBe('Container k failed liveness probe')
+    const st = getObj(c, 'Pod', 'default', 'n')!.status
+    expect(st.phase).toBe('Failed')
+    expect(st.containerStatuses[0]).toMatchObject({ restartCount: 0, state: { terminated: { exitCode: 137, reason: 'Error' } } })
+    expect(Date.parse(st.containerStatuses[0].state.terminated.finishedAt) / 1000 - started).toBe(55) // the sixth answer at +50, SIGKILL 5 s later
+  })
+
+  it('a startup probe holds liveness and readiness back, and kills the container when it never succeeds', () => {
+    const c = testCluster()
+    apply(c, pod('s', { nodeName: 'kind-worker', containers: [{ name: 'web', image: 'nginx', imagePullPolicy: 'IfNotPresent',
+      startupProbe: { exec: { command: ['cat', '/tmp/started'] }, periodSeconds: 5, failureThreshold: 4 },
+      livenessProbe: { tcpSocket: { port: 81 } }, readinessProbe: { httpGet: { path: '/', port: 80 } } }] }))
+    const cs = () => getObj(c, 'Pod', 'default', 's')!.status.containerStatuses[0]
+    c.advance(30)
+    expect(cs()).toMatchObject({ started: false, ready: false })
+    expect(events(c).filter((e) => /^(Liveness|Readiness)/.test(e.message))).toEqual([])
+    expect(events(c).find((e) => e.reason === 'Unhealthy')!.message).toBe('Startup probe failed: cat: /tmp/started: No such file or directory')
+    expect(events(c).find((e) => e.reason === 'Killing')!.message).toBe('Container web failed startup probe, will be restarted')
+    expect(cs().restartCount).toBe(1)
+    // Once it succeeds, readiness runs and liveness (port 81 is closed) takes over.
+    exec(c, 's', 'touch', '/tmp/started')
+    c.advance(5)
+    expect(cs()).toMatchObject({ started: true })
+    c.advance(10)
+    expect(cs()).toMatchObject({ ready: true })
+    expect(events(c).map((e) => e.message)).toContain(`Liveness probe failed: dial tcp ${getObj(c, 'Pod', 'default', 's')!.status.podIP}:81: connect: connection refused`)
   })
 
   it('service env vars only in pods started after the Service (behaviour 18)', () => {

@@ -12,8 +12,9 @@ import { nodeInternalIP, runningPodStatus } from '../node/pod-status.ts'
 import { newProbeState, nextProbeAt, probeTiming, recordProbe, runProbe } from '../node/probes.ts'
 import { defaultPullPolicy, formatPullDuration, imageSize } from '../node/images.ts'
 import { imagePresent, finishPull } from '../node/image-puller.ts'
-import { admitContainers, advanceContainers, instanceStarted, nextContainerStep } from './kubelet-containers.ts'
+import { admitContainers, advanceContainers, instanceStarted, killContainer, nextContainerStep } from './kubelet-containers.ts'
 import { canonicalEqual } from './hash.ts'
+import { servedCounts } from '../node/served-counts.ts'
 import { terminationStep } from './pod-termination.ts'
 import { firingsBefore, rfc3339 } from '../sim/clock.ts'
 import type { Container, NodeCondition, Probe } from 'kubernetes-types/core/v1'
@@ -89,39 +90,45 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   // Pulls that finished, processes that exited, back-offs that ran out (kubelet-containers.ts).
   advanceContainers(ctx, pod, rt, event, (c, n) => startContainer(ctx, pod, node, rt!, c, n, event))
 
-  // Probes that are due now (worker.doProbe), liveness first so a restart resets readiness.
+  // Probes that are due now (worker.doProbe): startup first (liveness and readiness wait for it), then liveness so a
+  // kill is decided before readiness.
   let next = Infinity
   const restartsBefore = events.length
+  let killed = false
   for (const c of (pod.spec.containers ?? []) as Container[]) {
-    for (const kind of ['liveness', 'readiness'] as const) {
-      const probe = kind === 'liveness' ? c.livenessProbe : c.readinessProbe
-      const state = rt.containers.get(c.name)
-      if (!probe || !state) continue
-      const ps = kind === 'liveness' ? state.liveness : state.readiness
-      if (nextProbeAt(probe, ps, state.startedAt) <= ctx.now + 1e-6) {
-        const before = probe.exec ? containerFingerprint(state) : ''
-        const outcome = runProbe(probe, pod, c, state, rt.podIP, { store: ctx.store, runtime: ctx.runtime, config: ctx.config, now: ctx.now })
-        const label = kind === 'liveness' ? 'Liveness' : 'Readiness'
-        if (outcome.result === 'failure') event('Warning', 'Unhealthy', `${label} probe failed: ${outcome.message}`)
-        if (outcome.result === 'error') event('Warning', 'Unhealthy', `${label} probe errored: ${outcome.message}`)
-        const previous = ps.lastOutcome
-        const changed = recordProbe(ps, outcome, probe, ctx.now)
-        ps.lastOutcome = { result: outcome.result, message: outcome.message }
-        const repeats = !changed && previous?.result === outcome.result && previous.message === outcome.message &&
-          (outcome.result === 'error' || outcome.result === ps.result) && !(kind === 'liveness' && outcome.result === 'failure') &&
-          (!probe.exec || (readOnlyCommand(probe.exec.command) && containerFingerprint(state) === before))
-        ps.steadyEpoch = repeats ? ctx.epoch : undefined
-        if (kind === 'liveness' && changed && ps.result === 'failure') {
-          event('Normal', 'Killing', `Container ${c.name} failed liveness probe, will be restarted`)
-          startContainer(ctx, pod, node, rt, c, state.restartCount + 1, event, state)
+    const state = rt.containers.get(c.name)
+    if (!state) continue
+    for (const w of probeWorkers(c, state, rt)) {
+      const { kind, probe, ps } = w
+      if (nextProbeAt(probe, ps, state.startedAt) > ctx.now + 1e-6) continue
+      // worker.doProbe returns early for liveness/readiness until the startup probe has succeeded: the tick passes.
+      if (w.held) { ps.lastRun = ctx.now; continue }
+      const before = probe.exec ? containerFingerprint(state) : ''
+      const outcome = runProbe(probe, pod, c, state, rt.podIP, { store: ctx.store, runtime: ctx.runtime, config: ctx.config, now: ctx.now })
+      const label = LABEL[kind]
+      if (outcome.result === 'failure') event('Warning', 'Unhealthy', `${label} probe failed: ${outcome.message}`)
+      if (outcome.result === 'error') event('Warning', 'Unhealthy', `${label} probe errored: ${outcome.message}`)
+      const previous = ps.lastOutcome
+      const changed = recordProbe(ps, outcome, probe, ctx.now)
+      ps.lastOutcome = { result: outcome.result, message: outcome.message }
+      const repeats = !changed && previous?.result === outcome.result && previous.message === outcome.message &&
+        (outcome.result === 'error' || outcome.result === ps.result) && kind !== 'startup' && !(kind === 'liveness' && outcome.result === 'failure') && !outcome.counted &&
+        (!probe.exec || (readOnlyCommand(probe.exec.command) && containerFingerprint(state) === before))
+      ps.steadyEpoch = repeats ? ctx.epoch : undefined
+      if (kind !== 'readiness' && changed && ps.result === 'failure') {
+        // computePodActions: the container is killed (with its grace period) and, unless restartPolicy is Never,
+        // started again through the crash back-off (kuberuntime_manager.go; killContainer's Killing event).
+        const restart = (pod.spec.restartPolicy ?? 'Always') !== 'Never'
+        if (killContainer(ctx, pod, rt, c, probe.terminationGracePeriodSeconds)) {
+          event('Normal', 'Killing', `Container ${c.name} failed ${kind} probe${restart ? ', will be restarted' : ''}`)
+          killed = true
         }
       }
     }
-    const state = rt.containers.get(c.name)
-    if (!state) continue
-    if (c.livenessProbe) next = Math.min(next, nextProbeAt(c.livenessProbe, state.liveness, state.startedAt))
-    if (c.readinessProbe) next = Math.min(next, nextProbeAt(c.readinessProbe, state.readiness, state.startedAt))
+    for (const w of probeWorkers(c, state, rt)) next = Math.min(next, nextProbeAt(w.probe, w.ps, state.startedAt))
   }
+  // A process that handles SIGTERM is gone at once: its exit (and restart) belong to this sync.
+  if (killed) advanceContainers(ctx, pod, rt, event, (c, n) => startContainer(ctx, pod, node, rt!, c, n, event))
 
   next = Math.min(next, nextContainerStep(rt))
   const status = runningPodStatus(pod, node, rt, ctx.now)
@@ -133,15 +140,31 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   return { writes, events, ...(next < Infinity ? { requeueAfter: Math.max(next - ctx.now, 0.001), ...(steady ? { steady } : {}) } : {}) }
 }
 
-/** Every probe worker of a pod: (container, kind, probe spec, state). */
-type ProbeWorker = { c: Container; kind: 'liveness' | 'readiness'; probe: Probe; ps: ProbeState }
+const LABEL = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' } as const
+
+/**
+ * The probe workers of one running container (prober_manager.go AddPod): a startup worker until it succeeds;
+ * liveness and readiness, `held` (ticking without probing) while a startup probe has not succeeded; no liveness
+ * worker while the kubelet is killing the container after a failure (worker.onHold until the next instance).
+ */
+type ProbeWorker = { c: Container; kind: 'startup' | 'liveness' | 'readiness'; probe: Probe; ps: ProbeState; held: boolean }
+function probeWorkers(c: Container, state: ContainerState, rt: PodRuntime): ProbeWorker[] {
+  const out: ProbeWorker[] = []
+  const starting = !!c.startupProbe && state.startup.result !== 'success'
+  if (starting) out.push({ c, kind: 'startup', probe: c.startupProbe!, ps: state.startup, held: false })
+  const killing = !!rt.lives?.get(c.name)?.kill
+  if (c.livenessProbe && !killing) out.push({ c, kind: 'liveness', probe: c.livenessProbe, ps: state.liveness, held: starting })
+  if (c.readinessProbe) out.push({ c, kind: 'readiness', probe: c.readinessProbe, ps: state.readiness, held: starting })
+  if (killing && starting) out.shift()
+  return out
+}
+
+/** Every probe worker of a pod's running containers. */
 function probesOf(pod: KubeObject, rt: PodRuntime): ProbeWorker[] {
   const out: ProbeWorker[] = []
   for (const c of (pod.spec?.containers ?? []) as Container[]) {
     const state = rt.containers.get(c.name)
-    if (!state) continue
-    if (c.livenessProbe) out.push({ c, kind: 'liveness', probe: c.livenessProbe, ps: state.liveness })
-    if (c.readinessProbe) out.push({ c, kind: 'readiness', probe: c.readinessProbe, ps: state.readiness })
+    if (state) out.push(...probeWorkers(c, state, rt))
   }
   return out
 }
@@ -175,7 +198,7 @@ function fastForwardPod(key: string, ctx: ControllerContext, until: number, incl
       ps.lastRun = first + (times - 1) * period
       if (ps.lastOutcome!.result === 'success') ps.consecutiveSuccesses += times
       if (ps.lastOutcome!.result === 'failure') ps.consecutiveFailures += times
-      const label = kind === 'liveness' ? 'Liveness' : 'Readiness'
+      const label = LABEL[kind]
       const verb = ps.lastOutcome!.result === 'failure' ? 'failed' : ps.lastOutcome!.result === 'error' ? 'errored' : undefined
       if (verb) repeats.push({ record: { involved: pod, type: 'Warning', reason: 'Unhealthy', message: `${label} probe ${verb}: ${ps.lastOutcome!.message}`, source: 'kubelet', host: rt.nodeName }, times, lastAt: ps.lastRun })
     }
@@ -274,11 +297,13 @@ function startContainer(ctx: ControllerContext, pod: KubeObject, node: KubeObjec
     files: new Map(), removed: new Set(),
     get env() { return env() },
     startedAt: ctx.now, restartCount,
-    readiness: newProbeState('readiness'), liveness: newProbeState('liveness'),
+    readiness: newProbeState('readiness'), liveness: newProbeState('liveness'), startup: newProbeState('startup'),
     containerID,
     ...(previous ? { lastTermination: { containerID: `containerd://${previous.containerID}`, exitCode: died?.exitCode ?? 137, finishedAt: rfc3339(died?.at ?? ctx.now), reason: died?.reason ?? 'Error', startedAt: rfc3339(previous.startedAt) } } : {}),
   }
   rt.containers.set(c.name, state)
+  // A new process: an app's request counter (kubia-unhealthy's) starts again from zero.
+  servedCounts(ctx.config).delete(`${rt.namespace}/${rt.name}/${c.name}`)
   event('Normal', 'Created', `Created container: ${c.name}`)
   const failed = instanceStarted(ctx, pod, rt, c, `containerd://${containerID}`, restartCount, previous ? died ?? { at: ctx.now, exitCode: 137, reason: 'Error' } : undefined)
   if (failed) event('Warning', 'Failed', `Error: ${failed}`)

@@ -4,6 +4,7 @@
 import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { NodeDataplaneState, NodeRules } from '../dataplane/types.ts'
 import type { SeededRandom } from '../sim/random.ts'
+import { servedCounts } from '../node/served-counts.ts'
 
 export interface NetworkState {
   rng?: SeededRandom
@@ -19,7 +20,7 @@ const states = new WeakMap<ClusterConfig, NetworkState>()
 export function networkState(config: ClusterConfig): NetworkState {
   let s = states.get(config)
   if (!s) {
-    s = { nodes: new Map(), served: new Map() }
+    s = { nodes: new Map(), served: servedCounts(config) }
     states.set(config, s)
   }
   return s

@@ -46,6 +46,11 @@ export interface ContainerLife {
   restartCount: number
   /** The crash back-off entry for this container (flowcontrol.Backoff's per-key backoff and lastUpdate). */
   backoff?: { seconds: number; lastUpdate: number }
+  /**
+   * The kubelet is killing the running instance after a failed liveness/startup probe (killContainer): SIGTERM at
+   * `at`, the process gone at `exitAt` (at once when PID 1 handles SIGTERM, else SIGKILL after the grace period).
+   */
+  kill?: { at: number; exitAt: number; exitCode: number; reason: string; restart: boolean }
   /** The running (or last) instance, and the one before it (`kubectl logs --previous`). */
   current?: Instance
   previous?: Instance

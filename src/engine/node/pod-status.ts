@@ -1,7 +1,7 @@
 // The pod status the kubelet reports: pkg/kubelet/kubelet_pods.go generateAPIPodStatus, pkg/kubelet/status/generate.go
 // (GeneratePodReadyCondition & co.) and pkg/apis/core/v1/helper/qos (GetPodQOS).
 import type { KubeObject } from '../api/types.ts'
-import type { PodRuntime } from './runtime.ts'
+import type { ContainerState, PodRuntime } from './runtime.ts'
 import type { Termination } from './container-runtime-state.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import { imageID, normalizeImage } from './images.ts'
@@ -38,8 +38,13 @@ function withTimes(cond: Condition, previous: PodCondition[] | undefined, now: n
 function containerReady(pod: KubeObject, rt: PodRuntime, name: string): boolean {
   const spec = (pod.spec?.containers as Container[]).find((c) => c.name === name)
   const state = rt.containers.get(name)
-  if (!state) return false
+  if (!state || !startedByProbe(spec, state)) return false
   return !spec?.readinessProbe || state.readiness.result === 'success'
+}
+
+/** status.started: a container with a startup probe has started once that probe succeeded (prober results manager). */
+function startedByProbe(spec: Container | undefined, state: ContainerState): boolean {
+  return !spec?.startupProbe || state.startup.result === 'success'
 }
 
 const terminatedOf = (t: Termination) => ({
@@ -65,7 +70,7 @@ function containerStatus(pod: KubeObject, rt: PodRuntime, c: Container, now: num
     ...(started && containerID ? { containerID } : {}),
     image: normalizeImage(image), imageID: started ? imageID(image) : '',
     lastState,
-    name: c.name, ready: !!running && containerReady(pod, rt, c.name), restartCount: life?.restartCount ?? running?.restartCount ?? 0, started: !!running,
+    name: c.name, ready: !!running && containerReady(pod, rt, c.name), restartCount: life?.restartCount ?? running?.restartCount ?? 0, started: !!running && startedByProbe(c, running),
     state,
     ...(mounts.length ? { volumeMounts: mounts } : {}),
   } as ContainerStatus

@@ -7,7 +7,9 @@ import type { ContainerState, NodeRuntime, ProbeState } from './runtime.ts'
 import { execInContainer } from './container-exec.ts'
 import { httpProbeResult, listeningPorts } from '../apps/listening.ts'
 import { containerFiles } from '../apps/mounted-files.ts'
-import { imageFiles } from '../apps/registry.ts'
+import { appKind, imageFiles } from '../apps/registry.ts'
+import { kubiaRespond } from '../apps/kubia.ts'
+import { servedCounts } from './served-counts.ts'
 import type { Container, ContainerPort, Probe } from 'kubernetes-types/core/v1'
 
 interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
@@ -23,9 +25,9 @@ export function probeTiming(probe: Probe): ProbeTiming {
   }
 }
 
-export function newProbeState(kind: 'readiness' | 'liveness'): ProbeState {
-  // Readiness starts as failure (not ready until the first success); liveness starts as success.
-  return { lastRun: null, consecutiveSuccesses: 0, consecutiveFailures: 0, result: kind === 'readiness' ? 'failure' : 'success' }
+export function newProbeState(kind: 'readiness' | 'liveness' | 'startup'): ProbeState {
+  // Readiness starts as failure (not ready until the first success); liveness as success; startup as unknown.
+  return { lastRun: null, consecutiveSuccesses: 0, consecutiveFailures: 0, result: kind === 'readiness' ? 'failure' : kind === 'liveness' ? 'success' : 'unknown' }
 }
 
 /**
@@ -42,6 +44,8 @@ export interface ProbeOutcome {
   result: 'success' | 'failure' | 'error'
   /** What follows `Readiness probe failed: ` (or `errored: `). */
   message: string
+  /** The app counted the probe as a request (kubia): the next answer may differ, so a repeat is not steady. */
+  counted?: boolean
 }
 
 export interface ProbeEnv { store: ReadonlyStore; runtime: NodeRuntime; config: ClusterConfig; now: number }
@@ -75,8 +79,10 @@ export function runProbe(probe: Probe, pod: KubeObject, container: Container, st
     if (port === undefined) return { result: 'error', message: `unable to resolve port "${g.port}"` }
     const answer = host === podIP ? httpProbeResult(pod, container, port, path, state, files()) : { kind: 'refused' as const }
     if (answer.kind === 'refused') return { result: 'failure', message: `Get "${url}": dial tcp ${host}:${port}: connect: connection refused` }
-    if (answer.status >= 200 && answer.status < 400) return { result: 'success', message: '' }
-    return { result: 'failure', message: `HTTP probe failed with statuscode: ${answer.status}` }
+    const counted = appKind(container.image ?? '') === 'kubia'
+    const status = counted ? countedAnswer(pod, container, port, env) : answer.status
+    if (status >= 200 && status < 400) return { result: 'success', message: '', ...(counted ? { counted } : {}) }
+    return { result: 'failure', message: `HTTP probe failed with statuscode: ${status}`, ...(counted ? { counted } : {}) }
   }
   if (probe.tcpSocket) {
     const port = resolvePort(probe.tcpSocket.port, container)
@@ -86,6 +92,20 @@ export function runProbe(probe: Probe, pod: KubeObject, container: Container, st
   }
   if (probe.grpc) return { result: 'success', message: '' }
   return { result: 'success', message: '' }
+}
+
+/**
+ * kubia's app.js counts every request, the kubelet's GETs too: kubia-unhealthy answers 500 from the sixth, which
+ * is what makes the book's liveness probe fail (the same counter the network's requests bump).
+ */
+function countedAnswer(pod: KubeObject, container: Container, port: number, env: ProbeEnv): number {
+  const served = servedCounts(env.config)
+  const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}/${container.name}`
+  const before = served.get(key) ?? 0
+  served.set(key, before + 1)
+  const ip = (pod.status?.podIP as string | undefined) ?? ''
+  return kubiaRespond({ podName: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', image: container.image ?? '', localIP: ip, localPort: port,
+    remoteIP: '', remotePort: 0, now: env.now, files: new Map(), servedBefore: before }).status
 }
 
 /**

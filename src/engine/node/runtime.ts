@@ -6,8 +6,11 @@ export interface ProbeState {
   lastRun: number | null
   consecutiveSuccesses: number
   consecutiveFailures: number
-  /** Last result; readiness starts `failure` (not ready) until the first success, as the kubelet's prober does. */
-  result: 'success' | 'failure'
+  /**
+   * Last settled result: readiness starts `failure` (not ready), liveness `success`, startup `unknown` until its
+   * threshold settles it, as the prober's results manager does (pkg/kubelet/prober/worker.go newWorker).
+   */
+  result: 'success' | 'failure' | 'unknown'
   /** The message of the last failure, for the `Readiness probe failed: ...` event. */
   lastMessage?: string
   /** The last run's outcome, to tell a repeat from a change. */
@@ -27,6 +30,7 @@ export interface ContainerState {
   restartCount: number
   readiness: ProbeState
   liveness: ProbeState
+  startup: ProbeState
   /** The 64-hex container id containerd assigned (`containerd://<id>` in the status). */
   containerID?: string
   /** The previous instance's end, shown as `lastState.terminated` after a restart. */

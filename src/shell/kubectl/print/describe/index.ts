@@ -3,6 +3,7 @@ import type { DescribeContext } from './common.ts'
 import { describePod } from './pod.ts'
 import { describeService } from './service.ts'
 import { describeDeployment, describeReplicaSet, describeReplicationController } from './workloads.ts'
+import { describeDaemonSet, describeJob, describeStatefulSet } from './workloads-builtin.ts'
 import { describeEndpoints, describeEndpointSlice } from './endpoints.ts'
 import { describeIngress, describeIngressClass } from './ingress.ts'
 import { describeNode } from './node.ts'
@@ -21,6 +22,9 @@ export const DESCRIBERS: Record<string, (obj: KubeObject, ctx: DescribeContext) 
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
   ReplicationController: describeReplicationController,
+  StatefulSet: describeStatefulSet,
+  DaemonSet: describeDaemonSet,
+  Job: describeJob,
   Endpoints: (obj, ctx) => describeEndpoints(obj as Stored<Endpoints>, ctx),
   EndpointSlice: (obj, ctx) => describeEndpointSlice(obj as Stored<EndpointSlice>, ctx),
   Ingress: describeIngress,
