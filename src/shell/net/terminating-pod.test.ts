@@ -6,7 +6,7 @@ import { ShellSession } from '../session.ts'
 
 function run(session: ShellSession, script: string): { out: string; outcomes: string[] } {
   const records = session.runScript(script)
-  return { out: records.map((r) => r.chunks.map((c) => c.text).join('')).join(''), outcomes: records.flatMap((r) => r.traces.map((t) => t.outcome)) }
+  return { out: records.map((r) => r.chunks.map((c) => c.text).join('')).join(''), outcomes: records.flatMap((r) => (r.traces as { outcome: string }[]).map((t) => t.outcome)) }
 }
 
 describe('requests to pods that are not (or no longer) Running', () => {
