@@ -26,6 +26,12 @@ describe('simulated applications', () => {
     expect(respond(c, new Map(), get(), ctx({ podName: 'kubia-abc' })).body).toBe("You've hit kubia-abc\n")
   })
 
+  it("kubia's rolling-update tags name their version (the book's Chapter 9)", () => {
+    const answer = (image: string) => respond({ name: 'kubia', image }, new Map(), get(), ctx({ podName: 'kubia-abc', image })).body
+    expect(answer('luksa/kubia:v1')).toBe('This is v1 running in pod kubia-abc\n')
+    expect(answer('luksa/kubia:v2')).toBe('This is v2 running in pod kubia-abc\n')
+  })
+
   it('nginx serves its welcome page with the real headers', () => {
     const c = { name: 'nginx', image: 'nginx' }
     const files = imageFiles('nginx')

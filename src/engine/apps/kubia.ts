@@ -10,7 +10,7 @@ function nodeResponse(status: number, body: string, ctx: ServerContext): HttpRes
 }
 
 /**
- * The kubia answer for an image tag: `You've hit <hostname>` (v1/latest), `This is v2 running in pod <hostname>`,
+ * The kubia answer for an image tag: `You've hit <hostname>` (latest, 1.0), `This is v1|v2 running in pod <hostname>`,
  * v3 failing with 500 from its fifth request, and kubia-unhealthy failing from its sixth.
  */
 export function kubiaRespond(ctx: ServerContext): HttpResponse {
@@ -20,7 +20,8 @@ export function kubiaRespond(ctx: ServerContext): HttpResponse {
   if (image.includes('kubia-unhealthy')) {
     return count > 5 ? nodeResponse(500, "I'm not well. Please restart me!", ctx) : nodeResponse(200, `You've hit ${ctx.podName}\n`, ctx)
   }
-  if (tag === 'v2') return nodeResponse(200, `This is v2 running in pod ${ctx.podName}\n`, ctx)
+  // Chapter09/kubia-v1/app.js names its version as v2 and v3 do; only latest (Chapter02) says "You've hit".
+  if (tag === 'v1' || tag === 'v2') return nodeResponse(200, `This is ${tag} running in pod ${ctx.podName}\n`, ctx)
   if (tag === 'v3') {
     return count >= 5
       ? nodeResponse(500, `Some internal error has occurred! This is pod ${ctx.podName}\n`, ctx)

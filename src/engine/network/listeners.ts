@@ -4,7 +4,7 @@ import type { ContainerInfo } from '../apps/registry.ts'
 import { imageFiles, listenPorts } from '../apps/registry.ts'
 import { containerFiles } from '../apps/mounted-files.ts'
 import { imageFamily } from '../images/index.ts'
-import { runsImageServer } from '../images/process.ts'
+import { exitsOnSigterm, runsImageServer } from '../images/process.ts'
 import type { NetNode, NetPod, NetworkView } from './view.ts'
 import { localReadyEndpoints } from './load-balancers.ts'
 import type { KubeObject } from '../api/types.ts'
@@ -33,7 +33,10 @@ export function podListener(view: NetworkView, pod: NetPod, protocol: string, po
 
 function findPodListener(view: NetworkView, pod: NetPod, protocol: string, port: number): Server | undefined {
   if (!pod.running) return undefined
+  const terminating = !!pod.obj.metadata.deletionTimestamp
   for (const c of pod.containers) {
+    // A Terminating pod's container whose process exited on SIGTERM holds no socket; the others serve until SIGKILL.
+    if (terminating && exitsOnSigterm(c)) continue
     if (protocol === 'udp') {
       if (imageFamily(c.image)?.udpPorts?.includes(port) && runsImageServer(c)) return containerServer(pod, c, new Map())
       continue

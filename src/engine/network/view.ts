@@ -7,6 +7,7 @@ import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { PortMapping, ProfileSpec } from '../cluster/profile.ts'
 import { cidrHost } from '../net/ip.ts'
 import type { ContainerInfo } from '../apps/registry.ts'
+import { exitsOnSigterm } from '../images/process.ts'
 import type { Container, PodCondition } from 'kubernetes-types/core/v1'
 
 export interface NetNode {
@@ -31,7 +32,8 @@ export interface NetPod {
   ip: string
   hostNetwork: boolean
   ready: boolean
-  /** The containers run (phase Running and not being deleted). */
+  /** The containers run: phase Running, and not deleted, or deleted but with a PID 1 that outlives SIGTERM until
+   * the grace period's SIGKILL (pod-termination.ts). */
   running: boolean
   containers: ContainerInfo[]
 }
@@ -61,11 +63,12 @@ function toNetNode(n: ProfileSpec['nodes'][number]): NetNode {
 function toNetPod(pod: KubeObject): NetPod | undefined {
   const ip: string | undefined = pod.status?.podIP
   if (!ip || !pod.spec?.nodeName) return undefined
+  const containers: ContainerInfo[] = (pod.spec.containers ?? []).map((c: Container) => ({ name: c.name, image: c.image ?? '', args: c.args, command: c.command, ports: c.ports }))
   return {
     obj: pod, namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, nodeName: pod.spec.nodeName, ip,
     hostNetwork: !!pod.spec.hostNetwork, ready: podReady(pod),
-    running: pod.status?.phase === 'Running' && !pod.metadata.deletionTimestamp,
-    containers: (pod.spec.containers ?? []).map((c: Container) => ({ name: c.name, image: c.image ?? '', args: c.args, command: c.command, ports: c.ports })),
+    running: pod.status?.phase === 'Running' && (!pod.metadata.deletionTimestamp || containers.some((c) => !exitsOnSigterm(c))),
+    containers,
   }
 }
 

@@ -2,28 +2,14 @@
 // control plane's Events (pod created, endpoint removed, probe failed); the playing command opens into its
 // requests, and the followed request into every hop, each clickable.
 import { useEffect, useMemo, useRef } from 'react'
-import type { KubeObject } from '../../engine/api/types.ts'
+import { humanDuration } from '../../shell/kubectl/print/duration.ts'
+import { formatClock } from '../clock/clockStore.ts'
 import { endingOf } from '../animation/schedule.ts'
 import type { Timeline } from '../animation/useTimeline.ts'
 import { useApp } from '../store.ts'
 import { showHop } from './playback.ts'
 import { requestStore, useRequests, type RequestRecord } from './requestStore.ts'
-
-const SYSTEM = new Set(['kube-system', 'local-path-storage'])
-
-interface ClusterEvent { key: string; time: number; type: string; reason: string; object: string; message: string; count: number }
-
-function eventsOf(objects: readonly KubeObject[]): ClusterEvent[] {
-  // The cluster's own start-up (kube-system) is noise here; the learner's objects are what explain a request.
-  return objects.filter((o) => o.kind === 'Event' && !SYSTEM.has(o.metadata.namespace ?? '') && !SYSTEM.has((o as any).involvedObject?.namespace ?? '')).map((o) => {
-    const e = o as KubeObject & Record<string, any>
-    const stamp = e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp
-    return { key: `${e.metadata.namespace}/${e.metadata.name}`, time: stamp ? Date.parse(stamp) / 1000 : 0, type: e.type ?? 'Normal', reason: e.reason ?? '',
-      object: `${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}`, message: e.message ?? '', count: e.count ?? 1 }
-  })
-}
-
-type Row = { kind: 'event'; time: number; event: ClusterEvent } | { kind: 'record'; time: number; record: RequestRecord }
+import { eventRows } from './eventRows.ts'
 
 function outcomeSummary(r: RequestRecord): string {
   const counts = new Map<string, number>()
@@ -33,6 +19,8 @@ function outcomeSummary(r: RequestRecord): string {
 
 export function EventList({ timeline }: { timeline: Timeline }) {
   const objects = useApp((s) => s.snapshot?.objects)
+  // describe's `(x3 over 40s)`: the first occurrence's age at the snapshot's time.
+  const now = useApp((s) => s.snapshot?.time)
   const records = useRequests((s) => s.records)
   const playing = useRequests((s) => s.playing)
   const override = useRequests((s) => s.override)
@@ -40,22 +28,20 @@ export function EventList({ timeline }: { timeline: Timeline }) {
   const focusHop = useRequests((s) => s.focusHop)
   const list = useRef<HTMLOListElement>(null)
   useEffect(() => { list.current?.querySelector('.is-playing')?.scrollIntoView({ block: 'nearest' }) }, [playing, override])
-  const rows = useMemo(() => {
-    const events = eventsOf(objects ?? []).sort((a, b) => a.time - b.time).slice(-60)
-    const all: Row[] = [...events.map((event): Row => ({ kind: 'event', time: event.time, event })), ...records.map((record): Row => ({ kind: 'record', time: record.time, record }))]
-    // Stable: at equal times, control-plane events first (they happened before the request saw them).
-    return all.map((r, i) => ({ r, i })).sort((a, b) => a.r.time - b.r.time || (a.r.kind === b.r.kind ? a.i - b.i : a.r.kind === 'event' ? -1 : 1)).map((x) => x.r)
-  }, [objects, records])
+  const rows = useMemo(() => eventRows(objects ?? [], records), [objects, records])
 
   return (
     <ol className="event-list" aria-label="Event list" ref={list}>
       {rows.map((row) => row.kind === 'event'
         ? <li key={`e:${row.event.key}`} className={`event event--cp${row.event.type === 'Warning' ? ' is-warning' : ''}`}>
+            <time className="event__time">{formatClock(row.time)}</time>{' '}
+            {row.event.type === 'Warning' && <span className="event__type">Warning </span>}
             <span className="event__reason">{row.event.reason}</span> <span className="event__object">{row.event.object}</span>
-            {row.event.count > 1 && <span className="event__count"> ×{row.event.count}</span>}
+            {row.event.count > 1 && <span className="event__count"> (x{row.event.count} over {humanDuration((now ?? row.time) - row.event.first)})</span>}
             <div className="event__message">{row.event.message}</div>
           </li>
         : <li key={`r:${row.record.id}`} className={`event event--request${row.record.id === playing && !override ? ' is-playing' : ''}`}>
+            <time className="event__time">{formatClock(row.time)}</time>{' '}
             <button type="button" className="event__replay" onClick={() => requestStore.setState({ playing: row.record.id, override: null })}
               aria-label={`Replay ${row.record.line}`}>▶</button>
             <code className="event__line">{row.record.line}</code> <span className="event__outcome">{outcomeSummary(row.record)}</span>

@@ -3,8 +3,10 @@ import type { KubeObject } from '../../engine/api/types.ts'
 import type { ClusterSnapshot } from '../../engine/snapshot.ts'
 import { readIngresses, readLoadBalancers, type IngressInfo, type LoadBalancerInfo } from './entryPoints.ts'
 import { sameData } from './sameData.ts'
+import { podDisplayStatus } from '../../engine/api/pod-display-status.ts'
 
-type PodState = 'running' | 'not-ready' | 'pending' | 'terminating' | 'finished'
+/** How a pod box looks: one per family of kubectl STATUS values (the legend explains each). */
+export type PodState = 'running' | 'not-ready' | 'pending' | 'creating' | 'terminating' | 'failed' | 'completed'
 
 export interface PodInfo {
   id: string
@@ -14,6 +16,13 @@ export interface PodInfo {
   ip: string | null
   phase: string
   ready: boolean
+  /** kubectl's STATUS column (Running, ContainerCreating, Terminating, CrashLoopBackOff, Completed, Init:0/1, ...). */
+  status: string
+  /** kubectl's READY column: `1/1`. */
+  readyText: string
+  restarts: number
+  /** When a Terminating pod's grace period ends (its deletionTimestamp, seconds since the epoch), else null. */
+  graceEndsAt: number | null
   state: PodState
   labels: Record<string, string>
   /** The workload that owns the pod (a ReplicaSet's Deployment, a StatefulSet, a DaemonSet, a Job), or kind `Pod` for a bare pod. */
@@ -69,11 +78,19 @@ export interface TopologyModel {
 
 export const idOf = (o: KubeObject): string => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`
 
-function podState(phase: string, ready: boolean, terminating: boolean): PodState {
-  if (terminating) return 'terminating'
-  if (phase === 'Succeeded' || phase === 'Failed') return 'finished'
-  if (phase === 'Running') return ready ? 'running' : 'not-ready'
-  return 'pending'
+// The waiting/terminated reasons kubectl prints for a container that is not going to serve: red boxes.
+const FAILED = /BackOff|Err|Error|Invalid|OOMKilled|ExitCode|Signal|Failed|Evicted|ContainerCannotRun|DeadlineExceeded/
+
+/** The look of a kubectl STATUS: a presentation of the printer's reading, never a second reading of the pod. */
+function podState(status: string, phase: string, ready: boolean, terminating: boolean, scheduled: boolean): PodState {
+  if (terminating && (status === 'Terminating' || status === 'Unknown')) return 'terminating'
+  if (status === 'Completed' || (phase === 'Succeeded' && !FAILED.test(status))) return 'completed'
+  if (status === 'Running') return ready ? 'running' : 'not-ready'
+  if (status === 'NotReady') return 'not-ready'
+  if (FAILED.test(status) || phase === 'Failed') return 'failed'
+  if (status === 'ContainerCreating' || status === 'PodInitializing' || status.startsWith('Init:')) return 'creating'
+  if (phase === 'Pending') return scheduled ? 'creating' : 'pending'
+  return phase === 'Running' ? (ready ? 'running' : 'not-ready') : 'pending'
 }
 
 type OwnerRef = { kind: string; name: string; controller?: boolean }
@@ -93,10 +110,14 @@ function workloadOf(o: KubeObject, replicaSetOwners: ReadonlyMap<string, OwnerRe
 function readPod(o: KubeObject, replicaSetOwners: ReadonlyMap<string, OwnerRef> = new Map()): PodInfo {
   const phase: string = o.status?.phase ?? 'Pending'
   const ready = (o.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True')
+  const shown = podDisplayStatus(o)
+  const deletion = o.metadata.deletionTimestamp ? Date.parse(o.metadata.deletionTimestamp) / 1000 : NaN
   return {
     id: idOf(o), name: o.metadata.name, namespace: o.metadata.namespace ?? 'default',
     nodeName: o.spec?.nodeName || null, ip: o.status?.podIP || null, phase, ready,
-    state: podState(phase, ready, !!o.metadata.deletionTimestamp), labels: o.metadata.labels ?? {},
+    status: shown.status, readyText: `${shown.readyContainers}/${shown.totalContainers}`, restarts: shown.restarts,
+    graceEndsAt: Number.isNaN(deletion) ? null : deletion,
+    state: podState(shown.status, phase, ready, !!o.metadata.deletionTimestamp, !!o.spec?.nodeName), labels: o.metadata.labels ?? {},
     workload: workloadOf(o, replicaSetOwners),
   }
 }

@@ -6,7 +6,7 @@ import type { IngressInfo, LoadBalancerInfo } from './entryPoints.ts'
 import { CLIENT, LOAD_BALANCER, POD, SERVICE, groupSize, ingressSize, slotPosition, type XY } from './geometry.ts'
 import { readTopology, type NodeInfo, type PodInfo, type ServiceInfo } from './model.ts'
 import { UNSCHEDULED, assignSlots, groupOf, slotCounts, type SlotState } from './slots.ts'
-import { viewOf, type TopologyView, type WorkloadBox } from './workloads.ts'
+import { stateCounts, viewOf, type TopologyView, type WorkloadBox } from './workloads.ts'
 
 export interface TopologyLayout {
   /** Top-left of each top-level box (client, Services, node groups), as ELK placed them. */
@@ -36,11 +36,13 @@ export interface Flow {
   edges: Edge[]
 }
 
-const POD_STATE_TEXT = { running: 'Running, ready', 'not-ready': 'Running, not ready', pending: 'Pending',
-  terminating: 'Terminating', finished: 'Completed' } as const
-
+/** How a pod's state is said aloud: kubectl's STATUS, with READY and RESTARTS when they add something. */
 export function podStateText(pod: PodInfo): string {
-  return pod.state === 'finished' ? pod.phase : POD_STATE_TEXT[pod.state]
+  const parts = [pod.status]
+  if (pod.state === 'running') parts.push('ready')
+  if (pod.state === 'not-ready') parts.push(`not ready (${pod.readyText})`)
+  if (pod.restarts > 0) parts.push(`${pod.restarts} restart${pod.restarts === 1 ? '' : 's'}`)
+  return parts.join(', ')
 }
 
 /** Boxes ELK has not placed yet (a layout still in flight) get a simple column position instead of vanishing. */
@@ -53,7 +55,8 @@ const KIND_TEXT: Record<string, string> = { Pod: 'Bare pods' }
 /** How a workload box is named aloud: `Deployment default/kubia on kind-worker: 48 pods, 47 ready`. */
 function workloadLabel(box: WorkloadBox): string {
   const what = box.kind === 'Pod' ? `${KIND_TEXT.Pod} in ${box.namespace}` : `${box.kind} ${box.namespace}/${box.name}`
-  return `${what} on ${box.nodeName ?? 'no node'}: ${box.total} pods, ${box.ready} ready${box.expanded ? ', expanded' : ''}`
+  const others = stateCounts(box)
+  return `${what} on ${box.nodeName ?? 'no node'}: ${box.total} pods, ${box.ready} ready${others ? `, ${others}` : ''}${box.expanded ? ', expanded' : ''}`
 }
 
 export function toFlow(snapshot: ClusterSnapshot, layout: TopologyLayout, view: TopologyView = viewOf(readTopology(snapshot))): Flow {

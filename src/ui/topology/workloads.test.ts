@@ -15,8 +15,10 @@ const node = (name: string): NodeInfo => ({ id: `Node//${name}`, name, ip: null,
 
 function pod(app: string, i: number, nodeName: string, namespace = 'default', state: PodInfo['state'] = 'running'): PodInfo {
   const name = `${app}-abc-${String(i).padStart(5, '0')}`
+  const status = { running: 'Running', 'not-ready': 'Running', pending: 'Pending', creating: 'ContainerCreating', terminating: 'Terminating',
+    failed: 'CrashLoopBackOff', completed: 'Completed' }[state]
   return { id: `Pod/${namespace}/${name}`, name, namespace, nodeName, ip: `10.244.0.${i}`, phase: 'Running', ready: state === 'running',
-    state, labels: { app }, workload: { kind: 'Deployment', name: app } }
+    status, readyText: state === 'running' ? '1/1' : '0/1', restarts: 0, graceEndsAt: null, state, labels: { app }, workload: { kind: 'Deployment', name: app } }
 }
 
 const service = (app: string, pods: PodInfo[], namespace = 'default'): ServiceInfo => ({ id: `Service/${namespace}/${app}`, name: app, namespace,
@@ -85,7 +87,7 @@ describe('toFlow on a grouped view', () => {
     const kubiaEdges = flow.edges.filter((e) => e.source === 'Service/default/kubia')
     expect(kubiaEdges.map((e) => e.target)).toEqual(view.boxes.map((b) => b.id))
     const box = flow.nodes.find((n) => n.type === 'workload')!
-    expect(box.ariaLabel).toBe('Deployment default/kubia on worker0: 10 pods, 9 ready')
+    expect(box.ariaLabel).toBe('Deployment default/kubia on worker0: 10 pods, 9 ready, 1 not ready')
     expect(box.parentId).toBe('Node//worker0')
   })
 

@@ -18,8 +18,14 @@ export interface WorkloadBox {
   total: number
   ready: number
   notReady: number
+  /** Not scheduled yet. */
   pending: number
+  /** Scheduled, containers not started (ContainerCreating, Init:…). */
+  creating: number
   terminating: number
+  /** CrashLoopBackOff, Error, ImagePullBackOff, ErrImagePull, … */
+  failed: number
+  completed: number
   /** Pods inside the box (the rest are drawn as their own cards). */
   hidden: number
   expanded: boolean
@@ -87,6 +93,14 @@ function filterModel(model: TopologyModel, options: ViewOptions): TopologyModel 
     ingresses: model.ingresses.filter((i) => options.namespace === null || i.namespace === options.namespace) }
 }
 
+const COUNTED = [['creating', 'creating'], ['terminating', 'terminating'], ['failed', 'failing'], ['notReady', 'not ready'],
+  ['pending', 'pending'], ['completed', 'completed']] as const
+
+/** What a box's pods are doing besides serving: `2 creating, 1 terminating` (empty when all are ready). */
+export function stateCounts(box: WorkloadBox): string {
+  return COUNTED.filter(([key]) => box[key] > 0).map(([key, word]) => `${box[key]} ${word}`).join(', ')
+}
+
 /** The view of `model` under `options` (pure: same inputs, same view). */
 export function viewOf(model: TopologyModel, options: ViewOptions = noFilters): TopologyView {
   const filtered = filterModel(model, options)
@@ -115,7 +129,8 @@ export function viewOf(model: TopologyModel, options: ViewOptions = noFilters): 
     const own = expanded ? group : group.filter((q) => options.pinned.has(q.id))
     const count = (state: PodInfo['state']) => group.filter((q) => q.state === state).length
     boxes.push({ id, nodeName: p.nodeName, kind: p.workload.kind, name: p.workload.name, namespace: p.namespace, total: group.length,
-      ready: count('running'), notReady: count('not-ready'), pending: count('pending'), terminating: count('terminating') + count('finished'),
+      ready: count('running'), notReady: count('not-ready'), pending: count('pending'), creating: count('creating'), terminating: count('terminating'),
+      failed: count('failed'), completed: count('completed'),
       hidden: group.length - own.length, expanded })
     items.push({ id, nodeName: p.nodeName })
     for (const q of group) shownAs.set(q.id, id)

@@ -10,7 +10,8 @@ const lastSeen = (e: Stored<Event>, now: number) => {
   return e.lastTimestamp ? since(e.lastTimestamp, now) : firstSeen(e, now)
 }
 
-function eventTarget(e: Stored<Event>): string {
+/** The OBJECT column: `pod/kubia-7d5b8c6f9d-x2x4z` (the playground's event list names objects the same way). */
+export function eventTarget(e: Stored<Event>): string {
   const inv = e.involvedObject ?? {}
   return inv.name ? `${String(inv.kind ?? '').toLowerCase()}/${inv.name}` : String(inv.kind ?? '').toLowerCase()
 }
