@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { createGenerator } from 'ts-json-schema-generator'
 
 const entry = fileURLToPath(new URL('./k8s-schema-entry.ts', import.meta.url))
-export const OUTPUT = fileURLToPath(new URL('../src/ui/schemas/kubernetes.schema.json', import.meta.url))
+export const OUTPUT = fileURLToPath(new URL('../src/engine/api/kubernetes.schema.json', import.meta.url))
 
 type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; required?: string[] }
 
@@ -42,7 +42,9 @@ export function generateSchema(): string {
     }
     for (const [name, def] of Object.entries(own)) definitions[renames.get(name) ?? name] = renameRefs(def, renames) as Schema
     const def = definitions[kind]
-    // Status is written by the cluster, never by a manifest; apiVersion and kind pick the schema.
+    // Status is written by the cluster, never by a manifest; apiVersion and kind pick the schema. `kubectl explain`
+    // still shows it, so it is kept under a key the editor's validator ignores.
+    if (def.properties!.status) def['x-kubehop-status'] = def.properties!.status
     delete def.properties!.status
     def.required = [...new Set(['apiVersion', 'kind', ...(def.required ?? [])])]
   }

@@ -21,3 +21,15 @@ curl -s http://localhost:9090/ | grep client_address
 #check: last curl servedBy == pod/echo
 #check: last curl clientIPSeenByServer == 127.0.0.1
 #check: last curl rules !contains KUBE-
+
+## Step: A port nothing listens on in the pod
+# kubectl accepts each connection on localhost and says so (`Handling connection for PORT`, above too). When
+# nothing in the pod listens on the remote port, the kubelet's stream carries back the refusal: kubectl logs it,
+# closes your connection (curl reads an empty reply) and exits with `lost connection to pod`, so the port closes.
+kubectl port-forward pod/echo 9091:8081 &
+sleep 2
+curl -s http://localhost:9091/
+curl -sS http://localhost:9091/
+#check: output contains "Handling connection for 9091"
+#check: output contains "error: lost connection to pod"
+#check: last curl exitCode == 7

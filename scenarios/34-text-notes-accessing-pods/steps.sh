@@ -62,5 +62,11 @@ kubectl create -f kubia-svc-loadbalancer.yaml
 sleep 60
 kubectl get svc kubia-loadbalancer
 curl http://$(kubectl get svc kubia-loadbalancer -o jsonpath='{.status.loadBalancer.ingress[0].ip}')
+# The notes: "With `kubectl explain`, you can double-check that the service's session affinity is still set to
+# `None`". explain documents the field (its values, its default); the Service's own value is in its spec.
+kubectl explain service.spec.sessionAffinity
+kubectl get svc kubia-loadbalancer -o jsonpath='{.spec.sessionAffinity}{"\n"}'
+#check: output contains "ENUM:"
+#check: last kubectl output == "None\n"
 #check: last curl path contains loadbalancer/
 #check: last curl outcome == delivered

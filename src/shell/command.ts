@@ -53,6 +53,8 @@ export interface ShellHost {
   readonly clusterTouched?: boolean
   /** Whether input comes from a terminal (the browser console) rather than a script (the CLI). */
   readonly terminal?: boolean
+  /** A job left running (`kubectl port-forward`) writes to the terminal, past the running command's pipes. */
+  background?(stream: OutputChunk['stream'], text: string): void
   /** Opens a shell the next statements run in, until `exit`; absent where nothing can follow (a probe). */
   openShell?(spec: ShellSpec): void
 }

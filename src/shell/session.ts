@@ -39,6 +39,8 @@ export class ShellSession implements ShellHost {
   readonly terminal: boolean
   /** A shell opened inside a pod or node (`kubectl exec -it POD -- sh`) that typed lines run in until `exit`. */
   private nested: NestedShell | undefined
+  /** Where background jobs' output goes: the terminal of each command running now (innermost last). */
+  private readonly terminals: OutputChunk[][] = []
 
   constructor(opts: SessionOptions = {}) {
     this.seed = opts.seed ?? 1
@@ -137,8 +139,16 @@ export class ShellSession implements ShellHost {
     return this.runCollected(req.argv, req.stdin, req.env, { kind: 'host' })
   }
 
+  background(stream: OutputChunk['stream'], text: string): void {
+    const terminal = this.terminals[this.terminals.length - 1]
+    const last = terminal?.[terminal.length - 1]
+    if (last && last.stream === stream) last.text += text
+    else terminal?.push({ stream, text })
+  }
+
   runCollected(argv: string[], stdin: string | undefined, env: Record<string, string>, location: ExecLocation): CommandResult {
     const chunks: OutputChunk[] = []
+    const terminal: OutputChunk[] = []
     const traces: unknown[] = []
     const push = (stream: OutputChunk['stream'], text: string) => {
       if (!text) return
@@ -146,8 +156,14 @@ export class ShellSession implements ShellHost {
       if (last && last.stream === stream) last.text += text
       else chunks.push({ stream, text })
     }
-    const exitCode = this.run({ argv, stdin, env, location, out: (t) => push('stdout', t), err: (t) => push('stderr', t), trace: (t) => traces.push(t) })
-    return { chunks, exitCode, traces }
+    this.terminals.push(terminal)
+    let exitCode: number
+    try {
+      exitCode = this.run({ argv, stdin, env, location, out: (t) => push('stdout', t), err: (t) => push('stderr', t), trace: (t) => traces.push(t) })
+    } finally {
+      this.terminals.pop()
+    }
+    return terminal.length ? { chunks, exitCode, traces, terminal } : { chunks, exitCode, traces }
   }
 
   run(io: CommandIO): number {

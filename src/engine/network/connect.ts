@@ -277,6 +277,7 @@ function hostLoopback(world: NetworkWorld, tb: TraceBuilder, pkt: Pkt, memo: Con
     tb.hop({ at: `node/${pod.nodeName}`, component: 'node', action: 'forward', src: pkt.src, dst: pkt.dst, srcAfter: inside.src, dstAfter: inside.dst, rule: null,
       note: `The kubelet on ${pod.nodeName} opens the connection inside pod ${pod.name}'s network namespace, to localhost:${pf.podPort}.` })
     const server = podListener(view, pod, pkt.protocol, pf.podPort)
+    pf.onConnection?.(server !== undefined)
     if (!server) {
       tb.hop({ at: `pod/${pod.name}`, component: 'pod', action: 'reset', src: inside.src, dst: inside.dst, rule: null, note: `Nothing listens on ${pf.podPort} in the pod: kubectl reports the error and closes your connection.` })
       return { status: 'empty-reply', client: pkt.src, memo }

@@ -19,6 +19,8 @@ export interface PortForward {
   namespace: string
   pod: string
   podPort: number
+  /** kubectl hears of each connection it accepts, and whether the pod's port answered (it logs both). */
+  onConnection?(answered: boolean): void
 }
 
 export interface NetworkWorld {

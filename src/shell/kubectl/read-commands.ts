@@ -7,6 +7,7 @@ import { clusterInfo } from './read/cluster-info.ts'
 import { apiResources } from './read/api-resources.ts'
 import { config } from './read/config.ts'
 import { logs } from './read/logs.ts'
+import { explain } from './explain/explain.ts'
 
 export const READ_COMMANDS: Record<string, KubectlSubcommand> = {
   get,
@@ -16,4 +17,5 @@ export const READ_COMMANDS: Record<string, KubectlSubcommand> = {
   'api-resources': apiResources,
   config,
   logs,
+  explain,
 }

@@ -362,6 +362,8 @@ export class Interpreter implements ExpandHost {
       io.err(`kubehop: ${argv[0]}: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
       return 1
     }
+    // A background job's lines reach the terminal as they happen (before the answer they announce), never a pipe.
+    for (const c of result.terminal ?? []) this.emit(c.stream, c.text)
     for (const c of result.chunks) (c.stream === 'stdout' ? io.out : io.err)(c.text)
     for (const t of result.traces) this.traces.push(t)
     return result.exitCode

@@ -2,7 +2,13 @@
 
 export interface Chunk { stream: 'stdout' | 'stderr'; text: string }
 
-export interface CommandResult { chunks: Chunk[]; exitCode: number; traces: unknown[] }
+export interface CommandResult {
+  chunks: Chunk[]
+  exitCode: number
+  traces: unknown[]
+  /** What background jobs (`kubectl port-forward … &`) wrote to the terminal meanwhile: past this command's pipes. */
+  terminal?: Chunk[]
+}
 
 export interface ExecRequest {
   argv: string[]

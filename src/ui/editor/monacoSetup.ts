@@ -26,7 +26,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import { loader } from '@monaco-editor/react'
 import { configureMonacoYaml } from 'monaco-yaml'
 import YamlWorker from '../../worker/yaml.worker.ts?worker'
-import kubernetesSchema from '../schemas/kubernetes.schema.json'
+import kubernetesSchema from '../../engine/api/kubernetes.schema.json'
 import { kindConfigSchema } from '../schemas/kindConfigSchema.ts'
 
 self.MonacoEnvironment = {

@@ -5,7 +5,7 @@ import { OUTPUT, generateSchema } from '../../../scripts/gen-schemas.ts'
 
 describe('generated Kubernetes schema', () => {
   it('is current: `npx tsx scripts/gen-schemas.ts` regenerates it from kubernetes-types', () => {
-    expect(readFileSync(OUTPUT, 'utf8') === generateSchema(), 'src/ui/schemas/kubernetes.schema.json is stale').toBe(true)
+    expect(readFileSync(OUTPUT, 'utf8') === generateSchema(), 'src/engine/api/kubernetes.schema.json is stale').toBe(true)
   }, 60_000)
 
   it('picks the definition by kind and knows Service ports', () => {

@@ -6,7 +6,8 @@ import type { KubeObject } from '../../../engine/api/types.ts'
 import { CommandError, verb } from './command-error.ts'
 import { namespaceOf } from './options.ts'
 import { podFor } from './pod-lookup.ts'
-import { addPortForward, portForwardOn } from './port-forwards.ts'
+import { addPortForward, portForwardOn, removePortForwards, type PortForward } from './port-forwards.ts'
+import { handlingConnection, kubectlPid, refusedForward } from './port-forward-log.ts'
 
 export const portForward = verb((ctx: KubectlContext) => {
   const flags = parseFlags(ctx.args, [...GLOBAL_FLAGS, { name: 'address', type: 'stringArray' }, { name: 'pod-running-timeout', type: 'string' }])
@@ -30,10 +31,24 @@ export const portForward = verb((ctx: KubectlContext) => {
       throw new CommandError(`unable to listen on any of the requested ports: [{${f.local} ${f.remote}}]`)
     }
   }
+  // One kubectl process holds all the listeners: when a connection to the pod is lost, it exits and they all close.
+  const process: PortForward[] = []
+  const pid = kubectlPid(`${ctx.host.seed}/${target}/${specs.join(',')}`)
+  const host = ctx.host
   for (const f of forwards) {
     if (addresses.length && !addresses.includes('localhost')) for (const addr of addresses) ctx.io.out(`Forwarding from ${addr}:${f.local} -> ${f.remote}\n`)
     else ctx.io.out(`Forwarding from 127.0.0.1:${f.local} -> ${f.remote}\nForwarding from [::1]:${f.local} -> ${f.remote}\n`)
-    addPortForward(ctx.host, { localPort: f.local, namespace, pod: pod.metadata.name, podPort: f.remote, target })
+    const forward: PortForward = {
+      localPort: f.local, namespace, pod: pod.metadata.name, podPort: f.remote, target,
+      onConnection: (answered) => {
+        host.background?.('stdout', handlingConnection(f.local))
+        if (answered) return
+        host.background?.('stderr', refusedForward({ localPort: f.local, podPort: f.remote, podUid: pod.metadata.uid ?? pod.metadata.name, now: ctx.cluster.clock.now(), pid }))
+        removePortForwards(host, process)
+      },
+    }
+    process.push(forward)
+    addPortForward(ctx.host, forward)
   }
   return 0
 })

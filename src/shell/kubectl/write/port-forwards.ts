@@ -12,6 +12,8 @@ export interface PortForward {
   podPort: number
   /** What the user named (`svc/kubia`, `pod/x`), for messages. */
   target: string
+  /** The data plane tells the kubectl process of each connection it carries (it prints a line for each). */
+  onConnection?(answered: boolean): void
 }
 
 const registry = new WeakMap<ShellHost, PortForward[]>()
@@ -25,6 +27,11 @@ export function addPortForward(host: ShellHost, forward: PortForward): void {
   const list = registry.get(host) ?? []
   list.push(forward)
   registry.set(host, list)
+}
+
+/** The kubectl process behind `forwards` ended (lost connection to pod): its listeners close. */
+export function removePortForwards(host: ShellHost, forwards: readonly PortForward[]): void {
+  registry.set(host, getPortForwards(host).filter((f) => !forwards.includes(f)))
 }
 
 /** The forward listening on a host port, if any (what `curl localhost:PORT` connects to). */

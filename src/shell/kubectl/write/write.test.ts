@@ -138,7 +138,7 @@ describe('other writing verbs', () => {
     sh(s, 'kubectl run web --image=nginx --port=80')
     sh(s, 'kubectl wait --for=condition=Ready pod/web --timeout=60s')
     expect(sh(s, 'kubectl port-forward pod/web 8080:80').out).toBe('Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\n')
-    expect(getPortForwards(s)).toEqual([{ localPort: 8080, namespace: 'default', pod: 'web', podPort: 80, target: 'pod/web' }])
+    expect(getPortForwards(s)).toMatchObject([{ localPort: 8080, namespace: 'default', pod: 'web', podPort: 80, target: 'pod/web' }])
   })
 
   it('exec reports a missing pod and container', () => {
