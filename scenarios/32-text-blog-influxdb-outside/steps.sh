@@ -61,10 +61,12 @@ curl -v http://$LB_IP:8086/ping
 # The post's Ingress is `extensions/v1beta1`, which Kubernetes stopped serving in v1.22; the same Ingress in
 # `networking.k8s.io/v1` follows. ingress-nginx is installed as kind's documentation does; the post's DNS
 # (`*.kube.example.com` → the node) becomes curl's `--resolve`.
-# TODO(nftables): kubectl create -f influxdb-ingress.yml   (v1.32 has no extensions/v1beta1: `no matches for kind "Ingress" in version "extensions/v1beta1"`)
 kubectl apply -f https://raw.githubusercontent.com/kubernetes/ingress-nginx/main/deploy/static/provider/kind/deploy.yaml
 kubectl wait --namespace ingress-nginx --for=condition=ready pod --selector=app.kubernetes.io/component=controller --timeout=90s
+# The post's own manifest first: kubectl finds no Ingress kind in `extensions/v1beta1` any more.
+kubectl create -f influxdb-ingress.yml
 kubectl create -f influxdb-ingress-v1.yml
 curl -v --resolve influxdb.kube.example.com:80:127.0.0.1 http://influxdb.kube.example.com/ping
 #check: last curl path contains ingress-nginx-controller
 #check: last curl servedBy == pod/influxdb
+#check: output contains "no matches for kind \"Ingress\" in version \"extensions/v1beta1\""

@@ -2,7 +2,7 @@
 // admission plugins → allocation → strategy → validation, all or nothing.
 // Upstream: k8s.io/apiserver/pkg/endpoints/handlers/create.go & update.go, the generic registry
 // Store (BeginCreate/BeforeCreate), pkg/registry/core/service/storage and the admission plugins
-// NamespaceLifecycle, ServiceAccount, DefaultTolerationSeconds and Priority (Kubernetes v1.32).
+// NamespaceLifecycle, ServiceAccount, DefaultTolerationSeconds, Priority and DefaultIngressClass (Kubernetes v1.32).
 import { groupOf, kindInfo } from '../api/kinds.ts'
 import type { KubeObject } from '../api/types.ts'
 import { NodePortAllocator, ServiceIPAllocator } from '../allocators/index.ts'
@@ -14,6 +14,7 @@ import { newBadRequest, newInvalid } from '../validation/field-errors.ts'
 import { validateCreate, validateUpdate } from '../validation/index.ts'
 import { convertLegacyIngress, isLegacyIngress } from './ingress-conversion.ts'
 import { checkNamespaceLifecycle } from './namespace-lifecycle.ts'
+import { defaultIngressClass } from './default-ingress-class.ts'
 import { admitNewPod } from './pod-admission.ts'
 import { allocateServiceCreate, allocateServiceUpdate, releaseService } from './service-allocation.ts'
 import { dropTypeDependentFields, normalizeClusterIPs, patchAllocatedValues } from './service-strategy.ts'
@@ -89,6 +90,7 @@ export function admitCreate(obj: KubeObject, ctx: AdmissionContext): AdmissionRe
   }
   if (out.kind === 'Pod') admitNewPod(out, ctx.rng)
   else prepareForCreate(out)
+  if (out.kind === 'Ingress') defaultIngressClass(out, ctx.list('IngressClass'))
   if (out.kind === 'Job') prepareJobForCreate(out, ctx.rng)
   const errs = validateCreate(out, kindInfo(out.kind)?.namespaced ?? true)
   if (errs.length) {

@@ -1,8 +1,8 @@
 // Legacy Ingress versions, converted to networking.k8s.io/v1 with the API server's deprecation warning.
 // Upstream: pkg/apis/networking/v1beta1 + pkg/apis/extensions/v1beta1 conversion and defaults
 // (SetDefaults_HTTPIngressPath: pathType ImplementationSpecific) and the warning text of
-// k8s.io/apiserver/pkg/endpoints/deprecation. A real v1.32 server no longer serves these versions;
-// kubehop accepts them so that older tutorials keep working.
+// k8s.io/apiserver/pkg/endpoints/deprecation. No version kubehop runs serves them (removed in v1.22,
+// k8s-version.ts): kubectl and the editor refuse them at the REST mapping, before this path is reached.
 import type { KubeObject } from '../api/types.ts'
 import type { IngressBackend } from 'kubernetes-types/networking/v1'
 import type { TypedLocalObjectReference } from 'kubernetes-types/core/v1'

@@ -16,5 +16,6 @@ export function testContext(seed = 1, objects: KubeObject[] = []): AdmissionCont
     nodePortRange,
     nowRfc3339: '2026-01-01T09:00:00Z',
     get: (kind, ns, name) => byKey.get(`${kind}/${ns ?? ''}/${name}`),
+    list: (kind) => objects.filter((o) => o.kind === kind),
   }
 }

@@ -19,4 +19,6 @@ export interface AdmissionContext {
   nowRfc3339: string
   /** Reads another stored object (cluster-scoped kinds: ns undefined). */
   get(kind: string, ns: string | undefined, name: string): KubeObject | undefined
+  /** Every stored object of a kind (the IngressClasses DefaultIngressClass looks through). */
+  list(kind: string): KubeObject[]
 }

@@ -54,6 +54,7 @@ export class Cluster {
       nodePortRange: this.profile.nodePortRange,
       nowRfc3339: this.clock.nowRfc3339(),
       get: (kind, ns, name) => this.store.get(kind, ns, name),
+      list: (kind) => this.store.list(kind),
     }
   }
 

@@ -26,3 +26,22 @@ function atLeast(version: string, minor: number): boolean {
 export function endpointsWarning(version: string): string | undefined {
   return atLeast(version, 33) ? 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice' : undefined
 }
+
+/**
+ * Group/versions the API server stops serving from a minor version on, for the kinds kubehop knows in more than
+ * one version. Upstream: the deprecated API migration guide (kubernetes.io/docs/reference/using-api/
+ * deprecation-guide/#v1-22) and the `unavailable in v1.22+` text of pkg/apis/*\/v1beta1 deprecation markers.
+ */
+const REMOVED_IN: { apiVersion: string; kind: string; minor: number }[] = [
+  { apiVersion: 'extensions/v1beta1', kind: 'Ingress', minor: 22 },
+  { apiVersion: 'networking.k8s.io/v1beta1', kind: 'Ingress', minor: 22 },
+]
+
+/** Whether a cluster at `version` still serves `kind` in `apiVersion` (discovery lists it, kubectl can map it). */
+export function servesApi(version: string, apiVersion: string, kind: string): boolean {
+  const removal = REMOVED_IN.find((r) => r.apiVersion === apiVersion && r.kind === kind)
+  return !removal || !atLeast(version, removal.minor)
+}
+
+/** The oldest version kubehop runs: what a manifest read without a cluster (the editor) is checked against. */
+export const OLDEST_VERSION = `v1.${MIN_MINOR}.0`

@@ -48,7 +48,7 @@ export const gkeKubeDns: ImageFamily = {
 export const system: ImageFamily = {
   repositories: ['docker.io/kindest/kindnetd', 'registry.k8s.io/kube-proxy', 'registry.k8s.io/kube-apiserver', 'registry.k8s.io/kube-controller-manager',
     'registry.k8s.io/kube-scheduler', 'registry.k8s.io/etcd', 'registry.k8s.io/pause', 'docker.io/kindest/local-path-provisioner',
-    'docker.io/kindest/local-path-helper', 'registry.k8s.io/ingress-nginx/kube-webhook-certgen'],
+    'docker.io/kindest/local-path-helper'],
   tags: anyTag,
   app: 'generic',
   entrypoint: [], cmd: [], server: ['kindnetd', 'kube-proxy', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd', 'pause', 'local-path-provisioner'],
@@ -71,3 +71,18 @@ const metallbImage = (name: 'controller' | 'speaker', ports: number[]): ImageFam
 /** MetalLB's controller (metrics 7472, webhook 9443) and speaker (metrics 7472, memberlist 7946): distroless Go binaries. */
 export const metallbController = metallbImage('controller', [7472, 9443])
 export const metallbSpeaker = metallbImage('speaker', [7472, 7946])
+
+/**
+ * ingress-nginx's admission Jobs: kube-webhook-certgen makes the webhook's certificate (`create`) or patches the
+ * webhook configuration (`patch`), then exits 0, so its Job completes (ingress-nginx images/kube-webhook-certgen).
+ */
+export const webhookCertgen: ImageFamily = {
+  repositories: ['registry.k8s.io/ingress-nginx/kube-webhook-certgen'],
+  tags: anyTag,
+  app: 'generic',
+  entrypoint: ['/kube-webhook-certgen'], cmd: [],
+  ports: [],
+  binaries: ['kube-webhook-certgen'],
+  sizeBytes: 28_000_000, pullSeconds: 3,
+  exitsOnSigterm: true,
+}

@@ -8,12 +8,12 @@ import { alpine, busybox } from './busybox.ts'
 import { curl, debugTools, dnsutils, netshoot } from './network-tools.ts'
 import { demoCoffee, echoserver, helloApp, httpEcho, whoami } from './demo-apps.ts'
 import { influxdb } from './influxdb.ts'
-import { coredns, gkeKubeDns, ingressNginx, metallbController, metallbSpeaker, system } from './cluster-addons.ts'
+import { coredns, gkeKubeDns, ingressNginx, metallbController, metallbSpeaker, system, webhookCertgen } from './cluster-addons.ts'
 import { httpd, redis, ubuntu } from './os-and-servers.ts'
 import { agnhost } from './agnhost.ts'
 
 const FAMILIES: readonly ImageFamily[] = [kubia, nginx, busybox, alpine, curl, netshoot, dnsutils, debugTools, echoserver, helloApp, httpEcho,
-  whoami, demoCoffee, influxdb, coredns, gkeKubeDns, ingressNginx, metallbController, metallbSpeaker, system, ubuntu, httpd, redis, agnhost]
+  whoami, demoCoffee, influxdb, coredns, gkeKubeDns, ingressNginx, metallbController, metallbSpeaker, system, webhookCertgen, ubuntu, httpd, redis, agnhost]
 
 const BY_REPOSITORY = new Map<string, ImageFamily>(FAMILIES.flatMap((f) => f.repositories.map((r) => [r, f] as const)))
 

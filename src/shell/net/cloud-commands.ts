@@ -1,12 +1,11 @@
 // Tools that give LoadBalancer Services an address: cloud-provider-kind (kind), `minikube tunnel` /
 // `minikube service` / `minikube addons enable ingress`, and `gcloud compute firewall-rules create`.
-import { addonsList } from './minikube-addons.ts'
+import { addonsDisable, addonsEnable, addonsList } from './minikube-addons.ts'
 import type { Command, CommandIO } from '../command.ts'
 import type { Cluster } from '../../engine/cluster/cluster.ts'
 import { providerState, formatAllow } from '../../engine/cloud/provider-state.ts'
 import type { FirewallRule } from '../../engine/cloud/provider-state.ts'
 import { keyOf } from '../../engine/api/types.ts'
-import { ingressNginxObjects } from '../../engine/ingress/install.ts'
 import { installForKind } from '../../engine/gateway/install.ts'
 import type { ServicePort } from 'kubernetes-types/core/v1'
 
@@ -68,17 +67,8 @@ export const minikubeNetwork: Command = (io, host) => {
     return 0
   }
   if (verb === 'addons' && args[0] === 'list') { io.out(addonsList(cluster, cluster.profile.name)); return 0 }
-  if (verb === 'addons' && args[0] === 'enable' && args[1] === 'ingress') {
-    io.out('💡  ingress is an addon maintained by Kubernetes. For any concerns contact minikube on GitHub.\nYou can view the list of minikube maintainers at: https://github.com/kubernetes/minikube/blob/master/OWNERS\n    ▪ Using image registry.k8s.io/ingress-nginx/controller:v1.12.0\n    ▪ Using image registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.5.0\n    ▪ Using image registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.5.0\n🔎  Verifying ingress addon...\n')
-    for (const obj of ingressNginxObjects('minikube')) {
-      if (!cluster.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) cluster.api.create(obj)
-    }
-    cluster.converge()
-    cluster.advance(30)
-    io.out('🌟  The \'ingress\' addon is enabled\n')
-    return 0
-  }
-  if (verb === 'addons') { io.err(`❌  Exiting due to MK_ADDON_ENABLE: run callbacks: enabled failed: addon "${args[1] ?? ''}" not found\n`); return 1 }
+  if (verb === 'addons' && args[0] === 'enable') return addonsEnable(io, cluster, args.slice(1))
+  if (verb === 'addons' && args[0] === 'disable') return addonsDisable(io, cluster, args.slice(1))
   io.err(`Error: unknown command "${verb ?? ''}" for "minikube"\nRun 'minikube --help' for usage.\n`)
   return 1
 }

@@ -1,8 +1,11 @@
-// `minikube addons list` (v1.35): every addon with its profile, status and maintainer, in minikube's table.
-// Upstream: minikube cmd/minikube/cmd/config/addons_list.go, pkg/minikube/assets/addons.go (names, maintainers,
-// default-enabled addons). A fresh cluster has storage-provisioner and default-storageclass on; ingress is on once
-// its controller is installed.
+// `minikube addons list|enable|disable` (v1.35.0, docker driver on Linux): every addon with its profile, status
+// and maintainer, in minikube's table; enabling ingress installs what its manifest declares and waits for it.
+// Upstream: minikube cmd/minikube/cmd/config/addons_list.go, enable.go, disable.go, pkg/addons/addons.go
+// (addonSpecificChecks, verifyAddonStatus), pkg/minikube/assets/addons.go (names, maintainers, images).
 import type { Cluster } from '../../engine/cluster/cluster.ts'
+import type { CommandIO } from '../command.ts'
+import { MINIKUBE_INGRESS_IMAGES, ingressNginxObjects } from '../../engine/ingress/install.ts'
+import { exitError, exitMessage } from './minikube-out.ts'
 
 const ADDONS: [string, string][] = [
   ['ambassador', '3rd party (Ambassador)'], ['amd-gpu-device-plugin', '3rd party (AMD)'], ['auto-pause', 'minikube'],
@@ -40,4 +43,69 @@ export function addonsList(cluster: Cluster, profile: string): string {
     return line + more.map((m) => `| ${''.padEnd(widths[0] - 2)} | ${''.padEnd(widths[1] - 2)} | ${''.padEnd(widths[2] - 2)} | ${m.padEnd(widths[3] - 2)} |\n`).join('')
   })
   return rule + head + rule + rows.join('') + rule
+}
+
+const OFFICIAL = ['Google', 'Kubernetes', 'minikube']
+
+/** The addons kubehop installs, with the images minikube announces before applying their manifests. */
+const INSTALLABLE: Record<string, { images: string[]; objects: () => ReturnType<typeof ingressNginxObjects> }> = {
+  // Two Jobs use the same certgen image, so minikube names it twice (its map has one entry per Job).
+  ingress: { images: [MINIKUBE_INGRESS_IMAGES.controller, MINIKUBE_INGRESS_IMAGES.certgen, MINIKUBE_INGRESS_IMAGES.certgen], objects: () => ingressNginxObjects('minikube') },
+}
+
+/** `minikube addons enable NAME`: the maintainer notice, the images, the manifest applied, the pods waited for. */
+export function addonsEnable(io: CommandIO, cluster: Cluster, args: string[]): number {
+  if (args.length !== 1) return exitMessage(io, 'MK_USAGE', 'usage: minikube addons enable ADDON_NAME', 14)
+  const name = args[0]
+  const maintainer = ADDONS.find(([n]) => n === name)?.[1].replace('\n', ' ')
+  if (maintainer === undefined) return exitError(io, 'MK_ADDON_ENABLE', `enable failed: run callbacks: ${name} is not a valid addon`, 10)
+  if (OFFICIAL.includes(maintainer)) {
+    io.out(`💡  ${name} is an addon maintained by ${maintainer}. For any concerns contact minikube on GitHub.\nYou can view the list of minikube maintainers at: https://github.com/kubernetes/minikube/blob/master/OWNERS\n`)
+  } else {
+    io.out(`❗  ${name} is a 3rd party addon and is not maintained or verified by minikube maintainers, enable at your own risk.\n❗  ${name} does not currently have an associated maintainer.\n`)
+  }
+  const addon = INSTALLABLE[name]
+  if (!addon) {
+    io.err(`kubehop: the '${name}' addon is not simulated; kubehop installs: ${Object.keys(INSTALLABLE).join(', ')}\n`)
+    return 1
+  }
+  {
+    // The "run minikube tunnel" tip is for the docker driver on macOS and Windows only (addonSpecificChecks).
+    for (const image of addon.images) io.out(`    ▪ Using image ${image}\n`)
+    for (const obj of addon.objects()) {
+      if (!cluster.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) cluster.api.create(obj)
+    }
+    cluster.converge()
+    if (name === 'ingress') {
+      io.out('🔎  Verifying ingress addon...\n')
+      waitForPods(cluster, 'ingress-nginx', 'app.kubernetes.io/name', 'ingress-nginx')
+    }
+  }
+  io.out(`🌟  The '${name}' addon is enabled\n`)
+  return 0
+}
+
+/** kapi.WaitForPods: until every pod with the label runs (or has completed, for the admission Jobs), 6 minutes at most. */
+function waitForPods(cluster: Cluster, namespace: string, key: string, value: string): void {
+  const settled = () => cluster.store.list('Pod', namespace).filter((p) => p.metadata.labels?.[key] === value)
+    .every((p) => p.status?.phase === 'Succeeded' || (p.status?.phase === 'Running' && (p.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True')))
+  for (let waited = 0; waited < 360 && !settled(); waited++) cluster.advance(1)
+}
+
+/** `minikube addons disable NAME`: the manifest deleted; the message keeps minikube's stray leading quote. */
+export function addonsDisable(io: CommandIO, cluster: Cluster, args: string[]): number {
+  if (args.length !== 1) return exitMessage(io, 'MK_USAGE', 'usage: minikube addons disable ADDON_NAME', 14)
+  const name = args[0]
+  if (name === 'heapster') return exitMessage(io, 'SVC_ADDON_UNSUPPORTED', 'The heapster addon is depreciated. please try to disable metrics-server instead', 116)
+  if (!ADDONS.some(([n]) => n === name)) return exitMessage(io, 'SVC_ADDON_UNSUPPORTED', `"'${name}' is not a valid minikube addon`, 116)
+  const addon = INSTALLABLE[name]
+  if (addon && enabled(cluster, name)) {
+    // kubectl delete -f of the addon's manifest: the namespace last, taking anything left in it along.
+    for (const obj of addon.objects().reverse()) {
+      if (cluster.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) cluster.api.delete(obj.kind, obj.metadata.namespace, obj.metadata.name)
+    }
+    cluster.converge()
+  }
+  io.out(`🌑  "The '${name}' addon is disabled\n`)
+  return 0
 }

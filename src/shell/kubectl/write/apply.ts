@@ -33,7 +33,7 @@ export const apply = verb((ctx: KubectlContext) => {
   const output = outputOf(flags)
   const { namespace, explicit } = namespaceOf(flags)
   const sources = readSources(ctx, strs(flags, 'filename'))
-  const { objects, errors } = collectObjects(sources, { validate: validateOf(flags), namespace, explicitNamespace: explicit, resolveKind: storeKindResolver(ctx.cluster.store) })
+  const { objects, errors } = collectObjects(sources, { validate: validateOf(flags), namespace, explicitNamespace: explicit, resolveKind: storeKindResolver(ctx.cluster.store, ctx.cluster.profile.kubernetesVersion) })
   if (!objects.length && !errors.length) throw new CommandError('no objects passed to apply')
   const applied: Record<string, unknown>[] = []
   const serverSide = bool(flags, 'server-side')

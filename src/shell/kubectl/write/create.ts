@@ -43,7 +43,7 @@ function createFromFiles(ctx: KubectlContext): number {
   const { namespace, explicit } = namespaceOf(flags)
   const filenames = strs(flags, 'filename')
   if (!filenames.length) throw new CommandError('must specify one of -f and -k')
-  const { objects, errors } = collectObjects(readSources(ctx, filenames), { validate: validateOf(flags), namespace, explicitNamespace: explicit, resolveKind: storeKindResolver(ctx.cluster.store) })
+  const { objects, errors } = collectObjects(readSources(ctx, filenames), { validate: validateOf(flags), namespace, explicitNamespace: explicit, resolveKind: storeKindResolver(ctx.cluster.store, ctx.cluster.profile.kubernetesVersion) })
   const created: Record<string, unknown>[] = []
   for (const item of objects) {
     if (!item.served) {

@@ -60,7 +60,7 @@ export const del = verb((ctx: KubectlContext) => {
   const filenames = strs(flags, 'filename')
   if (filenames.length) {
     if (flags.positional.length) throw new CommandError('resource(s) were provided, but no name was specified')
-    const collected = collectObjects(readSources(ctx, filenames), { validate: validateOf(flags), namespace, explicitNamespace: explicit, resolveKind: storeKindResolver(ctx.cluster.store) })
+    const collected = collectObjects(readSources(ctx, filenames), { validate: validateOf(flags), namespace, explicitNamespace: explicit, resolveKind: storeKindResolver(ctx.cluster.store, ctx.cluster.profile.kubernetesVersion) })
     errors.push(...collected.errors)
     objects = collected.objects.filter((o) => o.served).map((o) => ({ kind: String(o.object.kind), namespace: o.object.metadata.namespace as string | undefined, name: String(o.object.metadata.name) }))
   } else {
