@@ -10,9 +10,11 @@ import { demoCoffee, echoserver, helloApp, httpEcho, whoami } from './demo-apps.
 import { influxdb } from './influxdb.ts'
 import { coredns, gkeKubeDns, ingressNginx, metallbController, metallbSpeaker, system } from './cluster-addons.ts'
 import { httpd, redis, ubuntu } from './os-and-servers.ts'
+import { apisix, apisixEtcd, apisixIngressController } from './apisix.ts'
 
 const FAMILIES: readonly ImageFamily[] = [kubia, nginx, busybox, alpine, curl, netshoot, dnsutils, debugTools, echoserver, helloApp, httpEcho,
-  whoami, demoCoffee, influxdb, coredns, gkeKubeDns, ingressNginx, metallbController, metallbSpeaker, system, ubuntu, httpd, redis]
+  whoami, demoCoffee, influxdb, coredns, gkeKubeDns, ingressNginx, metallbController, metallbSpeaker, system, ubuntu, httpd, redis,
+  apisix, apisixEtcd, apisixIngressController]
 
 const BY_REPOSITORY = new Map<string, ImageFamily>(FAMILIES.flatMap((f) => f.repositories.map((r) => [r, f] as const)))
 
