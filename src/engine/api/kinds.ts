@@ -42,6 +42,9 @@ export const KINDS: KindInfo[] = [
   // MetalLB's CRDs (metallb/metallb config/crd/bases): served once its native manifest is applied.
   { kind: 'IPAddressPool', apiVersion: 'metallb.io/v1beta1', acceptedApiVersions: ['metallb.io/v1beta1'], plural: 'ipaddresspools', singular: 'ipaddresspool', shortNames: [], namespaced: true, crd: 'ipaddresspools.metallb.io' },
   { kind: 'L2Advertisement', apiVersion: 'metallb.io/v1beta1', acceptedApiVersions: ['metallb.io/v1beta1'], plural: 'l2advertisements', singular: 'l2advertisement', shortNames: [], namespaced: true, crd: 'l2advertisements.metallb.io' },
+  // apisix-ingress-controller 1.5's CRD (apache/apisix-helm-chart charts/apisix-ingress-controller/crds): v2 is the
+  // storage version; v2beta3 and v2beta2 are still served (deprecated), v2beta1 no longer.
+  { kind: 'ApisixRoute', apiVersion: 'apisix.apache.org/v2', acceptedApiVersions: ['apisix.apache.org/v2', 'apisix.apache.org/v2beta3', 'apisix.apache.org/v2beta2'], plural: 'apisixroutes', singular: 'apisixroute', shortNames: ['ar'], namespaced: true, crd: 'apisixroutes.apisix.apache.org' },
   { kind: 'HTTPRoute', apiVersion: GATEWAY_VERSIONS[0], acceptedApiVersions: GATEWAY_VERSIONS, plural: 'httproutes', singular: 'httproute', shortNames: [], namespaced: true, crd: 'httproutes.gateway.networking.k8s.io' },
 ]
 

@@ -11,9 +11,11 @@ import { influxdb } from './influxdb.ts'
 import { coredns, gkeKubeDns, ingressNginx, metallbController, metallbSpeaker, system, webhookCertgen } from './cluster-addons.ts'
 import { httpd, redis, ubuntu } from './os-and-servers.ts'
 import { agnhost } from './agnhost.ts'
+import { apisix, apisixEtcd, apisixIngressController } from './apisix.ts'
 
 const FAMILIES: readonly ImageFamily[] = [kubia, nginx, busybox, alpine, curl, netshoot, dnsutils, debugTools, echoserver, helloApp, httpEcho,
-  whoami, demoCoffee, influxdb, coredns, gkeKubeDns, ingressNginx, metallbController, metallbSpeaker, system, webhookCertgen, ubuntu, httpd, redis, agnhost]
+  whoami, demoCoffee, influxdb, coredns, gkeKubeDns, ingressNginx, metallbController, metallbSpeaker, system, webhookCertgen, ubuntu, httpd, redis,
+  agnhost, apisix, apisixEtcd, apisixIngressController]
 
 const BY_REPOSITORY = new Map<string, ImageFamily>(FAMILIES.flatMap((f) => f.repositories.map((r) => [r, f] as const)))
 

@@ -3,7 +3,7 @@
 
 /** Which simulated application answers HTTP for an image (the responders live in src/engine/apps/). */
 export type AppKind = 'kubia' | 'nginx' | 'echoserver' | 'whoami' | 'hello-app' | 'http-echo' | 'ingress-nginx' | 'coredns'
-  | 'influxdb' | 'demo-coffee' | 'agnhost' | 'tool' | 'generic'
+  | 'influxdb' | 'demo-coffee' | 'agnhost' | 'tool' | 'apisix' | 'generic'
 
 /** What a log line may mention about the request it records. */
 export interface RequestLogContext {

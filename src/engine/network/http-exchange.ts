@@ -15,6 +15,7 @@ import type { NetworkWorld } from './world.ts'
 import type { Addr } from './packet.ts'
 import type { TraceBuilder as TB } from '../trace/builder.ts'
 import { ingressServe } from './ingress-serve.ts'
+import { apisixServe } from './apisix-serve.ts'
 import { gatewayServe } from '../gateway/serve.ts'
 import { hostMatches } from '../ingress/match.ts'
 import { certificateSubject } from './certificate.ts'
@@ -61,6 +62,9 @@ function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer
     case 'container': {
       if (appKind(server.container.image) === 'ingress-nginx' && [80, 443].includes(local.port)) {
         return ingressServe(world, tb, server.pod, req, peer, local, (s, r, p, l, t) => answer(world, s, r, p, l, t, seen))
+      }
+      if (appKind(server.container.image) === 'apisix' && [9080, 9180].includes(local.port)) {
+        return apisixServe(world, tb, server.pod, req, peer, local, (s, r, p, l, t) => answer(world, s, r, p, l, t, seen))
       }
       const key = server.key
       const before = world.served.get(key) ?? 0

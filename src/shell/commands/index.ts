@@ -6,6 +6,7 @@ import type { Command, CommandTable } from '../command.ts'
 import { inContainer } from './in-container.ts'
 import { ingress2gateway } from './ingress2gateway.ts'
 import { openssl } from './openssl.ts'
+import { helm } from '../helm/index.ts'
 
 export function registerCommands(session: CommandTable): void {
   session.commands.set('kubectl', kubectl)
@@ -13,6 +14,7 @@ export function registerCommands(session: CommandTable): void {
   session.commands.set('__container__', inContainer)
   session.commands.set('kind', kind)
   session.commands.set('openssl', openssl)
+  session.commands.set('helm', helm)
   session.commands.set('sleep', sleep)
   session.commands.set('ingress2gateway', ingress2gateway)
   session.podCommands.set('sleep', sleep)
