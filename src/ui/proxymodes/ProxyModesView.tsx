@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { ProxyModesComparison } from '../../worker/protocol.ts'
 import { useEngine } from '../engineContext.ts'
 import { useRequests } from '../requests/requestStore.ts'
+import { RuleText } from '../requests/RuleText.tsx'
 import { requestSources, requestTargets } from '../requests/targets.ts'
 import { useApp } from '../store.ts'
 import { ScaleChart } from './ScaleChart.tsx'
@@ -14,27 +15,13 @@ import './proxyModes.css'
 type ModeResult = ProxyModesComparison['modes'][number]
 type Hop = ModeResult['hops'][number]
 
-/** Rule text longer than this is cut, with the whole text in the tooltip and a button to expand it. */
-const SHORT = 96
-
-function Rule({ text }: { text: string }) {
-  const [open, setOpen] = useState(false)
-  if (text.length <= SHORT) return <code className="pm-hop__rule">{text}</code>
-  return (
-    <>
-      <code className="pm-hop__rule" title={text}>{open ? text : `${text.slice(0, SHORT)}…`}</code>
-      <button type="button" className="pm-hop__more" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'less' : 'full rule'}</button>
-    </>
-  )
-}
-
 function HopCell({ hop, chain, n }: { hop: Hop | undefined; chain: string | undefined; n: number | null }) {
   if (!hop || n === null) return <td className="pm-hop pm-hop--none" aria-label="no step in this mode" />
   const nat = hop.src !== hop.srcAfter || hop.dst !== hop.dstAfter
   return (
     <td className={`pm-hop pm-hop--${hop.action}`} title={hop.note}>
       <div className="pm-hop__head"><span className="pm-hop__n">{n + 1}</span> <b>{hop.action}</b> {chain && <span className="pm-hop__chain">in {chain}</span>}</div>
-      {hop.rule && <Rule text={hop.rule} />}
+      {hop.rule && <RuleText text={hop.rule} />}
       {nat && (
         <div className="pm-hop__nat">
           {hop.dst !== hop.dstAfter && <>dst <s>{hop.dst}</s> → <b>{hop.dstAfter}</b></>}
@@ -48,13 +35,12 @@ function HopCell({ hop, chain, n }: { hop: Hop | undefined; chain: string | unde
 function Summary({ m }: { m: ModeResult }) {
   return (
     <th scope="col" aria-label={`${m.mode} mode`}>
-      <div className="pm-mode">{m.mode} mode</div>
+      <div className="pm-mode">{m.mode} mode · <span className="pm-tested">{m.evaluations.toLocaleString('en-US')} rules tested for this packet</span></div>
       <div className="pm-summary">
-        <b>{m.evaluations.toLocaleString('en-US')}</b> rules tested for this packet · {m.rules.toLocaleString('en-US')} rules
-        {m.elements ? ` + ${m.elements.toLocaleString('en-US')} map/set elements` : ''} on the node
-      </div>
-      <div className={`pm-summary ending--${m.verdict.outcome === 'forward' || m.verdict.outcome === 'local' ? 'delivered' : 'refused'}`}>
-        {m.verdict.outcome}{m.verdict.dnat ? ` to ${m.verdict.dnat.ip}:${m.verdict.dnat.port}` : m.verdict.outcome === 'forward' ? ` to ${m.to}` : ''}
+        {m.rules.toLocaleString('en-US')} rules{m.elements ? ` + ${m.elements.toLocaleString('en-US')} map elements` : ''} ·{' '}
+        <span className={`ending--${m.verdict.outcome === 'forward' || m.verdict.outcome === 'local' ? 'delivered' : 'refused'}`}>
+          {m.verdict.outcome}{m.verdict.dnat ? ` to ${m.verdict.dnat.ip}:${m.verdict.dnat.port}` : m.verdict.outcome === 'forward' ? ` to ${m.to}` : ''}
+        </span>
       </div>
     </th>
   )
@@ -108,8 +94,8 @@ export function ProxyModesView() {
       {share && result && !result.error && !comparison && <p className="panel-empty">kube-proxy does not decide this request on any node.</p>}
       {comparison && ipt && nft && (
         <>
-          <p className="proxy-modes__packet">
-            <code>{comparison.packet.protocol} {comparison.packet.src} → {comparison.packet.dst}</code>, a new connection entering <b>{comparison.node}</b>, compiled by both proxiers from the same Services and EndpointSlices.
+          <p className="proxy-modes__packet" title="Both rule sets are compiled from the same Services and EndpointSlices, for this node.">
+            <code>{comparison.packet.protocol} {comparison.packet.src} → {comparison.packet.dst}</code>, a new connection entering <b>{comparison.node}</b>.
             {nft.draws && nft.draws > 1 ? ` Both modes pick an endpoint at random; nftables drew ${nft.draws} times here to follow the endpoint iptables picked.` : ''}
           </p>
           <table className="proxy-modes__table" aria-label="Hops in both modes">

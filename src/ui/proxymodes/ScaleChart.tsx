@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import type { ScalePoint } from '../../worker/protocol.ts'
 import { useEngine } from '../engineContext.ts'
 
-const W = 250, H = 140, PAD = { left: 40, right: 10, top: 10, bottom: 26 }
+const W = 250, H = 140, PAD = { left: 40, right: 18, top: 10, bottom: 26 }
 
 interface Series { label: string; className: string; values: number[] }
 

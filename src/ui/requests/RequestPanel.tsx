@@ -28,7 +28,7 @@ export function RequestPanel({ timeline }: { timeline: Timeline }) {
             className="request-panel__tab" onClick={() => requestStore.setState({ tab: t.id })}>{t.label}</button>
         ))}
       </div>
-      <div className="request-panel__body" role="tabpanel" id="request-panel-body" aria-labelledby={`rtab-${tab}`}>
+      <div key={tab} className="request-panel__body" role="tabpanel" id="request-panel-body" aria-labelledby={`rtab-${tab}`}>
         {tab === 'events' && <EventList timeline={timeline} />}
         {tab === 'batch' && <BatchView />}
         {tab === 'compare' && <CompareView />}
