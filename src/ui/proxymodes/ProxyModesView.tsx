@@ -53,7 +53,9 @@ export function ProxyModesView() {
   const sources = useMemo(() => requestSources(snapshot), [snapshot])
   // Addresses kube-proxy decides (a Service's DNS name is its cluster IP again; an Ingress is the controller's).
   const all = useMemo(() => requestTargets(snapshot).filter((t) => t.share && !t.id.startsWith('dns:')), [snapshot])
-  const [source, setSource] = useState(() => lastSent?.source ?? 'host')
+  const [picked, setSource] = useState(() => lastSent?.source ?? 'host')
+  // A pod picked as the client that is gone (deleted, scaled away) falls back to the host, as the list shows it.
+  const source = sources.some((s) => s.id === picked) ? picked : 'host'
   const inCluster = sources.find((s) => s.id === source)?.inCluster ?? false
   const targets = all.filter((t) => inCluster || !t.inClusterOnly)
   const [targetId, setTargetId] = useState(() => lastSent?.target.id ?? '')
