@@ -4,33 +4,14 @@
 //   npx tsx bench/proxy-modes.ts     (also part of `npm run bench`)
 import { compileProxyRulesForNodes, newNodeDataplaneState, traceNodePacket } from '../src/engine/dataplane/index.ts'
 import { ruleCounts } from '../src/engine/dataplane/compare.ts'
-import type { ProxierInput } from '../src/engine/dataplane/types.ts'
-import type { EndpointSlice, Service } from '../src/engine/api/types.ts'
+import { SCALE_NODE, syntheticServices } from '../src/engine/dataplane/scale.ts'
 import type { Figure, FigureSource } from './figures.ts'
 import { median, table, timed } from './figures.ts'
 
-const NODE = { nodeName: 'kind-worker', nodeIPs: ['172.18.0.3'] }
-
-/** n ClusterIP Services of two endpoints each, named so that the last one is last in KUBE-SERVICES too. */
-function services(n: number): Pick<ProxierInput, 'services' | 'endpointSlices'> {
-  const svcs: Service[] = []
-  const slices: EndpointSlice[] = []
-  for (let i = 0; i < n; i++) {
-    const name = `svc-${String(i).padStart(4, '0')}`
-    const ip = `10.96.${Math.floor(i / 250)}.${(i % 250) + 2}`
-    svcs.push({ apiVersion: 'v1', kind: 'Service', metadata: { namespace: 'default', name }, spec: { clusterIP: ip, ports: [{ port: 80, protocol: 'TCP' }] }, status: {} })
-    slices.push({
-      apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', addressType: 'IPv4',
-      metadata: { namespace: 'default', name: `${name}-abcde`, labels: { 'kubernetes.io/service-name': name } },
-      endpoints: [{ addresses: [`10.244.${1 + (i % 2)}.${(i % 250) + 2}`], nodeName: 'kind-worker' }, { addresses: [`10.244.3.${(i % 250) + 2}`], nodeName: 'kind-worker2' }],
-      ports: [{ name: '', port: 8080, protocol: 'TCP' }],
-    })
-  }
-  return { services: svcs, endpointSlices: slices }
-}
+const NODE = SCALE_NODE
 
 function figuresFor(n: number): Figure[] {
-  const base = { ...services(n), clusterCIDR: '10.244.0.0/16', serviceCIDR: '10.96.0.0/16' }
+  const base = syntheticServices(n)
   // The packet goes to the last Service: the worst case of iptables' linear KUBE-SERVICES walk.
   const last = base.services[n - 1].spec!.clusterIP!
   const out: Figure[] = []

@@ -1,7 +1,7 @@
 // The UI side of the worker protocol: apply the document, run shell lines, inspect objects, receive snapshots.
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
-import type { CheckView, DocFile, CompareSide, CompareVariant, EditorMarker, EngineDocument, EngineRequest, EngineResponse, ExpectedShare, Inspection, ShareSource,
-  ShellVocabulary, Trace } from '../worker/protocol.ts'
+import type { CheckView, DocFile, CompareSide, CompareVariant, EditorMarker, EngineDocument, EngineRequest, EngineResponse, ExpectedShare, Inspection, ProxyModesComparison,
+  ScalePoint, ShareSource, ShellVocabulary, Trace } from '../worker/protocol.ts'
 import type { OutputListener, ShellBridge, ShellResult } from './console/shellBridge.ts'
 import { SnapshotAssembler } from '../worker/snapshotDiff.ts'
 
@@ -28,6 +28,10 @@ export interface EngineClient extends ShellBridge {
   onTraces(listener: (traces: Trace[], line: string, time: number, stdout: string) => void): () => void
   expectedShare(source: ShareSource): Promise<ExpectedShare | null>
   compare(line: string, service: string, variant: CompareVariant): Promise<{ sides: CompareSide[]; error?: string }>
+  /** One request through both of kube-proxy's modes (null: kube-proxy does not decide it). */
+  proxyModes(source: ShareSource): Promise<{ comparison: ProxyModesComparison | null; error?: string }>
+  /** Rules and rules tested per packet at 1…1,000 Services in both modes, and the worker's ms to compute them. */
+  proxyScale(): Promise<{ points: ScalePoint[]; ms: number }>
   /** Start over with a fresh session (same seed ⇒ same cluster): a scenario's start or a link's replay. */
   reset(seed: number, files: DocFile[]): Promise<void>
   /** Files the console reads without applying them (scenario mode: the steps apply them). */
@@ -48,6 +52,8 @@ type Pending =
   | { kind: 'inspect'; resolve: (r: Inspection) => void; reject: (e: Error) => void }
   | { kind: 'expectedShare'; resolve: (r: ExpectedShare | null) => void }
   | { kind: 'compare'; resolve: (r: { sides: CompareSide[]; error?: string }) => void }
+  | { kind: 'proxyModes'; resolve: (r: { comparison: ProxyModesComparison | null; error?: string }) => void }
+  | { kind: 'proxyScale'; resolve: (r: { points: ScalePoint[]; ms: number }) => void }
   | { kind: 'reset'; resolve: () => void }
   | { kind: 'stepChecks'; resolve: (r: CheckView[]) => void }
 
@@ -123,6 +129,16 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
         if (p?.kind === 'compare') { pending.delete(data.id); p.resolve({ sides: data.sides, error: data.error }) }
         break
       }
+      case 'proxyModes': {
+        const p = pending.get(data.id)
+        if (p?.kind === 'proxyModes') { pending.delete(data.id); p.resolve({ comparison: data.comparison, error: data.error }) }
+        break
+      }
+      case 'proxyScale': {
+        const p = pending.get(data.id)
+        if (p?.kind === 'proxyScale') { pending.delete(data.id); p.resolve({ points: data.points, ms: data.ms }) }
+        break
+      }
       case 'resetDone': {
         const p = pending.get(data.id)
         if (p?.kind === 'reset') { pending.delete(data.id); p.resolve() }
@@ -141,6 +157,8 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
         if (p?.kind === 'expectedShare') { pending.delete(data.id!); p.resolve(null) }
         if (p?.kind === 'compare') { pending.delete(data.id!); p.resolve({ sides: [], error: data.message }) }
         if (p?.kind === 'reset') { pending.delete(data.id!); p.resolve() }
+        if (p?.kind === 'proxyModes') { pending.delete(data.id!); p.resolve({ comparison: null, error: data.message }) }
+        if (p?.kind === 'proxyScale') { pending.delete(data.id!); p.resolve({ points: [], ms: 0 }) }
         if (p?.kind === 'stepChecks') { pending.delete(data.id!); p.resolve([{ source: '(engine)', pass: false, reason: data.message }]) }
         break
       }
@@ -179,6 +197,16 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
       pending.set(id, { kind: 'compare', resolve })
       worker.postMessage({ type: 'compare', id, line, service, variant })
     }),
+    proxyModes: (source) => new Promise((resolve) => {
+      const id = nextId++
+      pending.set(id, { kind: 'proxyModes', resolve })
+      worker.postMessage({ type: 'proxyModes', id, source })
+    }),
+    proxyScale: () => new Promise((resolve) => {
+      const id = nextId++
+      pending.set(id, { kind: 'proxyScale', resolve })
+      worker.postMessage({ type: 'proxyScale', id })
+    }),
     reset: (seed, files) => new Promise((resolve) => {
       const id = nextId++
       pending.set(id, { kind: 'reset', resolve })
@@ -206,6 +234,8 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
         else if (p.kind === 'expectedShare') p.resolve(null)
         else if (p.kind === 'compare') p.resolve({ sides: [], error: 'engine stopped' })
         else if (p.kind === 'reset') p.resolve()
+        else if (p.kind === 'proxyModes') p.resolve({ comparison: null, error: 'engine stopped' })
+        else if (p.kind === 'proxyScale') p.resolve({ points: [], ms: 0 })
         else if (p.kind === 'stepChecks') p.resolve([])
         else p.resolve({ markers: [], applied: false, changes: [], ms: 0 })
       }

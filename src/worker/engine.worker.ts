@@ -2,6 +2,7 @@
 // It only forwards messages to EngineHost, the one module that talks to the engine.
 import { compareRuns } from './compare.ts'
 import { EngineHost, type ConsoleRun } from './engineHost.ts'
+import { ProxyScale } from './proxyScale.ts'
 import type { Trace } from '../engine/trace/types.ts'
 import type { EngineRequest, EngineResponse, OutputChunk } from './protocol.ts'
 import { SnapshotDiffer } from './snapshotDiff.ts'
@@ -10,6 +11,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope
 const post = (response: EngineResponse) => scope.postMessage(response)
 
 const host = new EngineHost()
+const proxyScale = new ProxyScale((fn) => setTimeout(fn, 0), () => performance.now())
 let lastSent: { cluster: unknown; version: number } | null = null
 const differ = new SnapshotDiffer()
 
@@ -196,6 +198,18 @@ function handle(request: EngineRequest): void {
     case 'clock':
       setClock(request.rate, request.skip)
       return
+    case 'proxyModes':
+      try {
+        post({ type: 'proxyModes', id: request.id, comparison: host.proxyModes(request.source) })
+      } catch (err) {
+        post({ type: 'proxyModes', id: request.id, comparison: null, error: err instanceof Error ? err.message : String(err) })
+      }
+      return
+    case 'proxyScale': {
+      const id = request.id
+      proxyScale.request((points, ms) => post({ type: 'proxyScale', id, points, ms }))
+      return
+    }
     case 'compare':
       try {
         post({ type: 'compared', id: request.id, sides: compareRuns(host, request.line, request.service, request.variant) })

@@ -18,6 +18,7 @@ import type { Chunk, StatementRecord } from '../shell/script/types.ts'
 import { lintDocuments, type LintInput } from './lint.ts'
 import { isKindConfig } from '../engine/cluster/kind-config.ts'
 import { expectedShare, type ExpectedShare, type ShareSource } from '../engine/network/expected-share.ts'
+import { compareModesFor, type ProxyModesComparison } from '../engine/network/proxy-modes.ts'
 import type { CheckView, DocFile, EditorMarker, EngineDocument, Inspection, ShellVocabulary } from './protocol.ts'
 import { evaluateCheck, parseCheck } from '../scenarios/checks.ts'
 import { scenarioFilePath } from '../scenarios/parse.ts'
@@ -494,6 +495,12 @@ export class EngineHost {
   expected(source: ShareSource): ExpectedShare | null {
     const cluster = this.session.peekCluster()
     return cluster ? expectedShare(cluster, source) : null
+  }
+
+  /** The same request through kube-proxy's iptables rules and its nftables table, side by side (see compareModesFor). */
+  proxyModes(source: ShareSource): ProxyModesComparison | null {
+    const cluster = this.session.peekCluster()
+    return cluster ? compareModesFor(cluster, source, this.initialSeed) : null
   }
 
   /** Files the console can read (`kubectl apply -f app.yaml`) without an apply, e.g. at startup. */

@@ -2,8 +2,10 @@
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
 import type { ExpectedShare, ShareSource } from '../engine/network/expected-share.ts'
 import type { Trace } from '../engine/trace/types.ts'
+import type { ProxyModesComparison } from '../engine/network/proxy-modes.ts'
+import type { ScalePoint } from '../engine/dataplane/scale.ts'
 
-export type { ExpectedShare, ShareSource, Trace }
+export type { ExpectedShare, ProxyModesComparison, ScalePoint, ShareSource, Trace }
 
 /** One editor tab: a manifest file or the kind config. */
 export interface DocFile { name: string; text: string }
@@ -65,6 +67,10 @@ export type EngineRequest =
   | { type: 'inspect'; id: number; key: string }
   /** The share of new connections each endpoint should get for a request (from the kube-proxy rules). */
   | { type: 'expectedShare'; id: number; source: ShareSource }
+  /** One request through both of kube-proxy's modes on the node it enters (the proxy-modes view). */
+  | { type: 'proxyModes'; id: number; source: ShareSource }
+  /** Rules and rules tested per packet for synthetic clusters of N Services in both modes (computed once, cached). */
+  | { type: 'proxyScale'; id: number }
   /** Runs `line` on two copies of the cluster (same seed, same history), one per variant of a Service. */
   | { type: 'compare'; id: number; line: string; service: string; variant: CompareVariant }
   /** Start over: a fresh session with `seed` and only `files` (a scenario's start, or a share link's replay). */
@@ -118,6 +124,9 @@ export type EngineResponse =
     prompt?: string }
   | { type: 'expectedShare'; id: number; share: ExpectedShare | null }
   | { type: 'compared'; id: number; sides: CompareSide[]; error?: string }
+  | { type: 'proxyModes'; id: number; comparison: ProxyModesComparison | null; error?: string }
+  /** `ms`: the worker's time to compile and trace every point (each point is its own task: edits go between). */
+  | { type: 'proxyScale'; id: number; points: ScalePoint[]; ms: number }
   | { type: 'inspection'; id: number; inspection: Inspection }
   | { type: 'resetDone'; id: number }
   /** Manifests a console line wrote (`cat > app.yaml <<EOF`): the editor shows them as tabs. */

@@ -18,6 +18,10 @@ export interface ModeResult {
   evaluations: number
   verdict: Verdict
   hops: Hop[]
+  /** The chain each hop was decided in (iptables: `KUBE-SVC-…`; nftables: `service-…`, `nat-prerouting`…). */
+  chains: string[]
+  /** nftables only, with `sameEndpoint`: how many `numgen` draws it took to pick iptables' endpoint. */
+  draws?: number
   /** Where the packet goes after this node, `ip:port`. */
   to: string
 }
@@ -34,17 +38,32 @@ export function ruleCounts(rules: NodeRules): { rules: number; elements: number 
   return { rules: n, elements }
 }
 
+/** Draws tried before giving up on matching iptables' endpoint (a miss is shown, never hidden). */
+const MAX_DRAWS = 64
+
 /**
- * Compiles both modes for `node` and traces `packet` through each with fresh conntrack state. `random` is
- * reset to the same seed for each mode, so both draw the same numbers (they still use them differently:
- * iptables' probability cascade, nftables' `numgen random mod N`).
+ * Compiles both modes for `node` and traces `packet` through each with fresh conntrack state. `random(0)` seeds
+ * each mode's first draw, so both draw the same numbers (they still use them differently: iptables'
+ * probability cascade, nftables' `numgen random mod N`). With `sameEndpoint`, nftables draws again with
+ * `random(1)`, `random(2)`… until it picks the endpoint iptables picked: the same request in both columns.
  */
 export function compareProxyModes(input: Omit<ProxierInput, 'nodeName' | 'nodeIPs' | 'proxyMode'>, node: ProxierNode, packet: Packet,
-  opts: Omit<TraceOptions, 'evaluations' | 'random'>, random: () => { float(): number }): ModeResult[] {
-  return (['iptables', 'nftables'] as const).map((mode) => {
+  opts: Omit<TraceOptions, 'evaluations' | 'random' | 'hopChains'>, random: (attempt: number) => { float(): number }, sameEndpoint = false): ModeResult[] {
+  const results: ModeResult[] = []
+  for (const mode of ['iptables', 'nftables'] as const) {
     const rules = compileProxyRulesForNodes({ ...input, proxyMode: mode }, [node]).get(node.nodeName)!
-    const evaluations = { count: 0 }
-    const r = traceNodePacket(rules, newNodeDataplaneState(), packet, { ...opts, random: random(), evaluations })
-    return { mode, ...ruleCounts(rules), evaluations: evaluations.count, verdict: r.verdict, hops: r.hops, to: `${r.packetAfter.dst.ip}:${r.packetAfter.dst.port}` }
-  })
+    const want = sameEndpoint && mode === 'nftables' ? results[0].verdict.dnat : undefined
+    for (let attempt = 0; ; attempt++) {
+      const evaluations = { count: 0 }
+      const hopChains: string[] = []
+      const r = traceNodePacket(rules, newNodeDataplaneState(), packet, { ...opts, random: random(attempt), evaluations, hopChains })
+      const same = !want || (r.verdict.dnat?.ip === want.ip && r.verdict.dnat.port === want.port)
+      if (same || attempt + 1 >= MAX_DRAWS) {
+        results.push({ mode, ...ruleCounts(rules), evaluations: evaluations.count, verdict: r.verdict, hops: r.hops, chains: hopChains,
+          ...(want ? { draws: attempt + 1 } : {}), to: `${r.packetAfter.dst.ip}:${r.packetAfter.dst.port}` })
+        break
+      }
+    }
+  }
+  return results
 }

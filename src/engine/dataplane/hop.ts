@@ -185,6 +185,16 @@ export function eventsToHops(events: WalkEvent[], rules: NodeRules, at: string):
   return hops
 }
 
+/** The chain of each hop eventsToHops builds from `events` (an nftables rule keeps its own chain's name). */
+export function eventChains(events: WalkEvent[]): string[] {
+  const chains: string[] = []
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]
+    if (kept(events, i)) chains.push(e.kind === 'policy' ? e.chain : e.rule.chain)
+  }
+  return chains
+}
+
 /** `-P CHAIN VERDICT` and its sentence, per chain and verdict (the same few strings for every packet). */
 const policyTexts = new Map<string, { rule: string; note: string }>()
 

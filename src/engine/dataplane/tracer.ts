@@ -3,7 +3,7 @@
 // Hook order: net/ipv4/netfilter (PREROUTING nat → routing → INPUT or FORWARD filter → POSTROUTING nat;
 // locally sent packets: OUTPUT nat → OUTPUT filter → POSTROUTING nat → INPUT filter when delivered locally).
 import { addConntrack, closeConntrack, lookupConntrack, markReplied, newConntrackTable, refreshConntrack, removeConntrack } from './conntrack'
-import { eventsToHops, fmtAddr, serviceOf } from './hop'
+import { eventChains, eventsToHops, fmtAddr, serviceOf } from './hop'
 import { localAddressSet } from './match'
 import { newRecentTable } from './recent'
 import type {
@@ -179,6 +179,7 @@ function newConnection(rules: NodeRules, state: NodeDataplaneState, packet: Pack
   const { verdict, local } = runPath(ctx, packet.origin, true)
   const after = ctx.packet
   const service = serviceFrom(ctx.events)
+  if (opts.hopChains) for (const c of eventChains(ctx.events)) opts.hopChains.push(c)
   const result: TraceResult = {
     hops: eventsToHops(ctx.events, rules, at),
     packetAfter: after,

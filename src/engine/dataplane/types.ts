@@ -184,6 +184,8 @@ export interface TraceOptions {
   at?: string
   /** Counts the rules evaluated for this packet (the proxy-mode comparison and the benchmark). */
   evaluations?: { count: number }
+  /** Collects the chain each hop of a new connection was decided in (`-P` policies: the built-in chain), one per hop. */
+  hopChains?: string[]
 }
 
 export interface Tuple {

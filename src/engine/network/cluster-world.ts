@@ -2,7 +2,7 @@
 // when the API changes, as kube-proxy's sync loop does), the nodes' conntrack state and the providers.
 import type { Cluster } from '../cluster/cluster.ts'
 import { closeConnection, compileProxyRulesForNodes, newNodeDataplaneState, traceNodePacket } from '../dataplane/index.ts'
-import type { ConntrackEntry, DockerDNS, HostPortPod, L4Protocol, NodeDataplaneState, NodeRules } from '../dataplane/types.ts'
+import type { ConntrackEntry, DockerDNS, HostPortPod, L4Protocol, NodeDataplaneState, NodeRules, ProxierInput } from '../dataplane/types.ts'
 import { sha256, toHex } from '../util/sha256.ts'
 import type { Pod } from 'kubernetes-types/core/v1'
 import type { ProviderState } from '../cloud/provider-state.ts'
@@ -22,21 +22,26 @@ export function compiledRules(cluster: Cluster): Map<string, NodeRules> {
   const state = networkState(cluster.config)
   const version = cluster.store.version
   if (state.rules?.version === version) return state.rules.byNode
+  const byNode = compileProxyRulesForNodes({ ...proxierInputOf(cluster), proxyMode: cluster.profile.kubeProxyMode ?? 'iptables' },
+    cluster.profile.nodes.map((node) => ({ nodeName: node.name, nodeIPs: [node.internalIP] })))
+  state.rules = { version, byNode }
+  return byNode
+}
+
+/** What kube-proxy reads on every node of this cluster, whatever its mode (the proxy-modes view compiles both). */
+export function proxierInputOf(cluster: Cluster): Omit<ProxierInput, 'nodeName' | 'nodeIPs' | 'proxyMode'> {
   // Stored records are the kubernetes-types shapes kube-proxy reads (apiVersion/kind/metadata always set).
   const services = cluster.store.list('Service') as Service[]
   const endpointSlices = cluster.store.list('EndpointSlice') as unknown as EndpointSlice[]
   const kind = cluster.profile.type === 'kind'
-  const byNode = compileProxyRulesForNodes({
+  return {
     clusterCIDR: cluster.config.clusterCIDR, serviceCIDR: cluster.config.serviceCIDR, services, endpointSlices,
-    proxyMode: cluster.profile.kubeProxyMode ?? 'iptables',
     // kind's own layers: kindnet's masquerade agent, docker's DNS rules.
     kindMasqAgent: kind, dockerDNS: kind ? kindDockerDNS : undefined,
     // The CNI portmap plugin's hostPorts: kindnet's CNI config chains it, and so do minikube's bridge conflist
     // (its ingress add-on's controller listens through hostPorts 80/443) and GKE's.
     hostPorts: hostPortPods(cluster.store.list('Pod') as unknown as Pod[]),
-  }, cluster.profile.nodes.map((node) => ({ nodeName: node.name, nodeIPs: [node.internalIP] })))
-  state.rules = { version, byNode }
-  return byNode
+  }
 }
 
 /** dockerd's resolver ports inside one kind node container: random per container, fixed here per node name. */

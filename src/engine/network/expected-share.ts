@@ -71,7 +71,7 @@ function dnatOf(rules: NodeRules, sepChain: string): string | null {
 
 interface Entry { node: NetNode; share: number; src: string; dst: { ip: string; port: number } }
 
-function entriesFor(view: NetworkView, cluster: Cluster, s: ShareSource): Entry[] | null {
+export function entriesFor(view: NetworkView, cluster: Cluster, s: ShareSource): Entry[] | null {
   const pod = s.from.startsWith('pod/') ? s.from.slice(4).split('/') : null
   const podInfo = pod ? view.pods.find((p) => (pod.length > 1 ? p.namespace === pod[0] && p.name === pod[1] : p.name === pod[0])) : undefined
   const src = podInfo?.ip ?? (s.from === 'internet' || view.profileType === 'gke' ? INTERNET_CLIENT_IP : view.hostIP)

@@ -3,6 +3,7 @@
 import type { KubeObject } from '../../engine/api/types.ts'
 import { ingressToGateway } from '../../engine/gateway/ingress2gateway.ts'
 import { toYaml } from '../../shell/kubectl/print/yaml.ts'
+import { RuleText } from '../requests/RuleText.tsx'
 import { useApp } from '../store.ts'
 import type { EntranceRecord } from './pairing.ts'
 import { pairRequests } from './pairing.ts'
@@ -26,7 +27,7 @@ function Hops({ record, label }: { record?: EntranceRecord; label: string }) {
       <p className="compare__line"><code>{record.line}</code></p>
       <p><span className={`ending ending--${t.outcome}`}>{t.outcome}</span>{t.servedBy ? ` by ${t.servedBy.replace(/^pod\//, '')}` : ''} · {t.hops.length} hops</p>
       <ol className="compare__hops" aria-label={`Hops, ${label}`}>
-        {t.hops.map((h, i) => <li key={i} title={h.rule ?? h.note}><span className="event-hop__n">{i + 1}</span> {h.at} <b>{h.action}</b>{h.rule ? <> <code>{h.rule.length > 90 ? `${h.rule.slice(0, 90)}…` : h.rule}</code></> : null}</li>)}
+        {t.hops.map((h, i) => <li key={i} title={h.note}><span className="event-hop__n">{i + 1}</span> {h.at} <b>{h.action}</b>{h.rule ? <RuleText text={h.rule} /> : null}</li>)}
       </ol>
     </section>
   )

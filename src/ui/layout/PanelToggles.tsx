@@ -1,6 +1,6 @@
 // Buttons in the topology's header that collapse or reopen the panels around the canvas (Alt+Shift+1/3/4/5).
 import { useGuideVisible } from '../share/DocumentLayer.tsx'
-import { useRequests } from '../requests/requestStore.ts'
+import { panelHasContent, useRequests } from '../requests/requestStore.ts'
 import { panelStore, togglePanel, type Panel } from './panels.ts'
 import { useStore } from 'zustand'
 
@@ -13,7 +13,7 @@ const LABELS: { panel: Panel; label: string; key: string }[] = [
 
 export function PanelToggles() {
   const open = useStore(panelStore)
-  const hasRequests = useRequests((s) => s.records.length > 0 || s.lastSent !== null)
+  const hasRequests = useRequests(panelHasContent)
   const hasGuide = useGuideVisible()
   const shown = LABELS.filter((l) => (l.panel === 'requests' ? hasRequests : l.panel === 'guide' ? hasGuide : true))
   return (

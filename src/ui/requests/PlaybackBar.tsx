@@ -6,6 +6,7 @@ import type { Timeline } from '../animation/useTimeline.ts'
 import { setSpeed, stepBack, stepForward, togglePlay } from './playback.ts'
 import { requestStore, useRequests } from './requestStore.ts'
 import { SendRequestForm } from './SendRequestForm.tsx'
+import { togglePanel } from '../layout/panels.ts'
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8]
 
@@ -39,6 +40,8 @@ export function PlaybackBar({ timeline }: { timeline: Timeline }) {
     <div className="playback" role="toolbar" aria-label="Request playback">
       <button type="button" className="button button--primary" aria-keyshortcuts="Alt+R" aria-expanded={formOpen}
         onClick={() => requestStore.setState({ formOpen: !formOpen })}>Send request</button>
+      <button type="button" className="button" title="The same request in kube-proxy's iptables and nftables modes, side by side"
+        onClick={() => { requestStore.setState({ tab: 'proxy' }); togglePanel('requests', true) }}>Proxy modes</button>
       <button type="button" className="button" aria-label="Step back" title="Step back (Alt+,)" aria-keyshortcuts="Alt+Comma" disabled={!has} onClick={() => stepBack(timeline)}>◀ Back</button>
       <button type="button" className="button" aria-label={playing ? 'Pause' : 'Play'} title={`${playing ? 'Pause' : 'Play'} (Alt+P)`} aria-keyshortcuts="Alt+P" disabled={!has} onClick={togglePlay}>{playing ? '❚❚ Pause' : '▶ Play'}</button>
       <button type="button" className="button" aria-label="Step forward" title="Step forward (Alt+.)" aria-keyshortcuts="Alt+Period" disabled={!has} onClick={() => stepForward(timeline)}>Step ▶</button>

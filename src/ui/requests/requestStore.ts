@@ -36,7 +36,7 @@ interface CompareState {
   error?: string
 }
 
-export type PanelTab = 'events' | 'batch' | 'compare' | 'gateway'
+export type PanelTab = 'events' | 'batch' | 'compare' | 'gateway' | 'proxy'
 
 export interface RequestState {
   records: RequestRecord[]
@@ -88,6 +88,9 @@ export function addRecord(traces: Trace[], line: string, time: number, output: s
 export function recordById(id: number | null): RequestRecord | undefined {
   return id === null ? undefined : requestStore.getState().records.find((r) => r.id === id)
 }
+
+/** The panel shows once a request was sent, or when a view that needs none (proxy modes) was opened. */
+export const panelHasContent = (s: RequestState): boolean => s.records.length > 0 || s.lastSent !== null || s.tab === 'proxy'
 
 export function resetRequests(): void {
   requestStore.setState({ records: [], playing: null, focus: 0, focusHop: -1, batch: null, compare: null, pending: null, override: null, lastSent: null, formOpen: false, compareStage: false })

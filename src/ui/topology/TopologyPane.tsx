@@ -56,7 +56,7 @@ export function TopologyPane() {
     <section className="pane pane--topology" aria-label="Topology" id="pane-topology" tabIndex={-1} aria-keyshortcuts="Alt+2">
       <header className="pane__header">
         <h2>Topology</h2>
-        {profile && <span className="pane__hint">{profile.type} cluster “{profile.name}” · {profile.kubernetesVersion} · click an object to inspect it</span>}
+        {profile && <span className="pane__hint" title={`${profile.type} cluster “${profile.name}” · ${profile.kubernetesVersion} · click an object to inspect it`}>{profile.type} cluster “{profile.name}” · {profile.kubernetesVersion} · click an object to inspect it</span>}
         <ClockControl />
         <PanelToggles />
       </header>
