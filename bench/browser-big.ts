@@ -19,9 +19,11 @@ const RUNS = Number(process.env.BENCH_BIG_RUNS ?? 1)
 const SMOKE = process.env.BENCH_BIG_SMOKE !== '0'
 
 // Page-side code as strings: tsx would wrap named functions in a helper the page does not have.
-/** Pods the canvas shows for the big document: pod cards of its namespaces plus the counts on grouped boxes. */
-const DRAWN = `(() => { let n = document.querySelectorAll('.react-flow__node-pod[aria-label^="Pod default/"], .react-flow__node-pod[aria-label^="Pod shop/"]').length;
-  for (const el of document.querySelectorAll('[data-pods]')) n += Number(el.getAttribute('data-pods')); return n })`
+/** Live pods the canvas shows for the big document: pod cards of its namespaces plus the counts on grouped boxes,
+ * less the pods shown as terminating. A scaled-down pod is Terminating for its grace period (30 s of simulated
+ * time, as kubectl shows it): the edit is painted when the canvas shows it going, not when the clock removes it. */
+const DRAWN = `(() => { let n = document.querySelectorAll('.react-flow__node-pod:is([aria-label^="Pod default/"], [aria-label^="Pod shop/"]):not([aria-label*=", Terminating"])').length;
+  for (const el of document.querySelectorAll('[data-pods]')) n += Number(el.getAttribute('data-pods')) - Number(el.getAttribute('data-ending') ?? 0); return n })`
 const WATCH = `(() => { if (window.__long) return; window.__long = [];
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]) }).observe({ type: 'longtask', buffered: true }) })()`
 const WAIT_DRAWN = `({ n, since }) => new Promise((resolve) => {
@@ -132,7 +134,7 @@ async function oneRun(browser: Browser): Promise<BigRun> {
   const form = page.getByRole('dialog', { name: 'Send request' })
   await form.getByRole('combobox', { name: 'Count' }).selectOption('100')
   await form.getByRole('button', { name: 'Send' }).click()
-  await page.waitForFunction(`document.querySelectorAll('.packet-layer circle:not(.is-hidden)').length >= 20`, undefined, { timeout: 60_000 })
+  await page.waitForFunction(`document.querySelectorAll('.packet-layer .packet-dot:not(.is-hidden)').length >= 20`, undefined, { timeout: 60_000 })
   const fps = await page.evaluate(`(${COUNT_FRAMES})(4)`) as number
   await page.context().close()
   return { paste: paste.fromKey, pasteFromApply: paste.fromApply, pasteGap, edits, editEngine, editGap, idleGap, idleCpu, fps, idleFps }

@@ -49,9 +49,10 @@ export async function setReplicas(page: Page, n: number): Promise<void> {
 // Page-side code as a string: tsx would wrap named functions in a `__name` helper the page does not have.
 const WAIT_FOR_PODS = `({ n, keyAt }) => new Promise((resolve) => {
   const check = () => {
-    // Pod cards, plus the pods counted in kubia's workload boxes (a node's group of more than 4 is one box).
-    let shown = document.querySelectorAll('[aria-label^="Pod default/kubia-"]').length
-    for (const el of document.querySelectorAll('.react-flow__node-workload[aria-label^="Deployment default/kubia "] [data-pods]')) shown += Number(el.getAttribute('data-pods'))
+    // Live pod cards, plus the pods counted in kubia's workload boxes (a node's group of more than 4 is one box). A
+    // scaled-down pod shows as Terminating for its 30 s grace period: the edit is painted once it shows so.
+    let shown = document.querySelectorAll('[aria-label^="Pod default/kubia-"]:not([aria-label*=", Terminating"])').length
+    for (const el of document.querySelectorAll('.react-flow__node-workload[aria-label^="Deployment default/kubia "] [data-pods]')) shown += Number(el.getAttribute('data-pods')) - Number(el.getAttribute('data-ending') ?? 0)
     if (shown === n) {
       requestAnimationFrame(() => {
         const sent = performance.getEntriesByName('kubehop:apply-sent').pop().startTime

@@ -18,6 +18,7 @@ import { useDocumentTheme } from './theme/useDocumentTheme.ts'
 import { TopologyPane } from './topology/TopologyPane.tsx'
 import { DocumentLayer, GuideAside, useGuideVisible } from './share/DocumentLayer.tsx'
 import { EmbedApp } from './share/EmbedApp.tsx'
+import { HashSync } from './share/hashSync.ts'
 import { LinkErrorView } from './share/LinkErrorView.tsx'
 import { useShare } from './share/shareStore.ts'
 import { useShareRuntime } from './share/useShareRuntime.ts'
@@ -38,10 +39,11 @@ export function App({ engine }: { engine: EngineClient }) {
   const guide = useGuideVisible() && guideOpen
   const linkError = useShare((s) => s.linkError)
   if (linkError) return <LinkErrorView />
-  if (viewMode.embed) return <EngineContext.Provider value={engine}><EmbedApp /></EngineContext.Provider>
+  if (viewMode.embed) return <EngineContext.Provider value={engine}><HashSync /><EmbedApp /></EngineContext.Provider>
   return (
     <EngineContext.Provider value={engine}>
     <div className="app" style={style}>
+      <HashSync />
       <Header />
       <main className={`workspace${guide ? ' workspace--guide' : ''}${editorOpen ? '' : ' workspace--no-editor'}${consoleOpen ? '' : ' workspace--no-console'}`}>
         <EditorPane />

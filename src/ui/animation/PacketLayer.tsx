@@ -1,4 +1,4 @@
-// The packets on the canvas: one SVG dot per packet, moved along the track edges' curves (no React render per
+// The packets on the canvas: one dot per packet, moved along the track edges' curves (no React render per
 // frame), plus the outcome marks of the followed packet: the pod that answers lights up with its answer, a drop
 // or a refusal is marked where it happened. The followed packet also travels inside the box it is in, station
 // to station (StationView), with its address label beside it. Frames run only while something moves.
@@ -30,10 +30,9 @@ const ease = (f: number) => (f < 0.5 ? 2 * f * f : 1 - (-2 * f + 2) ** 2 / 2)
 
 export function PacketLayer({ timeline, layoutKey }: { timeline: Timeline; layoutKey?: unknown }) {
   const { getInternalNode } = useReactFlow()
-  const dots = useRef<(SVGCircleElement | null)[]>([])
+  const dots = useRef<(HTMLSpanElement | null)[]>([])
   const tag = useRef<HTMLDivElement | null>(null)
   const wakeRef = useRef<() => void>(() => {})
-  const focus = useRequests((s) => s.focus)
 
   useEffect(() => {
     const packets = timeline.packets
@@ -107,14 +106,14 @@ export function PacketLayer({ timeline, layoutKey }: { timeline: Timeline; layou
         const isFocus = i === focusIndex
         if (isFocus) focusHop = pos ? pos.hopIndex : -1
         // Finished packets leave the canvas, except the followed one, which shows how it ended.
-        if (!pos || (pos.done && !isFocus)) { if (classes[i] !== 'hidden') { el.setAttribute('class', 'packet-dot is-hidden'); classes[i] = 'hidden' } continue }
+        if (!pos || (pos.done && !isFocus)) { if (classes[i] !== 'hidden') { el.className = 'packet-dot is-hidden'; classes[i] = 'hidden' } continue }
         const pt = isFocus ? focusPoint(p, t) : pos.from === pos.to ? anchorOf(pos.from) : trackPoint(pos.from, pos.to, pos.frac)
         if (!pt) continue
         if (isFocus) focusPt = pt
-        el.setAttribute('cx', pt.x.toFixed(1))
-        el.setAttribute('cy', pt.y.toFixed(1))
+        // A transform on a layer of its own: the compositor moves the dot, nothing is painted or re-layered.
+        el.style.transform = `translate(${pt.x.toFixed(1)}px, ${pt.y.toFixed(1)}px)`
         const cls = dotClass(p, pos.hopIndex, pos.done, isFocus)
-        if (classes[i] !== cls) { el.setAttribute('class', cls); classes[i] = cls }
+        if (classes[i] !== cls) { el.className = cls; classes[i] = cls }
       }
       if (tag.current) {
         tag.current.style.transform = focusPt ? `translate(${(focusPt.x - 16).toFixed(1)}px, ${focusPt.y.toFixed(1)}px) translate(-100%, -50%)` : 'translate(-9999px, 0)'
@@ -154,11 +153,11 @@ export function PacketLayer({ timeline, layoutKey }: { timeline: Timeline; layou
   return (
     <ViewportPortal>
       <StationView timeline={timeline} />
-      <svg className="packet-layer" aria-hidden="true" width="1" height="1">
+      <div className="packet-layer" aria-hidden="true">
         {timeline.packets.map((_, i) => (
-          <circle key={`${timeline.key}:${i}`} ref={(el) => { dots.current[i] = el }} r={i === focus ? 9 : 7} className="packet-dot is-hidden" />
+          <span key={`${timeline.key}:${i}`} ref={(el) => { dots.current[i] = el }} className="packet-dot is-hidden" />
         ))}
-      </svg>
+      </div>
       <PacketTag ref={tag} timeline={timeline} />
       <OutcomeMarks timeline={timeline} />
     </ViewportPortal>

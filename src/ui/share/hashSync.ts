@@ -21,7 +21,7 @@ function writeHashNow(): void {
   rememberHash(hash) // a reload of this address reopens this tab's workspace, not a new copy
 }
 
-export function useHashSync(delayMs = 400): void {
+function useHashSync(delayMs = 400): void {
   const files = useApp((s) => s.files)
   const seed = useApp((s) => s.seed)
   const active = useApp((s) => s.active)
@@ -36,4 +36,11 @@ export function useHashSync(delayMs = 400): void {
     addEventListener('pagehide', writeHashNow)
     return () => { clearTimeout(timer); removeEventListener('pagehide', writeHashNow) }
   }, [files, seed, active, cursor, scenario, busy, request, live, delayMs])
+}
+
+/** Mounted on its own (it renders nothing): it reads the document's files, so each keystroke re-renders only it,
+ * not the component that mounts it (App re-rendered every pane per keystroke when it held this hook). */
+export function HashSync(): null {
+  useHashSync()
+  return null
 }

@@ -4,7 +4,6 @@ import { useEffect } from 'react'
 import type { EngineClient } from '../engineClient.ts'
 import { installRuntime } from '../scenarios/runtime.ts'
 import { scenarioStore } from '../scenarios/scenarioStore.ts'
-import { useHashSync } from './hashSync.ts'
 import { initialLink } from './linkState.ts'
 import { flushWorkspace, setDocumentOpener, takeStartupReplay } from '../persistence/workspaceSession.ts'
 import { setShare, useShare } from './shareStore.ts'
@@ -49,7 +48,6 @@ export function useShareRuntime(engine: EngineClient): void {
     }
     return off
   }, [engine])
-  useHashSync()
   useEffect(() => {
     document.documentElement.classList.toggle('kh-present', present)
     if (!present) return

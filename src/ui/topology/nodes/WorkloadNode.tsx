@@ -13,7 +13,7 @@ export function WorkloadNode({ data }: Props) {
   const others = stateCounts(box)
   return (
     <div className={`topo-workload${box.expanded ? ' is-expanded' : ''}${box.ready < box.total ? ' has-trouble' : ''}${box.failed ? ' has-failed' : ''}`}
-      data-pods={box.hidden} title={`${box.kind} ${box.namespace}/${box.name || '(no owner)'}: click to ${box.expanded ? 'fold' : 'show'} its pods`}>
+      data-pods={box.hidden} data-ending={box.terminating} title={`${box.kind} ${box.namespace}/${box.name || '(no owner)'}: click to ${box.expanded ? 'fold' : 'show'} its pods`}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <Handle type="source" position={Position.Right} isConnectable={false} />
       <div className="topo-workload__title">
