@@ -10,6 +10,11 @@ import { imageFamily } from '../images/index.ts'
 
 /** The lines of the instance with this container ID, up to `now` (or its end), oldest first. */
 export function instanceLogs(config: ClusterConfig, rt: PodRuntime, container: string, containerID: string, now: number): string | undefined {
+  return instanceLogLines(config, rt, container, containerID, now)?.map((l) => l.line + '\n').join('')
+}
+
+/** The same lines with the time each was written (`--since`, `--timestamps`, `-f`). */
+export function instanceLogLines(config: ClusterConfig, rt: PodRuntime, container: string, containerID: string, now: number): LogLine[] | undefined {
   const life = rt.lives?.get(container)
   const inst: Instance | undefined = [life?.current, life?.previous].find((i) => i?.containerID === containerID)
   if (!life || !inst) return undefined
@@ -20,7 +25,7 @@ export function instanceLogs(config: ClusterConfig, rt: PodRuntime, container: s
   if (family?.requestLog) {
     for (const r of requestsBetween(config, `${rt.namespace}/${rt.name}/${container}`, inst.startedAt, end)) lines.push({ at: r.now, line: family.requestLog(r) })
   }
-  return lines.map((l) => l.line + '\n').join('')
+  return lines
 }
 
 /** The image of the recorded requests (the container's image when they were served). */
