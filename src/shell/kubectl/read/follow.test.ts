@@ -68,3 +68,27 @@ describe('--request-timeout and --since durations', () => {
     expect([requestTimeoutSeconds('10'), requestTimeoutSeconds('1m30s'), requestTimeoutSeconds('0'), requestTimeoutSeconds('bad')]).toEqual([10, 90, undefined, undefined])
   })
 })
+
+describe('kubectl logs of a pod with two containers', () => {
+  it('defaults to the first container and says so on stderr (podcmd.FindOrDefaultContainerByName); --all-containers --prefix names each', () => {
+    const s = new ShellSession({ seed: 1 })
+    s.runScript(`kubectl apply -f - <<YAML
+apiVersion: v1
+kind: Pod
+metadata:
+  name: two
+spec:
+  containers:
+  - name: a
+    image: nginx
+  - name: b
+    image: busybox
+    command: ["sh", "-c", "echo hi from b; sleep 3600"]
+YAML
+kubectl wait --for=condition=Ready pod/two`)
+    const [plain] = s.runScript('kubectl logs two')
+    expect(plain.chunks[0]).toEqual({ stream: 'stderr', text: 'Defaulted container "a" out of: a, b\n' })
+    const [all] = s.runScript('kubectl logs two --all-containers --prefix --tail=1')
+    expect(all.chunks.map((c) => c.text).join('')).toMatch(/^\[pod\/two\/a\] .*start worker process \d+\n\[pod\/two\/b\] hi from b\n$/)
+  })
+})

@@ -40,7 +40,7 @@ const FLAGS = [...GLOBAL_FLAGS, { name: 'container', short: 'c', type: 'string' 
   { name: 'previous', short: 'p', type: 'bool' as const }, { name: 'tail', type: 'int' as const }, { name: 'timestamps', type: 'bool' as const },
   { name: 'all-containers', type: 'bool' as const }, { name: 'selector', short: 'l', type: 'string' as const }, { name: 'prefix', type: 'bool' as const },
   { name: 'since', type: 'string' as const }, { name: 'since-time', type: 'string' as const }, { name: 'max-log-requests', type: 'int' as const },
-  { name: 'ignore-errors', type: 'bool' as const }, { name: 'limit-bytes', type: 'int' as const }, { name: 'pod-running-timeout', type: 'string' as const }]
+  { name: 'ignore-errors', type: 'bool' as const }, { name: 'quiet', short: 'q', type: 'bool' as const }, { name: 'limit-bytes', type: 'int' as const }, { name: 'pod-running-timeout', type: 'string' as const }]
 
 export const logs: KubectlSubcommand = (ctx) => {
   const flags = parseFlags(ctx.args, FLAGS)
@@ -83,7 +83,7 @@ export const logs: KubectlSubcommand = (ctx) => {
   }
   const streams: Stream[] = []
   for (const pod of pods) {
-    const picked = streamsOf(ctx, pod, str(flags, 'container'), bool(flags, 'all-containers'), bool(flags, 'previous'))
+    const picked = streamsOf(ctx, pod, str(flags, 'container'), bool(flags, 'all-containers'), bool(flags, 'previous'), bool(flags, 'quiet'))
     if ('error' in picked) {
       ctx.io.err(picked.error)
       return 1
@@ -163,7 +163,7 @@ function rfc3339Nano(at: number): string {
 }
 
 /** The containers of one pod whose logs are asked for, each at the instance the API server would read. */
-function streamsOf(ctx: KubectlContext, pod: KubeObject, containerName: string | undefined, all: boolean, previous: boolean): { streams: Stream[] } | { error: string } {
+function streamsOf(ctx: KubectlContext, pod: KubeObject, containerName: string | undefined, all: boolean, previous: boolean, quiet: boolean): { streams: Stream[] } | { error: string } {
   const name = pod.metadata.name
   const containers: Container[] = pod.spec?.containers ?? []
   let names: string[]
@@ -172,8 +172,10 @@ function streamsOf(ctx: KubectlContext, pod: KubeObject, containerName: string |
     if (!containers.some((c) => c.name === containerName)) return { error: `error: container ${containerName} is not valid for pod ${name}\n` }
     names = [containerName]
   } else {
-    if (containers.length > 1) return { error: `error: a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => c.name).join(' ')}]\n` }
-    names = containers.slice(0, 1).map((c) => c.name)
+    // podcmd.FindOrDefaultContainerByName: the default-container annotation, else the first container, and says so.
+    const chosen = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0]?.name
+    if (containers.length > 1 && !quiet) ctx.io.err(`Defaulted container "${chosen}" out of: ${containers.map((c) => c.name).join(', ')}\n`)
+    names = chosen ? [chosen] : []
   }
   const streams: Stream[] = []
   for (const c of names) {
