@@ -8,12 +8,7 @@ import { linesUntil } from './container-runtime-state.ts'
 import { requestsBetween } from '../network/request-log.ts'
 import { imageFamily } from '../images/index.ts'
 
-/** The lines of the instance with this container ID, up to `now` (or its end), oldest first. */
-export function instanceLogs(config: ClusterConfig, rt: PodRuntime, container: string, containerID: string, now: number): string | undefined {
-  return instanceLogLines(config, rt, container, containerID, now)?.map((l) => l.line + '\n').join('')
-}
-
-/** The same lines with the time each was written (`--since`, `--timestamps`, `-f`). */
+/** The lines of the instance with this container ID, up to `now` (or its end), with the time each was written. */
 export function instanceLogLines(config: ClusterConfig, rt: PodRuntime, container: string, containerID: string, now: number): LogLine[] | undefined {
   const life = rt.lives?.get(container)
   const inst: Instance | undefined = [life?.current, life?.previous].find((i) => i?.containerID === containerID)
