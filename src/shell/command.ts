@@ -1,7 +1,7 @@
 // What every simulated tool (kubectl, kind, curl, docker, ...) receives and gives back.
 import type { Cluster } from '../engine/cluster/cluster.ts'
 
-export interface OutputChunk { stream: 'stdout' | 'stderr'; text: string }
+export interface OutputChunk { stream: 'stdout' | 'stderr'; text: string; terminal?: true }
 
 /** Where a command runs: on the host (the learner's machine), inside a pod via `kubectl exec`, or in a kind node container via `docker exec`. */
 export type ExecLocation = { kind: 'host' } | { kind: 'pod'; namespace: string; pod: string; container: string } | { kind: 'node'; node: string }
@@ -16,6 +16,8 @@ export interface CommandIO {
   err(text: string): void
   /** Records a TRACE (cli-contract.md) for a connection, packet exchange or DNS lookup the command caused. */
   trace(trace: unknown): void
+  /** Started with `&`: a tool that runs until Ctrl+C keeps going in the background (host.background). */
+  detached?: boolean
 }
 
 import type { Seed } from '../engine/sim/random.ts'
@@ -55,6 +57,8 @@ export interface ShellHost {
   readonly terminal?: boolean
   /** A job left running (`kubectl port-forward`) writes to the terminal, past the running command's pipes. */
   background?(stream: OutputChunk['stream'], text: string): void
+  /** Polls `poll` after every command from now on: a background job looking for news (`kubectl logs -f … &`). */
+  addJob?(poll: () => void): void
   /** Opens a shell the next statements run in, until `exit`; absent where nothing can follow (a probe). */
   openShell?(spec: ShellSpec): void
 }

@@ -39,8 +39,10 @@ export class ShellSession implements ShellHost {
   readonly terminal: boolean
   /** A shell opened inside a pod or node (`kubectl exec -it POD -- sh`) that typed lines run in until `exit`. */
   private nested: NestedShell | undefined
-  /** Where background jobs' output goes: the terminal of each command running now (innermost last). */
-  private readonly terminals: OutputChunk[][] = []
+  /** Where background jobs' output goes: the output of each command running now (innermost last). */
+  private readonly terminals: ((stream: OutputChunk['stream'], text: string) => void)[] = []
+  /** Background jobs that look for news after every command (`kubectl logs -f … &`). */
+  private readonly jobs: (() => void)[] = []
 
   constructor(opts: SessionOptions = {}) {
     this.seed = opts.seed ?? 1
@@ -136,34 +138,35 @@ export class ShellSession implements ShellHost {
 
   /** Runs one tool on the host (the script interpreter's runner). */
   exec(req: ExecRequest): CommandResult {
-    return this.runCollected(req.argv, req.stdin, req.env, { kind: 'host' })
+    return this.runCollected(req.argv, req.stdin, req.env, { kind: 'host' }, req.background)
   }
 
   background(stream: OutputChunk['stream'], text: string): void {
-    const terminal = this.terminals[this.terminals.length - 1]
-    const last = terminal?.[terminal.length - 1]
-    if (last && last.stream === stream) last.text += text
-    else terminal?.push({ stream, text })
+    this.terminals[this.terminals.length - 1]?.(stream, text)
   }
 
-  runCollected(argv: string[], stdin: string | undefined, env: Record<string, string>, location: ExecLocation): CommandResult {
+  /** A background job to poll after each command (it prints through `background`). */
+  addJob(poll: () => void): void {
+    this.jobs.push(poll)
+  }
+
+  runCollected(argv: string[], stdin: string | undefined, env: Record<string, string>, location: ExecLocation, detached = false): CommandResult {
     const chunks: OutputChunk[] = []
-    const terminal: OutputChunk[] = []
     const traces: unknown[] = []
-    const push = (stream: OutputChunk['stream'], text: string) => {
+    const push = (stream: OutputChunk['stream'], text: string, terminal = false) => {
       if (!text) return
       const last = chunks[chunks.length - 1]
-      if (last && last.stream === stream) last.text += text
-      else chunks.push({ stream, text })
+      if (last && last.stream === stream && !last.terminal === !terminal) last.text += text
+      else chunks.push(terminal ? { stream, text, terminal } : { stream, text })
     }
-    this.terminals.push(terminal)
+    this.terminals.push((stream, text) => push(stream, text, true))
     let exitCode: number
     try {
-      exitCode = this.run({ argv, stdin, env, location, out: (t) => push('stdout', t), err: (t) => push('stderr', t), trace: (t) => traces.push(t) })
+      exitCode = this.run({ argv, stdin, env, location, out: (t) => push('stdout', t), err: (t) => push('stderr', t), trace: (t) => traces.push(t), ...(detached ? { detached } : {}) })
     } finally {
       this.terminals.pop()
     }
-    return terminal.length ? { chunks, exitCode, traces, terminal } : { chunks, exitCode, traces }
+    return { chunks, exitCode, traces }
   }
 
   run(io: CommandIO): number {
@@ -177,6 +180,7 @@ export class ShellSession implements ShellHost {
     const code = command(io, this)
     // Every command ends with the control plane caught up, as a person would see it a moment later.
     this.currentCluster?.converge()
+    for (const poll of this.jobs) poll()
     return code
   }
 }

@@ -8,8 +8,8 @@ import { linesUntil } from './container-runtime-state.ts'
 import { requestsBetween } from '../network/request-log.ts'
 import { imageFamily } from '../images/index.ts'
 
-/** The lines of the instance with this container ID, up to `now` (or its end), oldest first. */
-export function instanceLogs(config: ClusterConfig, rt: PodRuntime, container: string, containerID: string, now: number): string | undefined {
+/** The lines of the instance with this container ID, up to `now` (or its end), with the time each was written. */
+export function instanceLogLines(config: ClusterConfig, rt: PodRuntime, container: string, containerID: string, now: number): LogLine[] | undefined {
   const life = rt.lives?.get(container)
   const inst: Instance | undefined = [life?.current, life?.previous].find((i) => i?.containerID === containerID)
   if (!life || !inst) return undefined
@@ -20,7 +20,7 @@ export function instanceLogs(config: ClusterConfig, rt: PodRuntime, container: s
   if (family?.requestLog) {
     for (const r of requestsBetween(config, `${rt.namespace}/${rt.name}/${container}`, inst.startedAt, end)) lines.push({ at: r.now, line: family.requestLog(r) })
   }
-  return lines.map((l) => l.line + '\n').join('')
+  return lines
 }
 
 /** The image of the recorded requests (the container's image when they were served). */

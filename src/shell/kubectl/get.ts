@@ -18,6 +18,8 @@ import { toJson } from './print/json.ts'
 import { goValue, renderJSONPath, JSONPathExecError, JSONPathParseError } from './print/jsonpath.ts'
 import { parseCustomColumns, renderCustomColumns } from './print/custom-columns.ts'
 import type { PrintContext } from './print/table.ts'
+import { nameLine, watchResources } from './read/get-watch.ts'
+import { requestTimeoutSeconds } from './read/follow.ts'
 
 const GET_FLAGS: FlagSpec[] = [
   ...GLOBAL_FLAGS,
@@ -106,6 +108,12 @@ export const get: KubectlSubcommand = (ctx) => {
     return 1
   }
 
+  const watching = bool(flags, 'watch') || bool(flags, 'watch-only')
+  // The watch path builds with SingleResourceType (get.go watch).
+  if (watching && parsed.requests.length > 1) {
+    ctx.io.err('error: you may only specify a single resource type\n')
+    return 1
+  }
   const ignoreNotFound = bool(flags, 'ignore-not-found')
   const errors: string[] = []
   const found: Found[] = []
@@ -142,6 +150,25 @@ export const get: KubectlSubcommand = (ctx) => {
     }
   }
 
+  if (watching) {
+    if (errors.length) {
+      for (const e of errors) ctx.io.err(e + '\n')
+      return 1
+    }
+    const [{ request, objects }] = found
+    const names = request.names
+    return watchResources(ctx, {
+      request, initial: objects.map(forDisplay),
+      namespace: request.info.namespaced && !allNamespaces ? namespace : undefined,
+      selects: (o) => (names.length ? names.includes(o.metadata.name) : matches(selector, o.metadata.labels) && matchesFields(o, fields)),
+      watchOnly: bool(flags, 'watch-only'), events: bool(flags, 'output-watch-events'),
+      wide: format.kind === 'table' && format.wide, noHeaders: bool(flags, 'no-headers'), allNamespaces,
+      showLabels: bool(flags, 'show-labels'), labelColumns: strs(flags, 'label-columns'),
+      printOne: format.kind === 'table' ? undefined : watchPrinter(format, bool(flags, 'no-headers')),
+      timeout: requestTimeoutSeconds(str(flags, 'request-timeout')),
+    })
+  }
+
   const code = print(ctx, format, found, {
     singleItem: parsed.singleItem,
     showKind: parsed.multipleTypes || bool(flags, 'show-kind'),
@@ -151,6 +178,24 @@ export const get: KubectlSubcommand = (ctx) => {
   })
   for (const e of errors) ctx.io.err(e + '\n')
   return errors.length || code ? 1 : 0
+}
+
+/** One object at a time, as the watch hands them to kubectl's printer (YAML documents separated by `---`). */
+function watchPrinter(format: OutputFormat, noHeaders: boolean): (obj: KubeObject) => string {
+  let count = 0
+  return (raw) => {
+    const obj = forDisplay(raw)
+    count++
+    switch (format.kind) {
+      case 'name': return nameLine(obj)
+      case 'json': return toJson(obj)
+      case 'yaml': return (count > 1 ? '---\n' : '') + toYaml(obj)
+      case 'custom-columns': return renderCustomColumns(parseCustomColumns(format.spec), [obj], noHeaders || count > 1)
+      case 'go-template': return renderGoTemplate(format.template, obj)
+      case 'jsonpath': return renderJSONPath(format.template, obj, format.asJson)
+      default: return ''
+    }
+  }
 }
 
 interface PrintOptions {

@@ -33,7 +33,12 @@ interface ArithCommand { kind: 'arithcmd'; expr: Word; redirects: Redirect[] }
 export type Command = SimpleCommand | ForCommand | ArithForCommand | WhileCommand | IfCommand | GroupCommand | ArithCommand
 
 export interface Pipeline { negate: boolean; commands: Command[]; pipeStderr: boolean[] }
-export interface AndOr { first: Pipeline; rest: { op: '&&' | '||'; pipeline: Pipeline }[] }
+export interface AndOr {
+  first: Pipeline
+  rest: { op: '&&' | '||'; pipeline: Pipeline }[]
+  /** Ended by `&`: run as a background job. */
+  background?: boolean
+}
 export interface ListNode { items: AndOr[] }
 
 export interface Statement {

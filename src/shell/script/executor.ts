@@ -40,6 +40,8 @@ export class Interpreter implements ExpandHost {
   private aliases: Record<string, string> = {}
   /** How many synchronous contexts ($(...), xargs) enclose the current step: there no checkpoint can pause. */
   private syncDepth = 0
+  /** How many `&` lists enclose the running command (its tools are told they run in the background). */
+  private backgroundDepth = 0
   /** Set by interrupt(): the next checkpoint throws InterruptSignal (Ctrl+C). */
   private interruptRequested = false
 
@@ -135,11 +137,16 @@ export class Interpreter implements ExpandHost {
   }
 
   private *andOr(node: AndOr, io: Io): Work {
-    let status = yield* this.pipeline(node.first, io)
-    for (const { op, pipeline } of node.rest) {
-      if ((op === '&&') === (status === 0)) status = yield* this.pipeline(pipeline, io)
+    if (node.background) this.backgroundDepth++
+    try {
+      let status = yield* this.pipeline(node.first, io)
+      for (const { op, pipeline } of node.rest) {
+        if ((op === '&&') === (status === 0)) status = yield* this.pipeline(pipeline, io)
+      }
+      return status
+    } finally {
+      if (node.background) this.backgroundDepth--
     }
-    return status
   }
 
   private *pipeline(p: Pipeline, io: Io): Work {
@@ -354,6 +361,7 @@ export class Interpreter implements ExpandHost {
   private *external(argv: string[], env: Record<string, string>, io: Io): Work {
     yield* this.checkpoint()
     const req: ExecRequest = { argv, env: { ...exportedEnv(this.state), ...env } }
+    if (this.backgroundDepth) req.background = true
     if (io.stdin) req.stdin = io.stdin.remaining()
     let result
     try {
@@ -362,9 +370,11 @@ export class Interpreter implements ExpandHost {
       io.err(`kubehop: ${argv[0]}: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
       return 1
     }
-    // A background job's lines reach the terminal as they happen (before the answer they announce), never a pipe.
-    for (const c of result.terminal ?? []) this.emit(c.stream, c.text)
-    for (const c of result.chunks) (c.stream === 'stdout' ? io.out : io.err)(c.text)
+    // A background job's lines reach the terminal in the order they were written, never a pipe or a redirection.
+    for (const c of result.chunks) {
+      if (c.terminal) this.emit(c.stream, c.text)
+      else (c.stream === 'stdout' ? io.out : io.err)(c.text)
+    }
     for (const t of result.traces) this.traces.push(t)
     return result.exitCode
   }

@@ -77,3 +77,10 @@ describe('parseScript', () => {
     expect(r.stdout).toBe('hi\n')
   })
 })
+
+describe('background lists', () => {
+  it('marks the and-or list that `&` ends, and only that one', () => {
+    const [stmt] = parseScript('a & b; c &').statements
+    expect(stmt.list.items.map((i) => i.background ?? false)).toEqual([true, false, true])
+  })
+})

@@ -98,6 +98,7 @@ export class Parser {
       items.push(this.andOr())
       let t = this.peek()
       if (this.isOp(t, ';', '&')) {
+        if (this.isOp(t, '&')) items[items.length - 1].background = true
         this.take()
         t = this.peek()
       } else if (t.type !== 'newline' && t.type !== 'eof') throw this.unexpected(t)
@@ -116,6 +117,7 @@ export class Parser {
       if (t.type === 'eof') throw this.unexpected(t)
       items.push(this.andOr())
       const sep = this.peek()
+      if (this.isOp(sep, '&')) items[items.length - 1].background = true
       if (this.isOp(sep, ';', '&') || sep.type === 'newline') {
         this.take()
         this.skipNewlines()

@@ -1,14 +1,14 @@
 // Public types of the kubehop shell: what the console, the CLI and the session see.
 
-export interface Chunk { stream: 'stdout' | 'stderr'; text: string }
-
-export interface CommandResult {
-  chunks: Chunk[]
-  exitCode: number
-  traces: unknown[]
-  /** What background jobs (`kubectl port-forward … &`) wrote to the terminal meanwhile: past this command's pipes. */
-  terminal?: Chunk[]
+export interface Chunk {
+  stream: 'stdout' | 'stderr'
+  text: string
+  /** Written by a background job (`kubectl port-forward … &`) while this command ran: it goes to the terminal,
+   * past the command's pipes and redirections, in the order it was written. */
+  terminal?: true
 }
+
+export interface CommandResult { chunks: Chunk[]; exitCode: number; traces: unknown[] }
 
 export interface ExecRequest {
   argv: string[]
@@ -16,6 +16,8 @@ export interface ExecRequest {
   stdin?: string
   /** Exported variables plus the `NAME=value` prefixes of this one command. */
   env: Record<string, string>
+  /** Started with `&`: a tool that would run until Ctrl+C (get -w, logs -f) goes on in the background. */
+  background?: boolean
 }
 
 /** Runs a command the shell does not implement itself (kubectl, curl, ...). Synchronous. */

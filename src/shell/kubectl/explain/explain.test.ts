@@ -39,6 +39,11 @@ describe('kubectl explain', () => {
     expect(out).toContain('\n  targetPort\t<string>\n')
   })
 
+  it('appends the referred type\'s doc to a field\'s, as the server\'s allOf does (IntOrString, ServiceSpec)', () => {
+    expect(run(s, 'kubectl explain svc.spec.ports.targetPort').out).toContain('\n    https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-serviceIntOrString\n    is a type that can hold an int32 or a string.')
+    expect(run(s, 'kubectl explain svc.spec').out).toContain('FIELD: spec <ServiceSpec>\n\n\nDESCRIPTION:\n    Spec defines the behavior of a service.\n')
+  })
+
   it('shows status, which manifests may not set, and every field under --recursive', () => {
     const { out } = run(s, 'kubectl explain pods --recursive')
     expect(out).toContain('\n  status\t<PodStatus>\n    conditions\t<[]PodCondition>\n      lastProbeTime\t<string>\n')

@@ -22,6 +22,10 @@ export type Definitions = Record<string, SchemaNode>
 
 interface Resolved { schema: SchemaNode; name: string }
 
+// The server's schema refers IntOrString fields to this type (apimachinery util/intstr), whose doc explain appends;
+// kubernetes-types inlines them as a number-or-string union.
+const INT_OR_STRING = 'IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.'
+
 const indent = (n: number, text: string) => ' '.repeat(n) + text.replaceAll('\n', '\n' + ' '.repeat(n))
 
 export class Explainer {
@@ -74,6 +78,7 @@ export class Explainer {
   private description(node: SchemaNode): string {
     let text = node.description ? node.description + '\n' : ''
     if (node.$ref) text += this.description(this.resolve(node).schema)
+    if (Array.isArray(node.type) && node.type.includes('string') && node.type.includes('number')) text += INT_OR_STRING + '\n'
     if (node.items) text += this.description(node.items)
     const values = this.mapValue(node)
     if (values) text += this.description(values)

@@ -27,6 +27,13 @@ export function resourcePrefix(kind: string): string {
 }
 
 export function renderResourceTable(kind: string, objects: KubeObject[], opts: TableOptions, ctx: PrintContext): string {
+  const { headers, rows } = resourceTableCells(kind, objects, opts, ctx)
+  const lines = opts.noHeaders ? rows : [headers, ...rows]
+  return tabulate(lines.map((cells) => cells.join('\t') + '\n').join(''))
+}
+
+/** The header and rows of one kind's table, cell by cell (a watch lays each row out on its own). */
+export function resourceTableCells(kind: string, objects: KubeObject[], opts: Omit<TableOptions, 'noHeaders'>, ctx: PrintContext): { headers: string[]; rows: string[][] } {
   const columns = visibleColumns(tableFor(kind), opts.wide)
   const headers = columns.map((c) => c.header)
   const labelKeys = opts.labelColumns.flatMap((l) => l.split(',')).filter(Boolean)
@@ -43,6 +50,5 @@ export function renderResourceTable(kind: string, objects: KubeObject[], opts: T
     if (opts.withNamespace) cells.unshift(obj.metadata.namespace ?? '')
     return cells
   })
-  const lines = opts.noHeaders ? rows : [headers, ...rows]
-  return tabulate(lines.map((cells) => cells.join('\t') + '\n').join(''))
+  return { headers, rows }
 }

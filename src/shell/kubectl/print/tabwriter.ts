@@ -108,6 +108,24 @@ function cellsInColumns(line: Cell[]): number {
   return line.length - 1
 }
 
+/**
+ * kubectl's watch writer (cli-runtime printers.GetNewTabWriter sets liggitt/tabwriter's RememberWidths): flushed
+ * after every event, and a column never gets narrower than it was, so later rows line up with earlier ones.
+ */
+export class RememberingTable {
+  private widths: number[] = []
+
+  /** Lays out `lines` (cells) as one flushed block and remembers the widths. */
+  block(lines: string[][]): string {
+    for (const cells of lines) {
+      cells.slice(0, -1).forEach((cell, j) => {
+        this.widths[j] = Math.max(this.widths[j] ?? TABLE_TABWRITER.minwidth, width(cell) + TABLE_TABWRITER.padding)
+      })
+    }
+    return lines.map((cells) => cells.map((cell, j) => (j < cells.length - 1 ? cell.padEnd(this.widths[j] + cell.length - width(cell)) : cell)).join('') + '\n').join('')
+  }
+}
+
 /** Lays out tab-separated lines (each ending in `\n`) as kubectl does. */
 export function tabulate(text: string, opts: TabWriterOptions = TABLE_TABWRITER): string {
   const w = new TabWriter(opts)
