@@ -47,6 +47,25 @@ function totalTimes(profile: Profile): [string, number][] {
   return [...total].sort((a, b) => b[1] - a[1])
 }
 
+/** Who calls `name` (CALLERS=name): its callers three frames up, by time. */
+function callersOf(profile: Profile, name: string): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const parent = new Map<number, number>()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const out = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    if (byId.get(id)!.callFrame.functionName !== name) return
+    const chain: string[] = []
+    for (let at = parent.get(id); at !== undefined && chain.length < 3; at = parent.get(at)) {
+      const f = byId.get(at)!.callFrame
+      chain.push(`${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`)
+    }
+    const k = chain.join(' < ')
+    out.set(k, (out.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+  })
+  return [...out].sort((a, b) => b[1] - a[1])
+}
+
 interface TraceEvent { name: string; ph: string; dur?: number; tid: number; pid: number; ts: number; args?: { name?: string } }
 
 async function traced<T>(cdp: CDPSession, body: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
@@ -78,6 +97,7 @@ async function profiled<T>(cdp: CDPSession, label: string, body: () => Promise<T
   console.log(`\n=== ${label}: ${wall.toFixed(0)} ms profiled\n--- main thread trace (top-level events, nested ones counted too)\n${traceSummary(events)}`)
   console.log('--- self time')
   for (const [k, v] of selfTimes(profile).slice(0, 30)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${k}`)
+  if (process.env.CALLERS) for (const [k, v] of callersOf(profile, process.env.CALLERS).slice(0, 8)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${process.env.CALLERS} < ${k}`)
   console.log('--- total time')
   for (const [k, v] of totalTimes(profile).slice(0, 40)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${k}`)
   return result
