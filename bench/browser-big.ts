@@ -22,7 +22,7 @@ const SMOKE = process.env.BENCH_BIG_SMOKE !== '0'
 /** Live pods the canvas shows for the big document: pod cards of its namespaces plus the counts on grouped boxes,
  * less the pods shown as terminating. A scaled-down pod is Terminating for its grace period (30 s of simulated
  * time, as kubectl shows it): the edit is painted when the canvas shows it going, not when the clock removes it. */
-const DRAWN = `(() => { let n = document.querySelectorAll('.react-flow__node-pod:is([aria-label^="Pod default/"], [aria-label^="Pod shop/"]):not([aria-label*=", Terminating"])').length;
+export const DRAWN = `(() => { let n = document.querySelectorAll('.react-flow__node-pod:is([aria-label^="Pod default/"], [aria-label^="Pod shop/"]):not([aria-label*=", Terminating"])').length;
   for (const el of document.querySelectorAll('[data-pods]')) n += Number(el.getAttribute('data-pods')) - Number(el.getAttribute('data-ending') ?? 0); return n })`
 const WATCH = `(() => { if (window.__long) return; window.__long = [];
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]) }).observe({ type: 'longtask', buffered: true }) })()`

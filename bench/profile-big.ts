@@ -1,0 +1,157 @@
+// Where the main thread's time goes at 1,000 pods: a CPU profile (self time by function) and a trace summary
+// (time by top-level event: scripting, style, layout, paint, layerize) for the paste, the edits and the animation.
+// Run: `BENCH_DIST=dist BENCH_PORT=4173 npx tsx bench/profile-big.ts [paste|edit|anim]...` (a non-minified build
+// names the functions: `npx vite build --minify false --outDir DIR`).
+import { spawn } from 'node:child_process'
+import { chromium, type CDPSession, type Page } from '@playwright/test'
+import { KUBIA_REPLICAS_LINE, bigLink, bigManifest, replicasOf } from './big-document.ts'
+import { DRAWN, pasteInto } from './browser-big.ts'
+
+const PORT = process.env.BENCH_PORT ?? '4173'
+const DIST = process.env.BENCH_DIST ?? 'dist'
+const URL = `http://127.0.0.1:${PORT}/`
+const phases = process.argv.slice(2).length ? process.argv.slice(2) : ['paste', 'edit', 'anim']
+
+const waitDrawn = (page: Page, n: number) => page.waitForFunction(`${DRAWN}() === ${n}`, undefined, { timeout: 180_000, polling: 'raf' })
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number; children?: number[] }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+
+function selfTimes(profile: Profile): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const self = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame
+    const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+  })
+  return [...self].sort((a, b) => b[1] - a[1])
+}
+
+/** Total (inclusive) time by function: the callers that lead to the cost. */
+function totalTimes(profile: Profile): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const parent = new Map<number, number>()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const total = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>()
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)!.callFrame
+      const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
+      if (seen.has(name)) continue
+      seen.add(name)
+      total.set(name, (total.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+    }
+  })
+  return [...total].sort((a, b) => b[1] - a[1])
+}
+
+/** Who calls `name` (CALLERS=name): its callers three frames up, by time. */
+function callersOf(profile: Profile, name: string): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const parent = new Map<number, number>()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const out = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    if (byId.get(id)!.callFrame.functionName !== name) return
+    const chain: string[] = []
+    for (let at = parent.get(id); at !== undefined && chain.length < 3; at = parent.get(at)) {
+      const f = byId.get(at)!.callFrame
+      chain.push(`${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`)
+    }
+    const k = chain.join(' < ')
+    out.set(k, (out.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+  })
+  return [...out].sort((a, b) => b[1] - a[1])
+}
+
+interface TraceEvent { name: string; ph: string; dur?: number; tid: number; pid: number; ts: number; args?: { name?: string } }
+
+async function traced<T>(cdp: CDPSession, body: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
+  const events: TraceEvent[] = []
+  cdp.on('Tracing.dataCollected', (e) => { for (const v of e.value) events.push(v as unknown as TraceEvent) })
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'] } as never, transferMode: 'ReportEvents' })
+  const result = await body()
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r))
+  await cdp.send('Tracing.end')
+  await done
+  return { result, events }
+}
+
+function traceSummary(events: TraceEvent[]): string {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+  const onMain = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur)
+  const by = new Map<string, { ms: number; n: number }>()
+  for (const e of onMain) { const s = by.get(e.name) ?? { ms: 0, n: 0 }; s.ms += e.dur! / 1000; s.n++; by.set(e.name, s) }
+  return [...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 22).map(([k, v]) => `  ${v.ms.toFixed(0).padStart(7)} ms ${String(v.n).padStart(6)}× ${k}`).join('\n')
+}
+
+async function profiled<T>(cdp: CDPSession, label: string, body: () => Promise<T>): Promise<T> {
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  const { result, events } = await traced(cdp, body)
+  const { profile } = await cdp.send('Profiler.stop') as { profile: Profile }
+  const wall = (profile.endTime - profile.startTime) / 1000
+  console.log(`\n=== ${label}: ${wall.toFixed(0)} ms profiled\n--- main thread trace (top-level events, nested ones counted too)\n${traceSummary(events)}`)
+  console.log('--- self time')
+  for (const [k, v] of selfTimes(profile).slice(0, 30)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${k}`)
+  if (process.env.CALLERS) for (const [k, v] of callersOf(profile, process.env.CALLERS).slice(0, 8)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${process.env.CALLERS} < ${k}`)
+  console.log('--- total time')
+  for (const [k, v] of totalTimes(profile).slice(0, 40)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${k}`)
+  return result
+}
+
+async function main(): Promise<void> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', PORT, '--strictPort', '--outDir', DIST], { stdio: 'ignore', detached: true })
+  try {
+    for (let i = 0; i < 100; i++) { try { if ((await fetch(URL)).ok) break } catch { /* not yet */ } await new Promise((r) => setTimeout(r, 100)) }
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
+    const cdp = await page.context().newCDPSession(page)
+    await page.goto(URL + (await bigLink(4, 20)).slice(1))
+    const editor = page.getByRole('textbox', { name: /YAML manifest/ })
+    await editor.waitFor({ timeout: 60_000 })
+    await waitDrawn(page, 4)
+    await page.waitForTimeout(500)
+    await editor.focus()
+    await page.keyboard.press('Control+A')
+    const pods = 1000
+    const paste = async () => { await pasteInto(page, bigManifest(pods)); await waitDrawn(page, pods) }
+    if (phases.includes('paste')) await profiled(cdp, 'paste 1,000 pods', paste)
+    else await paste()
+    await page.waitForTimeout(1500)
+    const kubia = replicasOf(pods)[0]
+    const edits = async () => {
+      for (let i = 0; i < 6; i++) {
+        const n = i % 2 ? kubia : kubia + 1
+        await editor.focus()
+        await page.keyboard.press('Control+G')
+        await page.keyboard.insertText(String(KUBIA_REPLICAS_LINE))
+        await page.keyboard.press('Enter')
+        await page.keyboard.press('Home')
+        await page.keyboard.press('Shift+End')
+        await page.keyboard.insertText(`replicas: ${n}`)
+        await waitDrawn(page, pods - kubia + n)
+      }
+    }
+    if (phases.includes('edit')) await profiled(cdp, '6 edits', edits)
+    if (phases.includes('anim')) {
+      await page.getByRole('button', { name: 'Send request' }).click()
+      const form = page.getByRole('dialog', { name: 'Send request' })
+      await form.getByRole('combobox', { name: 'Count' }).selectOption('100')
+      await form.getByRole('button', { name: 'Send' }).click()
+      await page.waitForFunction(`document.querySelectorAll('.packet-layer .packet-dot:not(.is-hidden)').length >= 20`, undefined, { timeout: 60_000 })
+      await profiled(cdp, 'animation, 3 s', async () => {
+        const fps = await page.evaluate(`new Promise((resolve) => { let f = 0; const s = performance.now(); const frame = (now) => { f++; if (now - s < 3000) requestAnimationFrame(frame); else resolve(f / (now - s) * 1000) }; requestAnimationFrame(frame) })`)
+        console.log(`fps ${Number(fps).toFixed(1)}`)
+      })
+    }
+    await browser.close()
+  } finally {
+    if (server.pid) process.kill(-server.pid)
+  }
+}
+
+await main()
