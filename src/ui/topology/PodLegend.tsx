@@ -16,7 +16,7 @@ export function PodLegend() {
   return (
     <details className="pod-legend">
       <summary>Pod states</summary>
-      <ul>
+      <ul aria-label="Pod states">
         {ROWS.map((r) => (
           <li key={r.state}>
             <span className={`pod-legend__swatch topo-pod--${r.state}`} aria-hidden="true">{r.mark}</span>
