@@ -17,7 +17,7 @@ function GraceLeft({ endsAt }: { endsAt: number }) {
   return <span className="topo-pod__grace" title="terminationGracePeriodSeconds left before the kubelet kills it">{left}s left</span>
 }
 
-const MARK: Partial<Record<string, string>> = { completed: '✓', failed: '✕', terminating: '⏻', creating: '◌' }
+const MARK: Partial<Record<string, string>> = { completed: '✓', failed: '✕', terminating: '⊖', creating: '◌', pending: '◷' }
 
 export function PodNode({ data, selected }: Props) {
   const { pod } = data
