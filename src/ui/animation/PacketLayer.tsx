@@ -13,6 +13,9 @@ import { PacketTag, StationView, opens, packetVisits } from './StationView.tsx'
 import { openedRect, stationPoint, visitAt, type Rect } from './stations.ts'
 import { drawnId, trackCurves } from './tracks.ts'
 import type { Timeline } from './useTimeline.ts'
+import { useApp } from '../store.ts'
+import { readTopology } from '../topology/model.ts'
+import { failureHop, podOutcomeNote } from './podOutcome.ts'
 
 const FAIL = new Set(['drop', 'reset', 'reject', 'close', 'refuse', 'nxdomain'])
 /** Share of a trip between boxes spent leaving the opened view and entering the next one. */
@@ -169,6 +172,7 @@ function OutcomeMarks({ timeline }: { timeline: Timeline }) {
   const focus = useRequests((s) => s.focus)
   const focusHop = useRequests((s) => s.focusHop)
   const output = useRequests((s) => s.records.find((r) => r.id === s.playing)?.output ?? '')
+  const snapshot = useApp((s) => s.snapshot)
   const p = timeline.packets[focus]
   if (p && !p.hops.length) {
     const n = getInternalNode('client')
@@ -186,19 +190,26 @@ function OutcomeMarks({ timeline }: { timeline: Timeline }) {
   }
   const server = p.trace.servedBy && p.hops.find((h) => h.hop.at === p.trace.servedBy && (h.hop.action === 'accept' || h.hop.action === 'resolve' || h.hop.action === 'respond'))
   const marks = []
+  const podOf = (id: string) => (snapshot && id.startsWith('Pod/') ? readTopology(snapshot).pods.find((q) => q.id === id) : undefined)
   if (server && focusHop >= p.hops.indexOf(server)) {
     const b = box(server.node)
+    const note = podOutcomeNote(podOf(server.node), 'delivered')
     const respond = p.hops.find((h) => h.hop.action === 'respond' || h.hop.action === 'resolve')
     const answer = p.kind === 'dns' ? (respond?.hop.note.split('. ')[0] ?? 'answered') : (timeline.packets.filter((x) => x.kind === 'request').length === 1 && output.trim() ? output.trim().split('\n')[0] : respond?.hop.note ?? 'answered')
     if (b) {
       marks.push(<div key="lit" className="pod-lit" style={{ left: b.x - 4, top: b.y - 4, width: b.w + 8, height: b.h + 8 }} />)
       marks.push(<div key="answer" className="pod-answer" role="status" aria-label="Answer" style={{ left: b.x + 30, top: b.y - 26 }}>{answer}</div>)
+      if (note) marks.push(<div key="note" className="pod-outcome-note" role="note" style={{ left: b.x + 8, top: b.y + b.h + 4 }}>{note}</div>)
     }
   }
   if (last && ending !== 'delivered') {
-    const b = box(hop.node)
+    // Marked where it was decided: a refused connection on the pod whose kernel answered RST, not on the client.
+    const at = (ending === 'refused' ? failureHop(p) : undefined) ?? hop
+    const b = box(at.node)
     const text = ending === 'dropped' ? 'Dropped' : ending === 'refused' ? 'Refused' : ending === 'unresolved' ? 'Unresolved (DNS)' : `HTTP error`
-    if (b) marks.push(<div key="fail" className={`packet-fail packet-fail--${ending}`} role="status" aria-label={`Outcome: ${text}`} style={{ left: b.x + 8, top: b.y - 4 }}>✕ {text}{hop.hop.rule ? <code>{hop.hop.rule}</code> : null}</div>)
+    const note = podOutcomeNote(podOf(at.node), ending)
+    if (b) marks.push(<div key="fail" className={`packet-fail packet-fail--${ending}`} role="status" aria-label={`Outcome: ${text}${note ? `. ${note}` : ''}`} style={{ left: b.x + 8, top: b.y - 4 }}>
+      ✕ {text}{note ? <span className="packet-fail__why">{note}</span> : null}{at.hop.rule ? <code>{at.hop.rule}</code> : at.hop.note ? <code>{at.hop.note}</code> : null}</div>)
   }
   return <>{marks}</>
 }

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react'
 import { canvasStore, useCanvas } from './canvasStore.ts'
 import type { TopologyModel } from './model.ts'
 import { SearchBox } from './SearchBox.tsx'
+import { PodLegend } from './PodLegend.tsx'
 import { parseLabels } from './workloads.ts'
 
 function useSearchKey(): void {
@@ -39,6 +40,7 @@ export function CanvasTools({ model, shown, podCount }: { model: TopologyModel; 
           onChange={(e) => setLabelText(e.target.value)} />
         <button type="button" aria-keyshortcuts="Control+K" onClick={() => setSearchOpen(!searchOpen)}>Search ⌃K</button>
         <span className="topo-tools__hint">{podCount} pods</span>
+        <PodLegend />
       </div>
       {searchOpen && <SearchBox model={model} shown={shown} />}
     </>

@@ -18,7 +18,6 @@ import type { LaidOut } from './useTopologyLayout.ts'
 import { canvasStore, useCanvas } from './canvasStore.ts'
 import { CanvasTools } from './CanvasTools.tsx'
 import { EdgeLayer } from './EdgeLayer.tsx'
-import { PodLegend } from './PodLegend.tsx'
 import './canvas.css'
 
 const FIT = { padding: 0.08, maxZoom: 1.1 }
@@ -108,7 +107,6 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   return (
     <div className="topology-flow" ref={host}>
     <CanvasTools model={model} shown={shown} podCount={laidOut.view.model.pods.length} />
-    <PodLegend />
     <ReactFlow
       nodes={nodes}
       edges={packetEdges}

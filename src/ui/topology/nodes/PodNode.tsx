@@ -11,13 +11,14 @@ type Props = NodeProps<Extract<TopologyNode, { type: 'pod' }>>
 function GraceLeft({ endsAt }: { endsAt: number }) {
   const clock = useClock((s) => s.time)
   const snapshotTime = useApp((s) => s.snapshot?.time ?? null)
-  const now = clock ?? snapshotTime
+  // The later of the two: a scenario holds the clock while its steps move the engine's time (sleep, rollout status).
+  const now = clock === null ? snapshotTime : snapshotTime === null ? clock : Math.max(clock, snapshotTime)
   if (now === null) return null
   const left = Math.max(0, Math.ceil(endsAt - now))
   return <span className="topo-pod__grace" title="terminationGracePeriodSeconds left before the kubelet kills it">{left}s left</span>
 }
 
-const MARK: Partial<Record<string, string>> = { completed: '✓', failed: '✕', terminating: '⏻', creating: '◌' }
+const MARK: Partial<Record<string, string>> = { completed: '✓', failed: '✕', terminating: '⊖', creating: '◌', pending: '◷' }
 
 export function PodNode({ data, selected }: Props) {
   const { pod } = data
