@@ -118,6 +118,17 @@ describe('kubelet', () => {
     expect(Date.parse(st.containerStatuses[0].state.terminated.finishedAt) / 1000 - started).toBe(55) // the sixth answer at +50, SIGKILL 5 s later
   })
 
+  it('an exec probe that outlasts timeoutSeconds fails with the runtime\'s timeout', () => {
+    const c = testCluster()
+    apply(c, pod('t', { nodeName: 'kind-worker', containers: [{ name: 'web', image: 'nginx', imagePullPolicy: 'IfNotPresent',
+      readinessProbe: { exec: { command: ['sh', '-c', 'sleep 2; true'] }, timeoutSeconds: 2 } }, { name: 'ok', image: 'busybox', command: ['sleep', '3600'],
+      readinessProbe: { exec: { command: ['sh', '-c', 'sleep 2; true'] }, timeoutSeconds: 3 } }] }))
+    c.advance(30)
+    expect(events(c).find((e) => e.reason === 'Unhealthy')!.message).toBe('Readiness probe failed: command "sh -c sleep 2; true" timed out')
+    const cs = getObj(c, 'Pod', 'default', 't')!.status.containerStatuses
+    expect(cs.map((x: any) => `${x.name}=${x.ready}`)).toEqual(['ok=true', 'web=false'])
+  })
+
   it('a startup probe holds liveness and readiness back, and kills the container when it never succeeds', () => {
     const c = testCluster()
     apply(c, pod('s', { nodeName: 'kind-worker', containers: [{ name: 'web', image: 'nginx', imagePullPolicy: 'IfNotPresent',

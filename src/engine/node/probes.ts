@@ -61,6 +61,9 @@ export function runProbe(probe: Probe, pod: KubeObject, container: Container, st
   // The same files the network sees (ConfigMap-mounted nginx.conf may move the listening port).
   const files = () => containerFiles(pod, container.name, imageFiles(container.image ?? ''), env.store)
   if (probe.exec) {
+    const argv = (probe.exec.command ?? []) as string[]
+    // The runtime's ExecSync gives up after timeoutSeconds: a probe that sleeps longer fails (remote_runtime.go).
+    if (execSeconds(argv) >= probeTiming(probe).timeoutSeconds) return { result: 'failure', message: `command "${argv.join(' ')}" timed out` }
     const r = execInContainer({ store: env.store, runtime: env.runtime, config: env.config, pod, container: container.name, now: env.now }, probe.exec.command ?? [])
     if ('notHandled' in r) return { result: 'success', message: '' }
     if (r.exitCode === 126 && r.stderr.includes('OCI runtime exec failed')) {
@@ -92,6 +95,15 @@ export function runProbe(probe: Probe, pod: KubeObject, container: Container, st
   }
   if (probe.grpc) return { result: 'success', message: '' }
   return { result: 'success', message: '' }
+}
+
+/** How long an exec probe's command runs: its `sleep`s (alone or in `sh -c`); everything else returns at once. */
+function execSeconds(argv: string[]): number {
+  const sleeps = (text: string) => [...text.matchAll(/(?:^|[;&|\s])sleep\s+(\d+(?:\.\d+)?)/g)].reduce((sum, m) => sum + Number(m[1]), 0)
+  const program = (argv[0] ?? '').replace(/^.*\//, '')
+  if (program === 'sleep') return Number(argv[1]) || 0
+  if (['sh', 'bash', 'ash'].includes(program) && argv[1] === '-c') return sleeps(argv[2] ?? '')
+  return 0
 }
 
 /**
