@@ -125,10 +125,11 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
         }
       }
     }
-    for (const w of probeWorkers(c, state, rt)) next = Math.min(next, nextProbeAt(w.probe, w.ps, state.startedAt))
   }
   // A process that handles SIGTERM is gone at once: its exit (and restart) belong to this sync.
   if (killed) advanceContainers(ctx, pod, rt, event, (c, n) => startContainer(ctx, pod, node, rt!, c, n, event))
+  // When each worker runs next (the instances as they are now, a restarted one's fresh workers included).
+  for (const w of probesOf(pod, rt)) next = Math.min(next, nextProbeAt(w.probe, w.ps, rt.containers.get(w.c.name)!.startedAt))
 
   const step = nextContainerStep(rt)
   next = Math.min(next, step)
