@@ -15,10 +15,12 @@ kubectl get pod kubia-liveness
 ## Step: Three failures, then the kill
 # From the sixth GET on the probe fails; after `failureThreshold` (3) failures in a row the kubelet kills the
 # container. node.js as PID 1 ignores SIGTERM, so it dies of SIGKILL when the 30 s grace period is over
-# (exit code 137), and the first restart follows at once.
+# (exit code 137), and the first restart follows at once. The previous instance's log shows the probe's eight
+# GETs (app.js logs every request): five answered 200, three answered 500, then no probe until the kill.
 sleep 110
 kubectl get pod kubia-liveness
 kubectl describe pod kubia-liveness | grep -A 5 'Last State'
+kubectl logs kubia-liveness --previous
 kubectl get events --field-selector involvedObject.name=kubia-liveness,reason!=Pulled
 #check: output contains "1 ("
 #check: output contains "Exit Code:    137"

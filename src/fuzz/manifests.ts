@@ -29,16 +29,30 @@ const readinessProbe = fc.option(fc.record({
   initialDelaySeconds: fc.constantFrom(0, 3),
 }), { nil: undefined })
 
+// A liveness probe that fails (no /tmp/alive until an exec touches it, or a closed port) kills and restarts the
+// container through the crash back-off: restart counts must still only grow.
+const livenessProbe = fc.option(fc.record({
+  check: fc.constantFrom<Obj>({ exec: { command: ['cat', '/tmp/alive'] } }, { httpGet: { path: '/', port: 8080 } }, { tcpSocket: { port: 80 } }),
+  periodSeconds: fc.constantFrom(1, 5),
+  failureThreshold: fc.constantFrom(1, 3),
+  startup: fc.boolean(),
+}).map(({ check, periodSeconds, failureThreshold, startup }): Obj => ({
+  livenessProbe: { ...check, periodSeconds, failureThreshold },
+  ...(startup ? { startupProbe: { ...check, periodSeconds: 1, failureThreshold: 5 } } : {}),
+})), { nil: undefined })
+
 const container = fc.record({
   image,
   port: fc.option(containerPort, { nil: undefined }),
   named: fc.boolean(),
   probe: readinessProbe,
-}).map(({ image, port, named, probe }): Obj => ({
+  liveness: livenessProbe,
+}).map(({ image, port, named, probe, liveness }): Obj => ({
   name: 'main',
   image,
   ...(port !== undefined ? { ports: [{ containerPort: port, ...(named ? { name: 'http' } : {}) }] } : {}),
   ...(probe ? { readinessProbe: probe } : {}),
+  ...(liveness ?? {}),
 }))
 
 const podTemplate = (labels: Record<string, string>) => container.map((c): Obj => ({ metadata: { labels }, spec: { containers: [c] } }))

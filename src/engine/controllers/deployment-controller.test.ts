@@ -112,6 +112,32 @@ describe('deployment-controller', () => {
     assertIdle(c)
   })
 
+  it('a rollout to an image that does not exist stalls on one surge pod and exceeds its progress deadline after 600 s', () => {
+    const c = testCluster()
+    apply(c, deployment('kubia', 3))
+    waitForRollout(c, 'kubia')
+    const old = listObj(c, 'ReplicaSet', 'default')[0].metadata.name
+    const d = getObj(c, 'Deployment', 'default', 'kubia')!
+    const template = JSON.parse(JSON.stringify(d.spec.template))
+    template.spec.containers[0].image = 'luksa/kubia:nope'
+    c.api.update({ ...d, spec: { ...d.spec, template } })
+    c.converge()
+    const progressing = () => getObj(c, 'Deployment', 'default', 'kubia')!.status.conditions.find((x: any) => x.type === 'Progressing')
+    c.advance(60)
+    const fresh = listObj(c, 'ReplicaSet', 'default').find((r) => r.metadata.name !== old)!
+    // maxSurge 1 / maxUnavailable 0: one new pod, stuck pulling; the three old ones keep serving.
+    expect(fresh.spec.replicas).toBe(1)
+    expect(listObj(c, 'ReplicaSet', 'default').find((r) => r.metadata.name === old)!.status.readyReplicas).toBe(3)
+    const stuck = activePods(c).find((p) => p.metadata.name.startsWith(fresh.metadata.name))!
+    expect(['ErrImagePull', 'ImagePullBackOff']).toContain(stuck.status.containerStatuses[0].state.waiting.reason)
+    expect(progressing()).toMatchObject({ status: 'True', reason: 'ReplicaSetUpdated' })
+    c.advance(600 - 60 - 1)
+    expect(progressing().reason).not.toBe('ProgressDeadlineExceeded')
+    c.advance(2)
+    expect(progressing()).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${fresh.metadata.name}" has timed out progressing.` })
+    expect(getObj(c, 'Deployment', 'default', 'kubia')!.status.availableReplicas).toBe(3)
+  })
+
   it('Recreate scales the old ReplicaSet to 0 before the new one comes up', () => {
     const c = testCluster()
     apply(c, deployment('web', 2, 'nginx', { strategy: { type: 'Recreate' } }))

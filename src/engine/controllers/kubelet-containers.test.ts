@@ -44,6 +44,19 @@ describe('kubelet container lifecycle', () => {
     expect(events(c).some((e) => e.reason === 'BackOff' && e.message.startsWith('Back-off restarting failed container crash in pod crash_default('))).toBe(true)
   })
 
+  it('records BackOff again at each pod-worker retry (every 10 s) while the back-off runs, folded into one Event', () => {
+    const c = testCluster()
+    create(c, 'crash', { image: 'busybox', command: ['sh', '-c', 'exit 1'] })
+    c.advance(3) // the first crash restarted at once; the second waits 10 s
+    const backOffs = () => events(c).find((e) => e.reason === 'BackOff')?.count ?? 0
+    while (status(c, 'crash').containerStatuses[0].restartCount < 3) c.advance(1)
+    // The third restart crashes at once and waits 40 s: its BackOff is already counted; retries at +10, +20, +30 s.
+    const before = backOffs()
+    c.advance(35)
+    expect(status(c, 'crash').containerStatuses[0].state.waiting.reason).toBe('CrashLoopBackOff')
+    expect(backOffs() - before).toBe(3)
+  })
+
   it('completes: restartPolicy Never with exit 0 is Succeeded, exit 2 is Failed', () => {
     const c = testCluster()
     create(c, 'ok', { image: 'busybox', args: ['sh', '-c', 'echo done'] }, 'Never')

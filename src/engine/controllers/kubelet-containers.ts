@@ -14,6 +14,9 @@ import type { Container } from 'kubernetes-types/core/v1'
 import { exitsOnSigterm, planProcess, serverArgv } from '../images/process.ts'
 import { imageFamily, parseImage } from '../images/index.ts'
 
+/** pkg/kubelet/kubelet.go backOffPeriod: a pod worker whose sync failed retries after 10 s (jitter left out). */
+const POD_WORKER_BACKOFF = 10
+
 type Emit = (type: 'Normal' | 'Warning', reason: string, message: string) => void
 /** Starts an instance now (kubelet.ts startContainer): create, start, and the process plan. */
 type Start = (c: Container, restartCount: number) => void
@@ -81,7 +84,15 @@ export function advanceContainers(ctx: ControllerContext, pod: KubeObject, rt: P
         moved = true
         continue
       }
-      if (life.until > ctx.now + 1e-9) continue
+      if (life.until > ctx.now + 1e-9) {
+        // SyncPod fails with ErrCrashLoopBackOff on every pod-worker retry (kubelet backOffPeriod, 10 s): each
+        // records the BackOff event again, which the recorder folds into its count.
+        if (life.waiting?.reason === 'CrashLoopBackOff' && life.resyncAt !== undefined && life.resyncAt <= ctx.now + 1e-9) {
+          event('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef(pod)}`)
+          life.resyncAt = ctx.now + POD_WORKER_BACKOFF < life.until - 1e-9 ? ctx.now + POD_WORKER_BACKOFF : undefined
+        }
+        continue
+      }
       moved = true
       if (life.phase === 'pulling') {
         const p = life.pull!
@@ -114,6 +125,7 @@ export function advanceContainers(ctx: ControllerContext, pod: KubeObject, rt: P
         life.until = finished + life.backoff!.seconds
         life.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(life.backoff!.seconds)} restarting failed container=${c.name} pod=${podRef(pod)}` }
         event('Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef(pod)}`)
+        life.resyncAt = ctx.now + POD_WORKER_BACKOFF < life.until - 1e-9 ? ctx.now + POD_WORKER_BACKOFF : undefined
       } else {
         nextBackOff(life, ctx.now)
         start(c, life.restartCount + 1)
@@ -184,7 +196,10 @@ function podFinished(pod: KubeObject, lives: Map<string, ContainerLife>): boolea
 /** When the next container step is due (for the kubelet's requeue). */
 export function nextContainerStep(rt: PodRuntime): number {
   let next = Infinity
-  for (const life of rt.lives?.values() ?? []) if (Number.isFinite(life.until) && life.until > 0) next = Math.min(next, life.until)
+  for (const life of rt.lives?.values() ?? []) {
+    if (Number.isFinite(life.until) && life.until > 0) next = Math.min(next, life.until)
+    if (life.resyncAt !== undefined) next = Math.min(next, life.resyncAt)
+  }
   return next
 }
 
@@ -215,6 +230,7 @@ export function instanceStarted(ctx: ControllerContext, pod: KubeObject, rt: Pod
   life.current = { startedAt: now, containerID, plan, lines }
   life.restartCount = restartCount
   life.kill = undefined
+  life.resyncAt = undefined
   life.terminated = undefined
   life.waiting = undefined
   life.phase = 'running'

@@ -118,19 +118,40 @@ describe('kubelet', () => {
     expect(Date.parse(st.containerStatuses[0].state.terminated.finishedAt) / 1000 - started).toBe(55) // the sixth answer at +50, SIGKILL 5 s later
   })
 
+  it("a restarted container's fresh probe workers run again (a startup probe that never succeeds kills every instance)", () => {
+    const c = testCluster()
+    apply(c, pod('never', { nodeName: 'kind-worker', containers: [{ name: 'web', image: 'nginx', imagePullPolicy: 'IfNotPresent',
+      startupProbe: { httpGet: { path: '/healthz', port: 80 }, periodSeconds: 2, failureThreshold: 5 } }] }))
+    c.advance(60)
+    expect(events(c).find((e) => e.reason === 'Killing')!.count).toBeGreaterThanOrEqual(3)
+    expect(getObj(c, 'Pod', 'default', 'never')!.status.containerStatuses[0].restartCount).toBeGreaterThanOrEqual(3)
+  })
+
+  it('an exec probe that outlasts timeoutSeconds fails with the runtime\'s timeout', () => {
+    const c = testCluster()
+    apply(c, pod('t', { nodeName: 'kind-worker', containers: [{ name: 'web', image: 'nginx', imagePullPolicy: 'IfNotPresent',
+      readinessProbe: { exec: { command: ['sh', '-c', 'sleep 2; true'] }, timeoutSeconds: 2 } }, { name: 'ok', image: 'busybox', command: ['sleep', '3600'],
+      readinessProbe: { exec: { command: ['sh', '-c', 'sleep 2; true'] }, timeoutSeconds: 3 } }] }))
+    c.advance(30)
+    expect(events(c).find((e) => e.reason === 'Unhealthy')!.message).toBe('Readiness probe failed: command "sh -c sleep 2; true" timed out')
+    const cs = getObj(c, 'Pod', 'default', 't')!.status.containerStatuses
+    expect(cs.map((x: any) => `${x.name}=${x.ready}`)).toEqual(['ok=true', 'web=false'])
+  })
+
   it('a startup probe holds liveness and readiness back, and kills the container when it never succeeds', () => {
     const c = testCluster()
     apply(c, pod('s', { nodeName: 'kind-worker', containers: [{ name: 'web', image: 'nginx', imagePullPolicy: 'IfNotPresent',
       startupProbe: { exec: { command: ['cat', '/tmp/started'] }, periodSeconds: 5, failureThreshold: 4 },
       livenessProbe: { tcpSocket: { port: 81 } }, readinessProbe: { httpGet: { path: '/', port: 80 } } }] }))
     const cs = () => getObj(c, 'Pod', 'default', 's')!.status.containerStatuses[0]
-    c.advance(30)
+    while (cs().restartCount < 1 && c.clock.now() < 2e9) c.advance(1)
     expect(cs()).toMatchObject({ started: false, ready: false })
     expect(events(c).filter((e) => /^(Liveness|Readiness)/.test(e.message))).toEqual([])
     expect(events(c).find((e) => e.reason === 'Unhealthy')!.message).toBe('Startup probe failed: cat: /tmp/started: No such file or directory')
     expect(events(c).find((e) => e.reason === 'Killing')!.message).toBe('Container web failed startup probe, will be restarted')
     expect(cs().restartCount).toBe(1)
-    // Once it succeeds, readiness runs and liveness (port 81 is closed) takes over.
+    // The new instance (a second old) is told it has started: at its next probe readiness and liveness (port 81 is
+    // closed) take over.
     exec(c, 's', 'touch', '/tmp/started')
     c.advance(5)
     expect(cs()).toMatchObject({ started: true })

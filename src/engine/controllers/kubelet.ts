@@ -125,17 +125,20 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
         }
       }
     }
-    for (const w of probeWorkers(c, state, rt)) next = Math.min(next, nextProbeAt(w.probe, w.ps, state.startedAt))
   }
   // A process that handles SIGTERM is gone at once: its exit (and restart) belong to this sync.
   if (killed) advanceContainers(ctx, pod, rt, event, (c, n) => startContainer(ctx, pod, node, rt!, c, n, event))
+  // When each worker runs next (the instances as they are now, a restarted one's fresh workers included).
+  for (const w of probesOf(pod, rt)) next = Math.min(next, nextProbeAt(w.probe, w.ps, rt.containers.get(w.c.name)!.startedAt))
 
-  next = Math.min(next, nextContainerStep(rt))
+  const step = nextContainerStep(rt)
+  next = Math.min(next, step)
   const status = runningPodStatus(pod, node, rt, ctx.now)
   if (!canonicalEqual(status, pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
   // Steady: every probe repeated its last outcome in this epoch, nothing started, nothing to write. The manager may
   // then skip its firings until some object changes (fastForwardPod moves the probe workers' bookkeeping).
-  const steady = ctx.epoch !== undefined && !writes.length && !events.slice(restartsBefore).some((e) => e.reason === 'Killing') &&
+  // A container step still ahead (an exit, a back-off running out, a pod-worker retry) is not a repeat: no skipping.
+  const steady = ctx.epoch !== undefined && !writes.length && step === Infinity && !events.slice(restartsBefore).some((e) => e.reason === 'Killing') &&
     probesOf(pod, rt).every(({ ps }) => ps.steadyEpoch === ctx.epoch)
   return { writes, events, ...(next < Infinity ? { requeueAfter: Math.max(next - ctx.now, 0.001), ...(steady ? { steady } : {}) } : {}) }
 }

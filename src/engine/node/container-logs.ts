@@ -16,9 +16,11 @@ export function instanceLogLines(config: ClusterConfig, rt: PodRuntime, containe
   const end = inst === life.previous ? life.lastTerminated?.finishedAt ?? now
     : life.phase === 'exited' ? life.terminated?.finishedAt ?? now : now
   const lines: LogLine[] = linesUntil(inst, end)
-  const family = imageFamily(inst.plan.server ? requestsImage(config, rt, container, inst, end) ?? '' : '')
+  // A request at the very instant the next instance started (a restart after a kill) is the new process's.
+  const until = inst === life.previous && life.current && life.current.startedAt <= end + 1e-9 ? end - 1e-6 : end
+  const family = imageFamily(inst.plan.server ? requestsImage(config, rt, container, inst, until) ?? '' : '')
   if (family?.requestLog) {
-    for (const r of requestsBetween(config, `${rt.namespace}/${rt.name}/${container}`, inst.startedAt, end)) lines.push({ at: r.now, line: family.requestLog(r) })
+    for (const r of requestsBetween(config, `${rt.namespace}/${rt.name}/${container}`, inst.startedAt, until)) lines.push({ at: r.now, line: family.requestLog(r) })
   }
   return lines
 }

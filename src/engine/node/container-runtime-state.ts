@@ -44,6 +44,8 @@ export interface ContainerLife {
   pullBackoff: number
   pullFailedAt?: number
   restartCount: number
+  /** While in CrashLoopBackOff: when the pod worker syncs again (its 10 s error back-off) and records BackOff again. */
+  resyncAt?: number
   /** The crash back-off entry for this container (flowcontrol.Backoff's per-key backoff and lastUpdate). */
   backoff?: { seconds: number; lastUpdate: number }
   /**

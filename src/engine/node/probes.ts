@@ -10,6 +10,7 @@ import { containerFiles } from '../apps/mounted-files.ts'
 import { appKind, imageFiles } from '../apps/registry.ts'
 import { kubiaRespond } from '../apps/kubia.ts'
 import { servedCounts } from './served-counts.ts'
+import { recordRequest } from '../network/request-log.ts'
 import type { Container, ContainerPort, Probe } from 'kubernetes-types/core/v1'
 
 interface ProbeTiming { initialDelaySeconds: number; periodSeconds: number; timeoutSeconds: number; successThreshold: number; failureThreshold: number }
@@ -61,6 +62,9 @@ export function runProbe(probe: Probe, pod: KubeObject, container: Container, st
   // The same files the network sees (ConfigMap-mounted nginx.conf may move the listening port).
   const files = () => containerFiles(pod, container.name, imageFiles(container.image ?? ''), env.store)
   if (probe.exec) {
+    const argv = (probe.exec.command ?? []) as string[]
+    // The runtime's ExecSync gives up after timeoutSeconds: a probe that sleeps longer fails (remote_runtime.go).
+    if (execSeconds(argv) >= probeTiming(probe).timeoutSeconds) return { result: 'failure', message: `command "${argv.join(' ')}" timed out` }
     const r = execInContainer({ store: env.store, runtime: env.runtime, config: env.config, pod, container: container.name, now: env.now }, probe.exec.command ?? [])
     if ('notHandled' in r) return { result: 'success', message: '' }
     if (r.exitCode === 126 && r.stderr.includes('OCI runtime exec failed')) {
@@ -80,7 +84,7 @@ export function runProbe(probe: Probe, pod: KubeObject, container: Container, st
     const answer = host === podIP ? httpProbeResult(pod, container, port, path, state, files()) : { kind: 'refused' as const }
     if (answer.kind === 'refused') return { result: 'failure', message: `Get "${url}": dial tcp ${host}:${port}: connect: connection refused` }
     const counted = appKind(container.image ?? '') === 'kubia'
-    const status = counted ? countedAnswer(pod, container, port, env) : answer.status
+    const status = counted ? countedAnswer(pod, container, port, path, env) : answer.status
     if (status >= 200 && status < 400) return { result: 'success', message: '', ...(counted ? { counted } : {}) }
     return { result: 'failure', message: `HTTP probe failed with statuscode: ${status}`, ...(counted ? { counted } : {}) }
   }
@@ -94,18 +98,34 @@ export function runProbe(probe: Probe, pod: KubeObject, container: Container, st
   return { result: 'success', message: '' }
 }
 
+/** How long an exec probe's command runs: its `sleep`s (alone or in `sh -c`); everything else returns at once. */
+function execSeconds(argv: string[]): number {
+  const sleeps = (text: string) => [...text.matchAll(/(?:^|[;&|\s])sleep\s+(\d+(?:\.\d+)?)/g)].reduce((sum, m) => sum + Number(m[1]), 0)
+  const program = (argv[0] ?? '').replace(/^.*\//, '')
+  if (program === 'sleep') return Number(argv[1]) || 0
+  if (['sh', 'bash', 'ash'].includes(program) && argv[1] === '-c') return sleeps(argv[2] ?? '')
+  return 0
+}
+
 /**
  * kubia's app.js counts every request, the kubelet's GETs too: kubia-unhealthy answers 500 from the sixth, which
  * is what makes the book's liveness probe fail (the same counter the network's requests bump).
  */
-function countedAnswer(pod: KubeObject, container: Container, port: number, env: ProbeEnv): number {
+function countedAnswer(pod: KubeObject, container: Container, port: number, path: string, env: ProbeEnv): number {
   const served = servedCounts(env.config)
   const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}/${container.name}`
   const before = served.get(key) ?? 0
   served.set(key, before + 1)
   const ip = (pod.status?.podIP as string | undefined) ?? ''
-  return kubiaRespond({ podName: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', image: container.image ?? '', localIP: ip, localPort: port,
-    remoteIP: '', remotePort: 0, now: env.now, files: new Map(), servedBefore: before }).status
+  // The kubelet dials from its node, as the network's node-to-pod connections do (their source is the node's IP).
+  const nodeIP = (pod.status?.hostIP as string | undefined) ?? ''
+  const image = container.image ?? ''
+  const res = kubiaRespond({ podName: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', image, localIP: ip, localPort: port,
+    remoteIP: nodeIP, remotePort: 0, now: env.now, files: new Map(), servedBefore: before })
+  // app.js logs every request, the probe's too (`kubectl logs --previous` shows them before the kill).
+  recordRequest(env.config, key, { image, now: env.now, method: 'GET', path, status: res.status, bytes: res.body.length, remoteIP: nodeIP, remotePort: 0,
+    localPort: port, userAgent: 'kube-probe/1.32' })
+  return res.status
 }
 
 /**
