@@ -64,6 +64,11 @@ describe('APISIX routing (behaviour 25: ingress)', () => {
     expect(gone.traces[0].hops.some((h) => h.rule === 'ApisixRoute default/apisix-route: gone (paths /gone/*)')).toBe(true)
   })
 
+  it('lists ApisixRoutes with the CRD\'s printer columns', () => {
+    const { last } = run(session, 'kubectl get ar')
+    expect(last.chunks.map((c) => c.text).join('')).toMatch(/^NAME +HOSTS +URIS +AGE\napisix-route +\["\/right"\] +\d+s\n$/)
+  })
+
   it('needs the API key on the Admin API', () => {
     const { last } = run(session, 'kubectl run probe --image=curlimages/curl --restart=Never --rm -i -- curl -s http://apisix-admin.ingress-apisix:9180/apisix/admin/routes')
     expect(last.chunks.map((c) => c.text).join('')).toContain('{"error_msg":"failed to check token"}')
