@@ -123,13 +123,15 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
     if (c.readinessProbe) next = Math.min(next, nextProbeAt(c.readinessProbe, state.readiness, state.startedAt))
   }
 
-  next = Math.min(next, nextContainerStep(rt))
+  const containerStep = nextContainerStep(rt)
+  next = Math.min(next, containerStep)
   const status = runningPodStatus(pod, node, rt, ctx.now)
   if (!canonicalEqual(status, pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
-  // Steady: every probe repeated its last outcome in this epoch, nothing started, nothing to write. The manager may
+  // Steady: every probe repeated its last outcome in this epoch, nothing started, nothing to write, and no container
+  // step (a pull finishing, an exit, a back-off ending) is pending: fast-forwarding would skip it. The manager may
   // then skip its firings until some object changes (fastForwardPod moves the probe workers' bookkeeping).
   const steady = ctx.epoch !== undefined && !writes.length && !events.slice(restartsBefore).some((e) => e.reason === 'Killing') &&
-    probesOf(pod, rt).every(({ ps }) => ps.steadyEpoch === ctx.epoch)
+    containerStep === Infinity && probesOf(pod, rt).every(({ ps }) => ps.steadyEpoch === ctx.epoch)
   return { writes, events, ...(next < Infinity ? { requeueAfter: Math.max(next - ctx.now, 0.001), ...(steady ? { steady } : {}) } : {}) }
 }
 

@@ -86,6 +86,15 @@ describe('helm install', () => {
   })
 })
 
+describe('helm uninstall while the pods still pull', () => {
+  it('lets the same names come up again (the kubelet does not skip a pull that ends while a pod looks steady)', () => {
+    const s = session()
+    const { records } = run(s, `helm repo add apisix https://charts.apiseven.com\nkubectl create namespace ingress-apisix\nkubectl create service nodeport taken --tcp=80 --node-port=30800\n${INSTALL}\nhelm uninstall apisix -n ingress-apisix\nkubectl delete service taken\n${INSTALL}\nkubectl wait -n ingress-apisix --for=condition=ready pod --all --timeout=120s`)
+    expect(records[7].exitCode).toBe(0)
+    expect(out(records[7]).match(/condition met/g)).toHaveLength(5)
+  })
+})
+
 describe('helm command line', () => {
   it('parses like cobra: unknown commands and flags, argument counts, help, version', () => {
     const { records } = run(session(), 'helm instal\nhelm install --foo x y\nhelm status\nhelm uninstall nope\nhelm version\nhelm\nhelm install --help\nhelm upgrade a b\nhelm list extra')
