@@ -34,7 +34,7 @@ describe('helm repo', () => {
 describe('helm install', () => {
   it('fails as helm does before the repository is added and when the namespace is missing; --create-namespace makes it', () => {
     const s = session()
-    const { records } = run(s, `${INSTALL}\nhelm repo add apisix https://charts.apiseven.com\n${INSTALL}\nkubectl get crd -o name\n${INSTALL} --create-namespace`)
+    const { records } = run(s, `${INSTALL}\nhelm repo add apisix https://charts.apiseven.com\n${INSTALL}\nkubectl get crd -o name\n${INSTALL} --create-namespace\nhelm install apisix apisix/apisix --set a.b -n ingress-apisix`)
     expect(err(records[0])).toBe('Error: INSTALLATION FAILED: repo apisix not found\n')
     expect(records[0].exitCode).toBe(1)
     expect(err(records[2])).toBe('Error: INSTALLATION FAILED: create: failed to create: namespaces "ingress-apisix" not found\n')
@@ -42,6 +42,8 @@ describe('helm install', () => {
     expect(out(records[3])).toContain('customresourcedefinition.apiextensions.k8s.io/apisixroutes.apisix.apache.org')
     expect(out(records[4])).toMatch(/^NAME: apisix\nLAST DEPLOYED: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\nNAMESPACE: ingress-apisix\nSTATUS: deployed\nREVISION: 1\nTEST SUITE: None\nNOTES:\n1\. Get the application URL/)
     expect(out(records[4])).toContain('services apisix-gateway)')
+    // Values are parsed before the name's use is checked (runInstall's MergeValues, then availableName).
+    expect(err(records[5])).toBe('Error: INSTALLATION FAILED: failed parsing --set data: key "a.b" has no value\n')
   })
 
   it('creates the Services the post lists, with --set values the chart knows; unknown values change nothing', () => {
