@@ -88,4 +88,69 @@ curl 172.18.255.200
 #check: output contains "customresourcedefinition.apiextensions.k8s.io/ipaddresspools.metallb.io created"
 #check: last curl actions contains arp-reply
 #check: last curl outcome == refused
-# TODO(texts): helm install apisix apisix/apisix --set gateway.type=NodePort --set gateway.http.nodePort=30800 --set ingress-controller.enabled=true --namespace ingress-apisix --set ingress-controller.config.apisix.serviceNamespace=ingress-apisix (helm and APISIX are not built yet)
+## Step: APISIX through helm, as the post types it
+# The post runs APISIX's Minikube instructions without repeating them: its `helm install` line typed first fails
+# as helm does until the repository is added, then because the namespace does not exist (the line passes
+# --namespace without --create-namespace); the instructions create it with kubectl. On this cluster node port
+# 30800 still belongs to the nginx Service (the post's own cluster had given it 31513), so the gateway Service is
+# refused and the release is recorded failed, though its other objects were created and their pods start;
+# uninstalling it and deleting that Service frees the name and the port.
+helm install apisix apisix/apisix --set gateway.type=NodePort --set gateway.http.nodePort=30800 --set ingress-controller.enabled=true --namespace ingress-apisix --set ingress-controller.config.apisix.serviceNamespace=ingress-apisix
+helm repo add apisix https://charts.apiseven.com
+helm repo update
+helm install apisix apisix/apisix --set gateway.type=NodePort --set gateway.http.nodePort=30800 --set ingress-controller.enabled=true --namespace ingress-apisix --set ingress-controller.config.apisix.serviceNamespace=ingress-apisix
+kubectl create namespace ingress-apisix
+helm install apisix apisix/apisix --set gateway.type=NodePort --set gateway.http.nodePort=30800 --set ingress-controller.enabled=true --namespace ingress-apisix --set ingress-controller.config.apisix.serviceNamespace=ingress-apisix
+helm list -n ingress-apisix
+kubectl wait --namespace ingress-apisix --for=condition=ready pod --all --timeout=120s
+helm uninstall apisix -n ingress-apisix
+k delete svc nginx
+helm install apisix apisix/apisix --set gateway.type=NodePort --set gateway.http.nodePort=30800 --set ingress-controller.enabled=true --namespace ingress-apisix --set ingress-controller.config.apisix.serviceNamespace=ingress-apisix
+#check: output contains "Error: INSTALLATION FAILED: repo apisix not found"
+#check: output contains "Error: INSTALLATION FAILED: create: failed to create: namespaces \"ingress-apisix\" not found"
+#check: output contains "provided port is already allocated"
+#check: output contains "release \"apisix\" uninstalled"
+#check: output contains "STATUS: deployed"
+
+## Step: The chart's Services and pods
+# The services the post lists, and the release record helm keeps as a Secret in the release's namespace.
+kubectl wait --namespace ingress-apisix --for=condition=ready pod --all --timeout=120s
+k get svc -n ingress-apisix
+k get pods -n ingress-apisix
+k get secrets -n ingress-apisix
+helm list -A
+#check: output contains "80:30800/TCP"
+#check: output contains "sh.helm.release.v1.apisix.v1   helm.sh/release.v1"
+#check: output contains "apisix-etcd-headless        ClusterIP   None"
+
+## Step: Left and right, routed by an ApisixRoute
+# The post's left manifest has a typo (`apiVersin`), which kubectl refuses (the first document of the file fails
+# validation, so nothing in it is created); its fixed form follows, then the right path the post leaves to the
+# reader. The ApisixRoute is v2beta3, still served (deprecated) by the chart's CRD, so the API server warns.
+k apply -f left.yml
+k apply -f left-fixed.yml
+k apply -f right.yml
+k rollout status deployment left
+k rollout status deployment right
+k apply -f apisix-route.yml
+#check: output contains "apiVersion not set"
+#check: output contains "Warning: apisix.apache.org/v2beta3 ApisixRoute is deprecated"
+
+## Step: APISIX answers on node port 30800
+# kind publishes 30800 on localhost, kube-proxy's node-port rules send it to the APISIX pod; no route matches `/`,
+# so APISIX answers its own 404 (as the post shows).
+curl localhost:30800
+#check: output contains "{\"error_msg\":\"404 Route Not Found\"}"
+#check: last curl outcome == http-error
+
+## Step: /right and /left reach their pods
+# APISIX matches the path against the ApisixRoute's rules and connects to a ready endpoint of the rule's Service.
+curl localhost:30800/right
+#check: last curl rules contains "ApisixRoute default/apisix-route: right"
+#check: last curl pod contains right-
+#check: output contains "right"
+
+## Step: /left
+curl localhost:30800/left
+#check: last curl rules contains "ApisixRoute default/apisix-route: left"
+#check: last curl pod contains left-

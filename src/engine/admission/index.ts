@@ -56,6 +56,8 @@ function decodeAndConvert(obj: KubeObject, warnings: string[]): { object?: KubeO
     warnings.push(converted.warning)
   } else {
     const info = kindInfo(obj.kind)
+    // A CRD's deprecated version without its own deprecationWarning (apiextensions-apiserver customresource_handler.go).
+    if (info?.deprecatedVersions?.includes(obj.apiVersion)) warnings.push(`${obj.apiVersion} ${obj.kind} is deprecated`)
     if (info) out = { ...obj, apiVersion: info.apiVersion }
   }
   return { object: applyDefaults(out) }

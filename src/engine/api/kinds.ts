@@ -12,6 +12,8 @@ export interface KindInfo {
   namespaced: boolean
   /** A kind a CustomResourceDefinition adds: served only while the CRD of this name is installed. */
   crd?: string
+  /** Versions a CRD still serves with `deprecated: true`: writes in them get the API server's deprecation warning. */
+  deprecatedVersions?: string[]
 }
 
 const GATEWAY_VERSIONS = ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1']
@@ -44,7 +46,7 @@ export const KINDS: KindInfo[] = [
   { kind: 'L2Advertisement', apiVersion: 'metallb.io/v1beta1', acceptedApiVersions: ['metallb.io/v1beta1'], plural: 'l2advertisements', singular: 'l2advertisement', shortNames: [], namespaced: true, crd: 'l2advertisements.metallb.io' },
   // apisix-ingress-controller 1.5's CRD (apache/apisix-helm-chart charts/apisix-ingress-controller/crds): v2 is the
   // storage version; v2beta3 and v2beta2 are still served (deprecated), v2beta1 no longer.
-  { kind: 'ApisixRoute', apiVersion: 'apisix.apache.org/v2', acceptedApiVersions: ['apisix.apache.org/v2', 'apisix.apache.org/v2beta3', 'apisix.apache.org/v2beta2'], plural: 'apisixroutes', singular: 'apisixroute', shortNames: ['ar'], namespaced: true, crd: 'apisixroutes.apisix.apache.org' },
+  { kind: 'ApisixRoute', apiVersion: 'apisix.apache.org/v2', acceptedApiVersions: ['apisix.apache.org/v2', 'apisix.apache.org/v2beta3', 'apisix.apache.org/v2beta2'], plural: 'apisixroutes', singular: 'apisixroute', shortNames: ['ar'], namespaced: true, crd: 'apisixroutes.apisix.apache.org', deprecatedVersions: ['apisix.apache.org/v2beta3', 'apisix.apache.org/v2beta2'] },
   { kind: 'HTTPRoute', apiVersion: GATEWAY_VERSIONS[0], acceptedApiVersions: GATEWAY_VERSIONS, plural: 'httproutes', singular: 'httproute', shortNames: [], namespaced: true, crd: 'httproutes.gateway.networking.k8s.io' },
 ]
 

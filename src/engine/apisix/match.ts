@@ -7,7 +7,7 @@
 import type { KubeObject } from '../api/types.ts'
 import { hostMatches } from '../ingress/match.ts'
 
-export interface ApisixBackend { serviceName: string; servicePort: number | string; weight?: number }
+interface ApisixBackend { serviceName: string; servicePort: number | string; weight?: number }
 
 interface HttpRoute {
   name?: string

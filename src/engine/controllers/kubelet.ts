@@ -135,7 +135,8 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   next = Math.min(next, step)
   const status = runningPodStatus(pod, node, rt, ctx.now)
   if (!canonicalEqual(status, pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
-  // Steady: every probe repeated its last outcome in this epoch, nothing started, nothing to write. The manager may
+  // Steady: every probe repeated its last outcome in this epoch, nothing started, nothing to write, and no container
+  // step (a pull finishing, an exit, a back-off ending) is pending: fast-forwarding would skip it. The manager may
   // then skip its firings until some object changes (fastForwardPod moves the probe workers' bookkeeping).
   // A container step still ahead (an exit, a back-off running out, a pod-worker retry) is not a repeat: no skipping.
   const steady = ctx.epoch !== undefined && !writes.length && step === Infinity && !events.slice(restartsBefore).some((e) => e.reason === 'Killing') &&

@@ -33,6 +33,12 @@ describe('image catalog', () => {
     expect(listenPorts({ name: 'c', image: 'example/app', ports }, new Map())).toEqual([])
     expect(listenPorts({ name: 'c', image: 'influxdb', ports }, new Map())).toEqual([8086])
     expect(listenPorts({ name: 'c', image: 'ansilh/demo-coffee' }, new Map())).toEqual([9090])
+    // The apisix chart's images (apisix 0.11.2): gateway, etcd, ingress controller.
+    expect(listenPorts({ name: 'apisix', image: 'apache/apisix:2.15.0-alpine' }, new Map())).toEqual([9080, 9443, 9180, 9090])
+    expect(listenPorts({ name: 'etcd', image: 'docker.io/bitnami/etcd:3.5.4-debian-11-r14' }, new Map())).toEqual([2379, 2380])
+    expect(listenPorts({ name: 'ic', image: 'apache/apisix-ingress-controller:1.5.0', command: ['/ingress-apisix/apisix-ingress-controller', 'ingress'] }, new Map())).toEqual([8080, 8443])
+    expect(registryAnswer('apache/apisix:2.15.0-alpine')).toEqual({ ok: true })
+    expect(registryAnswer('apache/apisix:9.9.9')).toMatchObject({ ok: false, code: 'NotFound' })
     expect(runsImageServer({ image: 'nginx', command: ['nginx', '-g', 'daemon off;'] })).toBe(true)
     expect(runsImageServer({ image: 'nginx', command: ['nginx'] })).toBe(false)
   })

@@ -15,7 +15,7 @@ import type { Endpoint as SliceEndpoint, EndpointPort as SlicePort } from 'kuber
 export type AppAnswer = (server: Parameters<AcceptHandler>[0], req: HttpRequest, peer: Addr, local: Addr, tb: TraceBuilder) => HttpResponse
 
 /** The ready endpoints of a Service port (by number or name); undefined when the Service or the port does not exist. */
-export function serviceEndpoints(world: NetworkWorld, namespace: string, service: string, port: number | string): Addr[] | undefined {
+function serviceEndpoints(world: NetworkWorld, namespace: string, service: string, port: number | string): Addr[] | undefined {
   const svc = world.view.store.get('Service', namespace, service)
   if (!svc) return undefined
   const sp = ((svc.spec?.ports ?? []) as ServicePort[]).find((p) => (typeof port === 'number' ? p.port === port : p.name === port))

@@ -23,7 +23,7 @@ const ALIASES: Record<string, string> = { ls: 'list', un: 'uninstall', del: 'uni
 const NOT_RUN = ['completion', 'create', 'dependency', 'env', 'get', 'history', 'lint', 'package', 'plugin', 'pull', 'push', 'registry',
   'rollback', 'search', 'show', 'template', 'test', 'upgrade', 'verify']
 
-export const VERSION_TEXT = 'version.BuildInfo{Version:"v3.16.3", GitCommit:"cfd07493f46efc9debd9cc1b02a0961186df7fdf", GitTreeState:"clean", GoVersion:"go1.22.7"}\n'
+const VERSION_TEXT = 'version.BuildInfo{Version:"v3.16.3", GitCommit:"cfd07493f46efc9debd9cc1b02a0961186df7fdf", GitTreeState:"clean", GoVersion:"go1.22.7"}\n'
 
 class UsageError extends Error {}
 

@@ -2,7 +2,7 @@
 // RunWithContext): the name and chart are checked, the chart is located through the repositories `helm repo add`
 // recorded (`repo apisix not found` before that), the crds/ folders are installed, the release record is stored
 // first (so a missing namespace fails here: `create: failed to create: namespaces "x" not found`), then every
-// object is created; the first error marks the release failed. Errors are wrapped `INSTALLATION FAILED`.
+// object is created; the first error marks the release failed. Order: name and chart, values, then the name's use. Errors are wrapped `INSTALLATION FAILED`.
 import type { Cluster } from '../../engine/cluster/cluster.ts'
 import { ApiError } from '../../engine/api/api-server.ts'
 import { kindInfo } from '../../engine/api/kinds.ts'
@@ -39,9 +39,6 @@ export function install(host: ShellHost, cluster: Cluster, o: InstallOptions): s
   if (o.args.length > 2) fail(`expected at most two arguments, unexpected arguments: ${o.args.slice(2).join(', ')}`)
   if (o.args.length < 2) fail('must either provide a name or specify --generate-name')
   const [name, ref] = o.args
-  // availableName: the name is validated first, then looked up in the release history.
-  if (!RELEASE_NAME.test(name) || name.length > 53) fail(`release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`)
-  if (!o.dryRun && findRelease(cluster, o.namespace, name)) fail('cannot re-use a name that is still in use')
   // LocateChart: a local path first, then `repo/chart`.
   if (ref.startsWith('.') || ref.startsWith('/')) fail(`path "${ref}" not found`)
   const slash = ref.indexOf('/')
@@ -60,6 +57,9 @@ export function install(host: ShellHost, cluster: Cluster, o: InstallOptions): s
     const err = parseSet(s, user)
     if (err) fail(err)
   }
+  // RunWithContext's availableName, after the chart and values are loaded: the name's form, then the history.
+  if (!RELEASE_NAME.test(name) || name.length > 53) fail(`release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`)
+  if (!o.dryRun && findRelease(cluster, o.namespace, name)) fail('cannot re-use a name that is still in use')
   const values = coalesce(chart!.defaults, user)
   const rendered = chart!.render(name, o.namespace, values)
   const now = cluster.clock.now()

@@ -9,7 +9,7 @@ import { decodeBase64, encodeBase64 } from '../../engine/util/base64.ts'
 import { fnv32a } from '../../engine/controllers/hash.ts'
 import type { Values } from './values.ts'
 
-export type ReleaseStatus = 'deployed' | 'failed' | 'pending-install' | 'uninstalling'
+type ReleaseStatus = 'deployed' | 'failed' | 'pending-install' | 'uninstalling'
 
 export interface Release {
   name: string
@@ -89,7 +89,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const p2 = (n: number) => String(n).padStart(2, '0')
 
 /** Go's time.ANSIC (`Mon Jan _2 15:04:05 2006`), in UTC: the LAST DEPLOYED line. */
-export function ansic(seconds: number): string {
+function ansic(seconds: number): string {
   const d = new Date(Math.floor(seconds) * 1000)
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} ${d.getUTCFullYear()}`
 }

@@ -2,7 +2,7 @@
 // `helm repo add` recorded, kept among the host's files so `cat` shows what helm wrote. Upstream: pkg/repo/repo.go (File).
 import type { ShellHost } from '../command.ts'
 
-export const REPO_FILE = '/root/.config/helm/repositories.yaml'
+const REPO_FILE = '/root/.config/helm/repositories.yaml'
 
 export interface RepoEntry { name: string; url: string }
 

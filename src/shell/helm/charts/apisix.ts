@@ -9,6 +9,7 @@
 import type { KubeObject } from '../../../engine/api/types.ts'
 import type { Values } from '../values.ts'
 import { valueAt } from '../values.ts'
+import { APISIX_ROUTE_COLUMNS } from '../../../engine/apisix/columns.ts'
 
 export interface RenderedChart {
   /** CustomResourceDefinitions of the chart's crds/ folders: created before anything else, never deleted by helm. */
@@ -38,7 +39,7 @@ function crd(kind: string, plural: string, versions: { name: string; served: boo
   return {
     apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `${plural}.apisix.apache.org` },
     spec: { group: 'apisix.apache.org', names: { kind, plural, shortNames, singular: kind.toLowerCase() }, scope: kind === 'ApisixClusterConfig' ? 'Cluster' : 'Namespaced',
-      versions: versions.map((v) => ({ ...v, subresources: { status: {} } })) },
+      versions: versions.map((v) => ({ ...v, subresources: { status: {} }, ...(kind === 'ApisixRoute' && v.name === 'v2' ? { additionalPrinterColumns: APISIX_ROUTE_COLUMNS } : {}) })) },
   }
 }
 

@@ -7,6 +7,7 @@ import { executeJSONPath } from '../jsonpath.ts'
 import { parseJSONPath } from '../jsonpath-parse.ts'
 import { since } from '../duration.ts'
 import { printerColumns } from '../../../../engine/gateway/crds.ts'
+import { APISIX_ROUTE_COLUMNS } from '../../../../engine/apisix/columns.ts'
 
 type Json = Parameters<typeof executeJSONPath>[1]
 
@@ -36,7 +37,7 @@ function column(c: { name: string; type: string; jsonPath: string; priority?: nu
 
 /** The table of a CRD kind, or undefined for built-in kinds. */
 export function customResourceTable(kind: string): TableSpec | undefined {
-  const cols = printerColumns(kind)
+  const cols = printerColumns(kind) ?? (kind === 'ApisixRoute' ? APISIX_ROUTE_COLUMNS : undefined)
   return cols ? [nameColumn, ...cols.map(column)] : undefined
 }
 
