@@ -18,10 +18,11 @@ minikube service kubia-lb --url
 #check: output contains "<pending>"
 
 ## Step: minikube tunnel
-# `minikube tunnel` (it keeps running; use another terminal) routes the service range to the minikube
-# node and gives LoadBalancer Services their cluster IP as external IP.
-minikube tunnel
+# `minikube tunnel` keeps running (in another terminal, or in the background with `&`): it adds a route for the
+# service range through the minikube node and gives LoadBalancer Services their cluster IP as external IP.
+minikube tunnel &
 kubectl get svc kubia-lb
 LB_IP=$(kubectl get svc kubia-lb -o jsonpath='{.status.loadBalancer.ingress[0].ip}')
 curl -s http://$LB_IP/
 #check: last curl outcome == delivered
+#check: last curl rules contains "10.96.0.0/12 via 192.168.49.2"

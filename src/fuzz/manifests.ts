@@ -99,17 +99,13 @@ const endpoints: fc.Arbitrary<Obj> = fc.record({ name, namespace, ips: fc.unique
     subsets: ips.length ? [{ addresses: ips.map((i) => ({ ip: `192.168.10.${i}` })), ports: [{ name: 'http', port, protocol: 'TCP' }] }] : [],
   }))
 
+// networking.k8s.io/v1 only: no version kubehop runs serves extensions/v1beta1 Ingress (removed in v1.22).
 const ingress: fc.Arbitrary<Obj> = fc.record({ name, namespace, backend: name, host: fc.option(fc.constantFrom('kubia.example.com', '*.example.com', 'foo.bar'), { nil: undefined }),
-  pathType: fc.constantFrom('Prefix', 'Exact', 'ImplementationSpecific'), legacy: fc.boolean() })
-  .map((r): Obj => r.legacy
-    ? {
-        apiVersion: 'extensions/v1beta1', kind: 'Ingress', metadata: meta(r.name, r.namespace),
-        spec: { rules: [{ ...(r.host ? { host: r.host } : {}), http: { paths: [{ path: '/', backend: { serviceName: r.backend, servicePort: 80 } }] } }] },
-      }
-    : {
-        apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta(r.name, r.namespace),
-        spec: { rules: [{ ...(r.host ? { host: r.host } : {}), http: { paths: [{ path: '/', pathType: r.pathType, backend: { service: { name: r.backend, port: { number: 80 } } } }] } }] },
-      })
+  pathType: fc.constantFrom('Prefix', 'Exact', 'ImplementationSpecific') })
+  .map((r): Obj => ({
+    apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta(r.name, r.namespace),
+    spec: { rules: [{ ...(r.host ? { host: r.host } : {}), http: { paths: [{ path: '/', pathType: r.pathType, backend: { service: { name: r.backend, port: { number: 80 } } } }] } }] },
+  }))
 
 const configMap: fc.Arbitrary<Obj> = fc.record({ name, namespace, data: fc.dictionary(fc.constantFrom('nginx.conf', 'a', 'key.txt'), fc.string({ maxLength: 20 }), { maxKeys: 3 }) })
   .map(({ name, namespace, data }): Obj => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(`${name}-config`, namespace), data }))

@@ -43,11 +43,9 @@ function answer(world: NetworkWorld, server: Server, req: HttpRequest, peer: Add
     tb.hop({ at: `external/${server.ip}`, component: 'internet', action: 'respond', src: peer, dst: local, rule: null, note: `The web server of ${outsideHostAt(server.ip)?.name ?? server.ip} answers ${res.status}.` })
     return res
   }
-  const speaksTLS = (server.kind === 'container' && appKind(server.container.image) === 'ingress-nginx' && [443, 8443].includes(local.port)) || (server.kind === 'daemon' && server.tls)
   if (req.scheme === 'https') {
-    if (!speaksTLS) return { status: 0, headers: [], body: '', tlsError: 35 }
-    // kubeadm's serving certificates: the API server's is CN=kube-apiserver, the kubelet's is self-signed for the node.
-    const cert = server.kind === 'daemon' ? (server.name === 'kube-apiserver' ? 'CN=kube-apiserver' : `CN=${server.node.name}@1767225600`) : certificateFor(world, req.tls?.sni ?? '')
+    if (!speaksTLS(server, local.port)) return { status: 0, headers: [], body: '', tlsError: 35 }
+    const cert = servedCertificate(world, server, req.tls?.sni ?? '').subject
     if (!req.tls?.insecure) return { status: 0, headers: [], body: '', tlsError: 60, certificate: cert }
     const res = answerPlain(world, server, req, peer, local, tb, seen)
     return { ...res, certificate: cert }
@@ -101,17 +99,28 @@ function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer
   }
 }
 
-/** The certificate ingress-nginx presents for an SNI name: the Secret of a matching `tls` entry, else its fake one. */
-function certificateFor(world: NetworkWorld, sni: string): string {
+/** Whether what accepted the connection on `port` answers a TLS ClientHello (ingress-nginx's 443, the API server, the kubelet). */
+export function speaksTLS(server: Server, port: number): boolean {
+  return (server.kind === 'container' && appKind(server.container.image) === 'ingress-nginx' && [443, 8443].includes(port)) || (server.kind === 'daemon' && !!server.tls)
+}
+
+/**
+ * The certificate a TLS server presents: curl's `subject:` form and, when it comes from a Secret, its PEM.
+ * ingress-nginx serves the Secret of a `tls` entry matching the SNI name, else its fake certificate; kubeadm's
+ * API server certificate is CN=kube-apiserver, the kubelet's is self-signed for the node.
+ */
+export function servedCertificate(world: NetworkWorld, server: Server, sni: string): { subject: string; pem?: string } {
+  if (server.kind === 'daemon') return { subject: server.name === 'kube-apiserver' ? 'CN=kube-apiserver' : `CN=${server.node.name}@1767225600` }
   for (const ing of world.view.store.list('Ingress')) {
     for (const t of (ing.spec?.tls ?? []) as IngressTLS[]) {
       if (!(t.hosts ?? []).some((h: string) => hostMatches(h, sni))) continue
       const secret = world.view.store.get('Secret', ing.metadata.namespace, t.secretName as string)
-      // curl prints the subject of the certificate the Secret holds.
-      if (secret) return certificateSubject(decodeBase64(String((secret.data as Record<string, unknown> | undefined)?.['tls.crt'] ?? ''))) ?? `CN=${sni}`
+      if (!secret) continue
+      const pem = decodeBase64(String((secret.data as Record<string, unknown> | undefined)?.['tls.crt'] ?? ''))
+      return { subject: certificateSubject(pem) ?? `CN=${sni}`, pem }
     }
   }
-  return 'O=Acme Co; CN=Kubernetes Ingress Controller Fake Certificate'
+  return { subject: 'O=Acme Co; CN=Kubernetes Ingress Controller Fake Certificate' }
 }
 
 /** Sends `req` to `target` from `client` (reusing `memo`'s connection for keep-alive) and records the TRACE. */

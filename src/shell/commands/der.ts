@@ -99,3 +99,33 @@ export function bytesFrom(text: string, count: number): Bytes {
   }
   return out
 }
+
+/** The subject and issuer of a DER certificate: X.520 attributes before the validity (issuer) and after it (subject). */
+export function names(der: Bytes): { issuer: string; subject: string } {
+  const SHORT: Record<number, string> = { 3: 'CN', 6: 'C', 7: 'L', 8: 'ST', 10: 'O', 11: 'OU' }
+  const issuer: string[] = []
+  const subject: string[] = []
+  let seenValidity = false
+  for (let i = 0; i + 6 < der.length; i++) {
+    if (der[i] === 0x17 && der[i + 1] === 0x0d) seenValidity = true
+    if (der[i] !== 0x06 || der[i + 1] !== 0x03 || der[i + 2] !== 0x55 || der[i + 3] !== 0x04 || !SHORT[der[i + 4]]) continue
+    const len = der[i + 6]
+    if (![0x0c, 0x13, 0x16].includes(der[i + 5]) || len >= 0x80) continue
+    ;(seenValidity ? subject : issuer).push(`${SHORT[der[i + 4]]} = ${String.fromCharCode(...der.slice(i + 7, i + 7 + len))}`)
+  }
+  return { issuer: issuer.join(', '), subject: subject.join(', ') }
+}
+
+export function derOf(pemText: string): Bytes | undefined {
+  const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pemText)
+  if (!m) return undefined
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+  const out: Bytes = []
+  let buf = 0, nbits = 0
+  for (const ch of m[1].replace(/[\s=]/g, '')) {
+    buf = ((buf << 6) | B64.indexOf(ch)) & 0xffffff
+    nbits += 6
+    if (nbits >= 8) { nbits -= 8; out.push((buf >> nbits) & 0xff) }
+  }
+  return out
+}

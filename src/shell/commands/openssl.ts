@@ -3,7 +3,8 @@
 // given, which `kubectl create secret tls` stores and the ingress controller then serves (curl -v shows it).
 // Upstream: openssl apps/genrsa.c, apps/req.c, apps/x509.c, apps/lib/opt.c (option errors).
 import type { Command, CommandIO, ShellHost } from '../command.ts'
-import { bytesFrom, parseSubject, pem, privateKeyInfo, rsaPublicKey, selfSignedCertificate, seq, type Bytes } from './der.ts'
+import { bytesFrom, derOf, names, parseSubject, pem, privateKeyInfo, rsaPublicKey, selfSignedCertificate, seq } from './der.ts'
+import { sClient } from './s-client.ts'
 
 const DN_PROMPTS = `You are about to be asked to enter information that will be incorporated
 into your certificate request.
@@ -101,36 +102,6 @@ function progress(seed: string): string {
   return `${line(0)}\n${line(60)}\n`
 }
 
-/** The subject and issuer of a DER certificate: X.520 attributes before the validity (issuer) and after it (subject). */
-function names(der: Bytes): { issuer: string; subject: string } {
-  const SHORT: Record<number, string> = { 3: 'CN', 6: 'C', 7: 'L', 8: 'ST', 10: 'O', 11: 'OU' }
-  const issuer: string[] = []
-  const subject: string[] = []
-  let seenValidity = false
-  for (let i = 0; i + 6 < der.length; i++) {
-    if (der[i] === 0x17 && der[i + 1] === 0x0d) seenValidity = true
-    if (der[i] !== 0x06 || der[i + 1] !== 0x03 || der[i + 2] !== 0x55 || der[i + 3] !== 0x04 || !SHORT[der[i + 4]]) continue
-    const len = der[i + 6]
-    if (![0x0c, 0x13, 0x16].includes(der[i + 5]) || len >= 0x80) continue
-    ;(seenValidity ? subject : issuer).push(`${SHORT[der[i + 4]]} = ${String.fromCharCode(...der.slice(i + 7, i + 7 + len))}`)
-  }
-  return { issuer: issuer.join(', '), subject: subject.join(', ') }
-}
-
-function derOf(pemText: string): Bytes | undefined {
-  const m = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(pemText)
-  if (!m) return undefined
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-  const out: Bytes = []
-  let buf = 0, nbits = 0
-  for (const ch of m[1].replace(/[\s=]/g, '')) {
-    buf = ((buf << 6) | B64.indexOf(ch)) & 0xffffff
-    nbits += 6
-    if (nbits >= 8) { nbits -= 8; out.push((buf >> nbits) & 0xff) }
-  }
-  return out
-}
-
 function x509(io: CommandIO, host: ShellHost, args: string[]): number {
   const o = options(io, 'x509', args, ['in', 'out', 'inform', 'outform', 'days', 'req', 'signkey', 'CA', 'CAkey'], ['noout', 'subject', 'issuer', 'dates', 'text', 'fingerprint', 'serial', 'enddate', 'startdate', 'pubkey', 'nameopt'])
   if (typeof o === 'number') return o
@@ -151,6 +122,7 @@ export const openssl: Command = (io, host) => {
   if (sub === 'genrsa') return genrsa(io, host, args)
   if (sub === 'req') return req(io, host, args)
   if (sub === 'x509') return x509(io, host, args)
+  if (sub === 's_client') return sClient(io, host, args)
   if (sub === 'version') { io.out('OpenSSL 3.0.13 30 Jan 2024 (Library: OpenSSL 3.0.13 30 Jan 2024)\n'); return 0 }
   if (sub === undefined) return 0
   io.err(`Invalid command '${sub}'; type "help" for a list.\n`)

@@ -1,13 +1,13 @@
 // Tools that give LoadBalancer Services an address: cloud-provider-kind (kind), `minikube tunnel` /
 // `minikube service` / `minikube addons enable ingress`, and `gcloud compute firewall-rules create`.
 import { addonsDisable, addonsEnable, addonsList } from './minikube-addons.ts'
-import type { Command, CommandIO } from '../command.ts'
+import { minikubeService, minikubeTunnel } from './minikube-service.ts'
+import type { Command } from '../command.ts'
 import type { Cluster } from '../../engine/cluster/cluster.ts'
 import { providerState, formatAllow } from '../../engine/cloud/provider-state.ts'
 import type { FirewallRule } from '../../engine/cloud/provider-state.ts'
 import { keyOf } from '../../engine/api/types.ts'
 import { installForKind } from '../../engine/gateway/install.ts'
-import type { ServicePort } from 'kubernetes-types/core/v1'
 
 /** Re-syncs the LoadBalancer Services so the service controller picks up a provider that just started. */
 function resyncLoadBalancers(cluster: Cluster): void {
@@ -28,28 +28,6 @@ export const cloudProviderKind: Command = (io, host) => {
   return 0
 }
 
-function minikubeService(io: CommandIO, cluster: Cluster, args: string[]): number {
-  const url = args.includes('--url')
-  const nsIdx = args.findIndex((a) => a === '-n' || a === '--namespace')
-  const ns = nsIdx >= 0 ? args[nsIdx + 1] : args.find((a) => a.startsWith('--namespace='))?.slice(12) ?? 'default'
-  const name = args.find((a, i) => !a.startsWith('-') && (i === 0 || (args[i - 1] !== '-n' && args[i - 1] !== '--namespace')))
-  const svc = name ? cluster.store.get('Service', ns, name) : undefined
-  if (!svc) {
-    io.err(`\n❌  Exiting due to SVC_NOT_FOUND: Service '${name ?? ''}' was not found in '${ns}' namespace.\nYou may select another namespace by using 'minikube service ${name ?? ''} -n <namespace>'. Or list out all the services using 'minikube service list'\n\n`)
-    return 1
-  }
-  const ports = ((svc.spec?.ports ?? []) as ServicePort[]).filter((p) => p.nodePort)
-  const ip = cluster.profile.nodes[0].internalIP
-  if (!ports.length) {
-    io.err(`😿  service ${ns}/${name} has no node port\n`)
-    return url ? 0 : 0
-  }
-  if (url) { io.out(ports.map((p) => `http://${ip}:${p.nodePort}\n`).join('')); return 0 }
-  const rows = ports.map((p) => `| ${ns.padEnd(9)} | ${name!.padEnd(11)} | ${String(p.name || p.port).padEnd(11)} | http://${ip}:${p.nodePort} |`)
-  io.out(`|-----------|-------------|-------------|---------------------------|\n| NAMESPACE |    NAME     | TARGET PORT |            URL            |\n|-----------|-------------|-------------|---------------------------|\n${rows.join('\n')}\n|-----------|-------------|-------------|---------------------------|\n🎉  Opening service ${ns}/${name} in default browser...\n`)
-  return 0
-}
-
 /** `minikube service|tunnel|addons`: the networking subcommands the lifecycle command delegates here. */
 export const minikubeNetwork: Command = (io, host) => {
   const [verb, ...args] = io.argv.slice(1)
@@ -59,13 +37,7 @@ export const minikubeNetwork: Command = (io, host) => {
     return 85
   }
   if (verb === 'service') return minikubeService(io, cluster, args)
-  if (verb === 'tunnel') {
-    providerState(cluster.config).minikubeTunnel = true
-    io.out('✅  Tunnel successfully started\n\n📌  NOTE: Please do not close this terminal as this process must stay alive for the tunnel to be accessible ...\n\n')
-    resyncLoadBalancers(cluster)
-    for (const svc of cluster.store.list('Service').filter((s) => s.spec?.type === 'LoadBalancer')) io.out(`🏃  Starting tunnel for service ${svc.metadata.name}.\n`)
-    return 0
-  }
+  if (verb === 'tunnel') return minikubeTunnel(io, cluster, String(host.seed))
   if (verb === 'addons' && args[0] === 'list') { io.out(addonsList(cluster, cluster.profile.name)); return 0 }
   if (verb === 'addons' && args[0] === 'enable') return addonsEnable(io, cluster, args.slice(1))
   if (verb === 'addons' && args[0] === 'disable') return addonsDisable(io, cluster, args.slice(1))

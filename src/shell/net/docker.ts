@@ -9,6 +9,7 @@ import { nodeShellSession } from '../interactive/node-shell.ts'
 import { nftCommand } from './nft.ts'
 import { iptablesCommand } from './iptables.ts'
 import { curl } from './curl.ts'
+import { dockerNetwork } from './docker-network.ts'
 import { NODE_LIFECYCLE_VERBS, containerId, containerStatus, dockerNodeLifecycle } from './docker-lifecycle.ts'
 import { apiServerURL } from '../kubectl/read/kubeconfig.ts'
 import type { Cluster } from '../../engine/cluster/cluster.ts'
@@ -51,6 +52,7 @@ export const docker: Command = (io, host) => {
   }
   if (NODE_LIFECYCLE_VERBS.includes(args[0])) return dockerNodeLifecycle(io, host)
   if (args[0] === 'pull') return dockerPull(io, host, args.slice(1))
+  if (args[0] === 'network') return dockerNetwork(io, cluster, args.slice(1))
   if (args[0] === 'ps') {
     if (!cluster || cluster.profile.type === 'gke') { io.out('CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n'); return 0 }
     const all = args.includes('-a') || args.includes('--all')
