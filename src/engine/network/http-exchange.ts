@@ -17,6 +17,7 @@ import type { TraceBuilder as TB } from '../trace/builder.ts'
 import { ingressServe } from './ingress-serve.ts'
 import { apisixServe } from './apisix-serve.ts'
 import { gatewayServe } from '../gateway/serve.ts'
+import { gatewayCertificate } from '../gateway/tls.ts'
 import { hostMatches } from '../ingress/match.ts'
 import { certificateSubject } from './certificate.ts'
 import { outsideHostAt, outsideHttp } from './outside.ts'
@@ -44,6 +45,13 @@ function answer(world: NetworkWorld, server: Server, req: HttpRequest, peer: Add
     return res
   }
   const speaksTLS = (server.kind === 'container' && appKind(server.container.image) === 'ingress-nginx' && [443, 8443].includes(local.port)) || (server.kind === 'daemon' && server.tls)
+  if (req.scheme === 'https' && server.kind === 'envoy') {
+    // A Gateway's envoy terminates TLS on its HTTPS listeners with the certificate the SNI name picks.
+    const picked = gatewayCertificate(world.view.store, server.gateway, local.port, req.tls?.sni ?? '')
+    if (!picked) return { status: 0, headers: [], body: '', tlsError: 35 }
+    if (!req.tls?.insecure) return { status: 0, headers: [], body: '', tlsError: 60, certificate: picked.subject }
+    return { ...answerPlain(world, server, req, peer, local, tb, seen), certificate: picked.subject }
+  }
   if (req.scheme === 'https') {
     if (!speaksTLS) return { status: 0, headers: [], body: '', tlsError: 35 }
     // kubeadm's serving certificates: the API server's is CN=kube-apiserver, the kubelet's is self-signed for the node.
