@@ -13,7 +13,7 @@ export interface Listener {
 }
 
 /** A listener's TLS: Terminate (the default) with certificateRefs to Secrets, or Passthrough (TLSRoute only). */
-export interface GatewayTLSConfig {
+interface GatewayTLSConfig {
   mode?: 'Terminate' | 'Passthrough'
   certificateRefs?: { group?: string; kind?: string; name: string; namespace?: string }[]
 }

@@ -64,6 +64,12 @@ function validateListeners(p: FieldPath, listeners: Listener[]): ErrorList {
     else errs.push(...pattern(lp.child('protocol'), l.protocol, PROTOCOL))
     const from = l.allowedRoutes?.namespaces?.from
     if (from !== undefined && !['All', 'Selector', 'Same'].includes(from)) errs.push(notSupported(lp.child('allowedRoutes', 'namespaces', 'from'), from, ['All', 'Selector', 'Same']))
+    // ListenerTLSConfig's CEL rule; without the key at all, CEL's size() fails first and says so.
+    const tls = l.tls as (Listener['tls'] & { options?: unknown }) | undefined
+    if (tls && tls.mode === 'Terminate' && !(tls.certificateRefs?.length || (tls.options && Object.keys(tls.options).length))) {
+      const msg = 'certificateRefs or options must be specified when mode is Terminate'
+      errs.push(...cel(lp.child('tls'), 'object', tls.certificateRefs === undefined ? `no such key: certificateRefs evaluating rule: ${msg}` : msg))
+    }
   })
   if (errs.length) return errs
   // The listeners' CEL rules (gateway_types.go, GatewaySpec.Listeners markers).

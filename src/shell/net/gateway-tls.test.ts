@@ -127,3 +127,15 @@ describe('ReferenceGrant for backendRefs', () => {
     expect(apply(s, GRANT('HTTPRoute', 'Service').replace('v1beta1', 'v1'))).toContain('no matches for kind "ReferenceGrant" in version "gateway.networking.k8s.io/v1"')
   })
 })
+
+describe('the CRD on HTTPS listeners', () => {
+  it('defaults mode Terminate and the certificateRef group and kind; Terminate without certificateRefs is refused', () => {
+    const { s } = setup(1)
+    apply(s, gateway('  - {name: https, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: a-tls}]}}\n'))
+    expect(run(s, "kubectl get gateway gw -o jsonpath='{.spec.listeners[0].tls}'").text).toContain('{"certificateRefs":[{"group":"","kind":"Secret","name":"a-tls"}],"mode":"Terminate"}')
+    expect(apply(s, gateway('  - {name: https, port: 443, protocol: HTTPS, tls: {mode: Terminate}}\n').replace('name: gw', 'name: g2'))).toContain(
+      'The Gateway "g2" is invalid: spec.listeners[0].tls: Invalid value: "object": no such key: certificateRefs evaluating rule: certificateRefs or options must be specified when mode is Terminate')
+    expect(apply(s, gateway('  - {name: https, port: 443, protocol: HTTPS, tls: {certificateRefs: []}}\n').replace('name: gw', 'name: g3'))).toContain(
+      'The Gateway "g3" is invalid: spec.listeners[0].tls: Invalid value: "object": certificateRefs or options must be specified when mode is Terminate')
+  })
+})
