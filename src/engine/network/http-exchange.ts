@@ -50,6 +50,10 @@ function answer(world: NetworkWorld, server: Server, req: HttpRequest, peer: Add
     const picked = gatewayCertificate(world.view.store, server.gateway, local.port, req.tls?.sni ?? '')
     if (!picked) return { status: 0, headers: [], body: '', tlsError: 35 }
     if (!req.tls?.insecure) return { status: 0, headers: [], body: '', tlsError: 60, certificate: picked.subject }
+    const ref = picked.listener.tls?.certificateRefs?.[0]
+    tb.hop({ at: `loadbalancer/${server.ip}`, component: 'gateway', action: 'terminate-tls', src: peer, dst: local,
+      rule: `listener ${picked.listener.name} certificateRefs ${ref?.namespace ?? server.gateway.metadata.namespace ?? 'default'}/${ref?.name ?? ''}`,
+      note: `envoy terminates TLS with listener ${picked.listener.name}'s certificate (${picked.subject}), picked by the SNI name "${req.tls?.sni ?? ''}"; the request inside is plain HTTP.` })
     return { ...answerPlain(world, server, req, peer, local, tb, seen), certificate: picked.subject }
   }
   if (req.scheme === 'https') {

@@ -95,6 +95,10 @@ describe('HTTPS listeners', () => {
     expect(subject('b.example.com')).toContain('subject: CN=wildcard.example.com')
     const served = run(s, `curl -sk --resolve a.example.com:443:${gw} https://a.example.com/`)
     expect(served.traces[0].servedBy).toMatch(/^pod\/local-/)
+    const hops = served.traces[0].hops.map((h) => `${h.component}:${h.action}`)
+    expect(hops.indexOf('gateway:terminate-tls')).toBeGreaterThan(hops.indexOf('gateway:accept'))
+    expect(hops.indexOf('gateway:terminate-tls')).toBeLessThan(hops.indexOf('gateway:route'))
+    expect(served.traces[0].hops.find((h) => h.action === 'terminate-tls')?.rule).toBe('listener a certificateRefs default/a-tls')
     expect(run(s, `curl --resolve a.example.com:443:${gw} https://a.example.com/`).last.exitCode).toBe(60)
     // No listener hostname matches: envoy has no filter chain for the name and the handshake fails.
     expect(run(s, `curl -sk --resolve other.test:443:${gw} https://other.test/`).last.exitCode).toBe(35)
