@@ -143,3 +143,11 @@ describe('the CRD on HTTPS listeners', () => {
       'The Gateway "g3" is invalid: spec.listeners[0].tls: Invalid value: "object": certificateRefs or options must be specified when mode is Terminate')
   })
 })
+
+describe('the ReferenceGrant CRD', () => {
+  it('requires from and to, and each entry its group and kind', () => {
+    const { s } = setup(1)
+    expect(apply(s, 'apiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata: {name: g, namespace: shop}\nspec:\n  from: [{kind: HTTPRoute, namespace: default}]\n')).toContain(
+      'The ReferenceGrant "g" is invalid: \n* spec.from[0].group: Required value\n* spec.to: Required value')
+  })
+})
