@@ -48,6 +48,8 @@ export const KINDS: KindInfo[] = [
   // storage version; v2beta3 and v2beta2 are still served (deprecated), v2beta1 no longer.
   { kind: 'ApisixRoute', apiVersion: 'apisix.apache.org/v2', acceptedApiVersions: ['apisix.apache.org/v2', 'apisix.apache.org/v2beta3', 'apisix.apache.org/v2beta2'], plural: 'apisixroutes', singular: 'apisixroute', shortNames: ['ar'], namespaced: true, crd: 'apisixroutes.apisix.apache.org', deprecatedVersions: ['apisix.apache.org/v2beta3', 'apisix.apache.org/v2beta2'] },
   { kind: 'HTTPRoute', apiVersion: GATEWAY_VERSIONS[0], acceptedApiVersions: GATEWAY_VERSIONS, plural: 'httproutes', singular: 'httproute', shortNames: [], namespaced: true, crd: 'httproutes.gateway.networking.k8s.io' },
+  // ReferenceGrant is served as v1beta1 only in the standard channel (apis/v1beta1/referencegrant_types.go).
+  { kind: 'ReferenceGrant', apiVersion: GATEWAY_VERSIONS[1], acceptedApiVersions: [GATEWAY_VERSIONS[1]], plural: 'referencegrants', singular: 'referencegrant', shortNames: ['refgrant'], namespaced: true, crd: 'referencegrants.gateway.networking.k8s.io' },
 ]
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]))

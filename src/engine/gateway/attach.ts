@@ -4,6 +4,7 @@
 import type { ReadonlyStore } from '../api/store.ts'
 import type { KubeObject } from '../api/types.ts'
 import { GATEWAY_GROUP } from './types.ts'
+import { backendRefAllowed } from './refs.ts'
 import type { Condition, HTTPRouteRule, Listener, ParentRef } from './types.ts'
 
 /** The Gateway a parentRef names (group gateway.networking.k8s.io, kind Gateway, the route's namespace by default). */
@@ -53,10 +54,14 @@ export function listenersAccepting(store: ReadonlyStore, route: KubeObject, gw: 
   return out
 }
 
-/** Whether every backendRef of the route names an existing Service (rules with a redirect are skipped). */
-function backendsResolve(store: ReadonlyStore, route: KubeObject): boolean {
-  return ((route.spec?.rules ?? []) as HTTPRouteRule[]).every((r) => (r.filters ?? []).some((f) => f.type === 'RequestRedirect')
-    || (r.backendRefs ?? []).every((b) => (b.kind ?? 'Service') === 'Service' && !!store.get('Service', b.namespace ?? route.metadata.namespace ?? 'default', b.name)))
+/** Why the route's backendRefs do not resolve (rules with a redirect are skipped): another namespace's Service
+ *  without a ReferenceGrant is RefNotPermitted before it is looked up (httproute_types.go RouteReasonRefNotPermitted). */
+function backendsUnresolved(store: ReadonlyStore, route: KubeObject): 'RefNotPermitted' | 'BackendNotFound' | undefined {
+  const ns = route.metadata.namespace ?? 'default'
+  const refs = ((route.spec?.rules ?? []) as HTTPRouteRule[]).filter((r) => !(r.filters ?? []).some((f) => f.type === 'RequestRedirect')).flatMap((r) => r.backendRefs ?? [])
+  if (refs.some((b) => !backendRefAllowed(store, route, b.namespace ?? ns, b.name))) return 'RefNotPermitted'
+  if (refs.some((b) => (b.kind ?? 'Service') !== 'Service' || !store.get('Service', b.namespace ?? ns, b.name))) return 'BackendNotFound'
+  return undefined
 }
 
 type WantedCondition = Omit<Condition, 'lastTransitionTime'>
@@ -64,9 +69,12 @@ type WantedCondition = Omit<Condition, 'lastTransitionTime'>
 /** status.parents for every parentRef whose Gateway a controller of this cluster manages. */
 export function routeParentStatuses(store: ReadonlyStore, route: KubeObject, managing: (className: string) => string | undefined): { parentRef: ParentRef; controllerName: string; conditions: WantedCondition[] }[] {
   const gen = route.metadata.generation
-  const resolved: WantedCondition = backendsResolve(store, route)
+  const unresolved = backendsUnresolved(store, route)
+  const resolved: WantedCondition = !unresolved
     ? { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs', message: 'All backend references have been resolved.', observedGeneration: gen }
-    : { type: 'ResolvedRefs', status: 'False', reason: 'BackendNotFound', message: 'One or more backend references could not be found.', observedGeneration: gen }
+    : unresolved === 'RefNotPermitted'
+      ? { type: 'ResolvedRefs', status: 'False', reason: 'RefNotPermitted', message: 'A backend reference to another namespace is not permitted by any ReferenceGrant.', observedGeneration: gen }
+      : { type: 'ResolvedRefs', status: 'False', reason: 'BackendNotFound', message: 'One or more backend references could not be found.', observedGeneration: gen }
   const out: { parentRef: ParentRef; controllerName: string; conditions: WantedCondition[] }[] = []
   for (const ref of (route.spec?.parentRefs ?? []) as ParentRef[]) {
     const gw = gatewayOf(store, route, ref)

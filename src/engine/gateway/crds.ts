@@ -31,6 +31,8 @@ const COLUMNS: Record<string, PrinterColumn[]> = {
     { name: 'Programmed', type: 'string', jsonPath: '.status.conditions[?(@.type=="Programmed")].status' },
     { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
   ],
+  // referencegrant_types.go prints only Age.
+  ReferenceGrant: [{ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' }],
   HTTPRoute: [
     { name: 'Hostnames', type: 'string', jsonPath: '.spec.hostnames' },
     { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
@@ -55,8 +57,8 @@ export function gatewayCRDs(): KubeObject[] {
       group: GATEWAY_GROUP,
       names: { categories: ['gateway-api'], kind: k.kind, listKind: `${k.kind}List`, plural: k.plural, ...(k.shortNames.length ? { shortNames: k.shortNames } : {}), singular: k.singular },
       scope: k.namespaced ? 'Namespaced' : 'Cluster',
-      versions: ['v1', 'v1beta1'].map((v) => ({
-        additionalPrinterColumns: COLUMNS[k.kind], name: v, served: true, storage: v === 'v1', subresources: { status: {} },
+      versions: k.acceptedApiVersions.map((av) => av.split('/')[1]).map((v) => ({
+        additionalPrinterColumns: COLUMNS[k.kind], name: v, served: true, storage: v === k.apiVersion.split('/')[1], subresources: { status: {} },
       })),
     },
   }))

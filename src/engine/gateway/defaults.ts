@@ -27,7 +27,17 @@ export function defaultGatewayObject(obj: KubeObject): void {
   if (!spec || typeof spec !== 'object') return
   if (obj.kind === 'Gateway') {
     for (const l of (Array.isArray(spec.listeners) ? spec.listeners : []) as Listener[]) {
-      if (l && typeof l === 'object') l.allowedRoutes ??= { namespaces: { from: 'Same' } }
+      if (!l || typeof l !== 'object') continue
+      l.allowedRoutes ??= { namespaces: { from: 'Same' } }
+      // GatewayTLSConfig: mode defaults to Terminate; a SecretObjectReference to group "" kind Secret.
+      if (l.tls && typeof l.tls === 'object') {
+        l.tls.mode ??= 'Terminate'
+        for (const r of Array.isArray(l.tls.certificateRefs) ? l.tls.certificateRefs : []) {
+          if (!r || typeof r !== 'object') continue
+          r.group ??= ''
+          r.kind ??= 'Secret'
+        }
+      }
     }
   }
   if (obj.kind === 'HTTPRoute') {

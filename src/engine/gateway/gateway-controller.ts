@@ -14,6 +14,7 @@ import { nextKindAddress, providerKind } from '../cloud/service-lb-controller.ts
 import { rfc3339 } from '../sim/clock.ts'
 import { GKE_CONTROLLER, KIND_CONTROLLER } from './crds.ts'
 import { gatewayOf, listenersAccepting, routeParentStatuses } from './attach.ts'
+import { resolveListenerCertificate } from './tls.ts'
 import type { Condition, Listener } from './types.ts'
 import { GATEWAY_GROUP } from './types.ts'
 
@@ -76,12 +77,21 @@ function syncGateway(gw: KubeObject, ctx: ControllerContext): SyncResult {
   const listenerStatus = listeners.map((l) => {
     const http = l.protocol === 'HTTP' || l.protocol === 'HTTPS'
     const attached = http ? routes.filter((r) => listenersAccepting(ctx.store, r, gw).some((x) => x.name === l.name)).length : 0
+    // An HTTPS listener whose certificate does not resolve stays Accepted but is neither resolved nor programmed
+    // (gateway_types.go ListenerReasonInvalidCertificateRef / RefNotPermitted, and ListenerReasonInvalid for Programmed).
+    const cert = l.protocol === 'HTTPS' ? resolveListenerCertificate(ctx.store, gw, l) : undefined
     const wanted: Omit<Condition, 'lastTransitionTime'>[] = http
-      ? [
-        { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'Listener is valid', observedGeneration: gen },
-        { type: 'Programmed', status: 'True', reason: 'Programmed', message: 'Listener is programmed', observedGeneration: gen },
-        { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs', message: 'All references resolved', observedGeneration: gen },
-      ]
+      ? cert && !cert.ok
+        ? [
+          { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'Listener is valid', observedGeneration: gen },
+          { type: 'Programmed', status: 'False', reason: 'Invalid', message: 'Listener is not programmed: its certificate references do not resolve', observedGeneration: gen },
+          { type: 'ResolvedRefs', status: 'False', reason: cert.reason, message: cert.message, observedGeneration: gen },
+        ]
+        : [
+          { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'Listener is valid', observedGeneration: gen },
+          { type: 'Programmed', status: 'True', reason: 'Programmed', message: 'Listener is programmed', observedGeneration: gen },
+          { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs', message: 'All references resolved', observedGeneration: gen },
+        ]
       : [{ type: 'Accepted', status: 'False', reason: 'UnsupportedProtocol', message: `Protocol "${l.protocol}" is not supported; supported protocols are HTTP and HTTPS.`, observedGeneration: gen }]
     return {
       attachedRoutes: attached,
@@ -97,10 +107,11 @@ function syncGateway(gw: KubeObject, ctx: ControllerContext): SyncResult {
       ? { type: 'Accepted', status: 'True', reason: 'ListenersNotValid', message: 'One or more listeners are not valid', observedGeneration: gen }
       : { type: 'Accepted', status: 'False', reason: 'ListenersNotValid', message: 'All listeners are invalid', observedGeneration: gen }
   const ok = accepted.status === 'True'
+  const unprogrammed = listenerStatus.filter((l) => l.conditions.some((c) => c.type === 'Programmed' && c.status === 'False')).length
   const programmed: Omit<Condition, 'lastTransitionTime'> = !ok
     ? { type: 'Programmed', status: 'False', reason: 'Invalid', message: 'Gateway is not accepted', observedGeneration: gen }
-    : invalid
-      ? { type: 'Programmed', status: 'False', reason: 'ListenersNotProgrammed', message: `${invalid} out of ${listenerStatus.length} listeners failed to be programmed`, observedGeneration: gen }
+    : invalid || unprogrammed
+      ? { type: 'Programmed', status: 'False', reason: 'ListenersNotProgrammed', message: `${invalid + unprogrammed} out of ${listenerStatus.length} listeners failed to be programmed`, observedGeneration: gen }
       : { type: 'Programmed', status: 'True', reason: 'Programmed', message: controller === KIND_CONTROLLER ? 'Envoy configuration updated successfully' : 'Gateway is programmed', observedGeneration: gen }
   const addresses = ok ? [{ type: 'IPAddress', value: gatewayAddress(gw, ctx, controller) }] : []
   const status = { ...(addresses.length ? { addresses } : {}), conditions: conditions(gw.status?.conditions, [accepted, programmed], ctx.now), listeners: listenerStatus }
@@ -130,9 +141,9 @@ export class GatewayController implements Controller {
 
   keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
     const kind = change.object.kind
-    if (kind === 'GatewayClass' || kind === 'Gateway' || kind === 'HTTPRoute' || kind === 'Service' || kind === 'Namespace' || kind === 'CustomResourceDefinition') {
+    if (kind === 'GatewayClass' || kind === 'Gateway' || kind === 'HTTPRoute' || kind === 'Service' || kind === 'Namespace' || kind === 'Secret' || kind === 'ReferenceGrant' || kind === 'CustomResourceDefinition') {
       const all = [...store.list('GatewayClass'), ...store.list('Gateway'), ...store.list('HTTPRoute')].map(keyOf)
-      return kind === 'Service' && !all.length ? [] : all
+      return (kind === 'Service' || kind === 'Secret') && !all.length ? [] : all
     }
     return []
   }

@@ -12,6 +12,7 @@ import type { AcceptHandler } from '../network/connect.ts'
 import { connectFrom, ephemeralPort } from '../network/connect.ts'
 import type { Server } from '../network/listeners.ts'
 import { describeMatch, matchRoute } from './match.ts'
+import { backendRefAllowed } from './refs.ts'
 import type { RouteMatch } from './match.ts'
 import type { HTTPBackendRef, HTTPRouteFilter } from './types.ts'
 import type { ServicePort } from 'kubernetes-types/core/v1'
@@ -104,11 +105,14 @@ export function gatewayServe(world: NetworkWorld, tb: TraceBuilder, server: Envo
   }
   const ns = m.route.metadata.namespace ?? 'default'
   const backend = pickBackend(world, m.rule.backendRefs ?? [])
-  const svc = backend && (backend.kind ?? 'Service') === 'Service' ? world.view.store.get('Service', backend.namespace ?? ns, backend.name) : undefined
+  // A cross-namespace backendRef without a ReferenceGrant is an invalid backend: the spec requires a 500.
+  const permitted = !backend || backendRefAllowed(world.view.store, m.route, backend.namespace ?? ns, backend.name)
+  const svc = backend && permitted && (backend.kind ?? 'Service') === 'Service' ? world.view.store.get('Service', backend.namespace ?? ns, backend.name) : undefined
   const svcPort = svc && ((svc.spec?.ports ?? []) as ServicePort[]).find((p) => p.port === backend!.port)
   if (!backend || !svc || !svcPort || !svc.spec?.clusterIP || svc.spec.clusterIP === 'None') {
     tb.hop({ at, component: 'gateway', action: 'respond', src: peer, dst: local, rule,
-      note: backend ? `backendRef ${backend.name}:${backend.port ?? ''} does not resolve to a Service port with a cluster IP: envoy answers 500 (the spec's answer for an invalid backend).` : 'The rule has no backend with a non-zero weight: envoy answers 500.' })
+      note: !permitted ? `backendRef ${backend!.namespace}/${backend!.name} is in another namespace and no ReferenceGrant there allows HTTPRoute ${ns}/${m.route.metadata.name} to use it: envoy answers 500 (the spec's answer for an invalid backend).`
+        : backend ? `backendRef ${backend.name}:${backend.port ?? ''} does not resolve to a Service port with a cluster IP: envoy answers 500 (the spec's answer for an invalid backend).` : 'The rule has no backend with a non-zero weight: envoy answers 500.' })
     return own(500, now)
   }
   const weights = (m.rule.backendRefs ?? []).length > 1 ? ` (weights ${(m.rule.backendRefs ?? []).map((b) => `${b.name}=${b.weight ?? 1}`).join(', ')})` : ''
@@ -117,8 +121,8 @@ export function gatewayServe(world: NetworkWorld, tb: TraceBuilder, server: Envo
   const upSrc: Addr = { ip: server.ip, port: ephemeralPort(world) }
   tb.hop({ at, component: 'gateway', action: 'route', src: peer, dst: local, srcAfter: upSrc, dstAfter: target, rule,
     note: world.view.profileType === 'kind'
-      ? `envoy sends the request to envoy cluster ${ns}/${backend.name}:${backend.port}${weights}: Service ${backend.name}'s cluster IP, through node ${node.name} (the route cloud-provider-kind adds for the service range), where kube-proxy picks the pod.`
-      : `The load balancer sends the request to backend ${ns}/${backend.name}:${backend.port}${weights} through node ${node.name}, where kube-proxy picks the pod (kubehop simplifies: GKE's load balancer targets the pods' IPs through network endpoint groups).` })
+      ? `envoy sends the request to envoy cluster ${backend.namespace ?? ns}/${backend.name}:${backend.port}${weights}: Service ${backend.name}'s cluster IP, through node ${node.name} (the route cloud-provider-kind adds for the service range), where kube-proxy picks the pod.`
+      : `The load balancer sends the request to backend ${backend.namespace ?? ns}/${backend.name}:${backend.port}${weights} through node ${node.name}, where kube-proxy picks the pod (kubehop simplifies: GKE's load balancer targets the pods' IPs through network endpoint groups).` })
   const upstreamReq: HttpRequest = {
     ...req, path, scheme: 'http',
     headers: [...headers, ['x-forwarded-for', peer.ip], ['x-forwarded-proto', req.scheme], ['x-envoy-external-address', peer.ip], ['x-request-id', requestId(world)], ['x-envoy-expected-rq-timeout-ms', '15000']],

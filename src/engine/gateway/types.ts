@@ -9,6 +9,13 @@ export interface Listener {
   port: number
   protocol: string
   allowedRoutes?: { namespaces?: { from?: 'Same' | 'All' | 'Selector' } }
+  tls?: GatewayTLSConfig
+}
+
+/** A listener's TLS: Terminate (the default) with certificateRefs to Secrets, or Passthrough (TLSRoute only). */
+interface GatewayTLSConfig {
+  mode?: 'Terminate' | 'Passthrough'
+  certificateRefs?: { group?: string; kind?: string; name: string; namespace?: string }[]
 }
 
 export interface ParentRef {

@@ -64,6 +64,12 @@ function validateListeners(p: FieldPath, listeners: Listener[]): ErrorList {
     else errs.push(...pattern(lp.child('protocol'), l.protocol, PROTOCOL))
     const from = l.allowedRoutes?.namespaces?.from
     if (from !== undefined && !['All', 'Selector', 'Same'].includes(from)) errs.push(notSupported(lp.child('allowedRoutes', 'namespaces', 'from'), from, ['All', 'Selector', 'Same']))
+    // ListenerTLSConfig's CEL rule; without the key at all, CEL's size() fails first and says so.
+    const tls = l.tls as (Listener['tls'] & { options?: unknown }) | undefined
+    if (tls && tls.mode === 'Terminate' && !(tls.certificateRefs?.length || (tls.options && Object.keys(tls.options).length))) {
+      const msg = 'certificateRefs or options must be specified when mode is Terminate'
+      errs.push(...cel(lp.child('tls'), 'object', tls.certificateRefs === undefined ? `no such key: certificateRefs evaluating rule: ${msg}` : msg))
+    }
   })
   if (errs.length) return errs
   // The listeners' CEL rules (gateway_types.go, GatewaySpec.Listeners markers).
@@ -199,12 +205,31 @@ function validateHTTPRoute(obj: KubeObject): ErrorList {
   return errs
 }
 
+/** ReferenceGrantSpec (apis/v1beta1/referencegrant_types.go): from and to are required, each entry's group and
+ *  kind (and a from's namespace) too; to's name is optional. */
+function validateReferenceGrant(obj: KubeObject): ErrorList {
+  const p = path('spec')
+  const spec = obj.spec
+  if (!spec || typeof spec !== 'object') return []
+  const errs: ErrorList = []
+  for (const side of ['from', 'to'] as const) {
+    if (spec[side] === undefined) { errs.push(required(p.child(side))); continue }
+    const entries = list<Record<string, unknown>>(spec[side])
+    errs.push(...maxItems(p.child(side), entries, 16))
+    entries.forEach((e, i) => {
+      for (const f of side === 'from' ? ['group', 'kind', 'namespace'] : ['group', 'kind']) if (e?.[f] === undefined) errs.push(required(p.child(side).index(i).child(f)))
+    })
+  }
+  return errs
+}
+
 /** The schema and CEL errors of a Gateway API object (empty when it is valid); `old` on update. */
 export function validateGatewayObject(obj: KubeObject, old?: KubeObject): ErrorList {
   switch (obj.kind) {
     case 'GatewayClass': return validateGatewayClass(obj, old)
     case 'Gateway': return validateGateway(obj)
     case 'HTTPRoute': return validateHTTPRoute(obj)
+    case 'ReferenceGrant': return validateReferenceGrant(obj)
     default: return []
   }
 }

@@ -17,6 +17,7 @@ import type { TraceBuilder as TB } from '../trace/builder.ts'
 import { ingressServe } from './ingress-serve.ts'
 import { apisixServe } from './apisix-serve.ts'
 import { gatewayServe } from '../gateway/serve.ts'
+import { gatewayCertificate } from '../gateway/tls.ts'
 import { hostMatches } from '../ingress/match.ts'
 import { certificateSubject } from './certificate.ts'
 import { outsideHostAt, outsideHttp } from './outside.ts'
@@ -42,6 +43,17 @@ function answer(world: NetworkWorld, server: Server, req: HttpRequest, peer: Add
     const res = outsideHttp(server.ip, req, world.view.now)
     tb.hop({ at: `external/${server.ip}`, component: 'internet', action: 'respond', src: peer, dst: local, rule: null, note: `The web server of ${outsideHostAt(server.ip)?.name ?? server.ip} answers ${res.status}.` })
     return res
+  }
+  if (req.scheme === 'https' && server.kind === 'envoy') {
+    // A Gateway's envoy terminates TLS on its HTTPS listeners with the certificate the SNI name picks.
+    const picked = gatewayCertificate(world.view.store, server.gateway, local.port, req.tls?.sni ?? '')
+    if (!picked) return { status: 0, headers: [], body: '', tlsError: 35 }
+    if (!req.tls?.insecure) return { status: 0, headers: [], body: '', tlsError: 60, certificate: picked.subject }
+    const ref = picked.listener.tls?.certificateRefs?.[0]
+    tb.hop({ at: `loadbalancer/${server.ip}`, component: 'gateway', action: 'terminate-tls', src: peer, dst: local,
+      rule: `listener ${picked.listener.name} certificateRefs ${ref?.namespace ?? server.gateway.metadata.namespace ?? 'default'}/${ref?.name ?? ''}`,
+      note: `envoy terminates TLS with listener ${picked.listener.name}'s certificate (${picked.subject}), picked by the SNI name "${req.tls?.sni ?? ''}"; the request inside is plain HTTP.` })
+    return { ...answerPlain(world, server, req, peer, local, tb, seen), certificate: picked.subject }
   }
   if (req.scheme === 'https') {
     if (!speaksTLS(server, local.port)) return { status: 0, headers: [], body: '', tlsError: 35 }

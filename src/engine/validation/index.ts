@@ -34,7 +34,7 @@ export function validateCreate(obj: KubeObject, namespaced: boolean): ErrorList 
     case 'ConfigMap': return validateConfigMap(obj)
     case 'Secret': return validateSecret(obj)
     case 'Namespace': return validateNamespace(obj)
-    case 'GatewayClass': case 'Gateway': case 'HTTPRoute':
+    case 'GatewayClass': case 'Gateway': case 'HTTPRoute': case 'ReferenceGrant':
       return [...validateObjectMeta(obj.metadata, namespaced, nameIsDNSSubdomain, path('metadata')), ...validateGatewayObject(obj)]
     default: return validateObjectMeta(obj.metadata, namespaced, nameIsDNSSubdomain, path('metadata'))
   }
