@@ -80,7 +80,8 @@ k get svc
 # `targetPort: 30800` is a port nginx does not listen on, so the pod refuses the connection.
 kubectl apply -f https://raw.githubusercontent.com/metallb/metallb/v0.13.7/config/manifests/metallb-native.yaml
 kubectl wait --namespace metallb-system --for=condition=ready pod --selector=app=metallb --timeout=90s
-# TODO(shell): docker network inspect -f '{{.IPAM.Config}}' kind   (kind's docs read the network's range this way)
+# kind's docs read the docker network's range this way, to pick the pool's addresses inside it.
+docker network inspect -f '{{.IPAM.Config}}' kind
 kubectl apply -f metallb-config.yaml
 k get svc
 curl 172.18.255.200

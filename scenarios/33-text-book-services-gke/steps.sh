@@ -25,7 +25,8 @@ kubectl exec $POD -- curl -s http://$(kubectl get svc kubernia -o jsonpath='{.sp
 kubectl expose rc kubia --port=80 --target-port=8080
 kubectl get svc
 kubectl exec $POD -- curl -s http://$(kubectl get svc kubia -o jsonpath='{.spec.clusterIP}')
-# TODO(shell): kubectl exec $POD curl -s http://<the kubia cluster IP>   (without `--`: today's kubectl rejects -s as its own flag)
+# The book's sidebar types it without `--` to show why the dashes matter; today's kubectl refuses the form outright.
+kubectl exec $POD curl -s http://$(kubectl get svc kubia -o jsonpath='{.spec.clusterIP}')
 #check: last curl outcome == delivered
 #check: output contains "You've hit kubia-"
 
@@ -35,7 +36,8 @@ kubectl delete po --all
 kubectl wait --for=condition=Ready pod -l app=kubia
 POD=$(kubectl get pods -l app=kubia -o jsonpath='{.items[0].metadata.name}')
 kubectl exec $POD -- env
-# TODO(shell): kubectl exec -it $POD bash   (then curl http://kubia.default.svc.cluster.local, curl http://kubia, cat /etc/resolv.conf, ping kubia)
+# The book opens a shell with `kubectl exec -it $POD bash` (no `--`, refused today) and types the lines below in it.
+kubectl exec -it $POD bash
 kubectl exec $POD -- curl -s http://kubia.default.svc.cluster.local
 kubectl exec $POD -- curl -s http://kubia
 kubectl exec $POD -- cat /etc/resolv.conf

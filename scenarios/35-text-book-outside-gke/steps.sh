@@ -53,10 +53,12 @@ for i in 1 2 3; do curl -s http://$LB_IP; done
 ## Step: A headless Service
 # With `clusterIP: None` DNS returns the ready pods' own addresses.
 kubectl create -f kubia-svc-headless.yaml
-# TODO(shell): kubectl run dnsutils --image=tutum/dnsutils --generator=run-pod/v1 --command -- sleep infinity   (--generator was removed in v1.21)
+# The book's `--generator=run-pod/v1` was removed in v1.21: kubectl no longer knows the flag.
+kubectl run dnsutils --image=tutum/dnsutils --generator=run-pod/v1 --command -- sleep infinity
 kubectl run dnsutils --image=tutum/dnsutils --command -- sleep infinity
 kubectl wait --for=condition=Ready pod/dnsutils
-# TODO(shell): kubectl exec dnsutils nslookup kubia-headless   (without `--`: refused by today's kubectl)
+# Without `--`, as the book types it, today's kubectl refuses the command.
+kubectl exec dnsutils nslookup kubia-headless
 kubectl exec dnsutils -- nslookup kubia-headless
 kubectl exec dnsutils -- nslookup kubia
 #check: output contains "Name:\tkubia-headless.default.svc.cluster.local"
