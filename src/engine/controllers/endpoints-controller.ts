@@ -30,6 +30,12 @@ const ipNum = (ip: string) => {
 function compareAddr(a: Address, b: Address): number {
   return ipNum(a.ip) - ipNum(b.ip) || cmp(a.ip, b.ip) || cmp(a.targetRef?.uid ?? '', b.targetRef?.uid ?? '')
 }
+/** Sorts in place by compareAddr, each address's number looked up once instead of at every comparison. */
+function sortAddrs(list: Address[]): void {
+  const keyed = list.map((a) => ({ a, n: ipNum(a.ip) }))
+  keyed.sort((x, y) => x.n - y.n || cmp(x.a.ip, y.a.ip) || cmp(x.a.targetRef?.uid ?? '', y.a.targetRef?.uid ?? ''))
+  for (let i = 0; i < list.length; i++) list[i] = keyed[i].a
+}
 
 /**
  * RepackSubsets: groups addresses that offer exactly the same ports into one subset (not ready wins over ready for
@@ -57,7 +63,8 @@ function repackSubsets(subsets: Subset[]): Subset[] {
   }
   const groups = new Map<string, { ready: Map<string, boolean>; ports: Port[] }>()
   for (const { port, ready } of byPort.values()) {
-    const gk = [...ready].map(([k, r]) => `${k}=${r}`).sort().join(',')
+    // One port mapping (the usual Service) is one group: its key, every address as text, is not needed.
+    const gk = byPort.size === 1 ? '' : [...ready].map(([k, r]) => `${k}=${r}`).sort().join(',')
     let g = groups.get(gk)
     if (!g) groups.set(gk, (g = { ready, ports: [] }))
     if (port) g.ports.push(port)
@@ -66,8 +73,8 @@ function repackSubsets(subsets: Subset[]): Subset[] {
   for (const g of groups.values()) {
     const ready: Address[] = [], notReady: Address[] = []
     for (const [k, r] of g.ready) (r ? ready : notReady).push(addrs.get(k)!)
-    ready.sort(compareAddr)
-    notReady.sort(compareAddr)
+    sortAddrs(ready)
+    sortAddrs(notReady)
     const s: Subset = {}
     if (ready.length) s.addresses = ready
     if (notReady.length) s.notReadyAddresses = notReady
