@@ -85,19 +85,46 @@ function repackSubsets(subsets: Subset[]): Subset[] {
   return out.sort((a, b) => compareAddr(first(a) ?? { ip: '0.0.0.0' }, first(b) ?? { ip: '0.0.0.0' }) || cmp(canonicalJson(a.ports), canonicalJson(b.ports)))
 }
 
+function addressOf(pod: KubeObject, svc: KubeObject): Address {
+  return {
+    ...(shouldSetHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
+    ip: pod.status.podIP,
+    ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
+    targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', uid: pod.metadata.uid ?? '' },
+  }
+}
+
+/**
+ * desiredSubsets for one Service port with a numeric target (most Services): every address offers the same port,
+ * so RepackSubsets makes one subset, ready and not-ready addresses each sorted. The same result without the
+ * per-address subsets and maps (each of a 50-pod Service's pods' status writes rebuilt them).
+ */
+function oneMapping(svc: KubeObject, pods: KubeObject[], sp: ServicePort, publishNotReady: boolean): Subset[] {
+  const ready: Address[] = [], notReady: Address[] = []
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue
+    ;(publishNotReady || isPodReady(pod) ? ready : notReady).push(addressOf(pod, svc))
+  }
+  if (!ready.length && !notReady.length) return []
+  sortAddrs(ready)
+  sortAddrs(notReady)
+  const s: Subset = {}
+  if (ready.length) s.addresses = ready
+  if (notReady.length) s.notReadyAddresses = notReady
+  s.ports = [{ ...(sp.name ? { name: sp.name } : {}), port: (sp.targetPort ?? sp.port) as number, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) }]
+  return [s]
+}
+
 /** The Endpoints subsets a Service's selector yields (syncService's loop over pods and ports, then RepackSubsets). */
 function desiredSubsets(svc: KubeObject, pods: KubeObject[]): Subset[] {
   const publishNotReady = !!svc.spec?.publishNotReadyAddresses
   const ports: ServicePort[] = svc.spec?.ports ?? []
+  const single = ports.length === 1 && typeof (ports[0].targetPort ?? ports[0].port) === 'number' ? ports[0] : undefined
+  if (single) return oneMapping(svc, pods, single, publishNotReady)
   const raw: Subset[] = []
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue
-    const addr: Address = {
-      ...(shouldSetHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
-      ip: pod.status.podIP,
-      ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
-      targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', uid: pod.metadata.uid ?? '' },
-    }
+    const addr = addressOf(pod, svc)
     const ready = publishNotReady || isPodReady(pod)
     const add = (port: Port | null) => raw.push({ ...(ready ? { addresses: [addr] } : { notReadyAddresses: [addr] }), ...(port ? { ports: [port] } : {}) })
     if (!ports.length) {
