@@ -53,8 +53,21 @@ class CountedIndex extends Index {
 const controlled = (obj: KubeObject) => !!obj.metadata.ownerReferences?.some((r) => r.controller)
 const terminal = (pod: KubeObject) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
 
+type Buckets = { ns: string; owners: string[]; orphan: boolean; labels: string[]; node?: string; running?: string; selector: string[] }
+// Stored objects are frozen: an object's buckets, named when it was filed, are the ones it leaves on its next write.
+const named = new WeakMap<KubeObject, Buckets>()
+
 /** The names of every bucket an object belongs to, one list per index. */
-function bucketsOf(obj: KubeObject): { ns: string; owners: string[]; orphan: boolean; labels: string[]; node?: string; running?: string; selector: string[] } {
+function bucketsOf(obj: KubeObject): Buckets {
+  let b = named.get(obj)
+  if (!b) {
+    b = nameBuckets(obj)
+    if (Object.isFrozen(obj)) named.set(obj, b)
+  }
+  return b
+}
+
+function nameBuckets(obj: KubeObject): Buckets {
   const kind = obj.kind
   const ns = obj.metadata.namespace ?? ''
   const owners: string[] = []

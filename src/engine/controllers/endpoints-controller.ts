@@ -30,6 +30,12 @@ const ipNum = (ip: string) => {
 function compareAddr(a: Address, b: Address): number {
   return ipNum(a.ip) - ipNum(b.ip) || cmp(a.ip, b.ip) || cmp(a.targetRef?.uid ?? '', b.targetRef?.uid ?? '')
 }
+/** Sorts in place by compareAddr, each address's number looked up once instead of at every comparison. */
+function sortAddrs(list: Address[]): void {
+  const keyed = list.map((a) => ({ a, n: ipNum(a.ip) }))
+  keyed.sort((x, y) => x.n - y.n || cmp(x.a.ip, y.a.ip) || cmp(x.a.targetRef?.uid ?? '', y.a.targetRef?.uid ?? ''))
+  for (let i = 0; i < list.length; i++) list[i] = keyed[i].a
+}
 
 /**
  * RepackSubsets: groups addresses that offer exactly the same ports into one subset (not ready wins over ready for
@@ -57,7 +63,8 @@ function repackSubsets(subsets: Subset[]): Subset[] {
   }
   const groups = new Map<string, { ready: Map<string, boolean>; ports: Port[] }>()
   for (const { port, ready } of byPort.values()) {
-    const gk = [...ready].map(([k, r]) => `${k}=${r}`).sort().join(',')
+    // One port mapping (the usual Service) is one group: its key, every address as text, is not needed.
+    const gk = byPort.size === 1 ? '' : [...ready].map(([k, r]) => `${k}=${r}`).sort().join(',')
     let g = groups.get(gk)
     if (!g) groups.set(gk, (g = { ready, ports: [] }))
     if (port) g.ports.push(port)
@@ -66,8 +73,8 @@ function repackSubsets(subsets: Subset[]): Subset[] {
   for (const g of groups.values()) {
     const ready: Address[] = [], notReady: Address[] = []
     for (const [k, r] of g.ready) (r ? ready : notReady).push(addrs.get(k)!)
-    ready.sort(compareAddr)
-    notReady.sort(compareAddr)
+    sortAddrs(ready)
+    sortAddrs(notReady)
     const s: Subset = {}
     if (ready.length) s.addresses = ready
     if (notReady.length) s.notReadyAddresses = notReady
@@ -78,19 +85,46 @@ function repackSubsets(subsets: Subset[]): Subset[] {
   return out.sort((a, b) => compareAddr(first(a) ?? { ip: '0.0.0.0' }, first(b) ?? { ip: '0.0.0.0' }) || cmp(canonicalJson(a.ports), canonicalJson(b.ports)))
 }
 
+function addressOf(pod: KubeObject, svc: KubeObject): Address {
+  return {
+    ...(shouldSetHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
+    ip: pod.status.podIP,
+    ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
+    targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', uid: pod.metadata.uid ?? '' },
+  }
+}
+
+/**
+ * desiredSubsets for one Service port with a numeric target (most Services): every address offers the same port,
+ * so RepackSubsets makes one subset, ready and not-ready addresses each sorted. The same result without the
+ * per-address subsets and maps (each of a 50-pod Service's pods' status writes rebuilt them).
+ */
+function oneMapping(svc: KubeObject, pods: KubeObject[], sp: ServicePort, publishNotReady: boolean): Subset[] {
+  const ready: Address[] = [], notReady: Address[] = []
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue
+    ;(publishNotReady || isPodReady(pod) ? ready : notReady).push(addressOf(pod, svc))
+  }
+  if (!ready.length && !notReady.length) return []
+  sortAddrs(ready)
+  sortAddrs(notReady)
+  const s: Subset = {}
+  if (ready.length) s.addresses = ready
+  if (notReady.length) s.notReadyAddresses = notReady
+  s.ports = [{ ...(sp.name ? { name: sp.name } : {}), port: (sp.targetPort ?? sp.port) as number, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) }]
+  return [s]
+}
+
 /** The Endpoints subsets a Service's selector yields (syncService's loop over pods and ports, then RepackSubsets). */
 function desiredSubsets(svc: KubeObject, pods: KubeObject[]): Subset[] {
   const publishNotReady = !!svc.spec?.publishNotReadyAddresses
   const ports: ServicePort[] = svc.spec?.ports ?? []
+  const single = ports.length === 1 && typeof (ports[0].targetPort ?? ports[0].port) === 'number' ? ports[0] : undefined
+  if (single) return oneMapping(svc, pods, single, publishNotReady)
   const raw: Subset[] = []
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue
-    const addr: Address = {
-      ...(shouldSetHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
-      ip: pod.status.podIP,
-      ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
-      targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', uid: pod.metadata.uid ?? '' },
-    }
+    const addr = addressOf(pod, svc)
     const ready = publishNotReady || isPodReady(pod)
     const add = (port: Port | null) => raw.push({ ...(ready ? { addresses: [addr] } : { notReadyAddresses: [addr] }), ...(port ? { ports: [port] } : {}) })
     if (!ports.length) {
