@@ -38,3 +38,19 @@ curl http://kubia.example.com
 #check: last curl outcome == delivered
 #check: last curl path contains ingress-nginx-controller
 #check: output contains "You've hit kubia-"
+
+## Step: TLS at the Ingress
+# Section 5.4.4: a self-signed certificate for kubia.example.com, stored in a `kubernetes.io/tls` Secret that the
+# Ingress names. Listing 5.16 is `extensions/v1beta1` again, so its v1 form follows. The controller terminates TLS
+# with that certificate (curl's `subject:` line, and `openssl s_client`'s chain); the pod still gets plain HTTP.
+openssl genrsa -out tls.key 2048
+openssl req -new -x509 -key tls.key -out tls.cert -days 360 -subj /CN=kubia.example.com
+kubectl create secret tls tls-secret --cert=tls.cert --key=tls.key
+kubectl apply -f kubia-ingress-tls.yaml
+kubectl apply -f kubia-ingress-tls-v1.yaml
+curl -k -v https://kubia.example.com/kubia
+openssl s_client -connect kubia.example.com:443 -servername kubia.example.com < /dev/null 2>/dev/null | head -10
+#check: output contains "secret/tls-secret created"
+#check: output contains "subject: CN=kubia.example.com"
+#check: output contains " 0 s:CN = kubia.example.com"
+#check: last curl outcome == delivered
