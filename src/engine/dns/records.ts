@@ -26,6 +26,11 @@ export interface DnsAnswer {
   note: string
 }
 
+/** The PTR query name of an IPv4 address: `10.96.0.1` → `1.0.96.10.in-addr.arpa` (no trailing dot, as tools print it). */
+export function reverseName(ip: string): string {
+  return `${ip.split('.').reverse().join('.')}.in-addr.arpa`
+}
+
 export function fqdn(name: string): string {
   return name.endsWith('.') ? name.toLowerCase() : `${name.toLowerCase()}.`
 }

@@ -17,6 +17,8 @@ export function resolveListenerCertificate(store: ReadonlyStore, gw: KubeObject,
   const gwNs = gw.metadata.namespace ?? 'default'
   const refs = l.tls?.certificateRefs ?? []
   if (!refs.length) return { ok: false, reason: 'InvalidCertificateRef', message: `Listener ${l.name} has no certificateRefs.` }
+  // Every ref must resolve; envoy presents the first one's certificate.
+  let served: string | undefined
   for (const ref of refs) {
     const ns = ref.namespace ?? gwNs
     const where = `${ns}/${ref.name}`
@@ -29,10 +31,9 @@ export function resolveListenerCertificate(store: ReadonlyStore, gw: KubeObject,
     const data = (secret.data ?? {}) as Record<string, unknown>
     const subject = secret.type === 'kubernetes.io/tls' && data['tls.key'] ? certificateSubject(decodeBase64(String(data['tls.crt'] ?? ''))) : undefined
     if (!subject) return { ok: false, reason: 'InvalidCertificateRef', message: `Secret ${where} is not a kubernetes.io/tls Secret with a valid tls.crt and tls.key.` }
+    served ??= subject
   }
-  const first = refs[0]
-  const secret = store.get('Secret', first.namespace ?? gwNs, first.name)!
-  return { ok: true, subject: certificateSubject(decodeBase64(String((secret.data as Record<string, unknown>)['tls.crt']))) ?? '' }
+  return { ok: true, subject: served ?? '' }
 }
 
 /** How precisely a listener hostname matches an SNI name: 3 exact, 2 wildcard (longer is better, by length), 1 none set, 0 no match. */

@@ -3,6 +3,7 @@ import type { Command } from '../command.ts'
 import { finishTool, netContext, notInImage, toolInImage } from './context.ts'
 import { lookup } from '../../engine/network/dns-lookup.ts'
 import type { RRType } from '../../engine/dns/records.ts'
+import { reverseName } from '../../engine/dns/records.ts'
 import { digOutput, digShort, digWhen } from './dns-format.ts'
 import { TraceBuilder } from '../../engine/trace/builder.ts'
 import { upstreamResolve } from '../../engine/network/outside.ts'
@@ -26,7 +27,7 @@ export const dig: Command = (io, host) => {
     else if (a.startsWith('+')) continue
     else if (a.startsWith('@')) server = a.slice(1)
     else if (a === '-t') { qtype = (args[++i] ?? 'A').toUpperCase() as RRType }
-    else if (a === '-x') { const ip = args[++i]; name = `${(ip ?? '').split('.').reverse().join('.')}.in-addr.arpa`; qtype = 'PTR' }
+    else if (a === '-x') { const ip = args[++i]; name = reverseName(ip ?? ''); qtype = 'PTR' }
     // bind9 dig.c parse_args: a word that parses as a type sets the type wherever it stands (the last one wins); any other word is the name.
     else if (TYPES.includes(a.toUpperCase())) qtype = a.toUpperCase() as RRType
     else name = a

@@ -7,6 +7,7 @@ import type { NetContext } from './context.ts'
 import { finishTool } from './context.ts'
 import { lookup, queryEach } from '../../engine/network/dns-lookup.ts'
 import type { DnsAnswer, RRType } from '../../engine/dns/records.ts'
+import { reverseName } from '../../engine/dns/records.ts'
 import type { ResolvConf } from '../../engine/dns/resolv-conf.ts'
 import { parseImage } from '../../engine/images/index.ts'
 import { isIPv4 } from '../../engine/net/ip.ts'
@@ -14,12 +15,12 @@ import { isIPv4 } from '../../engine/net/ip.ts'
 type PodContext = NetContext & { world: NonNullable<NetContext['world']>; resolv: ResolvConf }
 
 const bare = (name: string) => name.replace(/\.$/, '')
-const reverseName = (ip: string) => `${ip.split('.').reverse().join('.')}.in-addr.arpa`
 
 /** busybox:1.28 and older (and their -uclibc/-musl/-glibc variants) print through getaddrinfo. */
 export function isGetaddrinfoBusybox(image: string): boolean {
-  const m = /^1\.(\d+)/.exec(parseImage(image).tag ?? '')
-  return /(^|\/)busybox$/.test(parseImage(image).repository) && !!m && Number(m[1]) <= 28
+  const ref = parseImage(image)
+  const m = /^1\.(\d+)/.exec(ref.tag ?? '')
+  return /(^|\/)busybox$/.test(ref.repository) && !!m && Number(m[1]) <= 28
 }
 
 /** 1.28's output: `Server:` and each `Address N:` followed by the address's PTR name when it has one. */

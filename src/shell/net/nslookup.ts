@@ -5,6 +5,7 @@ import type { Command } from '../command.ts'
 import { finishTool, netContext } from './context.ts'
 import { lookup } from '../../engine/network/dns-lookup.ts'
 import type { RRType } from '../../engine/dns/records.ts'
+import { reverseName } from '../../engine/dns/records.ts'
 import { TraceBuilder } from '../../engine/trace/builder.ts'
 import { isIPv4 } from '../../engine/net/ip.ts'
 import { upstreamResolve } from '../../engine/network/outside.ts'
@@ -21,7 +22,7 @@ export const nslookup: Command = (io, host) => {
   const busybox = /(^|\/)(busybox|alpine)(:|$)/.test(image)
   if (!name) { io.err(busybox ? 'Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n' : '') ; return 1 }
   let qname = name
-  if (isIPv4(name)) { qname = `${name.split('.').reverse().join('.')}.in-addr.arpa`; qtype = 'PTR' }
+  if (isIPv4(name)) { qname = reverseName(name); qtype = 'PTR' }
   if (ctx.client.kind === 'host' || !ctx.world || !ctx.resolv) {
     // systemd-resolved's stub answers the internet's names (not authoritatively) and none of the cluster's.
     const known = qtype === 'A' ? upstreamResolve(name, 'A') : undefined
