@@ -1,8 +1,8 @@
 // nslookup: bind's (Debian dnsutils, the image of Kubernetes' DNS debugging guide) in most images, BusyBox's
-// in busybox/alpine. In pods the query goes to CoreDNS through the search list; on the host to
+// in busybox/alpine (nslookup-busybox.ts). In pods the query goes to CoreDNS through the search list; on the host to
 // systemd-resolved, which knows nothing of the cluster.
 import type { Command } from '../command.ts'
-import { finishTool, netContext } from './context.ts'
+import { finishTool, isBusyboxImage, netContext } from './context.ts'
 import { lookup } from '../../engine/network/dns-lookup.ts'
 import type { RRType } from '../../engine/dns/records.ts'
 import { reverseName } from '../../engine/dns/records.ts'
@@ -19,7 +19,7 @@ export const nslookup: Command = (io, host) => {
   const ctx = netContext(io, host)
   if ('error' in ctx) { io.err(ctx.error + '\n'); return 1 }
   const image = ctx.image ?? ''
-  const busybox = /(^|\/)(busybox|alpine)(:|$)/.test(image)
+  const busybox = isBusyboxImage(image)
   if (!name) { io.err(busybox ? 'Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n' : '') ; return 1 }
   let qname = name
   if (isIPv4(name)) { qname = reverseName(name); qtype = 'PTR' }
@@ -43,19 +43,17 @@ export const nslookup: Command = (io, host) => {
   io.trace(result.trace)
   finishTool(ctx, result.final.timedOut ? 15 : 0)
   if (result.final.timedOut) {
-    io.out(busybox ? '' : ';; connection timed out; no servers could be reached\n\n')
-    if (busybox) io.err(`nslookup: can't connect to remote host (${server}): Connection timed out\n`)
+    io.out(';; connection timed out; no servers could be reached\n\n')
     return 1
   }
   const a = result.final.answer!
-  const out: string[] = [`Server:\t\t${server}`, busybox ? `Address:\t${server}:53` : `Address:\t${server}#53`, '']
+  const out: string[] = [`Server:\t\t${server}`, `Address:\t${server}#53`, '']
   if (!a.answer.length) {
-    const shown = busybox ? result.final.name.replace(/\.$/, '') : name
-    out.push(`** server can't find ${shown}: ${a.rcode === 'NOERROR' ? 'NXDOMAIN' : a.rcode}`, '')
+    out.push(`** server can't find ${name}: ${a.rcode === 'NOERROR' ? 'NXDOMAIN' : a.rcode}`, '')
     io.out(out.join('\n') + '\n')
     return 1
   }
-  if (!a.authoritative && !busybox) out.push('Non-authoritative answer:')
+  if (!a.authoritative) out.push('Non-authoritative answer:')
   for (const rr of a.answer) {
     const n = rr.name.replace(/\.$/, '')
     if (rr.type === 'CNAME') out.push(`${n}\tcanonical name = ${rr.data}`)
