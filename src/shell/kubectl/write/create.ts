@@ -94,9 +94,7 @@ const createDeployment: Generator = (ctx, args) => {
   // create_deployment.go: what follows `--` becomes the (single) container's command.
   const command = c.flags.rest ?? []
   if (command.length && images.length > 1) throw new CommandError('cannot specify multiple --image options and command')
-  const deployment = deploymentObject(name, images, replicas, port === -1 ? undefined : port, c.namespace)
-  if (command.length) (deployment.spec.template.spec.containers[0] as { command?: string[] }).command = command
-  createGenerated(ctx, deployment, c)
+  createGenerated(ctx, deploymentObject(name, images, replicas, port === -1 ? undefined : port, c.namespace, command), c)
   return 0
 }
 

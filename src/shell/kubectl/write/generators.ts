@@ -52,9 +52,10 @@ function containerNameFromImage(image: string): string {
   return name
 }
 
-export function deploymentObject(name: string, images: string[], replicas: number, port: number | undefined, namespace: string): Obj {
+/** create_deployment.go: one container per image; `command` (what follows `--`) goes to the only one. */
+export function deploymentObject(name: string, images: string[], replicas: number, port: number | undefined, namespace: string, command: string[] = []): Obj {
   const labels = { app: name }
-  const containers = images.map((image) => ({ image, name: containerNameFromImage(image), ...(port !== undefined ? { ports: [{ containerPort: port }] } : {}) }))
+  const containers = images.map((image) => ({ ...(command.length ? { command } : {}), image, name: containerNameFromImage(image), ...(port !== undefined ? { ports: [{ containerPort: port }] } : {}) }))
   return {
     apiVersion: 'apps/v1', kind: 'Deployment', metadata: { labels, name, namespace },
     spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers } } },
