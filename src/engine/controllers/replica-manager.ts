@@ -9,6 +9,7 @@ import type { Selector } from '../api/labels.ts'
 import { matches } from '../api/labels.ts'
 import type { ControllerContext, EventRecord, SyncResult, Write } from './controller.ts'
 import { ownedOrOrphans } from './informer.ts'
+import { ReplicaTallies } from './replica-tally.ts'
 import { epoch, isPodActive, isPodAvailable, isPodReady, podCondition, secondsUntilAvailable } from './pod-util.ts'
 import { qosClass } from '../node/pod-status.ts'
 import type { SeededRandom } from '../sim/random.ts'
@@ -33,7 +34,8 @@ export interface ReplicaKind {
 }
 
 /** Event handlers (replica_set.go addPod/updatePod/deletePod, addRS/updateRS): which owners to sync. */
-export function replicaKeysFor(rk: ReplicaKind, change: Change, store: ReadonlyStore): ObjectKey[] {
+export function replicaKeysFor(rk: ReplicaKind, change: Change, store: ReadonlyStore, state?: ReplicaState): ObjectKey[] {
+  state?.tallies.note(rk.kind, change, store)
   const obj = change.object
   if (obj.kind === rk.kind) return [change.key]
   if (obj.kind !== 'Pod') return []
@@ -57,6 +59,7 @@ export function replicaKeysFor(rk: ReplicaKind, change: Change, store: ReadonlyS
 /** Per-controller memory that the API does not hold (upstream: expectations and the client rate limiter). */
 export class ReplicaState {
   readonly nextBurstAt = new Map<string, number>()
+  readonly tallies = new ReplicaTallies()
 }
 
 /** controller.GetPodFromTemplate plus the API server's generateName: `<owner>-<5 random chars>`. */
@@ -107,32 +110,41 @@ export function syncReplicas(rk: ReplicaKind, state: ReplicaState, key: ObjectKe
   const ref = controllerRef(owner, rk.apiVersion)
   const deleting = !!owner.metadata.deletionTimestamp
 
-  // ClaimPods: keep owned pods that still match, release those that do not, adopt matching orphans.
-  const owned: KubeObject[] = []
-  for (const pod of ownedOrOrphans(ctx.store, 'Pod', namespace, uid, 'write')) {
-    if (!isPodActive(pod)) continue
-    const cref = controllerOf(pod)
-    const matching = !!selector && selector.length > 0 && matches(selector, pod.metadata.labels)
-    if (cref) {
-      if (cref.uid !== uid) continue
-      if (matching) owned.push(pod)
-      else if (!deleting) {
-        const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid)
-        const metadata: KubeObject['metadata'] = { ...pod.metadata, ownerReferences: refs }
-        if (!refs.length) delete metadata.ownerReferences
-        writes.push({ op: 'update', object: { ...pod, metadata } })
+  const minReady = owner.spec?.minReadySeconds ?? 0
+  const templateLabels: Record<string, string> = owner.spec?.template?.metadata?.labels ?? {}
+  const tally = state.tallies.tally({ owner, selector, deleting, minReady, templateLabels }, ctx.store, ctx.now)
+  // ClaimPods: keep owned pods that still match, release those that do not, adopt matching orphans. Only a sync
+  // with something to release or adopt walks every pod (its writes go out in write order).
+  let owned: KubeObject[] | undefined
+  if (tally.claims) {
+    owned = []
+    for (const pod of ownedOrOrphans(ctx.store, 'Pod', namespace, uid, 'write')) {
+      state.tallies.podsVisited++
+      if (!isPodActive(pod)) continue
+      const cref = controllerOf(pod)
+      const matching = !!selector && selector.length > 0 && matches(selector, pod.metadata.labels)
+      if (cref) {
+        if (cref.uid !== uid) continue
+        if (matching) owned.push(pod)
+        else if (!deleting) {
+          const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid)
+          const metadata: KubeObject['metadata'] = { ...pod.metadata, ownerReferences: refs }
+          if (!refs.length) delete metadata.ownerReferences
+          writes.push({ op: 'update', object: { ...pod, metadata } })
+        }
+      } else if (matching && !deleting) {
+        const adopted = { ...pod, metadata: { ...pod.metadata, ownerReferences: [...(pod.metadata.ownerReferences ?? []), ref] } }
+        writes.push({ op: 'update', object: adopted })
+        owned.push(adopted)
       }
-    } else if (matching && !deleting) {
-      const adopted = { ...pod, metadata: { ...pod.metadata, ownerReferences: [...(pod.metadata.ownerReferences ?? []), ref] } }
-      writes.push({ op: 'update', object: adopted })
-      owned.push(adopted)
     }
   }
+  const ownedCount = owned ? owned.length : tally.owned
 
   let requeueAfter: number | undefined
   if (!deleting) {
     const want = Math.max(0, owner.spec?.replicas ?? 1)
-    const diff = owned.length - want
+    const diff = ownedCount - want
     if (diff < 0) {
       const waitUntil = state.nextBurstAt.get(uid) ?? -Infinity
       if (ctx.now < waitUntil) requeueAfter = waitUntil - ctx.now
@@ -153,29 +165,34 @@ export function syncReplicas(rk: ReplicaKind, state: ReplicaState, key: ObjectKe
         }
       }
     } else if (diff > 0) {
-      for (const pod of podsToDelete(owned, Math.min(diff, BURST_REPLICAS))) {
+      for (const pod of podsToDelete(owned ?? tally.ownedPods(), Math.min(diff, BURST_REPLICAS))) {
         writes.push({ op: 'delete', key: keyOf(pod) })
         events.push({ involved: owner, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata.name}`, source: rk.component })
       }
     }
   }
 
-  // calculateStatus
-  const minReady = owner.spec?.minReadySeconds ?? 0
-  const templateLabels = owner.spec?.template?.metadata?.labels ?? {}
-  let fully = 0, ready = 0, available = 0
-  for (const pod of owned) {
-    if (Object.keys(templateLabels).every((k) => pod.metadata.labels?.[k] === templateLabels[k])) fully++
-    if (isPodReady(pod)) {
-      ready++
-      if (isPodAvailable(pod, minReady, ctx.now)) available++
-      else {
-        const wait = secondsUntilAvailable(pod, minReady, ctx.now)
-        if (wait !== undefined) requeueAfter = Math.min(requeueAfter ?? Infinity, wait)
+  // calculateStatus, from the tally (or from the pods just claimed).
+  let fully = tally.fully, ready = tally.ready, available = tally.available
+  let unavailable: Iterable<KubeObject> = [...tally.waiting].map((k) => tally.facts.get(k)!.pod)
+  if (owned) {
+    fully = ready = available = 0
+    const waiting: KubeObject[] = []
+    for (const pod of owned) {
+      if (Object.keys(templateLabels).every((k) => pod.metadata.labels?.[k] === templateLabels[k])) fully++
+      if (isPodReady(pod)) {
+        ready++
+        if (isPodAvailable(pod, minReady, ctx.now)) available++
+        else waiting.push(pod)
       }
     }
+    unavailable = waiting
   }
-  const status: Record<string, unknown> = { replicas: owned.length }
+  for (const pod of unavailable) {
+    const wait = secondsUntilAvailable(pod, minReady, ctx.now)
+    if (wait !== undefined) requeueAfter = Math.min(requeueAfter ?? Infinity, wait)
+  }
+  const status: Record<string, unknown> = { replicas: ownedCount }
   if (fully) status.fullyLabeledReplicas = fully
   if (ready) status.readyReplicas = ready
   if (available) status.availableReplicas = available

@@ -13,11 +13,13 @@ const KIND: ReplicaKind = {
  * The ReplicaSet controller: keeps `spec.replicas` pods matching the selector, named `<rs>-<5 chars>`, owned with a
  * controller reference; records SuccessfulCreate/SuccessfulDelete and writes status (replica_set.go syncReplicaSet).
  */
-export function replicaSetController(): Controller {
+export function replicaSetController(): Controller & { readonly podsVisited: number } {
   const state = new ReplicaState()
   return {
     name: 'replicaset-controller',
-    keysFor: (change, store) => replicaKeysFor(KIND, change, store),
+    keysFor: (change, store) => replicaKeysFor(KIND, change, store, state),
     sync: (key, ctx) => syncReplicas(KIND, state, key, ctx),
+    // How many pods its syncs looked at (tests check the work per pod does not grow with the ReplicaSet's size).
+    get podsVisited() { return state.tallies.podsVisited },
   }
 }

@@ -19,7 +19,7 @@ export function replicationController(): Controller {
   const state = new ReplicaState()
   return {
     name: 'replication-controller',
-    keysFor: (change, store) => replicaKeysFor(KIND, change, store),
+    keysFor: (change, store) => replicaKeysFor(KIND, change, store, state),
     sync: (key, ctx) => syncReplicas(KIND, state, key, ctx),
   }
 }
