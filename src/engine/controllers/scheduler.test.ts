@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { apply, assertIdle, deployment, events, pod, pods, testCluster, getObj } from './testing.ts'
+import { apply, assertIdle, deployment, events, pod, pods, service, testCluster, getObj } from './testing.ts'
 import { unschedulableMessage } from './scheduler.ts'
 
 describe('default-scheduler', () => {
@@ -44,5 +44,33 @@ describe('default-scheduler', () => {
     expect(unschedulableMessage(2, [{ reason: 'Too many pods', unresolvable: false }, { reason: 'Too many pods', unresolvable: false }]))
       .toBe('0/2 nodes are available: 2 Too many pods. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.')
     expect(unschedulableMessage(0, [])).toBe('no nodes available to schedule pods')
+  })
+
+  // The spreading counts are kept from the pod events: scoring each pod of a ReplicaSet walked all its pods (O(n²)).
+  it('looks at each pod a bounded number of times as a Deployment grows 8×, and still spreads evenly', () => {
+    const perPod = (n: number) => {
+      const c = testCluster()
+      const controller = (c.manager as unknown as { controllers: { name: string; podsVisited?: number }[] }).controllers.find((x) => x.name === 'default-scheduler')!
+      const before = controller.podsVisited!
+      apply(c, service('kubia', { selector: { app: 'kubia' }, ports: [{ port: 80, targetPort: 8080 }] }), deployment('kubia', n))
+      const perNode = new Map<string, number>()
+      for (const p of pods(c)) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1)
+      expect([...perNode.values()].reduce((a, b) => a + b, 0)).toBe(n)
+      expect(Math.abs((perNode.get('kind-worker') ?? 0) - (perNode.get('kind-worker2') ?? 0))).toBeLessThanOrEqual(1)
+      return (controller.podsVisited! - before) / n
+    }
+    const small = perPod(25), big = perPod(200)
+    expect(small).toBeGreaterThan(0)
+    expect(big).toBeLessThan(12)
+    expect(big).toBeLessThan(small * 1.5)
+  }, 30000)
+
+  it('counts a node\'s pods again after some leave: the next replicas go where fewer run', () => {
+    const c = testCluster()
+    apply(c, deployment('kubia', 6))
+    for (const p of pods(c).filter((x) => x.spec.nodeName === 'kind-worker')) c.api.delete('Pod', 'default', p.metadata.name, { gracePeriodSeconds: 0 })
+    c.converge()
+    const nodes = pods(c).filter((p) => !p.metadata.deletionTimestamp).map((p) => p.spec.nodeName).sort()
+    expect(nodes).toEqual(['kind-worker', 'kind-worker', 'kind-worker', 'kind-worker2', 'kind-worker2', 'kind-worker2'])
   })
 })

@@ -9,7 +9,8 @@ import { controllerOf } from '../api/types.ts'
 import { fromLabelSelector, fromMap, matches } from '../api/labels.ts'
 import type { Selector } from '../api/labels.ts'
 import type { Controller, ControllerContext, SyncResult } from './controller.ts'
-import { candidateServices, indexesOf, selectFrom } from './informer.ts'
+import { candidateServices, indexesOf } from './informer.ts'
+import { SpreadTally } from './scheduler-spread.ts'
 import { nodeInfo } from './scheduler-cache.ts'
 import type { HostPort, NodeInfo } from './scheduler-cache.ts'
 import { isPodTerminal } from './pod-util.ts'
@@ -164,22 +165,6 @@ function spreadSelectors(pod: KubeObject, store: ReadonlyStore): Selector[] {
   return out
 }
 
-/** Per node, the running pods in the pod's namespace that one of the selectors matches (found through the label index). */
-function spreadCounts(pod: KubeObject, selectors: Selector[], store: ReadonlyStore): Map<string, number> {
-  const counts = new Map<string, number>()
-  const seen = new Set<KubeObject>()
-  for (const sel of selectors) {
-    for (const p of selectFrom(store, 'Pod', pod.metadata.namespace, sel)) {
-      if (seen.has(p)) continue
-      seen.add(p)
-      const node = p.spec?.nodeName
-      // podtopologyspread/common.go countPodsMatchSelector: terminating pods are bypassed (kubernetes#87621).
-      if (node && !isPodTerminal(p) && !p.metadata.deletionTimestamp) counts.set(node, (counts.get(node) ?? 0) + 1)
-    }
-  }
-  return counts
-}
-
 function pendingKeys(store: ReadonlyStore): ObjectKey[] {
   const keys: ObjectKey[] = []
   for (const [key, pod] of indexesOf(store).podsOnNode('')) if (isOurs(pod)) keys.push(key)
@@ -207,7 +192,7 @@ function schedulerKeysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
   return [change.key]
 }
 
-function schedule(key: ObjectKey, ctx: ControllerContext): SyncResult {
+function schedule(key: ObjectKey, ctx: ControllerContext, spreads: SpreadTally): SyncResult {
   const pod = ctx.store.getByKey(key)
   if (!pod || pod.kind !== 'Pod' || !isOurs(pod)) return { writes: [] }
   const nodes = ctx.store.list('Node')
@@ -234,7 +219,7 @@ function schedule(key: ObjectKey, ctx: ControllerContext): SyncResult {
     }
   }
   // Score: fewest pods of the same Services/owners on the node, then fewest pods; random among the best.
-  const spread = spreadCounts(pod, spreadSelectors(pod, ctx.store), ctx.store)
+  const spread = spreads.counts(pod.metadata.namespace, spreadSelectors(pod, ctx.store), ctx.store)
   let best: KubeObject[] = []
   let bestScore: [number, number] = [Infinity, Infinity]
   for (const node of feasible) {
@@ -258,7 +243,14 @@ function schedule(key: ObjectKey, ctx: ControllerContext): SyncResult {
  * fits the pod stays Pending with PodScheduled=False/Unschedulable and a FailedScheduling event whose message is
  * v1.32's (`0/3 nodes are available: … preemption: 0/3 nodes are available: …`). Retried when nodes or pods change.
  */
-export function scheduler(): Controller {
-  return { name: 'default-scheduler', keysFor: schedulerKeysFor, sync: schedule }
+export function scheduler(): Controller & { readonly podsVisited: number } {
+  const spreads = new SpreadTally()
+  return {
+    name: 'default-scheduler',
+    keysFor: (change, store) => { spreads.note(change, store); return schedulerKeysFor(change, store) },
+    sync: (key, ctx) => schedule(key, ctx, spreads),
+    // Pods the spreading score looked at (tests check it does not grow with the square of a ReplicaSet's size).
+    get podsVisited() { return spreads.podsVisited },
+  }
 }
 
