@@ -88,6 +88,22 @@ export function newRSNewReplicas(d: KubeObject, all: KubeObject[], newRS: KubeOb
 
 /** EqualIgnoreHash: templates equal apart from the pod-template-hash label. */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
+  // Stored templates are frozen: a Deployment and its ReplicaSet are compared once, not at each of their syncs.
+  const frozen = !!a && !!b && Object.isFrozen(a) && Object.isFrozen(b)
+  const cached = frozen ? sameTemplate.get(a)?.get(b) : undefined
+  if (cached !== undefined) return cached
+  const equal = compareIgnoringHash(a, b)
+  if (frozen) {
+    let byB = sameTemplate.get(a!)
+    if (!byB) sameTemplate.set(a!, (byB = new WeakMap()))
+    byB.set(b!, equal)
+  }
+  return equal
+}
+
+const sameTemplate = new WeakMap<object, WeakMap<object, boolean>>()
+
+function compareIgnoringHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
   const strip = (t: PodTemplateSpec | undefined) => {
     const labels = { ...(t?.metadata?.labels ?? {}) }
     delete labels[HASH_LABEL]

@@ -15,8 +15,17 @@ function imageRepository(image: string): string {
 
 /** `docker.io/library/nginx@sha256:…`, stable for a given image reference. */
 export function imageID(image: string): string {
-  return `${imageRepository(image)}@sha256:${toHex(sha256(normalizeImage(image)))}`
+  // Every pod status the kubelet computes names its images: hash each reference once, not at every sync.
+  let id = imageIDs.get(image)
+  if (id === undefined) {
+    id = `${imageRepository(image)}@sha256:${toHex(sha256(normalizeImage(image)))}`
+    if (imageIDs.size >= 10_000) imageIDs.clear()
+    imageIDs.set(image, id)
+  }
+  return id
 }
+
+const imageIDs = new Map<string, string>()
 
 /** The short repository name (`nginx`, `kubia`, `coredns`), for per-image behaviour. */
 export function imageBaseName(image: string): string {
