@@ -25,6 +25,13 @@ class Index {
     if (!b.size) this.buckets.delete(name)
   }
 
+  /** A write that leaves the object in this bucket: it moves to the end (write order), replaced by its new version. */
+  move(name: string, key: ObjectKey, obj: KubeObject): void {
+    const b = this.buckets.get(name)!
+    b.delete(key)
+    b.set(key, obj)
+  }
+
   get(name: string): Bucket {
     return this.buckets.get(name) ?? EMPTY
   }
@@ -45,6 +52,11 @@ class CountedIndex extends Index {
     this.generations.set(name, ++this.counter)
   }
 
+  override move(name: string, key: ObjectKey, obj: KubeObject): void {
+    super.move(name, key, obj)
+    this.generations.set(name, ++this.counter)
+  }
+
   generation(name: string): number {
     return this.generations.get(name) ?? 0
   }
@@ -57,14 +69,36 @@ type Buckets = { ns: string; owners: string[]; orphan: boolean; labels: string[]
 // Stored objects are frozen: an object's buckets, named when it was filed, are the ones it leaves on its next write.
 const named = new WeakMap<KubeObject, Buckets>()
 
-/** The names of every bucket an object belongs to, one list per index. */
-function bucketsOf(obj: KubeObject): Buckets {
+/** The names of every bucket an object belongs to, one list per index; `previous`'s when a write kept them all. */
+function bucketsOf(obj: KubeObject, previous?: KubeObject): Buckets {
   let b = named.get(obj)
   if (!b) {
-    b = nameBuckets(obj)
+    b = previous && sameBuckets(previous, obj) ? bucketsOf(previous) : nameBuckets(obj)
     if (Object.isFrozen(obj)) named.set(obj, b)
   }
   return b
+}
+
+function sameRecord(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
+  if (a === b) return true
+  if (!a || !b) return !Object.keys(a ?? b ?? {}).length
+  const ka = Object.keys(a)
+  if (ka.length !== Object.keys(b).length) return false
+  for (const k of ka) if (a[k] !== b[k] || !Object.prototype.hasOwnProperty.call(b, k)) return false
+  return true
+}
+
+/** Whether a write kept everything nameBuckets reads (most writes: a status, a slice's endpoints), cheaply. */
+function sameBuckets(a: KubeObject, b: KubeObject): boolean {
+  if (a.kind !== b.kind || a.metadata.namespace !== b.metadata.namespace || !sameRecord(a.metadata.labels, b.metadata.labels)) return false
+  const ra = a.metadata.ownerReferences ?? [], rb = b.metadata.ownerReferences ?? []
+  if (ra !== rb) {
+    if (ra.length !== rb.length) return false
+    for (let i = 0; i < ra.length; i++) if (ra[i].uid !== rb[i].uid || !!ra[i].controller !== !!rb[i].controller) return false
+  }
+  if (a.kind === 'Service') return sameRecord(a.spec?.selector, b.spec?.selector)
+  if (a.kind === 'Pod') return (a.spec?.nodeName ?? '') === (b.spec?.nodeName ?? '') && terminal(a) === terminal(b)
+  return true
 }
 
 function nameBuckets(obj: KubeObject): Buckets {
@@ -106,6 +140,11 @@ export class StoreIndexes {
   apply(previous: KubeObject | undefined, next: KubeObject | undefined, version: number): void {
     const obj = (next ?? previous)!
     const key = keyOf(obj)
+    if (previous && next && bucketsOf(next, previous) === bucketsOf(previous)) {
+      this.refile(previous, next, key, version)
+      this.seq.set(key, this.nextSeq++)
+      return
+    }
     if (previous) this.file(previous, key, false, version)
     if (next) this.file(next, key, true, version)
     if (next) this.seq.set(key, this.nextSeq++)
@@ -129,6 +168,23 @@ export class StoreIndexes {
       if (add) this.uids.set(uid, obj)
       else if (this.uids.get(uid) === obj) this.uids.delete(uid)
     }
+  }
+
+  /** A write that keeps every bucket: the object moves to the end of each (what remove then add would do). */
+  private refile(previous: KubeObject, next: KubeObject, key: ObjectKey, version: number): void {
+    const b = bucketsOf(next)
+    this.ns.move(b.ns, key, next)
+    for (const o of b.owners) this.owner.move(o, key, next)
+    if (b.orphan) this.orphan.move(b.ns, key, next)
+    for (const l of b.labels) this.label.move(l, key, next)
+    for (const s of b.selector) this.selector.move(s, key, next)
+    if (b.node !== undefined) this.node.move(b.node, key, next)
+    if (b.running !== undefined) this.running.move(b.running, key, next)
+    this.revisions.set(b.ns, version)
+    this.revisions.set(next.kind, version)
+    const was = previous.metadata.uid, uid = next.metadata.uid
+    if (was && this.uids.get(was) === previous) this.uids.delete(was)
+    if (uid) this.uids.set(uid, next)
   }
 
   /** Objects of a kind in one namespace (`''` for cluster-scoped kinds). */

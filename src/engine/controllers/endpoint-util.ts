@@ -64,13 +64,36 @@ export function servicesForPodChange(change: Change, store: ReadonlyStore): Obje
   return [...keys]
 }
 
-// Every sync of a Service reads each of its pods' Ready times: the same few thousand strings, parsed once.
-const times = new Map<string, number>()
-function parsedTime(ts: string): number {
-  let t = times.get(ts)
+/**
+ * What a sync builds from one pod (its endpoint, its address), kept per stored pod object: stored objects are frozen,
+ * so the value stays right until the pod is written again. `variant` names whatever else the value depends on (the
+ * Service's publishNotReadyAddresses, the node's zone...). An unchanged pod's endpoint is then the very object the
+ * stored slice holds, so comparing them (canonicalEqual, the store's no-op check) stops at identity.
+ */
+export class PodMemo<T> {
+  private readonly cache = new WeakMap<KubeObject, { variant: string; value: T }>()
+  /** Values built (cache misses): what tests count to prove a sync rebuilds only the pods that changed. */
+  built = 0
+
+  get(pod: KubeObject, variant: string, build: () => T): T {
+    const hit = this.cache.get(pod)
+    if (hit && hit.variant === variant) return hit.value
+    const value = build()
+    this.built++
+    // An object outside the store (a test's, still mutable) may change under us: not kept.
+    if (Object.isFrozen(pod)) this.cache.set(pod, { variant, value })
+    return value
+  }
+}
+
+// A pod's trigger time (its Ready condition's last transition, seconds; 0 for none), read once per pod object.
+const triggerTimes = new WeakMap<KubeObject, number>()
+function podTriggerTime(pod: KubeObject): number {
+  let t = triggerTimes.get(pod)
   if (t === undefined) {
-    if (times.size > 50_000) times.clear()
-    times.set(ts, (t = epoch(ts)))
+    const ready = (pod.status?.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'Ready')
+    t = ready?.lastTransitionTime ? epoch(ready.lastTransitionTime) : 0
+    if (Object.isFrozen(pod)) triggerTimes.set(pod, t)
   }
   return t
 }
@@ -78,25 +101,39 @@ function parsedTime(ts: string): number {
 /**
  * TriggerTimeTracker: remembers, per Service, the trigger time of each pod (its Ready condition's last
  * transition) and the Service's; returns the earliest trigger time that changed since the last sync (or undefined).
+ * Like upstream's ComputeEndpointLastChangeTriggerTime it walks the Service's pods on every sync; each step is a
+ * cached look-up, and the per-pod state is one map updated in place (pods gone since the last sync dropped).
  */
 export class TriggerTimeTracker {
   private state = new Map<string, { service: number; pods: Map<string, number> }>()
 
   compute(svc: KubeObject, pods: KubeObject[]): string | undefined {
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`
-    const prev = this.state.get(key)
+    let prev = this.state.get(key)
     let min = Infinity
     const serviceTime = epoch(svc.metadata.creationTimestamp)
     if (!prev || prev.service !== serviceTime) min = Math.min(min, serviceTime)
-    const now = new Map<string, number>()
+    if (!prev) this.state.set(key, (prev = { service: serviceTime, pods: new Map() }))
+    prev.service = serviceTime
+    const known = prev.pods
+    let seen = 0
     for (const pod of pods) {
-      const ready = (pod.status?.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'Ready')
-      if (!ready?.lastTransitionTime) continue
-      const t = parsedTime(ready.lastTransitionTime)
-      now.set(pod.metadata.name, t)
-      if (prev?.pods.get(pod.metadata.name) !== t) min = Math.min(min, t)
+      const t = podTriggerTime(pod)
+      if (!t) continue
+      const name = pod.metadata.name
+      const was = known.get(name)
+      if (was !== t) {
+        min = Math.min(min, t)
+        known.set(name, t)
+      }
+      seen++
     }
-    this.state.set(key, { service: serviceTime, pods: now })
+    // A pod gone (or without a Ready time now) counts as unknown next time, as a fresh map per sync would have it.
+    if (seen !== known.size) {
+      const names = new Set<string>()
+      for (const pod of pods) if (podTriggerTime(pod)) names.add(pod.metadata.name)
+      for (const name of known.keys()) if (!names.has(name)) known.delete(name)
+    }
     return min < Infinity && min > 0 ? rfc3339(min) : undefined
   }
 

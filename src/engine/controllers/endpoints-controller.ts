@@ -6,7 +6,7 @@ import { objectKey, parseKey } from '../api/types.ts'
 import type { Controller, ControllerContext, SyncResult } from './controller.ts'
 import { isPodReady } from './pod-util.ts'
 import { canonicalEqual, canonicalJson } from './hash.ts'
-import { HEADLESS_LABEL, TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector,
+import { HEADLESS_LABEL, PodMemo, TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector,
   servicesForPodChange, shouldPodBeInEndpoints, shouldSetHostname } from './endpoint-util.ts'
 import type { ServicePort } from 'kubernetes-types/core/v1'
 
@@ -94,38 +94,50 @@ function addressOf(pod: KubeObject, svc: KubeObject): Address {
   }
 }
 
+/** A pod's address with what sorting and grouping it needs, built once per pod object (PodMemo). */
+interface PodAddress { address: Address; ipNum: number; ready: boolean }
+
+function podAddress(memo: PodMemo<PodAddress>, pod: KubeObject, svc: KubeObject): PodAddress {
+  return memo.get(pod, shouldSetHostname(pod, svc) ? 'hostname' : '', () => {
+    const address = addressOf(pod, svc)
+    return { address, ipNum: ipNum(address.ip), ready: isPodReady(pod) }
+  })
+}
+
+const byAddress = (x: PodAddress, y: PodAddress) =>
+  x.ipNum - y.ipNum || cmp(x.address.ip, y.address.ip) || cmp(x.address.targetRef?.uid ?? '', y.address.targetRef?.uid ?? '')
+
 /**
  * desiredSubsets for one Service port with a numeric target (most Services): every address offers the same port,
  * so RepackSubsets makes one subset, ready and not-ready addresses each sorted. The same result without the
- * per-address subsets and maps (each of a 50-pod Service's pods' status writes rebuilt them).
+ * per-address subsets and maps, and with each pod's address object reused while the pod is unchanged.
  */
-function oneMapping(svc: KubeObject, pods: KubeObject[], sp: ServicePort, publishNotReady: boolean): Subset[] {
-  const ready: Address[] = [], notReady: Address[] = []
+function oneMapping(memo: PodMemo<PodAddress>, svc: KubeObject, pods: KubeObject[], sp: ServicePort, publishNotReady: boolean): Subset[] {
+  const ready: PodAddress[] = [], notReady: PodAddress[] = []
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue
-    ;(publishNotReady || isPodReady(pod) ? ready : notReady).push(addressOf(pod, svc))
+    const a = podAddress(memo, pod, svc)
+    ;(publishNotReady || a.ready ? ready : notReady).push(a)
   }
   if (!ready.length && !notReady.length) return []
-  sortAddrs(ready)
-  sortAddrs(notReady)
   const s: Subset = {}
-  if (ready.length) s.addresses = ready
-  if (notReady.length) s.notReadyAddresses = notReady
+  if (ready.length) s.addresses = ready.sort(byAddress).map((a) => a.address)
+  if (notReady.length) s.notReadyAddresses = notReady.sort(byAddress).map((a) => a.address)
   s.ports = [{ ...(sp.name ? { name: sp.name } : {}), port: (sp.targetPort ?? sp.port) as number, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) }]
   return [s]
 }
 
 /** The Endpoints subsets a Service's selector yields (syncService's loop over pods and ports, then RepackSubsets). */
-function desiredSubsets(svc: KubeObject, pods: KubeObject[]): Subset[] {
+function desiredSubsets(memo: PodMemo<PodAddress>, svc: KubeObject, pods: KubeObject[]): Subset[] {
   const publishNotReady = !!svc.spec?.publishNotReadyAddresses
   const ports: ServicePort[] = svc.spec?.ports ?? []
   const single = ports.length === 1 && typeof (ports[0].targetPort ?? ports[0].port) === 'number' ? ports[0] : undefined
-  if (single) return oneMapping(svc, pods, single, publishNotReady)
+  if (single) return oneMapping(memo, svc, pods, single, publishNotReady)
   const raw: Subset[] = []
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue
-    const addr = addressOf(pod, svc)
-    const ready = publishNotReady || isPodReady(pod)
+    const { address: addr, ready: podReady } = podAddress(memo, pod, svc)
+    const ready = publishNotReady || podReady
     const add = (port: Port | null) => raw.push({ ...(ready ? { addresses: [addr] } : { notReadyAddresses: [addr] }), ...(port ? { ports: [port] } : {}) })
     if (!ports.length) {
       if (svc.spec?.clusterIP === 'None') add(null)
@@ -148,7 +160,7 @@ function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
   return []
 }
 
-function makeSync(tracker: TriggerTimeTracker) {
+function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<PodAddress>) {
   return (key: ObjectKey, ctx: ControllerContext): SyncResult => {
     const { kind, namespace, name } = parseKey(key)
     if (kind !== 'Service') return { writes: [] }
@@ -163,7 +175,7 @@ function makeSync(tracker: TriggerTimeTracker) {
     if (!selector) return { writes: [] }
     const pods = selectedPods(ctx.store, svc, selector)
     const trigger = tracker.compute(svc, pods)
-    const subsets = desiredSubsets(svc, pods)
+    const subsets = desiredSubsets(memo, svc, pods)
     const svcLabels: Record<string, string> = svc.metadata.labels ?? {}
     if (current) {
       const compareLabels = { ...(current.metadata.labels ?? {}) }
@@ -189,6 +201,6 @@ function makeSync(tracker: TriggerTimeTracker) {
  * pod addresses (`addresses`) and the others (`notReadyAddresses`, unless publishNotReadyAddresses), with named
  * targetPorts resolved per pod. Services without a selector are left alone, so hand-made Endpoints stay.
  */
-export function endpointsController(): Controller {
-  return { name: 'endpoint-controller', keysFor, sync: makeSync(new TriggerTimeTracker()) }
+export function endpointsController(memo = new PodMemo<PodAddress>()): Controller {
+  return { name: 'endpoint-controller', keysFor, sync: makeSync(new TriggerTimeTracker(), memo) }
 }

@@ -8,7 +8,7 @@ import { keyOf, objectKey, parseKey } from '../api/types.ts'
 import type { Controller, ControllerContext, SyncResult } from './controller.ts'
 import { isPodReady } from './pod-util.ts'
 import { canonicalJson } from './hash.ts'
-import { TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector, servicesForPodChange,
+import { PodMemo, TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector, servicesForPodChange,
   shouldPodBeInEndpoints, shouldSetHostname } from './endpoint-util.ts'
 import type { SliceEndpoint, SliceGroup } from './slice-reconciler.ts'
 import { reconcileSlices } from './slice-reconciler.ts'
@@ -56,7 +56,7 @@ function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
   return []
 }
 
-function makeSync(tracker: TriggerTimeTracker) {
+function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>) {
   let nodeCache: { revision: number | undefined; nodes: Map<string, KubeObject | undefined> } = { revision: undefined, nodes: new Map() }
   return (key: ObjectKey, ctx: ControllerContext): SyncResult => {
     const { kind, namespace, name } = parseKey(key)
@@ -89,6 +89,10 @@ function makeSync(tracker: TriggerTimeTracker) {
     const revision = ctx.store.indexes?.revision('Node')
     if (revision === undefined || nodeCache.revision !== revision) nodeCache = { revision, nodes: new Map() }
     const nodes = nodeCache.nodes
+    // An endpoint is built once per pod object; what else it reads is the Service's flag and name (hostname) and
+    // the node's zone: the variant its memo entry is kept for, one string per node and sync.
+    const flag = svc.spec?.publishNotReadyAddresses ? 'p' : ''
+    const variants = new Map<string, string>()
     for (const pod of pods) {
       if (!shouldPodBeInEndpoints(pod, true)) continue
       const ports = shared ?? portsOf(pod)
@@ -97,7 +101,11 @@ function makeSync(tracker: TriggerTimeTracker) {
       if (!g) groups.set(pk, (g = { ports, endpoints: [] }))
       const nodeName: string = pod.spec?.nodeName ?? ''
       if (!nodes.has(nodeName)) nodes.set(nodeName, ctx.store.get('Node', undefined, nodeName))
-      g.endpoints.push(podToEndpoint(pod, svc, nodes.get(nodeName)))
+      const node = nodes.get(nodeName)
+      let variant = variants.get(nodeName)
+      if (variant === undefined) variants.set(nodeName, (variant = `${flag}|${node?.metadata.labels?.['topology.kubernetes.io/zone'] ?? ''}`))
+      if (shouldSetHostname(pod, svc)) variant += '|hostname'
+      g.endpoints.push(memo.get(pod, variant, () => podToEndpoint(pod, svc, node)))
     }
     const labels: Record<string, string> = {}
     for (const [k, v] of Object.entries((svc.metadata.labels ?? {}) as Record<string, string>)) if (k !== SERVICE_NAME_LABEL && k !== MANAGED_BY_LABEL) labels[k] = v
@@ -120,6 +128,6 @@ function makeSync(tracker: TriggerTimeTracker) {
  * `kubernetes.io/service-name` and managed-by `endpointslice-controller.k8s.io`, one endpoint per pod with an IP
  * (conditions ready/serving/terminating, nodeName, zone), ports resolved per pod, owned by the Service.
  */
-export function endpointSliceController(): Controller {
-  return { name: 'endpointslice-controller', keysFor, sync: makeSync(new TriggerTimeTracker()) }
+export function endpointSliceController(memo = new PodMemo<SliceEndpoint>()): Controller {
+  return { name: 'endpointslice-controller', keysFor, sync: makeSync(new TriggerTimeTracker(), memo) }
 }

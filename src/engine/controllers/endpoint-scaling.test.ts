@@ -1,0 +1,82 @@
+// Per-sync work of the endpoint controllers, counted (never timed): a Service's pods change one status write at a
+// time, and each write wakes its Service, whose sync rebuilds the whole endpoint list (as upstream's syncService
+// does). Only the pod that changed may cost a new endpoint; the others are the objects the stored Endpoints and
+// EndpointSlice already hold. If every sync rebuilt every pod again, N pods would cost N² endpoints.
+import { describe, expect, it } from 'vitest'
+import { ObjectStore } from '../api/store.ts'
+import type { ObjectKey } from '../api/types.ts'
+import { SeededRandom } from '../sim/random.ts'
+import { SimClock } from '../sim/clock.ts'
+import type { Controller, ControllerContext } from './controller.ts'
+import { endpointsController } from './endpoints-controller.ts'
+import { endpointSliceController } from './endpointslice-controller.ts'
+import { PodMemo } from './endpoint-util.ts'
+
+const N = 60
+
+function setup() {
+  const clock = new SimClock()
+  const store = new ObjectStore(new SeededRandom(1), clock)
+  store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] } })
+  for (let i = 0; i < N; i++) {
+    store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `web-${i}`, namespace: 'default', labels: { app: 'web' } },
+      spec: { nodeName: `node-${i % 3}`, containers: [{ name: 'c', image: 'nginx' }] }, status: { phase: 'Pending' } })
+  }
+  const ctx = { store, now: 0, rng: new SeededRandom(2), runtime: undefined, config: undefined } as unknown as ControllerContext
+  const sync = (c: Controller) => {
+    for (const w of c.sync('Service/default/web' as ObjectKey, ctx).writes) {
+      if (w.op === 'create') store.create(w.object)
+      else if (w.op === 'update') store.update(w.object)
+      else store.remove(w.key)
+    }
+  }
+  /** One pod's status write (IP, then Ready), as the kubelet makes them. */
+  const write = (name: string, status: Record<string, unknown>) => {
+    const pod = store.get('Pod', 'default', name)!
+    clock.advanceTo(clock.now() + 1)
+    store.update({ ...pod, status: { ...pod.status, ...status } })
+  }
+  return { store, sync, write, clock }
+}
+
+const running = (i: number) => ({ phase: 'Running', podIP: `10.244.${i % 3}.${10 + i}` })
+const ready = (at: string) => ({ conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: at }] })
+
+describe('endpoint controllers at scale (operation counts)', () => {
+  it('build one endpoint per pod write, not one per pod per sync', () => {
+    const { store, sync, write, clock } = setup()
+    const sliceMemo = new PodMemo<unknown>(), addrMemo = new PodMemo<unknown>()
+    const controllers = [endpointSliceController(sliceMemo as never), endpointsController(addrMemo as never)]
+    for (let i = 0; i < N; i++) {
+      write(`web-${i}`, running(i))
+      for (const c of controllers) sync(c)
+      write(`web-${i}`, ready(clock.nowRfc3339()))
+      for (const c of controllers) sync(c)
+    }
+    // 2 writes per pod, each syncing the Service once per controller: one new endpoint each time.
+    expect(sliceMemo.built).toBe(2 * N)
+    expect(addrMemo.built).toBe(2 * N)
+    const slice: any = store.list('EndpointSlice', 'default')[0]
+    expect(slice.endpoints).toHaveLength(N)
+    expect(slice.endpoints.every((e: { conditions: { ready: boolean } }) => e.conditions.ready)).toBe(true)
+    expect((store.get('Endpoints', 'default', 'web') as any).subsets[0].addresses).toHaveLength(N)
+  })
+
+  it('keeps the stored endpoints of unchanged pods as the same objects (nothing new to compare or freeze)', () => {
+    const { store, sync, write } = setup()
+    const controllers = [endpointSliceController(), endpointsController()]
+    for (let i = 0; i < N; i++) write(`web-${i}`, running(i))
+    for (const c of controllers) sync(c)
+    const before: any = store.list('EndpointSlice', 'default')[0]
+    const addresses = (store.get('Endpoints', 'default', 'web') as any).subsets[0].notReadyAddresses
+    write('web-7', ready('2026-01-01T00:00:00Z'))
+    for (const c of controllers) sync(c)
+    const after: any = store.list('EndpointSlice', 'default')[0]
+    expect(after.metadata.resourceVersion).not.toBe(before.metadata.resourceVersion)
+    const changed = after.endpoints.filter((e: unknown, i: number) => e !== before.endpoints[i])
+    expect(changed.map((e: { targetRef: { name: string } }) => e.targetRef.name)).toEqual(['web-7'])
+    const ep = (store.get('Endpoints', 'default', 'web') as any).subsets[0]
+    expect(ep.addresses.map((a: { targetRef: { name: string } }) => a.targetRef.name)).toEqual(['web-7'])
+    expect(ep.notReadyAddresses.filter((a: unknown) => !addresses.includes(a))).toEqual([])
+  })
+})
