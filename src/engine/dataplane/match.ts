@@ -1,9 +1,10 @@
 // Evaluates one rule's matches against a packet, like the kernel's ipt_do_table: address/protocol first,
 // then each match module in order (so `statistic` only draws when the earlier matches passed).
-import { addrMatches, compiledRule, ipNumber } from './rule-index'
+import { addrMatches, ipNumber } from './rule-index'
+import type { CompiledRule } from './rule-index'
 import { recentCheck, recentSet } from './recent'
 import { statisticThreshold } from './kube-proxy/rule-text'
-import type { CtState, MatchModule, Packet, RandomSource, RecentTable, Rule } from './types'
+import type { CtState, MatchModule, Packet, RandomSource, RecentTable } from './types'
 
 /** What the matches can see of the packet and the node. */
 export interface MatchContext {
@@ -48,13 +49,11 @@ function anyOf(wanted: readonly CtState[], have: readonly CtState[]): boolean {
   return false
 }
 
-/** True when every part of the rule matches; modules with side effects (`recent --set`, draws) run in order. */
-export function ruleMatches(rule: Rule, ctx: MatchContext): boolean {
-  const p = ctx.packet
-  const c = compiledRule(rule)
-  if (c.src && !addrMatches(c.src, ipNumber(p.src.ip))) return false
-  if (c.dst && !addrMatches(c.dst, ipNumber(p.dst.ip))) return false
-  if (rule.protocol && rule.protocol !== p.protocol) return false
+/** True when every part of the rule matches (`src`/`dst`: the packet's addresses as ipNumber gives them); modules with side effects (`recent --set`, draws) run in order. */
+export function ruleMatches(c: CompiledRule, ctx: MatchContext, src: number | null, dst: number | null): boolean {
+  if (c.src && !addrMatches(c.src, src)) return false
+  if (c.dst && !addrMatches(c.dst, dst)) return false
+  if (c.protocol && c.protocol !== ctx.packet.protocol) return false
   const checks = c.checks
   for (let i = 0; i < checks.length; i++) if (!moduleMatches(checks[i], ctx)) return false
   return true

@@ -4,7 +4,7 @@
 // Skipping a rule whose `-d a.b.c.d/32` differs from the packet's destination is exactly what the
 // kernel's evaluation amounts to: the address test comes first and has no side effects.
 import { parseCidr, parseIPv4 } from './net/ipv4'
-import type { Chain, CidrMatch, MatchModule, Rule, Table } from './types'
+import type { Chain, CidrMatch, MatchModule, Rule, Table, Target } from './types'
 
 /** A CIDR match as numbers: `ip & mask === base`, inverted when negated; `never` for an unparsable CIDR. */
 export interface AddrTest {
@@ -15,13 +15,27 @@ export interface AddrTest {
   never: boolean
 }
 
+/**
+ * A rule as the walker evaluates it. Every rule gets this one object shape, with its target's kind copied out:
+ * rules and targets come in many shapes (kube-proxy's, kubelet's, kind's, docker's), and reading their fields
+ * in the walker's loop made every access there megamorphic.
+ */
 export interface CompiledRule {
-  src?: AddrTest
-  dst?: AddrTest
+  rule: Rule
+  src: AddrTest | undefined
+  dst: AddrTest | undefined
   /** `-d x/32`, not negated: the one destination this rule can match. */
-  exactDst?: number
+  exactDst: number | undefined
+  protocol: Rule['protocol']
   /** The match modules that test something (`comment` and `nfacct` always match), in order. */
   checks: MatchModule[]
+  kind: Target['kind']
+  /** The target's operands, flattened: the jump's chain, DNAT/SNAT's address, MARK's value and mask. */
+  jump: string
+  ip: string
+  port: number
+  value: number
+  mask: number
 }
 
 /** Where a rule keeps its compiled form: a hidden property, as a WeakMap lookup per rule per packet adds up. */
@@ -33,15 +47,18 @@ function addrTest(m: CidrMatch): AddrTest {
   return net ? { base: net.base, size: 2 ** (32 - net.bits), negate: m.negate ?? false, never: false } : { base: 0, size: 1, negate: m.negate ?? false, never: true }
 }
 
-/** A rule's precomputed address tests. */
+/** A rule's precomputed form. */
 export function compiledRule(rule: Rule): CompiledRule {
   let c = (rule as WithCompiled)[COMPILED]
   if (!c) {
-    c = { checks: rule.matches.filter((m) => m.module !== 'comment' && m.module !== 'nfacct') }
-    if (rule.source) c.src = addrTest(rule.source)
-    if (rule.destination) {
-      c.dst = addrTest(rule.destination)
-      if (!c.dst.never && !c.dst.negate && c.dst.size === 1) c.exactDst = c.dst.base
+    const src = rule.source ? addrTest(rule.source) : undefined
+    const dst = rule.destination ? addrTest(rule.destination) : undefined
+    const t = rule.target
+    c = {
+      rule, src, dst, exactDst: dst && !dst.never && !dst.negate && dst.size === 1 ? dst.base : undefined, protocol: rule.protocol,
+      checks: rule.matches.filter((m) => m.module !== 'comment' && m.module !== 'nfacct'), kind: t.kind,
+      jump: t.kind === 'jump' ? t.chain : '', ip: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.ip : '', port: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.port : 0,
+      value: t.kind === 'MARK' ? t.value : 0, mask: t.kind === 'MARK' ? t.mask : 0,
     }
     // Not enumerable: rules still print, compare and clone as the plain data they are.
     Object.defineProperty(rule, COMPILED, { value: c, enumerable: false })
@@ -75,28 +92,39 @@ const INDEX_MIN_RULES = 16
 const PER_CHAIN_DESTINATIONS_MAX = 4096
 
 interface ChainIndex {
+  /** Every rule of the chain, compiled, in order. */
+  all: CompiledRule[]
   /** Whether any rule has an exact destination (otherwise every rule is a candidate for every packet). */
   indexed: boolean
-  byDst: Map<number | null, Rule[]>
+  byDst: Map<number | null, CompiledRule[]>
 }
 
-const chainIndexes = new WeakMap<Chain, ChainIndex>()
+/** Hidden on the chain, as the compiled rules on theirs (a WeakMap lookup per chain per packet adds up). */
+const INDEX = Symbol('index')
+type WithIndex = Chain & { [INDEX]?: ChainIndex }
 
-/** The rules of `chain` that can match a packet to `dst`, in chain order. */
-export function candidateRules(chain: Chain, dst: number | null): readonly Rule[] {
-  if (chain.rules.length < INDEX_MIN_RULES) return chain.rules
-  let idx = chainIndexes.get(chain)
-  if (!idx) {
-    idx = { indexed: chain.rules.some((r) => compiledRule(r).exactDst !== undefined), byDst: new Map() }
-    chainIndexes.set(chain, idx)
+function chainIndex(chain: Chain): ChainIndex {
+  let idx = (chain as WithIndex)[INDEX]
+  if (!idx || idx.all.length !== chain.rules.length) {
+    const all = chain.rules.map(compiledRule)
+    idx = { all, indexed: all.length >= INDEX_MIN_RULES && all.some((c) => c.exactDst !== undefined), byDst: new Map() }
+    Object.defineProperty(chain, INDEX, { value: idx, enumerable: false, configurable: true, writable: true })
   }
-  if (!idx.indexed) return chain.rules
+  return idx
+}
+
+/** Every rule of `chain`, compiled, in chain order. */
+export function compiledChain(chain: Chain): readonly CompiledRule[] {
+  return chainIndex(chain).all
+}
+
+/** The rules of `chain` that can match a packet to `dst`, compiled, in chain order. */
+export function candidateRules(chain: Chain, dst: number | null): readonly CompiledRule[] {
+  const idx = chainIndex(chain)
+  if (!idx.indexed) return idx.all
   let list = idx.byDst.get(dst)
   if (!list) {
-    list = chain.rules.filter((r) => {
-      const e = compiledRule(r).exactDst
-      return e === undefined || e === dst
-    })
+    list = idx.all.filter((c) => c.exactDst === undefined || c.exactDst === dst)
     if (idx.byDst.size >= PER_CHAIN_DESTINATIONS_MAX) idx.byDst.clear()
     idx.byDst.set(dst, list)
   }

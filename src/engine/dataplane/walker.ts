@@ -1,9 +1,9 @@
 // Walks one built-in chain of one table like netfilter does: jumps recurse, RETURN and the end of a user
 // chain go back to the caller, ACCEPT/DROP/REJECT and the NAT targets end the table, MARK continues.
 import { ruleMatches } from './match'
-import { candidateRules, chainOf, ipNumber } from './rule-index'
+import { candidateRules, chainOf, compiledChain, ipNumber } from './rule-index'
 import type { MatchContext } from './match'
-import type { Addr, Chain, NodeRules, Rule, TableName } from './types'
+import type { Addr, Chain, NodeRules, Rule, Table, TableName } from './types'
 
 /** Something the walk did, in order; hop.ts turns these into the trace a learner reads. */
 export type WalkEvent = (
@@ -48,24 +48,24 @@ export function push(ctx: WalkContext, kind: WalkEvent['kind'], rule: Rule | und
   ctx.events.push({ kind, rule, depth, verdict, chain, table, before: before ?? after, after, note, action, component } as WalkEvent)
 }
 
-function findChain(ctx: WalkContext, table: TableName, name: string): Chain | undefined {
-  return chainOf(ctx.rules.tables[table], name)
-}
-
-function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: number): ChainResult {
+/** `table` is the hook's table: jumps look their chain up there (one lookup of the table per hook, not per jump). */
+function runChain(ctx: WalkContext, table: Table, chain: Chain, depth: number): ChainResult {
   if (depth > MAX_DEPTH) throw new Error(`iptables: too many levels of chain jumps at ${chain.name}`)
-  // Only the rules that can match this destination (DNAT and MASQUERADE end the chain, so it stays the same).
-  const rules = ctx.evaluations ? chain.rules : candidateRules(chain, ipNumber(ctx.packet.dst.ip))
+  // The packet's addresses as numbers, once per chain: DNAT, SNAT and MASQUERADE end the chain, so they stay the same.
+  const src = ipNumber(ctx.packet.src.ip)
+  const dst = ipNumber(ctx.packet.dst.ip)
+  // Only the rules that can match this destination.
+  const rules = ctx.evaluations ? compiledChain(chain) : candidateRules(chain, dst)
   for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]
+    const c = rules[i]
     if (ctx.evaluations) ctx.evaluations.count++
-    if (!ruleMatches(rule, ctx)) continue
-    const t = rule.target
-    switch (t.kind) {
+    if (!ruleMatches(c, ctx, src, dst)) continue
+    const rule = c.rule
+    switch (c.kind) {
       case 'jump': {
-        const sub = findChain(ctx, table, t.chain)
+        const sub = chainOf(table, c.jump)
         if (!sub) continue
-        const mark = t.chain === 'KUBE-MARK-MASQ'
+        const mark = c.jump === 'KUBE-MARK-MASQ'
         // Marking is one step for a learner: record the jump, keep the inner MARK rule out of the trace.
         const before = ctx.events.length
         push(ctx, mark ? 'mark' : 'jump', rule, depth)
@@ -76,21 +76,21 @@ function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: numbe
       }
       case 'RETURN': return RETURN
       case 'ACCEPT': case 'DROP': case 'REJECT':
-        push(ctx, 'terminal', rule, depth, t.kind)
-        return VERDICTS[t.kind]
+        push(ctx, 'terminal', rule, depth, c.kind)
+        return VERDICTS[c.kind]
       case 'MARK':
-        ctx.mark = (ctx.mark & ~t.mask) ^ t.value
+        ctx.mark = (ctx.mark & ~c.mask) ^ c.value
         push(ctx, 'mark', rule, depth)
         continue
       case 'DNAT': {
         const before = { src: ctx.packet.src, dst: ctx.packet.dst }
-        ctx.packet = { ...ctx.packet, dst: { ip: t.ip, port: t.port } }
+        ctx.packet = { ...ctx.packet, dst: { ip: c.ip, port: c.port } }
         push(ctx, 'dnat', rule, depth, undefined, before)
         return VERDICTS.ACCEPT
       }
       case 'SNAT': {
         const before = { src: ctx.packet.src, dst: ctx.packet.dst }
-        ctx.packet = { ...ctx.packet, src: { ip: t.ip, port: t.port } }
+        ctx.packet = { ...ctx.packet, src: { ip: c.ip, port: c.port } }
         push(ctx, 'snat', rule, depth, undefined, before)
         return VERDICTS.ACCEPT
       }
@@ -111,9 +111,10 @@ function runChain(ctx: WalkContext, table: TableName, chain: Chain, depth: numbe
 
 /** Runs a table's built-in chain (one netfilter hook); falls back to the chain's policy. */
 export function runHook(ctx: WalkContext, table: TableName, chainName: string): HookVerdict {
-  const chain = findChain(ctx, table, chainName)
+  const t = ctx.rules.tables[table]
+  const chain = chainOf(t, chainName)
   if (!chain) return 'ACCEPT'
-  const result = runChain(ctx, table, chain, 0)
+  const result = runChain(ctx, t, chain, 0)
   if (result.kind === 'verdict') return result.verdict
   const policy = chain.policy ?? 'ACCEPT'
   push(ctx, 'policy', undefined, 0, policy, undefined, chainName, table)
