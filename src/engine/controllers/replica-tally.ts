@@ -8,7 +8,7 @@ import type { KubeObject, ObjectKey } from '../api/types.ts'
 import { controllerOf, keyOf } from '../api/types.ts'
 import type { Selector } from '../api/labels.ts'
 import { matches } from '../api/labels.ts'
-import { ownedOrOrphans } from './informer.ts'
+import { indexesOf, ownedOrOrphans } from './informer.ts'
 import { isPodActive, isPodAvailable, isPodReady } from './pod-util.ts'
 
 /** What ClaimPods does with a pod: counts it, releases it, adopts it, or leaves it alone. */
@@ -69,7 +69,7 @@ export interface OwnerView { owner: KubeObject; selector: Selector | null; delet
 export class ReplicaTallies {
   private readonly byUid = new Map<string, OwnerTally>()
   private store: ReadonlyStore | undefined
-  /** The store version after the last change the event handlers saw: a sync at another version rebuilds. */
+  /** The store's last Pod write the event handlers saw: a sync after one they did not see rebuilds. */
   private seen = -1
   /** Pods looked at by syncs (a full walk counts each pod, an incremental sync each changed one): tests read it. */
   podsVisited = 0
@@ -77,10 +77,11 @@ export class ReplicaTallies {
   /** Called with every store change, as an informer's event handlers are. */
   note(kind: string, change: Change, store: ReadonlyStore): void {
     if (this.store !== store) { this.byUid.clear(); this.store = store }
-    this.seen = store.version
     const obj = change.object
     if (obj.kind === kind && change.type === 'deleted' && obj.metadata.uid) this.byUid.delete(obj.metadata.uid)
-    if (obj.kind !== 'Pod' || !this.byUid.size) return
+    if (obj.kind !== 'Pod') return
+    this.seen = podRevision(store)
+    if (!this.byUid.size) return
     for (const pod of [change.previous, obj]) {
       if (!pod) continue
       const refs = pod.metadata.ownerReferences ?? []
@@ -100,9 +101,9 @@ export class ReplicaTallies {
     const namespace = owner.metadata.namespace ?? ''
     const signature = JSON.stringify([view.selector, view.deleting, view.minReady, view.templateLabels])
     let t = this.byUid.get(uid)
-    if (!t || t.signature !== signature || this.store !== store || this.seen !== store.version) {
-      if (this.store !== store) { this.byUid.clear(); this.store = store; this.seen = store.version }
-      if (this.seen !== store.version) { this.byUid.clear(); this.seen = store.version }
+    const revision = podRevision(store)
+    if (!t || t.signature !== signature || this.store !== store || this.seen !== revision) {
+      if (this.store !== store || this.seen !== revision) { this.byUid.clear(); this.store = store; this.seen = revision }
       t = new OwnerTally(namespace, uid, signature)
       this.byUid.set(uid, t)
       for (const pod of ownedOrOrphans(store, 'Pod', namespace, uid, 'write')) {
@@ -126,6 +127,11 @@ export class ReplicaTallies {
     }
     return t
   }
+}
+
+/** The store version of the last Pod write (the indexes keep it per kind). */
+export function podRevision(store: ReadonlyStore): number {
+  return indexesOf(store).revision('Pod')
 }
 
 function factOf(pod: KubeObject, view: OwnerView, now: number): Fact | undefined {

@@ -9,6 +9,7 @@ import type { Selector } from '../api/labels.ts'
 import { matches } from '../api/labels.ts'
 import { selectFrom } from './informer.ts'
 import { isPodTerminal } from './pod-util.ts'
+import { podRevision } from './replica-tally.ts'
 
 /** One set of selectors' counts: the node each counted pod is on, and the number per node. */
 class SpreadSet {
@@ -62,8 +63,9 @@ export class SpreadTally {
   /** Called with every store change (the scheduler's event handlers). */
   note(change: Change, store: ReadonlyStore): void {
     if (this.store !== store) this.reset(store)
-    this.seen = store.version
-    if (change.object.kind !== 'Pod' || !this.sets.size) return
+    if (change.object.kind !== 'Pod') return
+    this.seen = podRevision(store)
+    if (!this.sets.size) return
     for (const pod of [change.previous, change.object]) {
       if (!pod) continue
       const ns = pod.metadata.namespace ?? ''
@@ -80,12 +82,12 @@ export class SpreadTally {
     this.sets.clear()
     this.byRoute.clear()
     this.store = store
-    this.seen = store.version
+    this.seen = podRevision(store)
   }
 
   /** Per node, the bound pods of the namespace that one of the selectors matches. */
   counts(namespace: string | undefined, selectors: Selector[], store: ReadonlyStore): ReadonlyMap<string, number> {
-    if (this.store !== store || this.seen !== store.version) this.reset(store)
+    if (this.store !== store || this.seen !== podRevision(store)) this.reset(store)
     const ns = namespace ?? ''
     const id = JSON.stringify([ns, selectors])
     let set = this.sets.get(id)
