@@ -15,17 +15,19 @@ export function newConntrackTable(tcpEstablishedTimeout = 432000): ConntrackTabl
   }
 }
 
-const PROTO_INDEX: Record<L4Protocol, number> = { tcp: 0, udp: 1, sctp: 2 }
-
-/** A tuple's ports and protocol as one number (exact: below 2^34). One level for both ports: either order would leave a one-entry Map per connection. */
-const portsKey = (protocol: L4Protocol, t: Tuple) => (t.sport * 0x10000 + t.dport) * 4 + PROTO_INDEX[protocol]
+/**
+ * A tuple's two ports as one int32 (exact: 16 bits each). A small integer, not the double the protocol would
+ * make of it: V8 boxes a double on every Map lookup. Refs of other protocols under the same ports are told
+ * apart by their entry.
+ */
+const portsKey = (t: Tuple) => (t.sport << 16) | t.dport
 
 /**
  * The refs filed under one direction's tuple, keyed dst → src → ports and protocol. Not one joined string:
  * the address strings come from the packet and keep their hash, where a joined key is a new string to hash
  * on every packet.
  */
-function refsAt(table: ConntrackTable, protocol: L4Protocol, t: Tuple, create: boolean): ConntrackRef[] | undefined {
+function refsAt(table: ConntrackTable, t: Tuple, create: boolean): ConntrackRef[] | undefined {
   let bySrc = table.byTuple.get(t.dst)
   if (!bySrc) {
     if (!create) return undefined
@@ -36,18 +38,18 @@ function refsAt(table: ConntrackTable, protocol: L4Protocol, t: Tuple, create: b
     if (!create) return undefined
     bySrc.set(t.src, (byPorts = new Map()))
   }
-  const key = portsKey(protocol, t)
+  const key = portsKey(t)
   let list = byPorts.get(key)
   if (!list && create) byPorts.set(key, (list = []))
   return list
 }
 
-function indexAdd(table: ConntrackTable, protocol: L4Protocol, t: Tuple, ref: ConntrackRef): void {
-  refsAt(table, protocol, t, true)!.push(ref)
+function indexAdd(table: ConntrackTable, t: Tuple, ref: ConntrackRef): void {
+  refsAt(table, t, true)!.push(ref)
 }
 
-function indexRemove(table: ConntrackTable, protocol: L4Protocol, t: Tuple, entry: ConntrackEntry): void {
-  const list = refsAt(table, protocol, t, false)
+function indexRemove(table: ConntrackTable, t: Tuple, entry: ConntrackEntry): void {
+  const list = refsAt(table, t, false)
   if (!list) return
   const i = list.findIndex((r) => r.entry === entry)
   if (i >= 0) list.splice(i, 1)
@@ -55,7 +57,7 @@ function indexRemove(table: ConntrackTable, protocol: L4Protocol, t: Tuple, entr
   // Drop emptied maps, so a long-lived table does not keep every address it ever saw.
   const bySrc = table.byTuple.get(t.dst)!
   const byPorts = bySrc.get(t.src)!
-  byPorts.delete(portsKey(protocol, t))
+  byPorts.delete(portsKey(t))
   if (byPorts.size) return
   bySrc.delete(t.src)
   if (!bySrc.size) table.byTuple.delete(t.dst)
@@ -84,12 +86,13 @@ function expireConntrack(table: ConntrackTable, now: number): void {
 /** Finds the live entry a packet belongs to, and in which direction it travels (the oldest entry first, as the kernel's table walk). */
 export function lookupConntrack(table: ConntrackTable, protocol: L4Protocol, t: Tuple, now: number): ConntrackRef | undefined {
   expireConntrack(table, now)
-  const list = refsAt(table, protocol, t, false)
+  const list = refsAt(table, t, false)
   if (!list?.length) return undefined
-  if (list.length === 1) return list[0]
-  let best = list[0]
+  if (list.length === 1) return list[0].entry.protocol === protocol ? list[0] : undefined
+  let best: ConntrackRef | undefined
   for (const r of list) {
-    if (r.entry.id < best.entry.id || (r.entry === best.entry && r.direction === 'original')) best = r
+    if (r.entry.protocol !== protocol) continue
+    if (!best || r.entry.id < best.entry.id || (r.entry === best.entry && r.direction === 'original')) best = r
   }
   return best
 }
@@ -105,8 +108,8 @@ export function addConntrack(table: ConntrackTable, protocol: L4Protocol, origin
   }
   table.byId.set(entry.id, entry)
   // One shared ref per direction: lookups hand them out as they are, with no allocation per packet.
-  indexAdd(table, protocol, original, { entry, direction: 'original' })
-  indexAdd(table, protocol, reply, { entry, direction: 'reply' })
+  indexAdd(table, original, { entry, direction: 'original' })
+  indexAdd(table, reply, { entry, direction: 'reply' })
   noteExpiry(table, entry)
   return entry
 }
@@ -138,8 +141,8 @@ export function closeConntrack(table: ConntrackTable, entry: ConntrackEntry, now
 export function removeConntrack(table: ConntrackTable, entry: ConntrackEntry): void {
   if (table.byId.get(entry.id) !== entry) return
   table.byId.delete(entry.id)
-  indexRemove(table, entry.protocol, entry.original, entry)
-  indexRemove(table, entry.protocol, entry.reply, entry)
+  indexRemove(table, entry.original, entry)
+  indexRemove(table, entry.reply, entry)
 }
 
 function tupleText(t: Tuple): string {

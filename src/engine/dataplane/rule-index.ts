@@ -36,6 +36,9 @@ export interface CompiledRule {
   port: number
   value: number
   mask: number
+  /** jumpTarget's memo: the table it last resolved `jump` in, and the chain it found there. */
+  subTable: Table | undefined
+  sub: CompiledChain | undefined
 }
 
 /** Where a rule keeps its compiled form: a hidden property, as a WeakMap lookup per rule per packet adds up. */
@@ -58,7 +61,7 @@ export function compiledRule(rule: Rule): CompiledRule {
       rule, src, dst, exactDst: dst && !dst.never && !dst.negate && dst.size === 1 ? dst.base : undefined, protocol: rule.protocol,
       checks: rule.matches.filter((m) => m.module !== 'comment' && m.module !== 'nfacct'), kind: t.kind,
       jump: t.kind === 'jump' ? t.chain : '', ip: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.ip : '', port: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.port : 0,
-      value: t.kind === 'MARK' ? t.value : 0, mask: t.kind === 'MARK' ? t.mask : 0,
+      value: t.kind === 'MARK' ? t.value : 0, mask: t.kind === 'MARK' ? t.mask : 0, subTable: undefined, sub: undefined,
     }
     // Not enumerable: rules still print, compare and clone as the plain data they are.
     Object.defineProperty(rule, COMPILED, { value: c, enumerable: false })
@@ -91,7 +94,9 @@ export function ipNumber(ip: string): number | null {
 const INDEX_MIN_RULES = 16
 const PER_CHAIN_DESTINATIONS_MAX = 4096
 
-interface ChainIndex {
+/** A chain with its rules compiled, and for long chains the rules each destination can meet. */
+export interface CompiledChain {
+  chain: Chain
   /** Every rule of the chain, compiled, in order. */
   all: CompiledRule[]
   /** Whether any rule has an exact destination (otherwise every rule is a candidate for every packet). */
@@ -99,48 +104,51 @@ interface ChainIndex {
   byDst: Map<number | null, CompiledRule[]>
 }
 
-/** Hidden on the chain, as the compiled rules on theirs (a WeakMap lookup per chain per packet adds up). */
-const INDEX = Symbol('index')
-type WithIndex = Chain & { [INDEX]?: ChainIndex }
-
-function chainIndex(chain: Chain): ChainIndex {
-  let idx = (chain as WithIndex)[INDEX]
-  if (!idx || idx.all.length !== chain.rules.length) {
-    const all = chain.rules.map(compiledRule)
-    idx = { all, indexed: all.length >= INDEX_MIN_RULES && all.some((c) => c.exactDst !== undefined), byDst: new Map() }
-    Object.defineProperty(chain, INDEX, { value: idx, enumerable: false, configurable: true, writable: true })
-  }
-  return idx
+function compileChain(chain: Chain): CompiledChain {
+  const all = chain.rules.map(compiledRule)
+  return { chain, all, indexed: all.length >= INDEX_MIN_RULES && all.some((c) => c.exactDst !== undefined), byDst: new Map() }
 }
 
-/** Every rule of `chain`, compiled, in chain order. */
-export function compiledChain(chain: Chain): readonly CompiledRule[] {
-  return chainIndex(chain).all
-}
-
-/** The rules of `chain` that can match a packet to `dst`, compiled, in chain order. */
-export function candidateRules(chain: Chain, dst: number | null): readonly CompiledRule[] {
-  const idx = chainIndex(chain)
-  if (!idx.indexed) return idx.all
-  let list = idx.byDst.get(dst)
+/** The rules of `cc` that can match a packet to `dst`, compiled, in chain order. */
+export function candidateRules(cc: CompiledChain, dst: number | null): readonly CompiledRule[] {
+  if (cc.all.length !== cc.chain.rules.length) Object.assign(cc, compileChain(cc.chain))
+  if (!cc.indexed) return cc.all
+  let list = cc.byDst.get(dst)
   if (!list) {
-    list = idx.all.filter((c) => c.exactDst === undefined || c.exactDst === dst)
-    if (idx.byDst.size >= PER_CHAIN_DESTINATIONS_MAX) idx.byDst.clear()
-    idx.byDst.set(dst, list)
+    list = cc.all.filter((c) => c.exactDst === undefined || c.exactDst === dst)
+    if (cc.byDst.size >= PER_CHAIN_DESTINATIONS_MAX) cc.byDst.clear()
+    cc.byDst.set(dst, list)
   }
   return list
 }
 
 const CHAINS = Symbol('chains')
-type WithChains = Table & { [CHAINS]?: Map<string, Chain> }
+type WithChains = Table & { [CHAINS]?: Map<string, CompiledChain> }
 
-/** A table's chain by name (the map hides on the table, like a rule's compiled form). */
-export function chainOf(table: Table, name: string): Chain | undefined {
+/** A table's chain by name, compiled (the map hides on the table, like a rule's compiled form). */
+export function compiledChainOf(table: Table, name: string): CompiledChain | undefined {
   let byName = (table as WithChains)[CHAINS]
   if (!byName) {
     byName = new Map()
-    for (const c of table.chains) if (!byName.has(c.name)) byName.set(c.name, c)
+    for (const c of table.chains) if (!byName.has(c.name)) byName.set(c.name, compileChain(c))
     Object.defineProperty(table, CHAINS, { value: byName, enumerable: false })
   }
   return byName.get(name)
+}
+
+/** A table's chain by name. */
+export function chainOf(table: Table, name: string): Chain | undefined {
+  return compiledChainOf(table, name)?.chain
+}
+
+/**
+ * The chain a jump rule goes to in `table`, remembered on the rule for the last table it was asked in (the
+ * walker asks for every jump of every packet; a rule shared by several nodes' tables just asks again).
+ */
+export function jumpTarget(c: CompiledRule, table: Table): CompiledChain | undefined {
+  if (c.subTable !== table) {
+    c.sub = compiledChainOf(table, c.jump)
+    c.subTable = table
+  }
+  return c.sub
 }

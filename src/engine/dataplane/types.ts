@@ -231,7 +231,7 @@ export interface ConntrackRef {
 export interface ConntrackTable {
   /** The flows by id, in creation order (entries past their timeout go at the next lookup or listing). */
   byId: Map<number, ConntrackEntry>
-  /** Each entry under its original and its reply tuple: dst address → src address → ports and protocol (see conntrack.ts). */
+  /** Each entry under its original and its reply tuple: dst address → src address → both ports (see conntrack.ts). */
   byTuple: Map<string, Map<string, Map<number, ConntrackRef[]>>>
   /** A lower bound of every entry's `expiresAt`: nothing can have expired before it, so no sweep is needed. */
   earliestExpiry: number

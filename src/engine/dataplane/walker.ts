@@ -1,9 +1,10 @@
 // Walks one built-in chain of one table like netfilter does: jumps recurse, RETURN and the end of a user
 // chain go back to the caller, ACCEPT/DROP/REJECT and the NAT targets end the table, MARK continues.
 import { ruleMatches } from './match'
-import { candidateRules, chainOf, compiledChain, ipNumber } from './rule-index'
+import { candidateRules, compiledChainOf, ipNumber, jumpTarget } from './rule-index'
+import type { CompiledChain } from './rule-index'
 import type { MatchContext } from './match'
-import type { Addr, Chain, NodeRules, Rule, Table, TableName } from './types'
+import type { Addr, NodeRules, Rule, Table, TableName } from './types'
 
 /** Something the walk did, in order; hop.ts turns these into the trace a learner reads. */
 export type WalkEvent = (
@@ -49,13 +50,13 @@ export function push(ctx: WalkContext, kind: WalkEvent['kind'], rule: Rule | und
 }
 
 /** `table` is the hook's table: jumps look their chain up there (one lookup of the table per hook, not per jump). */
-function runChain(ctx: WalkContext, table: Table, chain: Chain, depth: number): ChainResult {
-  if (depth > MAX_DEPTH) throw new Error(`iptables: too many levels of chain jumps at ${chain.name}`)
+function runChain(ctx: WalkContext, table: Table, chain: CompiledChain, depth: number): ChainResult {
+  if (depth > MAX_DEPTH) throw new Error(`iptables: too many levels of chain jumps at ${chain.chain.name}`)
   // The packet's addresses as numbers, once per chain: DNAT, SNAT and MASQUERADE end the chain, so they stay the same.
   const src = ipNumber(ctx.packet.src.ip)
   const dst = ipNumber(ctx.packet.dst.ip)
   // Only the rules that can match this destination.
-  const rules = ctx.evaluations ? compiledChain(chain) : candidateRules(chain, dst)
+  const rules = ctx.evaluations ? chain.all : candidateRules(chain, dst)
   for (let i = 0; i < rules.length; i++) {
     const c = rules[i]
     if (ctx.evaluations) ctx.evaluations.count++
@@ -63,7 +64,7 @@ function runChain(ctx: WalkContext, table: Table, chain: Chain, depth: number): 
     const rule = c.rule
     switch (c.kind) {
       case 'jump': {
-        const sub = chainOf(table, c.jump)
+        const sub = jumpTarget(c, table)
         if (!sub) continue
         const mark = c.jump === 'KUBE-MARK-MASQ'
         // Marking is one step for a learner: record the jump, keep the inner MARK rule out of the trace.
@@ -112,11 +113,11 @@ function runChain(ctx: WalkContext, table: Table, chain: Chain, depth: number): 
 /** Runs a table's built-in chain (one netfilter hook); falls back to the chain's policy. */
 export function runHook(ctx: WalkContext, table: TableName, chainName: string): HookVerdict {
   const t = ctx.rules.tables[table]
-  const chain = chainOf(t, chainName)
+  const chain = compiledChainOf(t, chainName)
   if (!chain) return 'ACCEPT'
   const result = runChain(ctx, t, chain, 0)
   if (result.kind === 'verdict') return result.verdict
-  const policy = chain.policy ?? 'ACCEPT'
+  const policy = chain.chain.policy ?? 'ACCEPT'
   push(ctx, 'policy', undefined, 0, policy, undefined, chainName, table)
   return policy
 }

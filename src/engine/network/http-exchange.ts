@@ -84,8 +84,8 @@ function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer
         remoteIP: peer.ip, remotePort: peer.port, now, files: server.files, servedBefore: before,
       })
       if (imageFamily(server.container.image)?.requestLog) {
-        recordRequest(world.view.config, key, { image: server.container.image, now, method: req.method, path: req.path, status: res.status, bytes: byteLength(res.body),
-          remoteIP: peer.ip, remotePort: peer.port, localPort: local.port, userAgent: req.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1] ?? '' })
+        recordRequest(world.view.config, key, { image: server.container.image, now, method: req.method, path: req.path, status: res.status, body: res.body,
+          headers: req.headers, remoteIP: peer.ip, remotePort: peer.port, localPort: local.port })
       }
       // A hostNetwork pod's process answers in its node's network namespace, where connect accepted the connection.
       tb.hop({ at: server.pod.hostNetwork ? `node/${server.pod.nodeName}` : `pod/${server.pod.name}`, component: 'pod', action: 'respond', src: peer, dst: local, rule: null,

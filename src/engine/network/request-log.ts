@@ -3,14 +3,21 @@
 // formatted when read, so a 10,000-request loop pays one small object per request.
 import type { ClusterConfig } from '../api/cluster-config.ts'
 import type { RequestLogContext } from '../images/types.ts'
+import { byteLength } from '../apps/http.ts'
 
 export interface RequestRecord extends RequestLogContext { image: string }
 
-const logs = new WeakMap<ClusterConfig, Map<string, RequestRecord[]>>()
+/** What is kept per request: the body and headers as they were, measured and searched only when a log is read. */
+export interface RawRequestRecord extends Omit<RequestRecord, 'bytes' | 'userAgent'> {
+  body: string
+  headers: readonly (readonly [string, string])[]
+}
+
+const logs = new WeakMap<ClusterConfig, Map<string, (RequestRecord | RawRequestRecord)[]>>()
 /** Kept per container; older requests drop out (kubectl logs is not an archive). */
 const KEEP = 2000
 
-export function recordRequest(config: ClusterConfig, key: string, record: RequestRecord): void {
+export function recordRequest(config: ClusterConfig, key: string, record: RequestRecord | RawRequestRecord): void {
   let byKey = logs.get(config)
   if (!byKey) logs.set(config, (byKey = new Map()))
   let list = byKey.get(key)
@@ -21,5 +28,12 @@ export function recordRequest(config: ClusterConfig, key: string, record: Reques
 
 /** Requests a container answered in [from, to]. */
 export function requestsBetween(config: ClusterConfig, key: string, from: number, to: number): RequestRecord[] {
-  return (logs.get(config)?.get(key) ?? []).filter((r) => r.now >= from - 1e-9 && r.now <= to + 1e-9)
+  const out: RequestRecord[] = []
+  for (const r of logs.get(config)?.get(key) ?? []) {
+    if (r.now < from - 1e-9 || r.now > to + 1e-9) continue
+    if (!('body' in r)) { out.push(r); continue }
+    out.push({ image: r.image, now: r.now, method: r.method, path: r.path, status: r.status, bytes: byteLength(r.body), remoteIP: r.remoteIP, remotePort: r.remotePort,
+      localPort: r.localPort, userAgent: r.headers.find(([n]) => n.toLowerCase() === 'user-agent')?.[1] ?? '' })
+  }
+  return out
 }
