@@ -134,7 +134,7 @@ async function oneRun(browser: Browser): Promise<BigRun> {
   const form = page.getByRole('dialog', { name: 'Send request' })
   await form.getByRole('combobox', { name: 'Count' }).selectOption('100')
   await form.getByRole('button', { name: 'Send' }).click()
-  await page.waitForFunction(`document.querySelectorAll('.packet-layer .packet-dot:not(.is-hidden)').length >= 20`, undefined, { timeout: 60_000 })
+  await page.waitForFunction(`Number(document.querySelector('.packet-layer')?.dataset.inFlight ?? document.querySelectorAll('.packet-layer .packet-dot:not(.is-hidden)').length) >= 20`, undefined, { timeout: 60_000 })
   const fps = await page.evaluate(`(${COUNT_FRAMES})(4)`) as number
   await page.context().close()
   return { paste: paste.fromKey, pasteFromApply: paste.fromApply, pasteGap, edits, editEngine, editGap, idleGap, idleCpu, fps, idleFps }

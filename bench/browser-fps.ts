@@ -18,7 +18,7 @@ async function serverUp(): Promise<boolean> {
 
 // Page-side code as a string (tsx would wrap named functions in a helper the page does not have).
 const COUNT_FRAMES = `(seconds) => new Promise((resolve) => {
-  const inFlight = () => document.querySelectorAll('.packet-layer .packet-dot:not(.is-hidden)').length
+  const inFlight = () => Number(document.querySelector('.packet-layer')?.dataset.inFlight ?? document.querySelectorAll('.packet-layer .packet-dot:not(.is-hidden)').length)
   const gaps = []; const flying = []
   let last = performance.now(); const start = last
   const frame = (now) => {
@@ -30,7 +30,7 @@ const COUNT_FRAMES = `(seconds) => new Promise((resolve) => {
 })`
 
 const WAIT_IN_FLIGHT = `(n) => new Promise((resolve) => {
-  const check = () => document.querySelectorAll('.packet-layer .packet-dot:not(.is-hidden)').length >= n ? resolve(true) : requestAnimationFrame(check)
+  const check = () => Number(document.querySelector('.packet-layer')?.dataset.inFlight ?? document.querySelectorAll('.packet-layer .packet-dot:not(.is-hidden)').length) >= n ? resolve(true) : requestAnimationFrame(check)
   check()
 })`
 

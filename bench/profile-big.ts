@@ -71,7 +71,7 @@ interface TraceEvent { name: string; ph: string; dur?: number; tid: number; pid:
 async function traced<T>(cdp: CDPSession, body: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
   const events: TraceEvent[] = []
   cdp.on('Tracing.dataCollected', (e) => { for (const v of e.value) events.push(v as unknown as TraceEvent) })
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'] } as never, transferMode: 'ReportEvents' })
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'viz', 'gpu'] } as never, transferMode: 'ReportEvents' })
   const result = await body()
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r))
   await cdp.send('Tracing.end')
@@ -79,12 +79,14 @@ async function traced<T>(cdp: CDPSession, body: () => Promise<T>): Promise<{ res
   return { result, events }
 }
 
-function traceSummary(events: TraceEvent[]): string {
+function traceSummary(events: TraceEvent[], thread = 'CrRendererMain', top = 22): string {
+  // The renderer's threads (main, compositor, raster workers) share the pid of its main thread.
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-  const onMain = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur)
+  const tids = new Set(events.filter((e) => e.name === 'thread_name' && e.pid === main?.pid && e.args?.name?.startsWith(thread)).map((e) => e.tid))
+  const on = events.filter((e) => main && e.pid === main.pid && tids.has(e.tid) && e.ph === 'X' && e.dur)
   const by = new Map<string, { ms: number; n: number }>()
-  for (const e of onMain) { const s = by.get(e.name) ?? { ms: 0, n: 0 }; s.ms += e.dur! / 1000; s.n++; by.set(e.name, s) }
-  return [...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 22).map(([k, v]) => `  ${v.ms.toFixed(0).padStart(7)} ms ${String(v.n).padStart(6)}× ${k}`).join('\n')
+  for (const e of on) { const s = by.get(e.name) ?? { ms: 0, n: 0 }; s.ms += e.dur! / 1000; s.n++; by.set(e.name, s) }
+  return [...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, top).map(([k, v]) => `  ${v.ms.toFixed(0).padStart(7)} ms ${String(v.n).padStart(6)}× ${k}`).join('\n')
 }
 
 async function profiled<T>(cdp: CDPSession, label: string, body: () => Promise<T>): Promise<T> {
@@ -95,6 +97,15 @@ async function profiled<T>(cdp: CDPSession, label: string, body: () => Promise<T
   const { profile } = await cdp.send('Profiler.stop') as { profile: Profile }
   const wall = (profile.endTime - profile.startTime) / 1000
   console.log(`\n=== ${label}: ${wall.toFixed(0)} ms profiled\n--- main thread trace (top-level events, nested ones counted too)\n${traceSummary(events)}`)
+  // Where frames go off the main thread: the compositor (draw, tile management) and the raster workers.
+  console.log(`--- compositor thread\n${traceSummary(events, 'Compositor', 10)}`)
+  console.log(`--- raster workers\n${traceSummary(events, 'CompositorTileWorker', 8)}`)
+  const layers = await cdp.send('LayerTree.enable').then(() => new Promise<number>((resolve) => {
+    cdp.once('LayerTree.layerTreeDidChange', (e) => resolve((e as { layers?: unknown[] }).layers?.length ?? 0))
+    setTimeout(() => resolve(-1), 3000)
+  }))
+  await cdp.send('LayerTree.disable')
+  console.log(`--- composited layers now: ${layers}`)
   console.log('--- self time')
   for (const [k, v] of selfTimes(profile).slice(0, 30)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${k}`)
   if (process.env.CALLERS) for (const [k, v] of callersOf(profile, process.env.CALLERS).slice(0, 8)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${process.env.CALLERS} < ${k}`)
@@ -142,7 +153,7 @@ async function main(): Promise<void> {
       const form = page.getByRole('dialog', { name: 'Send request' })
       await form.getByRole('combobox', { name: 'Count' }).selectOption('100')
       await form.getByRole('button', { name: 'Send' }).click()
-      await page.waitForFunction(`document.querySelectorAll('.packet-layer .packet-dot:not(.is-hidden)').length >= 20`, undefined, { timeout: 60_000 })
+      await page.waitForFunction(`Number(document.querySelector('.packet-layer')?.dataset.inFlight ?? document.querySelectorAll('.packet-layer .packet-dot:not(.is-hidden)').length) >= 20`, undefined, { timeout: 60_000 })
       await profiled(cdp, 'animation, 3 s', async () => {
         const fps = await page.evaluate(`new Promise((resolve) => { let f = 0; const s = performance.now(); const frame = (now) => { f++; if (now - s < 3000) requestAnimationFrame(frame); else resolve(f / (now - s) * 1000) }; requestAnimationFrame(frame) })`)
         console.log(`fps ${Number(fps).toFixed(1)}`)

@@ -2,7 +2,10 @@
 // frame), plus the outcome marks of the followed packet: the pod that answers lights up with its answer, a drop
 // or a refusal is marked where it happened. The followed packet also travels inside the box it is in, station
 // to station (StationView), with its address label beside it. Frames run only while something moves.
-import { ViewportPortal, useReactFlow } from '@xyflow/react'
+// The dots are painted on ONE <canvas> the size of the pane (a layer of its own): moving 100 dots repaints that
+// canvas only, where 100 elements with a transform each made Chromium re-layerize the whole page every frame.
+// The followed packet's dot stays an element (it carries the focus style and tests find it by its class).
+import { ViewportPortal, useReactFlow, useStoreApi } from '@xyflow/react'
 import './animation.css'
 import { useEffect, useRef } from 'react'
 import { requestStore, useRequests } from '../requests/requestStore.ts'
@@ -28,18 +31,42 @@ function dotClass(p: Packet, hopIndex: number, done: boolean, focus: boolean): s
   return `packet-dot packet-dot--${p.kind}${hop.reply ? ' is-reply' : ''}${failed ? ' is-failed' : ''}${focus ? ' is-focus' : ''}`
 }
 
+/** The dots' colours, from the theme's CSS variables (read when the layer wakes, not every frame). */
+interface Palette { request: string; dns: string; reply: string; failed: string; ring: string }
+function readPalette(): Palette {
+  const css = getComputedStyle(document.documentElement)
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback
+  return { request: v('--pkt', '#2f6fdd'), dns: v('--pkt-dns', '#8c4fd6'), reply: v('--pkt-reply', '#1a8a4a'), failed: v('--pkt-fail', '#c62828'), ring: v('--pkt-ring', '#fff') }
+}
+
+/** A dot's fill, with the same precedence as the CSS classes: failed over reply over the packet's kind. */
+function fillOf(cls: string, palette: Palette): string {
+  if (cls.includes(' is-failed')) return palette.failed
+  if (cls.includes(' is-reply')) return palette.reply
+  return cls.includes('packet-dot--dns') ? palette.dns : palette.request
+}
+
+/** A dot as `.packet-dot` draws it: 14 flow units across, a 2-unit ring, centred on its point. */
+const DOT = { r: 7, ring: 2 }
+
 const lerp = (a: Pt, b: Pt, f: number): Pt => ({ x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f })
 const ease = (f: number) => (f < 0.5 ? 2 * f * f : 1 - (-2 * f + 2) ** 2 / 2)
 
 export function PacketLayer({ timeline, layoutKey }: { timeline: Timeline; layoutKey?: unknown }) {
   const { getInternalNode } = useReactFlow()
-  const dots = useRef<(HTMLSpanElement | null)[]>([])
+  const flow = useStoreApi()
+  const layer = useRef<HTMLDivElement | null>(null)
+  const canvas = useRef<HTMLCanvasElement | null>(null)
+  const focusDot = useRef<HTMLSpanElement | null>(null)
   const tag = useRef<HTMLDivElement | null>(null)
   const wakeRef = useRef<() => void>(() => {})
 
   useEffect(() => {
     const packets = timeline.packets
-    const classes: string[] = []
+    let focusClass = ''
+    let palette = readPalette()
+    let view = ''
+    let inFlight = -1
     const anchors = new Map<string, Pt | null>()
     const rects = new Map<string, Rect | null>()
     let lastFocusHop = -2
@@ -90,34 +117,73 @@ export function PacketLayer({ timeline, layoutKey }: { timeline: Timeline; layou
       if (f > 1 - EDGE) return into && first ? lerp(into, first, (f - 1 + EDGE) / EDGE) : into
       return trackPoint(hops[i].node, next.node, (f - EDGE) / (1 - 2 * EDGE))
     }
-    const draw = () => {
+    /** Places every dot at the playhead's time; `advance` lets the card move on to the request's next packet. */
+    const draw = (advance: boolean) => {
       const t = playhead.t
       let focusIndex = requestStore.getState().focus
       // While playing, the card follows a request from its DNS lookup on to its connection.
       const next = packets[focusIndex + 1]
-      if (playhead.playing && next && next.requestId === packets[focusIndex]?.requestId && t >= next.start) {
+      if (advance && playhead.playing && next && next.requestId === packets[focusIndex]?.requestId && t >= next.start) {
         focusIndex += 1
         requestStore.setState({ focus: focusIndex })
       }
+      const c = canvas.current
+      const g = c?.getContext('2d')
+      const { transform: [tx, ty, zoom], width, height } = flow.getState()
+      if (c && g) {
+        // The canvas sits in the viewport (so the address label stays above it) but is held still on the
+        // screen by the inverse of the viewport's transform: it always covers the pane, one pixel per pixel.
+        const dpr = window.devicePixelRatio || 1
+        const w = Math.max(1, Math.round(width * dpr))
+        const h = Math.max(1, Math.round(height * dpr))
+        if (c.width !== w || c.height !== h) { c.width = w; c.height = h; c.style.width = `${width}px`; c.style.height = `${height}px` }
+        const css = `translate(${(-tx / zoom).toFixed(3)}px, ${(-ty / zoom).toFixed(3)}px) scale(${(1 / zoom).toFixed(6)})`
+        if (css !== view) { c.style.transform = css; view = css }
+        g.setTransform(1, 0, 0, 1, 0, 0)
+        g.clearRect(0, 0, w, h)
+        // From here on the canvas takes flow coordinates, as the dots' points are.
+        g.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty)
+      }
+      const left = -tx / zoom - DOT.r
+      const top = -ty / zoom - DOT.r
+      const right = (width - tx) / zoom + DOT.r
+      const bottom = (height - ty) / zoom + DOT.r
       let focusHop = -1
       let focusPt: Pt | null = null
+      let flying = 0
       for (let i = 0; i < packets.length; i++) {
-        const el = dots.current[i]
-        if (!el) continue
         const p = packets[i]
         const pos = positionAt(p, t)
         const isFocus = i === focusIndex
         if (isFocus) focusHop = pos ? pos.hopIndex : -1
         // Finished packets leave the canvas, except the followed one, which shows how it ended.
-        if (!pos || (pos.done && !isFocus)) { if (classes[i] !== 'hidden') { el.className = 'packet-dot is-hidden'; classes[i] = 'hidden' } continue }
+        if (!pos || (pos.done && !isFocus)) continue
         const pt = isFocus ? focusPoint(p, t) : pos.from === pos.to ? anchorOf(pos.from) : trackPoint(pos.from, pos.to, pos.frac)
         if (!pt) continue
-        if (isFocus) focusPt = pt
-        // A transform on a layer of its own: the compositor moves the dot, nothing is painted or re-layered.
-        el.style.transform = `translate(${pt.x.toFixed(1)}px, ${pt.y.toFixed(1)}px)`
+        flying++
         const cls = dotClass(p, pos.hopIndex, pos.done, isFocus)
-        if (classes[i] !== cls) { el.className = cls; classes[i] = cls }
+        if (isFocus) {
+          focusPt = pt
+          if (cls !== focusClass && focusDot.current) { focusDot.current.className = cls; focusClass = cls }
+          continue
+        }
+        if (!g || pt.x < left || pt.x > right || pt.y < top || pt.y > bottom) continue
+        g.beginPath()
+        g.arc(pt.x, pt.y, DOT.r, 0, 2 * Math.PI)
+        g.fillStyle = palette.ring
+        g.fill()
+        g.beginPath()
+        g.arc(pt.x, pt.y, DOT.r - DOT.ring, 0, 2 * Math.PI)
+        g.fillStyle = fillOf(cls, palette)
+        g.fill()
       }
+      if (focusDot.current) {
+        // The followed dot is one element moved by its transform; hidden when that packet is not on the canvas.
+        if (focusPt) focusDot.current.style.transform = `translate(${focusPt.x.toFixed(1)}px, ${focusPt.y.toFixed(1)}px)`
+        else if (focusClass !== 'hidden') { focusDot.current.className = 'packet-dot is-hidden'; focusClass = 'hidden' }
+      }
+      // How many packets are drawn, for the benches and tests (written when it changes, not every frame).
+      if (flying !== inFlight && layer.current) { layer.current.dataset.inFlight = String(flying); inFlight = flying }
       if (tag.current) {
         tag.current.style.transform = focusPt ? `translate(${(focusPt.x - 16).toFixed(1)}px, ${focusPt.y.toFixed(1)}px) translate(-100%, -50%)` : 'translate(-9999px, 0)'
       }
@@ -136,30 +202,33 @@ export function PacketLayer({ timeline, layoutKey }: { timeline: Timeline; layou
       prev = now
       // Box positions are re-read now and then (a re-layout while playing).
       if (++frameNo % 30 === 0) { anchors.clear(); rects.clear() }
-      draw()
+      draw(true)
       if (playhead.playing) raf = requestAnimationFrame(frame)
     }
     const wake = () => {
-      anchors.clear(); rects.clear()
+      anchors.clear(); rects.clear(); palette = readPalette()
       if (!raf) { prev = performance.now(); raf = requestAnimationFrame(frame) }
     }
     wakeRef.current = wake
     wake()
     const off = onSeek(() => { lastFocusHop = -2; wake() })
     const offFocus = requestStore.subscribe((s, old) => { if (s.focus !== old.focus) { lastFocusHop = -2; wake() } })
-    return () => { cancelAnimationFrame(raf); off(); offFocus() }
-  }, [timeline, getInternalNode])
+    // The dots are drawn in screen pixels: a pan or zoom (the camera's, or the user's while paused) redraws them
+    // at once, in the same frame as the boxes move.
+    const offView = flow.subscribe((s, old) => { if ((packets.length || inFlight) && (s.transform !== old.transform || s.width !== old.width || s.height !== old.height)) draw(false) })
+    return () => { cancelAnimationFrame(raf); off(); offFocus(); offView() }
+  }, [timeline, getInternalNode, flow])
 
-  // The boxes moved (a new snapshot's layout): place the dots again.
-  useEffect(() => { wakeRef.current() }, [layoutKey])
+  // The boxes moved (a new snapshot's layout): place the dots again. A new theme recolours them.
+  const theme = useApp((s) => s.theme)
+  useEffect(() => { wakeRef.current() }, [layoutKey, theme])
 
   return (
     <ViewportPortal>
       <StationView timeline={timeline} />
-      <div className="packet-layer" aria-hidden="true">
-        {timeline.packets.map((_, i) => (
-          <span key={`${timeline.key}:${i}`} ref={(el) => { dots.current[i] = el }} className="packet-dot is-hidden" />
-        ))}
+      <div className="packet-layer" aria-hidden="true" ref={layer}>
+        <canvas className="packet-canvas" ref={canvas} width={1} height={1} />
+        <span ref={focusDot} className="packet-dot is-hidden" />
       </div>
       <PacketTag ref={tag} timeline={timeline} />
       <OutcomeMarks timeline={timeline} />

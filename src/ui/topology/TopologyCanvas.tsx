@@ -1,5 +1,5 @@
 // The React Flow canvas: draws toFlow's output, reports selection, refits when ELK moves the boxes.
-import { Background, Controls, ReactFlow, applyNodeChanges, useNodesInitialized, useReactFlow, useStore,
+import { Controls, ReactFlow, applyNodeChanges, useNodesInitialized, useReactFlow, useStore,
   type NodeChange, type NodeMouseHandler } from '@xyflow/react'
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { HopCard } from '../animation/HopCard.tsx'
@@ -18,6 +18,7 @@ import type { LaidOut } from './useTopologyLayout.ts'
 import { canvasStore, useCanvas } from './canvasStore.ts'
 import { CanvasTools } from './CanvasTools.tsx'
 import { EdgeLayer } from './EdgeLayer.tsx'
+import { DotGrid } from './DotGrid.tsx'
 import './canvas.css'
 
 const FIT = { padding: 0.08, maxZoom: 1.1 }
@@ -124,7 +125,7 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
       fitViewOptions={FIT}
       aria-label="Cluster topology graph"
     >
-      <Background gap={20} size={1} />
+      <DotGrid />
       <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT} />
       <EdgeLayer nodes={nodes} edges={edges} />
       <PacketLayer timeline={timeline} layoutKey={nodes} />
