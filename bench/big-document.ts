@@ -56,6 +56,19 @@ spec:
   return `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n${docs.join('---\n')}`
 }
 
+/**
+ * The ReplicaSet controller's burst (replica-manager.ts, after replica_set.go's BurstReplicas): one sync creates at
+ * most 500 pods, and the next burst waits 25 simulated seconds (kube-controller-manager's 20 qps API client).
+ */
+const BURST_REPLICAS = 500
+
+/** Pods the apply of bigManifest(`pods`) leaves in the cluster, over a cluster running bigManifest(`from`): each
+ * ReplicaSet's first burst. The rest follow as the simulated clock runs (5,000 pods: four more bursts, 100 s). */
+export function podsAfterApply(pods: number, from: number): number {
+  const before = replicasOf(from)
+  return replicasOf(pods).reduce((n, r, i) => n + Math.min(r, before[i] + BURST_REPLICAS), 0)
+}
+
 /** Line of kubia's `replicas:` in bigManifest (1-based). */
 export const KUBIA_REPLICAS_LINE = 15
 

@@ -25,6 +25,13 @@ function sendSnapshot(): void {
   post(differ.next(cluster))
 }
 
+/** Times a phase of the worker's work as a User Timing measure (DevTools' worker track; the bench reads none of
+ * it): only the latest of each name is kept, so hours of ticks leave no trail. */
+function phase(name: string, start: number, end = performance.now()): void {
+  performance.clearMeasures(name)
+  performance.measure(name, { start, end })
+}
+
 /** Console lines run in slices of about this long; between slices the worker answers other messages (an edit,
  * Ctrl+C), so a long loop never keeps an edit waiting. */
 const SLICE_MS = 12
@@ -129,8 +136,15 @@ function postClock(): void {
 
 function tickClock(): void {
   if (jobs.length) return // a console line that is running holds the clock, as its own `sleep`s move it
+  const start = performance.now()
+  const version = host.cluster?.store.version
   host.advance((clockRate * TICK_MS) / 1000)
-  sendSnapshot()
+  if (host.cluster?.store.version !== version) {
+    const advanced = performance.now()
+    sendSnapshot()
+    phase('kubehop:tick advance', start, advanced)
+    phase('kubehop:tick snapshot', advanced)
+  }
   postClock()
 }
 
@@ -149,9 +163,16 @@ function handle(request: EngineRequest): void {
       return
     case 'apply': {
       const start = performance.now()
+      let converged = NaN
+      let sent = NaN
       // The topology goes out as soon as the cluster has converged; the lint markers follow with `applied`.
-      const outcome = host.apply(request.document, sendSnapshot)
+      const outcome = host.apply(request.document, () => { converged = performance.now(); sendSnapshot(); sent = performance.now() })
       sendSnapshot()
+      if (sent >= 0) {
+        phase('kubehop:apply + converge', start, converged)
+        phase('kubehop:apply snapshot', converged, sent)
+        phase('kubehop:apply lint', sent)
+      }
       post({ type: 'applied', id: request.id, ...outcome, ms: performance.now() - start })
       return
     }

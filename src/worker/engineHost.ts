@@ -365,7 +365,7 @@ export class EngineHost {
     this.editorApplied = new Set(desired.map((d) => d.file))
     cluster.converge()
     onConverged?.()
-    markers.push(...lintDocuments(desired.map((d): LintInput => ({ file: d.file, object: d.object, locate: (p) => d.doc.locate(p) })), cluster.snapshot()))
+    markers.push(...lintDocuments(desired.map((d): LintInput => ({ file: d.file, object: d.object, locate: (p) => d.doc.locate(p) })), cluster.store))
     return { markers, applied: true, changes, stale }
   }
 

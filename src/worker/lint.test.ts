@@ -55,3 +55,47 @@ describe('lint: images the catalog does not know', () => {
     expect(m2[0]).toMatchObject({ severity: 'warning', line: lineOf(typo, 'image: nginxx:doesnotexist') })
   })
 })
+
+describe('lint: the cluster changes under unchanged pods', () => {
+  const nginx = (listen: number) => `apiVersion: v1
+kind: ConfigMap
+metadata: {name: web-conf}
+data:
+  default.conf: |
+    server { listen ${listen}; location / { return 200 "ok"; } }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - name: nginx
+          image: nginx:1.27
+          volumeMounts: [{name: conf, mountPath: /etc/nginx/conf.d}]
+      volumes: [{name: conf, configMap: {name: web-conf}}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 8080}]
+`
+
+  it('a ConfigMap edit that moves nginx off the targetPort is linted at the next apply, though its pods are the same objects', () => {
+    const host = new EngineHost()
+    const lint = (text: string) => host.apply({ files: withManifest(text), seed: 1 }).markers.filter((m) => m.source === 'lint' && m.message.startsWith('Nothing listens'))
+    expect(lint(nginx(8080))).toEqual([])
+    const pods = host.snapshot()!.objects.filter((o) => o.kind === 'Pod' && o.metadata.name.startsWith('web-'))
+    const moved = lint(nginx(9090))
+    expect(host.snapshot()!.objects.filter((o) => o.kind === 'Pod' && o.metadata.name.startsWith('web-'))).toEqual(pods)
+    expect(moved).toHaveLength(1)
+    expect(moved[0].message).toContain('their containers listen on 9090/TCP')
+    expect(lint(nginx(8080))).toEqual([])
+  })
+})
