@@ -99,7 +99,11 @@ export class ReplicaTallies {
     const { owner } = view
     const uid = owner.metadata.uid!
     const namespace = owner.metadata.namespace ?? ''
-    const signature = JSON.stringify([view.selector, view.deleting, view.minReady, view.templateLabels])
+    let signature = signatures.get(owner)
+    if (signature === undefined) {
+      signature = JSON.stringify([view.selector, view.deleting, view.minReady, view.templateLabels])
+      if (Object.isFrozen(owner)) signatures.set(owner, signature)
+    }
     let t = this.byUid.get(uid)
     const revision = podRevision(store)
     if (!t || t.signature !== signature || this.store !== store || this.seen !== revision) {
@@ -128,6 +132,9 @@ export class ReplicaTallies {
     return t
   }
 }
+
+/** Each stored owner's signature (the owner is frozen: its selector and template cannot change under it). */
+const signatures = new WeakMap<KubeObject, string>()
 
 /** The store version of the last Pod write (the indexes keep it per kind). */
 export function podRevision(store: ReadonlyStore): number {

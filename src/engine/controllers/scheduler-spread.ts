@@ -66,6 +66,10 @@ export class SpreadTally {
     if (change.object.kind !== 'Pod') return
     this.seen = podRevision(store)
     if (!this.sets.size) return
+    const prev = change.previous, pod = change.object
+    // A status write that leaves the pod where it was (most of the kubelet's) cannot move a count.
+    if (change.type === 'modified' && prev && prev.metadata.labels === pod.metadata.labels && prev.spec?.nodeName === pod.spec?.nodeName &&
+      prev.metadata.deletionTimestamp === pod.metadata.deletionTimestamp && isPodTerminal(prev) === isPodTerminal(pod)) return
     for (const pod of [change.previous, change.object]) {
       if (!pod) continue
       const ns = pod.metadata.namespace ?? ''
