@@ -99,46 +99,76 @@ export interface CompiledChain {
   chain: Chain
   /** Every rule of the chain, compiled, in order. */
   all: CompiledRule[]
-  /** Whether any rule has an exact destination (otherwise every rule is a candidate for every packet). */
-  indexed: boolean
-  byDst: Map<number | null, CompiledRule[]>
+  /** Per destination, for chains worth indexing (a rule with an exact destination, and at least INDEX_MIN_RULES rules). */
+  byDst: Map<number | null, CompiledRule[]> | undefined
 }
 
 function compileChain(chain: Chain): CompiledChain {
   const all = chain.rules.map(compiledRule)
-  return { chain, all, indexed: all.length >= INDEX_MIN_RULES && all.some((c) => c.exactDst !== undefined), byDst: new Map() }
+  return { chain, all, byDst: all.length >= INDEX_MIN_RULES && all.some((c) => c.exactDst !== undefined) ? new Map() : undefined }
+}
+
+/** Where a chain keeps its compiled form: nodes' tables share chains (kube-proxy/proxier.ts), and so their indexes. */
+const COMPILED_CHAIN = Symbol('compiledChain')
+type WithCompiledChain = Chain & { [COMPILED_CHAIN]?: CompiledChain }
+
+function compiledChainFor(chain: Chain): CompiledChain {
+  let cc = (chain as WithCompiledChain)[COMPILED_CHAIN]
+  if (!cc) {
+    cc = compileChain(chain)
+    Object.defineProperty(chain, COMPILED_CHAIN, { value: cc, enumerable: false })
+  }
+  return cc
 }
 
 /** The rules of `cc` that can match a packet to `dst`, compiled, in chain order. */
 export function candidateRules(cc: CompiledChain, dst: number | null): readonly CompiledRule[] {
   if (cc.all.length !== cc.chain.rules.length) Object.assign(cc, compileChain(cc.chain))
-  if (!cc.indexed) return cc.all
-  let list = cc.byDst.get(dst)
+  const byDst = cc.byDst
+  if (!byDst) return cc.all
+  let list = byDst.get(dst)
   if (!list) {
     list = cc.all.filter((c) => c.exactDst === undefined || c.exactDst === dst)
-    if (cc.byDst.size >= PER_CHAIN_DESTINATIONS_MAX) cc.byDst.clear()
-    cc.byDst.set(dst, list)
+    if (byDst.size >= PER_CHAIN_DESTINATIONS_MAX) byDst.clear()
+    byDst.set(dst, list)
   }
   return list
 }
 
-const CHAINS = Symbol('chains')
-type WithChains = Table & { [CHAINS]?: Map<string, CompiledChain> }
+/** A table's chains by name, and those a packet met, compiled (kept apart: a packet meets few of a table's chains). */
+interface TableIndex {
+  chains: Map<string, Chain>
+  compiled: Map<string, CompiledChain>
+}
 
-/** A table's chain by name, compiled (the map hides on the table, like a rule's compiled form). */
-export function compiledChainOf(table: Table, name: string): CompiledChain | undefined {
-  let byName = (table as WithChains)[CHAINS]
-  if (!byName) {
-    byName = new Map()
-    for (const c of table.chains) if (!byName.has(c.name)) byName.set(c.name, compileChain(c))
-    Object.defineProperty(table, CHAINS, { value: byName, enumerable: false })
+const CHAINS = Symbol('chains')
+type WithChains = Table & { [CHAINS]?: TableIndex }
+
+function tableIndex(table: Table): TableIndex {
+  let idx = (table as WithChains)[CHAINS]
+  if (!idx) {
+    idx = { chains: new Map(), compiled: new Map() }
+    for (const c of table.chains) if (!idx.chains.has(c.name)) idx.chains.set(c.name, c)
+    Object.defineProperty(table, CHAINS, { value: idx, enumerable: false })
   }
-  return byName.get(name)
+  return idx
+}
+
+/** A table's chain by name, compiled (the index hides on the table, like a rule's compiled form). */
+export function compiledChainOf(table: Table, name: string): CompiledChain | undefined {
+  const idx = tableIndex(table)
+  let cc = idx.compiled.get(name)
+  if (!cc) {
+    const chain = idx.chains.get(name)
+    if (!chain) return undefined
+    idx.compiled.set(name, (cc = compiledChainFor(chain)))
+  }
+  return cc
 }
 
 /** A table's chain by name. */
 export function chainOf(table: Table, name: string): Chain | undefined {
-  return compiledChainOf(table, name)?.chain
+  return tableIndex(table).chains.get(name)
 }
 
 /**

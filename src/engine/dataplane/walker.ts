@@ -42,10 +42,14 @@ const VERDICTS: Record<HookVerdict, ChainResult> = { ACCEPT: { kind: 'verdict', 
 
 const MAX_DEPTH = 32
 
-/** Records an event; every event has the same fields (one object shape, no spreads or body objects: this runs for every matched rule). */
+/**
+ * Records an event; every event has the same fields (one object shape, no spreads or body objects: this runs for
+ * every matched rule). `after` is the packet itself: NAT replaces ctx.packet with a new object, never edits it,
+ * so the packet a rule saw is `before` as it stands.
+ */
 export function push(ctx: WalkContext, kind: WalkEvent['kind'], rule: Rule | undefined, depth: number, verdict?: string, before?: { src: Addr; dst: Addr }, chain?: string, table?: TableName,
   note?: string, action?: string, component?: 'kube-proxy' | 'node'): void {
-  const after = { src: ctx.packet.src, dst: ctx.packet.dst }
+  const after = ctx.packet
   ctx.events.push({ kind, rule, depth, verdict, chain, table, before: before ?? after, after, note, action, component } as WalkEvent)
 }
 
@@ -84,20 +88,20 @@ function runChain(ctx: WalkContext, table: Table, chain: CompiledChain, depth: n
         push(ctx, 'mark', rule, depth)
         continue
       case 'DNAT': {
-        const before = { src: ctx.packet.src, dst: ctx.packet.dst }
+        const before = ctx.packet
         ctx.packet = { ...ctx.packet, dst: { ip: c.ip, port: c.port } }
         push(ctx, 'dnat', rule, depth, undefined, before)
         return VERDICTS.ACCEPT
       }
       case 'SNAT': {
-        const before = { src: ctx.packet.src, dst: ctx.packet.dst }
+        const before = ctx.packet
         ctx.packet = { ...ctx.packet, src: { ip: c.ip, port: c.port } }
         push(ctx, 'snat', rule, depth, undefined, before)
         return VERDICTS.ACCEPT
       }
       case 'MASQUERADE': {
         // --random-fully would pick a random source port; kubehop keeps the client's port so traces stay readable.
-        const before = { src: ctx.packet.src, dst: ctx.packet.dst }
+        const before = ctx.packet
         ctx.packet = { ...ctx.packet, src: { ip: ctx.egressAddress(ctx.packet.dst.ip), port: ctx.packet.src.port } }
         push(ctx, 'snat', rule, depth, undefined, before)
         return VERDICTS.ACCEPT

@@ -4,7 +4,7 @@ import type { HttpRequest, HttpResponse } from '../apps/http.ts'
 import { byteLength, httpDate } from '../apps/http.ts'
 import { appKind, respond } from '../apps/registry.ts'
 import { imageFamily } from '../images/index.ts'
-import { recordRequest } from './request-log.ts'
+import { recordRequest, utf8Length } from './request-log.ts'
 import type { Trace } from '../trace/types.ts'
 import { TraceBuilder } from '../trace/builder.ts'
 import type { ConnMemo, Connection, Peer } from './connect.ts'
@@ -84,7 +84,7 @@ function answerPlain(world: NetworkWorld, server: Server, req: HttpRequest, peer
         remoteIP: peer.ip, remotePort: peer.port, now, files: server.files, servedBefore: before,
       })
       if (imageFamily(server.container.image)?.requestLog) {
-        recordRequest(world.view.config, key, { image: server.container.image, now, method: req.method, path: req.path, status: res.status, body: res.body,
+        recordRequest(world.view.config, key, { image: server.container.image, now, method: req.method, path: req.path, status: res.status, bytes: utf8Length(res.body),
           headers: req.headers, remoteIP: peer.ip, remotePort: peer.port, localPort: local.port })
       }
       // A hostNetwork pod's process answers in its node's network namespace, where connect accepted the connection.

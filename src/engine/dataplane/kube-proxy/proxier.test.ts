@@ -296,4 +296,20 @@ describe('compileProxyRulesForNodes', () => {
     expect(all.get('kind-worker')!.tables).not.toBe(all.get('kind-worker2')!.tables)
     expect(save({ ...KIND, services, endpointSlices }, 'nat').some((l) => l.startsWith('-A KUBE-FW-'))).toBe(true)
   })
+
+  it('shares the chains that are the same between nodes whose tables differ (kind: docker\'s DNS ports per node)', () => {
+    const dockerDNS = (nodeName: string) => ({ gateway: '172.18.0.1', tcpPort: 40000 + nodeName.length, udpPort: 50000 + nodeName.length })
+    const all = compileProxyRulesForNodes({ clusterCIDR: '10.244.0.0/16', services, endpointSlices, dockerDNS }, nodes)
+    const chain = (node: string, name: string) => all.get(node)!.tables.nat.chains.find((c) => c.name === name)!
+    // The control plane and kind-worker3 differ in docker's ports only: one KUBE-SERVICES, two DOCKER_OUTPUT chains.
+    expect(all.get('kind-control-plane')!.tables).not.toBe(all.get('kind-worker3')!.tables)
+    expect(chain('kind-control-plane', 'KUBE-SERVICES')).toBe(chain('kind-worker3', 'KUBE-SERVICES'))
+    expect(chain('kind-control-plane', 'DOCKER_OUTPUT')).not.toBe(chain('kind-worker3', 'DOCKER_OUTPUT'))
+    expect(chain('kind-control-plane', 'DOCKER_OUTPUT').rules.map((r) => r.text).join()).toContain(':40018')
+    expect(chain('kind-worker3', 'DOCKER_OUTPUT').rules.map((r) => r.text).join()).toContain(':40012')
+    for (const n of nodes) {
+      const alone = compileProxyRules({ ...n, clusterCIDR: '10.244.0.0/16', services, endpointSlices, dockerDNS })
+      expect(renderIptablesSave(all.get(n.nodeName)!, { now: NOW }), n.nodeName).toBe(renderIptablesSave(alone, { now: NOW }))
+    }
+  })
 })

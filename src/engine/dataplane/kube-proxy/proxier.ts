@@ -2,7 +2,7 @@
 // Source: pkg/proxy/iptables/proxier.go syncProxyRules and writeServiceToEndpointRules (v1.32); expected
 // outputs cross-checked with its proxier_test.go (TestOverallIPTablesRules) and a kind node's iptables-save.
 import { cidrContains, LOOPBACK_CIDR } from '../net/ipv4'
-import type { CidrMatch, DockerDNS, L4Protocol, MatchModule, NodeRules, ProxierInput, Rule } from '../types'
+import type { Chain, CidrMatch, DockerDNS, L4Protocol, MatchModule, NodeRules, ProxierInput, Rule, Table } from '../types'
 import { writeBaseChains, writeLocalnetRule } from './base-chains'
 import { categorizeEndpoints } from './categorize'
 import { kubeProxyProbability, rule } from './rule-text'
@@ -123,6 +123,7 @@ export function compileProxyRulesForNodes(input: Omit<ProxierInput, 'nodeName' |
   const cache = ports.map(() => new Map<string, Fragment>())
   const byNode = new Map<string, NodeRules>()
   const bySignature = new Map<string, NodeRules['tables']>()
+  const pool: ChainPool = new Map()
   const nft = input.proxyMode === 'nftables'
     ? compileNftablesForNodes({ services: input.services, endpointSlices: input.endpointSlices, clusterCIDR: input.clusterCIDR, serviceCIDR: input.serviceCIDR, masqueradeAll: input.masqueradeAll }, nodes)
     : undefined
@@ -168,12 +169,33 @@ export function compileProxyRulesForNodes(input: Omit<ProxierInput, 'nodeName' |
         f.filter.replay(filter)
         f.nat.replay(nat)
       }
-      tables = { mangle: mangle.build(), filter: filter.build(), nat: nat.build() }
+      tables = { mangle: shareChains(mangle.build(), pool), filter: shareChains(filter.build(), pool), nat: shareChains(nat.build(), pool) }
       bySignature.set(sig, tables)
     }
     byNode.set(node.nodeName, { nodeName: node.nodeName, tables, ...(nft ? { nft: nft.get(node.nodeName) } : {}) })
   }
   return byNode
+}
+
+/** Chains already built for another node's tables, by table and name. */
+type ChainPool = Map<string, Chain[]>
+
+/**
+ * The table with each chain replaced by an identical one another node's table already has (same policy, the
+ * same rule objects in order). kind gives every node tables of its own (docker's DNS ports differ), yet nearly
+ * all their chains are the same: sharing them keeps one copy, and one compiled index for the tracer.
+ */
+function shareChains(table: Table, pool: ChainPool): Table {
+  const chains = table.chains.map((c) => {
+    const key = `${table.name} ${c.name}`
+    const seen = pool.get(key)
+    const same = seen?.find((o) => o.policy === c.policy && o.rules.length === c.rules.length && o.rules.every((r, i) => r === c.rules[i]))
+    if (same) return same
+    if (seen) seen.push(c)
+    else pool.set(key, [c])
+    return c
+  })
+  return { name: table.name, chains }
 }
 
 function writeTopLevelChains(ctx: Ctx, randomFully: boolean): void {
