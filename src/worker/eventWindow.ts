@@ -6,7 +6,7 @@ import { keyOf } from '../engine/api/types.ts'
 import type { Event } from 'kubernetes-types/core/v1'
 
 /** Namespaces whose Events the event list leaves out (the cluster's own start-up is noise there). */
-export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'local-path-storage'])
+const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'local-path-storage'])
 
 const seconds = (stamp: unknown) => (typeof stamp === 'string' && stamp ? Date.parse(stamp) / 1000 : NaN)
 
