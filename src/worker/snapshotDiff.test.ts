@@ -4,6 +4,8 @@ import { EngineHost } from './engineHost.ts'
 import { keyOf } from '../engine/api/types.ts'
 import type { SnapshotDiff } from './protocol.ts'
 import { SnapshotAssembler, SnapshotDiffer, type SnapshotMessage } from './snapshotDiff.ts'
+import { eventRows } from '../ui/requests/eventRows.ts'
+import type { KubeObject } from '../engine/api/types.ts'
 
 const withReplicas = (n: number) => defaultFiles.map((f) => ({ ...f, text: f.text.replace(/replicas: \d+/, `replicas: ${n}`) }))
 
@@ -76,5 +78,30 @@ describe('snapshot diffs', () => {
     expect(differ.next(host.cluster).type).toBe('snapshot')
     host.reset(1, defaultFiles)
     expect(differ.next(host.cluster).type).toBe('snapshot')
+  })
+
+  it('past the cap, sends only the newest Events the event list can show, and the list shows the same rows', () => {
+    const host = new EngineHost()
+    const differ = new SnapshotDiffer(60, 10) // the list's 60; the window moves after 10 Event writes
+    const ui = new SnapshotAssembler()
+    const send = () => {
+      const message = structuredClone(differ.next(host.cluster)) as SnapshotMessage
+      return message.type === 'snapshot' ? ui.full(message.snapshot)! : ui.apply(message.diff)!
+    }
+    const notEvents = (objects: readonly KubeObject[]) => objects.filter((o) => o.kind !== 'Event')
+    const events = (objects: readonly KubeObject[]) => objects.filter((o) => o.kind === 'Event')
+    host.apply({ files: defaultFiles, seed: 1 })
+    send()
+    for (const n of [6, 2, 9, 1, 7, 3, 8]) {
+      host.apply({ files: withReplicas(n), seed: 1 })
+      host.advance(40)
+      const seen = send()
+      const all = host.snapshot()!
+      expect(notEvents(seen.objects)).toEqual(notEvents(all.objects))
+      expect(eventRows(seen.objects, [])).toEqual(eventRows(all.objects, []))
+    }
+    const all = host.snapshot()!
+    expect(events(all.objects).length).toBeGreaterThan(150)
+    expect(events(send().objects).length).toBeLessThan(events(all.objects).length / 2)
   })
 })

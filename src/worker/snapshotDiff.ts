@@ -1,7 +1,9 @@
 // Snapshots as diffs: the worker sends the whole cluster once (and after a reset or a new cluster), then only the
 // objects written since the last message (the store's change feed says which); the UI applies each diff into a new,
 // immutable snapshot that keeps every unchanged object's reference (so memoised views of unchanged pods stay as they are).
+// Past EVENT_CAP Events, only the newest the event list can show are sent (eventWindow.ts): everything else as stored.
 import { keyOf } from '../engine/api/types.ts'
+import { newestEvents } from './eventWindow.ts'
 import type { Change } from '../engine/api/store.ts'
 import type { KubeObject } from '../engine/api/types.ts'
 import type { ClusterSnapshot } from '../engine/snapshot.ts'
@@ -11,10 +13,18 @@ export type SnapshotMessage = { type: 'snapshot'; snapshot: ClusterSnapshot | nu
 
 /** The part of a Cluster the differ reads. */
 export interface DiffSource {
-  store: { subscribe(listener: (change: Change) => void): () => void; getByKey(key: string): KubeObject | undefined }
+  store: { subscribe(listener: (change: Change) => void): () => void; getByKey(key: string): KubeObject | undefined; list(kind: string): KubeObject[] }
   snapshot(): ClusterSnapshot
   snapshotHeader(): Omit<ClusterSnapshot, 'objects'>
 }
+
+/** Events sent in full up to this many; past it, the newest this many the event list can show (it shows 60). */
+const EVENT_CAP = 1000
+/** The window is worked out again after this many Event writes (sorting 25,000 Events costs ~30 ms); in between,
+ * written Events are sent as they are (they are the newest), so the UI holds at least the window: its newest 60 are right. */
+const WINDOW_EVERY = 250
+
+const isEvent = (key: string) => key.startsWith('Event/')
 
 /** Worker side: follows the current cluster's store and remembers which keys the UI holds. */
 export class SnapshotDiffer {
@@ -24,20 +34,46 @@ export class SnapshotDiffer {
   private changed = new Set<string>()
   /** Keys of the objects the UI has. */
   private sent = new Set<string>()
+  /** The Events of the window when it was last worked out; null: all of them are sent. */
+  private shown: Set<string> | null = null
+  /** Event writes since the window was last worked out. */
+  private eventWrites = 0
+
+  constructor(private readonly eventCap = EVENT_CAP, private readonly windowEvery = WINDOW_EVERY) {}
 
   /** The message that brings the UI to `cluster`'s present state: a full snapshot for a new cluster (or none), else a diff. */
   next(cluster: DiffSource | null): SnapshotMessage {
     if (!cluster || cluster !== this.cluster) {
       this.follow(cluster)
-      const snapshot = cluster?.snapshot() ?? null
+      let snapshot = cluster?.snapshot() ?? null
+      const shown = cluster ? newestEvents(cluster.store.list('Event'), this.eventCap) : null
+      this.shown = shown
+      if (snapshot && shown) snapshot = { ...snapshot, objects: snapshot.objects.filter((o) => o.kind !== 'Event' || shown.has(keyOf(o))) }
       this.sent = new Set(snapshot?.objects.map(keyOf))
       return { type: 'snapshot', snapshot }
     }
     const upserted: SnapshotDiff['upserted'] = []
     const removed: string[] = []
-    for (const key of [...this.changed].sort()) {
+    const keys = new Set(this.changed)
+    for (const key of this.changed) if (isEvent(key)) this.eventWrites++
+    const moved = this.eventWrites > this.windowEvery
+    if (moved) {
+      // The window moves: Events entering it are sent, those leaving it are removed.
+      this.eventWrites = 0
+      const events = cluster.store.list('Event')
+      const before = this.shown
+      const shown = newestEvents(events, this.eventCap)
+      this.shown = shown
+      if (shown) {
+        for (const key of shown) if (!this.sent.has(key)) keys.add(key)
+        for (const key of this.sent) if (isEvent(key) && !shown.has(key)) keys.add(key)
+      } else if (before) for (const e of events) keys.add(keyOf(e))
+    }
+    const shown = this.shown
+    for (const key of [...keys].sort()) {
       const object = cluster.store.getByKey(key)
-      if (object) {
+      if (object && (!shown || !moved || !isEvent(key) || shown.has(key))) {
+        if (this.sent.has(key) && !this.changed.has(key)) continue // held by the UI as it is
         upserted.push({ key, object })
         this.sent.add(key)
       } else if (this.sent.delete(key)) removed.push(key)
@@ -56,6 +92,8 @@ export class SnapshotDiffer {
     this.unsubscribe = null
     this.changed.clear()
     this.sent.clear()
+    this.shown = null
+    this.eventWrites = 0
     this.cluster = cluster
     if (cluster) this.unsubscribe = cluster.store.subscribe((change) => { this.changed.add(change.key) })
   }

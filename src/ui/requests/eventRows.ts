@@ -3,22 +3,20 @@
 import type { KubeObject, Stored } from '../../engine/api/types.ts'
 import type { Event } from 'kubernetes-types/core/v1'
 import { eventTarget } from '../../shell/kubectl/print/tables/event.ts'
+import { lastSeen, listable } from '../../worker/eventWindow.ts'
 import type { RequestRecord } from './requestStore.ts'
-
-const SYSTEM = new Set(['kube-system', 'local-path-storage'])
 
 interface ClusterEvent { key: string; time: number; first: number; type: string; reason: string; object: string; message: string; count: number }
 
 const seconds = (stamp: unknown) => (typeof stamp === 'string' && stamp ? Date.parse(stamp) / 1000 : NaN)
 
+/** The rows' rule is shared with the worker, which sends big clusters' Events through it (src/worker/eventWindow.ts). */
 function eventsOf(objects: readonly KubeObject[]): ClusterEvent[] {
   // The cluster's own start-up (kube-system) is noise here; the learner's objects are what explain a request.
-  return objects.filter((o) => o.kind === 'Event' && !SYSTEM.has(o.metadata.namespace ?? '') && !SYSTEM.has((o as Stored<Event>).involvedObject?.namespace ?? '')).map((o) => {
+  return objects.filter((o) => o.kind === 'Event' && listable(o)).map((o) => {
     const e = o as Stored<Event>
-    // An aggregated event sits at its last occurrence, as `kubectl get events` sorts it (LAST SEEN).
-    const last = seconds(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp)
     const first = seconds(e.firstTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp)
-    return { key: `${e.metadata.namespace}/${e.metadata.name}`, time: Number.isNaN(last) ? 0 : last, first: Number.isNaN(first) ? 0 : first,
+    return { key: `${e.metadata.namespace}/${e.metadata.name}`, time: lastSeen(e), first: Number.isNaN(first) ? 0 : first,
       type: e.type ?? 'Normal', reason: e.reason ?? '', object: eventTarget(e), message: String(e.message ?? '').trim(),
       count: e.series?.count ?? e.count ?? 1 }
   })
