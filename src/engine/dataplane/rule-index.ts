@@ -121,9 +121,8 @@ function compiledChainFor(chain: Chain): CompiledChain {
   return cc
 }
 
-/** The rules of `cc` that can match a packet to `dst`, compiled, in chain order. */
+/** The rules of `cc` that can match a packet to `dst`, compiled, in chain order (a built chain never changes: kube-proxy's next sync builds new ones). */
 export function candidateRules(cc: CompiledChain, dst: number | null): readonly CompiledRule[] {
-  if (cc.all.length !== cc.chain.rules.length) Object.assign(cc, compileChain(cc.chain))
   const byDst = cc.byDst
   if (!byDst) return cc.all
   let list = byDst.get(dst)
