@@ -51,7 +51,7 @@ function addrTest(m: CidrMatch): AddrTest {
 }
 
 /** A rule's precomputed form. */
-export function compiledRule(rule: Rule): CompiledRule {
+function compiledRule(rule: Rule): CompiledRule {
   let c = (rule as WithCompiled)[COMPILED]
   if (!c) {
     const src = rule.source ? addrTest(rule.source) : undefined
