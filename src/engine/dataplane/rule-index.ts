@@ -1,5 +1,5 @@
-// Precomputed lookups for the tracer, built once per compiled table and shared by every packet (and every
-// node sharing the table): chains by name, each rule's addresses as numbers, and for long chains
+// Precomputed lookups for the tracer, built once and shared by every packet (and every node sharing the
+// table or the chain): chains by name, each rule's addresses as numbers, and for long chains
 // (KUBE-SERVICES has a rule per cluster IP) the rules that can match a given destination, in order.
 // Skipping a rule whose `-d a.b.c.d/32` differs from the packet's destination is exactly what the
 // kernel's evaluation amounts to: the address test comes first and has no side effects.
