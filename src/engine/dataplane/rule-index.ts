@@ -1,5 +1,5 @@
-// Precomputed lookups for the tracer, built once per compiled table and shared by every packet (and every
-// node sharing the table): chains by name, each rule's addresses as numbers, and for long chains
+// Precomputed lookups for the tracer, built once and shared by every packet (and every node sharing the
+// table or the chain): chains by name, each rule's addresses as numbers, and for long chains
 // (KUBE-SERVICES has a rule per cluster IP) the rules that can match a given destination, in order.
 // Skipping a rule whose `-d a.b.c.d/32` differs from the packet's destination is exactly what the
 // kernel's evaluation amounts to: the address test comes first and has no side effects.
@@ -51,7 +51,7 @@ function addrTest(m: CidrMatch): AddrTest {
 }
 
 /** A rule's precomputed form. */
-export function compiledRule(rule: Rule): CompiledRule {
+function compiledRule(rule: Rule): CompiledRule {
   let c = (rule as WithCompiled)[COMPILED]
   if (!c) {
     const src = rule.source ? addrTest(rule.source) : undefined
@@ -121,9 +121,8 @@ function compiledChainFor(chain: Chain): CompiledChain {
   return cc
 }
 
-/** The rules of `cc` that can match a packet to `dst`, compiled, in chain order. */
+/** The rules of `cc` that can match a packet to `dst`, compiled, in chain order (a built chain never changes: kube-proxy's next sync builds new ones). */
 export function candidateRules(cc: CompiledChain, dst: number | null): readonly CompiledRule[] {
-  if (cc.all.length !== cc.chain.rules.length) Object.assign(cc, compileChain(cc.chain))
   const byDst = cc.byDst
   if (!byDst) return cc.all
   let list = byDst.get(dst)
