@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { gridStyle } from './DotGrid.tsx'
+import { gridStyle } from './gridStyle.ts'
 
 describe('gridStyle (the dotted grid as React Flow Background draws it)', () => {
   it('puts a dot every 20 flow units, half a tile back from the viewport offset, as Background\'s pattern', () => {
