@@ -71,7 +71,7 @@ interface TraceEvent { name: string; ph: string; dur?: number; tid: number; pid:
 async function traced<T>(cdp: CDPSession, body: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
   const events: TraceEvent[] = []
   cdp.on('Tracing.dataCollected', (e) => { for (const v of e.value) events.push(v as unknown as TraceEvent) })
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'viz', 'gpu'] } as never, transferMode: 'ReportEvents' })
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'viz', 'gpu', 'toplevel', 'disabled-by-default-cc.debug.scheduler.frames'] } as never, transferMode: 'ReportEvents' })
   const result = await body()
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r))
   await cdp.send('Tracing.end')
@@ -100,6 +100,14 @@ async function profiled<T>(cdp: CDPSession, label: string, body: () => Promise<T
   // Where frames go off the main thread: the compositor (draw, tile management) and the raster workers.
   console.log(`--- compositor thread\n${traceSummary(events, 'Compositor', 10)}`)
   console.log(`--- raster workers\n${traceSummary(events, 'CompositorTileWorker', 8)}`)
+  // Every thread of every process (GPU/viz, raster workers included): busy time as the sum of its top-level tasks.
+  const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '?']))
+  const busy = new Map<string, number>()
+  for (const e of events) if (e.ph === 'X' && e.dur && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask' || e.name === 'TaskGraphRunner::RunTask')) {
+    const k = (names.get(`${e.pid}:${e.tid}`) ?? '?').replace(/\d+$/, '')
+    busy.set(k, (busy.get(k) ?? 0) + e.dur / 1000)
+  }
+  console.log(`--- busy by thread (top-level tasks)\n${[...busy].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => `  ${v.toFixed(0).padStart(7)} ms ${k}`).join('\n')}`)
   const layers = await cdp.send('LayerTree.enable').then(() => new Promise<number>((resolve) => {
     cdp.once('LayerTree.layerTreeDidChange', (e) => resolve((e as { layers?: unknown[] }).layers?.length ?? 0))
     setTimeout(() => resolve(-1), 3000)
