@@ -79,4 +79,5 @@ describe('endpoint controllers at scale (operation counts)', () => {
     expect(ep.addresses.map((a: { targetRef: { name: string } }) => a.targetRef.name)).toEqual(['web-7'])
     expect(ep.notReadyAddresses.filter((a: unknown) => !addresses.includes(a))).toEqual([])
   })
+
 })
