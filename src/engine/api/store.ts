@@ -31,12 +31,18 @@ export interface ReadonlyStore {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    // for…in: no array of values per object (every write freezes its new parts).
-    for (const k in value) deepFreeze(value[k])
-  }
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) freezeNew(value)
   return value
+}
+
+/** Freezes an unfrozen object and what is new beneath it: a frozen child is a stored object's part, already done. */
+function freezeNew(value: object): void {
+  Object.freeze(value)
+  // for…in: no array of values per object; scalars and shared (frozen) parts cost one test, no call.
+  for (const k in value) {
+    const child = (value as Record<string, unknown>)[k]
+    if (child !== null && typeof child === 'object' && !Object.isFrozen(child)) freezeNew(child)
+  }
 }
 
 export class ObjectStore implements ReadonlyStore {

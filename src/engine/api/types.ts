@@ -38,8 +38,11 @@ export function keyOf(obj: KubeObject): ObjectKey {
 }
 
 export function parseKey(key: ObjectKey): { kind: string; namespace: string | undefined; name: string } {
-  const [kind, namespace, ...rest] = key.split('/')
-  return { kind, namespace: namespace || undefined, name: rest.join('/') }
+  // Every sync parses its key: two slices instead of an array of parts and a join.
+  const i = key.indexOf('/')
+  const j = i < 0 ? -1 : key.indexOf('/', i + 1)
+  if (j < 0) return { kind: i < 0 ? key : key.slice(0, i), namespace: (i < 0 ? '' : key.slice(i + 1)) || undefined, name: '' }
+  return { kind: key.slice(0, i), namespace: key.slice(i + 1, j) || undefined, name: key.slice(j + 1) }
 }
 
 /** The first ownerReference with controller: true (what `metav1.GetControllerOf` returns). */

@@ -10,7 +10,7 @@ import { SimClock } from '../sim/clock.ts'
 import type { Controller, ControllerContext } from './controller.ts'
 import { endpointsController } from './endpoints-controller.ts'
 import { endpointSliceController } from './endpointslice-controller.ts'
-import { PodMemo } from './endpoint-util.ts'
+import { LastSyncs, PodMemo } from './endpoint-util.ts'
 
 const N = 60
 
@@ -79,4 +79,32 @@ describe('endpoint controllers at scale (operation counts)', () => {
     expect(ep.addresses.map((a: { targetRef: { name: string } }) => a.targetRef.name)).toEqual(['web-7'])
     expect(ep.notReadyAddresses.filter((a: unknown) => !addresses.includes(a))).toEqual([])
   })
+
+
+  it("answers the sync its own write's echo wakes at once, and syncs fully after anyone else's edit", () => {
+    const { store, sync, write } = setup()
+    for (let i = 0; i < N; i++) write(`web-${i}`, running(i))
+    for (const [kind, make] of [['EndpointSlice', endpointSliceController], ['Endpoints', endpointsController]] as const) {
+      const last = new LastSyncs()
+      const c = make(undefined, last)
+      sync(c)
+      sync(c) // the echo of a create: admission may copy what it stores, so this one is a full sync
+      write('web-3', ready(`2026-01-01T00:00:0${kind.length % 10}Z`))
+      sync(c)
+      const skipped = last.skipped
+      sync(c) // the echo of its update: nothing it reads changed
+      expect(last.skipped).toBe(skipped + 1)
+      const stored: any = store.list(kind, 'default')[0]
+      const edited = JSON.parse(JSON.stringify(stored))
+      if (kind === 'Endpoints') edited.subsets[0].addresses = []
+      else edited.endpoints = []
+      store.update(edited)
+      sync(c)
+      expect(last.skipped).toBe(skipped + 1)
+      // The full sync put the Service's endpoints back.
+      const restored: any = store.list(kind, 'default')[0]
+      expect(kind === 'Endpoints' ? restored.subsets.flatMap((x: any) => [...(x.addresses ?? []), ...(x.notReadyAddresses ?? [])]) : restored.endpoints).toHaveLength(N)
+    }
+  })
 })
+

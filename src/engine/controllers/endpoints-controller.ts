@@ -3,10 +3,10 @@
 import type { Change, ReadonlyStore } from '../api/store.ts'
 import type { KubeObject, ObjectKey } from '../api/types.ts'
 import { objectKey, parseKey } from '../api/types.ts'
-import type { Controller, ControllerContext, SyncResult } from './controller.ts'
+import type { Controller, ControllerContext, SyncResult, Write } from './controller.ts'
 import { isPodReady } from './pod-util.ts'
 import { canonicalEqual, canonicalJson } from './hash.ts'
-import { HEADLESS_LABEL, PodMemo, TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector,
+import { HEADLESS_LABEL, LastSyncs, PodMemo, TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector,
   servicesForPodChange, shouldPodBeInEndpoints, shouldSetHostname } from './endpoint-util.ts'
 import type { ServicePort } from 'kubernetes-types/core/v1'
 
@@ -160,7 +160,7 @@ function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
   return []
 }
 
-function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<PodAddress>) {
+function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<PodAddress>, last: LastSyncs) {
   return (key: ObjectKey, ctx: ControllerContext): SyncResult => {
     const { kind, namespace, name } = parseKey(key)
     if (kind !== 'Service') return { writes: [] }
@@ -168,19 +168,25 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<PodAddress>) {
     const current = ctx.store.get('Endpoints', namespace, name)
     if (!svc) {
       tracker.forget(namespace, name)
+      last.forget(key)
       return { writes: current ? [{ op: 'delete', key: objectKey('Endpoints', namespace, name) }] : [] }
     }
     if (svc.spec?.type === 'ExternalName') return { writes: [] }
     const selector = serviceSelector(svc)
     if (!selector) return { writes: [] }
     const pods = selectedPods(ctx.store, svc, selector)
+    const read = current ? [current] : []
+    if (last.unchanged(key, svc, pods, undefined, read)) return { writes: [] }
     const trigger = tracker.compute(svc, pods)
     const subsets = desiredSubsets(memo, svc, pods)
     const svcLabels: Record<string, string> = svc.metadata.labels ?? {}
     if (current) {
       const compareLabels = { ...(current.metadata.labels ?? {}) }
       delete compareLabels[HEADLESS_LABEL]
-      if (canonicalEqual(current.subsets ?? [], subsets) && canonicalEqual(compareLabels, svcLabels)) return { writes: [] }
+      if (canonicalEqual(current.subsets ?? [], subsets) && canonicalEqual(compareLabels, svcLabels)) {
+        last.remember(key, svc, pods, undefined, read, [])
+        return { writes: [] }
+      }
     }
     const annotations: Record<string, string> = { ...(current?.metadata.annotations ?? {}) }
     if (trigger) annotations[TRIGGER_TIME_ANNOTATION] = trigger
@@ -192,7 +198,9 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<PodAddress>) {
     if (Object.keys(annotations).length) metadata.annotations = annotations
     else delete metadata.annotations
     const endpoints: KubeObject = { apiVersion: 'v1', kind: 'Endpoints', metadata, ...(subsets.length ? { subsets } : {}) }
-    return { writes: [{ op: current ? 'update' : 'create', object: endpoints }] }
+    const writes: Write[] = [{ op: current ? 'update' : 'create', object: endpoints }]
+    last.remember(key, svc, pods, undefined, read, writes)
+    return { writes }
   }
 }
 
@@ -201,6 +209,6 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<PodAddress>) {
  * pod addresses (`addresses`) and the others (`notReadyAddresses`, unless publishNotReadyAddresses), with named
  * targetPorts resolved per pod. Services without a selector are left alone, so hand-made Endpoints stay.
  */
-export function endpointsController(memo = new PodMemo<PodAddress>()): Controller {
-  return { name: 'endpoint-controller', keysFor, sync: makeSync(new TriggerTimeTracker(), memo) }
+export function endpointsController(memo = new PodMemo<PodAddress>(), last = new LastSyncs()): Controller {
+  return { name: 'endpoint-controller', keysFor, sync: makeSync(new TriggerTimeTracker(), memo, last) }
 }

@@ -8,7 +8,7 @@ import { keyOf, objectKey, parseKey } from '../api/types.ts'
 import type { Controller, ControllerContext, SyncResult } from './controller.ts'
 import { isPodReady } from './pod-util.ts'
 import { canonicalJson } from './hash.ts'
-import { PodMemo, TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector, servicesForPodChange,
+import { LastSyncs, PodMemo, TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector, servicesForPodChange,
   shouldPodBeInEndpoints, shouldSetHostname } from './endpoint-util.ts'
 import type { SliceEndpoint, SliceGroup } from './slice-reconciler.ts'
 import { reconcileSlices } from './slice-reconciler.ts'
@@ -56,7 +56,7 @@ function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
   return []
 }
 
-function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>) {
+function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>, last: LastSyncs) {
   let nodeCache: { revision: number | undefined; nodes: Map<string, KubeObject | undefined> } = { revision: undefined, nodes: new Map() }
   return (key: ObjectKey, ctx: ControllerContext): SyncResult => {
     const { kind, namespace, name } = parseKey(key)
@@ -67,9 +67,13 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>) {
     if (!svc || !selector) {
       // Slices are owned by the Service (the garbage collector would remove them); a selector removed means none.
       if (!svc) tracker.forget(namespace, name)
+      last.forget(key)
       return { writes: existing.map((s) => ({ op: 'delete' as const, key: keyOf(s) })) }
     }
     const pods = selectedPods(ctx.store, svc, selector)
+    // Zones come from the Nodes: their revision is part of what the last sync read.
+    const revision = ctx.store.indexes?.revision('Node')
+    if (revision !== undefined && last.unchanged(key, svc, pods, revision, existing)) return { writes: [] }
     const trigger = tracker.compute(svc, pods)
     const groups = new Map<string, SliceGroup>()
     const servicePorts = (svc.spec?.ports ?? []) as ServicePort[]
@@ -86,7 +90,6 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>) {
     const shared = servicePorts.every((sp) => typeof (sp.targetPort ?? sp.port) === 'number') ? portsOf(svc) : undefined
     const sharedKey = shared && canonicalJson(shared)
     // Nodes looked up once per revision of the Nodes (every sync read one per pod: 1M look-ups for 5,000 pods).
-    const revision = ctx.store.indexes?.revision('Node')
     if (revision === undefined || nodeCache.revision !== revision) nodeCache = { revision, nodes: new Map() }
     const nodes = nodeCache.nodes
     // An endpoint is built once per pod object; what else it reads is the Service's flag and name (hostname) and
@@ -119,6 +122,7 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>) {
       owner: { apiVersion: 'v1', kind: 'Service', name, uid: svc.metadata.uid!, controller: true, blockOwnerDeletion: true },
       placeholder: true,
     }, existing, [...groups.values()])
+    last.remember(key, svc, pods, revision, existing, writes)
     return { writes }
   }
 }
@@ -128,6 +132,6 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>) {
  * `kubernetes.io/service-name` and managed-by `endpointslice-controller.k8s.io`, one endpoint per pod with an IP
  * (conditions ready/serving/terminating, nodeName, zone), ports resolved per pod, owned by the Service.
  */
-export function endpointSliceController(memo = new PodMemo<SliceEndpoint>()): Controller {
-  return { name: 'endpointslice-controller', keysFor, sync: makeSync(new TriggerTimeTracker(), memo) }
+export function endpointSliceController(memo = new PodMemo<SliceEndpoint>(), last = new LastSyncs()): Controller {
+  return { name: 'endpointslice-controller', keysFor, sync: makeSync(new TriggerTimeTracker(), memo, last) }
 }

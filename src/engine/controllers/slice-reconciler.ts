@@ -42,7 +42,14 @@ export function reconcileSlices(store: ReadonlyStore, rng: SeededRandom, meta: S
     // Keep endpoints where they are, refreshed.
     for (const slice of pool) {
       if (used.has(slice.metadata.name) || !canonicalEqual(slice.ports ?? [], group.ports)) continue
-      const kept = ((slice.endpoints ?? []) as SliceEndpoint[]).filter((e) => wanted.has(epId(e)) && !placed.has(epId(e))).map((e) => { placed.add(epId(e)); return wanted.get(epId(e))! })
+      const kept: SliceEndpoint[] = []
+      for (const e of (slice.endpoints ?? []) as SliceEndpoint[]) {
+        const id = epId(e)
+        const want = wanted.get(id)
+        if (want === undefined || placed.has(id)) continue
+        placed.add(id)
+        kept.push(want)
+      }
       if (!kept.length) continue
       used.add(slice.metadata.name)
       desired.push({ name: slice.metadata.name, ports: group.ports, endpoints: kept })
