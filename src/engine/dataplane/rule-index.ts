@@ -134,40 +134,45 @@ export function candidateRules(cc: CompiledChain, dst: number | null): readonly 
   return list
 }
 
-/** A table's chains by name, and those a packet met, compiled (kept apart: a packet meets few of a table's chains). */
-interface TableIndex {
-  chains: Map<string, Chain>
-  compiled: Map<string, CompiledChain>
-}
-
-const CHAINS = Symbol('chains')
-type WithChains = Table & { [CHAINS]?: TableIndex }
-
-function tableIndex(table: Table): TableIndex {
-  let idx = (table as WithChains)[CHAINS]
-  if (!idx) {
-    idx = { chains: new Map(), compiled: new Map() }
-    for (const c of table.chains) if (!idx.chains.has(c.name)) idx.chains.set(c.name, c)
-    Object.defineProperty(table, CHAINS, { value: idx, enumerable: false })
+/**
+ * A table's chain by name. Built-in chains come first (they have a policy), then user chains sorted by name
+ * (TableBuilder sorts them as iptables-save lists them), so a binary search finds one: no map of every chain
+ * per table, which kind would build for each node (every node has tables of its own).
+ */
+export function chainOf(table: Table, name: string): Chain | undefined {
+  const chains = table.chains
+  let lo = 0
+  for (; lo < chains.length && chains[lo].policy !== undefined; lo++) if (chains[lo].name === name) return chains[lo]
+  let hi = chains.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const n = chains[mid].name
+    if (n === name) return chains[mid]
+    if (n < name) lo = mid + 1
+    else hi = mid - 1
   }
-  return idx
+  // A table written some other way may be in any order.
+  return chains.find((c) => c.name === name)
 }
 
-/** A table's chain by name, compiled (the index hides on the table, like a rule's compiled form). */
+/** The chains of a table a packet met, compiled (hidden on the table, like a rule's compiled form). */
+const COMPILED_CHAINS = Symbol('compiledChains')
+type WithCompiledChains = Table & { [COMPILED_CHAINS]?: Map<string, CompiledChain> }
+
+/** A table's chain by name, compiled. */
 export function compiledChainOf(table: Table, name: string): CompiledChain | undefined {
-  const idx = tableIndex(table)
-  let cc = idx.compiled.get(name)
+  let met = (table as WithCompiledChains)[COMPILED_CHAINS]
+  if (!met) {
+    met = new Map()
+    Object.defineProperty(table, COMPILED_CHAINS, { value: met, enumerable: false })
+  }
+  let cc = met.get(name)
   if (!cc) {
-    const chain = idx.chains.get(name)
+    const chain = chainOf(table, name)
     if (!chain) return undefined
-    idx.compiled.set(name, (cc = compiledChainFor(chain)))
+    met.set(name, (cc = compiledChainFor(chain)))
   }
   return cc
-}
-
-/** A table's chain by name. */
-export function chainOf(table: Table, name: string): Chain | undefined {
-  return tableIndex(table).chains.get(name)
 }
 
 /**
