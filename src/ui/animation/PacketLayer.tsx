@@ -134,9 +134,10 @@ export function PacketLayer({ timeline, layoutKey }: { timeline: Timeline; layou
         // The canvas sits in the viewport (so the address label stays above it) but is held still on the
         // screen by the inverse of the viewport's transform: it always covers the pane, one pixel per pixel.
         const dpr = window.devicePixelRatio || 1
-        const w = Math.max(1, Math.round(width * dpr))
-        const h = Math.max(1, Math.round(height * dpr))
-        if (c.width !== w || c.height !== h) { c.width = w; c.height = h; c.style.width = `${width}px`; c.style.height = `${height}px` }
+        // With nothing to play the canvas shrinks to a pixel: no pane-sized layer while no request is shown.
+        const w = packets.length ? Math.max(1, Math.round(width * dpr)) : 1
+        const h = packets.length ? Math.max(1, Math.round(height * dpr)) : 1
+        if (c.width !== w || c.height !== h) { c.width = w; c.height = h; c.style.width = `${w / dpr}px`; c.style.height = `${h / dpr}px` }
         const css = `translate(${(-tx / zoom).toFixed(3)}px, ${(-ty / zoom).toFixed(3)}px) scale(${(1 / zoom).toFixed(6)})`
         if (css !== view) { c.style.transform = css; view = css }
         g.setTransform(1, 0, 0, 1, 0, 0)
