@@ -57,6 +57,8 @@ test('share a modified document with a request: a fresh browser sees the same po
 
   const recipient = await openFresh(browser, link, problems)
   await expect(recipient.getByRole('group', { name: deploymentPod('kubia') })).toHaveCount(4)
+  // The link's own apply is the status (no second apply of the same files follows): not "applying…" forever.
+  await expect(recipient.getByRole('status', { name: 'Last apply' })).toContainText('applied: deployment.apps/kubia created')
   await expect(recipient.getByRole('region', { name: 'Packet path' })).toBeVisible()
   expect(await podNames(recipient)).toEqual(authorPods)
   expect(await hops(recipient)).toEqual(authorHops)

@@ -29,8 +29,10 @@ export async function openShared(doc: ShareDocument): Promise<void> {
       const engine = runtimeEngine()
       await engine.reset(doc.seed, doc.files)
       // Applied here, in order with the request below; the store's own apply of the same files then changes nothing.
-      await engine.apply({ files: doc.files, seed: doc.seed })
+      const result = await engine.apply({ files: doc.files, seed: doc.seed })
       getApp().replaceDocument({ files: doc.files, active: doc.active, seed: doc.seed, autoApply: true })
+      // The same files are the store's already, so no apply of its own follows: this one's outcome is the status.
+      getApp().setApplied(result.markers, { applied: result.applied, changes: result.changes, ms: result.ms })
     })
   }
   if (request) await replayRequest(request)
