@@ -63,6 +63,10 @@ test('a request in the default scenario: DNAT on the hop card, step back and for
   await page.getByRole('button', { name: 'Play', exact: true }).click()
   await expect(page.getByRole('status', { name: 'Answer' })).toContainText(/You've hit kubia-/)
   await expect(card.getByLabel('Outcome')).toContainText(/Delivered by pod\/kubia-/, { timeout: 15_000 })
+  // The card sits above the canvas filters, never over them (both are anchored bottom-left).
+  const cardBox = (await card.boundingBox())!
+  const toolsBox = (await page.getByRole('toolbar', { name: 'Canvas filters' }).boundingBox())!
+  expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(toolsBox.y)
 })
 
 test('externalTrafficPolicy Local (edited in the document): the packet stops at the drop on the node without a pod', async ({ page }) => {

@@ -1,6 +1,6 @@
 // The canvas toolbar: namespace and label filters, and the search (Ctrl+K, also when the canvas is not focused,
 // but never inside the editor, where Ctrl+K starts Monaco's chords).
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { canvasStore, useCanvas } from './canvasStore.ts'
 import type { TopologyModel } from './model.ts'
 import { SearchBox } from './SearchBox.tsx'
@@ -20,8 +20,24 @@ function useSearchKey(): void {
   }, [])
 }
 
+/** Publishes the toolbar's height on the canvas (`--topo-tools-h`), so the hop card sits above it, not under it,
+ * also when a narrow canvas wraps the toolbar onto two lines. */
+function useToolbarHeight() {
+  const bar = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const el = bar.current
+    const host = el?.parentElement
+    if (!el || !host || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(() => host.style.setProperty('--topo-tools-h', `${el.offsetHeight}px`))
+    observer.observe(el)
+    return () => { observer.disconnect(); host.style.removeProperty('--topo-tools-h') }
+  }, [])
+  return bar
+}
+
 export function CanvasTools({ model, shown, podCount }: { model: TopologyModel; shown: (id: string) => boolean; podCount: number }) {
   useSearchKey()
+  const bar = useToolbarHeight()
   const namespace = useCanvas((s) => s.namespace)
   const labelText = useCanvas((s) => s.labelText)
   const searchOpen = useCanvas((s) => s.searchOpen)
@@ -30,7 +46,7 @@ export function CanvasTools({ model, shown, podCount }: { model: TopologyModel; 
   const { setNamespace, setLabelText, setSearchOpen } = canvasStore.getState()
   return (
     <>
-      <div className="topo-tools" role="toolbar" aria-label="Canvas filters">
+      <div className="topo-tools" ref={bar} role="toolbar" aria-label="Canvas filters">
         <select aria-label="Namespace" value={namespace ?? ''} onChange={(e) => setNamespace(e.target.value || null)}>
           <option value="">all namespaces</option>
           {namespaces.map((ns) => <option key={ns} value={ns}>{ns}</option>)}
