@@ -116,7 +116,8 @@ async function editKubia(page: Page, pods: number, count: number): Promise<{ edi
   return { edits, editEngine, typingFrom }
 }
 
-async function setKubiaReplicas(page: Page, n: number): Promise<void> {
+/** Sets kubia's `replicas:` line through the editor, as a person would (go to line, select it, type). */
+export async function setKubiaReplicas(page: Page, n: number): Promise<void> {
   await page.getByRole('textbox', { name: /YAML manifest/ }).focus()
   await page.keyboard.press('Control+G')
   await page.keyboard.insertText(String(KUBIA_REPLICAS_LINE))

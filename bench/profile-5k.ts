@@ -6,8 +6,8 @@
 //   npx vite build --minify false --outDir /tmp/nomin && BENCH_DIST=/tmp/nomin npx tsx bench/profile-5k.ts [paste|converge|edit]...
 import { spawn } from 'node:child_process'
 import { chromium, type CDPSession, type Page } from '@playwright/test'
-import { KUBIA_REPLICAS_LINE, bigLink, bigManifest, podsAfterApply, replicasOf } from './big-document.ts'
-import { DRAWN, pasteInto } from './browser-big.ts'
+import { bigLink, bigManifest, podsAfterApply, replicasOf } from './big-document.ts'
+import { DRAWN, pasteInto, setKubiaReplicas } from './browser-big.ts'
 
 const PORT = process.env.BENCH_PORT ?? '4173'
 const DIST = process.env.BENCH_DIST ?? 'dist'
@@ -108,13 +108,7 @@ async function main(): Promise<void> {
     await run('edit', '6 edits of kubia\'s replicas', async () => {
       for (let i = 0; i < 6; i++) {
         const n = i % 2 ? kubia : kubia + 1
-        await editor.focus()
-        await page.keyboard.press('Control+G')
-        await page.keyboard.insertText(String(KUBIA_REPLICAS_LINE))
-        await page.keyboard.press('Enter')
-        await page.keyboard.press('Home')
-        await page.keyboard.press('Shift+End')
-        await page.keyboard.insertText(`replicas: ${n}`)
+        await setKubiaReplicas(page, n)
         await waitDrawn(page, PODS - kubia + n)
       }
     })
