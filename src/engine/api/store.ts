@@ -118,19 +118,16 @@ export class ObjectStore implements ReadonlyStore {
     const key = keyOf(obj)
     const previous = this.objects.get(key)
     if (!previous) throw new Error(`store: ${key} does not exist`)
-    const candidate: KubeObject = {
-      ...obj,
-      metadata: { ...obj.metadata, uid: previous.metadata.uid, creationTimestamp: previous.metadata.creationTimestamp,
-        resourceVersion: previous.metadata.resourceVersion, generation: previous.metadata.generation },
-    }
+    // One fresh metadata, stamped in place once the write is known to change something (no second copy).
+    const metadata = { ...obj.metadata, uid: previous.metadata.uid, creationTimestamp: previous.metadata.creationTimestamp,
+      resourceVersion: previous.metadata.resourceVersion, generation: previous.metadata.generation }
+    const candidate: KubeObject = { ...obj, metadata }
     if (jsonEqual(candidate, previous)) return previous
     // PrepareForUpdate's generation, or the one a delete set (rest.BeforeDelete bumps it when marking).
     const generation = opts.generation ?? generationOnUpdate(previous, candidate)
-    const stamped: KubeObject = {
-      ...candidate,
-      metadata: { ...candidate.metadata, resourceVersion: String(++this.rv), ...(generation !== undefined ? { generation } : {}) },
-    }
-    return this.commit({ type: 'modified', key, object: deepFreeze(stamped), previous })
+    metadata.resourceVersion = String(++this.rv)
+    if (generation !== undefined) metadata.generation = generation
+    return this.commit({ type: 'modified', key, object: deepFreeze(candidate), previous })
   }
 
   remove(key: ObjectKey): KubeObject | undefined {
