@@ -38,7 +38,14 @@ function deepFreeze<T>(value: T): T {
 /** Freezes an unfrozen object and what is new beneath it: a frozen child is a stored object's part, already done. */
 function freezeNew(value: object): void {
   Object.freeze(value)
-  // for…in: no array of values per object; scalars and shared (frozen) parts cost one test, no call.
+  // An array by index (for…in would name every index as a string); an object by for…in (no array of its values).
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i]
+      if (child !== null && typeof child === 'object' && !Object.isFrozen(child)) freezeNew(child)
+    }
+    return
+  }
   for (const k in value) {
     const child = (value as Record<string, unknown>)[k]
     if (child !== null && typeof child === 'object' && !Object.isFrozen(child)) freezeNew(child)
