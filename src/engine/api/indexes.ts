@@ -132,10 +132,9 @@ export class StoreIndexes {
   /** The buckets each stored object is filed under (what it leaves on its next write). */
   private readonly filed = new Map<ObjectKey, Buckets>()
 
-  /** Files a write: `previous` out of its buckets, `next` into its own (at the end). */
-  apply(previous: KubeObject | undefined, next: KubeObject | undefined, version: number): void {
+  /** Files a write: `previous` out of its buckets, `next` into its own (at the end). `key`: the object's, if known. */
+  apply(previous: KubeObject | undefined, next: KubeObject | undefined, version: number, key = keyOf((next ?? previous)!)): void {
     const obj = (next ?? previous)!
-    const key = keyOf(obj)
     if (obj.kind === 'Event') return this.fileEvent(previous, next, key, version)
     const was = previous && this.filed.get(key)
     const b = next && bucketsOf(next, previous, was)
@@ -197,7 +196,8 @@ export class StoreIndexes {
     this.revisions.set(b.ns, version)
     this.revisions.set(next.kind, version)
     const was = previous.metadata.uid, uid = next.metadata.uid
-    if (was && this.uids.get(was) === previous) this.uids.delete(was)
+    // The store keeps an object's uid: replaced in place, not deleted and added again.
+    if (was && was !== uid && this.uids.get(was) === previous) this.uids.delete(was)
     if (uid) this.uids.set(uid, next)
   }
 

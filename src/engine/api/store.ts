@@ -151,11 +151,13 @@ export class ObjectStore implements ReadonlyStore {
       this.byKind.get(change.object.kind)?.delete(change.key)
     } else {
       this.objects.set(change.key, change.object)
-      let keys = this.byKind.get(change.object.kind)
-      if (!keys) this.byKind.set(change.object.kind, (keys = new Set()))
-      keys.add(change.key)
+      if (change.type === 'added') {
+        let keys = this.byKind.get(change.object.kind)
+        if (!keys) this.byKind.set(change.object.kind, (keys = new Set()))
+        keys.add(change.key)
+      }
     }
-    this.indexes.apply(change.previous, change.type === 'deleted' ? undefined : change.object, this.rv)
+    this.indexes.apply(change.previous, change.type === 'deleted' ? undefined : change.object, this.rv, change.key)
     for (const listener of this.listeners) listener(change)
     return change.object
   }
