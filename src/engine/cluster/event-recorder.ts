@@ -9,10 +9,13 @@ import { kindInfo } from '../api/kinds.ts'
 const MAX_SIMILAR = 10
 const SIMILAR_WINDOW = 600
 
+/** The Events of one similar key: most have one message, so a map is made only for a second one. */
+interface Named { message?: string; name?: string; more?: Map<string, string>; combined?: string }
+
 export class EventRecorder {
   private seq = 0
   /** Per similar key (object, type, reason, source), the Event named for each message, and the combined one. */
-  private byIdentity = new Map<string, { byMessage: Map<string, string>; combined?: string }>()
+  private byIdentity = new Map<string, Named>()
   /** EventAggregator's cache: per (source, object, type, reason), the distinct messages seen and when last. */
   private similar = new Map<string, { messages: Set<string>; last: number }>()
 
@@ -29,10 +32,10 @@ export class EventRecorder {
     // then bumps that one, its message the latest), as client-go's EventCorrelator does.
     if (combined) record = { ...record, message: `(combined from similar events): ${record.message}` }
     let names = this.byIdentity.get(similarKey)
-    if (!names) this.byIdentity.set(similarKey, (names = { byMessage: new Map() }))
+    if (!names) this.byIdentity.set(similarKey, (names = {}))
     const now = this.clock.nowRfc3339()
     const last = repeat ? rfc3339(repeat.lastAt) : now
-    const existingName = combined ? names.combined : names.byMessage.get(record.message)
+    const existingName = combined ? names.combined : names.message === record.message ? names.name : names.more?.get(record.message)
     const existing = existingName ? this.store.get('Event', namespace, existingName) : undefined
     if (existing) {
       this.store.update({ ...existing, count: ((existing.count as number) ?? 1) + times, lastTimestamp: last, ...(combined ? { message: record.message } : {}) })
@@ -41,7 +44,11 @@ export class EventRecorder {
     // The real name is `<name>.<hex UnixNano>`; a sequence keeps it unique within one simulated second.
     const name = `${inv.metadata.name}.${(BigInt(Math.floor(this.clock.now())) * 1_000_000_000n + BigInt(this.seq++)).toString(16)}`
     if (combined) names.combined = name
-    else names.byMessage.set(record.message, name)
+    else if (names.message === undefined) {
+      names.message = record.message
+      names.name = name
+    }
+    else (names.more ??= new Map()).set(record.message, name)
     const event: KubeObject = {
       apiVersion: 'v1', kind: 'Event',
       metadata: { name, namespace },
