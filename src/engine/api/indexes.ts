@@ -2,6 +2,7 @@
 // (k8s.io/client-go/tools/cache/thread_safe_store.go updateIndices): controllers look up what they need instead of
 // listing a whole kind. A bucket lists its objects in the order they were last written (a write moves an object
 // to the end of every bucket it is in), so any two buckets agree on the relative order of the objects they share.
+// Events are filed by namespace only (see fileEvent).
 import type { KubeObject, ObjectKey } from './types.ts'
 import { keyOf } from './types.ts'
 
@@ -66,17 +67,10 @@ const controlled = (obj: KubeObject) => !!obj.metadata.ownerReferences?.some((r)
 const terminal = (pod: KubeObject) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
 
 type Buckets = { ns: string; owners: string[]; orphan: boolean; labels: string[]; node?: string; running?: string; selector: string[] }
-// Stored objects are frozen: an object's buckets, named when it was filed, are the ones it leaves on its next write.
-const named = new WeakMap<KubeObject, Buckets>()
 
-/** The names of every bucket an object belongs to, one list per index; `previous`'s when a write kept them all. */
-function bucketsOf(obj: KubeObject, previous?: KubeObject): Buckets {
-  let b = named.get(obj)
-  if (!b) {
-    b = previous && sameBuckets(previous, obj) ? bucketsOf(previous) : nameBuckets(obj)
-    if (Object.isFrozen(obj)) named.set(obj, b)
-  }
-  return b
+/** An object's buckets: `previous`'s (the ones it was filed under) when a write kept them all, else named afresh. */
+function bucketsOf(obj: KubeObject, previous?: KubeObject, filed?: Buckets): Buckets {
+  return previous && filed && sameBuckets(previous, obj) ? filed : nameBuckets(obj)
 }
 
 function sameRecord(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
@@ -135,24 +129,44 @@ export class StoreIndexes {
   /** Each object's place in write order (what every bucket's order follows). */
   private readonly seq = new Map<ObjectKey, number>()
   private nextSeq = 0
+  /** The buckets each stored object is filed under (what it leaves on its next write). */
+  private readonly filed = new Map<ObjectKey, Buckets>()
 
-  /** Files a write: `previous` out of its buckets, `next` into its own (at the end). */
-  apply(previous: KubeObject | undefined, next: KubeObject | undefined, version: number): void {
+  /** Files a write: `previous` out of its buckets, `next` into its own (at the end). `key`: the object's, if known. */
+  apply(previous: KubeObject | undefined, next: KubeObject | undefined, version: number, key = keyOf((next ?? previous)!)): void {
     const obj = (next ?? previous)!
-    const key = keyOf(obj)
-    if (previous && next && bucketsOf(next, previous) === bucketsOf(previous)) {
-      this.refile(previous, next, key, version)
+    if (obj.kind === 'Event') return this.fileEvent(previous, next, key, version)
+    const was = previous && this.filed.get(key)
+    const b = next && bucketsOf(next, previous, was)
+    if (previous && b && b === was) {
+      this.refile(previous, next!, key, b, version)
       this.seq.set(key, this.nextSeq++)
       return
     }
-    if (previous) this.file(previous, key, false, version)
-    if (next) this.file(next, key, true, version)
-    if (next) this.seq.set(key, this.nextSeq++)
-    else this.seq.delete(key)
+    if (previous) this.file(previous, key, was ?? nameBuckets(previous), false, version)
+    if (b) {
+      this.file(next!, key, b, true, version)
+      this.filed.set(key, b)
+      this.seq.set(key, this.nextSeq++)
+    } else {
+      this.filed.delete(key)
+      this.seq.delete(key)
+    }
   }
 
-  private file(obj: KubeObject, key: ObjectKey, add: boolean, version: number): void {
-    const b = bucketsOf(obj)
+  /**
+   * Events (a third of all writes) are listed, never adopted, owned, selected or looked up by uid: they are filed
+   * by namespace only, where a write leaves them in place (store.list sorts them by name anyway).
+   */
+  private fileEvent(previous: KubeObject | undefined, next: KubeObject | undefined, key: ObjectKey, version: number): void {
+    const ns = `Event/${(next ?? previous)!.metadata.namespace ?? ''}`
+    if (next) this.ns.add(ns, key, next)
+    else this.ns.remove(ns, key)
+    this.revisions.set(ns, version)
+    this.revisions.set('Event', version)
+  }
+
+  private file(obj: KubeObject, key: ObjectKey, b: Buckets, add: boolean, version: number): void {
     const op = add ? 'add' : 'remove'
     this.ns[op](b.ns, key, obj)
     for (const o of b.owners) this.owner[op](o, key, obj)
@@ -171,8 +185,7 @@ export class StoreIndexes {
   }
 
   /** A write that keeps every bucket: the object moves to the end of each (what remove then add would do). */
-  private refile(previous: KubeObject, next: KubeObject, key: ObjectKey, version: number): void {
-    const b = bucketsOf(next)
+  private refile(previous: KubeObject, next: KubeObject, key: ObjectKey, b: Buckets, version: number): void {
     this.ns.move(b.ns, key, next)
     for (const o of b.owners) this.owner.move(o, key, next)
     if (b.orphan) this.orphan.move(b.ns, key, next)
@@ -183,7 +196,8 @@ export class StoreIndexes {
     this.revisions.set(b.ns, version)
     this.revisions.set(next.kind, version)
     const was = previous.metadata.uid, uid = next.metadata.uid
-    if (was && this.uids.get(was) === previous) this.uids.delete(was)
+    // The store keeps an object's uid: replaced in place, not deleted and added again.
+    if (was && was !== uid && this.uids.get(was) === previous) this.uids.delete(was)
     if (uid) this.uids.set(uid, next)
   }
 

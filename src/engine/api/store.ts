@@ -38,7 +38,14 @@ function deepFreeze<T>(value: T): T {
 /** Freezes an unfrozen object and what is new beneath it: a frozen child is a stored object's part, already done. */
 function freezeNew(value: object): void {
   Object.freeze(value)
-  // for…in: no array of values per object; scalars and shared (frozen) parts cost one test, no call.
+  // An array by index (for…in would name every index as a string); an object by for…in (no array of its values).
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i]
+      if (child !== null && typeof child === 'object' && !Object.isFrozen(child)) freezeNew(child)
+    }
+    return
+  }
   for (const k in value) {
     const child = (value as Record<string, unknown>)[k]
     if (child !== null && typeof child === 'object' && !Object.isFrozen(child)) freezeNew(child)
@@ -118,19 +125,16 @@ export class ObjectStore implements ReadonlyStore {
     const key = keyOf(obj)
     const previous = this.objects.get(key)
     if (!previous) throw new Error(`store: ${key} does not exist`)
-    const candidate: KubeObject = {
-      ...obj,
-      metadata: { ...obj.metadata, uid: previous.metadata.uid, creationTimestamp: previous.metadata.creationTimestamp,
-        resourceVersion: previous.metadata.resourceVersion, generation: previous.metadata.generation },
-    }
+    // One fresh metadata, stamped in place once the write is known to change something (no second copy).
+    const metadata = { ...obj.metadata, uid: previous.metadata.uid, creationTimestamp: previous.metadata.creationTimestamp,
+      resourceVersion: previous.metadata.resourceVersion, generation: previous.metadata.generation }
+    const candidate: KubeObject = { ...obj, metadata }
     if (jsonEqual(candidate, previous)) return previous
     // PrepareForUpdate's generation, or the one a delete set (rest.BeforeDelete bumps it when marking).
     const generation = opts.generation ?? generationOnUpdate(previous, candidate)
-    const stamped: KubeObject = {
-      ...candidate,
-      metadata: { ...candidate.metadata, resourceVersion: String(++this.rv), ...(generation !== undefined ? { generation } : {}) },
-    }
-    return this.commit({ type: 'modified', key, object: deepFreeze(stamped), previous })
+    metadata.resourceVersion = String(++this.rv)
+    if (generation !== undefined) metadata.generation = generation
+    return this.commit({ type: 'modified', key, object: deepFreeze(candidate), previous })
   }
 
   remove(key: ObjectKey): KubeObject | undefined {
@@ -147,11 +151,13 @@ export class ObjectStore implements ReadonlyStore {
       this.byKind.get(change.object.kind)?.delete(change.key)
     } else {
       this.objects.set(change.key, change.object)
-      let keys = this.byKind.get(change.object.kind)
-      if (!keys) this.byKind.set(change.object.kind, (keys = new Set()))
-      keys.add(change.key)
+      if (change.type === 'added') {
+        let keys = this.byKind.get(change.object.kind)
+        if (!keys) this.byKind.set(change.object.kind, (keys = new Set()))
+        keys.add(change.key)
+      }
     }
-    this.indexes.apply(change.previous, change.type === 'deleted' ? undefined : change.object, this.rv)
+    this.indexes.apply(change.previous, change.type === 'deleted' ? undefined : change.object, this.rv, change.key)
     for (const listener of this.listeners) listener(change)
     return change.object
   }

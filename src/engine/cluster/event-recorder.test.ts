@@ -26,6 +26,12 @@ describe('event recorder (client-go tools/record events_cache.go)', () => {
     expect(list()).toEqual([{ message: 'Liveness probe failed: HTTP probe failed with statuscode: 500', count: 3, first: '2026-01-01T09:00:00Z', last: '2026-01-01T09:00:20Z' }])
   })
 
+  it('folds a repeat into the Event of its own message when one object and reason have several', () => {
+    const { record, list } = setup()
+    for (const m of ['a', 'b', 'c', 'b', 'a', 'c', 'c']) record('BackOff', `message ${m}`)
+    expect(list().map((e) => [e.message, e.count])).toEqual([['message a', 2], ['message b', 2], ['message c', 3]])
+  })
+
   it('combines the tenth distinct message of one object and reason within ten minutes, then bumps the combined one', () => {
     const { clock, record, list } = setup()
     for (let i = 1; i <= 9; i++) record('Pulled', `Successfully pulled image "nginx" in ${i}00ms`)

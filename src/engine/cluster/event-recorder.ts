@@ -9,9 +9,13 @@ import { kindInfo } from '../api/kinds.ts'
 const MAX_SIMILAR = 10
 const SIMILAR_WINDOW = 600
 
+/** The Events of one similar key: most have one message, so a map is made only for a second one. */
+interface Named { message?: string; name?: string; more?: Map<string, string>; combined?: string }
+
 export class EventRecorder {
   private seq = 0
-  private byIdentity = new Map<string, string>()
+  /** Per similar key (object, type, reason, source), the Event named for each message, and the combined one. */
+  private byIdentity = new Map<string, Named>()
   /** EventAggregator's cache: per (source, object, type, reason), the distinct messages seen and when last. */
   private similar = new Map<string, { messages: Set<string>; last: number }>()
 
@@ -22,15 +26,16 @@ export class EventRecorder {
     const times = repeat?.times ?? 1
     const inv = record.involved
     const namespace = inv.metadata.namespace ?? 'default'
-    const similarKey = [inv.kind, namespace, inv.metadata.name, inv.metadata.uid, inv.apiVersion, record.type, record.reason, record.source, record.host ?? ''].join('\u0000')
+    const similarKey = `${inv.kind}\u0000${namespace}\u0000${inv.metadata.name}\u0000${inv.metadata.uid}\u0000${inv.apiVersion}\u0000${record.type}\u0000${record.reason}\u0000${record.source}\u0000${record.host ?? ''}`
     const combined = this.aggregate(similarKey, record.message, repeat?.lastAt ?? this.clock.now())
     // EventAggregate: past the limit the event becomes one combined Event, keyed without its message (the logger
     // then bumps that one, its message the latest), as client-go's EventCorrelator does.
     if (combined) record = { ...record, message: `(combined from similar events): ${record.message}` }
-    const identity = combined ? `similar\u0000${similarKey}` : [similarKey, record.message].join('\u0000')
+    let names = this.byIdentity.get(similarKey)
+    if (!names) this.byIdentity.set(similarKey, (names = {}))
     const now = this.clock.nowRfc3339()
     const last = repeat ? rfc3339(repeat.lastAt) : now
-    const existingName = this.byIdentity.get(identity)
+    const existingName = combined ? names.combined : names.message === record.message ? names.name : names.more?.get(record.message)
     const existing = existingName ? this.store.get('Event', namespace, existingName) : undefined
     if (existing) {
       this.store.update({ ...existing, count: ((existing.count as number) ?? 1) + times, lastTimestamp: last, ...(combined ? { message: record.message } : {}) })
@@ -38,7 +43,12 @@ export class EventRecorder {
     }
     // The real name is `<name>.<hex UnixNano>`; a sequence keeps it unique within one simulated second.
     const name = `${inv.metadata.name}.${(BigInt(Math.floor(this.clock.now())) * 1_000_000_000n + BigInt(this.seq++)).toString(16)}`
-    this.byIdentity.set(identity, name)
+    if (combined) names.combined = name
+    else if (names.message === undefined) {
+      names.message = record.message
+      names.name = name
+    }
+    else (names.more ??= new Map()).set(record.message, name)
     const event: KubeObject = {
       apiVersion: 'v1', kind: 'Event',
       metadata: { name, namespace },

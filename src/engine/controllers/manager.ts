@@ -43,11 +43,11 @@ export interface AdvanceOptions {
 export interface ConvergenceReport { processed: number; livelock?: string }
 
 export class ControllerManager {
-  // A FIFO of (controller, key) with a set of the queued ids (a Map taken from its front left a trail of deleted
-  // entries that every `entries().next()` walked over again).
-  private queue: { id: string; controller: Controller; key: ObjectKey }[] = []
+  // A FIFO of (controller, key) with the queued keys per controller name (a Map taken from its front left a trail
+  // of deleted entries that every `entries().next()` walked over again; one set per name spares a joined id string).
+  private queue: { controller: Controller; key: ObjectKey }[] = []
   private queueHead = 0
-  private queued = new Set<string>()
+  private queued = new Map<string, Set<ObjectKey>>()
   private timers = new TimerQueue<Timer>()
   /** The pending timer of each (controller, key): `schedule` looked it up by scanning every timer. */
   private timerOf = new Map<string, Timer>()
@@ -91,10 +91,11 @@ export class ControllerManager {
   }
 
   enqueue(controller: Controller, key: ObjectKey): void {
-    const id = `${controller.name}|${key}`
-    if (this.queued.has(id)) return
-    this.queued.add(id)
-    this.queue.push({ id, controller, key })
+    let keys = this.queued.get(controller.name)
+    if (!keys) this.queued.set(controller.name, (keys = new Set()))
+    if (keys.has(key)) return
+    keys.add(key)
+    this.queue.push({ controller, key })
   }
 
   /** Enqueues every object of interest for every controller (used after a profile bootstrap). */
@@ -108,14 +109,14 @@ export class ControllerManager {
     if (this.halted()) return { processed }
     while (this.queueHead < this.queue.length) {
       if (processed >= this.maxSyncsPerRun) {
-        const sample = this.queue.slice(this.queueHead, this.queueHead + 3).map((item) => item.id).join(', ')
+        const sample = this.queue.slice(this.queueHead, this.queueHead + 3).map((item) => `${item.controller.name}|${item.key}`).join(', ')
         const message = `controllers did not converge after ${processed} syncs (still queued: ${sample})`
         this.clearQueue()
         this.emit({ type: 'livelock', time: this.clock.now(), message })
         return { processed, livelock: message }
       }
       const item = this.queue[this.queueHead++]
-      this.queued.delete(item.id)
+      this.queued.get(item.controller.name)!.delete(item.key)
       processed++
       this.syncOne(item.controller, item.key)
     }
