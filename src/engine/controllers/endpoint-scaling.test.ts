@@ -10,7 +10,7 @@ import { SimClock } from '../sim/clock.ts'
 import type { Controller, ControllerContext } from './controller.ts'
 import { endpointsController } from './endpoints-controller.ts'
 import { endpointSliceController } from './endpointslice-controller.ts'
-import { LastSyncs, PodMemo } from './endpoint-util.ts'
+import { LastSyncs, PodMemo, selectedPods, serviceSelector } from './endpoint-util.ts'
 
 const N = 60
 
@@ -106,5 +106,27 @@ describe('endpoint controllers at scale (operation counts)', () => {
       expect(kind === 'Endpoints' ? restored.subsets.flatMap((x: any) => [...(x.addresses ?? []), ...(x.notReadyAddresses ?? [])]) : restored.endpoints).toHaveLength(N)
     }
   })
-})
 
+  it('selects a Service\'s pods once per pod write, and again after any pod of the namespace is written', () => {
+    const { store, write } = setup()
+    const svc = store.get('Service', 'default', 'web')!
+    const select = () => selectedPods(store, svc, serviceSelector(svc)!)
+    const first = select()
+    expect(first).toHaveLength(N)
+    // No pod written in between (the other controller's sync, an echo): the very same selection.
+    store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'default' } })
+    expect(select()).toBe(first)
+    write('web-5', running(5))
+    const second = select()
+    expect(second).not.toBe(first)
+    expect(second.find((p) => p.metadata.name === 'web-5')).toBe(store.get('Pod', 'default', 'web-5'))
+    // A relabelled pod leaves the selection; a new one joins it in name order.
+    const pod = store.get('Pod', 'default', 'web-9')!
+    store.update({ ...pod, metadata: { ...pod.metadata, labels: { app: 'other' } } })
+    store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-0a', namespace: 'default', labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })
+    const names = select().map((p) => p.metadata.name)
+    expect(names).toHaveLength(N)
+    expect(names).not.toContain('web-9')
+    expect(names.slice(0, 3)).toEqual(['web-0', 'web-0a', 'web-1'])
+  })
+})

@@ -8,7 +8,8 @@ import type { Write } from './controller.ts'
 import { fromMap, matches } from '../api/labels.ts'
 import type { Selector } from '../api/labels.ts'
 import { epoch, isPodTerminal } from './pod-util.ts'
-import { candidateServices, selectFrom } from './informer.ts'
+import { candidateServices, indexesOf, selectFrom } from './informer.ts'
+import type { StoreIndexes } from '../api/indexes.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import type { Container, PodCondition, ServicePort } from 'kubernetes-types/core/v1'
 
@@ -51,9 +52,23 @@ export function findPort(pod: KubeObject, servicePort: ServicePort): number | un
 const ranks = new WeakMap<KubeObject, Map<string, number>>()
 const byName = (a: KubeObject, b: KubeObject) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0)
 
-/** The pods a Service selects, sorted by name. */
-export function selectedPods(store: ReadonlyStore, svc: KubeObject, selector: Selector): KubeObject[] {
+// Per Service object, its last selection and the namespace's Pod revision it was made at: both controllers sync a
+// Service after the same pod write, and again on their own write's echo, with no pod written in between.
+const selections = new WeakMap<KubeObject, { index: StoreIndexes; revision: number; pods: readonly KubeObject[] }>()
+
+/** The pods a Service selects, sorted by name (the same array while no Pod of the namespace is written). */
+export function selectedPods(store: ReadonlyStore, svc: KubeObject, selector: Selector): readonly KubeObject[] {
   const ns = svc.metadata.namespace ?? 'default'
+  const index = indexesOf(store)
+  const revision = index.revision('Pod', ns)
+  const hit = selections.get(svc)
+  if (hit && hit.index === index && hit.revision === revision) return hit.pods
+  const pods = sortedSelection(store, svc, selector, ns)
+  if (Object.isFrozen(svc)) selections.set(svc, { index, revision, pods })
+  return pods
+}
+
+function sortedSelection(store: ReadonlyStore, svc: KubeObject, selector: Selector, ns: string): KubeObject[] {
   const pods = selectFrom(store, 'Pod', ns, selector)
   const rank = ranks.get(svc)
   if (rank?.size === pods.length) {
@@ -127,7 +142,7 @@ function podTriggerTime(pod: KubeObject): number {
 export class TriggerTimeTracker {
   private state = new Map<string, { service: number; pods: Map<string, number> }>()
 
-  compute(svc: KubeObject, pods: KubeObject[]): string | undefined {
+  compute(svc: KubeObject, pods: readonly KubeObject[]): string | undefined {
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`
     let prev = this.state.get(key)
     let min = Infinity

@@ -112,7 +112,7 @@ const byAddress = (x: PodAddress, y: PodAddress) =>
  * so RepackSubsets makes one subset, ready and not-ready addresses each sorted. The same result without the
  * per-address subsets and maps, and with each pod's address object reused while the pod is unchanged.
  */
-function oneMapping(memo: PodMemo<PodAddress>, svc: KubeObject, pods: KubeObject[], sp: ServicePort, publishNotReady: boolean): Subset[] {
+function oneMapping(memo: PodMemo<PodAddress>, svc: KubeObject, pods: readonly KubeObject[], sp: ServicePort, publishNotReady: boolean): Subset[] {
   const ready: PodAddress[] = [], notReady: PodAddress[] = []
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue
@@ -128,7 +128,7 @@ function oneMapping(memo: PodMemo<PodAddress>, svc: KubeObject, pods: KubeObject
 }
 
 /** The Endpoints subsets a Service's selector yields (syncService's loop over pods and ports, then RepackSubsets). */
-function desiredSubsets(memo: PodMemo<PodAddress>, svc: KubeObject, pods: KubeObject[]): Subset[] {
+function desiredSubsets(memo: PodMemo<PodAddress>, svc: KubeObject, pods: readonly KubeObject[]): Subset[] {
   const publishNotReady = !!svc.spec?.publishNotReadyAddresses
   const ports: ServicePort[] = svc.spec?.ports ?? []
   const single = ports.length === 1 && typeof (ports[0].targetPort ?? ports[0].port) === 'number' ? ports[0] : undefined
