@@ -140,7 +140,7 @@ function podTriggerTime(pod: KubeObject): number {
  * cached look-up, and the per-pod state is one map updated in place (pods gone since the last sync dropped).
  */
 export class TriggerTimeTracker {
-  private state = new Map<string, { service: number; pods: Map<string, number> }>()
+  private state = new Map<string, { service: number; pods: Map<string, number>; last?: readonly KubeObject[]; times?: number[] }>()
 
   compute(svc: KubeObject, pods: readonly KubeObject[]): string | undefined {
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`
@@ -151,9 +151,18 @@ export class TriggerTimeTracker {
     if (!prev) this.state.set(key, (prev = { service: serviceTime, pods: new Map() }))
     prev.service = serviceTime
     const known = prev.pods
+    // A pod object at the same place as in the last call was recorded then: its time is known, nothing to look up.
+    const last = prev.last?.length === pods.length ? prev.last : undefined
+    const lastTimes = prev.times
+    const times = new Array<number>(pods.length)
     let seen = 0
-    for (const pod of pods) {
-      const t = podTriggerTime(pod)
+    for (let i = 0; i < pods.length; i++) {
+      const pod = pods[i]
+      if (last && last[i] === pod) {
+        if ((times[i] = lastTimes![i])) seen++
+        continue
+      }
+      const t = (times[i] = podTriggerTime(pod))
       if (!t) continue
       const name = pod.metadata.name
       const was = known.get(name)
@@ -163,6 +172,8 @@ export class TriggerTimeTracker {
       }
       seen++
     }
+    prev.last = pods
+    prev.times = times
     // A pod gone (or without a Ready time now) counts as unknown next time, as a fresh map per sync would have it.
     if (seen !== known.size) {
       const names = new Set<string>()
