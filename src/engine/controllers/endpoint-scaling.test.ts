@@ -10,7 +10,7 @@ import { SimClock } from '../sim/clock.ts'
 import type { Controller, ControllerContext } from './controller.ts'
 import { endpointsController } from './endpoints-controller.ts'
 import { endpointSliceController } from './endpointslice-controller.ts'
-import { LastSyncs, PodMemo } from './endpoint-util.ts'
+import { LastSyncs, PodMemo, selectedPods, serviceSelector } from './endpoint-util.ts'
 
 const N = 60
 
@@ -106,5 +106,52 @@ describe('endpoint controllers at scale (operation counts)', () => {
       expect(kind === 'Endpoints' ? restored.subsets.flatMap((x: any) => [...(x.addresses ?? []), ...(x.notReadyAddresses ?? [])]) : restored.endpoints).toHaveLength(N)
     }
   })
-})
 
+  it('selects a Service\'s pods once per pod write, and again after any pod of the namespace is written', () => {
+    const { store, write } = setup()
+    const svc = store.get('Service', 'default', 'web')!
+    const select = () => selectedPods(store, svc, serviceSelector(svc)!)
+    const first = select()
+    expect(first).toHaveLength(N)
+    // No pod written in between (the other controller's sync, an echo): the very same selection.
+    store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'default' } })
+    expect(select()).toBe(first)
+    write('web-5', running(5))
+    const second = select()
+    expect(second).not.toBe(first)
+    expect(second.find((p) => p.metadata.name === 'web-5')).toBe(store.get('Pod', 'default', 'web-5'))
+    // A relabelled pod leaves the selection; a new one joins it in name order.
+    const pod = store.get('Pod', 'default', 'web-9')!
+    store.update({ ...pod, metadata: { ...pod.metadata, labels: { app: 'other' } } })
+    store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-0a', namespace: 'default', labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })
+    const names = select().map((p) => p.metadata.name)
+    expect(names).toHaveLength(N)
+    expect(names).not.toContain('web-9')
+    expect(names.slice(0, 3)).toEqual(['web-0', 'web-0a', 'web-1'])
+  })
+
+  it('writes, after single-pod changes kept incrementally, what a fresh controller computes from scratch', () => {
+    const { store, sync, write, clock } = setup()
+    const controllers = [endpointSliceController(), endpointsController()]
+    for (let i = 0; i < N; i++) write(`web-${i}`, running(i))
+    for (const c of controllers) sync(c)
+    // One pod at a time: ready, an IP that sorts first, back to not ready, gone from the endpoints (no IP).
+    const steps: [string, Record<string, unknown>][] = [['web-7', ready('2026-01-01T00:00:01Z')], ['web-40', { podIP: '10.0.0.1' }],
+      ['web-7', { conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: '2026-01-01T00:00:02Z' }] }], ['web-12', { podIP: undefined }],
+      ['web-3', ready('2026-01-01T00:00:03Z')], ['web-3', { podIP: '10.255.0.9' }]]
+    for (const [name, status] of steps) {
+      write(name, status)
+      for (const c of controllers) sync(c)
+    }
+    const stored = () => [JSON.stringify(store.get('Endpoints', 'default', 'web')!.subsets), JSON.stringify((store.list('EndpointSlice', 'default')[0] as any).endpoints)]
+    const incremental = stored()
+    const ep: any = store.get('Endpoints', 'default', 'web')
+    expect(ep.subsets[0].addresses.map((a: { ip: string }) => a.ip)).toEqual(['10.255.0.9'])
+    expect(ep.subsets[0].notReadyAddresses[0].ip).toBe('10.0.0.1')
+    expect(ep.subsets[0].notReadyAddresses).toHaveLength(N - 2)
+    clock.advanceTo(clock.now() + 1)
+    for (const k of ['Endpoints', 'EndpointSlice']) for (const o of store.list(k, 'default')) store.remove(`${k}/default/${o.metadata.name}` as ObjectKey)
+    for (const c of [endpointSliceController(), endpointsController()]) sync(c)
+    expect(stored()).toEqual(incremental)
+  })
+})

@@ -8,7 +8,8 @@ import type { Write } from './controller.ts'
 import { fromMap, matches } from '../api/labels.ts'
 import type { Selector } from '../api/labels.ts'
 import { epoch, isPodTerminal } from './pod-util.ts'
-import { candidateServices, selectFrom } from './informer.ts'
+import { candidateServices, indexesOf, selectFrom } from './informer.ts'
+import type { StoreIndexes } from '../api/indexes.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import type { Container, PodCondition, ServicePort } from 'kubernetes-types/core/v1'
 
@@ -51,9 +52,23 @@ export function findPort(pod: KubeObject, servicePort: ServicePort): number | un
 const ranks = new WeakMap<KubeObject, Map<string, number>>()
 const byName = (a: KubeObject, b: KubeObject) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0)
 
-/** The pods a Service selects, sorted by name. */
-export function selectedPods(store: ReadonlyStore, svc: KubeObject, selector: Selector): KubeObject[] {
+// Per Service object, its last selection and the namespace's Pod revision it was made at: both controllers sync a
+// Service after the same pod write, and again on their own write's echo, with no pod written in between.
+const selections = new WeakMap<KubeObject, { index: StoreIndexes; revision: number; pods: readonly KubeObject[] }>()
+
+/** The pods a Service selects, sorted by name (the same array while no Pod of the namespace is written). */
+export function selectedPods(store: ReadonlyStore, svc: KubeObject, selector: Selector): readonly KubeObject[] {
   const ns = svc.metadata.namespace ?? 'default'
+  const index = indexesOf(store)
+  const revision = index.revision('Pod', ns)
+  const hit = selections.get(svc)
+  if (hit && hit.index === index && hit.revision === revision) return hit.pods
+  const pods = sortedSelection(store, svc, selector, ns)
+  if (Object.isFrozen(svc)) selections.set(svc, { index, revision, pods })
+  return pods
+}
+
+function sortedSelection(store: ReadonlyStore, svc: KubeObject, selector: Selector, ns: string): KubeObject[] {
   const pods = selectFrom(store, 'Pod', ns, selector)
   const rank = ranks.get(svc)
   if (rank?.size === pods.length) {
@@ -125,9 +140,9 @@ function podTriggerTime(pod: KubeObject): number {
  * cached look-up, and the per-pod state is one map updated in place (pods gone since the last sync dropped).
  */
 export class TriggerTimeTracker {
-  private state = new Map<string, { service: number; pods: Map<string, number> }>()
+  private state = new Map<string, { service: number; pods: Map<string, number>; last?: readonly KubeObject[]; times?: number[] }>()
 
-  compute(svc: KubeObject, pods: KubeObject[]): string | undefined {
+  compute(svc: KubeObject, pods: readonly KubeObject[]): string | undefined {
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`
     let prev = this.state.get(key)
     let min = Infinity
@@ -136,9 +151,18 @@ export class TriggerTimeTracker {
     if (!prev) this.state.set(key, (prev = { service: serviceTime, pods: new Map() }))
     prev.service = serviceTime
     const known = prev.pods
+    // A pod object at the same place as in the last call was recorded then: its time is known, nothing to look up.
+    const last = prev.last?.length === pods.length ? prev.last : undefined
+    const lastTimes = prev.times
+    const times = new Array<number>(pods.length)
     let seen = 0
-    for (const pod of pods) {
-      const t = podTriggerTime(pod)
+    for (let i = 0; i < pods.length; i++) {
+      const pod = pods[i]
+      if (last && last[i] === pod) {
+        if ((times[i] = lastTimes![i])) seen++
+        continue
+      }
+      const t = (times[i] = podTriggerTime(pod))
       if (!t) continue
       const name = pod.metadata.name
       const was = known.get(name)
@@ -148,6 +172,8 @@ export class TriggerTimeTracker {
       }
       seen++
     }
+    prev.last = pods
+    prev.times = times
     // A pod gone (or without a Ready time now) counts as unknown next time, as a fresh map per sync would have it.
     if (seen !== known.size) {
       const names = new Set<string>()

@@ -107,28 +107,82 @@ function podAddress(memo: PodMemo<PodAddress>, pod: KubeObject, svc: KubeObject)
 const byAddress = (x: PodAddress, y: PodAddress) =>
   x.ipNum - y.ipNum || cmp(x.address.ip, y.address.ip) || cmp(x.address.targetRef?.uid ?? '', y.address.targetRef?.uid ?? '')
 
+/** The last oneMapping per Service object: each pod's entry (null: not in the Endpoints) and both sorted lists. */
+interface Mapping { pods: readonly KubeObject[]; entries: (PodAddress | null)[]; ready: PodAddress[]; notReady: PodAddress[] }
+const mappings = new WeakMap<KubeObject, Mapping>()
+
+/** Inserts by byAddress (a total order: no two pods share IP and uid) where a sort would have put it. */
+function insertSorted(list: PodAddress[], a: PodAddress): void {
+  let lo = 0, hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (byAddress(list[mid], a) < 0) lo = mid + 1
+    else hi = mid
+  }
+  list.splice(lo, 0, a)
+}
+
+/**
+ * The sorted lists after a sync where the same pods (by name, in the same order) come back with a few of them
+ * written: only those leave their place and are inserted at their new one, instead of every pod sorted again.
+ */
+function updatedMapping(memo: PodMemo<PodAddress>, svc: KubeObject, prev: Mapping, pods: readonly KubeObject[], publishNotReady: boolean): Mapping | undefined {
+  if (prev.pods.length !== pods.length) return undefined
+  let changed = 0
+  for (let i = 0; i < pods.length; i++) {
+    if (pods[i] === prev.pods[i]) continue
+    if (pods[i].metadata.name !== prev.pods[i].metadata.name || ++changed > 8) return undefined
+  }
+  const entries = prev.entries.slice(), ready = prev.ready.slice(), notReady = prev.notReady.slice()
+  for (let i = 0; i < pods.length && changed; i++) {
+    const pod = pods[i]
+    if (pod === prev.pods[i]) continue
+    changed--
+    const old = entries[i]
+    if (old) {
+      const list = publishNotReady || old.ready ? ready : notReady
+      list.splice(list.indexOf(old), 1)
+    }
+    const a = shouldPodBeInEndpoints(pod, publishNotReady) ? podAddress(memo, pod, svc) : null
+    entries[i] = a
+    if (a) insertSorted(publishNotReady || a.ready ? ready : notReady, a)
+  }
+  return { pods, entries, ready, notReady }
+}
+
+function fullMapping(memo: PodMemo<PodAddress>, svc: KubeObject, pods: readonly KubeObject[], publishNotReady: boolean): Mapping {
+  const entries: (PodAddress | null)[] = [], ready: PodAddress[] = [], notReady: PodAddress[] = []
+  for (const pod of pods) {
+    const a = shouldPodBeInEndpoints(pod, publishNotReady) ? podAddress(memo, pod, svc) : null
+    entries.push(a)
+    if (a) (publishNotReady || a.ready ? ready : notReady).push(a)
+  }
+  ready.sort(byAddress)
+  notReady.sort(byAddress)
+  return { pods, entries, ready, notReady }
+}
+
 /**
  * desiredSubsets for one Service port with a numeric target (most Services): every address offers the same port,
  * so RepackSubsets makes one subset, ready and not-ready addresses each sorted. The same result without the
- * per-address subsets and maps, and with each pod's address object reused while the pod is unchanged.
+ * per-address subsets and maps, with each pod's address object reused while the pod is unchanged, and the
+ * sorted lists kept from the Service's last sync (a pod write moves one address).
  */
-function oneMapping(memo: PodMemo<PodAddress>, svc: KubeObject, pods: KubeObject[], sp: ServicePort, publishNotReady: boolean): Subset[] {
-  const ready: PodAddress[] = [], notReady: PodAddress[] = []
-  for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue
-    const a = podAddress(memo, pod, svc)
-    ;(publishNotReady || a.ready ? ready : notReady).push(a)
-  }
+function oneMapping(memo: PodMemo<PodAddress>, svc: KubeObject, pods: readonly KubeObject[], sp: ServicePort, publishNotReady: boolean): Subset[] {
+  const prev = mappings.get(svc)
+  const m = (prev && updatedMapping(memo, svc, prev, pods, publishNotReady)) ?? fullMapping(memo, svc, pods, publishNotReady)
+  if (Object.isFrozen(svc)) mappings.set(svc, m)
+  const { ready, notReady } = m
   if (!ready.length && !notReady.length) return []
   const s: Subset = {}
-  if (ready.length) s.addresses = ready.sort(byAddress).map((a) => a.address)
-  if (notReady.length) s.notReadyAddresses = notReady.sort(byAddress).map((a) => a.address)
+  if (ready.length) s.addresses = ready.map((a) => a.address)
+  if (notReady.length) s.notReadyAddresses = notReady.map((a) => a.address)
   s.ports = [{ ...(sp.name ? { name: sp.name } : {}), port: (sp.targetPort ?? sp.port) as number, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) }]
   return [s]
 }
 
 /** The Endpoints subsets a Service's selector yields (syncService's loop over pods and ports, then RepackSubsets). */
-function desiredSubsets(memo: PodMemo<PodAddress>, svc: KubeObject, pods: KubeObject[]): Subset[] {
+function desiredSubsets(memo: PodMemo<PodAddress>, svc: KubeObject, pods: readonly KubeObject[]): Subset[] {
   const publishNotReady = !!svc.spec?.publishNotReadyAddresses
   const ports: ServicePort[] = svc.spec?.ports ?? []
   const single = ports.length === 1 && typeof (ports[0].targetPort ?? ports[0].port) === 'number' ? ports[0] : undefined

@@ -57,6 +57,7 @@ function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
 }
 
 function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>, last: LastSyncs) {
+  const entriesOf = new Map<ObjectKey, { svc: KubeObject; revision: number; pods: readonly KubeObject[]; entries: (SliceEndpoint | null)[] }>()
   let nodeCache: { revision: number | undefined; nodes: Map<string, KubeObject | undefined> } = { revision: undefined, nodes: new Map() }
   return (key: ObjectKey, ctx: ControllerContext): SyncResult => {
     const { kind, namespace, name } = parseKey(key)
@@ -68,6 +69,7 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>, las
       // Slices are owned by the Service (the garbage collector would remove them); a selector removed means none.
       if (!svc) tracker.forget(namespace, name)
       last.forget(key)
+      entriesOf.delete(key)
       return { writes: existing.map((s) => ({ op: 'delete' as const, key: keyOf(s) })) }
     }
     const pods = selectedPods(ctx.store, svc, selector)
@@ -96,7 +98,23 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>, las
     // the node's zone: the variant its memo entry is kept for, one string per node and sync.
     const flag = svc.spec?.publishNotReadyAddresses ? 'p' : ''
     const variants = new Map<string, string>()
-    for (const pod of pods) {
+    // A pod object at the same place as in this Service's last sync, with the Service and Nodes as they were then,
+    // gives the same endpoint (or none): taken from that sync instead of looked up again.
+    const prior = entriesOf.get(key)
+    const same = prior && prior.svc === svc && prior.revision === revision && prior.pods.length === pods.length ? prior : undefined
+    const entries: (SliceEndpoint | null)[] = new Array(pods.length)
+    for (let i = 0; i < pods.length; i++) {
+      const pod = pods[i]
+      if (shared && same && same.pods[i] === pod) {
+        const e = (entries[i] = same.entries[i])
+        if (e) {
+          let g = groups.get(sharedKey!)
+          if (!g) groups.set(sharedKey!, (g = { ports: shared, endpoints: [] }))
+          g.endpoints.push(e)
+        }
+        continue
+      }
+      entries[i] = null
       if (!shouldPodBeInEndpoints(pod, true)) continue
       const ports = shared ?? portsOf(pod)
       const pk = sharedKey ?? canonicalJson(ports)
@@ -108,8 +126,11 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>, las
       let variant = variants.get(nodeName)
       if (variant === undefined) variants.set(nodeName, (variant = `${flag}|${node?.metadata.labels?.['topology.kubernetes.io/zone'] ?? ''}`))
       if (shouldSetHostname(pod, svc)) variant += '|hostname'
-      g.endpoints.push(memo.get(pod, variant, () => podToEndpoint(pod, svc, node)))
+      const e = memo.get(pod, variant, () => podToEndpoint(pod, svc, node))
+      entries[i] = e
+      g.endpoints.push(e)
     }
+    if (revision !== undefined && Object.isFrozen(svc)) entriesOf.set(key, { svc, revision, pods, entries })
     const labels: Record<string, string> = {}
     for (const [k, v] of Object.entries((svc.metadata.labels ?? {}) as Record<string, string>)) if (k !== SERVICE_NAME_LABEL && k !== MANAGED_BY_LABEL) labels[k] = v
     labels[MANAGED_BY_LABEL] = SLICE_CONTROLLER

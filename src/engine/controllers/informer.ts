@@ -31,6 +31,7 @@ export function selectFrom(store: ReadonlyStore, kind: string, namespace: string
   const index = indexesOf(store)
   let candidates: Iterable<KubeObject> | undefined
   let size = Infinity
+  let implied: Selector[number] | undefined
   for (const req of selector) {
     if (req.op !== 'in') continue
     const buckets = req.values.map((v) => index.withLabel(kind, namespace, req.key, v))
@@ -38,10 +39,14 @@ export function selectFrom(store: ReadonlyStore, kind: string, namespace: string
     if (n < size) {
       size = n
       candidates = buckets.length === 1 ? buckets[0].values() : new Set(buckets.flatMap((b) => [...b.values()]))
+      implied = buckets.length === 1 ? req : undefined
     }
   }
+  // Every object of a key=value bucket meets that requirement: only the others are tested (often none is left).
+  const rest = implied ? selector.filter((req) => req !== implied) : selector
+  if (candidates && !rest.length) return [...candidates]
   const out: KubeObject[] = []
-  for (const obj of candidates ?? index.inNamespace(kind, namespace).values()) if (matches(selector, obj.metadata.labels)) out.push(obj)
+  for (const obj of candidates ?? index.inNamespace(kind, namespace).values()) if (matches(rest, obj.metadata.labels)) out.push(obj)
   return out
 }
 
