@@ -54,6 +54,11 @@ kubectl create -f external-service-endpoints.yaml
 kubectl get endpoints external-service
 kubectl delete svc external-service
 kubectl create -f external-service-externalname.yaml
+# The kubia image has no nslookup (the book says so in 5.6.2): the lookup runs in a dnsutils pod, as the book's does.
 kubectl exec $POD -- nslookup external-service
+kubectl run dnsutils --image=tutum/dnsutils --command -- sleep infinity
+kubectl wait --for=condition=Ready pod/dnsutils
+kubectl exec dnsutils -- nslookup external-service
 #check: output contains "11.11.11.11:80,22.22.22.22:80"
+#check: output contains "executable file not found in"
 #check: output contains "canonical name = someapi.somecompany.com."

@@ -9,6 +9,8 @@ import type { ContainerState, NodeRuntime } from './runtime.ts'
 import { ContainerFs, DIR, isBusybox, normalizePath } from './container-fs.ts'
 import type { Container } from 'kubernetes-types/core/v1'
 import { getOwn } from '../util/own.ts'
+import { imageBinaries } from '../images/index.ts'
+import { psOutput } from './container-ps.ts'
 
 interface ExecResult { stdout: string; stderr: string; exitCode: number }
 /** The command is a network tool the data plane answers; `argv` is what to run there. */
@@ -62,7 +64,7 @@ export function execInContainer(target: ExecTarget, argv: string[]): ExecOutcome
 type Out = { out: string; err: string; code: number }
 
 const BUILTINS = ['sh', 'bash', 'hostname', 'env', 'printenv', 'cat', 'touch', 'rm', 'ls', 'test', '[', 'echo', 'true', 'false',
-  'mkdir', 'sleep', 'pwd', 'whoami', 'id', 'rmdir', 'uname', 'date']
+  'mkdir', 'sleep', 'pwd', 'whoami', 'id', 'rmdir', 'uname', 'date', 'ps']
 
 class Shell {
   private fs: ContainerFs
@@ -75,7 +77,8 @@ class Shell {
   has(cmd: string): boolean {
     const base = cmd.replace(/^\/(usr\/)?s?bin\//, '')
     if (base === 'bash' && this.busybox) return false
-    return BUILTINS.includes(base)
+    // What kubehop implements, among what the image catalog says the image has.
+    return BUILTINS.includes(base) && imageBinaries(this.ctx.container.image ?? '').includes(base)
   }
 
   run(argv: string[]): ExecOutcome {
@@ -108,6 +111,7 @@ class Shell {
       case 'whoami': return ok('root\n')
       case 'id': return ok('uid=0(root) gid=0(root) groups=0(root)\n')
       case 'uname': return ok(args.includes('-a') ? `Linux ${this.ctx.hostname} 6.8.0-49-generic #49-Ubuntu SMP x86_64 GNU/Linux\n` : 'Linux\n')
+      case 'ps': return psOutput({ container: this.ctx.container, busybox: this.busybox, startedAt: this.ctx.state.startedAt, now: this.now, args })
       case 'date': return ok(new Date(this.now * 1000).toUTCString().replace(/GMT$/, 'UTC') + '\n')
       case 'hostname':
         if (args.includes('-i')) return ok(`${this.ctx.podIP}\n`)

@@ -2,6 +2,14 @@
 // kubelet's exec path (src/engine/node/container-exec.ts). Network tools are registered as pod commands.
 import type { Command } from '../command.ts'
 import { execInContainer } from '../../engine/node/container-exec.ts'
+import { attachShell, podShell } from '../interactive/pod-shell.ts'
+
+/** `sh -c SCRIPT` / `bash -c SCRIPT`: the script and the shell that runs it. */
+function shellScript(argv: string[]): { shell: 'sh' | 'bash'; text: string } | undefined {
+  const name = argv[0]?.split('/').pop()
+  if ((name !== 'sh' && name !== 'bash' && name !== 'ash') || argv[1] !== '-c' || argv[2] === undefined) return undefined
+  return { shell: name === 'bash' ? 'bash' : 'sh', text: argv[2] }
+}
 
 export const inContainer: Command = (io, host) => {
   const cluster = host.cluster
@@ -15,6 +23,12 @@ export const inContainer: Command = (io, host) => {
     return 1
   }
   const result = execInContainer({ store: cluster.store, runtime: cluster.runtime, config: cluster.config, pod, container: io.location.container, now: cluster.clock.now() }, io.argv)
+  // `sh -c '… wget …'`: a script that reaches a network tool runs in the container's shell, where the tools live.
+  const script = shellScript(io.argv)
+  if ('notHandled' in result && script !== undefined) {
+    const spec = podShell(host, { cluster, pod, container: io.location.container, shell: script.shell, tty: false, after: (code) => code })
+    return attachShell(host, { ...io, stdin: script.text }, spec) ?? 0
+  }
   if ('notHandled' in result) {
     io.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${io.argv[0]}": executable file not found in $PATH: unknown\n`)
     return 126

@@ -6,7 +6,7 @@ import type { Cluster } from '../../engine/cluster/cluster.ts'
 import type { KubeObject } from '../../engine/api/types.ts'
 import type { Chunk } from '../script/types.ts'
 import { containerFiles } from '../../engine/node/container-files.ts'
-import { busyboxUserland } from './image-binaries.ts'
+import { busyboxUserland, imageHasBinary } from './image-binaries.ts'
 import { nestedShell } from './nested-shell.ts'
 import { iterateScript } from '../script/interpreter.ts'
 import { createShellState } from '../script/state.ts'
@@ -56,11 +56,13 @@ export function podShell(host: ShellHost, o: PodShellOptions): ShellSpec {
     prompt: (pwd) => (o.tty ? shellPrompt(o.shell, image, hostname, pwd) : ''),
     atLine: (n) => { line = n },
     run(argv, stdin, runEnv) {
+      // The shell looks the program up in $PATH itself: a missing one is its "not found", never the runtime's error.
+      if (!imageHasBinary(image, argv[0])) return { chunks: [{ stream: 'stderr', text: notFound(argv[0]) }], exitCode: 127, traces: [] }
       const chunks: Chunk[] = []
       const traces: unknown[] = []
       const push = (stream: Chunk['stream']) => (text: string) => { if (text) chunks.push({ stream, text }) }
       const code = host.run({ argv, stdin, env: runEnv, location: { kind: 'pod', namespace, pod: name, container: o.container }, out: push('stdout'), err: push('stderr'), trace: (t) => traces.push(t) })
-      // The shell looks the program up in $PATH itself: a missing one is its "not found", never the runtime's error.
+      // A program the catalog lists but kubehop does not implement answers as the runtime would: say it is missing.
       if (code === 126 && chunks.some((c) => c.text.includes('executable file not found'))) return { chunks: [{ stream: 'stderr', text: notFound(argv[0]) }], exitCode: 127, traces }
       return { chunks, exitCode: code, traces }
     },

@@ -10,6 +10,7 @@ import { podFor } from './pod-lookup.ts'
 import type { KubeObject } from '../../../engine/api/types.ts'
 import { attachShell, podShell, shellOf, ttyFor } from '../../interactive/pod-shell.ts'
 import { imageHasBinary } from '../../interactive/image-binaries.ts'
+import { execStartFailed } from './exec-start-error.ts'
 
 export const exec = verb((ctx: KubectlContext) => {
   const flags = parseFlags(ctx.args, [...GLOBAL_FLAGS, { name: 'container', short: 'c', type: 'string' }, { name: 'stdin', short: 'i', type: 'bool' },
@@ -36,11 +37,15 @@ export const exec = verb((ctx: KubectlContext) => {
     ctx.io.err(`Error from server: error dialing backend: dial tcp ${pod.status?.hostIP}:10250: connect: no route to host\n`)
     return 1
   }
-  const running = ctx.cluster.runtime.podByName(namespace, pod.metadata.name)?.containers.has(container!)
-  if (!containers.some((c) => c.name === container) || !running) throw new CommandError(`unable to upgrade connection: container not found ("${container}")`)
+  const state = ctx.cluster.runtime.podByName(namespace, pod.metadata.name)?.containers.get(container!)
+  if (!containers.some((c) => c.name === container) || !state) throw new CommandError(`unable to upgrade connection: container not found ("${container}")`)
   const shell = shellOf(command)
   const stdin = bool(flags, 'stdin')
-  if (shell && stdin) return session(ctx, pod, container!, command[0], shell, bool(flags, 'tty'))
+  const tty = stdin && shell ? ttyFor(ctx.host, ctx.io, bool(flags, 'tty')) : false
+  // The runtime looks the program up in the image before anything runs (the image catalog says what is there).
+  const image: string = pod.spec?.containers?.find((c: { name: string }) => c.name === container)?.image ?? ''
+  if (!imageHasBinary(image, command[0])) return execStartFailed(ctx.io, ctx.cluster, command[0], state.containerID)
+  if (shell && stdin) return session(ctx, pod, container!, shell, tty)
   const code = ctx.host.run({
     argv: command, stdin: ctx.io.stdin, env: {}, location: { kind: 'pod', namespace, pod: pod.metadata.name, container: container! },
     out: ctx.io.out, err: ctx.io.err, trace: ctx.io.trace,
@@ -62,13 +67,6 @@ function terminated(code: number, io: { err(text: string): void }): number {
  * `exec -i POD -- sh|bash`: the shell reads kubectl's stdin. Piped input runs in it now; from a terminal (or the rest
  * of a script, in the CLI) the lines that follow run in it until `exit`. Upstream: kubectl/pkg/cmd/exec/exec.go.
  */
-function session(ctx: KubectlContext, pod: KubeObject, container: string, binary: string, shell: 'bash' | 'sh', wantTty: boolean): number {
-  const tty = ttyFor(ctx.host, ctx.io, wantTty)
-  const image: string = pod.spec?.containers?.find((c: { name: string }) => c.name === container)?.image ?? ''
-  if (!imageHasBinary(image, binary)) {
-    // containerd's exec error as the streaming exec reports it, then kubectl's exit line (runc: exit status 126).
-    ctx.io.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${binary}": executable file not found in $PATH: unknown\n`)
-    return terminated(126, ctx.io)
-  }
+function session(ctx: KubectlContext, pod: KubeObject, container: string, shell: 'bash' | 'sh', tty: boolean): number {
   return attachShell(ctx.host, ctx.io, podShell(ctx.host, { cluster: ctx.cluster, pod, container, shell, tty, after: terminated })) ?? 0
 }
