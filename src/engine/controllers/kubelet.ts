@@ -319,6 +319,21 @@ function syncNodeStatus(key: string, ctx: ControllerContext): SyncResult {
 
 const HEX = '0123456789abcdef'
 
+/**
+ * A started container's runtime state; its environment is computed when first read (service links as of the start).
+ * A class: an object literal with a getter is built on V8's slow path, once per container start.
+ */
+class StartedContainer implements ContainerState {
+  files = new Map<string, string>()
+  removed = new Set<string>()
+  readiness = newProbeState('readiness')
+  liveness = newProbeState('liveness')
+  startup = newProbeState('startup')
+  lastTermination?: ContainerState['lastTermination']
+  constructor(private readonly envAtStart: () => Record<string, string>, readonly startedAt: number, readonly restartCount: number, readonly containerID: string) {}
+  get env(): Record<string, string> { return this.envAtStart() }
+}
+
 /** A previous container instance that died with its node (docker stop/kill), as `lastState.terminated` shows it. */
 interface DeathNote { at: number; exitCode: number; reason: string }
 
@@ -343,14 +358,8 @@ function startContainer(ctx: ControllerContext, pod: KubeObject, node: KubeObjec
   for (let i = 0; i < 64; i++) containerID += HEX[ctx.rng.int(0, 15)]
   const hostname = pod.spec?.hostNetwork ? host : (pod.spec?.hostname ?? pod.metadata.name)
   const env = containerEnvironmentAtStart(ctx.store, pod, c, rt.podIP, nodeInternalIP(node), hostname)
-  const state: ContainerState = {
-    files: new Map(), removed: new Set(),
-    get env() { return env() },
-    startedAt: ctx.now, restartCount,
-    readiness: newProbeState('readiness'), liveness: newProbeState('liveness'), startup: newProbeState('startup'),
-    containerID,
-    ...(previous ? { lastTermination: { containerID: `containerd://${previous.containerID}`, exitCode: died?.exitCode ?? 137, finishedAt: rfc3339(died?.at ?? ctx.now), reason: died?.reason ?? 'Error', startedAt: rfc3339(previous.startedAt) } } : {}),
-  }
+  const state = new StartedContainer(env, ctx.now, restartCount, containerID)
+  if (previous) state.lastTermination = { containerID: `containerd://${previous.containerID}`, exitCode: died?.exitCode ?? 137, finishedAt: rfc3339(died?.at ?? ctx.now), reason: died?.reason ?? 'Error', startedAt: rfc3339(previous.startedAt) }
   rt.containers.set(c.name, state)
   // A new process: an app's request counter (kubia-unhealthy's) starts again from zero.
   servedCounts(ctx.config).delete(`${rt.namespace}/${rt.name}/${c.name}`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { imageBinaries, imageSize, knownImage, registryAnswer } from './index.ts'
+import { imageBinaries, imageSize, knownImage, normalizeImage, registryAnswer } from './index.ts'
 import { exitsOnSigterm, planProcess, runsImageServer } from './process.ts'
 import { listenPorts } from '../apps/registry.ts'
 
@@ -58,5 +58,17 @@ describe('image catalog', () => {
     expect(exitsOnSigterm({ image: 'nginx' })).toBe(true)
     expect(exitsOnSigterm({ image: 'busybox', command: ['sleep', '3600'] })).toBe(false)
     expect(exitsOnSigterm({ image: 'luksa/kubia' })).toBe(false)
+  })
+})
+
+describe('normalizeImage (remembered answers)', () => {
+  it('answers the same before, during and after its memory fills and is cleared', () => {
+    const cases: [string, string][] = [['nginx', 'docker.io/library/nginx:latest'], ['luksa/kubia', 'docker.io/luksa/kubia:latest'],
+      ['registry.k8s.io/pause:3.9', 'registry.k8s.io/pause:3.9'], ['localhost:5000/app', 'localhost:5000/app:latest'],
+      ['nginx@sha256:abc', 'docker.io/library/nginx@sha256:abc']]
+    for (let round = 0; round < 3; round++) {
+      for (const [image, full] of cases) expect(normalizeImage(image)).toBe(full)
+      for (let i = 0; i < 2500; i++) expect(normalizeImage(`team${round}/app-${i}:v${i}`)).toBe(`docker.io/team${round}/app-${i}:v${i}`)
+    }
   })
 })
