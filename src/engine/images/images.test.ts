@@ -72,3 +72,24 @@ describe('normalizeImage (remembered answers)', () => {
     }
   })
 })
+
+describe('planProcess (one plan per image for containers that keep its ENTRYPOINT and CMD)', () => {
+  it('shares a frozen plan per image and stdin, and plans a command of its own afresh', () => {
+    const a = planProcess({ image: 'luksa/kubia' })
+    expect(planProcess({ image: 'luksa/kubia' })).toBe(a)
+    expect(Object.isFrozen(a) && Object.isFrozen(a.output)).toBe(true)
+    expect(a.server).toBe(true)
+    // busybox's CMD is `sh`: without stdin it reads end-of-file and exits; with stdin open it waits.
+    const eof = planProcess({ image: 'busybox' })
+    const open = planProcess({ image: 'busybox', stdin: true })
+    expect(open).not.toBe(eof)
+    expect([eof.exitAfter, open.exitAfter]).toEqual([0, undefined])
+    expect(planProcess({ image: 'busybox', stdin: true })).toBe(open)
+    const own = planProcess({ image: 'busybox', command: ['sh', '-c', 'echo hi'] })
+    expect(planProcess({ image: 'busybox', command: ['sh', '-c', 'echo hi'] })).not.toBe(own)
+    expect(own.output.map((o) => o.line)).toEqual(['hi'])
+    // Past its bound the memory starts again: answers stay the same.
+    for (let i = 0; i < 2100; i++) expect(planProcess({ image: `example.com/app-${i}` }).server).toBe(false)
+    expect(planProcess({ image: 'luksa/kubia' })).toEqual(a)
+  })
+})
