@@ -56,3 +56,30 @@ describe('event recorder (client-go tools/record events_cache.go)', () => {
     expect(list().map((e) => e.message)).not.toContain('(combined from similar events): pulled in 10s')
   })
 })
+
+describe('event names', () => {
+  // `<name>.<hex of seconds × 10^9 + sequence>`, as the BigInt arithmetic it replaces gives it.
+  const expected = (seconds: number, seq: number) => (BigInt(seconds) * 1_000_000_000n + BigInt(seq)).toString(16)
+  const names = (start: number, seq: number, steps: number[]) => {
+    const clock = new SimClock(start)
+    const store = new ObjectStore(new SeededRandom(1), clock)
+    const recorder = new EventRecorder(store, clock)
+    ;(recorder as unknown as { seq: number }).seq = seq
+    const out: string[] = []
+    steps.forEach((dt, i) => {
+      clock.advanceTo(clock.now() + dt)
+      recorder.record({ involved: { ...pod, metadata: { ...pod.metadata, name: `p${i}` } }, type: 'Normal', reason: 'Started', message: 'x', source: 'kubelet' })
+      out.push((store.list('Event', 'default').find((e) => (e.involvedObject as { name: string }).name === `p${i}`)!.metadata.name))
+    })
+    return out
+  }
+
+  it('carry into the high half, a new second, and a clock near zero give the BigInt names', () => {
+    const start = Date.UTC(2026, 0, 1, 9, 0, 0) / 1000
+    const got = names(start, 2 ** 32 - 2, [0, 0, 0, 1.5, 0])
+    const times = [start, start, start, start + 1.5, start + 1.5]
+    expect(got).toEqual(times.map((t, i) => `p${i}.${expected(Math.floor(t), 2 ** 32 - 2 + i)}`))
+    expect(names(0, 0, [0, 0, 3])).toEqual([`p0.${expected(0, 0)}`, `p1.${expected(0, 1)}`, `p2.${expected(3, 2)}`])
+    expect(names(1.25, 7, [0])).toEqual([`p0.${expected(1, 7)}`])
+  })
+})

@@ -9,15 +9,24 @@ import { kindInfo } from '../api/kinds.ts'
 const MAX_SIMILAR = 10
 const SIMILAR_WINDOW = 600
 
-/** The Events of one similar key: most have one message, so a map is made only for a second one. */
-interface Named { message?: string; name?: string; more?: Map<string, string>; combined?: string }
+/**
+ * One similar key (object, type, reason, source): the Event named for each message and the combined one, and
+ * EventAggregator's cache (the distinct messages seen within the window, and when last). Most keys only ever see
+ * one message, so a map and a set are made only for a second one.
+ */
+interface Similar {
+  message?: string; name?: string; more?: Map<string, string>; combined?: string
+  /** The window's only message so far (no set yet), or undefined once `seen` holds them. */
+  only?: string
+  seen?: Set<string>
+  last: number
+}
 
 export class EventRecorder {
   private seq = 0
-  /** Per similar key (object, type, reason, source), the Event named for each message, and the combined one. */
-  private byIdentity = new Map<string, Named>()
-  /** EventAggregator's cache: per (source, object, type, reason), the distinct messages seen and when last. */
-  private similar = new Map<string, { messages: Set<string>; last: number }>()
+  private bySimilar = new Map<string, Similar>()
+  /** The name prefix's number for the current second (`<seconds>` × 10^9 as two 32-bit halves); see nameSuffix. */
+  private nameBase = { s: NaN, hi: 0, lo: 0 }
 
   constructor(private readonly store: ObjectStore, private readonly clock: SimClock) {}
 
@@ -27,12 +36,13 @@ export class EventRecorder {
     const inv = record.involved
     const namespace = inv.metadata.namespace ?? 'default'
     const similarKey = `${inv.kind}\u0000${namespace}\u0000${inv.metadata.name}\u0000${inv.metadata.uid}\u0000${inv.apiVersion}\u0000${record.type}\u0000${record.reason}\u0000${record.source}\u0000${record.host ?? ''}`
-    const combined = this.aggregate(similarKey, record.message, repeat?.lastAt ?? this.clock.now())
+    const at = repeat?.lastAt ?? this.clock.now()
+    let names = this.bySimilar.get(similarKey)
+    if (!names) this.bySimilar.set(similarKey, (names = { only: undefined, last: at }))
+    const combined = aggregate(names, record.message, at)
     // EventAggregate: past the limit the event becomes one combined Event, keyed without its message (the logger
     // then bumps that one, its message the latest), as client-go's EventCorrelator does.
     if (combined) record = { ...record, message: `(combined from similar events): ${record.message}` }
-    let names = this.byIdentity.get(similarKey)
-    if (!names) this.byIdentity.set(similarKey, (names = {}))
     const now = this.clock.nowRfc3339()
     const last = repeat ? rfc3339(repeat.lastAt) : now
     const existingName = combined ? names.combined : names.message === record.message ? names.name : names.more?.get(record.message)
@@ -42,7 +52,7 @@ export class EventRecorder {
       return
     }
     // The real name is `<name>.<hex UnixNano>`; a sequence keeps it unique within one simulated second.
-    const name = `${inv.metadata.name}.${(BigInt(Math.floor(this.clock.now())) * 1_000_000_000n + BigInt(this.seq++)).toString(16)}`
+    const name = `${inv.metadata.name}.${this.nameSuffix()}`
     if (combined) names.combined = name
     else if (names.message === undefined) {
       names.message = record.message
@@ -64,15 +74,37 @@ export class EventRecorder {
     this.store.create(event)
   }
 
-  /** EventAggregator.EventAggregate: true when this message makes the 10th distinct one of its kind in the window. */
-  private aggregate(key: string, message: string, at: number): boolean {
-    let entry = this.similar.get(key)
-    if (!entry || at - entry.last > SIMILAR_WINDOW) this.similar.set(key, (entry = { messages: new Set(), last: at }))
-    entry.messages.add(message)
-    entry.last = at
-    if (entry.messages.size < MAX_SIMILAR) return false
-    // The set never grows past the limit (upstream pops an arbitrary member; the oldest here, deterministically).
-    entry.messages.delete(entry.messages.values().next().value!)
-    return true
+  /** Hex of seconds × 10^9 + seq, as BigInt arithmetic gives it, in two exact 32-bit halves (no BigInt per Event). */
+  private nameSuffix(): string {
+    const s = Math.floor(this.clock.now())
+    if (s !== this.nameBase.s) {
+      const base = BigInt(s) * 1_000_000_000n
+      this.nameBase = { s, hi: Number(base >> 32n), lo: Number(base & 0xffffffffn) }
+    }
+    let lo = this.nameBase.lo + this.seq++
+    const hi = this.nameBase.hi + Math.floor(lo / 0x100000000)
+    lo %= 0x100000000
+    return hi > 0 ? hi.toString(16) + lo.toString(16).padStart(8, '0') : lo.toString(16)
   }
+}
+
+/** EventAggregator.EventAggregate: true when this message makes the 10th distinct one of its kind in the window. */
+function aggregate(entry: Similar, message: string, at: number): boolean {
+  if (at - entry.last > SIMILAR_WINDOW) {
+    entry.only = undefined
+    entry.seen = undefined
+  }
+  entry.last = at
+  if (!entry.seen) {
+    if (entry.only === undefined || entry.only === message) {
+      entry.only = message
+      return MAX_SIMILAR <= 1
+    }
+    entry.seen = new Set([entry.only, message])
+    entry.only = undefined
+  } else entry.seen.add(message)
+  if (entry.seen.size < MAX_SIMILAR) return false
+  // The set never grows past the limit (upstream pops an arbitrary member; the oldest here, deterministically).
+  entry.seen.delete(entry.seen.values().next().value!)
+  return true
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { apply, assertIdle, events, pod, service, testCluster, getObj } from './testing.ts'
+import { apply, assertIdle, events, pod, service, testCluster, getObj, syncOnce } from './testing.ts'
+import { reuseUnchanged } from './kubelet.ts'
+import { canonicalEqual } from './hash.ts'
 import { execInContainer } from '../node/container-exec.ts'
 import type { Cluster } from '../cluster/cluster.ts'
 
@@ -191,5 +193,53 @@ describe('kubelet', () => {
     expect(unknown.exitCode).toBe(126)
     expect(unknown.stderr).toMatch(/OCI runtime exec failed: exec failed: unable to start container process: exec: "foo": executable file not found in \$PATH: unknown$/)
     expect(exec(c, 'x', 'curl', 'http://kubia')).toEqual({ notHandled: true, argv: ['curl', 'http://kubia'] })
+  })
+})
+
+describe('reuseUnchanged (the kubelet status write shares what did not change)', () => {
+  it('returns the previous value when the JSON is the same, and shares each unchanged part otherwise', () => {
+    const prev = Object.freeze({ a: Object.freeze({ x: 1 }), list: Object.freeze([Object.freeze({ ip: '10.0.0.1' })]), s: 'p' })
+    expect(reuseUnchanged({ a: { x: 1 }, list: [{ ip: '10.0.0.1' }], s: 'p' }, prev)).toBe(prev)
+    const next = reuseUnchanged({ a: { x: 1 }, list: [{ ip: '10.0.0.1' }], s: 'q' }, prev)
+    expect(next).not.toBe(prev)
+    expect(next).toEqual({ a: { x: 1 }, list: [{ ip: '10.0.0.1' }], s: 'q' })
+    expect(next.a).toBe(prev.a)
+    expect(next.list).toBe(prev.list)
+  })
+
+  it('keeps what JSON tells apart: key order, a missing key, undefined, an extra element, NaN', () => {
+    const prev = { a: 1, b: 2 }
+    const reordered = reuseUnchanged({ b: 2, a: 1 }, prev)
+    expect(reordered).not.toBe(prev)
+    expect(Object.keys(reordered)).toEqual(['b', 'a'])
+    expect(reuseUnchanged({ a: 1, b: 2, c: undefined }, prev)).not.toBe(prev)
+    expect(reuseUnchanged({ a: 1 }, prev)).not.toBe(prev)
+    expect(reuseUnchanged([1, 2, 3], [1, 2])).not.toEqual([1, 2])
+    const nan = { v: NaN }
+    expect(reuseUnchanged(nan, { v: NaN })).toBe(nan)
+    // A frozen next (a part taken from a stored object) is never written to.
+    const frozen = Object.freeze({ inner: { y: 1 } })
+    expect(() => reuseUnchanged(frozen, { inner: { y: 1 } })).not.toThrow()
+    expect(frozen.inner).toEqual({ y: 1 })
+  })
+
+  it("a pod's Running write keeps the ContainerCreating write's unchanged parts, and a steady sync writes nothing", () => {
+    const c = testCluster()
+    c.api.create(pod('s', { nodeName: 'kind-worker', containers: [{ name: 'web', image: 'nginx' }] }))
+    c.converge()
+    const creating = getObj(c, 'Pod', 'default', 's')!.status
+    expect(creating.containerStatuses[0].state.waiting.reason).toBe('ContainerCreating')
+    c.advance(60)
+    const running = getObj(c, 'Pod', 'default', 's')!.status
+    expect(running.phase).toBe('Running')
+    const cond = (st: any, type: string) => st.conditions.find((x: any) => x.type === type)
+    expect(cond(running, 'PodScheduled')).toBe(cond(creating, 'PodScheduled'))
+    expect(cond(running, 'Initialized')).toBe(cond(creating, 'Initialized'))
+    expect(cond(running, 'Ready')).not.toBe(cond(creating, 'Ready'))
+    expect(running.hostIPs).toBe(creating.hostIPs)
+    expect(running.podIPs).toBe(creating.podIPs)
+    const again = syncOnce(c, 'kubelet', 'Pod/default/s')
+    expect(again.writes).toEqual([])
+    expect(canonicalEqual(running, getObj(c, 'Pod', 'default', 's')!.status)).toBe(true)
   })
 })

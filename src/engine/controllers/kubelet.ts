@@ -133,8 +133,8 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
 
   const step = nextContainerStep(rt)
   next = Math.min(next, step)
-  const status = runningPodStatus(pod, node, rt, ctx.now)
-  if (!canonicalEqual(status, pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
+  const status = reuseUnchanged(runningPodStatus(pod, node, rt, ctx.now), pod.status)
+  if (status !== pod.status && !canonicalEqual(status, pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
   // Steady: every probe repeated its last outcome in this epoch, nothing started, nothing to write, and no container
   // step (a pull finishing, an exit, a back-off ending) is pending: fast-forwarding would skip it. The manager may
   // then skip its firings until some object changes (fastForwardPod moves the probe workers' bookkeeping).
@@ -142,6 +142,48 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   const steady = ctx.epoch !== undefined && !writes.length && step === Infinity && !events.slice(restartsBefore).some((e) => e.reason === 'Killing') &&
     probesOf(pod, rt).every(({ ps }) => ps.steadyEpoch === ctx.epoch)
   return { writes, events, ...(next < Infinity ? { requeueAfter: Math.max(next - ctx.now, 0.001), ...(steady ? { steady } : {}) } : {}) }
+}
+
+/**
+ * `next` with every part that is the same JSON as in `prev` (same keys in the same order, same values) replaced by
+ * prev's part, and prev itself when all of it is: the store then compares and freezes only what changed, and an
+ * unchanged status is told by identity. `next` is freshly built here, so it is filled in place (a frozen part, one
+ * taken from a stored object, is left as it is).
+ */
+export function reuseUnchanged<T>(next: T, prev: unknown): T {
+  if (next === prev || next === null || typeof next !== 'object' || prev === null || typeof prev !== 'object') return next
+  const frozen = Object.isFrozen(next)
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return next
+    let same = next.length === prev.length
+    for (let i = 0; i < next.length; i++) {
+      const part = reuseUnchanged(next[i], prev[i])
+      if (part !== next[i] && !frozen) next[i] = part
+      if (part !== prev[i]) same = false
+    }
+    return same ? (prev as T) : next
+  }
+  if (Array.isArray(prev) || !isPlainObject(next) || !isPlainObject(prev)) return next
+  const a = next as Record<string, unknown>
+  const b = prev as Record<string, unknown>
+  const keys = Object.keys(a)
+  const prevKeys = Object.keys(b)
+  let same = keys.length === prevKeys.length
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]
+    if (same && prevKeys[i] !== k) same = false
+    if (!Object.prototype.hasOwnProperty.call(b, k)) { same = false; continue }
+    const part = reuseUnchanged(a[k], b[k])
+    if (part !== a[k] && !frozen) a[k] = part
+    // A scalar is the same JSON when it is the same value (a string, a finite number, a boolean; not undefined).
+    if (part !== b[k] || part === undefined) same = false
+  }
+  return same ? (prev as T) : next
+}
+
+function isPlainObject(v: object): boolean {
+  const proto = Object.getPrototypeOf(v)
+  return proto === Object.prototype || proto === null
 }
 
 const LABEL = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' } as const
@@ -275,6 +317,23 @@ function syncNodeStatus(key: string, ctx: ControllerContext): SyncResult {
   return { writes: [{ op: 'update', object: { ...node, status: { ...node.status, conditions: [...others, ...conditions] } } }], events }
 }
 
+const HEX = '0123456789abcdef'
+
+/**
+ * A started container's runtime state; its environment is computed when first read (service links as of the start).
+ * A class: an object literal with a getter is built on V8's slow path, once per container start.
+ */
+class StartedContainer implements ContainerState {
+  files = new Map<string, string>()
+  removed = new Set<string>()
+  readiness = newProbeState('readiness')
+  liveness = newProbeState('liveness')
+  startup = newProbeState('startup')
+  lastTermination?: ContainerState['lastTermination']
+  constructor(private readonly envAtStart: () => Record<string, string>, readonly startedAt: number, readonly restartCount: number, readonly containerID: string) {}
+  get env(): Record<string, string> { return this.envAtStart() }
+}
+
 /** A previous container instance that died with its node (docker stop/kill), as `lastState.terminated` shows it. */
 interface DeathNote { at: number; exitCode: number; reason: string }
 
@@ -294,17 +353,13 @@ function startContainer(ctx: ControllerContext, pod: KubeObject, node: KubeObjec
       finishPull(ctx.runtime, host, image)
     }
   }
-  const containerID = Array.from({ length: 64 }, () => ctx.rng.int(0, 15).toString(16)).join('')
+  // The same 64 draws as always, without an array and a closure per digit (one container start per pod).
+  let containerID = ''
+  for (let i = 0; i < 64; i++) containerID += HEX[ctx.rng.int(0, 15)]
   const hostname = pod.spec?.hostNetwork ? host : (pod.spec?.hostname ?? pod.metadata.name)
   const env = containerEnvironmentAtStart(ctx.store, pod, c, rt.podIP, nodeInternalIP(node), hostname)
-  const state: ContainerState = {
-    files: new Map(), removed: new Set(),
-    get env() { return env() },
-    startedAt: ctx.now, restartCount,
-    readiness: newProbeState('readiness'), liveness: newProbeState('liveness'), startup: newProbeState('startup'),
-    containerID,
-    ...(previous ? { lastTermination: { containerID: `containerd://${previous.containerID}`, exitCode: died?.exitCode ?? 137, finishedAt: rfc3339(died?.at ?? ctx.now), reason: died?.reason ?? 'Error', startedAt: rfc3339(previous.startedAt) } } : {}),
-  }
+  const state = new StartedContainer(env, ctx.now, restartCount, containerID)
+  if (previous) state.lastTermination = { containerID: `containerd://${previous.containerID}`, exitCode: died?.exitCode ?? 137, finishedAt: rfc3339(died?.at ?? ctx.now), reason: died?.reason ?? 'Error', startedAt: rfc3339(previous.startedAt) }
   rt.containers.set(c.name, state)
   // A new process: an app's request counter (kubia-unhealthy's) starts again from zero.
   servedCounts(ctx.config).delete(`${rt.namespace}/${rt.name}/${c.name}`)

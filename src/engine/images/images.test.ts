@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { imageBinaries, imageSize, knownImage, registryAnswer } from './index.ts'
+import { imageBinaries, imageSize, knownImage, normalizeImage, registryAnswer } from './index.ts'
 import { exitsOnSigterm, planProcess, runsImageServer } from './process.ts'
 import { listenPorts } from '../apps/registry.ts'
 
@@ -58,5 +58,38 @@ describe('image catalog', () => {
     expect(exitsOnSigterm({ image: 'nginx' })).toBe(true)
     expect(exitsOnSigterm({ image: 'busybox', command: ['sleep', '3600'] })).toBe(false)
     expect(exitsOnSigterm({ image: 'luksa/kubia' })).toBe(false)
+  })
+})
+
+describe('normalizeImage (remembered answers)', () => {
+  it('answers the same before, during and after its memory fills and is cleared', () => {
+    const cases: [string, string][] = [['nginx', 'docker.io/library/nginx:latest'], ['luksa/kubia', 'docker.io/luksa/kubia:latest'],
+      ['registry.k8s.io/pause:3.9', 'registry.k8s.io/pause:3.9'], ['localhost:5000/app', 'localhost:5000/app:latest'],
+      ['nginx@sha256:abc', 'docker.io/library/nginx@sha256:abc']]
+    for (let round = 0; round < 3; round++) {
+      for (const [image, full] of cases) expect(normalizeImage(image)).toBe(full)
+      for (let i = 0; i < 2500; i++) expect(normalizeImage(`team${round}/app-${i}:v${i}`)).toBe(`docker.io/team${round}/app-${i}:v${i}`)
+    }
+  })
+})
+
+describe('planProcess (one plan per image for containers that keep its ENTRYPOINT and CMD)', () => {
+  it('shares a frozen plan per image and stdin, and plans a command of its own afresh', () => {
+    const a = planProcess({ image: 'luksa/kubia' })
+    expect(planProcess({ image: 'luksa/kubia' })).toBe(a)
+    expect(Object.isFrozen(a) && Object.isFrozen(a.output)).toBe(true)
+    expect(a.server).toBe(true)
+    // busybox's CMD is `sh`: without stdin it reads end-of-file and exits; with stdin open it waits.
+    const eof = planProcess({ image: 'busybox' })
+    const open = planProcess({ image: 'busybox', stdin: true })
+    expect(open).not.toBe(eof)
+    expect([eof.exitAfter, open.exitAfter]).toEqual([0, undefined])
+    expect(planProcess({ image: 'busybox', stdin: true })).toBe(open)
+    const own = planProcess({ image: 'busybox', command: ['sh', '-c', 'echo hi'] })
+    expect(planProcess({ image: 'busybox', command: ['sh', '-c', 'echo hi'] })).not.toBe(own)
+    expect(own.output.map((o) => o.line)).toEqual(['hi'])
+    // Past its bound the memory starts again: answers stay the same.
+    for (let i = 0; i < 2100; i++) expect(planProcess({ image: `example.com/app-${i}` }).server).toBe(false)
+    expect(planProcess({ image: 'luksa/kubia' })).toEqual(a)
   })
 })

@@ -30,6 +30,19 @@ const OTHER_LIBRARY = new Set(['python', 'node', 'golang', 'postgres', 'mysql', 
 
 /** docker/reference normalisation: `nginx` → `docker.io/library/nginx:latest`, `luksa/kubia` → `docker.io/luksa/kubia:latest`. */
 export function normalizeImage(image: string): string {
+  // Every pod status the kubelet computes, and every pull, names its images: normalize each reference once.
+  let normalized = normalized_.get(image)
+  if (normalized === undefined) {
+    normalized = normalizeUncached(image)
+    if (normalized_.size >= 2000) normalized_.clear()
+    normalized_.set(image, normalized)
+  }
+  return normalized
+}
+
+const normalized_ = new Map<string, string>()
+
+function normalizeUncached(image: string): string {
   let name = image
   const at = name.indexOf('@')
   const digest = at >= 0 ? name.slice(at) : ''

@@ -68,6 +68,32 @@ export function exitsOnSigterm(c: ProcessSpec): boolean {
 const FOREVER: ProcessPlan = { server: false, output: [], exitCode: 0, exitsOnSigterm: false }
 
 export function planProcess(c: ProcessSpec): ProcessPlan {
+  // A container that keeps the image's ENTRYPOINT and CMD (every replica of most Deployments) has the plan of its
+  // image: worked out once per image, frozen because it is shared.
+  if (c.command !== undefined || c.args !== undefined) return planUncached(c)
+  const key = c.stdin === true ? `${c.image ?? ''}\u0000stdin` : c.image ?? ''
+  let plan = plans.get(key)
+  if (!plan) {
+    plan = deepFreezePlan(planUncached({ image: c.image, stdin: c.stdin }))
+    if (plans.size >= 2000) plans.clear()
+    plans.set(key, plan)
+  }
+  return plan
+}
+
+const plans = new Map<string, ProcessPlan>()
+
+function deepFreezePlan(plan: ProcessPlan): ProcessPlan {
+  for (const o of plan.output) Object.freeze(o)
+  Object.freeze(plan.output)
+  if (plan.repeat) {
+    Object.freeze(plan.repeat.lines)
+    Object.freeze(plan.repeat)
+  }
+  return Object.freeze(plan)
+}
+
+function planUncached(c: ProcessSpec): ProcessPlan {
   const family = imageFamily(c.image ?? '')
   if (runsImageServer(c)) return { server: true, output: [], exitCode: 0, exitsOnSigterm: family!.exitsOnSigterm }
   const argv = effectiveArgv(containerArgv(c, family))

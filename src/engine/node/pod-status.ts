@@ -29,15 +29,24 @@ interface Condition { type: string; status: 'True' | 'False'; reason?: string; m
 
 /** Keeps lastTransitionTime from the previous condition of the same type when its status did not change. */
 function withTimes(cond: Condition, previous: PodCondition[] | undefined, now: number): Record<string, unknown> {
-  const prev = previous?.find((c) => c.type === cond.type)
+  let prev: PodCondition | undefined
+  if (previous) for (const c of previous) if (c.type === cond.type) { prev = c; break }
   const lastTransitionTime = prev && prev.status === cond.status && prev.lastTransitionTime ? prev.lastTransitionTime : rfc3339(now)
-  return { lastProbeTime: null, lastTransitionTime, ...(cond.message ? { message: cond.message } : {}), ...(cond.reason ? { reason: cond.reason } : {}), status: cond.status, type: cond.type }
+  // Field by field in the written order (no spread of a temporary per optional field: one status per kubelet sync).
+  const out: Record<string, unknown> = { lastProbeTime: null, lastTransitionTime }
+  if (cond.message) out.message = cond.message
+  if (cond.reason) out.reason = cond.reason
+  out.status = cond.status
+  out.type = cond.type
+  return out
 }
 
 /** Whether a container counts as ready: running and, with a readiness probe, its last settled result is success. */
 function containerReady(pod: KubeObject, rt: PodRuntime, name: string): boolean {
-  const spec = (pod.spec?.containers as Container[]).find((c) => c.name === name)
-  const state = rt.containers.get(name)
+  return specReady((pod.spec?.containers as Container[]).find((c) => c.name === name), rt.containers.get(name))
+}
+
+function specReady(spec: Container | undefined, state: ContainerState | undefined): boolean {
   if (!state || !startedByProbe(spec, state)) return false
   return !spec?.readinessProbe || state.readiness.result === 'success'
 }
@@ -47,33 +56,53 @@ function startedByProbe(spec: Container | undefined, state: ContainerState): boo
   return !spec?.startupProbe || state.startup.result === 'success'
 }
 
-const terminatedOf = (t: Termination) => ({
-  containerID: t.containerID, exitCode: t.exitCode, finishedAt: rfc3339(t.finishedAt), ...(t.message ? { message: t.message } : {}), reason: t.reason, startedAt: rfc3339(t.startedAt),
-})
+function terminatedOf(t: Termination): Record<string, unknown> {
+  const out: Record<string, unknown> = { containerID: t.containerID, exitCode: t.exitCode, finishedAt: rfc3339(t.finishedAt) }
+  if (t.message) out.message = t.message
+  out.reason = t.reason
+  out.startedAt = rfc3339(t.startedAt)
+  return out
+}
 
 /** One container's status (kubelet_pods.go convertToAPIContainerStatuses): waiting, running or terminated, and the instance before. */
 function containerStatus(pod: KubeObject, rt: PodRuntime, c: Container, now: number): ContainerStatus {
   const life = rt.lives?.get(c.name)
   const running = rt.containers.get(c.name)
-  const mounts = (c.volumeMounts ?? []).map((m: VolumeMount) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }))
   const image = c.image as string
   const started = !!life?.current || !!running
   const containerID = running ? `containerd://${running.containerID}` : life?.terminated?.containerID ?? life?.current?.containerID
   let state: Record<string, unknown>
   if (running && (!life || life.phase === 'running')) state = { running: { startedAt: rfc3339(life?.current?.startedAt ?? running.startedAt) } }
   else if (life?.phase === 'exited' && life.until === Infinity && life.terminated) state = { terminated: terminatedOf(life.terminated) }
-  else state = { waiting: { ...(life?.waiting?.message ? { message: life.waiting.message } : {}), reason: life?.waiting?.reason ?? 'ContainerCreating' } }
+  else {
+    const waiting: Record<string, unknown> = {}
+    if (life?.waiting?.message) waiting.message = life.waiting.message
+    waiting.reason = life?.waiting?.reason ?? 'ContainerCreating'
+    state = { waiting }
+  }
   const last = life?.phase === 'exited' && life.until !== Infinity ? life.terminated : life?.lastTerminated
   const lastState = last ? { terminated: terminatedOf(last) } : running?.lastTermination && !life ? { terminated: running.lastTermination } : {}
   void now
-  return {
-    ...(started && containerID ? { containerID } : {}),
-    image: normalizeImage(image), imageID: started ? imageID(image) : '',
-    lastState,
-    name: c.name, ready: !!running && containerReady(pod, rt, c.name), restartCount: life?.restartCount ?? running?.restartCount ?? 0, started: !!running && startedByProbe(c, running),
-    state,
-    ...(mounts.length ? { volumeMounts: mounts } : {}),
-  } as ContainerStatus
+  void pod
+  // Field by field in the written order, as withTimes.
+  const out: Record<string, unknown> = {}
+  if (started && containerID) out.containerID = containerID
+  out.image = normalizeImage(image)
+  out.imageID = started ? imageID(image) : ''
+  out.lastState = lastState
+  out.name = c.name
+  out.ready = !!running && specReady(c, running)
+  out.restartCount = life?.restartCount ?? running?.restartCount ?? 0
+  out.started = !!running && startedByProbe(c, running)
+  out.state = state
+  if (c.volumeMounts?.length) {
+    out.volumeMounts = c.volumeMounts.map((m: VolumeMount) => {
+      const mount: Record<string, unknown> = { mountPath: m.mountPath, name: m.name }
+      if (m.readOnly) { mount.readOnly = true; mount.recursiveReadOnly = 'Disabled' }
+      return mount
+    })
+  }
+  return out as unknown as ContainerStatus
 }
 
 /** kubelet_pods.go getPhase: Pending while any container waits for its first start; Succeeded/Failed once all have exited for good. */
@@ -102,7 +131,8 @@ export function runningPodStatus(pod: KubeObject, node: KubeObject, rt: PodRunti
   const containerStatuses = containers.map((c) => containerStatus(pod, rt, c, now)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   const phase = podPhase(pod, containerStatuses)
   const terminal = phase === 'Succeeded' || phase === 'Failed'
-  const unready = containers.filter((c) => !containerReady(pod, rt, c.name)).map((c) => c.name)
+  const unready: string[] = []
+  for (const c of containers) if (!containerReady(pod, rt, c.name)) unready.push(c.name)
   const notReady = terminal ? { status: 'False' as const, reason: 'PodCompleted' }
     : unready.length ? { status: 'False' as const, reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` } : { status: 'True' as const }
   const scheduled = (prev.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'PodScheduled')
