@@ -39,6 +39,11 @@ export function replicaKeysFor(rk: ReplicaKind, change: Change, store: ReadonlyS
   const obj = change.object
   if (obj.kind === rk.kind) return [change.key]
   if (obj.kind !== 'Pod') return []
+  // Most pod writes (a status) keep the owner references: one owner, named by either object.
+  if (change.type === 'modified' && change.previous && change.previous.metadata.ownerReferences === obj.metadata.ownerReferences) {
+    const ref = controllerOf(obj)
+    if (ref) return ref.kind === rk.kind ? [objectKey(rk.kind, obj.metadata.namespace, ref.name)] : []
+  }
   const keys = new Set<ObjectKey>()
   for (const pod of [change.previous, change.type === 'deleted' ? undefined : obj]) {
     if (!pod) continue
