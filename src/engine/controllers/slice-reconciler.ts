@@ -37,8 +37,7 @@ export function reconcileSlices(store: ReadonlyStore, rng: SeededRandom, meta: S
   const pool = [...existing].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))
   const used = new Set<string>()
   for (const group of groups) {
-    const wanted = new Map<string | undefined, SliceEndpoint>()
-    for (const e of group.endpoints) wanted.set(epId(e), e)
+    const wanted = new Map(group.endpoints.map((e) => [epId(e), e]))
     const placed = new Set<string>()
     // Keep endpoints where they are, refreshed.
     for (const slice of pool) {
