@@ -10,7 +10,8 @@ export type Bucket = ReadonlyMap<ObjectKey, KubeObject>
 const EMPTY: Bucket = new Map()
 
 interface PodJournal { base: number; keys: ObjectKey[] }
-const POD_JOURNAL_MAX = 10_000
+const EMPTY_JOURNAL: Readonly<PodJournal> = Object.freeze({ base: 0, keys: [] })
+const POD_JOURNAL_MAX = 50_000
 
 /** One index: bucket name → objects. Empty buckets are dropped. */
 class Index {
@@ -134,13 +135,14 @@ export class StoreIndexes {
   private nextSeq = 0
   /** The buckets each stored object is filed under (what it leaves on its next write). */
   private readonly filed = new Map<ObjectKey, Buckets>()
-  /** Per Pod label bucket someone asked about, the keys of the Pods written in it since (podWrites). */
+  /** Per namespace, the keys of the Pods written there, in order (podWrites). */
   private readonly podJournals = new Map<string, PodJournal>()
 
   /** Files a write: `previous` out of its buckets, `next` into its own (at the end). `key`: the object's, if known. */
   apply(previous: KubeObject | undefined, next: KubeObject | undefined, version: number, key = keyOf((next ?? previous)!)): void {
     const obj = (next ?? previous)!
     if (obj.kind === 'Event') return this.fileEvent(previous, next, key, version)
+    if (obj.kind === 'Pod') this.journalPod(obj.metadata.namespace ?? '', key)
     const was = previous && this.filed.get(key)
     const b = next && bucketsOf(next, previous, was)
     if (previous && b && b === was) {
@@ -177,7 +179,6 @@ export class StoreIndexes {
     for (const o of b.owners) this.owner[op](o, key, obj)
     if (b.orphan) this.orphan[op](b.ns, key, obj)
     for (const l of b.labels) this.label[op](l, key, obj)
-    if (this.podJournals.size && obj.kind === 'Pod') this.journalPod(b.labels, key)
     for (const s of b.selector) this.selector[op](s, key, obj)
     if (b.node !== undefined) this.node[op](b.node, key, obj)
     if (b.running !== undefined) this.running[op](b.running, key, obj)
@@ -196,7 +197,6 @@ export class StoreIndexes {
     for (const o of b.owners) this.owner.move(o, key, next)
     if (b.orphan) this.orphan.move(b.ns, key, next)
     for (const l of b.labels) this.label.move(l, key, next)
-    if (this.podJournals.size && next.kind === 'Pod') this.journalPod(b.labels, key)
     for (const s of b.selector) this.selector.move(s, key, next)
     if (b.node !== undefined) this.node.move(b.node, key, next)
     if (b.running !== undefined) this.running.move(b.running, key, next)
@@ -208,30 +208,24 @@ export class StoreIndexes {
     if (uid) this.uids.set(uid, next)
   }
 
-  private journalPod(labels: string[], key: ObjectKey): void {
-    for (const l of labels) {
-      const j = this.podJournals.get(l)
-      if (!j) continue
-      // Kept bounded: a reader that is further behind than what remains computes afresh.
-      if (j.keys.length >= POD_JOURNAL_MAX) {
-        j.base += j.keys.length
-        j.keys = []
-      }
-      j.keys.push(key)
+  private journalPod(namespace: string, key: ObjectKey): void {
+    let j = this.podJournals.get(namespace)
+    if (!j) this.podJournals.set(namespace, (j = { base: 0, keys: [] }))
+    // Kept bounded: a reader that is further behind than what remains computes afresh.
+    if (j.keys.length >= POD_JOURNAL_MAX) {
+      j.base += j.keys.length
+      j.keys = []
     }
+    j.keys.push(key)
   }
 
   /**
-   * The Pods written into, within or out of the bucket of a label (key=value) in a namespace, as their keys, in write
-   * order, from the first time someone asks: write number `n` is `keys[n - base]` (earlier ones are dropped, so
-   * `base` is the first still listed). A cache of the Pods of the bucket as they were at write count
-   * `base + keys.length` brings itself up to date from the keys written since, instead of starting over.
+   * Every Pod write in a namespace (create, update, delete) as the Pod's key, in write order: write number `n` is
+   * `keys[n - base]` (earlier ones are dropped, so `base` is the first still listed). A cache of what the Pods were at
+   * write count `base + keys.length` brings itself up to date from the keys written since, instead of starting over.
    */
-  podWrites(namespace: string | undefined, key: string, value: string): Readonly<PodJournal> {
-    const name = `Pod/${namespace ?? ''}/${key}=${value}`
-    let j = this.podJournals.get(name)
-    if (!j) this.podJournals.set(name, (j = { base: 0, keys: [] }))
-    return j
+  podWrites(namespace: string | undefined): Readonly<PodJournal> {
+    return this.podJournals.get(namespace ?? '') ?? EMPTY_JOURNAL
   }
 
   /** Objects of a kind in one namespace (`''` for cluster-scoped kinds). */

@@ -61,9 +61,8 @@ const ranks = new WeakMap<KubeObject, Map<string, number>>()
 const byName = (a: KubeObject, b: KubeObject) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0)
 
 // Per Service object, its last selection, the namespace's Pod revision it was made at and the count of Pod writes
-// it had seen in the bucket of its selector's first label: both controllers sync a Service after the same pod write,
-// and again on their own write's echo, with no pod written in between (the same selection); after a few pod writes
-// in that bucket it is patched with just those pods.
+// there it had seen: both controllers sync a Service after the same pod write, and again on their own write's echo,
+// with no pod written in between (the same selection); after a few pod writes it is patched with just those pods.
 const selections = new WeakMap<KubeObject, { index: StoreIndexes; revision: number; seen: number; pods: readonly KubeObject[] }>()
 
 /** How selections were made (what tests count): afresh from the index, or patched with the pods written since. */
@@ -76,12 +75,10 @@ export function selectedPods(store: ReadonlyStore, svc: KubeObject, selector: Se
   const revision = index.revision('Pod', ns)
   const hit = selections.get(svc)
   if (hit && hit.index === index && hit.revision === revision) return hit.pods
-  // Every pod the selector picks (or picked) carries its first label: that bucket's writes are all that can matter.
-  const first = selector[0]
-  const journal = first?.op === 'in' && first.values.length === 1 ? index.podWrites(ns, first.key, first.values[0]) : undefined
-  const seen = journal ? journal.base + journal.keys.length : -1
+  const journal = index.podWrites(ns)
+  const seen = journal.base + journal.keys.length
   let pods: readonly KubeObject[]
-  if (journal && hit && hit.index === index && hit.seen >= journal.base && seen - hit.seen <= 8 + (hit.pods.length >> 2)) {
+  if (hit && hit.index === index && hit.seen >= journal.base && seen - hit.seen <= 8 + (hit.pods.length >> 2)) {
     pods = patchedSelection(store, hit.pods, journal.keys, hit.seen - journal.base, selector, `Pod/${ns}/`)
     selectionCounts.patched++
   } else {
