@@ -139,20 +139,6 @@ describe('StoreIndexes and the cached lists', () => {
     expect(keys(index.servicesSelecting('a', 'app', '2').values())).toEqual(['Service/a/s'])
   })
 
-  it("lists every Pod write of a namespace, in order, by the Pod's key (creates, updates, deletes; no other kind)", () => {
-    const store = new ObjectStore(new SeededRandom(1), new SimClock())
-    const index = indexesOf(store)
-    expect(index.podWrites('a')).toEqual({ base: 0, keys: [] })
-    const p = store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'a' } })
-    store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'q', namespace: 'b' } })
-    store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'a' } })
-    store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'r', namespace: 'a' } })
-    store.update({ ...p, status: { phase: 'Running' } })
-    store.remove('Pod/a/r')
-    expect(index.podWrites('a')).toEqual({ base: 0, keys: ['Pod/a/p', 'Pod/a/r', 'Pod/a/p', 'Pod/a/r'] })
-    expect(index.podWrites('b').keys).toEqual(['Pod/b/q'])
-  })
-
   it('builds the same buckets for a read-only view without indexes (a snapshot)', () => {
     const store = new ObjectStore(new SeededRandom(1), new SimClock())
     for (const [name, node] of [['p1', 'n1'], ['p2', 'n2'], ['p3', 'n1']]) store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'a', labels: { app: '1' } }, spec: { nodeName: node } })

@@ -9,10 +9,6 @@ import { keyOf } from './types.ts'
 export type Bucket = ReadonlyMap<ObjectKey, KubeObject>
 const EMPTY: Bucket = new Map()
 
-interface PodJournal { base: number; keys: ObjectKey[] }
-const EMPTY_JOURNAL: Readonly<PodJournal> = Object.freeze({ base: 0, keys: [] })
-const POD_JOURNAL_MAX = 50_000
-
 /** One index: bucket name → objects. Empty buckets are dropped. */
 class Index {
   private readonly buckets = new Map<string, Map<ObjectKey, KubeObject>>()
@@ -135,14 +131,11 @@ export class StoreIndexes {
   private nextSeq = 0
   /** The buckets each stored object is filed under (what it leaves on its next write). */
   private readonly filed = new Map<ObjectKey, Buckets>()
-  /** Per namespace, the keys of the Pods written there, in order (podWrites). */
-  private readonly podJournals = new Map<string, PodJournal>()
 
   /** Files a write: `previous` out of its buckets, `next` into its own (at the end). `key`: the object's, if known. */
   apply(previous: KubeObject | undefined, next: KubeObject | undefined, version: number, key = keyOf((next ?? previous)!)): void {
     const obj = (next ?? previous)!
     if (obj.kind === 'Event') return this.fileEvent(previous, next, key, version)
-    if (obj.kind === 'Pod') this.journalPod(obj.metadata.namespace ?? '', key)
     const was = previous && this.filed.get(key)
     const b = next && bucketsOf(next, previous, was)
     if (previous && b && b === was) {
@@ -206,26 +199,6 @@ export class StoreIndexes {
     // The store keeps an object's uid: replaced in place, not deleted and added again.
     if (was && was !== uid && this.uids.get(was) === previous) this.uids.delete(was)
     if (uid) this.uids.set(uid, next)
-  }
-
-  private journalPod(namespace: string, key: ObjectKey): void {
-    let j = this.podJournals.get(namespace)
-    if (!j) this.podJournals.set(namespace, (j = { base: 0, keys: [] }))
-    // Kept bounded: a reader that is further behind than what remains computes afresh.
-    if (j.keys.length >= POD_JOURNAL_MAX) {
-      j.base += j.keys.length
-      j.keys = []
-    }
-    j.keys.push(key)
-  }
-
-  /**
-   * Every Pod write in a namespace (create, update, delete) as the Pod's key, in write order: write number `n` is
-   * `keys[n - base]` (earlier ones are dropped, so `base` is the first still listed). A cache of what the Pods were at
-   * write count `base + keys.length` brings itself up to date from the keys written since, instead of starting over.
-   */
-  podWrites(namespace: string | undefined): Readonly<PodJournal> {
-    return this.podJournals.get(namespace ?? '') ?? EMPTY_JOURNAL
   }
 
   /** Objects of a kind in one namespace (`''` for cluster-scoped kinds). */

@@ -60,13 +60,9 @@ export function findPort(pod: KubeObject, servicePort: ServicePort): number | un
 const ranks = new WeakMap<KubeObject, Map<string, number>>()
 const byName = (a: KubeObject, b: KubeObject) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0)
 
-// Per Service object, its last selection, the namespace's Pod revision it was made at and the count of Pod writes
-// there it had seen: both controllers sync a Service after the same pod write, and again on their own write's echo,
-// with no pod written in between (the same selection); after a few pod writes it is patched with just those pods.
-const selections = new WeakMap<KubeObject, { index: StoreIndexes; revision: number; seen: number; pods: readonly KubeObject[] }>()
-
-/** How selections were made (what tests count): afresh from the index, or patched with the pods written since. */
-export const selectionCounts = { full: 0, patched: 0 }
+// Per Service object, its last selection and the namespace's Pod revision it was made at: both controllers sync a
+// Service after the same pod write, and again on their own write's echo, with no pod written in between.
+const selections = new WeakMap<KubeObject, { index: StoreIndexes; revision: number; pods: readonly KubeObject[] }>()
 
 /** The pods a Service selects, sorted by name (the same array while no Pod of the namespace is written). */
 export function selectedPods(store: ReadonlyStore, svc: KubeObject, selector: Selector): readonly KubeObject[] {
@@ -75,39 +71,8 @@ export function selectedPods(store: ReadonlyStore, svc: KubeObject, selector: Se
   const revision = index.revision('Pod', ns)
   const hit = selections.get(svc)
   if (hit && hit.index === index && hit.revision === revision) return hit.pods
-  const journal = index.podWrites(ns)
-  const seen = journal.base + journal.keys.length
-  let pods: readonly KubeObject[]
-  if (hit && hit.index === index && hit.seen >= journal.base && seen - hit.seen <= 8 + (hit.pods.length >> 2)) {
-    pods = patchedSelection(store, hit.pods, journal.keys, hit.seen - journal.base, selector, `Pod/${ns}/`)
-    selectionCounts.patched++
-  } else {
-    pods = sortedSelection(store, svc, selector, ns)
-    selectionCounts.full++
-  }
-  if (Object.isFrozen(svc)) selections.set(svc, { index, revision, seen, pods })
-  return pods
-}
-
-/** A selection (sorted by name) brought up to date with the pods written since (their keys from `from` on). */
-function patchedSelection(store: ReadonlyStore, before: readonly KubeObject[], written: readonly ObjectKey[], from: number, selector: Selector, prefix: string): KubeObject[] {
-  const pods = before.slice()
-  for (let i = from; i < written.length; i++) {
-    const key = written[i]
-    const name = key.slice(prefix.length)
-    let lo = 0, hi = pods.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (pods[mid].metadata.name < name) lo = mid + 1
-      else hi = mid
-    }
-    const pod = store.getByKey(key)
-    const selected = !!pod && matches(selector, pod.metadata.labels)
-    const there = lo < pods.length && pods[lo].metadata.name === name
-    if (there && selected) pods[lo] = pod!
-    else if (there) pods.splice(lo, 1)
-    else if (selected) pods.splice(lo, 0, pod!)
-  }
+  const pods = sortedSelection(store, svc, selector, ns)
+  if (Object.isFrozen(svc)) selections.set(svc, { index, revision, pods })
   return pods
 }
 
