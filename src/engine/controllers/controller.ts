@@ -62,7 +62,7 @@ export interface Controller {
   /** The component name as Kubernetes reports it in events (e.g. `deployment-controller`, `default-scheduler`). */
   readonly name: string
   /** Maps a store change to the keys this controller must sync (its event handlers). Events added or updated are not passed. */
-  keysFor(change: Change, store: ReadonlyStore): ObjectKey[]
+  keysFor(change: Change, store: ReadonlyStore): readonly ObjectKey[]
   /** Brings the world one step closer to the desired state for one key. Must be idempotent. */
   sync(key: ObjectKey, ctx: ControllerContext): SyncResult
   /**

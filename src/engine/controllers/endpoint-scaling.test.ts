@@ -10,7 +10,8 @@ import { SimClock } from '../sim/clock.ts'
 import type { Controller, ControllerContext } from './controller.ts'
 import { endpointsController } from './endpoints-controller.ts'
 import { endpointSliceController } from './endpointslice-controller.ts'
-import { LastSyncs, PodMemo, selectedPods, serviceSelector } from './endpoint-util.ts'
+import { LastSyncs, PodMemo, selectedPods, serviceSelector, servicesForPodChange } from './endpoint-util.ts'
+import type { Change } from '../api/store.ts'
 
 const N = 60
 
@@ -153,5 +154,31 @@ describe('endpoint controllers at scale (operation counts)', () => {
     for (const k of ['Endpoints', 'EndpointSlice']) for (const o of store.list(k, 'default')) store.remove(`${k}/default/${o.metadata.name}` as ObjectKey)
     for (const c of [endpointSliceController(), endpointsController()]) sync(c)
     expect(stored()).toEqual(incremental)
+  })
+
+  it("parses a stored Service's selector once, and answers both controllers' question about one pod write once", () => {
+    const { store, write } = setup()
+    const svc = store.get('Service', 'default', 'web')!
+    expect(serviceSelector(svc)).toBe(serviceSelector(svc))
+    // An object outside the store (still mutable) is parsed afresh every time.
+    const loose = { ...svc, spec: { ...svc.spec, selector: { app: 'a' } } }
+    const sel = serviceSelector(loose)
+    loose.spec.selector = { app: 'b' }
+    expect(serviceSelector(loose)).not.toEqual(sel)
+    const changes: Change[] = []
+    store.subscribe((c) => changes.push(c))
+    write('web-1', running(1))
+    const [change] = changes
+    const keys = servicesForPodChange(change, store)
+    expect(keys).toEqual(['Service/default/web'])
+    expect(servicesForPodChange(change, store)).toBe(keys)
+    // Any write in between (a new Service selecting the pod) and the answer is computed again.
+    store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web2', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } })
+    expect(servicesForPodChange(change, store)).toEqual(['Service/default/web', 'Service/default/web2'])
+    // A relabelling write names the Services of the old labels and of the new ones.
+    const pod = store.get('Pod', 'default', 'web-2')!
+    store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'other', namespace: 'default' }, spec: { selector: { app: 'other' }, ports: [{ port: 80 }] } })
+    store.update({ ...pod, metadata: { ...pod.metadata, labels: { app: 'other' } } })
+    expect(servicesForPodChange(changes[changes.length - 1], store)).toEqual(['Service/default/other', 'Service/default/web', 'Service/default/web2'])
   })
 })

@@ -16,10 +16,18 @@ import type { Container, PodCondition, ServicePort } from 'kubernetes-types/core
 export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time'
 export const HEADLESS_LABEL = 'service.kubernetes.io/headless'
 
-/** A Service's selector, or null when it has none (an empty map counts as none, as it does after a round trip). */
+// Per stored (frozen) Service object, its parsed selector: every pod write asks for the selectors of its Services.
+const selectors = new WeakMap<KubeObject, Selector | null>()
+
+/** A Service's selector, or null when it has none (an empty map counts as none, as it does after a round trip). Shared: never mutate it. */
 export function serviceSelector(svc: KubeObject): Selector | null {
-  const sel = svc.spec?.selector
-  return sel && Object.keys(sel).length ? fromMap(sel) : null
+  let parsed = selectors.get(svc)
+  if (parsed === undefined) {
+    const sel = svc.spec?.selector
+    parsed = sel && Object.keys(sel).length ? fromMap(sel) : null
+    if (Object.isFrozen(svc)) selectors.set(svc, parsed)
+  }
+  return parsed
 }
 
 /** ShouldPodBeInEndpoints: not terminal, has an IP, and (unless terminating pods are included) not being deleted. */
@@ -87,16 +95,24 @@ function sortedSelection(store: ReadonlyStore, svc: KubeObject, selector: Select
   return pods
 }
 
-/** Services in the pod's namespace whose selector matches its old or new labels (getPodServiceMemberships). */
-export function servicesForPodChange(change: Change, store: ReadonlyStore): ObjectKey[] {
+// The last change's answer: both endpoint controllers ask for the same change, one after the other.
+let lastAnswer: { change: Change; store: ReadonlyStore; version: number; keys: readonly ObjectKey[] } | undefined
+
+/** Services in the pod's namespace whose selector matches its old or new labels (getPodServiceMemberships). Shared: never mutate it. */
+export function servicesForPodChange(change: Change, store: ReadonlyStore): readonly ObjectKey[] {
+  if (lastAnswer?.change === change && lastAnswer.store === store && lastAnswer.version === store.version) return lastAnswer.keys
   const keys = new Set<ObjectKey>()
-  const pods = [change.previous, change.object].filter(Boolean) as KubeObject[]
+  const prev = change.previous
+  // A write that kept the labels (most: a status) has the same candidates and matches for its old and new object.
+  const pods = prev && prev.metadata.labels !== change.object.metadata.labels ? [prev, change.object] : [change.object]
   const ns = change.object.metadata.namespace
   for (const svc of candidateServices(store, ns, pods)) {
     const sel = serviceSelector(svc)
     if (sel && pods.some((p) => matches(sel, p.metadata.labels))) keys.add(objectKey('Service', ns, svc.metadata.name))
   }
-  return [...keys]
+  const answer = [...keys]
+  lastAnswer = { change, store, version: store.version, keys: answer }
+  return answer
 }
 
 /**

@@ -206,7 +206,7 @@ function desiredSubsets(memo: PodMemo<PodAddress>, svc: KubeObject, pods: readon
   return repackSubsets(raw)
 }
 
-function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
+function keysFor(change: Change, store: ReadonlyStore): readonly ObjectKey[] {
   const obj = change.object
   if (obj.kind === 'Service') return [change.key]
   if (obj.kind === 'Pod') return servicesForPodChange(change, store)

@@ -41,7 +41,7 @@ function podToEndpoint(pod: KubeObject, svc: KubeObject, node: KubeObject | unde
   }
 }
 
-function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
+function keysFor(change: Change, store: ReadonlyStore): readonly ObjectKey[] {
   const obj = change.object
   if (obj.kind === 'Service') return [change.key]
   if (obj.kind === 'Pod') return servicesForPodChange(change, store)

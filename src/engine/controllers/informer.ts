@@ -53,9 +53,23 @@ export function selectFrom(store: ReadonlyStore, kind: string, namespace: string
 /** Services of a namespace whose selector names a label one of the pods carries (candidates to match), by name. */
 export function candidateServices(store: ReadonlyStore, namespace: string | undefined, pods: KubeObject[]): KubeObject[] {
   const index = indexesOf(store)
-  const out = new Set<KubeObject>()
-  for (const p of pods) for (const [k, v] of Object.entries(p.metadata.labels ?? {})) for (const svc of index.servicesSelecting(namespace, k, v).values()) out.add(svc)
-  return [...out].sort(compareObjects)
+  // Asked on every pod write: most find one Service or none, so the set against repeats is made only for a second one.
+  const out: KubeObject[] = []
+  let seen: Set<KubeObject> | undefined
+  for (const p of pods) {
+    const labels = p.metadata.labels as Record<string, string> | undefined
+    if (!labels) continue
+    for (const k of Object.keys(labels)) {
+      const bucket = index.servicesSelecting(namespace, k, labels[k])
+      if (!bucket.size) continue
+      for (const svc of bucket.values()) {
+        if (!out.length) { out.push(svc); continue }
+        seen ??= new Set(out)
+        if (!seen.has(svc)) { seen.add(svc); out.push(svc) }
+      }
+    }
+  }
+  return out.length > 1 ? out.sort(compareObjects) : out
 }
 
 /**

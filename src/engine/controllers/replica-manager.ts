@@ -13,7 +13,7 @@ import { ReplicaTallies } from './replica-tally.ts'
 import { epoch, isPodActive, isPodAvailable, isPodReady, podCondition, secondsUntilAvailable } from './pod-util.ts'
 import { qosClass } from '../node/pod-status.ts'
 import type { SeededRandom } from '../sim/random.ts'
-import { jsonClone } from '../api/plain-json.ts'
+import { jsonClone, jsonEqual } from '../api/plain-json.ts'
 import type { ContainerStatus } from 'kubernetes-types/core/v1'
 
 /** replica_set.go: BurstReplicas, the most pods one sync creates or deletes. */
@@ -29,7 +29,7 @@ export interface ReplicaKind {
   apiVersion: string
   /** Event source (`replicaset-controller`, `replication-controller`). */
   component: string
-  /** The owner's selector; null selects nothing. */
+  /** The owner's selector, from its spec alone; null selects nothing. */
   selector(owner: KubeObject): Selector | null
 }
 
@@ -39,6 +39,11 @@ export function replicaKeysFor(rk: ReplicaKind, change: Change, store: ReadonlyS
   const obj = change.object
   if (obj.kind === rk.kind) return [change.key]
   if (obj.kind !== 'Pod') return []
+  // Most pod writes (a status) keep the owner references: one owner, named by either object.
+  if (change.type === 'modified' && change.previous && change.previous.metadata.ownerReferences === obj.metadata.ownerReferences) {
+    const ref = controllerOf(obj)
+    if (ref) return ref.kind === rk.kind ? [objectKey(rk.kind, obj.metadata.namespace, ref.name)] : []
+  }
   const keys = new Set<ObjectKey>()
   for (const pod of [change.previous, change.type === 'deleted' ? undefined : obj]) {
     if (!pod) continue
@@ -54,6 +59,16 @@ export function replicaKeysFor(rk: ReplicaKind, change: Change, store: ReadonlyS
     }
   }
   return [...keys]
+}
+
+// Per stored spec (frozen, kept by the owner's status writes), the selector parsed from it: every sync needs it.
+const selectors = new WeakMap<object, Selector | null>()
+function selectorOf(rk: ReplicaKind, owner: KubeObject): Selector | null {
+  const spec = owner.spec
+  if (!spec || typeof spec !== 'object' || !Object.isFrozen(spec)) return rk.selector(owner)
+  let sel = selectors.get(spec)
+  if (sel === undefined) selectors.set(spec, (sel = rk.selector(owner)))
+  return sel
 }
 
 /** Per-controller memory that the API does not hold (upstream: expectations and the client rate limiter). */
@@ -106,7 +121,7 @@ export function syncReplicas(rk: ReplicaKind, state: ReplicaState, key: ObjectKe
   const writes: Write[] = []
   const events: EventRecord[] = []
   const uid = owner.metadata.uid!
-  const selector = rk.selector(owner)
+  const selector = selectorOf(rk, owner)
   const ref = controllerRef(owner, rk.apiVersion)
   const deleting = !!owner.metadata.deletionTimestamp
 
@@ -198,7 +213,7 @@ export function syncReplicas(rk: ReplicaKind, state: ReplicaState, key: ObjectKe
   if (available) status.availableReplicas = available
   if (owner.metadata.generation) status.observedGeneration = owner.metadata.generation
   if (owner.status?.conditions?.length) status.conditions = owner.status.conditions
-  if (JSON.stringify(status) !== JSON.stringify(owner.status ?? {})) writes.push({ op: 'update', object: { ...owner, status } })
+  if (!jsonEqual(status, owner.status ?? {})) writes.push({ op: 'update', object: { ...owner, status } })
   return { writes, events, ...(requeueAfter !== undefined ? { requeueAfter } : {}) }
 }
 

@@ -62,7 +62,10 @@ export class OwnerTally {
   }
 }
 
-/** The owner's facts that decide every pod's role and counts: a change to any of them starts a new tally. */
+/**
+ * The owner's facts that decide every pod's role and counts: a change to any of them starts a new tally. `selector`,
+ * `minReady` and `templateLabels` are read from `owner.spec`, `deleting` from its metadata.
+ */
 export interface OwnerView { owner: KubeObject; selector: Selector | null; deleting: boolean; minReady: number; templateLabels: Record<string, string> }
 
 /** The replica manager's tallies of one controller (ReplicaSets or ReplicationControllers), fed by its keysFor. */
@@ -99,10 +102,12 @@ export class ReplicaTallies {
     const { owner } = view
     const uid = owner.metadata.uid!
     const namespace = owner.metadata.namespace ?? ''
-    let signature = signatures.get(owner)
+    const spec = owner.spec
+    const cached = spec && typeof spec === 'object' && Object.isFrozen(spec) ? signatures.get(spec) : undefined
+    let signature = view.deleting ? cached?.deleting : cached?.live
     if (signature === undefined) {
       signature = JSON.stringify([view.selector, view.deleting, view.minReady, view.templateLabels])
-      if (Object.isFrozen(owner)) signatures.set(owner, signature)
+      if (spec && typeof spec === 'object' && Object.isFrozen(spec)) signatures.set(spec, { ...cached, [view.deleting ? 'deleting' : 'live']: signature })
     }
     let t = this.byUid.get(uid)
     const revision = podRevision(store)
@@ -133,8 +138,11 @@ export class ReplicaTallies {
   }
 }
 
-/** Each stored owner's signature (the owner is frozen: its selector and template cannot change under it). */
-const signatures = new WeakMap<KubeObject, string>()
+/**
+ * Each stored owner spec's signature, live and deleting (the view's selector, minReady and template labels come from
+ * the spec, which is frozen and kept by the owner's status writes; deleting from its metadata).
+ */
+const signatures = new WeakMap<object, { live?: string; deleting?: string }>()
 
 /** The store version of the last Pod write (the indexes keep it per kind). */
 export function podRevision(store: ReadonlyStore): number {

@@ -157,4 +157,27 @@ describe('replicaset-controller', () => {
     c.advance(60)
     expect(check().status).toMatchObject({ replicas: 2, readyReplicas: 2, availableReplicas: 2 })
   }, 30000)
+
+  it("follows an edited spec: an RC's new selector releases the old pods and makes new ones; a new minReadySeconds recounts availability", () => {
+    const c = testCluster()
+    apply(c, rc('web', 3))
+    c.advance(30)
+    const owned = () => activePods(c).filter((p) => p.metadata.ownerReferences?.some((r) => r.kind === 'ReplicationController' && r.controller))
+    expect(owned().map((p) => p.metadata.labels?.app)).toEqual(['web', 'web', 'web'])
+    const r = getObj(c, 'ReplicationController', 'default', 'web')!
+    c.api.update({ ...r, spec: { ...r.spec, selector: { app: 'web2' }, template: { ...r.spec.template, metadata: { labels: { app: 'web2' } } } } })
+    c.converge()
+    c.advance(30)
+    expect(owned().map((p) => p.metadata.labels?.app)).toEqual(['web2', 'web2', 'web2'])
+    expect(getObj(c, 'ReplicationController', 'default', 'web')!.status).toMatchObject({ replicas: 3, availableReplicas: 3 })
+    apply(c, rs('kubia', 2))
+    c.advance(30)
+    expect(getObj(c, 'ReplicaSet', 'default', 'kubia')!.status.availableReplicas).toBe(2)
+    const k = getObj(c, 'ReplicaSet', 'default', 'kubia')!
+    c.api.update({ ...k, spec: { ...k.spec, minReadySeconds: 3600 } })
+    c.converge()
+    c.advance(1)
+    // Ready for less than an hour: no longer available under the new spec.
+    expect(getObj(c, 'ReplicaSet', 'default', 'kubia')!.status.availableReplicas ?? 0).toBe(0)
+  }, 30000)
 })

@@ -93,26 +93,51 @@ function infoOf(store: ReadonlyStore, node: string): NodeInfo {
   return nodeInfo(store, node, hostPorts, requests)
 }
 
+/** What the filters read of the pod, taken once per scheduling attempt rather than once per node. */
+interface PodFacts { tolerations: Toleration[] | undefined; selector: Record<string, string>; selectorKeys: string[]; required: { nodeSelectorTerms?: NodeSelectorTerm[] } | undefined; wanted: HostPort[]; want: { cpu: number; memory: number } }
+
+function podFacts(pod: KubeObject): PodFacts {
+  const selector = pod.spec?.nodeSelector ?? {}
+  return { tolerations: pod.spec?.tolerations, selector, selectorKeys: Object.keys(selector), required: pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
+    wanted: hostPorts(pod), want: requests(pod) }
+}
+
+const UNSCHEDULABLE: Failure = { reason: 'node(s) were unschedulable', unresolvable: true }
+const AFFINITY: Failure = { reason: "node(s) didn't match Pod's node affinity/selector", unresolvable: true }
+// Each stored taint's failure, made once (every pod meets the control plane's taint on every attempt).
+const taintFailures = new WeakMap<Taint, Failure>()
+function taintFailure(taint: Taint): Failure {
+  let f = taintFailures.get(taint)
+  if (!f) {
+    f = { reason: `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`, unresolvable: true }
+    if (Object.isFrozen(taint)) taintFailures.set(taint, f)
+  }
+  return f
+}
+
 /** Runs the filter plugins in order on one node; the first failure is the node's status. */
-function filterNode(pod: KubeObject, node: KubeObject, store: ReadonlyStore, wanted = hostPorts(pod), want = requests(pod)): Failure | null {
+function filterNode(pod: PodFacts, node: KubeObject, store: ReadonlyStore): Failure | null {
   const spec = node.spec ?? {}
   // NodeUnschedulable
-  if (spec.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) {
-    return { reason: 'node(s) were unschedulable', unresolvable: true }
-  }
+  if (spec.unschedulable && !tolerates(pod.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) return UNSCHEDULABLE
   // TaintToleration: the first untolerated NoSchedule/NoExecute taint
-  for (const taint of (spec.taints ?? []) as Taint[]) {
-    if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue
-    if (!tolerates(pod.spec?.tolerations, taint)) return { reason: `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`, unresolvable: true }
+  const taints = spec.taints as Taint[] | undefined
+  if (taints) {
+    for (let i = 0; i < taints.length; i++) {
+      const taint = taints[i]
+      if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue
+      if (!tolerates(pod.tolerations, taint)) return taintFailure(taint)
+    }
   }
   // NodeAffinity: nodeSelector and required node affinity
-  const labels = node.metadata.labels ?? {}
-  const sel = pod.spec?.nodeSelector ?? {}
-  const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
-  if (Object.keys(sel).some((k) => labels[k] !== sel[k]) || (required && !(required.nodeSelectorTerms ?? []).some((t: NodeSelectorTerm) => nodeSelectorTermMatches(t, node)))) {
-    return { reason: "node(s) didn't match Pod's node affinity/selector", unresolvable: true }
+  if (pod.selectorKeys.length) {
+    const labels = node.metadata.labels ?? {}
+    for (const k of pod.selectorKeys) if (labels[k] !== pod.selector[k]) return AFFINITY
   }
+  const required = pod.required
+  if (required && !(required.nodeSelectorTerms ?? []).some((t: NodeSelectorTerm) => nodeSelectorTermMatches(t, node))) return AFFINITY
   const info = infoOf(store, node.metadata.name)
+  const { wanted, want } = pod
   // NodePorts
   if (wanted.length) {
     const used = info.usedPorts()
@@ -198,9 +223,9 @@ function schedule(key: ObjectKey, ctx: ControllerContext, spreads: SpreadTally):
   const nodes = ctx.store.list('Node')
   const feasible: KubeObject[] = []
   const failures: Failure[] = []
-  const wanted = hostPorts(pod), want = requests(pod)
+  const facts = podFacts(pod)
   for (const node of nodes) {
-    const failure = filterNode(pod, node, ctx.store, wanted, want)
+    const failure = filterNode(facts, node, ctx.store)
     if (failure) failures.push(failure)
     else feasible.push(node)
   }
@@ -221,11 +246,11 @@ function schedule(key: ObjectKey, ctx: ControllerContext, spreads: SpreadTally):
   // Score: fewest pods of the same Services/owners on the node, then fewest pods; random among the best.
   const spread = spreads.counts(pod.metadata.namespace, spreadSelectors(pod, ctx.store), ctx.store)
   let best: KubeObject[] = []
-  let bestScore: [number, number] = [Infinity, Infinity]
+  let best0 = Infinity, best1 = Infinity
   for (const node of feasible) {
-    const score: [number, number] = [spread.get(node.metadata.name) ?? 0, infoOf(ctx.store, node.metadata.name).pods.size]
-    if (score[0] < bestScore[0] || (score[0] === bestScore[0] && score[1] < bestScore[1])) { best = [node]; bestScore = score }
-    else if (score[0] === bestScore[0] && score[1] === bestScore[1]) best.push(node)
+    const score0 = spread.get(node.metadata.name) ?? 0, score1 = infoOf(ctx.store, node.metadata.name).pods.size
+    if (score0 < best0 || (score0 === best0 && score1 < best1)) { best = [node]; best0 = score0; best1 = score1 }
+    else if (score0 === best0 && score1 === best1) best.push(node)
   }
   const chosen = best.length === 1 ? best[0] : best[ctx.rng.int(0, best.length - 1)]
   // The binding subresource sets spec.nodeName and PodScheduled=True (pkg/registry/core/pod/storage assignPod).

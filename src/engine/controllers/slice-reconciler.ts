@@ -55,11 +55,17 @@ export function reconcileSlices(store: ReadonlyStore, rng: SeededRandom, meta: S
       desired.push({ name: slice.metadata.name, ports: group.ports, endpoints: kept })
     }
     const rest = group.endpoints.filter((e) => !placed.has(epId(e)))
+    // Taken from the front by an index (shift() moved every remaining endpoint for each one placed).
+    let next = 0
     for (const d of desired) {
+      if (next === rest.length) break
       if (!canonicalEqual(d.ports, group.ports)) continue
-      while (rest.length && d.endpoints.length < MAX_ENDPOINTS_PER_SLICE) d.endpoints.push(rest.shift()!)
+      while (next < rest.length && d.endpoints.length < MAX_ENDPOINTS_PER_SLICE) d.endpoints.push(rest[next++])
     }
-    while (rest.length) desired.push({ ports: group.ports, endpoints: rest.splice(0, MAX_ENDPOINTS_PER_SLICE) })
+    while (next < rest.length) {
+      desired.push({ ports: group.ports, endpoints: rest.slice(next, next + MAX_ENDPOINTS_PER_SLICE) })
+      next += MAX_ENDPOINTS_PER_SLICE
+    }
   }
   if (!desired.length && meta.placeholder) desired.push({ ports: [], endpoints: [] })
   // Reuse the names of slices that would be deleted for slices that would be created.

@@ -13,6 +13,7 @@ import { findNode, parseFieldPath } from './field-path.ts'
 import { noKindMatchMessage, servedKinds } from './kind-mapping.ts'
 import type { KindResolver } from './kind-mapping.ts'
 import { goQuote } from '../validation/go-format.ts'
+import { fastYaml } from './fast-yaml.ts'
 
 /**
  * Manifests larger than this are refused before parsing (parsing megabytes takes seconds in a browser tab):
@@ -35,6 +36,13 @@ export interface ParseManifestOptions extends ParseOptions {
   resolveKind?: KindResolver
 }
 
+const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false } as const
+
+/** Where a value was written: its node's range in the document, and the document's syntax tree (built on demand). */
+interface Source { range: readonly [number, number] | undefined; tree(): { doc: Document; node: Node | null } }
+
+const nodeSource = (doc: Document, node: Node | null): Source => ({ range: node?.range ? [node.range[0], node.range[1]] : undefined, tree: () => ({ doc, node }) })
+
 const VALIDATE_HINT = '; if you choose to ignore these errors, turn validation off with --validate=false'
 
 /** Builds plain objects from YAML or JSON text, with kubectl's errors. `sourceName` is the `-f` argument (`STDIN` for `-`). */
@@ -51,9 +59,22 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
 
   // One parsed document (or JSON value): returns false when the stream must stop.
   const visit = (chunkText: string, offset: number, yamlLines: boolean): boolean => {
+    // Plain YAML is read without a syntax tree; the tree is built only if an error needs a field's place.
+    const fast = yamlLines ? fastYaml(chunkText) : undefined
+    if (fast) {
+      let built: { doc: Document; node: Node | null } | undefined
+      const tree = () => {
+        if (!built) {
+          const doc = parseDocument(chunkText, YAML_OPTIONS)
+          built = { doc, node: doc.contents as Node | null }
+        }
+        return built
+      }
+      return visitObject(fast.value, { range: [fast.start, fast.end], tree }, offset)
+    }
     let doc: Document
     try {
-      doc = parseDocument(chunkText, { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false })
+      doc = parseDocument(chunkText, YAML_OPTIONS)
     } catch (err) {
       // The parser itself can run out of stack on absurd nesting: report, never crash.
       errors.push({ kind: 'parse', fatal: true, message: `error parsing ${sourceName}: error converting YAML to JSON: yaml: ${(err as Error).message}`, range: lines.range(offset, offset) })
@@ -79,12 +100,11 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
       return false
     }
     if (value === null || value === undefined) return true
-    const rootNode = doc.contents as Node | null
-    return visitObject(value, doc, rootNode, offset)
+    return visitObject(value, nodeSource(doc, doc.contents as Node | null), offset)
   }
 
-  const visitObject = (value: unknown, doc: Document, node: Node | null, offset: number, fromList = false): boolean => {
-    const nodeRange = node?.range ? lines.range(offset + node.range[0], offset + node.range[1]) : lines.range(offset, offset)
+  const visitObject = (value: unknown, source: Source, offset: number, fromList = false): boolean => {
+    const nodeRange = source.range ? lines.range(offset + source.range[0], offset + source.range[1]) : lines.range(offset, offset)
     if (typeof value !== 'object' || value === null) {
       if (validate && !fromList) {
         errors.push({ kind: 'validate', fatal: true, range: nodeRange, message: `error validating ${goQuote(sourceName)}: error validating data: invalid object to validate${VALIDATE_HINT}` })
@@ -99,6 +119,7 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
     }
     const obj = value as Record<string, unknown>
     const locate = (path: string): SourceRange | undefined => {
+      const { doc, node } = source.tree()
       const span = findNode(doc, node, parseFieldPath(path))
       return span ? lines.range(offset + span.start, offset + span.end) : undefined
     }
@@ -123,9 +144,9 @@ export function parseManifests(text: string, sourceName: string, opts: ParseMani
     // `kind: List` (and FooList) with items: each item is an object of its own (FlattenListVisitor).
     if (obj.kind.endsWith('List') && Array.isArray(obj.items)) {
       const items = obj.items as unknown[]
+      const { doc, node } = source.tree()
       for (let i = 0; i < items.length; i++) {
-        const itemNode = findItemNode(doc, node, i)
-        if (!visitObject(items[i], doc, itemNode, offset, true)) return false
+        if (!visitObject(items[i], nodeSource(doc, findItemNode(doc, node, i)), offset, true)) return false
       }
       return true
     }

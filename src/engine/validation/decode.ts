@@ -7,15 +7,23 @@ import { goQuote } from './go-format.ts'
 import { base64ErrorOffset } from '../util/base64.ts'
 import { goTypeName, schemas, type StructT, type T } from './schema.ts'
 
-interface Ctx {
-  struct: string
-  fieldPath: string[]
-  strictPath: string
-}
-
+/**
+ * Where the walk is, kept as stacks pushed and popped around each field (every object of every write is walked, and
+ * the paths are read only for an error): `struct` the Go struct whose field is being decoded, `fieldPath` its
+ * json.UnmarshalTypeError.Field (keys only), `strict` the strict decoder's path (keys, and `[i]` for list items).
+ */
 interface DecodeState {
   typeError?: string
   unknown: string[]
+  struct: string
+  fieldPath: string[]
+  strict: (string | number)[]
+}
+
+function strictPath(st: DecodeState): string {
+  let out = ''
+  for (const seg of st.strict) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg
+  return out
 }
 
 function jsonKind(v: unknown): string {
@@ -25,10 +33,10 @@ function jsonKind(v: unknown): string {
   return typeof v
 }
 
-function typeError(st: DecodeState, value: string, ctx: Ctx, type: string): void {
+function typeError(st: DecodeState, value: string, type: string): void {
   if (st.typeError) return
-  st.typeError = ctx.struct
-    ? `json: cannot unmarshal ${value} into Go struct field ${ctx.struct}.${ctx.fieldPath.join('.')} of type ${type}`
+  st.typeError = st.struct
+    ? `json: cannot unmarshal ${value} into Go struct field ${st.struct}.${st.fieldPath.join('.')} of type ${type}`
     : `json: cannot unmarshal ${value} into Go value of type ${type}`
 }
 
@@ -37,18 +45,18 @@ function intFits(v: number, t: 'int32' | 'int64'): boolean {
   return t === 'int32' ? v >= -2147483648 && v <= 2147483647 : Number.isSafeInteger(v)
 }
 
-function walk(v: unknown, t: T, ctx: Ctx, st: DecodeState): void {
+function walk(v: unknown, t: T, st: DecodeState): void {
   if (v === null || v === undefined || t === 'any') return
   if (typeof t === 'string') {
     switch (t) {
       case 'string':
-        if (typeof v !== 'string') typeError(st, jsonKind(v), ctx, 'string')
+        if (typeof v !== 'string') typeError(st, jsonKind(v), 'string')
         return
       case 'bool':
-        if (typeof v !== 'boolean') typeError(st, jsonKind(v), ctx, 'bool')
+        if (typeof v !== 'boolean') typeError(st, jsonKind(v), 'bool')
         return
       case 'int32': case 'int64':
-        if (typeof v === 'number') { if (!intFits(v, t)) typeError(st, `number ${v}`, ctx, t) } else typeError(st, jsonKind(v), ctx, t)
+        if (typeof v === 'number') { if (!intFits(v, t)) typeError(st, `number ${v}`, t) } else typeError(st, jsonKind(v), t)
         return
       case 'intstr':
         // IntOrString.UnmarshalJSON decodes non-strings into an int32 without field context.
@@ -60,29 +68,41 @@ function walk(v: unknown, t: T, ctx: Ctx, st: DecodeState): void {
   }
   if (typeof t === 'string') return
   if ('list' in t) {
-    if (!Array.isArray(v)) return typeError(st, jsonKind(v), ctx, goTypeName(t))
-    v.forEach((item, i) => walk(item, t.list, { ...ctx, strictPath: `${ctx.strictPath}[${i}]` }, st))
+    if (!Array.isArray(v)) return typeError(st, jsonKind(v), goTypeName(t))
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v)) continue // a hole, as forEach skipped it
+      st.strict.push(i)
+      walk(v[i], t.list, st)
+      st.strict.pop()
+    }
     return
   }
   if ('map' in t) {
-    if (typeof v !== 'object' || Array.isArray(v)) return typeError(st, jsonKind(v), ctx, goTypeName(t))
-    for (const val of Object.values(v as object)) walk(val, t.map, ctx, st)
+    if (typeof v !== 'object' || Array.isArray(v)) return typeError(st, jsonKind(v), goTypeName(t))
+    const o = v as Record<string, unknown>
+    for (const k of Object.keys(o)) walk(o[k], t.map, st)
     return
   }
-  if (typeof v !== 'object' || Array.isArray(v)) return typeError(st, jsonKind(v), ctx, goTypeName(t))
-  walkStruct(v as Record<string, unknown>, t, ctx, st)
+  if (typeof v !== 'object' || Array.isArray(v)) return typeError(st, jsonKind(v), goTypeName(t))
+  walkStruct(v as Record<string, unknown>, t, st)
 }
 
-function walkStruct(obj: Record<string, unknown>, t: StructT, ctx: Ctx, st: DecodeState): void {
-  for (const [key, val] of Object.entries(obj)) {
+function walkStruct(obj: Record<string, unknown>, t: StructT, st: DecodeState): void {
+  const outer = st.struct
+  for (const key of Object.keys(obj)) {
     // Own fields only: `__proto__` must read as an unknown field, not as Object.prototype.
     const ft = Object.prototype.hasOwnProperty.call(t.fields, key) ? t.fields[key] : undefined
-    const strict = ctx.strictPath ? `${ctx.strictPath}.${key}` : key
+    st.strict.push(key)
     if (!ft) {
-      if (!t.open) st.unknown.push(strict)
-      continue
+      if (!t.open) st.unknown.push(strictPath(st))
+    } else {
+      st.struct = t.struct
+      st.fieldPath.push(key)
+      walk(obj[key], ft, st)
+      st.fieldPath.pop()
+      st.struct = outer
     }
-    walk(val, ft, { struct: t.struct, fieldPath: [...ctx.fieldPath, key], strictPath: strict }, st)
+    st.strict.pop()
   }
 }
 
@@ -106,8 +126,8 @@ export function decodeError(obj: Record<string, unknown>): string | undefined {
   const apiVersion = String(obj.apiVersion ?? '')
   const schema = schemaFor(kind, apiVersion)
   if (!schema) return undefined
-  const st: DecodeState = { unknown: [] }
-  walkStruct(obj, schema, { struct: '', fieldPath: [], strictPath: '' }, st)
+  const st: DecodeState = { unknown: [], struct: '', fieldPath: [], strict: [] }
+  walkStruct(obj, schema, st)
   const prefix = `${kind} in version ${goQuote(versionOf(apiVersion))} cannot be handled as a ${kind}: `
   if (st.typeError) return prefix + st.typeError
   if (kind === 'Secret' && obj.data && typeof obj.data === 'object') {
