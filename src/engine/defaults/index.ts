@@ -1,6 +1,7 @@
 // Applies the API server's defaulting (the scheme's SetDefaults_* functions) to a decoded object.
 // Defaulting only fills what is missing, so applying it twice changes nothing.
 import type { KubeObject } from '../api/types.ts'
+import { jsonClone } from '../api/plain-json.ts'
 import { defaultJob } from './batch.ts'
 import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultReplicationController, defaultStatefulSet } from './apps.ts'
 import { defaultEndpointSlice, defaultEndpoints, defaultNamespace, defaultSecret } from './misc.ts'
@@ -15,7 +16,7 @@ export { defaultPullPolicy } from './image.ts'
  * with the v1.32 SetDefaults_* of core/v1, apps/v1 and discovery/v1). The input is not modified.
  */
 export function applyDefaults(obj: KubeObject): KubeObject {
-  const out = JSON.parse(JSON.stringify(obj)) as KubeObject
+  const out = jsonClone(obj)
   if (!out.metadata || typeof out.metadata !== 'object') out.metadata = { name: '' }
   switch (out.kind) {
     case 'Service': defaultService(out); break

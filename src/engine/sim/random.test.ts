@@ -19,6 +19,9 @@ describe('SeededRandom', () => {
     const rng = new SeededRandom(1)
     expect(rng.suffix(5)).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{5}$/)
     expect(rng.uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    // Seed 1's first ids as they have always been drawn (the variant, then 30 hex digits in order): transcripts hold them.
+    const again = new SeededRandom(1)
+    expect([again.uuid(), again.uuid()]).toEqual(['80998af6-c7a8-406b-8beb-747c2047fb81', 'b6d48362-5482-4d5d-86cd-65e3d96c9532'])
     expect(rng.fork('a').int(0, 1e9)).not.toBe(rng.fork('b').int(0, 1e9))
   })
 })

@@ -65,10 +65,10 @@ export class SeededRandom {
   /** A version-4 UUID drawn from this source (metadata.uid). */
   uuid(): string {
     // Draws in the order they always were: the variant first, then 30 hex digits (one store write each; keep it lean).
-    const variant = '89ab'[this.int(0, 3)]
-    let h = ''
-    for (let i = 0; i < 30; i++) h += HEX[this.int(0, 15)]
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(12, 15)}-${variant}${h.slice(15, 18)}-${h.slice(18)}`
+    // The digits go straight to their places in one buffer: one string per id instead of 30 concatenations and 5 slices.
+    UUID[19] = VARIANT.charCodeAt(this.int(0, 3))
+    for (let i = 0; i < 30; i++) UUID[UUID_SLOTS[i]] = HEX.charCodeAt(this.int(0, 15))
+    return String.fromCharCode.apply(null, UUID as unknown as number[])
   }
 
   /** An independent stream for one purpose, so adding draws elsewhere does not shift it. */
@@ -80,6 +80,10 @@ export class SeededRandom {
 }
 
 const HEX = '0123456789abcdef'
+const VARIANT = '89ab'
+/** xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx: the places of the 30 random hex digits, in the order they are drawn. */
+const UUID_SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 15, 16, 17, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35]
+const UUID = Uint16Array.from('00000000-0000-4000-8000-000000000000', (c) => c.charCodeAt(0))
 
 function mixSeed(seed: number): number {
   let z = (seed + 0x9e3779b9) | 0
