@@ -64,6 +64,7 @@ function desiredIngress(svc: KubeObject, store: ReadonlyStore, state: ProviderSt
 
 export class ServiceLoadBalancerController implements Controller {
   readonly name = 'service-controller'
+  readonly watches = ['Service', 'Node']
 
   keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
     if (change.object.kind === 'Service') return [change.key]

@@ -63,6 +63,11 @@ export interface Controller {
   readonly name: string
   /** Maps a store change to the keys this controller must sync (its event handlers). Events added or updated are not passed. */
   keysFor(change: Change, store: ReadonlyStore): readonly ObjectKey[]
+  /**
+   * The kinds whose changes keysFor looks at (its informers' kinds); the manager hands it no other change. Undefined:
+   * every kind (the garbage collector and the namespace controller react to any deletion).
+   */
+  readonly watches?: readonly string[]
   /** Brings the world one step closer to the desired state for one key. Must be idempotent. */
   sync(key: ObjectKey, ctx: ControllerContext): SyncResult
   /**

@@ -115,6 +115,7 @@ function sync(key: ObjectKey, ctx: ControllerContext): SyncResult {
 export function daemonSetController(): Controller {
   return {
     name: 'daemonset-controller',
+    watches: ['DaemonSet', 'Pod', 'Node'],
     keysFor(change, store) {
       const obj = change.object
       if (obj.kind === 'Node') return store.list('DaemonSet').map((d) => objectKey('DaemonSet', d.metadata.namespace, d.metadata.name))

@@ -429,6 +429,6 @@ function keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
  * status with Available/Progressing conditions, and revisionHistoryLimit cleanup.
  */
 export function deploymentController(): Controller {
-  return { name: 'deployment-controller', keysFor, sync: syncDeployment }
+  return { name: 'deployment-controller', watches: ['Deployment', 'ReplicaSet', 'Pod'], keysFor, sync: syncDeployment }
 }
 

@@ -264,5 +264,5 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<PodAddress>, last: 
  * targetPorts resolved per pod. Services without a selector are left alone, so hand-made Endpoints stay.
  */
 export function endpointsController(memo = new PodMemo<PodAddress>(), last = new LastSyncs()): Controller {
-  return { name: 'endpoint-controller', keysFor, sync: makeSync(new TriggerTimeTracker(), memo, last) }
+  return { name: 'endpoint-controller', watches: ['Service', 'Pod', 'Endpoints'], keysFor, sync: makeSync(new TriggerTimeTracker(), memo, last) }
 }

@@ -70,6 +70,6 @@ function sync(key: ObjectKey, ctx: ControllerContext): SyncResult {
  * `endpointslicemirroring-controller.k8s.io`, owned by the Endpoints; ready = listed in `addresses`.
  */
 export function endpointSliceMirroringController(): Controller {
-  return { name: 'endpointslicemirroring-controller', keysFor, sync }
+  return { name: 'endpointslicemirroring-controller', watches: ['Endpoints', 'Service', 'EndpointSlice'], keysFor, sync }
 }
 

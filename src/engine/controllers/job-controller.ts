@@ -128,6 +128,7 @@ function sync(key: ObjectKey, ctx: ControllerContext): SyncResult {
 export function jobController(): Controller {
   return {
     name: 'job-controller',
+    watches: ['Job', 'Pod'],
     keysFor: (change) => workloadKeysFor('Job', change),
     sync: (key, ctx) => (parseKey(key).kind === 'Job' ? sync(key, ctx) : { writes: [] }),
   }

@@ -33,6 +33,7 @@ function releasePod(ctx: ControllerContext, rt: PodRuntime): void {
 export function kubelet(): Controller {
   return {
     name: 'kubelet',
+    watches: ['Pod'],
     keysFor(change) {
       if (change.object.kind !== 'Pod') return []
       if (change.type === 'deleted') return [change.key]

@@ -52,6 +52,7 @@ export class ControllerManager {
   /** The pending timer of each (controller, key): `schedule` looked it up by scanning every timer. */
   private timerOf = new Map<string, Timer>()
   private byName: Map<string, Controller>
+  private readonly watchers = new Map<string, Controller[]>()
   private timerSeq = 0
   private rngs = new Map<string, SeededRandom>()
   /** Bumped on every change to an object other than an Event: a steady timer is steady only within one epoch. */
@@ -79,10 +80,17 @@ export class ControllerManager {
       this.emit({ type: 'object.changed', time: clock.now(), change: change.type, key: change.key })
       // No controller watches Events (a third of all writes); only their deletion matters (a namespace emptying).
       if (event && change.type !== 'deleted') return
-      for (const controller of this.controllers) {
+      for (const controller of this.watching(change.object.kind)) {
         for (const key of controller.keysFor(change, store)) this.enqueue(controller, key)
       }
     })
+  }
+
+  /** The controllers that watch a kind, in their order (each change is offered to these only, as informers are per kind). */
+  private watching(kind: string): Controller[] {
+    let list = this.watchers.get(kind)
+    if (!list) this.watchers.set(kind, (list = this.controllers.filter((c) => !c.watches || c.watches.includes(kind))))
+    return list
   }
 
   private bumpEpoch(): void {

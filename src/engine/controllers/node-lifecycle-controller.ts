@@ -42,6 +42,7 @@ function condition(node: KubeObject, type: string): NodeCondition | undefined {
 export function nodeLifecycleController(): Controller {
   return {
     name: 'node-controller',
+    watches: ['Node'],
     keysFor(change) {
       if (change.object.kind !== 'Node' || change.type === 'deleted') return []
       return [change.key]

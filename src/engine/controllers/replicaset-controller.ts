@@ -17,6 +17,7 @@ export function replicaSetController(): Controller & { readonly podsVisited: num
   const state = new ReplicaState()
   return {
     name: 'replicaset-controller',
+    watches: [KIND.kind, 'Pod'],
     keysFor: (change, store) => replicaKeysFor(KIND, change, store, state),
     sync: (key, ctx) => syncReplicas(KIND, state, key, ctx),
     // How many pods its syncs looked at (tests check the work per pod does not grow with the ReplicaSet's size).

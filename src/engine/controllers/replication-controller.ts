@@ -19,6 +19,7 @@ export function replicationController(): Controller {
   const state = new ReplicaState()
   return {
     name: 'replication-controller',
+    watches: [KIND.kind, 'Pod'],
     keysFor: (change, store) => replicaKeysFor(KIND, change, store, state),
     sync: (key, ctx) => syncReplicas(KIND, state, key, ctx),
   }

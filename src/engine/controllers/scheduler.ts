@@ -272,6 +272,7 @@ export function scheduler(): Controller & { readonly podsVisited: number } {
   const spreads = new SpreadTally()
   return {
     name: 'default-scheduler',
+    watches: ['Pod', 'Node'],
     keysFor: (change, store) => { spreads.note(change, store); return schedulerKeysFor(change, store) },
     sync: (key, ctx) => schedule(key, ctx, spreads),
     // Pods the spreading score looked at (tests check it does not grow with the square of a ReplicaSet's size).

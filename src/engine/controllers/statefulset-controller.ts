@@ -121,6 +121,7 @@ function sync(key: ObjectKey, ctx: ControllerContext): SyncResult {
 export function statefulSetController(): Controller {
   return {
     name: 'statefulset-controller',
+    watches: ['StatefulSet', 'Pod'],
     keysFor: (change) => workloadKeysFor('StatefulSet', change),
     sync: (key, ctx) => (parseKey(key).kind === 'StatefulSet' ? sync(key, ctx) : { writes: [] }),
   }

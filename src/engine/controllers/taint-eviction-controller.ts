@@ -45,6 +45,7 @@ export function taintEvictionController(): Controller {
   const scheduled = new Map<string, number>()
   return {
     name: 'taint-eviction-controller',
+    watches: ['Pod', 'Node'],
     keysFor(change, store) {
       const obj = change.object
       if (obj.kind === 'Pod') return change.type === 'deleted' || obj.spec?.nodeName ? [change.key] : []

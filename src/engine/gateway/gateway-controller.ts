@@ -138,6 +138,7 @@ function managedParent(ctx: ControllerContext, route: KubeObject, ref: unknown):
 
 export class GatewayController implements Controller {
   readonly name = 'gateway-controller'
+  readonly watches = ['GatewayClass', 'Gateway', 'HTTPRoute', 'Service', 'Namespace', 'Secret', 'ReferenceGrant', 'CustomResourceDefinition']
 
   keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
     const kind = change.object.kind

@@ -11,6 +11,7 @@ import type { LoadBalancerIngress } from 'kubernetes-types/core/v1'
 
 export class IngressStatusController implements Controller {
   readonly name = 'nginx-ingress-controller'
+  readonly watches = ['Ingress', 'Pod', 'Service', 'IngressClass', 'Node']
 
   keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
     if (change.object.kind === 'Ingress') return [change.key]

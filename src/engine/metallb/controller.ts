@@ -27,6 +27,7 @@ function firstIngressIP(svc: KubeObject): string | undefined {
 
 export class MetalLBController implements Controller {
   readonly name = 'metallb-controller'
+  readonly watches = ['Service', 'IPAddressPool', 'L2Advertisement', 'Pod', 'Node']
 
   keysFor(change: Change, store: ReadonlyStore): ObjectKey[] {
     const kind = change.object.kind
