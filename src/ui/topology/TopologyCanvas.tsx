@@ -110,8 +110,9 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   }, [])
 
   return (
-    // vp-layer: the boxes on a compositor layer of their own while a request is on the canvas (canvas.css).
-    <div className={playing ? 'topology-flow vp-layer' : 'topology-flow'} ref={host}>
+    // vp-layer: the boxes on a compositor layer of their own while a request plays (canvas.css). Not once it stops:
+    // Chromium keeps such a layer's raster scale, and the cluster fitted again after the request would look blurred.
+    <div className={running ? 'topology-flow vp-layer' : 'topology-flow'} ref={host}>
     <CanvasTools model={model} shown={shown} podCount={laidOut.view.model.pods.length} />
     <ReactFlow
       nodes={nodes}
