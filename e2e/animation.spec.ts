@@ -101,3 +101,17 @@ test('100 requests: the histogram bars match the served counts, with the expecte
   await expect(page.getByRole('list', { name: 'Client IPs seen by the pods' })).toContainText(/172\.18\.0\.\d+ × \d+/)
   await expect(page.getByRole('list', { name: 'Requests per node' }).getByRole('listitem')).toHaveCount(2)
 })
+
+test('while a request plays, the canvas draws the boxes in view on a layer of their own; paused, every box is back, painted as before', async ({ page }) => {
+  const boxes = page.locator('.react-flow__node')
+  const all = await boxes.count()
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('0.25')
+  await send(page)
+  await expect(page.locator('.topology-flow')).toHaveClass(/\bvp-layer\b/)
+  // Zoomed in on the packet: the boxes out of view are left out while it plays.
+  await expect.poll(() => boxes.count()).toBeLessThan(all)
+  await page.getByRole('button', { name: 'Pause', exact: true }).click()
+  await expect(boxes).toHaveCount(all)
+  await expect(page.locator('.topology-flow')).not.toHaveClass(/\bvp-layer\b/)
+  await expect(hopCard(page)).toBeVisible()
+})

@@ -6,6 +6,7 @@ import { useReactFlow } from '@xyflow/react'
 import { useEffect, useRef } from 'react'
 import { requestStore } from '../requests/requestStore.ts'
 import { useShare } from '../share/shareStore.ts'
+import { cameraPath } from './cameraPath.ts'
 import { onSeek, playhead } from './playhead.ts'
 import { opens, packetVisits } from './StationView.tsx'
 import { openedRect, stationPoint, visitAt, type Rect } from './stations.ts'
@@ -37,7 +38,7 @@ const union = (a: Rect, b: Rect): Rect => {
 const ZOOM = { min: 0.95, presentMin: 1.35, max: 1.6 }
 
 export function useCamera(timeline: Timeline, canvas: React.RefObject<HTMLElement | null>): void {
-  const { setViewport, fitView, getInternalNode } = useReactFlow()
+  const { setViewport, getViewport, fitView, getInternalNode } = useReactFlow()
   const present = useShare((s) => s.present)
   const last = useRef('')
 
@@ -90,7 +91,7 @@ export function useCamera(timeline: Timeline, canvas: React.RefObject<HTMLElemen
       const target = opened ? union(box, opened) : box
       const focusPt = opened ? stationPoint(opened, focusHop - visit.first) : { x: box.x + box.width / 2, y: box.y + box.height / 2 }
       const f = frameFor(target, focusPt, el.clientWidth, Math.max(160, height), present ? ZOOM.presentMin : ZOOM.min, ZOOM.max)
-      void setViewport({ x: f.x, y: f.y + top, zoom: f.zoom }, { duration: 450 })
+      void setViewport({ x: f.x, y: f.y + top, zoom: f.zoom }, { duration: 450, interpolate: cameraPath(getViewport().zoom, f.zoom) })
       // The hop card follows the dot sideways, under it, clear of the framed path.
       if (card) {
         const dotX = (opened ? opened.x : box.x) * f.zoom + f.x
@@ -111,5 +112,5 @@ export function useCamera(timeline: Timeline, canvas: React.RefObject<HTMLElemen
     last.current = ''
     requestAnimationFrame(follow)
     return () => { offStore(); offSeek() }
-  }, [timeline, present, canvas, setViewport, fitView, getInternalNode])
+  }, [timeline, present, canvas, setViewport, getViewport, fitView, getInternalNode])
 }

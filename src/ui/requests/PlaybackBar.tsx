@@ -1,7 +1,7 @@
 // The playback toolbar over the canvas: send a request, play/pause, step back and forward, speed; with
 // keyboard shortcuts (Alt+R send, Alt+P play/pause, Alt+. / Alt+, step) announced through aria-keyshortcuts.
-import { useEffect, useState } from 'react'
-import { onSeek, playhead } from '../animation/playhead.ts'
+import { useEffect } from 'react'
+import { usePlaying } from '../animation/usePlaying.ts'
 import type { Timeline } from '../animation/useTimeline.ts'
 import { setSpeed, stepBack, stepForward, togglePlay } from './playback.ts'
 import { requestStore, useRequests } from './requestStore.ts'
@@ -9,12 +9,6 @@ import { SendRequestForm } from './SendRequestForm.tsx'
 import { togglePanel } from '../layout/panels.ts'
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8]
-
-function usePlaying(): boolean {
-  const [playing, setPlaying] = useState(playhead.playing)
-  useEffect(() => onSeek(() => setPlaying(playhead.playing)), [])
-  return playing
-}
 
 export function PlaybackBar({ timeline }: { timeline: Timeline }) {
   const formOpen = useRequests((s) => s.formOpen)

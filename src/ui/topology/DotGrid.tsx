@@ -1,6 +1,6 @@
 // The canvas's dotted grid, drawn as React Flow's <Background gap={20} size={1}> draws it (one dot of 1 flow
-// unit every 20, its colour from React Flow's theme variables) but painted by CSS: a pan or zoom rewrites two
-// style properties of one element, with no React render. <Background> re-rendered an SVG <pattern> instead,
+// unit every 20, its colour from React Flow's theme variables) but painted by CSS: a pan moves the element (a layer
+// of its own) by its transform, a zoom rewrites its background, with no React render. <Background> re-rendered an SVG <pattern> instead,
 // and a changed pattern re-laid the page out and re-hit-tested the mouse on every frame of a camera move.
 import { useStoreApi } from '@xyflow/react'
 import { useEffect, useRef } from 'react'
@@ -11,11 +11,14 @@ export function DotGrid() {
   const el = useRef<HTMLDivElement | null>(null)
   useEffect(() => {
     let shown = ''
+    let shift = ''
     const place = (t: [number, number, number]) => {
       const div = el.current
       if (!div) return
       const g = gridStyle(t[0], t[1], t[2])
-      const key = Object.values(g).join('|')
+      // A pan only slides the layer; the tile and the dot (what is painted) change with the zoom.
+      if (g.shift !== shift) { div.style.transform = g.shift; shift = g.shift }
+      const key = [g.size, g.position, g.at, g.solid, g.fade, g.alpha].join('|')
       if (key === shown) return
       shown = key
       div.style.backgroundSize = g.size
