@@ -65,12 +65,14 @@ function imageMarkers({ file, object, locate }: LintInput): EditorMarker[] {
   const spec = object.kind === 'Pod' ? object.spec : object.kind === 'CronJob' ? object.spec?.jobTemplate?.spec?.template?.spec : object.spec?.template?.spec
   ;((spec?.containers ?? []) as { image?: unknown }[]).forEach((c, i) => {
     if (typeof c.image !== 'string' || !c.image) return
+    const pull = registryAnswer(c.image)
+    if (pull.ok && knownImage(c.image)) return
+    // Located only for a marker: a document's field positions cost a full YAML parse (manifests are read without one).
     const r = locate(`${base}.containers[${i}].image`)
     if (!r) return
     const at = { file, source: 'lint' as const, line: r.line, col: r.col, endLine: r.endLine, endCol: r.endCol }
-    const pull = registryAnswer(c.image)
     if (!pull.ok) out.push({ ...at, severity: 'warning', message: `The registry has no image "${c.image}": the kubelet's pull fails (ErrImagePull, then ImagePullBackOff) and the container never starts.` })
-    else if (!knownImage(c.image)) out.push({ ...at, severity: 'info', message: `kubehop does not know what the image "${c.image}" serves: its process runs but binds no port here, so connections to it are refused. The README lists the images kubehop knows.` })
+    else out.push({ ...at, severity: 'info', message: `kubehop does not know what the image "${c.image}" serves: its process runs but binds no port here, so connections to it are refused. The README lists the images kubehop knows.` })
   })
   return out
 }
