@@ -318,8 +318,6 @@ function syncNodeStatus(key: string, ctx: ControllerContext): SyncResult {
   return { writes: [{ op: 'update', object: { ...node, status: { ...node.status, conditions: [...others, ...conditions] } } }], events }
 }
 
-const HEX = '0123456789abcdef'
-
 /**
  * A started container's runtime state; its environment is computed when first read (service links as of the start).
  * A class: an object literal with a getter is built on V8's slow path, once per container start.
@@ -354,9 +352,7 @@ function startContainer(ctx: ControllerContext, pod: KubeObject, node: KubeObjec
       finishPull(ctx.runtime, host, image)
     }
   }
-  // The same 64 draws as always, without an array and a closure per digit (one container start per pod).
-  let containerID = ''
-  for (let i = 0; i < 64; i++) containerID += HEX[ctx.rng.int(0, 15)]
+  const containerID = ctx.rng.hex(64)
   const hostname = pod.spec?.hostNetwork ? host : (pod.spec?.hostname ?? pod.metadata.name)
   const env = containerEnvironmentAtStart(ctx.store, pod, c, rt.podIP, nodeInternalIP(node), hostname)
   const state = new StartedContainer(env, ctx.now, restartCount, containerID)

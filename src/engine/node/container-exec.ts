@@ -30,9 +30,13 @@ export interface ExecTarget {
 
 const NETWORK_TOOLS = new Set(['curl', 'wget', 'nslookup', 'dig', 'host', 'ping', 'nc', 'telnet', 'traceroute', 'ip', 'ifconfig', 'netstat', 'ss'])
 
-/** containerd's answer when the executable does not exist (runc: exec failed: unable to start container process). */
-function execNotFoundMessage(cmd: string, execID: string): string {
-  return `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execID}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`
+/** runc's failure to start a program the image does not have (Docker's exec reports it as is). */
+export const ociExecNotFound = (cmd: string) =>
+  `OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`
+
+/** containerd's answer for the same, as kubectl prints it; the exec's id (random in containerd) is the container's reversed. */
+export function containerdExecNotFound(cmd: string, containerID: string | undefined): string {
+  return `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${(containerID ?? '').split('').reverse().join('')}": ${ociExecNotFound(cmd)}`
 }
 
 /**
@@ -54,10 +58,7 @@ export function execInContainer(target: ExecTarget, argv: string[]): ExecOutcome
   if (NETWORK_TOOLS.has(argv[0])) return { notHandled: true, argv }
   const hostname = pod.spec?.hostNetwork ? pod.spec.nodeName : (pod.spec?.hostname ?? pod.metadata.name)
   const sh = new Shell({ store: target.store, config: target.config, pod, container: spec, state, podIP: rt.podIP, hostname }, target.now ?? state.startedAt)
-  if (!sh.has(argv[0])) {
-    const execID = (state.containerID ?? '').split('').reverse().join('')
-    return { stdout: '', stderr: execNotFoundMessage(argv[0], execID), exitCode: 126 }
-  }
+  if (!sh.has(argv[0])) return { stdout: '', stderr: containerdExecNotFound(argv[0], state.containerID), exitCode: 126 }
   return sh.run(argv)
 }
 

@@ -22,6 +22,10 @@ describe('SeededRandom', () => {
     // Seed 1's first ids as they have always been drawn (the variant, then 30 hex digits in order): transcripts hold them.
     const again = new SeededRandom(1)
     expect([again.uuid(), again.uuid()]).toEqual(['80998af6-c7a8-406b-8beb-747c2047fb81', 'b6d48362-5482-4d5d-86cd-65e3d96c9532'])
+    // hex(n): the digits int(0, 15) draws, in order (container ids are 64 of them).
+    const a = new SeededRandom(9), b = new SeededRandom(9)
+    expect(a.hex(64)).toBe(Array.from({ length: 64 }, () => b.int(0, 15).toString(16)).join(''))
+    expect(a.hex(70)).toMatch(/^[0-9a-f]{70}$/)
     expect(rng.fork('a').int(0, 1e9)).not.toBe(rng.fork('b').int(0, 1e9))
   })
 })

@@ -71,6 +71,13 @@ export class SeededRandom {
     return String.fromCharCode.apply(null, UUID as unknown as number[])
   }
 
+  /** `n` random lowercase hex digits (a container id: 64), drawn one after the other into one buffer. */
+  hex(n: number): string {
+    const digits = n <= HEX_BUFFER.length ? HEX_BUFFER : new Uint16Array(n)
+    for (let i = 0; i < n; i++) digits[i] = HEX.charCodeAt(this.int(0, 15))
+    return String.fromCharCode.apply(null, digits.subarray(0, n) as unknown as number[])
+  }
+
   /** An independent stream for one purpose, so adding draws elsewhere does not shift it. */
   fork(label: string): SeededRandom {
     let h = this.base ^ 0x9e3779b9
@@ -83,6 +90,7 @@ const HEX = '0123456789abcdef'
 const VARIANT = '89ab'
 /** xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx: the places of the 30 random hex digits, in the order they are drawn. */
 const UUID_SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 15, 16, 17, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35]
+const HEX_BUFFER = new Uint16Array(64)
 const UUID = Uint16Array.from('00000000-0000-4000-8000-000000000000', (c) => c.charCodeAt(0))
 
 function mixSeed(seed: number): number {

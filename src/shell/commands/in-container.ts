@@ -1,7 +1,7 @@
 // Everything `kubectl exec POD -- CMD` runs that is not a network tool: the container's own coreutils, through the
 // kubelet's exec path (src/engine/node/container-exec.ts). Network tools are registered as pod commands.
 import type { Command } from '../command.ts'
-import { execInContainer } from '../../engine/node/container-exec.ts'
+import { execInContainer, ociExecNotFound } from '../../engine/node/container-exec.ts'
 import { attachShell, podShell } from '../interactive/pod-shell.ts'
 
 /** `sh -c SCRIPT` / `bash -c SCRIPT`: the script and the shell that runs it. */
@@ -30,7 +30,7 @@ export const inContainer: Command = (io, host) => {
     return attachShell(host, { ...io, stdin: script.text }, spec) ?? 0
   }
   if ('notHandled' in result) {
-    io.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${io.argv[0]}": executable file not found in $PATH: unknown\n`)
+    io.err(`${ociExecNotFound(io.argv[0])}\n`)
     return 126
   }
   io.out(result.stdout)

@@ -9,6 +9,7 @@ import type { NetPod } from '../../engine/network/view.ts'
 import type { ResolvConf } from '../../engine/dns/resolv-conf.ts'
 import { nodeResolvConf, podResolvConf } from '../../engine/dns/resolv-conf.ts'
 import { getPortForwards } from '../kubectl/write/port-forwards.ts'
+import { ociExecNotFound } from '../../engine/node/container-exec.ts'
 
 export interface NetContext {
   cluster: Cluster | null
@@ -63,6 +64,6 @@ export function toolInImage(image: string | undefined, tool: string): boolean {
 
 /** containerd's error when the executable is missing from the image. */
 export function notInImage(io: CommandIO, tool: string): number {
-  io.err(`error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${tool}": executable file not found in $PATH: unknown\n`)
+  io.err(`error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: ${ociExecNotFound(tool)}\n`)
   return 126
 }

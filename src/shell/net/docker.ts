@@ -13,6 +13,7 @@ import { dockerNetwork } from './docker-network.ts'
 import { NODE_LIFECYCLE_VERBS, containerId, containerStatus, dockerNodeLifecycle } from './docker-lifecycle.ts'
 import { apiServerURL } from '../kubectl/read/kubeconfig.ts'
 import type { Cluster } from '../../engine/cluster/cluster.ts'
+import { ociExecNotFound } from '../../engine/node/container-exec.ts'
 
 export const docker: Command = (io, host) => {
   const args = io.argv.slice(1)
@@ -47,7 +48,7 @@ export const docker: Command = (io, host) => {
       io.err(r.stderr)
       return 0
     }
-    io.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown\n`)
+    io.err(`${ociExecNotFound(cmd[0])}\n`)
     return 126
   }
   if (NODE_LIFECYCLE_VERBS.includes(args[0])) return dockerNodeLifecycle(io, host)
