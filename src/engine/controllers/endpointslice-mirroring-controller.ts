@@ -2,7 +2,7 @@
 // (pkg/controller/endpointslicemirroring/endpointslicemirroring_controller.go and reconciler.go): Endpoints of
 // Services without a selector (hand-made, behaviour 15) are mirrored into EndpointSlices so slice readers see them.
 import type { Change } from '../api/store.ts'
-import type { ObjectKey } from '../api/types.ts'
+import type { KubeObject, ObjectKey } from '../api/types.ts'
 import { keyOf, objectKey, parseKey } from '../api/types.ts'
 import type { Controller, ControllerContext, SyncResult } from './controller.ts'
 import { canonicalJson } from './hash.ts'
@@ -17,7 +17,11 @@ const SKIP_MIRROR = 'endpointslice.kubernetes.io/skip-mirror'
 
 function keysFor(change: Change): ObjectKey[] {
   const obj = change.object
-  if (obj.kind === 'Endpoints') return [change.key]
+  if (obj.kind === 'Endpoints') {
+    // onEndpointsUpdate: nothing to do when neither version is to be mirrored (the endpoints controller's own).
+    const skipped = (e: KubeObject | undefined) => e?.metadata.labels?.[SKIP_MIRROR] === 'true'
+    return change.type === 'modified' && skipped(change.previous) && skipped(obj) ? [] : [change.key]
+  }
   if (obj.kind === 'Service') return [objectKey('Endpoints', obj.metadata.namespace, obj.metadata.name)]
   if (obj.kind === 'EndpointSlice' && change.type !== 'added' && obj.metadata.labels?.[MANAGED_BY_LABEL] === MIRRORING_CONTROLLER) {
     const svc = obj.metadata.labels?.[SERVICE_NAME_LABEL]

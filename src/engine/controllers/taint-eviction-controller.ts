@@ -39,6 +39,16 @@ export function evictionDelay(pod: KubeObject, taints: Taint[]): number | undefi
   return forever ? undefined : min
 }
 
+/**
+ * Whether a pod update can change what syncPod decides (its node, tolerations, deletion or end). Status writes do
+ * not: upstream's PodUpdated likewise returns early when the node name and tolerations are unchanged.
+ */
+function evictionRelevantChange(before: KubeObject, after: KubeObject): boolean {
+  return before.spec?.nodeName !== after.spec?.nodeName || before.metadata.deletionTimestamp !== after.metadata.deletionTimestamp ||
+    isPodTerminal(before) !== isPodTerminal(after) ||
+    (before.spec?.tolerations !== after.spec?.tolerations && JSON.stringify(before.spec?.tolerations) !== JSON.stringify(after.spec?.tolerations))
+}
+
 /** The taint eviction controller, keyed by Pod (a node's taint change enqueues the pods bound to it). */
 export function taintEvictionController(): Controller {
   // Evictions scheduled and not yet done (the controller's timed work queue), to announce their cancellation.
@@ -48,7 +58,10 @@ export function taintEvictionController(): Controller {
     watches: ['Pod', 'Node'],
     keysFor(change, store) {
       const obj = change.object
-      if (obj.kind === 'Pod') return change.type === 'deleted' || obj.spec?.nodeName ? [change.key] : []
+      if (obj.kind === 'Pod') {
+        if (change.type === 'modified' && change.previous && !evictionRelevantChange(change.previous, obj)) return []
+        return change.type === 'deleted' || obj.spec?.nodeName ? [change.key] : []
+      }
       if (obj.kind !== 'Node' || change.type === 'deleted') return []
       const noExecute = (n: KubeObject | undefined) => JSON.stringify(((n?.spec?.taints ?? []) as Taint[]).filter((t) => t.effect === 'NoExecute'))
       if (change.type === 'modified' && noExecute(change.previous) === noExecute(obj)) return []
