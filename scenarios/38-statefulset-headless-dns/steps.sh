@@ -29,8 +29,11 @@ kubectl exec client -- curl -s -o /dev/null -w '%{http_code}\n' http://web-0.ngi
 #check: last curl servedBy == pod/web-0
 
 ## Step: Scale down from the highest ordinal
-# Scaling to one replica removes web-2 first, then web-1; web-0 keeps its name and its DNS record.
+# Scaling to one replica removes web-2 first, then web-1: web-2 is Terminating while web-1 still runs, and web-1
+# goes only once web-2 is gone. web-0 keeps its name and its DNS record.
 kubectl scale sts web --replicas=1
+kubectl get pods -l app=nginx
+kubectl wait --for=delete pod/web-1 --timeout=30s
 kubectl get pods -l app=nginx
 #check: last output contains "web-0"
 #check: last output !contains "web-1"

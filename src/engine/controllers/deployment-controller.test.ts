@@ -73,7 +73,7 @@ describe('deployment-controller', () => {
     // Graceful deletion (pkg/registry/core/pod/strategy.go): the four victims stay Terminating for kubia's 30 s.
     expect(activePods(c)).toHaveLength(1)
     expect(pods(c)).toHaveLength(5)
-    c.advance(30)
+    c.advance(31) // SIGKILL at 30 s, then the sandbox's teardown
     expect(pods(c)).toHaveLength(1)
     const rsName = listObj(c, 'ReplicaSet', 'default')[0].metadata.name
     expect(events(c).filter((e) => e.object === 'Deployment/kubia').map((e) => e.message)).toEqual([
@@ -101,7 +101,7 @@ describe('deployment-controller', () => {
     expect(activePods(c).every((p) => p.metadata.name.startsWith(fresh.metadata.name))).toBe(true)
     // The old pods are Terminating while the new ones run; they go once kubia's 30 s grace period is over.
     expect(pods(c).filter((p) => p.metadata.name.startsWith(old))).toHaveLength(3)
-    c.advance(30)
+    c.advance(31) // SIGKILL at 30 s, then the sandbox's teardown
     expect(pods(c).every((p) => p.metadata.name.startsWith(fresh.metadata.name))).toBe(true)
     expect(getObj(c, 'Deployment', 'default', 'kubia')!.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2')
     const msgs = events(c).filter((e) => e.object === 'Deployment/kubia').map((e) => e.message)
@@ -146,6 +146,9 @@ describe('deployment-controller', () => {
     template.spec.containers[0].image = 'nginx:1.27'
     c.api.update({ ...d, spec: { ...d.spec, template } })
     c.converge()
+    // Recreate waits until the old pods are gone: nginx exits on SIGTERM, the teardown takes the rest of a second.
+    expect(events(c).filter((e) => e.object === 'Deployment/web')).toHaveLength(2)
+    c.advance(1)
     const msgs = events(c).filter((e) => e.object === 'Deployment/web').map((e) => e.message)
     expect(msgs[1]).toMatch(/^Scaled down replica set web-\w+ from 2 to 0$/)
     expect(msgs[2]).toMatch(/^Scaled up replica set web-\w+ from 0 to 2$/)

@@ -11,7 +11,7 @@ describe('garbage-collector and namespace-controller', () => {
     expect(listObj(c, 'ReplicaSet', 'default')).toHaveLength(0)
     // Background propagation: the owners go at once, the pods are Terminating until kubia's grace period ends.
     expect(pods(c).map((p) => !!p.metadata.deletionTimestamp)).toEqual([true, true])
-    c.advance(30)
+    c.advance(31) // SIGKILL at 30 s, then the sandbox's teardown
     expect(pods(c)).toHaveLength(0)
     expect(listObj(c, 'Pod', 'kube-system')).toHaveLength(system)
   })
@@ -24,7 +24,7 @@ describe('garbage-collector and namespace-controller', () => {
     c.api.delete('Namespace', undefined, 'team')
     c.converge()
     expect(pods(c, 'team').every((p) => p.metadata.deletionTimestamp)).toBe(true)
-    c.advance(30)
+    c.advance(31)
     expect(pods(c, 'team')).toHaveLength(0)
     expect(listObj(c, 'Deployment', 'team')).toHaveLength(0)
   })

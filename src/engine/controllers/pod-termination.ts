@@ -6,6 +6,11 @@ import type { PodRuntime } from '../node/runtime.ts'
 import { exitsOnSigterm } from '../images/process.ts'
 import type { Container } from 'kubernetes-types/core/v1'
 
+// After the last container stops, the sandbox's teardown and the status manager's final DELETE take about half a
+// second: `kubectl delete pod` returns in ~0.7 s for a process that exits on SIGTERM (democratic-csi/charts#67) and in
+// 30.5 s for `sleep` as PID 1 (kubernetes/kubernetes#127188).
+const TEARDOWN_SECONDS = 0.6
+
 /** When the kubelet began stopping a pod's containers, and when SIGKILL falls (a later DELETE may bring it forward). */
 interface Termination { since: number; grace: number; killAt: number }
 
@@ -37,5 +42,5 @@ export function terminationStep(pod: KubeObject, rt: PodRuntime | undefined, now
   for (const c of (pod.spec?.containers ?? []) as Container[]) {
     if (rt.containers.has(c.name) && !exitsOnSigterm(c)) stopsAt = Math.max(stopsAt, t.killAt)
   }
-  return { started, remaining: Math.max(0, stopsAt - now) }
+  return { started, remaining: Math.max(0, stopsAt + TEARDOWN_SECONDS - now) }
 }

@@ -74,7 +74,7 @@ describe('replicaset-controller', () => {
     c.api.update({ ...r, spec: { ...r.spec, replicas: 1 } })
     c.converge()
     expect(activePods(c)).toHaveLength(1)
-    c.advance(30)
+    c.advance(31) // SIGKILL at 30 s, then the sandbox's teardown
     expect(pods(c)).toHaveLength(1)
     expect(events(c).filter((e) => e.reason === 'SuccessfulDelete')).toHaveLength(2)
     assertIdle(c)

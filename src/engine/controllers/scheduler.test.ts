@@ -25,9 +25,11 @@ describe('default-scheduler', () => {
     expect(p3.status.conditions).toEqual([{ lastProbeTime: null, lastTransitionTime: expect.any(String), message, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' }])
     expect(events(c).filter((e) => e.reason === 'FailedScheduling')).toEqual([{ reason: 'FailedScheduling', message, object: 'Pod/hp3', count: 1 }])
     assertIdle(c)
-    // Freeing the port schedules it.
+    // Freeing the port schedules it, once hp1 is gone (a Terminating pod still holds its node's ports).
     c.api.delete('Pod', 'default', 'hp1')
     c.converge()
+    expect(getObj(c, 'Pod', 'default', 'hp3')!.spec.nodeName).toBeUndefined()
+    c.advance(1)
     expect(getObj(c, 'Pod', 'default', 'hp3')!.spec.nodeName).toBeTruthy()
   })
 

@@ -14,6 +14,8 @@ import { coalesce, parseSet } from './values.ts'
 import { findRelease, nanosFor, statusText, storeRelease } from './releases.ts'
 import type { Release } from './releases.ts'
 
+const HELM_INSTALL_SECONDS = 1
+
 export class HelmError extends Error {}
 
 export interface InstallOptions {
@@ -60,6 +62,9 @@ export function install(host: ShellHost, cluster: Cluster, o: InstallOptions): s
   // RunWithContext's availableName, after the chart and values are loaded: the name's form, then the history.
   if (!RELEASE_NAME.test(name) || name.length > 53) fail(`release name "${name}": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`)
   if (!o.dryRun && findRelease(cluster, o.namespace, name)) fail('cannot re-use a name that is still in use')
+  // Loading the chart, the API server's discovery and the dry-run validation take helm about a second on kind, so
+  // what a previous command deleted has time to finish its graceful termination (pod-termination.ts).
+  cluster.advance(HELM_INSTALL_SECONDS)
   const values = coalesce(chart!.defaults, user)
   const rendered = chart!.render(name, o.namespace, values)
   const now = cluster.clock.now()

@@ -28,7 +28,7 @@ kubectl wait --for=condition=Ready pod --all`)
     expect(r.outcomes).toEqual(['refused'])
   })
 
-  it('a Terminating kubia (PID 1 ignores SIGTERM) still answers on its IP; nginx (exits on SIGTERM) is gone at once', () => {
+  it('a Terminating kubia (PID 1 ignores SIGTERM) still answers on its IP; nginx (exits on SIGTERM) stops answering at once', () => {
     run(s, 'kubectl delete pod kubia --wait=false')
     expect(run(s, 'kubectl get pod kubia --no-headers').out).toMatch(/Terminating/)
     const direct = run(s, `kubectl exec client -- curl -s -m 2 http://${kubia}:8080`)
@@ -36,7 +36,7 @@ kubectl wait --for=condition=Ready pod --all`)
     expect(direct.outcomes).toEqual(['delivered'])
     run(s, 'kubectl delete pod web --wait=false')
     expect(run(s, `kubectl exec client -- curl -s -m 2 http://${web}`).outcomes).not.toEqual(['delivered'])
-    run(s, 'sleep 30')
+    run(s, 'sleep 31') // kubia's SIGKILL at 30 s, then the sandbox's teardown
     expect(run(s, 'kubectl get pods -o name').out).toBe('pod/client\n')
     expect(run(s, `kubectl exec client -- curl -s -m 2 http://${kubia}:8080`).outcomes).not.toEqual(['delivered'])
   })

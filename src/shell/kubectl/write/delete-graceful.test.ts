@@ -25,12 +25,14 @@ const elapsed = (s: ShellSession, script: string) => {
 }
 
 describe('kubectl delete pod (graceful)', () => {
-  it('waits for the pod to be gone: at once for nginx (it handles SIGTERM), 30 s for sleep as PID 1', () => {
+  it('waits for the pod to be gone: 0.6 s for nginx (it handles SIGTERM; then the sandbox is torn down), 30.6 s for sleep as PID 1', () => {
     const s = setup()
-    expect(elapsed(s, 'kubectl delete pod web')).toEqual({ out: 'pod "web" deleted\n', seconds: 0 })
+    const web = elapsed(s, 'kubectl delete pod web')
+    expect(web.out).toBe('pod "web" deleted\n')
+    expect(web.seconds).toBeCloseTo(0.6, 3)
     const slept = elapsed(s, 'kubectl delete pod sleeper')
     expect(slept.out).toBe('pod "sleeper" deleted\n')
-    expect(slept.seconds).toBe(30)
+    expect(slept.seconds).toBeCloseTo(30.6, 3)
     expect(run(s, 'kubectl get pods -o name')).toBe('pod/kubia\n')
   })
 
@@ -44,18 +46,18 @@ describe('kubectl delete pod (graceful)', () => {
     expect(run(s, "kubectl get endpointslices -l kubernetes.io/service-name=kubia -o jsonpath='{.items[0].endpoints[0].conditions}'"))
       .toBe('{"ready":false,"serving":true,"terminating":true}')
     expect(run(s, 'kubectl describe pod kubia')).toMatch(/Normal {2}Killing .* Stopping container kubia/)
-    run(s, 'sleep 29')
-    expect(run(s, 'kubectl get pods -o name')).toContain('pod/kubia')
+    run(s, 'sleep 30')
+    expect(run(s, 'kubectl get pods -o name')).toContain('pod/kubia') // SIGKILL at 30 s, the sandbox's teardown after it
     run(s, 'sleep 1')
     expect(run(s, 'kubectl get pods -o name')).not.toContain('pod/kubia')
   })
 
-  it('a second delete may only shorten the grace period; --now is 1 s; --force prints the warning and removes at once', () => {
+  it('a second delete may only shorten the grace period; --now is 1 s (and the teardown); --force prints the warning and removes at once', () => {
     const s = setup()
     run(s, 'kubectl delete pod kubia --wait=false')
-    expect(elapsed(s, 'kubectl delete pod kubia --grace-period=60').seconds).toBe(30)
+    expect(elapsed(s, 'kubectl delete pod kubia --grace-period=60').seconds).toBeCloseTo(30.6, 3)
     run(s, 'kubectl delete pod sleeper --wait=false')
-    expect(elapsed(s, 'kubectl delete pod sleeper --now').seconds).toBe(1)
+    expect(elapsed(s, 'kubectl delete pod sleeper --now').seconds).toBeCloseTo(1.6, 3)
     run(s, 'kubectl run sleeper2 --image=busybox -- sleep 3600')
     const forced = s.runScript('kubectl delete pod sleeper2 --grace-period=0 --force')[0]
     expect(forced.chunks.map((c) => c.text).join('')).toBe('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\npod "sleeper2" force deleted\n')
@@ -66,7 +68,7 @@ describe('kubectl delete pod (graceful)', () => {
     const s = setup()
     expect(run(s, 'kubectl delete pod sleeper --force --grace-period=5')).toBe('error: --force and --grace-period greater than 0 cannot be specified together\n')
     expect(run(s, 'kubectl delete pod sleeper --now --grace-period=5')).toBe('error: --now and --grace-period cannot be specified together\n')
-    expect(elapsed(s, 'kubectl delete pod sleeper --grace-period=0').seconds).toBe(1)
+    expect(elapsed(s, 'kubectl delete pod sleeper --grace-period=0').seconds).toBeCloseTo(1.6, 3)
   })
 
   it('a pod on a stopped node stays Terminating; --timeout ends the wait with the error kubectl prints', () => {
