@@ -1,10 +1,9 @@
 // Evaluates one rule's matches against a packet, like the kernel's ipt_do_table: address/protocol first,
 // then each match module in order (so `statistic` only draws when the earlier matches passed).
 import { addrMatches, ipNumber } from './rule-index'
-import type { CompiledRule } from './rule-index'
+import type { CompiledCheck, CompiledRule } from './rule-index'
 import { recentCheck, recentSet } from './recent'
-import { statisticThreshold } from './kube-proxy/rule-text'
-import type { CtState, MatchModule, Packet, RandomSource, RecentTable } from './types'
+import type { CtState, Packet, RandomSource, RecentTable } from './types'
 
 /** What the matches can see of the packet and the node. */
 export interface MatchContext {
@@ -18,28 +17,28 @@ export interface MatchContext {
 }
 
 
-function moduleMatches(m: MatchModule, ctx: MatchContext): boolean {
+function moduleMatches(m: CompiledCheck, ctx: MatchContext): boolean {
   const p = ctx.packet
   switch (m.module) {
     case 'comment': case 'nfacct': return true
-    case 'tcp': case 'udp': case 'sctp': return p.protocol === m.module && (m.dport === undefined || p.dst.port === m.dport) && (m.sport === undefined || p.src.port === m.sport)
+    case 'tcp': case 'udp': case 'sctp': return p.protocol === m.module && (m.dport < 0 || p.dst.port === m.dport) && (m.sport < 0 || p.src.port === m.sport)
     case 'multiport': return p.protocol !== 'icmp' && m.dports.includes(p.dst.port)
     case 'addrtype': {
       let ok = true
-      if (m.srcType) ok = ok && ctx.isLocal(p.src.ip)
-      if (m.dstType) ok = ok && ctx.isLocal(p.dst.ip)
-      return ok !== (m.negate ?? false)
+      if (m.srcLocal) ok = ok && ctx.isLocal(p.src.ip)
+      if (m.dstLocal) ok = ok && ctx.isLocal(p.dst.ip)
+      return ok !== m.negate
     }
-    case 'mark': return ((ctx.mark & m.mask) === m.value) !== (m.negate ?? false)
-    case 'conntrack': return anyOf(m.ctstate, ctx.ctstate) !== (m.negate ?? false)
+    case 'mark': return ((ctx.mark & m.mask) === m.value) !== m.negate
+    case 'conntrack': return anyOf(m.ctstate, ctx.ctstate) !== m.negate
     // The kernel draws a 31-bit random number per evaluation and matches below round(p * 2^31).
-    case 'statistic': return Math.floor(ctx.random.float() * 0x80000000) < statisticThreshold(m.probability)
+    case 'statistic': return Math.floor(ctx.random.float() * 0x80000000) < m.threshold
     case 'recent':
-      if (m.mode === 'set') {
+      if (m.set) {
         recentSet(ctx.recent, m.name, p.src.ip, ctx.now)
         return true
       }
-      return recentCheck(ctx.recent, m.name, p.src.ip, ctx.now, m.seconds, m.reap)
+      return recentCheck(ctx.recent, m.name, p.src.ip, ctx.now, m.seconds < 0 ? undefined : m.seconds, m.reap)
   }
 }
 

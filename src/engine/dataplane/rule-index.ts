@@ -4,7 +4,8 @@
 // Skipping a rule whose `-d a.b.c.d/32` differs from the packet's destination is exactly what the
 // kernel's evaluation amounts to: the address test comes first and has no side effects.
 import { parseCidr, parseIPv4 } from './net/ipv4'
-import type { Chain, CidrMatch, MatchModule, Rule, Table, Target } from './types'
+import { statisticThreshold } from './kube-proxy/rule-text'
+import type { Chain, CidrMatch, CtState, MatchModule, Rule, Table, Target } from './types'
 
 /** A CIDR match as numbers: `ip & mask === base`, inverted when negated; `never` for an unparsable CIDR. */
 export interface AddrTest {
@@ -28,7 +29,7 @@ export interface CompiledRule {
   exactDst: number | undefined
   protocol: Rule['protocol']
   /** The match modules that test something (`comment` and `nfacct` always match), in order. */
-  checks: MatchModule[]
+  checks: CompiledCheck[]
   kind: Target['kind']
   /** The target's operands, flattened: the jump's chain, DNAT/SNAT's address, MARK's value and mask. */
   jump: string
@@ -39,6 +40,54 @@ export interface CompiledRule {
   /** jumpTarget's memo: the table it last resolved `jump` in, and the chain it found there. */
   subTable: Table | undefined
   sub: CompiledChain | undefined
+}
+
+/**
+ * One match module as ruleMatches tests it. Every module gets this one object shape with its operands copied out:
+ * the modules come in ten shapes, and reading them in the per-rule loop made those loads megamorphic (and kept
+ * deoptimising ruleMatches while a walk met a shape it had not seen yet).
+ */
+export interface CompiledCheck {
+  module: MatchModule['module']
+  /** tcp/udp/sctp: the port wanted, -1 for any. */
+  dport: number
+  sport: number
+  /** multiport's ports. */
+  dports: readonly number[]
+  /** addrtype: which address must be LOCAL. */
+  srcLocal: boolean
+  dstLocal: boolean
+  negate: boolean
+  /** mark: `(mark & mask) === value`. */
+  value: number
+  mask: number
+  ctstate: readonly CtState[]
+  /** statistic: round(p * 2^31), what the kernel keeps. */
+  threshold: number
+  /** recent: the list, whether `--set`, and `--seconds` (-1 when absent) and `--reap`. */
+  name: string
+  set: boolean
+  seconds: number
+  reap: boolean
+}
+
+const NO_PORTS: readonly number[] = []
+const NO_STATES: readonly CtState[] = []
+
+function compiledCheck(m: MatchModule): CompiledCheck {
+  const l4 = m.module === 'tcp' || m.module === 'udp' || m.module === 'sctp'
+  return {
+    module: m.module,
+    dport: l4 ? m.dport ?? -1 : -1, sport: l4 ? m.sport ?? -1 : -1,
+    dports: m.module === 'multiport' ? m.dports : NO_PORTS,
+    srcLocal: m.module === 'addrtype' && !!m.srcType, dstLocal: m.module === 'addrtype' && !!m.dstType,
+    negate: (m.module === 'addrtype' || m.module === 'mark' || m.module === 'conntrack') && (m.negate ?? false),
+    value: m.module === 'mark' ? m.value : 0, mask: m.module === 'mark' ? m.mask : 0,
+    ctstate: m.module === 'conntrack' ? m.ctstate : NO_STATES,
+    threshold: m.module === 'statistic' ? statisticThreshold(m.probability) : 0,
+    name: m.module === 'recent' || m.module === 'nfacct' ? m.name : '', set: m.module === 'recent' && m.mode === 'set',
+    seconds: m.module === 'recent' ? m.seconds ?? -1 : -1, reap: m.module === 'recent' && (m.reap ?? false),
+  }
 }
 
 /** Where a rule keeps its compiled form: a hidden property, as a WeakMap lookup per rule per packet adds up. */
@@ -59,7 +108,7 @@ function compiledRule(rule: Rule): CompiledRule {
     const t = rule.target
     c = {
       rule, src, dst, exactDst: dst && !dst.never && !dst.negate && dst.size === 1 ? dst.base : undefined, protocol: rule.protocol,
-      checks: rule.matches.filter((m) => m.module !== 'comment' && m.module !== 'nfacct'), kind: t.kind,
+      checks: rule.matches.filter((m) => m.module !== 'comment' && m.module !== 'nfacct').map(compiledCheck), kind: t.kind,
       jump: t.kind === 'jump' ? t.chain : '', ip: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.ip : '', port: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.port : 0,
       value: t.kind === 'MARK' ? t.value : 0, mask: t.kind === 'MARK' ? t.mask : 0, subTable: undefined, sub: undefined,
     }
