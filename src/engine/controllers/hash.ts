@@ -63,12 +63,13 @@ export function canonicalEqual(a: unknown, b: unknown): boolean {
   const x = a as Record<string, unknown>
   const y = b as Record<string, unknown>
   // canonicalJson leaves out keys whose value is undefined: compare the keys that remain, in any order.
+  // for-in, not Object.keys: no key array per object compared (plain JSON objects inherit no enumerable keys).
   let count = 0
-  for (const k of Object.keys(x)) {
+  for (const k in x) {
     if (x[k] === undefined) continue
     count++
     if (!Object.prototype.propertyIsEnumerable.call(y, k) || y[k] === undefined || !canonicalEqual(x[k], y[k])) return false
   }
-  for (const k of Object.keys(y)) if (y[k] !== undefined) count--
+  for (const k in y) if (y[k] !== undefined) count--
   return count === 0
 }

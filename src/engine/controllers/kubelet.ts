@@ -167,19 +167,23 @@ export function reuseUnchanged<T>(next: T, prev: unknown): T {
   if (Array.isArray(prev) || !isPlainObject(next) || !isPlainObject(prev)) return next
   const a = next as Record<string, unknown>
   const b = prev as Record<string, unknown>
-  const keys = Object.keys(a)
-  const prevKeys = Object.keys(b)
-  let same = keys.length === prevKeys.length
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]
-    if (same && prevKeys[i] !== k) same = false
+  // for-in (plain objects): no key arrays unless everything matched and only the key order is left to compare.
+  let same = true
+  let count = 0
+  for (const k in a) {
+    count++
     if (!Object.prototype.hasOwnProperty.call(b, k)) { same = false; continue }
     const part = reuseUnchanged(a[k], b[k])
     if (part !== a[k] && !frozen) a[k] = part
     // A scalar is the same JSON when it is the same value (a string, a finite number, a boolean; not undefined).
     if (part !== b[k] || part === undefined) same = false
   }
-  return same ? (prev as T) : next
+  if (!same) return next
+  for (const _ in b) count--
+  if (count !== 0) return next
+  const keys = Object.keys(a), prevKeys = Object.keys(b)
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== prevKeys[i]) return next
+  return prev as T
 }
 
 function isPlainObject(v: object): boolean {
