@@ -26,13 +26,14 @@ export interface TerminationStep {
 
 /**
  * One kubelet sync of a pod marked for deletion: containers whose PID 1 handles SIGTERM stop at once, the others
- * at the end of the grace period. A pod without containers (never started, or its sandbox died with its node) is done.
+ * at the end of the grace period; then the sandbox is torn down. A pod whose sandbox died with its node is done.
  */
 export function terminationStep(pod: KubeObject, rt: PodRuntime | undefined, now: number): TerminationStep {
-  if (!rt || rt.sandboxDiedAt !== undefined || !rt.containers.size) return { started: false, remaining: 0 }
+  if (!rt || rt.sandboxDiedAt !== undefined) return { started: false, remaining: 0 }
   const grace = Number(pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30)
   let t = terminations.get(rt)
-  const started = !t
+  // A sandbox whose containers never started (still pulling) has nothing to kill, but is torn down all the same.
+  const started = !t && rt.containers.size > 0
   if (!t) terminations.set(rt, (t = { since: now, grace, killAt: now + grace }))
   else if (grace !== t.grace) {
     t.killAt = Math.min(t.killAt, now + grace)
