@@ -12,6 +12,8 @@ import { defaultPullPolicy, formatPullDuration, imageSize } from '../node/images
 import { releasePodIP } from '../node/ipam.ts'
 import type { Container } from 'kubernetes-types/core/v1'
 import { exitsOnSigterm, planProcess, serverArgv } from '../images/process.ts'
+import { killExit } from './pod-termination.ts'
+import type { StoppedContainer } from './pod-termination.ts'
 import { imageFamily, parseImage } from '../images/index.ts'
 
 /** pkg/kubelet/kubelet.go backOffPeriod: a pod worker whose sync failed retries after 10 s (jitter left out). */
@@ -174,12 +176,23 @@ export function killContainer(ctx: ControllerContext, pod: KubeObject, rt: PodRu
   if (!life || life.phase !== 'running' || life.kill) return false
   const grace = Math.max(2, Number(probeGrace ?? pod.spec?.terminationGracePeriodSeconds ?? 30))
   const onSigterm = exitsOnSigterm(c)
-  // nginx's fast shutdown exits 0; other servers that handle SIGTERM die of it (128 + 15).
-  const code = onSigterm ? (imageFamily(c.image ?? '')?.app === 'nginx' ? 0 : 143) : 137
   const restart = (pod.spec?.restartPolicy ?? 'Always') !== 'Never'
-  life.kill = { at: ctx.now, exitAt: ctx.now + (onSigterm ? 0 : grace), exitCode: code, reason: code === 0 ? 'Completed' : 'Error', restart }
+  life.kill = { at: ctx.now, exitAt: ctx.now + (onSigterm ? 0 : grace), ...killExit(c, !onSigterm), restart }
   life.until = Math.min(life.until, life.kill.exitAt)
   return true
+}
+
+/** A deleted pod's container has stopped (pod-termination.ts): its terminated state, and no restart. */
+export function stopForDeletion(rt: PodRuntime, stopped: StoppedContainer): void {
+  const life = rt.lives?.get(stopped.name)
+  const inst = life?.current
+  rt.containers.delete(stopped.name)
+  if (!life || !inst || life.phase !== 'running') return
+  life.terminated = { exitCode: stopped.exitCode, reason: stopped.reason, startedAt: inst.startedAt, finishedAt: stopped.at, containerID: inst.containerID }
+  life.phase = 'exited'
+  life.until = Infinity
+  life.waiting = undefined
+  delete life.kill
 }
 
 /** runc's error when the executable is missing, as containerd reports it in the terminated state and the Failed event. */

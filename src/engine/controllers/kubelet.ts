@@ -12,7 +12,7 @@ import { nodeInternalIP, runningPodStatus } from '../node/pod-status.ts'
 import { newProbeState, nextProbeAt, probeTiming, recordProbe, runProbe } from '../node/probes.ts'
 import { defaultPullPolicy, formatPullDuration, imageSize } from '../node/images.ts'
 import { imagePresent, finishPull } from '../node/image-puller.ts'
-import { admitContainers, advanceContainers, instanceStarted, killContainer, nextContainerStep } from './kubelet-containers.ts'
+import { admitContainers, advanceContainers, instanceStarted, killContainer, nextContainerStep, stopForDeletion } from './kubelet-containers.ts'
 import { canonicalEqual } from './hash.ts'
 import { servedCounts } from '../node/served-counts.ts'
 import { terminationStep } from './pod-termination.ts'
@@ -58,7 +58,8 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   const nodeName: string | undefined = pod?.spec?.nodeName ?? stale?.nodeName
   if (nodeName && ctx.runtime.nodeDown(nodeName)) return { writes: [] }
   if (stale && (!pod || pod.metadata.uid !== stale.uid)) releasePod(ctx, stale)
-  if (!pod || !pod.spec?.nodeName || isPodTerminal(pod)) return { writes: [] }
+  // A deleted pod turns terminal when its containers stop; its kubelet still removes it after the teardown.
+  if (!pod || !pod.spec?.nodeName || (isPodTerminal(pod) && !pod.metadata.deletionTimestamp)) return { writes: [] }
   const node = ctx.store.get('Node', undefined, pod.spec.nodeName)
   if (!node) return { writes: [] }
   const events: EventRecord[] = []
@@ -71,9 +72,14 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
     // Containers that died with their node have nothing left to stop (pod-termination.ts: SIGTERM, grace, SIGKILL).
     const step = terminationStep(pod, rt, ctx.now)
     if (step.started) for (const c of pod.spec.containers ?? []) event('Normal', 'Killing', `Stopping container ${c.name}`)
-    if (step.remaining > 0) return { writes: [], events, requeueAfter: step.remaining }
+    if (rt && step.report.length) {
+      for (const stopped of step.report) stopForDeletion(rt, stopped)
+      const status = reuseUnchanged(runningPodStatus(pod, node, rt, ctx.now), pod.status)
+      if (status !== pod.status && !canonicalEqual(status, pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
+    }
+    if (step.remaining > 0) return { writes, events, requeueAfter: Math.max(step.nextIn, 0.001) }
     if (rt) releasePod(ctx, rt)
-    return { writes: [{ op: 'delete', key, gracePeriodSeconds: 0 }], events }
+    return { writes: [...writes, { op: 'delete', key, gracePeriodSeconds: 0 }], events }
   }
   if (!rt) {
     const hostNetwork = !!pod.spec.hostNetwork

@@ -118,7 +118,10 @@ function podPhase(pod: KubeObject, statuses: ContainerStatus[]): string {
   if (running > 0) return 'Running'
   const policy = pod.spec?.restartPolicy ?? 'Always'
   const allExited = statuses.every((cs) => cs.state?.terminated)
-  if (!allExited || policy === 'Always') return 'Running'
+  // getPhase's podIsTerminal (1.27+): a deleted pod whose containers all stopped is terminal, whatever its policy;
+  // static pods (their mirror is owned by the Node) excepted.
+  const deleted = !!pod.metadata.deletionTimestamp && !pod.metadata.ownerReferences?.some((r) => r.kind === 'Node')
+  if (!allExited || (policy === 'Always' && !deleted)) return 'Running'
   if (stopped === succeeded) return 'Succeeded'
   return 'Failed'
 }

@@ -52,6 +52,26 @@ describe('kubectl delete pod (graceful)', () => {
     expect(run(s, 'kubectl get pods -o name')).not.toContain('pod/kubia')
   })
 
+  it('reports the stopped containers before the pod goes: 0/1 Completed for nginx, 0/1 Error (137, Failed) for kubia', () => {
+    const s = setup()
+    run(s, 'kubectl delete pod web --wait=false')
+    expect(run(s, 'kubectl get pod web --no-headers')).toMatch(/^web\s+1\/1\s+Terminating\s/)
+    run(s, 'sleep 0.4')
+    // Since 1.27 the kubelet gives a deleted pod a terminal phase once its containers stopped; kubectl then shows it.
+    expect(run(s, 'kubectl get pod web --no-headers')).toMatch(/^web\s+0\/1\s+Completed\s/)
+    expect(run(s, "kubectl get pod web -o jsonpath='{.status.phase} {.status.containerStatuses[0].state.terminated.exitCode}'")).toBe('Succeeded 0')
+    run(s, 'sleep 0.3')
+    expect(run(s, 'kubectl get pods -o name')).not.toContain('pod/web')
+    run(s, 'kubectl delete pod kubia --wait=false')
+    run(s, 'sleep 30.4')
+    expect(run(s, 'kubectl get pod kubia --no-headers')).toMatch(/^kubia\s+0\/1\s+Error\s/)
+    expect(run(s, "kubectl get pod kubia -o jsonpath='{.status.phase} {.status.containerStatuses[0].state.terminated.exitCode}'")).toBe('Failed 137')
+    // A terminal pod is no endpoint at all (not even a terminating one).
+    const slice = run(s, "kubectl get endpointslices -l kubernetes.io/service-name=kubia -o jsonpath='{.items[0].endpoints}'")
+    expect(slice).not.toContain('terminating')
+    expect(slice).not.toContain(s.cluster!.store.get('Pod', 'default', 'kubia')!.status!.podIP as string)
+  })
+
   it('a second delete may only shorten the grace period; --now is 1 s (and the teardown); --force prints the warning and removes at once', () => {
     const s = setup()
     run(s, 'kubectl delete pod kubia --wait=false')
