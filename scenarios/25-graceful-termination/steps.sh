@@ -41,8 +41,9 @@ for i in 1 2 3 4 5 6 7 8 9; do kubectl exec client -- curl -s http://kubia; done
 #check: distinct curl pod == 3
 
 ## Step: After its grace period it is gone
-# The kubelet sent SIGTERM when the pod was marked (its `Killing` event) and SIGKILL 30 s later; then it deleted
-# the pod for good. Its events outlive it (for an hour, the API server's event TTL).
+# The kubelet sent SIGTERM when the pod was marked (its `Killing` event) and SIGKILL 30 s later; it reported the
+# container's end (exit code 137: a moment of `0/1 Error`), tore the sandbox down and deleted the pod for good.
+# Its events outlive it (for an hour, the API server's event TTL).
 sleep 30
 kubectl get events --field-selector involvedObject.name=$POD
 kubectl get pods -l app=kubia
