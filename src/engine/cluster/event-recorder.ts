@@ -59,15 +59,19 @@ export class EventRecorder {
       names.name = name
     }
     else (names.more ??= new Map()).set(record.message, name)
+    // Optional fields assigned last rather than spread from conditional literals (V8's slow generic clone).
+    const involvedObject: Record<string, unknown> = {
+      apiVersion: inv.apiVersion, kind: inv.kind, name: inv.metadata.name, uid: inv.metadata.uid, resourceVersion: inv.metadata.resourceVersion,
+    }
+    if (kindInfo(inv.kind)?.namespaced !== false) involvedObject.namespace = namespace
+    const source: Record<string, unknown> = { component: record.source }
+    if (record.host) source.host = record.host
     const event: KubeObject = {
       apiVersion: 'v1', kind: 'Event',
       metadata: { name, namespace },
-      involvedObject: {
-        apiVersion: inv.apiVersion, kind: inv.kind, name: inv.metadata.name, uid: inv.metadata.uid,
-        resourceVersion: inv.metadata.resourceVersion, ...(kindInfo(inv.kind)?.namespaced === false ? {} : { namespace }),
-      },
+      involvedObject,
       reason: record.reason, message: record.message, type: record.type, count: times,
-      source: { component: record.source, ...(record.host ? { host: record.host } : {}) },
+      source,
       firstTimestamp: now, lastTimestamp: last, eventTime: null,
       reportingComponent: record.source, reportingInstance: record.host ?? '',
     }
