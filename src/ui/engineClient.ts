@@ -20,6 +20,9 @@ export interface EngineClient extends ShellBridge {
   prepare(document: EngineDocument): void
   inspect(key: string): Promise<Inspection>
   onSnapshot(listener: (snapshot: ClusterSnapshot | null) => void): () => void
+  /** The objects of each part of a big snapshot diff as it arrives, before the last part publishes the snapshot:
+   * work on them then is done in the task that cloned them, not in the one that draws the snapshot. */
+  onSnapshotPart?(listener: (objects: ClusterSnapshot['objects']) => void): () => void
   onReady(listener: (vocabulary: ShellVocabulary) => void): () => void
   onError(listener: (message: string) => void): () => void
   /** Manifests a console line wrote (`cat > app.yaml <<EOF`), to show as editor tabs. */
@@ -59,6 +62,7 @@ type Pending =
 
 export function createEngineClient(worker: WorkerPort): EngineClient {
   const snapshotListeners = new Set<(snapshot: ClusterSnapshot | null) => void>()
+  const partListeners = new Set<(objects: ClusterSnapshot['objects']) => void>()
   const readyListeners = new Set<(v: ShellVocabulary) => void>()
   const errorListeners = new Set<(message: string) => void>()
   const fileListeners = new Set<(files: DocFile[]) => void>()
@@ -84,6 +88,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
         // Diffs build on the worker's previous message; the first one always is a full snapshot.
         const snapshot = assembler.apply(data.diff)
         if (snapshot) for (const l of snapshotListeners) l(snapshot)
+        else if (data.diff.more && partListeners.size) { const objects = data.diff.upserted.map((u) => u.object); for (const l of partListeners) l(objects) }
         break
       }
       case 'output': {
@@ -223,6 +228,7 @@ export function createEngineClient(worker: WorkerPort): EngineClient {
     setClock: (rate, skip) => worker.postMessage({ type: 'clock', rate, skip }),
     onClock: (listener) => subscribe(clockListeners, listener),
     onSnapshot: (listener) => subscribe(snapshotListeners, listener),
+    onSnapshotPart: (listener) => subscribe(partListeners, listener),
     onReady: (listener) => subscribe(readyListeners, listener),
     onError: (listener) => subscribe(errorListeners, listener),
     onFilesWritten: (listener) => subscribe(fileListeners, listener),

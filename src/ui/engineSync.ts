@@ -3,6 +3,7 @@
 import type { AppStore } from './store.ts'
 import { documentOf } from './store.ts'
 import type { EngineClient } from './engineClient.ts'
+import { readPodsAhead } from './topology/model.ts'
 
 /** A pause in typing this long sends the document ahead for parsing (the apply follows at the end of the debounce). */
 const PREPARE_MS = 60
@@ -41,6 +42,8 @@ export function syncEngine(store: AppStore, engine: EngineClient, delayMs = 250)
     performance.mark('kubehop:snapshot')
     store.getState().setSnapshot(snapshot)
   })
+  // A big change comes in parts: its pods are read for the topology as each part arrives.
+  const offParts = engine.onSnapshotPart?.(readPodsAhead) ?? (() => undefined)
   const offReady = engine.onReady((v) => store.getState().setVocabulary(v))
   // `cat > app.yaml <<EOF` in the console: the file becomes (or updates) an editor tab, as on a real disk.
   const offFiles = engine.onFilesWritten((files) => {
@@ -58,5 +61,5 @@ export function syncEngine(store: AppStore, engine: EngineClient, delayMs = 250)
     }
   })
   if (store.getState().autoApply) apply()
-  return () => { clearTimeout(timer); clearTimeout(prepareTimer); offSnapshot(); offReady(); offFiles(); offDoc() }
+  return () => { clearTimeout(timer); clearTimeout(prepareTimer); offSnapshot(); offParts(); offReady(); offFiles(); offDoc() }
 }

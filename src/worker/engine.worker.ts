@@ -5,7 +5,7 @@ import { EngineHost, type ConsoleRun } from './engineHost.ts'
 import { ProxyScale } from './proxyScale.ts'
 import type { Trace } from '../engine/trace/types.ts'
 import type { EngineRequest, EngineResponse, OutputChunk } from './protocol.ts'
-import { SnapshotDiffer } from './snapshotDiff.ts'
+import { SnapshotDiffer, inParts } from './snapshotDiff.ts'
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
 const post = (response: EngineResponse) => scope.postMessage(response)
@@ -16,13 +16,14 @@ let lastSent: { cluster: unknown; version: number } | null = null
 const differ = new SnapshotDiffer()
 
 /** Sends the snapshot only when the cluster or its version changed (equal versions mean equal contents): the whole
- * cluster for a new one, else only the objects that changed (a 200-pod cluster is ~1.5 MB to clone). */
+ * cluster for a new one, else only the objects that changed (a 200-pod cluster is ~1.5 MB to clone), a big change
+ * in parts (the UI thread clones each part in a task of its own). */
 function sendSnapshot(): void {
   const cluster = host.cluster
   const version = cluster?.store.version ?? -1
   if (lastSent && lastSent.cluster === cluster && lastSent.version === version) return
   lastSent = { cluster, version }
-  post(differ.next(cluster))
+  for (const message of inParts(differ.next(cluster))) post(message)
 }
 
 /** Times a phase of the worker's work as a User Timing measure (DevTools' worker track; the bench reads none of

@@ -96,6 +96,8 @@ export interface SnapshotDiff {
   profile: ClusterSnapshot['profile']
   upserted: { key: string; object: ClusterSnapshot['objects'][number] }[]
   removed: string[]
+  /** More parts of this diff follow (a big diff goes out in parts, each cloned in a task of its own): hold it until the last. */
+  more?: true
 }
 
 /** One evaluated `#check:` line: pass/fail and a readable reason. */

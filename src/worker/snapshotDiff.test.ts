@@ -3,7 +3,7 @@ import { defaultFiles } from '../ui/fixtures/defaultDocument.ts'
 import { EngineHost } from './engineHost.ts'
 import { keyOf } from '../engine/api/types.ts'
 import type { SnapshotDiff } from './protocol.ts'
-import { SnapshotAssembler, SnapshotDiffer, type SnapshotMessage } from './snapshotDiff.ts'
+import { SnapshotAssembler, SnapshotDiffer, inParts, type SnapshotMessage } from './snapshotDiff.ts'
 import { eventRows } from '../ui/requests/eventRows.ts'
 import type { KubeObject } from '../engine/api/types.ts'
 
@@ -103,5 +103,24 @@ describe('snapshot diffs', () => {
     const all = host.snapshot()!
     expect(events(all.objects).length).toBeGreaterThan(150)
     expect(events(send().objects).length).toBeLessThan(events(all.objects).length / 2)
+  })
+
+  it('a big diff goes out in parts: nothing is published before the last, which rebuilds the same snapshot', () => {
+    const host = new EngineHost()
+    const differ = new SnapshotDiffer()
+    const ui = new SnapshotAssembler()
+    host.apply({ files: defaultFiles, seed: 1 })
+    const first = structuredClone(differ.next(host.cluster)) as SnapshotMessage
+    ui.full(first.type === 'snapshot' ? first.snapshot : null)
+    host.apply({ files: withReplicas(9), seed: 1 })
+    const whole = differ.next(host.cluster)
+    const parts = inParts(whole, 3).map((m) => structuredClone(m) as SnapshotMessage)
+    expect(whole.type === 'snapshotDiff' && whole.diff.upserted.length).toBeGreaterThan(6)
+    expect(parts.length).toBeGreaterThan(2)
+    const published = parts.map((m) => (m.type === 'snapshotDiff' ? ui.apply(m.diff) : null))
+    expect(published.slice(0, -1).every((s) => s === null)).toBe(true)
+    expect(published.at(-1)).toEqual(host.snapshot())
+    expect(parts.flatMap((m) => (m.type === 'snapshotDiff' ? m.diff.upserted.map((u) => u.key) : []))).toEqual(whole.type === 'snapshotDiff' ? whole.diff.upserted.map((u) => u.key) : [])
+    expect(inParts(whole, 1000)).toEqual([whole]) // a small one as it is
   })
 })

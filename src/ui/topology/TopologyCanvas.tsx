@@ -13,7 +13,7 @@ import type { Timeline } from '../animation/useTimeline.ts'
 import { PlaybackBar } from '../requests/PlaybackBar.tsx'
 import { getApp, useApp } from '../store.ts'
 import { nodeTypes } from './nodes/nodeTypes.ts'
-import { emptyFlowMemo, reuseEdges, reuseNodes } from './flowMemo.ts'
+import { changedNodeIds, emptyFlowMemo, nodesInPart, reuseEdges } from './flowMemo.ts'
 import { toFlow, type TopologyNode } from './toFlow.ts'
 import type { LaidOut } from './useTopologyLayout.ts'
 import { canvasStore, useCanvas } from './canvasStore.ts'
@@ -23,6 +23,10 @@ import { DotGrid } from './DotGrid.tsx'
 import './canvas.css'
 
 const FIT = { padding: 0.08, maxZoom: 1.1 }
+/** A snapshot that changes more boxes than this reaches React Flow in parts of this many, a frame apart: at 5,000
+ * pods one burst changed ~500 boxes, and rendering, committing and measuring them at once held the main thread
+ * ~300 ms in one task. An edit changes a few boxes and goes at once, in the task that brought its snapshot. */
+const BOXES_PER_PART = 100
 /** Far enough out that a 1,000-pod cluster fits the pane (fit view must fit). */
 const MIN_ZOOM = 0.02
 
@@ -46,6 +50,10 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   const { fitView } = useReactFlow()
   const initialized = useNodesInitialized()
   const memo = useRef(emptyFlowMemo())
+  /** Parts of a big change still to reach React Flow; a refit asked for meanwhile waits for the last (`settled`). */
+  const delivering = useRef(false)
+  const fitWaits = useRef(false)
+  const [settled, setSettled] = useState(0)
   const host = useRef<HTMLDivElement | null>(null)
   useCamera(timeline, host)
   useDetailLevel(host)
@@ -58,11 +66,28 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
     // The request animation finds a pod that has no card of its own in its workload's box.
     boxAlias.clear()
     for (const [pod, box] of laidOut.view.shownAs) if (pod !== box) boxAlias.set(pod, box)
-    // Unchanged boxes keep their objects: React Flow skips them (no re-render, no re-measure).
-    const previous = memo.current.nodes
-    memo.current.nodes = new Map(flow.nodes.map((n) => [n.id, n]))
-    setNodes((shown) => reuseNodes(previous, flow.nodes, shown, selection))
     setEdges(reuseEdges(memo.current, flow.edges))
+    // Unchanged boxes keep their objects: React Flow skips them (no re-render, no re-measure). The memo holds
+    // toFlow's output as delivered: a box whose change waits for a later part keeps its previous output there.
+    const changed = changedNodeIds(memo.current.nodes, flow.nodes)
+    let frame = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const deliver = (from: number) => {
+      const before = memo.current.nodes
+      const previous = new Map<string, TopologyNode>()
+      for (const n of flow.nodes) { const d = before.get(n.id); if (d) previous.set(n.id, d) }
+      const held = new Set(changed.slice(from + BOXES_PER_PART))
+      setNodes((shown) => nodesInPart(previous, flow.nodes, shown, selection, held))
+      const after = new Map(previous)
+      for (const n of flow.nodes) if (!held.has(n.id)) after.set(n.id, n)
+      memo.current.nodes = after
+      delivering.current = held.size > 0
+      // The next part once a frame has shown (and React Flow measured) this one.
+      if (held.size) frame = requestAnimationFrame(() => { timer = setTimeout(() => deliver(from + BOXES_PER_PART), 0) })
+      else if (fitWaits.current) setSettled((n) => n + 1)
+    }
+    deliver(0)
+    return () => { cancelAnimationFrame(frame); clearTimeout(timer) }
   }, [laidOut, selection])
 
   // A new shape of the cluster refits, unless a request is on the canvas: the camera frames that (and refits at its end).
@@ -70,9 +95,12 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   // While the request plays the camera is close in and moving: the boxes out of view are left out (fewer for
   // Chromium to layerize every frame; 20 instead of 110 at 1,000 pods). Paused, stepped or done, all are drawn.
   const running = usePlaying() && playing
+  // A change in parts refits once its last part is measured (not at every part: each refit restyled and repainted every box).
   useEffect(() => {
-    if (initialized && !playing) void fitView(FIT)
-  }, [initialized, laidOut.generation, fitView, playing])
+    if (!initialized || playing) return
+    fitWaits.current = delivering.current
+    if (!delivering.current) void fitView(FIT)
+  }, [initialized, laidOut.generation, fitView, playing, settled])
 
   // A search hit: centre on it once it is drawn (its group opened, its filter cleared).
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptyFlowMemo, reuseEdges, reuseNodes } from './flowMemo.ts'
+import { changedNodeIds, emptyFlowMemo, nodesInPart, reuseEdges, reuseNodes } from './flowMemo.ts'
 import { sameData } from './sameData.ts'
 import type { TopologyNode } from './toFlow.ts'
 
@@ -52,5 +52,25 @@ describe('flow memo', () => {
     const [e2, e3] = reuseEdges(memo, [{ id: 'x', source: 'a', target: 'b', className: 'edge-select' }, { id: 'y', source: 'a', target: 'c' }])
     expect(e2).toBe(e1)
     expect(e3.id).toBe('y')
+  })
+})
+
+describe('nodes in parts', () => {
+  it('brings a big change part by part: held nodes stay as shown (new ones left out), the rest as reuseNodes gives them', () => {
+    const before = [pod('a', '10.0.0.1'), pod('b', '10.0.0.2')]
+    const shown = before.map((n) => ({ ...n, measured: { width: 10, height: 10 } }))
+    const delivered = new Map(before.map((n) => [n.id, n]))
+    const next = [pod('a', '10.0.0.9'), pod('b', '10.0.0.8'), pod('c', '10.0.0.4')]
+    const changed = changedNodeIds(delivered, next)
+    expect(changed).toEqual(['a', 'b', 'c'])
+    const first = nodesInPart(delivered, next, shown, null, new Set(changed.slice(1)))
+    expect(first.map((n) => n.id)).toEqual(['a', 'b'])
+    expect(first[0].data).toBe(next[0].data)
+    expect(first[0].measured).toEqual({ width: 10, height: 10 })
+    expect(first[1]).toBe(shown[1])
+    // Once every part is in, the nodes are what reuseNodes gives for the whole change.
+    const all = nodesInPart(delivered, next, shown, null, new Set())
+    expect(all).toEqual(reuseNodes(delivered, next, shown, null))
+    expect(changedNodeIds(new Map(next.map((n) => [n.id, n])), next)).toEqual([])
   })
 })

@@ -42,3 +42,29 @@ export function reuseEdges(memo: FlowMemo, next: Edge[]): Edge[] {
   memo.edges = new Map(out.map((e) => [e.id, e]))
   return out
 }
+
+/** The ids of `next`'s nodes whose toFlow output differs from `previous` (new ones included), in `next`'s order. */
+export function changedNodeIds(previous: ReadonlyMap<string, TopologyNode>, next: readonly TopologyNode[]): string[] {
+  return next.filter((n) => !sameData(previous.get(n.id), n)).map((n) => n.id)
+}
+
+/**
+ * Pure, like reuseNodes (it runs inside a state updater): the nodes to show while the changes of `held` wait for a
+ * later part. `previous` holds toFlow's output as delivered so far; a held node stays as shown (a new one is left
+ * out until its part), the rest as reuseNodes gives them. Parents come before their children in toFlow's order, so
+ * a part that brings a child has brought its new parent.
+ */
+export function nodesInPart(previous: ReadonlyMap<string, TopologyNode>, next: TopologyNode[], shown: readonly TopologyNode[], selection: string | null, held: ReadonlySet<string>): TopologyNode[] {
+  const all = reuseNodes(previous, next, shown, selection)
+  if (!held.size) return all
+  const shownById = new Map(shown.map((n) => [n.id, n]))
+  const out: TopologyNode[] = []
+  for (const n of all) {
+    if (!held.has(n.id)) out.push(n)
+    else {
+      const current = shownById.get(n.id)
+      if (current) out.push(current)
+    }
+  }
+  return out
+}

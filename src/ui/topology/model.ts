@@ -220,7 +220,15 @@ const models = new WeakMap<ClusterSnapshot, TopologyModel>()
 let lastModel: TopologyModel | null = null
 
 /** Pods are read once per object: a snapshot diff keeps every unchanged object's reference. */
-const podInfos = new WeakMap<KubeObject, { info: PodInfo; owner: OwnerRef | undefined }>()
+const podInfos = new WeakMap<KubeObject, { info: PodInfo; owner: OwnerRef | undefined | typeof AHEAD }>()
+/** The owner of a pod read ahead (readPodsAhead): its workload is still to be worked out. */
+const AHEAD = Symbol('ahead')
+
+/** Reads the pods among `objects` before their snapshot is drawn (the parts of a big diff, as they arrive): what
+ * the snapshot's reading then adds is each pod's workload, from its ReplicaSet. */
+export function readPodsAhead(objects: readonly KubeObject[]): void {
+  for (const o of objects) if (o.kind === 'Pod' && isDrawnPod(o) && !podInfos.has(o)) podInfos.set(o, { info: readPod(o), owner: AHEAD })
+}
 
 const samePods = (a: readonly PodInfo[], b: readonly PodInfo[]) => a.length === b.length && a.every((p, i) => p === b[i] || sameData(p, b[i]))
 
@@ -256,7 +264,8 @@ function read(snapshot: ClusterSnapshot): TopologyModel {
     const owner = rs?.kind === 'ReplicaSet' ? replicaSetOwners.get(`${o.metadata.namespace ?? 'default'}/${rs.name}`) : undefined
     const known = podInfos.get(o)
     if (known && known.owner === owner) return known.info
-    const info = readPod(o, replicaSetOwners)
+    // Only the workload depends on the owner: a pod read before (ahead, or under another owner) keeps the rest.
+    const info = known ? { ...known.info, workload: workloadOf(o, replicaSetOwners) } : readPod(o, replicaSetOwners)
     podInfos.set(o, { info, owner })
     return info
   }).sort(byName)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EngineHost } from '../../worker/engineHost.ts'
-import { readTopology, type PodInfo } from './model.ts'
+import { readPodsAhead, readTopology, type PodInfo } from './model.ts'
 import { toFlow } from './toFlow.ts'
 import { emptySlots } from './slots.ts'
 import { stateCounts, viewOf } from './workloads.ts'
@@ -59,5 +59,20 @@ describe('pod boxes tell what kubectl get pods tells', () => {
     const kubia = { ...model, pods: model.pods.filter((p) => p.name.startsWith('kubia')).map((p) => ({ ...p, nodeName: 'one' })) }
     const [box] = viewOf(kubia).boxes
     expect(stateCounts(box)).toBe('3 creating, 3 terminating')
+  })
+})
+
+describe('pods read ahead', () => {
+  it('read the same as pods read with their snapshot (the workload is worked out when the snapshot is)', () => {
+    const host = new EngineHost()
+    host.apply({ files: [], seed: 1 })
+    for (const r of host.run('kubectl create deployment kubia --image=luksa/kubia --replicas=3')) expect(r.exitCode).toBe(0)
+    host.advance(30)
+    const ahead = structuredClone(host.snapshot()!)
+    readPodsAhead(ahead.objects)
+    const plain = structuredClone(host.snapshot()!)
+    const model = readTopology(ahead)
+    expect(model.pods.some((p) => p.workload.kind === 'Deployment')).toBe(true)
+    expect(model.pods).toEqual(readTopology(plain).pods)
   })
 })
