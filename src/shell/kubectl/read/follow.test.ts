@@ -25,6 +25,17 @@ describe('kubectl get -w', () => {
     expect(s.cluster!.clock.now() - before).toBeGreaterThanOrEqual(QUIET_SECONDS)
   })
 
+  it('with --request-timeout it runs until the timeout, past a quiet spell: a deleted kubia is killed after 30 s', () => {
+    const s = new ShellSession({ seed: 1 })
+    records(s, 'kubectl run kubia --image=luksa/kubia\nkubectl wait --for=condition=Ready pod/kubia\nkubectl delete pod kubia --wait=false')
+    const before = s.cluster!.clock.now()
+    const [watch] = records(s, 'kubectl get pods -w --request-timeout=40s')
+    // Marked, then SIGKILLed at 30 s and reported (Failed, 137), then deleted: the watch sees all three.
+    expect(watch.text.split('\n').filter(Boolean).slice(1).map((l) => l.split(/\s+/).slice(1, 3).join(' '))).toEqual(['1/1 Terminating', '0/1 Error', '0/1 Error'])
+    expect(watch.code).toBe(0)
+    expect(s.cluster!.clock.now() - before).toBeCloseTo(40, 3)
+  })
+
   it('--watch-only skips the list; --request-timeout ends it with status 0; one type only', () => {
     const s = new ShellSession({ seed: 1 })
     const [, , watchOnly, twoTypes] = records(s, 'kubectl create deployment web --image=nginx\nkubectl wait --for=condition=Available deploy/web\n' +

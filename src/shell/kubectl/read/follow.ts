@@ -1,7 +1,8 @@
 // How a kubectl command that runs until Ctrl+C (`get -w`, `logs -f`) ends in kubehop. A script has no Ctrl+C, and
 // a command here runs to its end before the next line, so: the simulated clock moves on event by event while the
 // command prints what happens, and the command ends as if interrupted once nothing was printed for QUIET_SECONDS
-// (or after MAX_SECONDS in all); `--request-timeout` ends it earlier, as the API server closing the stream does.
+// (or after MAX_SECONDS in all); with `--request-timeout` it runs until that ends it, as the API server closing the
+// stream does.
 import type { Cluster } from '../../../engine/cluster/cluster.ts'
 
 export const QUIET_SECONDS = 30
@@ -25,8 +26,8 @@ export function requestTimeoutSeconds(text: string | undefined): number | undefi
 }
 
 /**
- * Runs the clock until `printed()` (a count of what the command wrote) stays unchanged for QUIET_SECONDS, or
- * `timeout` seconds pass, or `done()` (what it followed ended on its own). Returns 'timeout' when the request timeout ended it, 'quiet' otherwise.
+ * Runs the clock until `printed()` (a count of what the command wrote) stays unchanged for QUIET_SECONDS (only
+ * without a timeout), or `timeout` seconds pass, or `done()` (what it followed ended on its own). Returns 'timeout' when the request timeout ended it, 'quiet' otherwise.
  */
 export function followClock(cluster: Cluster, printed: () => number, timeout?: number, done: () => boolean = () => false): 'quiet' | 'timeout' {
   const start = cluster.clock.now()
@@ -36,7 +37,8 @@ export function followClock(cluster: Cluster, printed: () => number, timeout?: n
   let steady = false
   for (;;) {
     const now = cluster.clock.now()
-    const end = Math.min(lastOutput + QUIET_SECONDS, limit)
+    // A script has no Ctrl+C: with a request timeout it runs until that ends it, as it would against a cluster.
+    const end = timeout !== undefined ? limit : Math.min(lastOutput + QUIET_SECONDS, limit)
     if (now >= end || done()) break
     const next = cluster.nextEventAt()
     // Jump to the next thing the cluster will do, a second at least; never past the end.
