@@ -74,15 +74,23 @@ export interface CompiledCheck {
 const NO_PORTS: readonly number[] = []
 const NO_STATES: readonly CtState[] = []
 
+/*
+ * The integer operands are stored as int32 (`| 0`): a number computed as a double (`2 ** bit`, a hash modulo, a
+ * random draw) is a heap number even when it is a small integer, and the first one stored in a field V8 had seen
+ * only small integers in changes the field's representation: a new object shape, and optimised code that reads
+ * these objects deoptimises (it did, while the first packets were traced). Ports fit in int32; marks are 32-bit
+ * patterns, and `ctx.mark & mask` is an int32, so a mark test compares like with like (kube-proxy's, kind's and
+ * the CNI's marks are all below 2^31, where nothing changes).
+ */
 function compiledCheck(m: MatchModule): CompiledCheck {
   const l4 = m.module === 'tcp' || m.module === 'udp' || m.module === 'sctp'
   return {
     module: m.module,
-    dport: l4 ? m.dport ?? -1 : -1, sport: l4 ? m.sport ?? -1 : -1,
+    dport: l4 ? (m.dport ?? -1) | 0 : -1, sport: l4 ? (m.sport ?? -1) | 0 : -1,
     dports: m.module === 'multiport' ? m.dports : NO_PORTS,
     srcLocal: m.module === 'addrtype' && !!m.srcType, dstLocal: m.module === 'addrtype' && !!m.dstType,
     negate: (m.module === 'addrtype' || m.module === 'mark' || m.module === 'conntrack') && (m.negate ?? false),
-    value: m.module === 'mark' ? m.value : 0, mask: m.module === 'mark' ? m.mask : 0,
+    value: m.module === 'mark' ? m.value | 0 : 0, mask: m.module === 'mark' ? m.mask | 0 : 0,
     ctstate: m.module === 'conntrack' ? m.ctstate : NO_STATES,
     threshold: m.module === 'statistic' ? statisticThreshold(m.probability) : 0,
     name: m.module === 'recent' || m.module === 'nfacct' ? m.name : '', set: m.module === 'recent' && m.mode === 'set',
@@ -109,8 +117,9 @@ function compiledRule(rule: Rule): CompiledRule {
     c = {
       rule, src, dst, exactDst: dst && !dst.never && !dst.negate && dst.size === 1 ? dst.base : undefined, protocol: rule.protocol,
       checks: rule.matches.filter((m) => m.module !== 'comment' && m.module !== 'nfacct').map(compiledCheck), kind: t.kind,
-      jump: t.kind === 'jump' ? t.chain : '', ip: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.ip : '', port: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.port : 0,
-      value: t.kind === 'MARK' ? t.value : 0, mask: t.kind === 'MARK' ? t.mask : 0, subTable: undefined, sub: undefined,
+      // int32 operands, as compiledCheck's.
+      jump: t.kind === 'jump' ? t.chain : '', ip: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.ip : '', port: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.port | 0 : 0,
+      value: t.kind === 'MARK' ? t.value | 0 : 0, mask: t.kind === 'MARK' ? t.mask | 0 : 0, subTable: undefined, sub: undefined,
     }
     // Not enumerable: rules still print, compare and clone as the plain data they are.
     Object.defineProperty(rule, COMPILED, { value: c, enumerable: false })
