@@ -107,6 +107,27 @@ function addrTest(m: CidrMatch): AddrTest {
   return net ? { base: net.base, size: 2 ** (32 - net.bits), negate: m.negate ?? false, never: false } : { base: 0, size: 1, negate: m.negate ?? false, never: true }
 }
 
+/*
+ * The arrays the walker loops over (a rule's checks, a chain's rules, a destination's candidates) are built by
+ * pushing onto a literal, or are one shared empty array: `filter` and `map` return arrays of four element kinds
+ * (packed or holey, depending on whether optimised code or the builtin ran them; small-integer kind when empty),
+ * each a map of its own, and every new one deoptimised runChain and ruleMatches when a packet first met it.
+ */
+const NO_CHECKS: CompiledCheck[] = []
+const NO_RULES: CompiledRule[] = []
+
+/** The match modules that test something, compiled. */
+function compiledChecks(matches: readonly MatchModule[]): CompiledCheck[] {
+  let out = NO_CHECKS
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]
+    if (m.module === 'comment' || m.module === 'nfacct') continue
+    if (out === NO_CHECKS) out = []
+    out.push(compiledCheck(m))
+  }
+  return out
+}
+
 /** A rule's precomputed form. */
 function compiledRule(rule: Rule): CompiledRule {
   let c = (rule as WithCompiled)[COMPILED]
@@ -116,7 +137,7 @@ function compiledRule(rule: Rule): CompiledRule {
     const t = rule.target
     c = {
       rule, src, dst, exactDst: dst && !dst.never && !dst.negate && dst.size === 1 ? dst.base : undefined, protocol: rule.protocol,
-      checks: rule.matches.filter((m) => m.module !== 'comment' && m.module !== 'nfacct').map(compiledCheck), kind: t.kind,
+      checks: compiledChecks(rule.matches), kind: t.kind,
       // int32 operands, as compiledCheck's.
       jump: t.kind === 'jump' ? t.chain : '', ip: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.ip : '', port: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.port | 0 : 0,
       value: t.kind === 'MARK' ? t.value | 0 : 0, mask: t.kind === 'MARK' ? t.mask | 0 : 0, subTable: undefined, sub: undefined,
@@ -162,7 +183,11 @@ export interface CompiledChain {
 }
 
 function compileChain(chain: Chain): CompiledChain {
-  const all = chain.rules.map(compiledRule)
+  let all = NO_RULES
+  for (let i = 0; i < chain.rules.length; i++) {
+    if (all === NO_RULES) all = []
+    all.push(compiledRule(chain.rules[i]))
+  }
   return { chain, all, byDst: all.length >= INDEX_MIN_RULES && all.some((c) => c.exactDst !== undefined) ? new Map() : undefined }
 }
 
@@ -185,7 +210,13 @@ export function candidateRules(cc: CompiledChain, dst: number | null): readonly 
   if (!byDst) return cc.all
   let list = byDst.get(dst)
   if (!list) {
-    list = cc.all.filter((c) => c.exactDst === undefined || c.exactDst === dst)
+    list = NO_RULES
+    for (let i = 0; i < cc.all.length; i++) {
+      const c = cc.all[i]
+      if (c.exactDst !== undefined && c.exactDst !== dst) continue
+      if (list === NO_RULES) list = []
+      list.push(c)
+    }
     if (byDst.size >= PER_CHAIN_DESTINATIONS_MAX) byDst.clear()
     byDst.set(dst, list)
   }
