@@ -74,15 +74,23 @@ export interface CompiledCheck {
 const NO_PORTS: readonly number[] = []
 const NO_STATES: readonly CtState[] = []
 
+/*
+ * The integer operands are stored as int32 (`| 0`): a number computed as a double (`2 ** bit`, a hash modulo, a
+ * random draw) is a heap number even when it is a small integer, and the first one stored in a field V8 had seen
+ * only small integers in changes the field's representation: a new object shape, and optimised code that reads
+ * these objects deoptimises (it did, while the first packets were traced). Ports fit in int32; marks are 32-bit
+ * patterns, and `ctx.mark & mask` is an int32, so a mark test compares like with like (kube-proxy's, kind's and
+ * the CNI's marks are all below 2^31, where nothing changes).
+ */
 function compiledCheck(m: MatchModule): CompiledCheck {
   const l4 = m.module === 'tcp' || m.module === 'udp' || m.module === 'sctp'
   return {
     module: m.module,
-    dport: l4 ? m.dport ?? -1 : -1, sport: l4 ? m.sport ?? -1 : -1,
+    dport: l4 ? (m.dport ?? -1) | 0 : -1, sport: l4 ? (m.sport ?? -1) | 0 : -1,
     dports: m.module === 'multiport' ? m.dports : NO_PORTS,
     srcLocal: m.module === 'addrtype' && !!m.srcType, dstLocal: m.module === 'addrtype' && !!m.dstType,
     negate: (m.module === 'addrtype' || m.module === 'mark' || m.module === 'conntrack') && (m.negate ?? false),
-    value: m.module === 'mark' ? m.value : 0, mask: m.module === 'mark' ? m.mask : 0,
+    value: m.module === 'mark' ? m.value | 0 : 0, mask: m.module === 'mark' ? m.mask | 0 : 0,
     ctstate: m.module === 'conntrack' ? m.ctstate : NO_STATES,
     threshold: m.module === 'statistic' ? statisticThreshold(m.probability) : 0,
     name: m.module === 'recent' || m.module === 'nfacct' ? m.name : '', set: m.module === 'recent' && m.mode === 'set',
@@ -99,6 +107,27 @@ function addrTest(m: CidrMatch): AddrTest {
   return net ? { base: net.base, size: 2 ** (32 - net.bits), negate: m.negate ?? false, never: false } : { base: 0, size: 1, negate: m.negate ?? false, never: true }
 }
 
+/*
+ * The arrays the walker loops over (a rule's checks, a chain's rules, a destination's candidates) are built by
+ * pushing onto a literal, or are one shared empty array: `filter` and `map` return arrays of four element kinds
+ * (packed or holey, depending on whether optimised code or the builtin ran them; small-integer kind when empty),
+ * each a map of its own, and every new one deoptimised runChain and ruleMatches when a packet first met it.
+ */
+const NO_CHECKS: CompiledCheck[] = []
+const NO_RULES: CompiledRule[] = []
+
+/** The match modules that test something, compiled. */
+function compiledChecks(matches: readonly MatchModule[]): CompiledCheck[] {
+  let out = NO_CHECKS
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]
+    if (m.module === 'comment' || m.module === 'nfacct') continue
+    if (out === NO_CHECKS) out = []
+    out.push(compiledCheck(m))
+  }
+  return out
+}
+
 /** A rule's precomputed form. */
 function compiledRule(rule: Rule): CompiledRule {
   let c = (rule as WithCompiled)[COMPILED]
@@ -108,9 +137,10 @@ function compiledRule(rule: Rule): CompiledRule {
     const t = rule.target
     c = {
       rule, src, dst, exactDst: dst && !dst.never && !dst.negate && dst.size === 1 ? dst.base : undefined, protocol: rule.protocol,
-      checks: rule.matches.filter((m) => m.module !== 'comment' && m.module !== 'nfacct').map(compiledCheck), kind: t.kind,
-      jump: t.kind === 'jump' ? t.chain : '', ip: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.ip : '', port: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.port : 0,
-      value: t.kind === 'MARK' ? t.value : 0, mask: t.kind === 'MARK' ? t.mask : 0, subTable: undefined, sub: undefined,
+      checks: compiledChecks(rule.matches), kind: t.kind,
+      // int32 operands, as compiledCheck's.
+      jump: t.kind === 'jump' ? t.chain : '', ip: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.ip : '', port: t.kind === 'DNAT' || t.kind === 'SNAT' ? t.port | 0 : 0,
+      value: t.kind === 'MARK' ? t.value | 0 : 0, mask: t.kind === 'MARK' ? t.mask | 0 : 0, subTable: undefined, sub: undefined,
     }
     // Not enumerable: rules still print, compare and clone as the plain data they are.
     Object.defineProperty(rule, COMPILED, { value: c, enumerable: false })
@@ -153,7 +183,11 @@ export interface CompiledChain {
 }
 
 function compileChain(chain: Chain): CompiledChain {
-  const all = chain.rules.map(compiledRule)
+  let all = NO_RULES
+  for (let i = 0; i < chain.rules.length; i++) {
+    if (all === NO_RULES) all = []
+    all.push(compiledRule(chain.rules[i]))
+  }
   return { chain, all, byDst: all.length >= INDEX_MIN_RULES && all.some((c) => c.exactDst !== undefined) ? new Map() : undefined }
 }
 
@@ -176,7 +210,13 @@ export function candidateRules(cc: CompiledChain, dst: number | null): readonly 
   if (!byDst) return cc.all
   let list = byDst.get(dst)
   if (!list) {
-    list = cc.all.filter((c) => c.exactDst === undefined || c.exactDst === dst)
+    list = NO_RULES
+    for (let i = 0; i < cc.all.length; i++) {
+      const c = cc.all[i]
+      if (c.exactDst !== undefined && c.exactDst !== dst) continue
+      if (list === NO_RULES) list = []
+      list.push(c)
+    }
     if (byDst.size >= PER_CHAIN_DESTINATIONS_MAX) byDst.clear()
     byDst.set(dst, list)
   }

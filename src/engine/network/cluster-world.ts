@@ -49,7 +49,8 @@ function kindDockerDNS(nodeName: string): DockerDNS {
   let h = 0x811c9dc5
   for (const c of nodeName) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193)
   h >>>= 0
-  return { gateway: KIND_DOCKER_GATEWAY, tcpPort: 32768 + (h % 28231), udpPort: 32768 + ((h >>> 8) % 28231) }
+  // `| 0`: h is a uint32 (a heap number past 2^31), and the ports go into rules and packets as small integers.
+  return { gateway: KIND_DOCKER_GATEWAY, tcpPort: (32768 + (h % 28231)) | 0, udpPort: (32768 + ((h >>> 8) % 28231)) | 0 }
 }
 
 /** The docker network's gateway on kind's network, which kind writes into each node's resolv.conf. */

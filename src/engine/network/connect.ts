@@ -97,7 +97,9 @@ function serverBox(world: NetworkWorld, s: Server, arrival: Arrival): Box {
 
 /** An ephemeral port from the Linux range (net.ipv4.ip_local_port_range 32768 60999). */
 export function ephemeralPort(world: NetworkWorld): number {
-  return world.random.int(32768, 60999)
+  // A small integer, never the heap number a draw sometimes is: packets, tuples and conntrack entries keep it in
+  // fields V8 otherwise re-shapes (rule-index.ts's compiledCheck says why).
+  return world.random.int(32768, 60999) | 0
 }
 
 /**
