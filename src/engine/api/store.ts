@@ -104,7 +104,7 @@ export class ObjectStore implements ReadonlyStore {
     if (this.objects.has(key)) throw new Error(`store: ${key} already exists`)
     // The strategy's generation, whatever the input said (PrepareForCreate).
     const generation = generationOnCreate(obj.kind)
-    const metadata: KubeObject['metadata'] = {
+    const metadata: KubeObject['metadata'] & { generation?: number } = {
       ...obj.metadata,
       uid: obj.metadata.uid ?? this.rng.uuid(),
       resourceVersion: String(++this.rv),
