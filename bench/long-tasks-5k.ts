@@ -3,22 +3,19 @@
 // its wall time and the time of the events inside it by name (script, style, layout, paint, message deserialization),
 // nested events counted under their own names too. Run on a build (non-minified names the functions in FunctionCall):
 //   BENCH_DIST=dist npx tsx bench/long-tasks-5k.ts [paste|converge]...
-import { spawn } from 'node:child_process'
-import { chromium, type CDPSession, type Page } from '@playwright/test'
+import type { CDPSession, Page } from '@playwright/test'
+import { profileTimes, withPreviewPage, type Profile } from './devtools.ts'
 import { bigLink, bigManifest, podsAfterApply } from './big-document.ts'
 import { DRAWN, pasteInto } from './browser-big.ts'
 
 const PORT = process.env.BENCH_PORT ?? '4173'
 const DIST = process.env.BENCH_DIST ?? 'dist'
-const URL = `http://127.0.0.1:${PORT}/`
 const PODS = 5000
 const LONG_MS = Number(process.env.LONG_MS ?? 100)
 const phases = process.argv.slice(2).length ? process.argv.slice(2) : ['paste', 'converge']
 
 interface TraceEvent { name: string; ph: string; dur?: number; tid: number; pid: number; ts: number; args?: { name?: string; data?: { functionName?: string; url?: string } } }
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number }
 
 async function traced(cdp: CDPSession, body: () => Promise<void>): Promise<{ events: TraceEvent[]; profile: Profile }> {
   const sampling = process.env.SAMPLE !== '0'
@@ -36,32 +33,8 @@ async function traced(cdp: CDPSession, body: () => Promise<void>): Promise<{ eve
   await cdp.send('Tracing.end')
   await done
   cdp.off('Tracing.dataCollected', collect)
-  const { profile } = sampling ? await cdp.send('Profiler.stop') as { profile: Profile } : { profile: { nodes: [], samples: [], timeDeltas: [], startTime: 0 } }
+  const { profile } = sampling ? await cdp.send('Profiler.stop') as { profile: Profile } : { profile: { nodes: [], samples: [], timeDeltas: [], startTime: 0, endTime: 0 } }
   return { events, profile }
-}
-
-/** Self and total ms by function over the samples taken in [from, to] (µs, the trace's clock). */
-function sampled(profile: Profile, from: number, to: number): { self: [string, number][]; total: [string, number][] } {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
-  const parent = new Map<number, number>()
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
-  const name = (id: number) => { const f = byId.get(id)!.callFrame; return `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}` }
-  const self = new Map<string, number>()
-  const total = new Map<string, number>()
-  let t = profile.startTime
-  profile.samples.forEach((id, i) => {
-    t += profile.timeDeltas[i] ?? 0
-    if (t < from || t > to) return
-    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000
-    self.set(name(id), (self.get(name(id)) ?? 0) + ms)
-    const seen = new Set<string>()
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const k = name(at)
-      if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) ?? 0) + ms) }
-    }
-  })
-  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1])
-  return { self: sorted(self), total: sorted(total) }
 }
 
 function longTasks(label: string, { events, profile }: { events: TraceEvent[]; profile: Profile }): void {
@@ -80,7 +53,7 @@ function longTasks(label: string, { events, profile }: { events: TraceEvent[]; p
     }
     console.log(`--- task at ${((task.ts - t0) / 1000).toFixed(0)} ms: ${(task.dur! / 1000).toFixed(0)} ms`)
     for (const [k, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`  ${v.toFixed(1).padStart(7)} ms ${k}`)
-    const { self, total } = sampled(profile, task.ts, task.ts + task.dur!)
+    const { self, total } = profileTimes(profile, task.ts, task.ts + task.dur!)
     console.log('  script, self:')
     for (const [k, v] of self.slice(0, 12)) console.log(`  ${v.toFixed(1).padStart(7)} ms ${k}`)
     console.log('  script, total:')
@@ -91,13 +64,8 @@ function longTasks(label: string, { events, profile }: { events: TraceEvent[]; p
 const waitDrawn = (page: Page, n: number) => page.waitForFunction(`${DRAWN}() === ${n}`, undefined, { timeout: 300_000, polling: 500 })
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', PORT, '--strictPort', '--outDir', DIST], { stdio: 'ignore', detached: true })
-  try {
-    for (let i = 0; i < 100; i++) { try { if ((await fetch(URL)).ok) break } catch { /* not yet */ } await new Promise((r) => setTimeout(r, 100)) }
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
-    const cdp = await page.context().newCDPSession(page)
-    await page.goto(URL + (await bigLink(4, 100)).slice(1))
+  await withPreviewPage(DIST, PORT, async (page, cdp, url) => {
+    await page.goto(url + (await bigLink(4, 100)).slice(1))
     const editor = page.getByRole('textbox', { name: /YAML manifest/ })
     await editor.waitFor({ timeout: 60_000 })
     await waitDrawn(page, 4)
@@ -111,10 +79,7 @@ async function main(): Promise<void> {
     await run('paste', `paste 5,000 pods → ${podsAfterApply(PODS, 4)} painted`, async () => { await pasteInto(page, bigManifest(PODS)); await waitDrawn(page, podsAfterApply(PODS, 4)) })
     await run('converge', 'clock 60× → all 5,000 painted', async () => { await page.getByRole('button', { name: 'Clock speed 60×' }).click(); await waitDrawn(page, PODS) })
     if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT })
-    await browser.close()
-  } finally {
-    if (server.pid) process.kill(-server.pid)
-  }
+  })
 }
 
 await main()

@@ -4,43 +4,18 @@
 // painted) and a few edits of kubia's replicas. Prints self and total time by function for each thread, and the
 // wall time of each phase. A non-minified build names the functions:
 //   npx vite build --minify false --outDir /tmp/nomin && BENCH_DIST=/tmp/nomin npx tsx bench/profile-5k.ts [paste|converge|edit]...
-import { spawn } from 'node:child_process'
-import { chromium, type CDPSession, type Page } from '@playwright/test'
+import type { CDPSession, Page } from '@playwright/test'
+import { profileTimes, withPreviewPage, type Profile } from './devtools.ts'
 import { bigLink, bigManifest, podsAfterApply, replicasOf } from './big-document.ts'
 import { DRAWN, pasteInto, setKubiaReplicas } from './browser-big.ts'
 
 const PORT = process.env.BENCH_PORT ?? '4173'
 const DIST = process.env.BENCH_DIST ?? 'dist'
-const URL = `http://127.0.0.1:${PORT}/`
 const PODS = 5000
 const phases = process.argv.slice(2).length ? process.argv.slice(2) : ['paste', 'converge', 'edit']
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
-
-/** Self and total (inclusive) milliseconds by function. */
-function times(profile: Profile): { self: [string, number][]; total: [string, number][] } {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
-  const parent = new Map<number, number>()
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
-  const name = (id: number) => { const f = byId.get(id)!.callFrame; return `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}` }
-  const self = new Map<string, number>()
-  const total = new Map<string, number>()
-  profile.samples.forEach((id, i) => {
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000
-    self.set(name(id), (self.get(name(id)) ?? 0) + ms)
-    const seen = new Set<string>()
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const k = name(at)
-      if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) ?? 0) + ms) }
-    }
-  })
-  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1])
-  return { self: sorted(self), total: sorted(total) }
-}
-
 function print(label: string, profile: Profile): void {
-  const { self, total } = times(profile)
+  const { self, total } = profileTimes(profile)
   console.log(`--- ${label}: self time`)
   for (const [k, v] of self.slice(0, 25)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${k}`)
   console.log(`--- ${label}: total time`)
@@ -83,15 +58,10 @@ async function profiled(cdp: CDPSession, worker: ReturnType<typeof workerChannel
 const waitDrawn = (page: Page, n: number) => page.waitForFunction(`${DRAWN}() === ${n}`, undefined, { timeout: 300_000, polling: 'raf' })
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', PORT, '--strictPort', '--outDir', DIST], { stdio: 'ignore', detached: true })
-  try {
-    for (let i = 0; i < 100; i++) { try { if ((await fetch(URL)).ok) break } catch { /* not yet */ } await new Promise((r) => setTimeout(r, 100)) }
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
-    const cdp = await page.context().newCDPSession(page)
+  await withPreviewPage(DIST, PORT, async (page, cdp, url) => {
     const worker = workerChannel(cdp)
     await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false })
-    await page.goto(URL + (await bigLink(4, 100)).slice(1))
+    await page.goto(url + (await bigLink(4, 100)).slice(1))
     const editor = page.getByRole('textbox', { name: /YAML manifest/ })
     await editor.waitFor({ timeout: 60_000 })
     await waitDrawn(page, 4)
@@ -112,10 +82,7 @@ async function main(): Promise<void> {
         await waitDrawn(page, PODS - kubia + n)
       }
     })
-    await browser.close()
-  } finally {
-    if (server.pid) process.kill(-server.pid)
-  }
+  })
 }
 
 await main()

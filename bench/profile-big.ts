@@ -2,50 +2,16 @@
 // (time by top-level event: scripting, style, layout, paint, layerize) for the paste, the edits and the animation.
 // Run: `BENCH_DIST=dist BENCH_PORT=4173 npx tsx bench/profile-big.ts [paste|edit|anim]...` (a non-minified build
 // names the functions: `npx vite build --minify false --outDir DIR`).
-import { spawn } from 'node:child_process'
-import { chromium, type CDPSession, type Page } from '@playwright/test'
+import type { CDPSession, Page } from '@playwright/test'
+import { profileTimes, withPreviewPage, type Profile } from './devtools.ts'
 import { bigLink, bigManifest, replicasOf } from './big-document.ts'
 import { DRAWN, pasteInto, setKubiaReplicas } from './browser-big.ts'
 
 const PORT = process.env.BENCH_PORT ?? '4173'
 const DIST = process.env.BENCH_DIST ?? 'dist'
-const URL = `http://127.0.0.1:${PORT}/`
 const phases = process.argv.slice(2).length ? process.argv.slice(2) : ['paste', 'edit', 'anim']
 
 const waitDrawn = (page: Page, n: number) => page.waitForFunction(`${DRAWN}() === ${n}`, undefined, { timeout: 180_000, polling: 'raf' })
-
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
-
-function selfTimes(profile: Profile): [string, number][] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
-  const self = new Map<string, number>()
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id)!.callFrame
-    const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
-    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
-  })
-  return [...self].sort((a, b) => b[1] - a[1])
-}
-
-/** Total (inclusive) time by function: the callers that lead to the cost. */
-function totalTimes(profile: Profile): [string, number][] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
-  const parent = new Map<number, number>()
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
-  const total = new Map<string, number>()
-  profile.samples.forEach((id, i) => {
-    const seen = new Set<string>()
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const f = byId.get(at)!.callFrame
-      const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
-      if (seen.has(name)) continue
-      seen.add(name)
-      total.set(name, (total.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
-    }
-  })
-  return [...total].sort((a, b) => b[1] - a[1])
-}
 
 /** Who calls `name` (CALLERS=name): its callers three frames up, by time. */
 function callersOf(profile: Profile, name: string): [string, number][] {
@@ -115,21 +81,16 @@ async function profiled<T>(cdp: CDPSession, label: string, body: () => Promise<T
   await cdp.send('LayerTree.disable')
   console.log(`--- composited layers now: ${layers}`)
   console.log('--- self time')
-  for (const [k, v] of selfTimes(profile).slice(0, 30)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${k}`)
+  for (const [k, v] of profileTimes(profile).self.slice(0, 30)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${k}`)
   if (process.env.CALLERS) for (const [k, v] of callersOf(profile, process.env.CALLERS).slice(0, 8)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${process.env.CALLERS} < ${k}`)
   console.log('--- total time')
-  for (const [k, v] of totalTimes(profile).slice(0, 40)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${k}`)
+  for (const [k, v] of profileTimes(profile).total.slice(0, 40)) console.log(`  ${v.toFixed(0).padStart(7)} ms ${k}`)
   return result
 }
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', PORT, '--strictPort', '--outDir', DIST], { stdio: 'ignore', detached: true })
-  try {
-    for (let i = 0; i < 100; i++) { try { if ((await fetch(URL)).ok) break } catch { /* not yet */ } await new Promise((r) => setTimeout(r, 100)) }
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
-    const cdp = await page.context().newCDPSession(page)
-    await page.goto(URL + (await bigLink(4, 20)).slice(1))
+  await withPreviewPage(DIST, PORT, async (page, cdp, url) => {
+    await page.goto(url + (await bigLink(4, 20)).slice(1))
     const editor = page.getByRole('textbox', { name: /YAML manifest/ })
     await editor.waitFor({ timeout: 60_000 })
     await waitDrawn(page, 4)
@@ -161,10 +122,7 @@ async function main(): Promise<void> {
         console.log(`fps ${Number(fps).toFixed(1)}`)
       })
     }
-    await browser.close()
-  } finally {
-    if (server.pid) process.kill(-server.pid)
-  }
+  })
 }
 
 await main()
