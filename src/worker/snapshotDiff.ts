@@ -28,7 +28,7 @@ const isEvent = (key: string) => key.startsWith('Event/')
 
 /** A diff upserting more objects than this goes out in parts of this many: the receiving thread clones each
  * message in one task (2,000 pods took ~130 ms of the UI thread's time in a single message). */
-export const PART_OBJECTS = 400
+const PART_OBJECTS = 400
 
 /** The messages that carry `message`: itself, or for a big diff its parts (every one but the last `more`; the
  * header on each, the removed keys on the last). */
