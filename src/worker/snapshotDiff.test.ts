@@ -123,4 +123,16 @@ describe('snapshot diffs', () => {
     expect(parts.flatMap((m) => (m.type === 'snapshotDiff' ? m.diff.upserted.map((u) => u.key) : []))).toEqual(whole.type === 'snapshotDiff' ? whole.diff.upserted.map((u) => u.key) : [])
     expect(inParts(whole, 1000)).toEqual([whole]) // a small one as it is
   })
+
+  it('merges new keys in order around the kept ones, drops removed keys, and an upsert of a removed key keeps it', () => {
+    const o = (name: string, v = '1') => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'x', resourceVersion: v } }) as KubeObject
+    const key = (name: string) => `ConfigMap/x/${name}`
+    const ui = new SnapshotAssembler()
+    const header = { version: 2, time: 0, seed: 1, profile: null }
+    ui.full({ ...header, objects: ['b', 'd', 'f'].map((n) => o(n)) })
+    const next = ui.apply({ ...header, upserted: ['g', 'a', 'e', 'c', 'd'].map((n) => ({ key: key(n), object: o(n, '2') })), removed: [key('f'), key('b'), key('d')] })!
+    expect(next.objects.map((x) => `${x.metadata.name}${x.metadata.resourceVersion}`)).toEqual(['a2', 'c2', 'd2', 'e2', 'g2'])
+    const after = ui.apply({ ...header, upserted: [{ key: key('c'), object: o('c', '3') }], removed: [] })!
+    expect(after.objects.map((x) => `${x.metadata.name}${x.metadata.resourceVersion}`)).toEqual(['a2', 'c3', 'd2', 'e2', 'g2']) // the index follows
+  })
 })

@@ -168,34 +168,66 @@ function formatPorts(type: string, ports: { port: number; nodePort?: number; pro
 }
 
 /** Ready (and not-ready) addresses from the Endpoints object, else from EndpointSlices (what kube-proxy would route to). */
-function endpointAddresses(svc: KubeObject, objects: readonly KubeObject[]): { ready: string[]; notReady: string[] } {
+function endpointAddresses(svc: KubeObject, objects: EndpointObjects): { ready: string[]; notReady: string[] } {
   const ns = svc.metadata.namespace
-  const ep = objects.find((o) => o.kind === 'Endpoints' && o.metadata.name === svc.metadata.name && o.metadata.namespace === ns)
+  const ep = objects.endpoints.get(`${ns ?? ''}/${svc.metadata.name}`)
   if (ep) {
     const subsets = (ep.subsets ?? []) as { addresses?: { ip: string }[]; notReadyAddresses?: { ip: string }[] }[]
     return { ready: subsets.flatMap((s) => (s.addresses ?? []).map((a) => a.ip)),
       notReady: subsets.flatMap((s) => (s.notReadyAddresses ?? []).map((a) => a.ip)) }
   }
-  const endpoints = objects
-    .filter((o) => o.kind === 'EndpointSlice' && o.metadata.namespace === ns
-      && o.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name)
+  const endpoints = (objects.slices.get(`${ns ?? ''}/${svc.metadata.name}`) ?? [])
     .flatMap((s) => (s.endpoints ?? []) as { addresses: string[]; conditions?: { ready?: boolean } }[])
   return { ready: endpoints.filter((e) => e.conditions?.ready !== false).flatMap((e) => e.addresses),
     notReady: endpoints.filter((e) => e.conditions?.ready === false).flatMap((e) => e.addresses) }
 }
 
-function selects(selector: Record<string, string> | null, pod: PodInfo): boolean {
-  if (!selector || !Object.keys(selector).length) return false // an empty Service selector selects nothing
-  return Object.entries(selector).every(([k, v]) => pod.labels[k] === v)
+/** The ids of the pods in `namespace` whose labels match `selector` (an empty Service selector selects nothing).
+ * The selector's pairs are read once, not once per pod: 5,000 pods × each Service showed in profiles. */
+function selectedPods(selector: Record<string, string> | null, namespace: string, pods: readonly PodInfo[]): string[] {
+  const pairs = selector ? Object.entries(selector) : []
+  if (!pairs.length) return []
+  const out: string[] = []
+  for (const p of pods) {
+    if (p.namespace !== namespace) continue
+    let all = true
+    for (const [k, v] of pairs) if (p.labels[k] !== v) { all = false; break }
+    if (all) out.push(p.id)
+  }
+  return out
 }
 
-function readService(o: KubeObject, objects: readonly KubeObject[], pods: PodInfo[], nodes: NodeInfo[]): ServiceInfo {
+/** The Endpoints and EndpointSlices of a snapshot by `namespace/service`, in snapshot order: one pass over the
+ * objects for every Service, not one per Service. */
+interface EndpointObjects { endpoints: Map<string, KubeObject>; slices: Map<string, KubeObject[]> }
+
+function endpointObjects(objects: readonly KubeObject[]): EndpointObjects {
+  const endpoints = new Map<string, KubeObject>()
+  const slices = new Map<string, KubeObject[]>()
+  for (const o of objects) {
+    if (o.kind === 'Endpoints') {
+      const key = `${o.metadata.namespace ?? ''}/${o.metadata.name}`
+      if (!endpoints.has(key)) endpoints.set(key, o)
+    } else if (o.kind === 'EndpointSlice') {
+      const service = o.metadata.labels?.['kubernetes.io/service-name']
+      if (service === undefined) continue
+      const key = `${o.metadata.namespace ?? ''}/${service}`
+      const list = slices.get(key)
+      if (list) list.push(o)
+      else slices.set(key, [o])
+    }
+  }
+  return { endpoints, slices }
+}
+
+function readService(o: KubeObject, objects: EndpointObjects, pods: PodInfo[], nodes: NodeInfo[]): ServiceInfo {
   const type: string = o.spec?.type ?? 'ClusterIP'
   const ports = o.spec?.ports ?? []
   const selector: Record<string, string> | null = o.spec?.selector ?? null
   const namespace = o.metadata.namespace ?? 'default'
   const endpoints = endpointAddresses(o, objects)
   const addresses = endpoints.ready
+  const addressSet = new Set(addresses)
   const lbIngress: { ip?: string; hostname?: string }[] = o.status?.loadBalancer?.ingress ?? []
   return {
     id: idOf(o), name: o.metadata.name, namespace, type,
@@ -208,8 +240,8 @@ function readService(o: KubeObject, objects: readonly KubeObject[], pods: PodInf
     readyEndpoints: addresses.length,
     notReadyEndpoints: endpoints.notReady.length,
     noEndpoints: addresses.length === 0 && type !== 'ExternalName',
-    selectedPodIds: pods.filter((p) => p.namespace === namespace && selects(selector, p)).map((p) => p.id),
-    endpointNodeIds: nodes.filter((n) => n.ip && addresses.includes(n.ip)).map((n) => n.id),
+    selectedPodIds: selectedPods(selector, namespace, pods),
+    endpointNodeIds: nodes.filter((n) => n.ip && addressSet.has(n.ip)).map((n) => n.id),
   }
 }
 
@@ -219,15 +251,24 @@ const byName = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.i
 const models = new WeakMap<ClusterSnapshot, TopologyModel>()
 let lastModel: TopologyModel | null = null
 
-/** Pods are read once per object: a snapshot diff keeps every unchanged object's reference. */
-const podInfos = new WeakMap<KubeObject, { info: PodInfo; owner: OwnerRef | undefined | typeof AHEAD }>()
+/** A pod read once per object (a snapshot diff keeps every unchanged object's reference): its reading, the key of
+ * its ReplicaSet (`namespace/name`, null when its controller is no ReplicaSet), and `Kind/name` of that
+ * ReplicaSet's own controller when it was read (compared by value: a ReplicaSet's status write brings a new
+ * object, the same Deployment). */
+interface ReadPod { info: PodInfo; replicaSet: string | null; owner: string | undefined | typeof AHEAD }
+const podInfos = new WeakMap<KubeObject, ReadPod>()
 /** The owner of a pod read ahead (readPodsAhead): its workload is still to be worked out. */
 const AHEAD = Symbol('ahead')
+
+function replicaSetKeyOf(o: KubeObject): string | null {
+  const rs = controllerOf(o)
+  return rs?.kind === 'ReplicaSet' ? `${o.metadata.namespace ?? 'default'}/${rs.name}` : null
+}
 
 /** Reads the pods among `objects` before their snapshot is drawn (the parts of a big diff, as they arrive): what
  * the snapshot's reading then adds is each pod's workload, from its ReplicaSet. */
 export function readPodsAhead(objects: readonly KubeObject[]): void {
-  for (const o of objects) if (o.kind === 'Pod' && isDrawnPod(o) && !podInfos.has(o)) podInfos.set(o, { info: readPod(o), owner: AHEAD })
+  for (const o of objects) if (o.kind === 'Pod' && isDrawnPod(o) && !podInfos.has(o)) podInfos.set(o, { info: readPod(o), replicaSet: replicaSetKeyOf(o), owner: AHEAD })
 }
 
 const samePods = (a: readonly PodInfo[], b: readonly PodInfo[]) => a.length === b.length && a.every((p, i) => p === b[i] || sameData(p, b[i]))
@@ -255,26 +296,37 @@ function read(snapshot: ClusterSnapshot): TopologyModel {
   const { objects } = snapshot
   const nodes = objects.filter((o) => o.kind === 'Node').map(readNode).sort(byName)
   const replicaSetOwners = new Map<string, OwnerRef>()
+  const ownerIds = new Map<string, string>()
   for (const o of objects) {
     const owner = o.kind === 'ReplicaSet' ? controllerOf(o) : undefined
-    if (owner) replicaSetOwners.set(`${o.metadata.namespace ?? 'default'}/${o.metadata.name}`, owner)
+    if (!owner) continue
+    const key = `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`
+    replicaSetOwners.set(key, owner)
+    ownerIds.set(key, `${owner.kind}/${owner.name}`)
   }
-  const pods = objects.filter((o) => o.kind === 'Pod' && isDrawnPod(o)).map((o) => {
-    const rs = controllerOf(o)
-    const owner = rs?.kind === 'ReplicaSet' ? replicaSetOwners.get(`${o.metadata.namespace ?? 'default'}/${rs.name}`) : undefined
-    const known = podInfos.get(o)
-    if (known && known.owner === owner) return known.info
-    // Only the workload depends on the owner: a pod read before (ahead, or under another owner) keeps the rest.
-    const info = known ? { ...known.info, workload: workloadOf(o, replicaSetOwners) } : readPod(o, replicaSetOwners)
-    podInfos.set(o, { info, owner })
-    return info
-  }).sort(byName)
+  const pods: PodInfo[] = []
+  for (const o of objects) {
+    if (o.kind !== 'Pod') continue
+    let known = podInfos.get(o) // only drawn pods are read
+    if (!known && !isDrawnPod(o)) continue
+    const replicaSet = known ? known.replicaSet : replicaSetKeyOf(o)
+    const owner = replicaSet === null ? undefined : ownerIds.get(replicaSet)
+    if (!known || known.owner !== owner) {
+      // Only the workload depends on the owner: a pod read before (ahead, or under another owner) keeps the rest.
+      const info = known ? { ...known.info, workload: workloadOf(o, replicaSetOwners) } : readPod(o, replicaSetOwners)
+      known = { info, replicaSet, owner }
+      podInfos.set(o, known)
+    }
+    pods.push(known.info)
+  }
+  pods.sort(byName) // the snapshot's key order already: one pass
+  const endpointsByService = endpointObjects(objects)
   const services = objects.filter((o) => o.kind === 'Service')
-    .map((o) => readService(o, objects, pods, nodes)).sort(byName)
+    .map((o) => readService(o, endpointsByService, pods, nodes)).sort(byName)
   const nodePorts = [...new Set(services.flatMap((s) => s.nodePorts))].sort((a, b) => a - b)
   const agents = agentsByNode(objects)
   for (const n of nodes) { n.agents = agents.get(n.name) ?? []; n.nodePorts = nodePorts }
   const loadBalancers = readLoadBalancers(snapshot)
-  const ingresses = readIngresses(snapshot, new Set(pods.map((p) => p.id)))
+  const ingresses = objects.some((o) => o.kind === 'Ingress') ? readIngresses(snapshot, new Set(pods.map((p) => p.id))) : []
   return { nodes, pods, services, loadBalancers, ingresses }
 }

@@ -12,8 +12,13 @@ export const emptySlots: SlotState = { slots: {}, groups: {} }
 
 /** The group a pod is drawn in: its node, or the unscheduled lane while it waits for the scheduler. */
 export function groupOf(pod: { nodeName: string | null }): string {
-  return pod.nodeName ? `Node//${pod.nodeName}` : UNSCHEDULED
+  if (!pod.nodeName) return UNSCHEDULED
+  let id = groupIdsByNode.get(pod.nodeName)
+  if (id === undefined) groupIdsByNode.set(pod.nodeName, id = `Node//${pod.nodeName}`)
+  return id
 }
+/** Node name → group id: the same string for every pod of a node (toFlow and the ELK graph ask once per pod). */
+const groupIdsByNode = new Map<string, string>()
 
 /** What fills the slots: pod cards and workload boxes (a model's pods, or a view's items). */
 interface Slotted { pods: readonly { id: string; nodeName: string | null }[] }
