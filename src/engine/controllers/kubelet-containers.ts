@@ -82,7 +82,7 @@ export function advanceContainers(ctx: ControllerContext, pod: KubeObject, rt: P
         const exitAt = Math.min(ownExit, life.kill?.exitAt ?? Infinity)
         life.until = exitAt
         if (exitAt > ctx.now + 1e-9) continue
-        exited(ctx, rt, c, life, exitAt, policy)
+        exited(rt, c.name, life, exitAt, policy)
         moved = true
         continue
       }
@@ -144,7 +144,7 @@ export function advanceContainers(ctx: ControllerContext, pod: KubeObject, rt: P
 }
 
 /** The instance ended at `at`: record its end; restartPolicy decides whether it comes back (after any back-off). */
-function exited(ctx: ControllerContext, rt: PodRuntime, c: Container, life: ContainerLife, at: number, policy: string): void {
+function exited(rt: PodRuntime, name: string, life: ContainerLife, at: number, policy: string): void {
   const inst = life.current!
   // A process the kubelet killed ends with the signal's code (137 after SIGKILL) unless it exited on its own first.
   const kill = life.kill && life.kill.exitAt <= at + 1e-9 ? life.kill : undefined
@@ -156,13 +156,12 @@ function exited(ctx: ControllerContext, rt: PodRuntime, c: Container, life: Cont
     startedAt: inst.startedAt, finishedAt: at, containerID: inst.containerID,
   }
   life.phase = 'exited'
-  rt.containers.delete(c.name)
+  rt.containers.delete(name)
   // computePodActions restarts a probe-killed container under any policy but Never, whatever its exit code.
   const restart = kill ? kill.restart : policy === 'Always' || (policy === 'OnFailure' && code !== 0)
   // -Infinity: decide the back-off in this sync (see advanceContainers); Infinity: never restarts.
   life.until = restart ? -Infinity : Infinity
   life.waiting = undefined
-  void ctx
 }
 
 /**
@@ -185,14 +184,13 @@ export function killContainer(ctx: ControllerContext, pod: KubeObject, rt: PodRu
 /** A deleted pod's container has stopped (pod-termination.ts): its terminated state, and no restart. */
 export function stopForDeletion(rt: PodRuntime, stopped: StoppedContainer): void {
   const life = rt.lives?.get(stopped.name)
-  const inst = life?.current
-  rt.containers.delete(stopped.name)
-  if (!life || !inst || life.phase !== 'running') return
-  life.terminated = { exitCode: stopped.exitCode, reason: stopped.reason, startedAt: inst.startedAt, finishedAt: stopped.at, containerID: inst.containerID }
-  life.phase = 'exited'
-  life.until = Infinity
-  life.waiting = undefined
-  delete life.kill
+  if (!life?.current || life.phase !== 'running') {
+    rt.containers.delete(stopped.name)
+    return
+  }
+  // The deletion's kill, over at `stopped.at`, ends the instance as a probe's kill does, with no restart.
+  life.kill = { at: stopped.at, exitAt: stopped.at, exitCode: stopped.exitCode, reason: stopped.reason, restart: false }
+  exited(rt, stopped.name, life, stopped.at, 'Never')
 }
 
 /** runc's error when the executable is missing, as containerd reports it in the terminated state and the Failed event. */

@@ -74,8 +74,7 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
     if (step.started) for (const c of pod.spec.containers ?? []) event('Normal', 'Killing', `Stopping container ${c.name}`)
     if (rt && step.report.length) {
       for (const stopped of step.report) stopForDeletion(rt, stopped)
-      const status = reuseUnchanged(runningPodStatus(pod, node, rt, ctx.now), pod.status)
-      if (status !== pod.status && !canonicalEqual(status, pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
+      pushStatusWrite(writes, pod, node, rt, ctx.now)
     }
     if (step.remaining > 0) return { writes, events, requeueAfter: Math.max(step.nextIn, 0.001) }
     if (rt) releasePod(ctx, rt)
@@ -140,8 +139,7 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
 
   const step = nextContainerStep(rt)
   next = Math.min(next, step)
-  const status = reuseUnchanged(runningPodStatus(pod, node, rt, ctx.now), pod.status)
-  if (status !== pod.status && !canonicalEqual(status, pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
+  pushStatusWrite(writes, pod, node, rt, ctx.now)
   // Steady: every probe repeated its last outcome in this epoch, nothing started, nothing to write, and no container
   // step (a pull finishing, an exit, a back-off ending) is pending: fast-forwarding would skip it. The manager may
   // then skip its firings until some object changes (fastForwardPod moves the probe workers' bookkeeping).
@@ -149,6 +147,12 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   const steady = ctx.epoch !== undefined && !writes.length && step === Infinity && !events.slice(restartsBefore).some((e) => e.reason === 'Killing') &&
     probesOf(pod, rt).every(({ ps }) => ps.steadyEpoch === ctx.epoch)
   return { writes, events, ...(next < Infinity ? { requeueAfter: Math.max(next - ctx.now, 0.001), ...(steady ? { steady } : {}) } : {}) }
+}
+
+/** The status manager's write of the status the kubelet sees now, when it differs from the stored one. */
+function pushStatusWrite(writes: Write[], pod: KubeObject, node: KubeObject, rt: PodRuntime, now: number): void {
+  const status = reuseUnchanged(runningPodStatus(pod, node, rt, now), pod.status)
+  if (status !== pod.status && !canonicalEqual(status, pod.status ?? {})) writes.push({ op: 'update', object: { ...pod, status } })
 }
 
 /**
