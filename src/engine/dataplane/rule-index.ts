@@ -183,11 +183,8 @@ export interface CompiledChain {
 }
 
 function compileChain(chain: Chain): CompiledChain {
-  let all = NO_RULES
-  for (let i = 0; i < chain.rules.length; i++) {
-    if (all === NO_RULES) all = []
-    all.push(compiledRule(chain.rules[i]))
-  }
+  const all = chain.rules.length ? [] : NO_RULES
+  for (let i = 0; i < chain.rules.length; i++) all.push(compiledRule(chain.rules[i]))
   return { chain, all, byDst: all.length >= INDEX_MIN_RULES && all.some((c) => c.exactDst !== undefined) ? new Map() : undefined }
 }
 
