@@ -68,6 +68,8 @@ export interface Controller {
    * every kind (the garbage collector and the namespace controller react to any deletion).
    */
   readonly watches?: readonly string[]
+  /** Kinds whose changes this controller's own writes made are not handed back to it (the EndpointSlice tracker's ShouldSync). */
+  readonly ignoresOwnWrites?: readonly string[]
   /** Brings the world one step closer to the desired state for one key. Must be idempotent. */
   sync(key: ObjectKey, ctx: ControllerContext): SyncResult
   /**

@@ -7,7 +7,7 @@ import { keyOf, objectKey } from '../api/types.ts'
 import type { Write } from './controller.ts'
 import { fromMap, matches } from '../api/labels.ts'
 import type { Selector } from '../api/labels.ts'
-import { epoch, isPodTerminal } from './pod-util.ts'
+import { epoch, isPodReady, isPodTerminal } from './pod-util.ts'
 import { candidateServices, indexesOf, selectFrom } from './informer.ts'
 import type { StoreIndexes } from '../api/indexes.ts'
 import { rfc3339 } from '../sim/clock.ts'
@@ -95,14 +95,37 @@ function sortedSelection(store: ReadonlyStore, svc: KubeObject, selector: Select
   return pods
 }
 
+const NO_KEYS: readonly ObjectKey[] = Object.freeze([])
+
+const sameIPs = (a: KubeObject, b: KubeObject) => {
+  const x = a.status?.podIPs as { ip: string }[] | undefined
+  const y = b.status?.podIPs as { ip: string }[] | undefined
+  if (a.status?.podIP !== b.status?.podIP || (x?.length ?? 0) !== (y?.length ?? 0)) return false
+  for (let i = 0; i < (x?.length ?? 0); i++) if (x![i].ip !== y![i].ip) return false
+  return true
+}
+
+/**
+ * podEndpointsChanged and its labels test (endpointslice/util GetServicesToUpdateOnPodChange): only a write that
+ * changes labels, hostname/subdomain, deletion, readiness or IPs can change an endpoint. NodeName is set before the
+ * IP, so a bind alone cannot. The phase is compared too: a pod turns terminal in the write that makes it unready.
+ */
+function podEndpointsChanged(prev: KubeObject, pod: KubeObject): boolean {
+  return prev.metadata.labels !== pod.metadata.labels || prev.metadata.uid !== pod.metadata.uid ||
+    prev.spec?.hostname !== pod.spec?.hostname || prev.spec?.subdomain !== pod.spec?.subdomain ||
+    prev.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp || prev.status?.phase !== pod.status?.phase ||
+    isPodReady(prev) !== isPodReady(pod) || !sameIPs(prev, pod)
+}
+
 // The last change's answer: both endpoint controllers ask for the same change, one after the other.
 let lastAnswer: { change: Change; store: ReadonlyStore; version: number; keys: readonly ObjectKey[] } | undefined
 
 /** Services in the pod's namespace whose selector matches its old or new labels (getPodServiceMemberships). Shared: never mutate it. */
 export function servicesForPodChange(change: Change, store: ReadonlyStore): readonly ObjectKey[] {
   if (lastAnswer?.change === change && lastAnswer.store === store && lastAnswer.version === store.version) return lastAnswer.keys
-  const keys = new Set<ObjectKey>()
   const prev = change.previous
+  if (change.type === 'modified' && prev && !podEndpointsChanged(prev, change.object)) return NO_KEYS
+  const keys = new Set<ObjectKey>()
   // A write that kept the labels (most: a status) has the same candidates and matches for its old and new object.
   const pods = prev && prev.metadata.labels !== change.object.metadata.labels ? [prev, change.object] : [change.object]
   const ns = change.object.metadata.namespace

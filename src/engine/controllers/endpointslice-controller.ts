@@ -154,5 +154,5 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>, las
  * (conditions ready/serving/terminating, nodeName, zone), ports resolved per pod, owned by the Service.
  */
 export function endpointSliceController(memo = new PodMemo<SliceEndpoint>(), last = new LastSyncs()): Controller {
-  return { name: 'endpointslice-controller', watches: ['Service', 'Pod', 'Node', 'EndpointSlice'], keysFor, sync: makeSync(new TriggerTimeTracker(), memo, last) }
+  return { name: 'endpointslice-controller', watches: ['Service', 'Pod', 'Node', 'EndpointSlice'], ignoresOwnWrites: ['EndpointSlice'], keysFor, sync: makeSync(new TriggerTimeTracker(), memo, last) }
 }

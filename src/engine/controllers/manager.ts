@@ -44,6 +44,8 @@ export class ControllerManager {
   private queue: { controller: Controller; key: ObjectKey }[] = []
   private queueHead = 0
   private queued = new Map<string, Set<ObjectKey>>()
+  // The controller whose sync's writes are being applied (their changes reach the other controllers first-hand).
+  private writer: Controller | undefined
   private timers = new TimerQueue<Timer>()
   /** The pending timer of each (controller, key): `schedule` looked it up by scanning every timer. */
   private timerOf = new Map<string, Timer>()
@@ -76,6 +78,7 @@ export class ControllerManager {
       // No controller watches Events (a third of all writes); only their deletion matters (a namespace emptying).
       if (event && change.type !== 'deleted') return
       for (const controller of this.watching(change.object.kind)) {
+        if (this.writer === controller && controller.ignoresOwnWrites?.includes(change.object.kind)) continue
         for (const key of controller.keysFor(change, store)) this.enqueue(controller, key)
       }
     })
@@ -217,7 +220,12 @@ export class ControllerManager {
   private syncOne(controller: Controller, key: ObjectKey): void {
     const epoch = this.epoch
     const result = controller.sync(key, this.context(controller.name))
-    for (const write of result.writes) this.applyWrite(write, controller.name)
+    this.writer = controller
+    try {
+      for (const write of result.writes) this.applyWrite(write, controller.name)
+    } finally {
+      this.writer = undefined
+    }
     for (const event of result.events ?? []) this.recordEvent(event)
     if (result.requeueAfter === undefined) return
     // Steady only if the sync itself changed nothing but Events (it judged the world as it found it).
