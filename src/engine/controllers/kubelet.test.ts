@@ -229,6 +229,9 @@ describe('reuseUnchanged (the kubelet status write shares what did not change)',
     c.converge()
     const creating = getObj(c, 'Pod', 'default', 's')!.status
     expect(creating.containerStatuses[0].state.waiting.reason).toBe('ContainerCreating')
+    // Generated before the sandbox and the pull (kubelet.go SyncPod): no IP yet, not ready to start containers.
+    expect(creating.podIP).toBeUndefined()
+    expect(creating.conditions.find((x: any) => x.type === 'PodReadyToStartContainers').status).toBe('False')
     c.advance(60)
     const running = getObj(c, 'Pod', 'default', 's')!.status
     expect(running.phase).toBe('Running')
@@ -237,7 +240,7 @@ describe('reuseUnchanged (the kubelet status write shares what did not change)',
     expect(cond(running, 'Initialized')).toBe(cond(creating, 'Initialized'))
     expect(cond(running, 'Ready')).not.toBe(cond(creating, 'Ready'))
     expect(running.hostIPs).toBe(creating.hostIPs)
-    expect(running.podIPs).toBe(creating.podIPs)
+    expect(running.podIPs).toEqual([{ ip: running.podIP }])
     const again = syncOnce(c, 'kubelet', 'Pod/default/s')
     expect(again.writes).toEqual([])
     expect(canonicalEqual(running, getObj(c, 'Pod', 'default', 's')!.status)).toBe(true)

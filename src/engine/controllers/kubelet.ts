@@ -70,6 +70,8 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   let rt = ctx.runtime.pods.get(pod.metadata.uid!)
   if (pod.metadata.deletionTimestamp) {
     // Containers that died with their node have nothing left to stop (pod-termination.ts: SIGTERM, grace, SIGKILL).
+    // A cancelled pull ends the pod worker's sync: the terminating status is generated with the sandbox's IP.
+    if (rt) rt.firstSyncPending = undefined
     const step = terminationStep(pod, rt, ctx.now)
     if (step.started) for (const c of pod.spec.containers ?? []) event('Normal', 'Killing', `Stopping container ${c.name}`)
     if (rt && step.report.length) {
@@ -90,11 +92,13 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
     rt = { uid: pod.metadata.uid!, namespace: namespace ?? 'default', name, nodeName: host, podIP: ip, containers: new Map(), startTime: ctx.now, leased: !hostNetwork }
     ctx.runtime.pods.set(rt.uid, rt)
     admitContainers(ctx, pod, rt, event, (c, n) => startContainer(ctx, pod, node, rt!, c, n, event))
+    if (firstPullsPending(rt)) rt.firstSyncPending = true
   } else if (rt.sandboxDiedAt !== undefined) {
     if (!recreateSandbox(ctx, pod, node, rt, event)) return { writes: [], events }
   }
   // Pulls that finished, processes that exited, back-offs that ran out (kubelet-containers.ts).
   advanceContainers(ctx, pod, rt, event, (c, n) => startContainer(ctx, pod, node, rt!, c, n, event))
+  if (rt.firstSyncPending && !firstPullsPending(rt)) rt.firstSyncPending = undefined
 
   // Probes that are due now (worker.doProbe): startup first (liveness and readiness wait for it), then liveness so a
   // kill is decided before readiness.
@@ -147,6 +151,12 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   const steady = ctx.epoch !== undefined && !writes.length && step === Infinity && !events.slice(restartsBefore).some((e) => e.reason === 'Killing') &&
     probesOf(pod, rt).every(({ ps }) => ps.steadyEpoch === ctx.epoch)
   return { writes, events, ...(next < Infinity ? { requeueAfter: Math.max(next - ctx.now, 0.001), ...(steady ? { steady } : {}) } : {}) }
+}
+
+/** A container still in the first pull of its life: the pod worker's first SyncPod blocks on it (EnsureImageExists). */
+function firstPullsPending(rt: PodRuntime): boolean {
+  for (const life of rt.lives?.values() ?? []) if (life.phase === 'pulling' && !life.current) return true
+  return false
 }
 
 /** The status manager's write of the status the kubelet sees now, when it differs from the stored one. */

@@ -35,6 +35,7 @@ describe('replicaset-controller', () => {
     const [before] = pods(c)
     c.api.delete('Pod', 'default', before.metadata.name)
     c.converge()
+    c.advance(60) // the replacement's image may still be pulling on its node: no IP until its container starts
     const [after] = pods(c)
     expect(after.metadata.name).not.toBe(before.metadata.name)
     expect(after.status.podIP).toBeTruthy()

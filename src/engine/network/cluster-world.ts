@@ -92,7 +92,8 @@ class ClusterNetworkWorld implements NetworkWorld {
     state.rng ??= cluster.rng.fork('network')
     this.state = state
     this.random = state.rng
-    this.view = buildView({ profile: cluster.profile, store: cluster.store, config: cluster.config, now: cluster.clock.now(), nodeDown: (n) => cluster.runtime.nodeDown(n) })
+    this.view = buildView({ profile: cluster.profile, store: cluster.store, config: cluster.config, now: cluster.clock.now(), nodeDown: (n) => cluster.runtime.nodeDown(n),
+      sandboxIP: (p) => (p.metadata.uid ? cluster.runtime.pods.get(p.metadata.uid)?.podIP : undefined) })
     this.provider = providerState(cluster.config)
     this.loadBalancers = loadBalancers(this.view)
     this.served = state.served

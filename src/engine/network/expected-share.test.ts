@@ -19,7 +19,7 @@ describe('expectedShare', () => {
     expect(share.chains[0]).toBe('KUBE-SERVICES')
     expect(share.chains.some((c) => c.startsWith('KUBE-SVC-'))).toBe(true)
     // From a pod to the cluster IP: the same cascade on the pod's node.
-    const client = s.runScript('kubectl run c --image=busybox -- sleep 1d\n')
+    const client = s.runScript('kubectl run c --image=busybox -- sleep 1d\nkubectl wait --for=condition=Ready pod/c\n')
     expect(client.at(-1)!.exitCode).toBe(0)
     const fromPod = expectedShare(s.cluster!, { from: 'pod/c', ip: svc.spec!.clusterIP, port: 80 })!
     expect(sum(fromPod.endpoints.map((e) => e.share))).toBeCloseTo(1, 9)

@@ -60,8 +60,9 @@ function toNetNode(n: ProfileSpec['nodes'][number]): NetNode {
   return { name: n.name, role: n.role, internalIP: n.internalIP, externalIP: n.externalIP, podCIDR: n.podCIDR, gatewayIP: cidrHost(n.podCIDR, 1), extraPortMappings: n.extraPortMappings, labels: n.labels }
 }
 
-function toNetPod(pod: KubeObject): NetPod | undefined {
-  const ip: string | undefined = pod.status?.podIP
+function toNetPod(pod: KubeObject, sandboxIP?: (pod: KubeObject) => string | undefined): NetPod | undefined {
+  // A pod still in its first pull has a sandbox (and an IP on its veth) before its status shows it.
+  const ip: string | undefined = pod.status?.podIP ?? (pod.spec?.hostNetwork ? undefined : sandboxIP?.(pod))
   if (!ip || !pod.spec?.nodeName) return undefined
   const containers: ContainerInfo[] = (pod.spec.containers ?? []).map((c: Container) => ({ name: c.name, image: c.image ?? '', args: c.args, command: c.command, ports: c.ports }))
   return {
@@ -80,7 +81,7 @@ const DOCKER_NETWORKS: Record<string, { network: string; gateway: string }> = {
 /** The learner's public address when the cluster is in a cloud (a documentation address, RFC 5737). */
 export const INTERNET_CLIENT_IP = '203.0.113.10'
 
-export function buildView(args: { profile: ProfileSpec; store: ReadonlyStore; config: ClusterConfig; now: number; nodeDown?: (node: string) => boolean }): NetworkView {
+export function buildView(args: { profile: ProfileSpec; store: ReadonlyStore; config: ClusterConfig; now: number; nodeDown?: (node: string) => boolean; sandboxIP?: (pod: KubeObject) => string | undefined }): NetworkView {
   const docker = DOCKER_NETWORKS[args.profile.type]
   const down = args.nodeDown ?? (() => false)
   return {
@@ -88,7 +89,7 @@ export function buildView(args: { profile: ProfileSpec; store: ReadonlyStore; co
     clusterName: args.profile.name,
     nodes: args.profile.nodes.map((n) => (down(n.name) ? { ...toNetNode(n), down: true } : toNetNode(n))),
     // A down node's pods keep their API status (nobody updates it) but their processes do not run.
-    pods: args.store.list('Pod').map(toNetPod).filter((p): p is NetPod => !!p).map((p) => (down(p.nodeName) ? { ...p, running: false } : p)),
+    pods: args.store.list('Pod').map((p) => toNetPod(p, args.sandboxIP)).filter((p): p is NetPod => !!p).map((p) => (down(p.nodeName) ? { ...p, running: false } : p)),
     store: args.store,
     config: args.config,
     hostIP: docker?.gateway ?? INTERNET_CLIENT_IP,

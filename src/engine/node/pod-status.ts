@@ -139,20 +139,24 @@ export function runningPodStatus(pod: KubeObject, node: KubeObject, rt: PodRunti
   const notReady = terminal ? { status: 'False' as const, reason: 'PodCompleted' }
     : unready.length ? { status: 'False' as const, reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` } : { status: 'True' as const }
   const scheduled = (prev.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'PodScheduled')
+  // kubelet.go SyncPod generates the status before it creates the sandbox and pulls: the IP shows on the sync after.
+  const sandboxShown = !rt.firstSyncPending || !!pod.spec?.hostNetwork
   const conditions = [
-    withTimes({ type: 'PodReadyToStartContainers', status: terminal ? 'False' : 'True' }, prev.conditions, now),
+    withTimes({ type: 'PodReadyToStartContainers', status: terminal || !sandboxShown ? 'False' : 'True' }, prev.conditions, now),
     withTimes({ type: 'Initialized', status: 'True', ...(terminal ? { reason: 'PodCompleted' } : {}) }, prev.conditions, now),
     withTimes({ type: 'Ready', ...notReady }, prev.conditions, now),
     withTimes({ type: 'ContainersReady', ...notReady }, prev.conditions, now),
     scheduled ?? withTimes({ type: 'PodScheduled', status: 'True' }, prev.conditions, now),
   ]
+  const startTime = prev.startTime ?? rfc3339(rt.startTime ?? now)
+  if (!sandboxShown) return { conditions, containerStatuses, hostIP, hostIPs: [{ ip: hostIP }], phase, qosClass: qosClass(pod), startTime }
   return {
     conditions, containerStatuses,
     hostIP, hostIPs: [{ ip: hostIP }],
     phase,
     podIP: rt.podIP, podIPs: [{ ip: rt.podIP }],
     qosClass: qosClass(pod),
-    startTime: prev.startTime ?? rfc3339(rt.startTime ?? now),
+    startTime,
   }
 }
 

@@ -50,6 +50,11 @@ export interface PodRuntime {
   leased?: boolean
   /** Each container's life across its instances (pull, run, exit, back-off), by container name. */
   lives?: Map<string, ContainerLife>
+  /**
+   * The pod worker's first sync (sandbox, image pulls, starts) has not returned yet: the status it wrote at its start
+   * has no IP and PodReadyToStartContainers False, as a pulling pod shows (`ContainerCreating` with IP `<none>`).
+   */
+  firstSyncPending?: boolean
   /** Set when the node container stopped under the pod: its sandbox and containers died then (the kubelet re-creates them when the node is back). */
   sandboxDiedAt?: number
 }

@@ -24,7 +24,9 @@ kubectl wait --for=condition=Ready pod --all`)
     run(t, 'kubectl run client --image=busybox --command -- sleep 3600\nkubectl wait --for=condition=Ready pod/client\nkubectl run fresh --image=luksa/kubia:v2')
     const fresh = t.cluster!.store.get('Pod', 'default', 'fresh')!
     expect(run(t, 'kubectl get pod fresh --no-headers').out).toMatch(/ContainerCreating/)
-    const r = run(t, `kubectl exec client -- wget -q -O- -T 2 http://${fresh.status!.podIP}:8080`)
+    // The API shows no IP while the image is pulled (the kubelet reports the sandbox on its next sync); the sandbox has one.
+    expect(fresh.status!.podIP).toBeUndefined()
+    const r = run(t, `kubectl exec client -- wget -q -O- -T 2 http://${t.cluster!.runtime.podByName('default', 'fresh')!.podIP}:8080`)
     expect(r.outcomes).toEqual(['refused'])
   })
 

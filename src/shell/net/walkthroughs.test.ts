@@ -98,7 +98,7 @@ describe('walkthroughs on kind', () => {
     // netshoot installs iputils; getaddrinfo's canonical name is the search-list expansion.
     const p = inPod(session, 'client', ['ping', '-c', '2', 'echo'])
     expect(p.out).toBe(`PING echo.default.svc.cluster.local (${clusterIP('echo')}) 56(84) bytes of data.\n\n--- echo.default.svc.cluster.local ping statistics ---\n2 packets transmitted, 0 received, 100% packet loss, time 1039ms\n\n`)
-    run(session, 'kubectl run bb --image=busybox -- sleep 3600')
+    run(session, 'kubectl run bb --image=busybox -- sleep 3600\nkubectl wait --for=condition=Ready pod/bb')
     const b = inPod(session, 'bb', ['ping', '-c', '2', 'echo'], 'bb')
     expect(b.out).toBe(`PING echo (${clusterIP('echo')}): 56 data bytes\n\n--- echo ping statistics ---\n2 packets transmitted, 0 packets received, 100% packet loss\n`)
   })

@@ -17,7 +17,9 @@ describe('a request to a pod that is not Running and ready shows its outcome on 
     'kubectl wait --for=condition=Ready pod --all', 'kubectl delete pod old --wait=false', 'kubectl run fresh --image=luksa/kubia:v2']) for (const r of host.run(line)) void r
   const snapshot = host.snapshot()!
   const pods = readTopology(snapshot).pods
-  const ipOf = (name: string) => pods.find((p) => p.name === name)!.ip!
+  // A pod still pulling has no IP in its status yet; its sandbox has one (a user who guessed it, or read the node's leases).
+  const sandboxIP = (name: string) => (host as unknown as { session: { cluster: { runtime: { podByName(ns: string, n: string): { podIP: string } } } } }).session.cluster.runtime.podByName('default', name).podIP
+  const ipOf = (name: string) => pods.find((p) => p.name === name)!.ip ?? sandboxIP(name)
   const podAt = (id: string) => pods.find((p) => p.id === id)
 
   it('a ContainerCreating pod refuses: the mark sits on that pod, with its STATUS', () => {

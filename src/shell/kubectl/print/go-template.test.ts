@@ -21,7 +21,7 @@ describe('go-template', () => {
 
   it('kubectl get --template alone means -o go-template (seed 001: `k get pod NAME --template {{.status.podIP}}`)', () => {
     const s = new ShellSession({ seed: 1 })
-    s.runScript('kubectl run web --image=nginx')
+    s.runScript('kubectl run web --image=nginx\nkubectl wait --for=condition=Ready pod/web')
     const ip = s.runScript("kubectl get pod web -o jsonpath='{.status.podIP}'")[0].chunks[0].text
     const r = s.runScript("kubectl get pod web --template '{{.status.podIP}}'")[0]
     expect(r).toMatchObject({ exitCode: 0, chunks: [{ stream: 'stdout', text: ip }] })
