@@ -69,6 +69,30 @@ describe('engine client', () => {
     }
   })
 
+  it('a paste is applied at once, without waiting out the typing debounce; a paste in a scenario (steps apply) is not', async () => {
+    vi.useFakeTimers()
+    try {
+      const store = createAppStore({ files: defaultFiles, theme: 'light' })
+      const worker = fakeWorker()
+      syncEngine(store, createEngineClient(worker), 250)
+      await vi.advanceTimersByTimeAsync(10)
+      const applies = () => worker.sent.filter((m) => m.type === 'apply').length
+      expect(applies()).toBe(1)
+      // What the editor does on a paste: the new text (onChange), then onDidPaste.
+      store.getState().setText(defaultFiles[0].text.replace('replicas: 3', 'replicas: 4'))
+      store.getState().notePaste()
+      await vi.advanceTimersByTimeAsync(5)
+      expect(applies()).toBe(2)
+      store.getState().setAutoApply(false)
+      store.getState().setText(defaultFiles[0].text.replace('replicas: 3', 'replicas: 6'))
+      store.getState().notePaste()
+      await vi.advanceTimersByTimeAsync(500)
+      expect(applies()).toBe(2)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('an API error becomes a marker at its field and leaves the cluster as it was', async () => {
     const store = createAppStore({ files: defaultFiles, theme: 'light' })
     syncEngine(store, createEngineClient(fakeWorker()), 0)

@@ -55,6 +55,7 @@ export function syncEngine(store: AppStore, engine: EngineClient, delayMs = 250)
   const offDoc = store.subscribe((state, prev) => {
     if (state.applyRequests !== prev.applyRequests) { forced = true; schedule(0) }
     else if (!state.autoApply) { if (state.files !== prev.files) engine.setFiles(state.files) } // scenario: the steps apply
+    else if (state.pastes !== prev.pastes) schedule(0) // the paste's text came just before (onChange, then onDidPaste)
     else if (state.files !== prev.files || state.seed !== prev.seed || !prev.autoApply) {
       schedule(delayMs)
       if (delayMs > PREPARE_MS) { clearTimeout(prepareTimer); prepareTimer = setTimeout(prepare, PREPARE_MS) }

@@ -29,6 +29,8 @@ export interface AppState {
   theme: Theme
   /** Bumped by Ctrl+S in the editor: apply now instead of after the debounce. */
   applyRequests: number
+  /** Bumped by a paste into the editor: a paste is a finished edit, applied without waiting out the typing debounce. */
+  pastes: number
   /** The first laid-out topology is on screen: the signal to start loading Monaco. */
   topologyReady: boolean
   editorReady: boolean
@@ -51,6 +53,7 @@ export interface AppState {
   setInspection(inspection: Inspection | null): void
   setTheme(theme: Theme): void
   requestApply(): void
+  notePaste(): void
   markTopologyReady(): void
   markEditorReady(): void
 }
@@ -89,6 +92,7 @@ export function createAppStore(initial: InitialState) {
     inspection: null,
     theme: initial.theme,
     applyRequests: 0,
+    pastes: 0,
     topologyReady: false,
     editorReady: false,
     documentId: 0,
@@ -145,6 +149,7 @@ export function createAppStore(initial: InitialState) {
     setInspection: (inspection) => set({ inspection }),
     setTheme: (theme) => set({ theme }),
     requestApply: () => set({ applyRequests: get().applyRequests + 1 }),
+    notePaste: () => set({ pastes: get().pastes + 1 }),
     markTopologyReady: () => { if (!get().topologyReady) set({ topologyReady: true }) },
     markEditorReady: () => { if (!get().editorReady) set({ editorReady: true }) },
   }))

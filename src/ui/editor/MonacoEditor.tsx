@@ -81,6 +81,7 @@ export default function MonacoEditor() {
         getApp().markEditorReady()
         editor.getContainerDomNode().addEventListener('paste', guardPaste, true)
         editor.getContainerDomNode().addEventListener('drop', guardPaste, true) // text dropped into the editor is a paste too
+        editor.onDidPaste(() => getApp().notePaste())
         syncMarkers(getApp().markers)
         // Ctrl+S / Ctrl+Enter: apply now (the document is also applied ~250 ms after typing stops).
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => getApp().requestApply())
