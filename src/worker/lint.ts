@@ -10,6 +10,8 @@ import { imageFiles } from '../engine/apps/registry.ts'
 import { knownImage, registryAnswer } from '../engine/images/index.ts'
 import type { SourceRange } from '../engine/manifest/index.ts'
 import type { EditorMarker } from './protocol.ts'
+import { selectFrom } from '../engine/controllers/informer.ts'
+import { fromMap } from '../engine/api/labels.ts'
 
 export interface LintInput {
   file: string
@@ -20,9 +22,6 @@ export interface LintInput {
 type Labels = Record<string, string>
 interface ContainerPort { name?: string; containerPort: number; protocol?: string }
 interface ServicePort { name?: string; port: number; targetPort?: number | string; nodePort?: number; protocol?: string }
-
-const matches = (selector: Labels, labels: Labels | undefined) =>
-  Object.entries(selector).every(([k, v]) => labels?.[k] === v)
 
 const isReady = (pod: KubeObject) =>
   (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True')
@@ -79,7 +78,11 @@ function imageMarkers({ file, object, locate }: LintInput): EditorMarker[] {
 
 export function lintDocuments(inputs: LintInput[], store: ReadonlyStore): EditorMarker[] {
   const out: EditorMarker[] = []
-  const pods = (namespace: string | undefined) => store.list('Pod', namespace ?? 'default').filter((o) => !o.metadata.deletionTimestamp)
+  // From the store's label index (a Service of a 5,000-pod cluster selects from its label's bucket, not every pod),
+  // by name as a list would give them (the messages name pods).
+  const selectedPods = (namespace: string | undefined, selector: Labels) =>
+    Object.values(selector).some((v) => typeof v !== 'string') ? [] : selectFrom(store, 'Pod', namespace ?? 'default', fromMap(selector)).filter((o) => !o.metadata.deletionTimestamp)
+      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0))
   for (const input of inputs) out.push(...imageMarkers(input))
   for (const { file, object, locate } of inputs) {
     if (object.kind !== 'Service') continue
@@ -90,7 +93,7 @@ export function lintDocuments(inputs: LintInput[], store: ReadonlyStore): Editor
     }
     const selector = spec.selector
     if (!selector || !Object.keys(selector).length) continue // no selector: Endpoints are managed by hand
-    const selected = pods(object.metadata.namespace).filter((p) => matches(selector, p.metadata.labels))
+    const selected = selectedPods(object.metadata.namespace, selector)
     if (!selected.length) {
       const text = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',')
       add('spec.selector', 'warning', `No pod in namespace "${object.metadata.namespace}" matches the selector ${text}: the Service has no endpoints, and connections to it are refused.`)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { apply, assertIdle, events, activePods, pods, testCluster, getObj, listObj } from './testing.ts'
 import type { KubeObject } from '../api/types.ts'
 import { podsToDelete } from './replica-manager.ts'
+import { SeededRandom } from '../sim/random.ts'
 
 function rs(name: string, replicas: number, image = 'luksa/kubia'): KubeObject {
   return { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name, namespace: 'default' },
@@ -63,6 +64,24 @@ describe('replicaset-controller', () => {
       status: { phase: node ? 'Running' : 'Pending', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: created }] } })
     const list = [mk('old-ready', 'a', true, '2026-01-01T00:00:00Z'), mk('new-ready', 'b', true, '2026-01-01T00:05:00Z'), mk('unready', 'a', false, '2026-01-01T00:00:00Z'), mk('pending', undefined, false, '2026-01-01T00:00:00Z')]
     expect(podsToDelete(list, 3).map((p) => p.metadata.name)).toEqual(['pending', 'unready', 'old-ready'])
+  })
+
+  it('picking a few pods to delete gives the head of the full ranking (the pick and the sort agree)', () => {
+    const rnd = new SeededRandom(5)
+    const stamp = (s: number) => new Date(Date.UTC(2026, 0, 1) + s * 1000).toISOString().replace('.000', '')
+    const list: KubeObject[] = Array.from({ length: 60 }, (_, i) => {
+      const node = rnd.float() < 0.1 ? undefined : `n${Math.floor(rnd.float() * 4)}`
+      const ready = rnd.float() < 0.7
+      return { apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${i}`, creationTimestamp: stamp(Math.floor(rnd.float() * 5)) },
+        spec: { ...(node ? { nodeName: node } : {}) },
+        status: { phase: node ? (rnd.float() < 0.2 ? 'Pending' : 'Running') : 'Pending', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: stamp(Math.floor(rnd.float() * 5)) }],
+          containerStatuses: [{ name: 'c', restartCount: Math.floor(rnd.float() * 3) }] } }
+    })
+    const all = podsToDelete(list, list.length).map((p) => p.metadata.name)
+    for (let k = 1; k <= 6; k++) expect(podsToDelete(list, k).map((p) => p.metadata.name)).toEqual(all.slice(0, k))
+    // Unscheduled first, and within the scheduled ones, Pending before Running.
+    const firstScheduled = all.findIndex((n) => list.find((p) => p.metadata.name === n)!.spec!.nodeName)
+    expect(all.slice(0, firstScheduled).every((n) => !list.find((p) => p.metadata.name === n)!.spec!.nodeName)).toBe(true)
   })
 
   it('a ReplicationController behaves the same, with replication-controller events', () => {
