@@ -43,9 +43,7 @@ function resolveTarget(p: ServicePort, pod: KubeObject): number | undefined {
 const listeningOf = new WeakMap<KubeObject, { stamp: string; ports: { port: number; protocol: string }[] }>()
 
 /** What the pod's containers listen on for `protocol` (their images' real ports, nginx's mounted config), as `8080/TCP`. */
-function listening(pod: KubeObject, store: ReadonlyStore): { port: number; protocol: string }[] {
-  const ns = pod.metadata.namespace
-  const stamp = store.indexes ? `${store.indexes.revision('ConfigMap', ns)}/${store.indexes.revision('Secret', ns)}` : undefined
+function listening(pod: KubeObject, store: ReadonlyStore, stamp: string | undefined): { port: number; protocol: string }[] {
   const hit = stamp === undefined ? undefined : listeningOf.get(pod)
   if (hit && hit.stamp === stamp) return hit.ports
   const ports = ((pod.spec?.containers ?? []) as { name: string; image?: string }[]).flatMap((c) =>
@@ -76,13 +74,14 @@ function imageMarkers({ file, object, locate }: LintInput): EditorMarker[] {
   return out
 }
 
+const names = (pods: KubeObject[]) => pods.map((p) => p.metadata.name).sort()
+
 export function lintDocuments(inputs: LintInput[], store: ReadonlyStore): EditorMarker[] {
   const out: EditorMarker[] = []
-  // From the store's label index (a Service of a 5,000-pod cluster selects from its label's bucket, not every pod),
-  // by name as a list would give them (the messages name pods).
+  // From the store's label index (a Service of a 5,000-pod cluster selects from its label's bucket, not every pod), in
+  // no particular order: the few pods a message names are sorted by name there.
   const selectedPods = (namespace: string | undefined, selector: Labels) =>
     Object.values(selector).some((v) => typeof v !== 'string') ? [] : selectFrom(store, 'Pod', namespace ?? 'default', fromMap(selector)).filter((o) => !o.metadata.deletionTimestamp)
-      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0))
   for (const input of inputs) out.push(...imageMarkers(input))
   for (const { file, object, locate } of inputs) {
     if (object.kind !== 'Service') continue
@@ -103,7 +102,7 @@ export function lintDocuments(inputs: LintInput[], store: ReadonlyStore): Editor
       if (typeof p.targetPort !== 'string') return
       const missing = selected.filter((pod) => !ports(pod).some((cp) => cp.name === p.targetPort))
       if (missing.length) {
-        add(`spec.ports[${i}].targetPort`, 'warning', `No container port is named "${p.targetPort}" in ${missing.length === selected.length ? 'any selected pod' : `${missing.length} of ${selected.length} selected pods (${missing.map((m) => m.metadata.name).join(', ')})`}: those pods are left out of the endpoints.`)
+        add(`spec.ports[${i}].targetPort`, 'warning', `No container port is named "${p.targetPort}" in ${missing.length === selected.length ? 'any selected pod' : `${missing.length} of ${selected.length} selected pods (${names(missing).join(', ')})`}: those pods are left out of the endpoints.`)
       }
     })
     ;(spec.ports ?? []).forEach((p, i) => {
@@ -111,15 +110,18 @@ export function lintDocuments(inputs: LintInput[], store: ReadonlyStore): Editor
       const protocol = p.protocol ?? 'TCP'
       if (protocol === 'SCTP') return
       const deaf: { pod: KubeObject; port: number; open: string }[] = []
+      const ns = object.metadata.namespace ?? 'default'
+      const stamp = store.indexes ? `${store.indexes.revision('ConfigMap', ns)}/${store.indexes.revision('Secret', ns)}` : undefined
       for (const pod of selected) {
         const port = resolveTarget(p, pod)
         if (port === undefined) continue // an unresolved name: the lint above says so
-        const open = listening(pod, store)
+        const open = listening(pod, store, stamp)
         if (!open.some((l) => l.port === port && l.protocol === protocol)) {
           deaf.push({ pod, port, open: open.map((l) => `${l.port}/${l.protocol}`).join(', ') || 'nothing' })
         }
       }
       if (!deaf.length) return
+      deaf.sort((a, b) => (a.pod.metadata.name < b.pod.metadata.name ? -1 : a.pod.metadata.name > b.pod.metadata.name ? 1 : 0))
       const targetPorts = [...new Set(deaf.map((d) => d.port))].join('/')
       const named = typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort) ? ` ("${p.targetPort}")` : ''
       const opens = [...new Set(deaf.map((d) => d.open))].join('; ')

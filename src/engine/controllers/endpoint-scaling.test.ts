@@ -12,6 +12,7 @@ import { endpointsController } from './endpoints-controller.ts'
 import { endpointSliceController } from './endpointslice-controller.ts'
 import { LastSyncs, PodMemo, selectedPods, serviceSelector, servicesForPodChange } from './endpoint-util.ts'
 import type { Change } from '../api/store.ts'
+import { apply, deployment, service, settle, testCluster } from './testing.ts'
 
 const N = 60
 
@@ -81,6 +82,24 @@ describe('endpoint controllers at scale (operation counts)', () => {
     expect(ep.notReadyAddresses.filter((a: unknown) => !addresses.includes(a))).toEqual([])
   })
 
+  it('after pod writes that leave their endpoints as they were, a slice update keeps the stored endpoint objects (not equal rebuilt ones)', () => {
+    const c = testCluster()
+    apply(c, service('web', { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] }), deployment('web', 4))
+    const before: any = c.store.list('EndpointSlice', 'default').find((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web')
+    expect(before.endpoints).toHaveLength(4)
+    // Status writes that leave every endpoint as it was (the endpoint controllers are not even woken by them).
+    for (const p of c.store.list('Pod', 'default')) c.api.updateStatus({ ...p, status: { ...p.status, qosClass: 'Burstable' } })
+    c.converge()
+    const d = c.store.get('Deployment', 'default', 'web')!
+    c.api.update({ ...d, spec: { ...d.spec, replicas: 5 } })
+    c.converge()
+    settle(c)
+    const after: any = c.store.get('EndpointSlice', 'default', before.metadata.name)
+    expect(after.endpoints).toHaveLength(5)
+    // The four old endpoints are the objects the slice held (later syncs compare them by identity), not equal rebuilt ones.
+    const kept = after.endpoints.filter((e: unknown) => before.endpoints.includes(e))
+    expect(kept).toHaveLength(4)
+  })
 
   it("answers the sync its own write's echo wakes at once, and syncs fully after anyone else's edit", () => {
     const { store, sync, write } = setup()

@@ -158,6 +158,11 @@ export class PodMemo<T> {
     if (Object.isFrozen(pod)) this.cache.set(pod, { variant, value })
     return value
   }
+
+  /** Keeps `value` (an equal one already stored) as the pod's value from now on. */
+  replace(pod: KubeObject, variant: string, value: T): void {
+    if (Object.isFrozen(pod)) this.cache.set(pod, { variant, value })
+  }
 }
 
 // A pod's trigger time (its Ready condition's last transition, seconds; 0 for none), read once per pod object.

@@ -7,7 +7,7 @@ import type { KubeObject, ObjectKey } from '../api/types.ts'
 import { keyOf, objectKey, parseKey } from '../api/types.ts'
 import type { Controller, ControllerContext, SyncResult } from './controller.ts'
 import { isPodReady } from './pod-util.ts'
-import { canonicalJson } from './hash.ts'
+import { canonicalEqual, canonicalJson } from './hash.ts'
 import { LastSyncs, PodMemo, TRIGGER_TIME_ANNOTATION, TriggerTimeTracker, findPort, headlessLabel, selectedPods, serviceSelector, servicesForPodChange,
   shouldPodBeInEndpoints, shouldSetHostname } from './endpoint-util.ts'
 import type { SliceEndpoint, SliceGroup } from './slice-reconciler.ts'
@@ -100,6 +100,17 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>, las
     const variants = new Map<string, string>()
     // A pod object at the same place as in this Service's last sync, with the Service and Nodes as they were then,
     // gives the same endpoint (or none): taken from that sync instead of looked up again.
+    let stored: Map<string, SliceEndpoint> | undefined
+    const storedEndpoint = (e: SliceEndpoint): SliceEndpoint => {
+      const uid = e.targetRef?.uid
+      if (!uid) return e
+      if (!stored) {
+        stored = new Map()
+        for (const s of existing) for (const x of (s.endpoints ?? []) as SliceEndpoint[]) if (x.targetRef?.uid) stored.set(x.targetRef.uid, x)
+      }
+      const old = stored.get(uid)
+      return old && canonicalEqual(old, e) ? old : e
+    }
     const prior = entriesOf.get(key)
     const same = prior && prior.svc === svc && prior.revision === revision && prior.pods.length === pods.length ? prior : undefined
     const entries: (SliceEndpoint | null)[] = new Array(pods.length)
@@ -126,7 +137,13 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<SliceEndpoint>, las
       let variant = variants.get(nodeName)
       if (variant === undefined) variants.set(nodeName, (variant = `${flag}|${node?.metadata.labels?.['topology.kubernetes.io/zone'] ?? ''}`))
       if (shouldSetHostname(pod, svc)) variant += '|hostname'
-      const e = memo.get(pod, variant, () => podToEndpoint(pod, svc, node))
+      let e = memo.get(pod, variant, () => podToEndpoint(pod, svc, node))
+      // The store freezes what it keeps: an endpoint not frozen was never stored (rebuilt after a pod write that left it
+      // as it was, its slice update was a no-op). Take the equal stored one, so later syncs compare slices by identity.
+      if (!Object.isFrozen(e)) {
+        const old = storedEndpoint(e)
+        if (old !== e) memo.replace(pod, variant, (e = old))
+      }
       entries[i] = e
       g.endpoints.push(e)
     }
