@@ -31,6 +31,20 @@ function fakeWorker(): WorkerPort & { sent: EngineRequest[] } {
 
 const until = async (check: () => boolean) => { for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5)) }
 
+/** The default document synced with the 250 ms typing debounce, on fake timers, once its first apply went out. */
+async function withTypingDebounce(body: (store: ReturnType<typeof createAppStore>, worker: ReturnType<typeof fakeWorker>) => Promise<void>): Promise<void> {
+  vi.useFakeTimers()
+  try {
+    const store = createAppStore({ files: defaultFiles, theme: 'light' })
+    const worker = fakeWorker()
+    syncEngine(store, createEngineClient(worker), 250)
+    await vi.advanceTimersByTimeAsync(10)
+    await body(store, worker)
+  } finally {
+    vi.useRealTimers()
+  }
+}
+
 describe('engine client', () => {
   it('applies the document, then runs a shell line with streamed output', async () => {
     const store = createAppStore({ files: defaultFiles, theme: 'light' })
@@ -46,12 +60,7 @@ describe('engine client', () => {
   })
 
   it('sends the document ahead for parsing when typing pauses, then applies it at the end of the debounce', async () => {
-    vi.useFakeTimers()
-    try {
-      const store = createAppStore({ files: defaultFiles, theme: 'light' })
-      const worker = fakeWorker()
-      syncEngine(store, createEngineClient(worker), 250)
-      await vi.advanceTimersByTimeAsync(10)
+    await withTypingDebounce(async (store, worker) => {
       const types = () => worker.sent.map((m) => m.type).filter((t) => t === 'prepare' || t === 'apply')
       expect(types()).toEqual(['apply'])
       store.getState().setText(defaultFiles[0].text.replace('replicas: 3', 'replicas: 4'))
@@ -64,18 +73,11 @@ describe('engine client', () => {
       expect(types()).toEqual(['apply', 'prepare', 'apply'])
       const pods = store.getState().snapshot!.objects.filter((o) => o.kind === 'Pod' && o.metadata.name.startsWith('kubia-'))
       expect(pods).toHaveLength(5)
-    } finally {
-      vi.useRealTimers()
-    }
+    })
   })
 
   it('a paste is applied at once, without waiting out the typing debounce; a paste in a scenario (steps apply) is not', async () => {
-    vi.useFakeTimers()
-    try {
-      const store = createAppStore({ files: defaultFiles, theme: 'light' })
-      const worker = fakeWorker()
-      syncEngine(store, createEngineClient(worker), 250)
-      await vi.advanceTimersByTimeAsync(10)
+    await withTypingDebounce(async (store, worker) => {
       const applies = () => worker.sent.filter((m) => m.type === 'apply').length
       expect(applies()).toBe(1)
       // What the editor does on a paste: the new text (onChange), then onDidPaste.
@@ -88,9 +90,7 @@ describe('engine client', () => {
       store.getState().notePaste()
       await vi.advanceTimersByTimeAsync(500)
       expect(applies()).toBe(2)
-    } finally {
-      vi.useRealTimers()
-    }
+    })
   })
 
   it('an API error becomes a marker at its field and leaves the cluster as it was', async () => {
