@@ -12,6 +12,7 @@ import { opens, packetVisits } from './StationView.tsx'
 import { openedRect, stationPoint, visitAt, type Rect } from './stations.ts'
 import type { Timeline } from './useTimeline.ts'
 import { drawnId } from './tracks.ts'
+import { overlayFit } from '../topology/fitPadding.ts'
 
 interface Frame { x: number; y: number; zoom: number }
 
@@ -54,7 +55,7 @@ export function useCamera(timeline: Timeline, canvas: React.RefObject<HTMLElemen
       cancelAnimationFrame(raf)
       raf = requestAnimationFrame(() => {
         if (requestStore.getState().focusHop >= 0 && timeline.packets.length) { last.current = ''; refollow.current() }
-        else void fitView({ padding: 0.08, maxZoom: 1.1 })
+        else void fitView(overlayFit(canvas))
       })
     })
     ro.observe(el)
@@ -64,7 +65,7 @@ export function useCamera(timeline: Timeline, canvas: React.RefObject<HTMLElemen
   useEffect(() => {
     // Nothing to follow any more (the requests were cleared): back out to the whole cluster.
     if (!timeline.packets.length) {
-      if (last.current) { last.current = ''; void fitView({ padding: 0.08, maxZoom: 1.1, duration: 500 }) }
+      if (last.current) { last.current = ''; void fitView(overlayFit(canvas, { duration: 500 })) }
       return
     }
     const rectOf = (id: string): Rect | null => {

@@ -21,8 +21,8 @@ import { CanvasTools } from './CanvasTools.tsx'
 import { EdgeLayer } from './EdgeLayer.tsx'
 import { DotGrid } from './DotGrid.tsx'
 import './canvas.css'
+import { overlayFit } from './fitPadding.ts'
 
-const FIT = { padding: 0.08, maxZoom: 1.1 }
 /** A snapshot that changes more boxes than this reaches React Flow in parts of this many, a frame apart: at 5,000
  * pods one burst changed ~500 boxes, and rendering, committing and measuring them at once held the main thread
  * ~300 ms in one task. An edit changes a few boxes and goes at once, in the task that brought its snapshot. */
@@ -60,6 +60,7 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   const fitWaits = useRef(false)
   const [settled, setSettled] = useState(0)
   const host = useRef<HTMLDivElement | null>(null)
+  const fit = useMemo(() => overlayFit(host), [])
   useCamera(timeline, host)
   useDetailLevel(host)
   const flyTo = useCanvas((s) => s.flyTo)
@@ -105,8 +106,8 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
   useEffect(() => {
     if (!initialized || playing) return
     fitWaits.current = delivering.current
-    if (!delivering.current) void fitView(FIT)
-  }, [initialized, laidOut.generation, fitView, playing, settled])
+    if (!delivering.current) void fitView(fit)
+  }, [initialized, laidOut.generation, fitView, playing, settled, fit])
 
   // A search hit: centre on it once it is drawn (its group opened, its filter cleared).
   useEffect(() => {
@@ -163,11 +164,11 @@ export const TopologyCanvas = memo(function TopologyCanvas({ laidOut, timeline }
       minZoom={MIN_ZOOM}
       onlyRenderVisibleElements={cull}
       fitView
-      fitViewOptions={FIT}
+      fitViewOptions={fit}
       aria-label="Cluster topology graph"
     >
       <DotGrid />
-      <Controls showInteractive={false} position="bottom-right" fitViewOptions={FIT} />
+      <Controls showInteractive={false} position="bottom-right" fitViewOptions={fit} />
       <EdgeLayer nodes={nodes} edges={edges} />
       <PacketLayer timeline={timeline} layoutKey={nodes} />
       <PlaybackBar timeline={timeline} />
