@@ -3,6 +3,7 @@
 // targetPort nothing listens on, `externalTrafficPolicy: Local` where some node has no local endpoint).
 // Objects + the cluster's store in, markers out; it reads the store's lists (no sorted copy of the whole cluster).
 import type { ReadonlyStore } from '../engine/api/store.ts'
+import { compareObjects } from '../engine/api/store.ts'
 import type { KubeObject } from '../engine/api/types.ts'
 import { listeningPorts } from '../engine/apps/listening.ts'
 import { containerFiles } from '../engine/apps/mounted-files.ts'
@@ -74,7 +75,7 @@ function imageMarkers({ file, object, locate }: LintInput): EditorMarker[] {
   return out
 }
 
-const names = (pods: KubeObject[]) => pods.map((p) => p.metadata.name).sort()
+const names = (pods: KubeObject[]) => [...pods].sort(compareObjects).map((p) => p.metadata.name)
 
 export function lintDocuments(inputs: LintInput[], store: ReadonlyStore): EditorMarker[] {
   const out: EditorMarker[] = []
@@ -105,13 +106,14 @@ export function lintDocuments(inputs: LintInput[], store: ReadonlyStore): Editor
         add(`spec.ports[${i}].targetPort`, 'warning', `No container port is named "${p.targetPort}" in ${missing.length === selected.length ? 'any selected pod' : `${missing.length} of ${selected.length} selected pods (${names(missing).join(', ')})`}: those pods are left out of the endpoints.`)
       }
     })
+    // What the pods' mounted configs say is read per revision of the namespace's ConfigMaps and Secrets.
+    const ns = object.metadata.namespace ?? 'default'
+    const stamp = store.indexes ? `${store.indexes.revision('ConfigMap', ns)}/${store.indexes.revision('Secret', ns)}` : undefined
     ;(spec.ports ?? []).forEach((p, i) => {
       // A port nothing listens on: the pods are endpoints, but connections to them are refused.
       const protocol = p.protocol ?? 'TCP'
       if (protocol === 'SCTP') return
       const deaf: { pod: KubeObject; port: number; open: string }[] = []
-      const ns = object.metadata.namespace ?? 'default'
-      const stamp = store.indexes ? `${store.indexes.revision('ConfigMap', ns)}/${store.indexes.revision('Secret', ns)}` : undefined
       for (const pod of selected) {
         const port = resolveTarget(p, pod)
         if (port === undefined) continue // an unresolved name: the lint above says so
@@ -121,7 +123,7 @@ export function lintDocuments(inputs: LintInput[], store: ReadonlyStore): Editor
         }
       }
       if (!deaf.length) return
-      deaf.sort((a, b) => (a.pod.metadata.name < b.pod.metadata.name ? -1 : a.pod.metadata.name > b.pod.metadata.name ? 1 : 0))
+      deaf.sort((a, b) => compareObjects(a.pod, b.pod))
       const targetPorts = [...new Set(deaf.map((d) => d.port))].join('/')
       const named = typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort) ? ` ("${p.targetPort}")` : ''
       const opens = [...new Set(deaf.map((d) => d.open))].join('; ')

@@ -154,13 +154,13 @@ export class PodMemo<T> {
     if (hit && hit.variant === variant) return hit.value
     const value = build()
     this.built++
-    // An object outside the store (a test's, still mutable) may change under us: not kept.
-    if (Object.isFrozen(pod)) this.cache.set(pod, { variant, value })
+    this.replace(pod, variant, value)
     return value
   }
 
-  /** Keeps `value` (an equal one already stored) as the pod's value from now on. */
+  /** Keeps `value` as the pod's value from now on (built, or an equal one already stored). */
   replace(pod: KubeObject, variant: string, value: T): void {
+    // An object outside the store (a test's, still mutable) may change under us: not kept.
     if (Object.isFrozen(pod)) this.cache.set(pod, { variant, value })
   }
 }
