@@ -86,4 +86,28 @@ describe('endpoints and endpointslice controllers', () => {
     expect(slices()).toHaveLength(0)
     expect(getObj(c, 'Endpoints', 'default', 'empty')).toBeUndefined()
   })
+  it('are not woken by the echo of their own Endpoints/EndpointSlice writes, but re-sync after anyone else edits one', () => {
+    const c = testCluster()
+    apply(c, web('r', 'kind-worker', 8080, { readinessProbe: { exec: { command: ['ls', '/var/ready'] }, periodSeconds: 10 } }))
+    apply(c, service('web', { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] }))
+    const controllers = (c.manager as unknown as { controllers: { name: string; sync: (...args: unknown[]) => unknown }[] }).controllers
+    const syncs = new Map<string, number>()
+    for (const ctrl of controllers.filter((x) => x.name === 'endpoint-controller' || x.name === 'endpointslice-controller')) {
+      const sync = ctrl.sync
+      ctrl.sync = (...args: unknown[]) => {
+        if (args[0] === 'Service/default/web') syncs.set(ctrl.name, (syncs.get(ctrl.name) ?? 0) + 1)
+        return sync(...args)
+      }
+    }
+    execInContainer({ store: c.store, runtime: c.runtime, config: c.config, pod: getObj(c, 'Pod', 'default', 'r')! }, ['touch', '/var/ready'])
+    c.advance(10)
+    expect(getObj(c, 'Endpoints', 'default', 'web')!.subsets[0].addresses).toHaveLength(1)
+    // One pod write, one sync each: the Endpoints/slice update that sync made does not queue the Service again.
+    expect(Object.fromEntries(syncs)).toEqual({ 'endpoint-controller': 1, 'endpointslice-controller': 1 })
+    const ep = getObj(c, 'Endpoints', 'default', 'web')!
+    c.api.update({ ...ep, subsets: [] })
+    c.converge()
+    expect(getObj(c, 'Endpoints', 'default', 'web')!.subsets[0].addresses).toHaveLength(1)
+    expect(syncs.get('endpoint-controller')).toBe(2)
+  })
 })

@@ -264,5 +264,7 @@ function makeSync(tracker: TriggerTimeTracker, memo: PodMemo<PodAddress>, last: 
  * targetPorts resolved per pod. Services without a selector are left alone, so hand-made Endpoints stay.
  */
 export function endpointsController(memo = new PodMemo<PodAddress>(), last = new LastSyncs()): Controller {
-  return { name: 'endpoint-controller', watches: ['Service', 'Pod', 'Endpoints'], keysFor, sync: makeSync(new TriggerTimeTracker(), memo, last) }
+  // Upstream watches Endpoints for deletions only (endpoints_controller.go onEndpointsDelete), so its own writes never
+  // wake it; kubehop also re-syncs a Service whose Endpoints someone else edited (a hand edit does not stand).
+  return { name: 'endpoint-controller', watches: ['Service', 'Pod', 'Endpoints'], ignoresOwnWrites: ['Endpoints'], keysFor, sync: makeSync(new TriggerTimeTracker(), memo, last) }
 }
