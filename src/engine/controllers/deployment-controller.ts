@@ -219,7 +219,8 @@ function calculateStatus(w: Work, all: KubeObject[], newRS: KubeObject | undefin
     readyReplicas: sumStatus(all, 'readyReplicas'),
     availableReplicas: available,
     unavailableReplicas: Math.max(0, total - available),
-    conditions: jsonClone(d.status?.conditions ?? []),
+    // A copy of the list only: setCondition/removeCondition replace conditions, never edit the stored (frozen) ones.
+    conditions: [...(d.status?.conditions ?? [])],
     collisionCount: d.status?.collisionCount,
   }
   if (available >= replicas(d) - maxUnavailable(d)) setCondition(status, 'Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', w.ctx.now)
