@@ -40,7 +40,10 @@ export function proxierInputOf(cluster: Cluster): Omit<ProxierInput, 'nodeName' 
     kindMasqAgent: kind, dockerDNS: kind ? kindDockerDNS : undefined,
     // The CNI portmap plugin's hostPorts: kindnet's CNI config chains it, and so do minikube's bridge conflist
     // (its ingress add-on's controller listens through hostPorts 80/443) and GKE's.
-    hostPorts: hostPortPods(cluster.store.list('Pod') as unknown as Pod[]),
+    hostPorts: hostPortPods(cluster.store.list('Pod') as unknown as Pod[], (uid) => {
+      const rt = cluster.runtime.pods.get(uid)
+      return rt?.leased ? rt.podIP : undefined
+    }),
   }
 }
 
@@ -56,12 +59,16 @@ function kindDockerDNS(nodeName: string): DockerDNS {
 /** The docker network's gateway on kind's network, which kind writes into each node's resolv.conf. */
 const KIND_DOCKER_GATEWAY = '172.18.0.1'
 
-/** Running pods with hostPorts, as the CNI portmap plugin saw them when their sandboxes started. */
-function hostPortPods(pods: Pod[]): HostPortPod[] {
+/**
+ * Pods with hostPorts whose sandbox is up, as the CNI portmap plugin set them up: its DNAT is added with the sandbox
+ * (CNI ADD, before any image is pulled) and removed with it (CNI DEL, after a deleted pod's containers stopped).
+ */
+function hostPortPods(pods: Pod[], sandboxIP: (uid: string) => string | undefined): HostPortPod[] {
   const out: HostPortPod[] = []
   for (const pod of pods) {
-    const ip = pod.status?.podIP
-    if (!ip || !pod.spec?.nodeName || pod.spec.hostNetwork || pod.status?.phase !== 'Running' || pod.metadata?.deletionTimestamp) continue
+    const ip = pod.metadata?.uid ? sandboxIP(pod.metadata.uid) : undefined
+    // A finished pod's sandbox is stopped (the kubelet kills it once every container has exited).
+    if (!ip || !pod.spec?.nodeName || pod.spec.hostNetwork || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue
     const ports = (pod.spec.containers ?? []).flatMap((c) => c.ports ?? []).filter((p) => p.hostPort)
       .map((p) => ({ protocol: (p.protocol ?? 'TCP').toLowerCase() as L4Protocol, hostPort: p.hostPort!, containerPort: p.containerPort }))
     if (ports.length) out.push({ nodeName: pod.spec.nodeName, sandboxID: toHex(sha256(`sandbox/${pod.metadata?.uid ?? pod.metadata?.name}`)), podIP: ip, ports })

@@ -194,3 +194,28 @@ sleep 20
     expect(r.traces.at(-1)!.hops.some((h) => h.rule?.includes('KUBE-'))).toBe(false)
   })
 })
+
+describe('hostPort while the sandbox lives', () => {
+  it('is DNATed from sandbox creation (image still pulling: refused at the pod) until the sandbox is torn down', () => {
+    const session = new ShellSession({ seed: 4 })
+    run(session, `kubectl apply -f - <<YAML
+apiVersion: v1
+kind: Pod
+metadata: {name: hp}
+spec:
+  nodeName: kind-worker
+  containers: [{name: nginx, image: nginx, ports: [{containerPort: 80, hostPort: 8081}]}]
+YAML`)
+    const natRules = () => run(session, 'docker exec kind-worker iptables-save -t nat').last.chunks.map((c) => c.text).join('')
+    // CNI ADD ran with the sandbox: the DNAT to its IP is there while nginx is still being pulled.
+    expect(run(session, 'kubectl get pod hp').last.chunks.map((c) => c.text).join('')).toContain('ContainerCreating')
+    expect(natRules()).toMatch(/-A CNI-DN-\w+ -p tcp -m tcp --dport 8081 -j DNAT --to-destination 10\.244\.\d+\.\d+:80/)
+    const pulling = run(session, 'curl -s 172.18.0.3:8081')
+    expect(pulling.last.exitCode).toBe(7)
+    expect(pulling.traces.at(-1)!.hops.some((h) => h.rule?.includes('-j DNAT --to-destination 10.244.'))).toBe(true)
+    run(session, 'sleep 20')
+    expect(run(session, "curl -s -o /dev/null -w '%{http_code}' 172.18.0.3:8081").last.exitCode).toBe(0)
+    run(session, 'kubectl delete pod hp\nsleep 5')
+    expect(natRules()).not.toContain('CNI-DN-')
+  })
+})
