@@ -34,7 +34,7 @@ for i in 1 2 3; do curl -s http://172.18.0.3:30080; sleep 2; done
 # Once the first v2 pod is ready, one v1 pod is scaled down: it is `Terminating` (kubia ignores SIGTERM, so
 # it lingers for its 30 s grace period) and left the endpoints the moment it was marked, while the next v2
 # pod is `ContainerCreating`. Requests land on v1 and v2 pods alike; none on the Terminating one, none refused.
-sleep 10
+sleep 12
 kubectl get pods
 for i in 1 2 3 4 5 6; do curl -s http://172.18.0.3:30080; sleep 1; done
 kubectl get pods

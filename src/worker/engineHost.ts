@@ -311,7 +311,8 @@ export class EngineHost {
       markers.push(...manifests.map((f) => marker(f.name, 'api', 'info', 'No cluster: `kind create cluster` in the console creates one.')))
       return { markers, applied: false, changes: [], stale: [] }
     }
-    if (cluster !== this.appliedTo) {
+    const fresh = cluster !== this.appliedTo
+    if (fresh) {
       this.appliedKeys = new Set(); this.appliedConfig = new Map(); this.appliedTo = cluster; this.slots = []
       // A playground cluster starts with the document's images loaded into its nodes (`kind load docker-image`):
       // the first view shows the pods running; an image added later is pulled on the simulated clock.
@@ -364,6 +365,7 @@ export class EngineHost {
     this.slots = slots.filter((s) => this.appliedKeys.has(s.key))
     this.editorApplied = new Set(desired.map((d) => d.file))
     cluster.converge()
+    if (fresh) settleFirstStart(cluster)
     onConverged?.()
     markers.push(...lintDocuments(desired.map((d): LintInput => ({ file: d.file, object: d.object, locate: (p) => d.doc.locate(p) })), cluster.store))
     return { markers, applied: true, changes, stale }
@@ -514,6 +516,17 @@ export class EngineHost {
 }
 
 /** Puts every image the objects' pod templates name into every node's containerd store. */
+/**
+ * The first view of a new playground cluster shows its pods started: the clock runs on, event by event, through
+ * their sandboxes' creation (about a second; the images are preloaded), at most a few simulated seconds.
+ */
+function settleFirstStart(cluster: Cluster): void {
+  const limit = cluster.clock.now() + 5
+  const starting = () => cluster.store.list('Pod').some((p) => p.spec?.nodeName && !p.metadata.deletionTimestamp &&
+    ((p.status?.containerStatuses ?? []) as { state?: { waiting?: { reason?: string } } }[]).some((cs) => cs.state?.waiting?.reason === 'ContainerCreating'))
+  for (let next = cluster.nextEventAt(); next !== undefined && next <= limit && starting(); next = cluster.nextEventAt()) cluster.advanceTo(next)
+}
+
 function preloadImages(cluster: Cluster, objects: KubeObject[]): void {
   const images = new Set<string>()
   for (const o of objects) {

@@ -8,6 +8,21 @@ const create = (c: ReturnType<typeof testCluster>, name: string, container: Reco
 const status = (c: ReturnType<typeof testCluster>, name: string) => getObj(c, 'Pod', 'default', name).status
 
 describe('kubelet container lifecycle', () => {
+  it('creates the sandbox first: a pod whose image is present is ContainerCreating for a second, then Running', () => {
+    const c = testCluster()
+    create(c, 'first', { image: 'nginx:1.27' })
+    c.advance(30)
+    c.api.create(pod('again', { nodeName: getObj(c, 'Pod', 'default', 'first').spec.nodeName, containers: [{ name: 'again', image: 'nginx:1.27' }] }))
+    c.converge()
+    expect(status(c, 'again').containerStatuses[0].state).toEqual({ waiting: { reason: 'ContainerCreating' } })
+    expect(status(c, 'again').podIP).toBeUndefined()
+    c.advance(0.9)
+    expect(status(c, 'again').phase).toBe('Pending')
+    c.advance(0.1)
+    expect(status(c, 'again').phase).toBe('Running')
+    expect(events(c).filter((e) => e.object === 'Pod/again').map((e) => e.reason)).toEqual(['Pulled', 'Created', 'Started'])
+  })
+
   it('shows ContainerCreating while the image is pulled, then Running with the Pulled event', () => {
     const c = testCluster()
     create(c, 'web', { image: 'nginx:1.27' })
@@ -72,9 +87,18 @@ describe('kubelet container lifecycle', () => {
 
   it('fails to pull an image the registry does not have: ErrImagePull, then ImagePullBackOff', () => {
     const c = testCluster()
+    const created = c.clock.now()
     create(c, 'typo', { image: 'nginxx:doesnotexist' })
-    expect(status(c, 'typo').containerStatuses[0].state.waiting.reason).toBe('ErrImagePull')
-    c.advance(2)
+    // The sandbox first (1 s), then the registry's refusal a round trip later: ContainerCreating until then.
+    const seen: [string, number][] = []
+    for (let i = 0; i < 40; i++) {
+      const reason = status(c, 'typo').containerStatuses[0].state.waiting.reason
+      if (seen.at(-1)?.[0] !== reason) seen.push([reason, c.clock.now() - created])
+      c.advance(0.1)
+    }
+    expect(seen.map(([reason]) => reason)).toEqual(['ContainerCreating', 'ErrImagePull', 'ImagePullBackOff'])
+    expect(seen[1][1]).toBeGreaterThanOrEqual(1.5)
+    expect(seen[1][1]).toBeLessThanOrEqual(2.6)
     expect(status(c, 'typo').containerStatuses[0].state.waiting).toEqual({ reason: 'ImagePullBackOff', message: 'Back-off pulling image "nginxx:doesnotexist"' })
     expect(status(c, 'typo').phase).toBe('Pending')
     const failed = events(c).filter((e) => e.reason === 'Failed').map((e) => e.message)

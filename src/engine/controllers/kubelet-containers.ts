@@ -31,13 +31,20 @@ function livesOf(rt: PodRuntime): Map<string, ContainerLife> {
 /** format.Pod: `name_namespace(uid)`, as the kubelet names a pod in messages. */
 const podRef = (pod: KubeObject) => `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid})`
 
-/** The pod is new on this node: each container's image is ensured (pulled over time, or present), then it starts. */
-export function admitContainers(ctx: ControllerContext, pod: KubeObject, rt: PodRuntime, event: Emit, start: Start): void {
+/**
+ * RunPodSandbox (the pause container, then CNI ADD) on a kind node: about a second before SyncPod turns to the
+ * containers, so even a pod whose image is present is ContainerCreating for a moment (fixed, so pods created together
+ * start together).
+ */
+const SANDBOX_SECONDS = 1
+
+/** The pod is new on this node: its sandbox is created, then each container's image is ensured (pulled over time, or present) and it starts. */
+export function admitContainers(rt: PodRuntime, pod: KubeObject, now: number): void {
   const lives = livesOf(rt)
   for (const c of (pod.spec?.containers ?? []) as Container[]) {
     const life = newLife()
+    Object.assign(life, { phase: 'sandbox', until: now + SANDBOX_SECONDS })
     lives.set(c.name, life)
-    ensureImage(ctx, rt, c, life, event, start)
   }
 }
 
@@ -57,13 +64,20 @@ function ensureImage(ctx: ControllerContext, rt: PodRuntime, c: Container, life:
     event('Warning', 'Failed', 'Error: ErrImageNeverPull')
     Object.assign(life, { phase: 'pullFailed', until: Infinity, waiting: { reason: 'ErrImageNeverPull', message } })
   } else {
-    const message = `rpc error: code = ${pull.code} desc = ${pull.error}`
+    // The registry's refusal takes a round trip (token, then manifest): the container keeps its waiting reason meanwhile.
     event('Normal', 'Pulling', `Pulling image "${image}"`)
-    event('Warning', 'Failed', `Failed to pull image "${image}": ${message}`)
-    event('Warning', 'Failed', 'Error: ErrImagePull')
-    // The pod worker syncs again about a second later and finds the image in back-off.
-    Object.assign(life, { phase: 'pullFailed', until: ctx.now + 1, pullFailedAt: ctx.now, waiting: { reason: 'ErrImagePull', message } })
+    const seconds = 0.5 + ctx.rng.float()
+    Object.assign(life, { phase: 'pulling', until: ctx.now + seconds, pull: { began: ctx.now, seconds, failure: { code: pull.code, error: pull.error } } })
   }
+}
+
+/** The pull ended in the registry's refusal: ErrImagePull, and the pod worker syncs again about a second later to find the image in back-off. */
+function pullRefused(ctx: ControllerContext, c: Container, life: ContainerLife, failure: { code: string; error: string }, event: Emit): void {
+  const message = `rpc error: code = ${failure.code} desc = ${failure.error}`
+  event('Warning', 'Failed', `Failed to pull image "${c.image ?? ''}": ${message}`)
+  event('Warning', 'Failed', 'Error: ErrImagePull')
+  delete life.pull
+  Object.assign(life, { phase: 'pullFailed', until: ctx.now + 1, pullFailedAt: ctx.now, waiting: { reason: 'ErrImagePull', message } })
 }
 
 /** Moves every container whose next step is due (pull done, process exited, back-off over); repeats for steps due at once. */
@@ -96,7 +110,11 @@ export function advanceContainers(ctx: ControllerContext, pod: KubeObject, rt: P
         continue
       }
       moved = true
-      if (life.phase === 'pulling') {
+      if (life.phase === 'sandbox') {
+        ensureImage(ctx, rt, c, life, event, start)
+      } else if (life.phase === 'pulling' && life.pull?.failure) {
+        pullRefused(ctx, c, life, life.pull.failure, event)
+      } else if (life.phase === 'pulling') {
         const p = life.pull!
         const d = formatPullDuration(p.seconds)
         const waited = formatPullDuration(ctx.now - p.began)

@@ -91,8 +91,8 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
     }
     rt = { uid: pod.metadata.uid!, namespace: namespace ?? 'default', name, nodeName: host, podIP: ip, containers: new Map(), startTime: ctx.now, leased: !hostNetwork }
     ctx.runtime.pods.set(rt.uid, rt)
-    admitContainers(ctx, pod, rt, event, (c, n) => startContainer(ctx, pod, node, rt!, c, n, event))
-    if (firstPullsPending(rt)) rt.firstSyncPending = true
+    admitContainers(rt, pod, ctx.now)
+    rt.firstSyncPending = true
   } else if (rt.sandboxDiedAt !== undefined) {
     if (!recreateSandbox(ctx, pod, node, rt, event)) return { writes: [], events }
   }
@@ -153,9 +153,9 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   return { writes, events, ...(next < Infinity ? { requeueAfter: Math.max(next - ctx.now, 0.001), ...(steady ? { steady } : {}) } : {}) }
 }
 
-/** A container still in the first pull of its life: the pod worker's first SyncPod blocks on it (EnsureImageExists). */
+/** The sandbox still being created, or a container still in the first pull of its life: the pod worker's first SyncPod blocks on them (EnsureImageExists). */
 function firstPullsPending(rt: PodRuntime): boolean {
-  for (const life of rt.lives?.values() ?? []) if (life.phase === 'pulling' && !life.current) return true
+  for (const life of rt.lives?.values() ?? []) if ((life.phase === 'sandbox' || life.phase === 'pulling') && !life.current) return true
   return false
 }
 

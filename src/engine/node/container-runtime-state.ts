@@ -31,15 +31,16 @@ export interface Instance {
 
 export interface ContainerLife {
   /**
-   * `pulling` the image (Pulling event sent, Pulled at `until`); `pullFailed` (ErrImagePull, then ImagePullBackOff
-   * until `until`); `running`; `exited` (restarts at `until`, or never when it is Infinity).
+   * `sandbox`: the pod's sandbox is being created (until `until`), nothing asked of the image yet; `pulling` the image
+   * (Pulling event sent, Pulled at `until`, or the registry's refusal then when `pull.failure`); `pullFailed`
+   * (ErrImagePull, then ImagePullBackOff until `until`); `running`; `exited` (restarts at `until`, or never when it is Infinity).
    */
-  phase: 'pulling' | 'pullFailed' | 'running' | 'exited'
+  phase: 'sandbox' | 'pulling' | 'pullFailed' | 'running' | 'exited'
   until: number
   /** state.waiting while not running: ContainerCreating, ErrImagePull, ImagePullBackOff, CrashLoopBackOff. */
   waiting?: { reason: string; message?: string }
-  /** When the pull began and how long it took (for the Pulled event). */
-  pull?: { began: number; seconds: number }
+  /** When the pull began and how long it took (for the Pulled event); `failure`: what the registry answers at its end. */
+  pull?: { began: number; seconds: number; failure?: { code: string; error: string } }
   /** The image pull back-off: the next wait, and when the last pull failed. */
   pullBackoff: number
   pullFailedAt?: number
