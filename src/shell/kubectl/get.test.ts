@@ -48,6 +48,9 @@ describe('kubectl get on the default kind cluster', () => {
       'NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nservice/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   2m\n\n' +
       'NAME                   ENDPOINTS         AGE\nendpoints/kubernetes   172.18.0.2:6443   2m\n')
     expect(run(s, 'kubectl get all -n kube-system').out).toContain('\n\nNAME                      READY   UP-TO-DATE   AVAILABLE   AGE\ndeployment.apps/coredns   2/2     2            2           2m\n')
+    // The all category also holds DaemonSets (before Deployments), StatefulSets and Jobs.
+    const kinds = run(s, 'kubectl get all -n kube-system').out.split('\n\n').map((block) => block.split('\n')[1].split('/')[0])
+    expect(kinds).toEqual(['pod', 'service', 'daemonset.apps', 'deployment.apps', 'replicaset.apps'])
   })
 
   it('adds NAMESPACE with -A and filters by label and field', () => {

@@ -12,8 +12,9 @@ export interface ResourceRequest {
   names: string[]
 }
 
-// The `all` category as discovery lists it (core group first, then apps); kinds kubehop does not serve are absent.
-const ALL_CATEGORY = ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet']
+// The `all` category as discovery lists it (core group first, then apps, then batch); kinds kubehop does not serve
+// (HorizontalPodAutoscaler, CronJob) are absent.
+const ALL_CATEGORY = ['Pod', 'ReplicationController', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'Job']
 
 function resolve(typed: string, served?: (info: KindInfo) => boolean): KindInfo[] {
   if (typed === 'all') return ALL_CATEGORY.map((k) => kindInfo(k)!)
