@@ -105,4 +105,13 @@ describe('kubelet container lifecycle', () => {
     expect(failed[0]).toBe('Failed to pull image "nginxx:doesnotexist": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/nginxx:doesnotexist": failed to resolve reference "docker.io/library/nginxx:doesnotexist": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed')
     expect(failed).toContain('Error: ImagePullBackOff')
   })
+  it('cannot name an upper-case image: InvalidImageName, InspectFailed again at each pod-worker retry, no pull', () => {
+    const c = testCluster()
+    create(c, 'up', { image: 'busyBOX' })
+    c.advance(25)
+    expect(status(c, 'up').containerStatuses[0].state.waiting).toEqual({ reason: 'InvalidImageName',
+      message: `Failed to apply default image tag "busyBOX": couldn't parse image name "busyBOX": invalid reference format: repository name (library/busyBOX) must be lowercase` })
+    const mine = events(c).filter((e) => e.object === 'Pod/up')
+    expect(mine.map((e) => [e.reason, e.count])).toEqual([['Scheduled', 1], ['InspectFailed', 3], ['Failed', 3]])
+  })
 })

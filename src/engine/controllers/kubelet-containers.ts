@@ -15,6 +15,7 @@ import { exitsOnSigterm, planProcess, serverArgv } from '../images/process.ts'
 import { killExit } from './pod-termination.ts'
 import type { StoppedContainer } from './pod-termination.ts'
 import { imageFamily, parseImage } from '../images/index.ts'
+import { referenceError } from '../images/reference.ts'
 
 /** pkg/kubelet/kubelet.go backOffPeriod: a pod worker whose sync failed retries after 10 s (jitter left out). */
 const POD_WORKER_BACKOFF = 10
@@ -50,6 +51,15 @@ export function admitContainers(rt: PodRuntime, pod: KubeObject, now: number): v
 
 function ensureImage(ctx: ControllerContext, rt: PodRuntime, c: Container, life: ContainerLife, event: Emit, start: Start): void {
   const image = c.image ?? ''
+  const badReference = referenceError(image)
+  if (badReference) {
+    // EnsureImageExists cannot even name the image (applyDefaultImageTag): no pull; the pod worker retries every sync.
+    const message = `Failed to apply default image tag "${image}": couldn't parse image name "${image}": ${badReference}`
+    event('Warning', 'InspectFailed', message)
+    event('Warning', 'Failed', 'Error: InvalidImageName')
+    Object.assign(life, { phase: 'pullFailed', until: ctx.now + POD_WORKER_BACKOFF, waiting: { reason: 'InvalidImageName', message } })
+    return
+  }
   const policy = c.imagePullPolicy ?? defaultPullPolicy(image)
   const pull = beginPull(ctx.runtime, rt.nodeName, image, policy, ctx.now, () => ctx.rng.float())
   if (pull.kind === 'present') {

@@ -62,3 +62,11 @@ describe('what the image has runs', () => {
     expect(r.code).toBe(0)
   })
 })
+
+describe('kubectl run of an image name that cannot exist', () => {
+  it('is refused by kubectl itself (reference.ReferenceRegexp), before anything is created', () => {
+    const s = new ShellSession({ seed: 1 })
+    expect(run(s, 'kubectl run up --image=NGINX')).toEqual({ out: '', err: 'error: invalid image name "NGINX": invalid reference format\n', code: 1 })
+    expect(run(s, 'kubectl get pods').err).toBe('No resources found in default namespace.\n')
+  })
+})

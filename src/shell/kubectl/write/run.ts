@@ -12,6 +12,7 @@ import { parseDuration } from './wait.ts'
 import { advanceUntil } from './clock-wait.ts'
 import { attachShell, podShell, shellOf, ttyFor } from '../../interactive/pod-shell.ts'
 import { busyboxUserland } from '../../interactive/image-binaries.ts'
+import { isValidReference } from '../../../engine/images/reference.ts'
 
 export const run = verb((ctx: KubectlContext) => {
   const flags = parseFlags(ctx.args, [...GLOBAL_FLAGS, DRY_RUN_FLAG, OUTPUT_FLAG, { name: 'image', type: 'string' }, { name: 'restart', type: 'string' },
@@ -23,6 +24,8 @@ export const run = verb((ctx: KubectlContext) => {
   if (!name) throw new CommandError('NAME is required for run')
   const image = str(flags, 'image')
   if (!image) throw new CommandError('required flag(s) "image" not set')
+  // RunOptions.Validate checks the name against reference.ReferenceRegexp before anything reaches the server.
+  if (!isValidReference(image)) throw new CommandError(`invalid image name "${image}": invalid reference format`)
   const dryRun = dryRunOf(flags)
   const interactive = bool(flags, 'stdin') || bool(flags, 'tty') || bool(flags, 'attach')
   if (dryRun !== 'none' && interactive) throw new CommandError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\nSee 'kubectl run -h' for help and examples")
