@@ -114,4 +114,12 @@ describe('kubelet container lifecycle', () => {
     const mine = events(c).filter((e) => e.object === 'Pod/up')
     expect(mine.map((e) => [e.reason, e.count])).toEqual([['Scheduled', 1], ['InspectFailed', 3], ['Failed', 3]])
   })
+  it('a command the image lacks never starts: StartError, exit 128, with containerd's zero start time', () => {
+    const c = testCluster()
+    create(c, 'nocurl', { image: 'busybox', command: ['curl', 'http://example.com'] })
+    c.advance(20)
+    const last = status(c, 'nocurl').containerStatuses[0].lastState.terminated
+    expect(last).toMatchObject({ reason: 'StartError', exitCode: 128, startedAt: '1970-01-01T00:00:00Z' })
+    expect(last.finishedAt).toMatch(/^2026-/)
+  })
 })

@@ -181,7 +181,8 @@ function exited(rt: PodRuntime, name: string, life: ContainerLife, at: number, p
   life.terminated = {
     exitCode: code, reason: kill ? kill.reason : inst.plan.startError ? 'StartError' : code === 0 ? 'Completed' : 'Error',
     ...(inst.plan.startError ? { message: startErrorMessage(inst.plan.startError) } : {}),
-    startedAt: inst.startedAt, finishedAt: at, containerID: inst.containerID,
+    // A process that never started has containerd's zero start time: describe shows Thu, 01 Jan 1970 00:00:00 +0000.
+    startedAt: inst.plan.startError ? 0 : inst.startedAt, finishedAt: at, containerID: inst.containerID,
   }
   life.phase = 'exited'
   rt.containers.delete(name)
