@@ -114,7 +114,7 @@ describe('kubelet container lifecycle', () => {
     const mine = events(c).filter((e) => e.object === 'Pod/up')
     expect(mine.map((e) => [e.reason, e.count])).toEqual([['Scheduled', 1], ['InspectFailed', 3], ['Failed', 3]])
   })
-  it('a command the image lacks never starts: StartError, exit 128, with containerd's zero start time', () => {
+  it('a command the image lacks never starts: StartError, exit 128, with the zero start time containerd reports', () => {
     const c = testCluster()
     create(c, 'nocurl', { image: 'busybox', command: ['curl', 'http://example.com'] })
     c.advance(20)
