@@ -4,6 +4,7 @@
 // v0.32 logs it), after which forward() returns ErrLostConnectionToPod: `error: lost connection to pod`.
 // The error text is the kubelet's (cri/streaming/portforward: `error forwarding port … to pod SANDBOX, uid :`)
 // around containerd 2.0's (internal/cri/server/sandbox_portforward_linux.go: tcp4 then tcp6 to localhost).
+import { klogHeader } from '../klog.ts'
 
 /** A stable hex string of `length` digits derived from `text` (the pod's sandbox ID, its netns name). */
 function hexFrom(text: string, length: number): string {
@@ -14,14 +15,6 @@ function hexFrom(text: string, length: number): string {
     out += h.toString(16).padStart(8, '0')
   }
   return out.slice(0, length)
-}
-
-/** klog's header: `Lmmdd hh:mm:ss.uuuuuu threadid file:line] ` (UTC, the machine's zone here). */
-function klogHeader(level: 'E' | 'I', epochSeconds: number, pid: number, site: string): string {
-  const d = new Date(Math.floor(epochSeconds * 1000))
-  const two = (n: number) => String(n).padStart(2, '0')
-  const micros = String(Math.round((epochSeconds % 1) * 1e6) % 1e6).padStart(6, '0')
-  return `${level}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros} ${String(pid).padStart(7)} ${site}] `
 }
 
 export function handlingConnection(localPort: number): string {
