@@ -46,6 +46,10 @@ test('a request in the default scenario: DNAT on the hop card, step back and for
   const action = card.locator('.hop-card__action')
   for (let i = 0; i < 40 && (await action.textContent()) !== 'DNAT'; i++) await page.getByRole('button', { name: 'Step forward' }).click()
   await expect(action).toHaveText('DNAT')
+  // At 1280×720 the canvas is small: the card says what the hop rewrote in one line; Details opens the 5-tuple.
+  await expect(card.getByLabel('Address change')).toContainText(/^DNAT: destination 172\.18\.0\.\d+:30123 → 10\.244\.\d+\.\d+:8080$/)
+  await expect(card.getByRole('table', { name: '5-tuple' })).toBeHidden()
+  await card.getByRole('button', { name: 'Details' }).click()
   const tuple = card.getByRole('table', { name: '5-tuple' })
   await expect(tuple.getByRole('row', { name: /destination/ })).toContainText(/172\.18\.0\.\d+:30123\s*10\.244\.\d+\.\d+:8080\s*DNAT/)
   await expect(card.getByLabel('Matched rule')).toContainText('-j DNAT --to-destination 10.244.')

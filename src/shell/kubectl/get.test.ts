@@ -49,7 +49,7 @@ describe('kubectl get on the default kind cluster', () => {
       'NAME                   ENDPOINTS         AGE\nendpoints/kubernetes   172.18.0.2:6443   2m\n')
     expect(run(s, 'kubectl get all -n kube-system').out).toContain('\n\nNAME                      READY   UP-TO-DATE   AVAILABLE   AGE\ndeployment.apps/coredns   2/2     2            2           2m\n')
     // The all category also holds DaemonSets (before Deployments), StatefulSets and Jobs.
-    const kinds = run(s, 'kubectl get all -n kube-system').out.split('\n\n').map((block) => block.split('\n')[1].split('/')[0])
+    const kinds = run(s, 'kubectl get all -n kube-system').out.split("\n\n").map((block: string) => block.split('\n')[1].split('/')[0])
     expect(kinds).toEqual(['pod', 'service', 'daemonset.apps', 'deployment.apps', 'replicaset.apps'])
   })
 

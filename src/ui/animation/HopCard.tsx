@@ -1,5 +1,6 @@
 // The hop card: where the followed packet is, its 5-tuple before and after this hop (DNAT and SNAT marked),
 // the rule that decided (verbatim, with the chain path that led there) and the trace's sentence.
+import { useState } from 'react'
 import { useRequests } from '../requests/requestStore.ts'
 import { chainPath, endingOf, type Packet } from './schedule.ts'
 import type { Timeline } from './useTimeline.ts'
@@ -16,7 +17,17 @@ function natLabel(action: string, srcChanged: boolean, dstChanged: boolean): str
   return null
 }
 
+/** The one line a small canvas shows instead of the 5-tuple table: what this hop rewrote, or that it rewrote nothing. */
+function changeLine(hop: { src: string; srcAfter: string; dst: string; dstAfter: string; action: string }, nat: string | null): string {
+  const parts: string[] = []
+  if (hop.src !== hop.srcAfter) parts.push(`source ${hop.src} → ${hop.srcAfter}`)
+  if (hop.dst !== hop.dstAfter) parts.push(`destination ${hop.dst} → ${hop.dstAfter}`)
+  return parts.length ? `${nat}: ${parts.join(', ')}` : `${hop.src} → ${hop.dst}, unchanged`
+}
+
 export function HopCard({ timeline }: { timeline: Timeline }) {
+  // On a small canvas (CSS container query) the card shows one change line; "Details" opens the rest.
+  const [open, setOpen] = useState(false)
   const focus = useRequests((s) => s.focus)
   const focusHop = useRequests((s) => s.focusHop)
   const p = timeline.packets[focus]
@@ -40,13 +51,17 @@ export function HopCard({ timeline }: { timeline: Timeline }) {
   const nat = natLabel(hop.action, srcChanged, dstChanged)
   const chains = chainPath(p.hops.slice(0, index + 1).map((x) => x.hop))
   return (
-    <section className="hop-card" aria-label="Hop card">
+    <section className={open ? 'hop-card hop-card--open' : 'hop-card'} aria-label="Hop card">
       <header className="hop-card__head">
         <span className="hop-card__where" aria-label="Where">{hop.at}</span>
         <span className="chip">{hop.component}</span>
         <span className={`chip hop-card__action${nat ? ' chip--nat' : ''}`}>{hop.action}</span>
         <span className="hop-card__count">{p.kind === 'dns' ? 'DNS lookup · ' : ''}request {p.requestId + 1}/{requests} · hop {index + 1}/{p.hops.length}{h.reply ? ' · reply' : ''}</span>
       </header>
+      <div className="hop-card__compact">
+        <p className={`hop-card__change${nat ? ' is-changed' : ''}`} aria-label="Address change">{changeLine(hop, nat)}</p>
+        <button type="button" className="hop-card__more" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Less' : 'Details'}</button>
+      </div>
       <table className="hop-card__tuple" aria-label="5-tuple">
         <thead><tr><th scope="col">{protocolOf(p)}</th><th scope="col">before</th><th scope="col">after</th></tr></thead>
         <tbody>
