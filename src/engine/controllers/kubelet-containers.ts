@@ -1,7 +1,8 @@
 // The kubelet's container lifecycle on the simulated clock (pkg/kubelet/kuberuntime/kuberuntime_manager.go
 // computePodActions/SyncPod and doBackOff, pkg/kubelet/images): image pulls that take time and can fail
 // (ErrImagePull → ImagePullBackOff), processes that exit (Completed/Error), restarts under restartPolicy with the
-// crash back-off (CrashLoopBackOff, 10 s doubling to 5 min).
+// crash back-off (CrashLoopBackOff, 10 s doubling to 5 min). Which container comes next when a pod has init containers:
+// kubelet-init-containers.ts.
 import type { ControllerContext } from './controller.ts'
 import type { KubeObject } from '../api/types.ts'
 import type { PodRuntime } from '../node/runtime.ts'
@@ -16,6 +17,7 @@ import { killExit } from './pod-termination.ts'
 import type { StoppedContainer } from './pod-termination.ts'
 import { imageFamily, parseImage } from '../images/index.ts'
 import { referenceError } from '../images/reference.ts'
+import { admitNext, containersOf, initContainersOf, podFinished, restartPolicyFor, stopSidecars } from './kubelet-init-containers.ts'
 
 /** pkg/kubelet/kubelet.go backOffPeriod: a pod worker whose sync failed retries after 10 s (jitter left out). */
 const POD_WORKER_BACKOFF = 10
@@ -39,9 +41,16 @@ const podRef = (pod: KubeObject) => `${pod.metadata.name}_${pod.metadata.namespa
  */
 const SANDBOX_SECONDS = 1
 
-/** The pod is new on this node: its sandbox is created, then each container's image is ensured (pulled over time, or present) and it starts. */
+/**
+ * The pod is new on this node: its sandbox is created, then each container's image is ensured (pulled over time, or
+ * present) and it starts; with init containers, only the first of them (kubelet-init-containers.ts admits the rest).
+ */
 export function admitContainers(rt: PodRuntime, pod: KubeObject, now: number): void {
   const lives = livesOf(rt)
+  if (initContainersOf(pod).length) {
+    admitNext(pod, rt, lives, now + SANDBOX_SECONDS)
+    return
+  }
   for (const c of (pod.spec?.containers ?? []) as Container[]) {
     const life = newLife()
     Object.assign(life, { phase: 'sandbox', until: now + SANDBOX_SECONDS })
@@ -93,10 +102,10 @@ function pullRefused(ctx: ControllerContext, c: Container, life: ContainerLife, 
 /** Moves every container whose next step is due (pull done, process exited, back-off over); repeats for steps due at once. */
 export function advanceContainers(ctx: ControllerContext, pod: KubeObject, rt: PodRuntime, event: Emit, start: Start): void {
   const lives = livesOf(rt)
-  const policy: string = pod.spec?.restartPolicy ?? 'Always'
+  const containers = containersOf(pod)
   for (let round = 0; round < 20; round++) {
     let moved = false
-    for (const c of (pod.spec?.containers ?? []) as Container[]) {
+    for (const c of containers) {
       const life = lives.get(c.name)
       if (!life) continue
       const image = c.image ?? ''
@@ -106,7 +115,7 @@ export function advanceContainers(ctx: ControllerContext, pod: KubeObject, rt: P
         const exitAt = Math.min(ownExit, life.kill?.exitAt ?? Infinity)
         life.until = exitAt
         if (exitAt > ctx.now + 1e-9) continue
-        exited(rt, c.name, life, exitAt, policy)
+        exited(rt, c.name, life, exitAt, restartPolicyFor(pod, c))
         moved = true
         continue
       }
@@ -147,7 +156,7 @@ export function advanceContainers(ctx: ControllerContext, pod: KubeObject, rt: P
       }
     }
     // A container that exits while its back-off still runs waits (CrashLoopBackOff); the first crash restarts at once.
-    for (const c of (pod.spec?.containers ?? []) as Container[]) {
+    for (const c of containers) {
       const life = lives.get(c.name)
       if (life?.phase !== 'exited' || life.until !== -Infinity) continue
       const finished = life.terminated!.finishedAt
@@ -162,6 +171,10 @@ export function advanceContainers(ctx: ControllerContext, pod: KubeObject, rt: P
         moved = true
       }
     }
+    // The next init container (or, all done, the regular ones) once the one before has finished; sidecars stop
+    // when the pod is done.
+    if (admitNext(pod, rt, lives, ctx.now)) moved = true
+    if (stopSidecars(pod, lives, ctx.now)) moved = true
     if (!moved) break
   }
   if (podFinished(pod, lives)) {
@@ -204,7 +217,7 @@ export function killContainer(ctx: ControllerContext, pod: KubeObject, rt: PodRu
   if (!life || life.phase !== 'running' || life.kill) return false
   const grace = Math.max(2, Number(probeGrace ?? pod.spec?.terminationGracePeriodSeconds ?? 30))
   const onSigterm = exitsOnSigterm(c)
-  const restart = (pod.spec?.restartPolicy ?? 'Always') !== 'Never'
+  const restart = restartPolicyFor(pod, c) !== 'Never'
   life.kill = { at: ctx.now, exitAt: ctx.now + (onSigterm ? 0 : grace), ...killExit(c, !onSigterm), restart }
   life.until = Math.min(life.until, life.kill.exitAt)
   return true
@@ -225,12 +238,6 @@ export function stopForDeletion(rt: PodRuntime, stopped: StoppedContainer): void
 /** runc's error when the executable is missing, as containerd reports it in the terminated state and the Failed event. */
 function startErrorMessage(detail: string): string {
   return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${detail}: unknown`
-}
-
-/** Every container has exited for good: the pod is Succeeded or Failed. */
-function podFinished(pod: KubeObject, lives: Map<string, ContainerLife>): boolean {
-  const containers = (pod.spec?.containers ?? []) as Container[]
-  return containers.length > 0 && containers.every((c) => { const l = lives.get(c.name); return l?.phase === 'exited' && l.until === Infinity })
 }
 
 /** When the next container step is due (for the kubelet's requeue). */

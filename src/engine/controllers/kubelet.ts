@@ -16,6 +16,7 @@ import { admitContainers, advanceContainers, instanceStarted, killContainer, nex
 import { canonicalEqual } from './hash.ts'
 import { servedCounts } from '../node/served-counts.ts'
 import { terminationStep } from './pod-termination.ts'
+import { containersOf, initContainersOf, isSidecar, probedContainersOf } from './kubelet-init-containers.ts'
 import { firingsBefore, rfc3339 } from '../sim/clock.ts'
 import type { Container, NodeCondition, Probe } from 'kubernetes-types/core/v1'
 
@@ -73,7 +74,13 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
     // A cancelled pull ends the pod worker's sync: the terminating status is generated with the sandbox's IP.
     if (rt) rt.firstSyncPending = undefined
     const step = terminationStep(pod, rt, ctx.now)
-    if (step.started) for (const c of pod.spec.containers ?? []) event('Normal', 'Killing', `Stopping container ${c.name}`)
+    if (step.started) {
+      // killPodWithSyncResult stops what runs: with init containers, the regular ones only once started, then the
+      // running init containers (a sidecar, or the one still initializing), last first.
+      const inits = initContainersOf(pod)
+      for (const c of pod.spec.containers ?? []) if (!inits.length || rt?.containers.has(c.name)) event('Normal', 'Killing', `Stopping container ${c.name}`)
+      for (const c of [...inits].reverse()) if (rt?.containers.has(c.name)) event('Normal', 'Killing', `Stopping container ${c.name}`)
+    }
     if (rt && step.report.length) {
       for (const stopped of step.report) stopForDeletion(rt, stopped)
       pushStatusWrite(writes, pod, node, rt, ctx.now)
@@ -105,7 +112,9 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
   let next = Infinity
   const restartsBefore = events.length
   let killed = false
-  for (const c of (pod.spec.containers ?? []) as Container[]) {
+  // A sidecar whose startup probe succeeds lets the next init container start in this sync (computeInitContainerActions).
+  let sidecarStarted = false
+  for (const c of probedContainersOf(pod)) {
     const state = rt.containers.get(c.name)
     if (!state) continue
     for (const w of probeWorkers(c, state, rt)) {
@@ -125,19 +134,21 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
         (outcome.result === 'error' || outcome.result === ps.result) && kind !== 'startup' && !(kind === 'liveness' && outcome.result === 'failure') && !outcome.counted &&
         (!probe.exec || (readOnlyCommand(probe.exec.command) && containerFingerprint(state) === before))
       ps.steadyEpoch = repeats ? ctx.epoch : undefined
+      if (kind === 'startup' && changed && ps.result === 'success' && isSidecar(c)) sidecarStarted = true
       if (kind !== 'readiness' && changed && ps.result === 'failure') {
         // computePodActions: the container is killed (with its grace period) and, unless restartPolicy is Never,
         // started again through the crash back-off (kuberuntime_manager.go; killContainer's Killing event).
         const restart = (pod.spec.restartPolicy ?? 'Always') !== 'Never'
         if (killContainer(ctx, pod, rt, c, probe.terminationGracePeriodSeconds)) {
-          event('Normal', 'Killing', `Container ${c.name} failed ${kind} probe${restart ? ', will be restarted' : ''}`)
+          // computeInitContainerActions words a sidecar's kill its own way (and always restarts it).
+          event('Normal', 'Killing', isSidecar(c) ? `Init container ${c.name} failed ${kind} probe` : `Container ${c.name} failed ${kind} probe${restart ? ', will be restarted' : ''}`)
           killed = true
         }
       }
     }
   }
   // A process that handles SIGTERM is gone at once: its exit (and restart) belong to this sync.
-  if (killed) advanceContainers(ctx, pod, rt, event, (c, n) => startContainer(ctx, pod, node, rt!, c, n, event))
+  if (killed || sidecarStarted) advanceContainers(ctx, pod, rt, event, (c, n) => startContainer(ctx, pod, node, rt!, c, n, event))
   // When each worker runs next (the instances as they are now, a restarted one's fresh workers included).
   for (const w of probesOf(pod, rt)) next = Math.min(next, nextProbeAt(w.probe, w.ps, rt.containers.get(w.c.name)!.startedAt))
 
@@ -233,7 +244,7 @@ function probeWorkers(c: Container, state: ContainerState, rt: PodRuntime): Prob
 /** Every probe worker of a pod's running containers. */
 function probesOf(pod: KubeObject, rt: PodRuntime): ProbeWorker[] {
   const out: ProbeWorker[] = []
-  for (const c of (pod.spec?.containers ?? []) as Container[]) {
+  for (const c of probedContainersOf(pod)) {
     const state = rt.containers.get(c.name)
     if (state) out.push(...probeWorkers(c, state, rt))
   }
@@ -297,7 +308,11 @@ function recreateSandbox(ctx: ControllerContext, pod: KubeObject, node: KubeObje
     rt.podIP = ip
   }
   delete rt.sandboxDiedAt
-  for (const c of pod.spec?.containers ?? []) {
+  // With init containers: the ones that were running come back, and the regular ones only if they had been admitted
+  // (a pod still initializing goes on initializing; completed init containers are not run again here).
+  const inits = initContainersOf(pod)
+  const restarted = inits.length ? containersOf(pod).filter((c) => rt.containers.has(c.name) || (!inits.includes(c) && rt.lives?.has(c.name))) : (pod.spec?.containers ?? [])
+  for (const c of restarted) {
     const previous = rt.containers.get(c.name)
     startContainer(ctx, pod, node, rt, c, (previous?.restartCount ?? -1) + 1, event, previous, { at: diedAt, exitCode: 255, reason: 'Unknown' })
   }

@@ -58,7 +58,8 @@ export function terminationStep(pod: KubeObject, rt: PodRuntime | undefined, now
   // A sandbox whose containers never started (still pulling) has nothing to kill, but is torn down all the same.
   const started = !t && rt.containers.size > 0
   if (!t) {
-    const running = ((pod.spec?.containers ?? []) as Container[]).filter((c) => rt.containers.has(c.name))
+    // Init containers too: a sidecar, or the init container still running when the pod was deleted.
+    const running = ([...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])] as Container[]).filter((c) => rt.containers.has(c.name))
     terminations.set(rt, (t = { since: now, grace, killAt: now + grace, running, reported: false }))
   } else if (grace !== t.grace) {
     t.killAt = Math.min(t.killAt, now + grace)

@@ -5,6 +5,7 @@ import type { ContainerState, PodRuntime } from './runtime.ts'
 import type { Termination } from './container-runtime-state.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import { imageID, normalizeImage } from './images.ts'
+import { initializedCondition, podPhase } from './pod-phase.ts'
 import type { Container, ContainerStatus, NodeAddress, PodCondition, VolumeMount } from 'kubernetes-types/core/v1'
 
 /** qos.GetPodQOS: BestEffort without requests/limits, Guaranteed when every container's limits equal its requests. */
@@ -41,11 +42,6 @@ function withTimes(cond: Condition, previous: PodCondition[] | undefined, now: n
   return out
 }
 
-/** Whether a container counts as ready: running and, with a readiness probe, its last settled result is success. */
-function containerReady(pod: KubeObject, rt: PodRuntime, name: string): boolean {
-  return specReady((pod.spec?.containers as Container[]).find((c) => c.name === name), rt.containers.get(name))
-}
-
 function specReady(spec: Container | undefined, state: ContainerState | undefined): boolean {
   if (!state || !startedByProbe(spec, state)) return false
   return !spec?.readinessProbe || state.readiness.result === 'success'
@@ -64,8 +60,12 @@ function terminatedOf(t: Termination): Record<string, unknown> {
   return out
 }
 
-/** One container's status (kubelet_pods.go convertToAPIContainerStatuses): waiting, running or terminated, and the instance before. */
-function containerStatus(pod: KubeObject, rt: PodRuntime, c: Container, now: number): ContainerStatus {
+/**
+ * One container's status (kubelet_pods.go convertToAPIContainerStatuses): waiting, running or terminated, and the
+ * instance before. In a pod with init containers the default waiting reason is PodInitializing, not ContainerCreating;
+ * an init container that exited 0 is ready (prober_manager.go UpdatePodStatus).
+ */
+function containerStatus(pod: KubeObject, rt: PodRuntime, c: Container, kind: 'regular' | 'init' | 'sidecar'): ContainerStatus {
   const life = rt.lives?.get(c.name)
   const running = rt.containers.get(c.name)
   const image = c.image as string
@@ -77,13 +77,12 @@ function containerStatus(pod: KubeObject, rt: PodRuntime, c: Container, now: num
   else {
     const waiting: Record<string, unknown> = {}
     if (life?.waiting?.message) waiting.message = life.waiting.message
-    waiting.reason = life?.waiting?.reason ?? 'ContainerCreating'
+    const reason = life?.waiting?.reason ?? 'ContainerCreating'
+    waiting.reason = reason === 'ContainerCreating' && pod.spec?.initContainers?.length ? 'PodInitializing' : reason
     state = { waiting }
   }
   const last = life?.phase === 'exited' && life.until !== Infinity ? life.terminated : life?.lastTerminated
   const lastState = last ? { terminated: terminatedOf(last) } : running?.lastTermination && !life ? { terminated: running.lastTermination } : {}
-  void now
-  void pod
   // Field by field in the written order, as withTimes.
   const out: Record<string, unknown> = {}
   if (started && containerID) out.containerID = containerID
@@ -91,7 +90,7 @@ function containerStatus(pod: KubeObject, rt: PodRuntime, c: Container, now: num
   out.imageID = started ? imageID(image) : ''
   out.lastState = lastState
   out.name = c.name
-  out.ready = !!running && specReady(c, running)
+  out.ready = kind === 'init' ? life?.phase === 'exited' && life.until === Infinity && life.terminated?.exitCode === 0 : !!running && specReady(c, running)
   out.restartCount = life?.restartCount ?? running?.restartCount ?? 0
   out.started = !!running && startedByProbe(c, running)
   out.state = state
@@ -105,37 +104,20 @@ function containerStatus(pod: KubeObject, rt: PodRuntime, c: Container, now: num
   return out as unknown as ContainerStatus
 }
 
-/** kubelet_pods.go getPhase: Pending while any container waits for its first start; Succeeded/Failed once all have exited for good. */
-function podPhase(pod: KubeObject, statuses: ContainerStatus[]): string {
-  let waiting = 0, running = 0, stopped = 0, succeeded = 0
-  for (const cs of statuses) {
-    if (cs.state?.running) running++
-    else if (cs.state?.terminated) { stopped++; if (cs.state.terminated.exitCode === 0) succeeded++ }
-    else if (cs.lastState?.terminated) stopped++
-    else waiting++
-  }
-  if (waiting > 0) return 'Pending'
-  if (running > 0) return 'Running'
-  const policy = pod.spec?.restartPolicy ?? 'Always'
-  const allExited = statuses.every((cs) => cs.state?.terminated)
-  // getPhase's podIsTerminal (1.27+): a deleted pod whose containers all stopped is terminal, whatever its policy;
-  // static pods (their mirror is owned by the Node) excepted.
-  const deleted = !!pod.metadata.deletionTimestamp && !pod.metadata.ownerReferences?.some((r) => r.kind === 'Node')
-  if (!allExited || (policy === 'Always' && !deleted)) return 'Running'
-  if (stopped === succeeded) return 'Succeeded'
-  return 'Failed'
-}
-
 /** The status the kubelet writes for a pod it runs (phase, conditions, IPs, container statuses). */
 export function runningPodStatus(pod: KubeObject, node: KubeObject, rt: PodRuntime, now: number): Record<string, unknown> {
   const prev = pod.status ?? {}
   const hostIP = nodeInternalIP(node)
   const containers: Container[] = pod.spec?.containers ?? []
-  const containerStatuses = containers.map((c) => containerStatus(pod, rt, c, now)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  const phase = podPhase(pod, containerStatuses)
+  const inits: Container[] = pod.spec?.initContainers ?? []
+  const containerStatuses = containers.map((c) => containerStatus(pod, rt, c, 'regular')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  // Init container statuses stay in spec order (SortStatusesOfInitContainers): kubectl's Init:N/M counts on it.
+  const initContainerStatuses = inits.map((c) => containerStatus(pod, rt, c, c.restartPolicy === 'Always' ? 'sidecar' : 'init'))
+  const phase = podPhase(pod, containerStatuses, initContainerStatuses)
   const terminal = phase === 'Succeeded' || phase === 'Failed'
+  // GenerateContainersReadyCondition: sidecars first, then the regular containers.
   const unready: string[] = []
-  for (const c of containers) if (!containerReady(pod, rt, c.name)) unready.push(c.name)
+  for (const c of [...inits.filter((i) => i.restartPolicy === 'Always'), ...containers]) if (!specReady(c, rt.containers.get(c.name))) unready.push(c.name)
   const notReady = terminal ? { status: 'False' as const, reason: 'PodCompleted' }
     : unready.length ? { status: 'False' as const, reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` } : { status: 'True' as const }
   const scheduled = (prev.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'PodScheduled')
@@ -143,16 +125,19 @@ export function runningPodStatus(pod: KubeObject, node: KubeObject, rt: PodRunti
   const sandboxShown = !rt.firstSyncPending || !!pod.spec?.hostNetwork
   const conditions = [
     withTimes({ type: 'PodReadyToStartContainers', status: terminal || !sandboxShown ? 'False' : 'True' }, prev.conditions, now),
-    withTimes({ type: 'Initialized', status: 'True', ...(terminal ? { reason: 'PodCompleted' } : {}) }, prev.conditions, now),
+    withTimes(initializedCondition(pod, containerStatuses, initContainerStatuses, phase), prev.conditions, now),
     withTimes({ type: 'Ready', ...notReady }, prev.conditions, now),
     withTimes({ type: 'ContainersReady', ...notReady }, prev.conditions, now),
     scheduled ?? withTimes({ type: 'PodScheduled', status: 'True' }, prev.conditions, now),
   ]
   const startTime = prev.startTime ?? rfc3339(rt.startTime ?? now)
-  if (!sandboxShown) return { conditions, containerStatuses, hostIP, hostIPs: [{ ip: hostIP }], phase, qosClass: qosClass(pod), startTime }
+  // Keys in kubectl's order (alphabetical): initContainerStatuses only for a pod that has init containers.
+  const initPart = inits.length ? { initContainerStatuses } : {}
+  if (!sandboxShown) return { conditions, containerStatuses, hostIP, hostIPs: [{ ip: hostIP }], ...initPart, phase, qosClass: qosClass(pod), startTime }
   return {
     conditions, containerStatuses,
     hostIP, hostIPs: [{ ip: hostIP }],
+    ...initPart,
     phase,
     podIP: rt.podIP, podIPs: [{ ip: rt.podIP }],
     qosClass: qosClass(pod),

@@ -14,6 +14,7 @@ import type { KubeObject } from '../../../engine/api/types.ts'
 import type { LogLine } from '../../../engine/node/container-runtime-state.ts'
 import { instanceLogLines } from '../../../engine/node/container-logs.ts'
 import { INTERRUPTED, followClock, requestTimeoutSeconds } from './follow.ts'
+import { defaultedContainerNote } from '../write/pod-lookup.ts'
 
 /** `deploy/x`, `rs/x`, `rc/x`, `svc/x`: kubectl picks one of the selected pods (running ones first) and says which. */
 function podFor(ctx: KubectlContext, target: string, namespace: string): { name: string } | { error: string } {
@@ -82,13 +83,20 @@ export const logs: KubectlSubcommand = (ctx) => {
     pods = [pod]
   }
   const streams: Stream[] = []
+  // kubectl reads the containers one after the other: those before a refused one (an init container's, with
+  // --all-containers, before the app's `PodInitializing`) are printed before the error.
+  let refused: string | undefined
   for (const pod of pods) {
     const picked = streamsOf(ctx, pod, str(flags, 'container'), bool(flags, 'all-containers'), bool(flags, 'previous'), bool(flags, 'quiet'))
-    if ('error' in picked) {
-      ctx.io.err(picked.error)
-      return 1
-    }
     streams.push(...picked.streams)
+    if (picked.error) {
+      refused = picked.error
+      break
+    }
+  }
+  if (refused && (bool(flags, 'follow') || !streams.length)) {
+    ctx.io.err(refused)
+    return 1
   }
   const follow = bool(flags, 'follow')
   const maxRequests = (flags.values.get('max-log-requests') as number | undefined) ?? 5
@@ -111,6 +119,10 @@ export const logs: KubectlSubcommand = (ctx) => {
     if (sinceSeconds !== undefined) lines = lines.filter((l) => l.at >= now - sinceSeconds)
     if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail)
     ctx.io.out(lines.map((l) => format(s, l)).join(''))
+  }
+  if (refused) {
+    ctx.io.err(refused)
+    return 1
   }
   if (!follow) return 0
 
@@ -151,7 +163,7 @@ function linesOf(ctx: KubectlContext, s: Stream, now: number): LogLine[] | undef
 
 function stillRunning(ctx: KubectlContext, s: Stream): boolean {
   const pod = ctx.cluster.store.get('Pod', s.pod.metadata.namespace, s.pod.metadata.name)
-  const status = (pod?.status?.containerStatuses ?? []).find((c: ContainerStatus) => c.name === s.container)
+  const status = statusOf(pod, s.container)
   return !!pod && pod.metadata.uid === s.pod.metadata.uid && !!status?.state?.running && (status.containerID ?? '') === s.id
 }
 
@@ -162,29 +174,39 @@ function rfc3339Nano(at: number): string {
   return new Date(whole * 1000).toISOString().replace(/\.\d{3}Z$/, `.${nanos}Z`)
 }
 
+/** A container's status, regular or init (the kubelet's log endpoint serves either). */
+function statusOf(pod: KubeObject | undefined, container: string): ContainerStatus | undefined {
+  const all: ContainerStatus[] = [...(pod?.status?.initContainerStatuses ?? []), ...(pod?.status?.containerStatuses ?? [])]
+  return all.find((c) => c.name === container)
+}
+
 /** The containers of one pod whose logs are asked for, each at the instance the API server would read. */
-function streamsOf(ctx: KubectlContext, pod: KubeObject, containerName: string | undefined, all: boolean, previous: boolean, quiet: boolean): { streams: Stream[] } | { error: string } {
+function streamsOf(ctx: KubectlContext, pod: KubeObject, containerName: string | undefined, all: boolean, previous: boolean, quiet: boolean): { streams: Stream[]; error?: string } {
   const name = pod.metadata.name
   const containers: Container[] = pod.spec?.containers ?? []
+  const inits: Container[] = pod.spec?.initContainers ?? []
   let names: string[]
-  if (all) names = containers.map((c) => c.name)
+  // logsforobject.go: --all-containers reads the init containers first, then the regular ones.
+  if (all) names = [...inits, ...containers].map((c) => c.name)
   else if (containerName) {
-    if (!containers.some((c) => c.name === containerName)) return { error: `error: container ${containerName} is not valid for pod ${name}\n` }
+    // podcmd.FindContainerByName looks in the init containers too.
+    if (![...containers, ...inits].some((c) => c.name === containerName)) return { streams: [], error: `error: container ${containerName} is not valid for pod ${name}\n` }
     names = [containerName]
   } else {
     // podcmd.FindOrDefaultContainerByName: the default-container annotation, else the first container, and says so.
     const chosen = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0]?.name
-    if (containers.length > 1 && !quiet) ctx.io.err(`Defaulted container "${chosen}" out of: ${containers.map((c) => c.name).join(', ')}\n`)
+    const note = defaultedContainerNote(pod, chosen)
+    if (note && !quiet) ctx.io.err(note)
     names = chosen ? [chosen] : []
   }
   const streams: Stream[] = []
   for (const c of names) {
-    const status = (pod.status?.containerStatuses ?? []).find((s: ContainerStatus) => s.name === c)
+    const status = statusOf(pod, c)
     const picked = pickInstance(status, c, name, previous)
-    if ('error' in picked) return { error: `Error from server (BadRequest): ${picked.error}\n` }
+    if ('error' in picked) return { streams, error: `Error from server (BadRequest): ${picked.error}\n` }
     // Logs come from the kubelet on the pod's node; a stopped node's address answers nobody.
     if (ctx.cluster.runtime.nodeDown(pod.spec.nodeName)) {
-      return { error: `Error from server: Get "https://${pod.status?.hostIP}:10250/containerLogs/${pod.metadata.namespace}/${name}/${c}": dial tcp ${pod.status?.hostIP}:10250: connect: no route to host\n` }
+      return { streams, error: `Error from server: Get "https://${pod.status?.hostIP}:10250/containerLogs/${pod.metadata.namespace}/${name}/${c}": dial tcp ${pod.status?.hostIP}:10250: connect: no route to host\n` }
     }
     streams.push({ pod, container: c, id: picked.id })
   }

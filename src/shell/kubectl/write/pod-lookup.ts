@@ -32,3 +32,15 @@ export function podFor(ctx: KubectlContext, target: string, namespace: string): 
   const running = pods.filter((p) => p.status?.phase === 'Running')
   return (running.length ? running : pods)[0]
 }
+
+/**
+ * podcmd.FindOrDefaultContainerByName's note on stderr when kubectl picked the container itself: said when the pod has
+ * more than one container or any init container, naming them all (podcmd.AllContainerNames: `app, wait (init)`).
+ */
+export function defaultedContainerNote(pod: KubeObject, chosen: string | undefined): string | undefined {
+  const containers: { name: string }[] = pod.spec?.containers ?? []
+  const inits: { name: string }[] = pod.spec?.initContainers ?? []
+  if (containers.length <= 1 && !inits.length) return undefined
+  const names = [...containers.map((c) => c.name), ...inits.map((c) => `${c.name} (init)`)]
+  return `Defaulted container "${chosen}" out of: ${names.join(', ')}\n`
+}
