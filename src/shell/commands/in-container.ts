@@ -1,7 +1,9 @@
 // Everything `kubectl exec POD -- CMD` runs that is not a network tool: the container's own coreutils, through the
 // kubelet's exec path (src/engine/node/container-exec.ts). Network tools are registered as pod commands.
 import type { Command } from '../command.ts'
-import { execInContainer, ociExecNotFound } from '../../engine/node/container-exec.ts'
+import { containerdExecNotFound, execInContainer } from '../../engine/node/container-exec.ts'
+import { execNotFound } from '../net/exec-not-found.ts'
+import { imageBinaries } from '../../engine/images/index.ts'
 import { attachShell, podShell } from '../interactive/pod-shell.ts'
 
 /** `sh -c SCRIPT` / `bash -c SCRIPT`: the script and the shell that runs it. */
@@ -29,9 +31,19 @@ export const inContainer: Command = (io, host) => {
     const spec = podShell(host, { cluster, pod, container: io.location.container, shell: script.shell, tty: false, after: (code) => code })
     return attachShell(host, { ...io, stdin: script.text }, spec) ?? 0
   }
-  if ('notHandled' in result) {
-    io.err(`${ociExecNotFound(io.argv[0])}\n`)
-    return 126
+  // A network tool no pod command answers, or a program the catalog lists that kubehop does not run: the runtime's
+  // missing-executable failure, reported by whoever asked (kubectl exec: containerd's error, status 1).
+  const containerID = pod.metadata.uid ? cluster.runtime.pods.get(pod.metadata.uid)?.containers.get(io.location.container)?.containerID : undefined
+  if ('notHandled' in result || (result.exitCode === 126 && result.stderr === containerdExecNotFound(io.argv[0], containerID))) {
+    // The image has it (BusyBox's nc, netshoot's traceroute) but kubehop does not run it: say so, never "not found".
+    const name = io.location.container
+    const image: string = pod.spec?.containers?.find((c: { name: string }) => c.name === name)?.image ?? ''
+    const tool = io.argv[0].replace(/^.*\//, '')
+    if (imageBinaries(image).includes(tool)) {
+      io.err(`kubehop: ${tool} is in ${image}, but kubehop does not simulate it yet\n`)
+      return 1
+    }
+    return execNotFound(io, host, io.argv[0])
   }
   io.out(result.stdout)
   io.err(result.stderr)

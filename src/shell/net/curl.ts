@@ -53,7 +53,7 @@ export const curl: Command = (io, host) => {
   }
   const ctx = netContext(io, host)
   if ('error' in ctx) { io.err(ctx.error + '\n'); return 1 }
-  if (io.location.kind === 'pod' && !toolInImage(ctx.image, 'curl')) return notInImage(io, 'curl')
+  if (io.location.kind === 'pod' && !toolInImage(ctx.image, 'curl')) return notInImage(io, host, 'curl')
   if (!opts.urls.length) {
     io.err("curl: try 'curl --help' or 'curl --manual' for more information\n")
     return 2

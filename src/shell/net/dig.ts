@@ -14,7 +14,7 @@ export const dig: Command = (io, host) => {
   const args = io.argv.slice(1)
   const ctx = netContext(io, host)
   if ('error' in ctx) { io.err(ctx.error + '\n'); return 1 }
-  if (io.location.kind === 'pod' && !toolInImage(ctx.image, 'dig')) return notInImage(io, 'dig')
+  if (io.location.kind === 'pod' && !toolInImage(ctx.image, 'dig')) return notInImage(io, host, 'dig')
   let name: string | undefined
   let qtype: RRType = 'A'
   let short = false

@@ -6,7 +6,7 @@ import { GLOBAL_FLAGS, bool, parseFlags, str } from '../flags.ts'
 import { ApiError } from '../../../engine/api/api-server.ts'
 import { CommandError, verb } from './command-error.ts'
 import { namespaceOf } from './options.ts'
-import { podFor } from './pod-lookup.ts'
+import { defaultedContainerNote, podFor } from './pod-lookup.ts'
 import type { KubeObject } from '../../../engine/api/types.ts'
 import { attachShell, podShell, shellOf, ttyFor } from '../../interactive/pod-shell.ts'
 import { imageHasBinary } from '../../interactive/image-binaries.ts'
@@ -29,7 +29,8 @@ export const exec = verb((ctx: KubectlContext) => {
   let container = str(flags, 'container')
   if (!container) {
     container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0]?.name
-    if (containers.length > 1 && !bool(flags, 'quiet')) ctx.io.err(`Defaulted container "${container}" out of: ${containers.map((c) => c.name).join(', ')}\n`)
+    const note = defaultedContainerNote(pod, container)
+    if (note && !bool(flags, 'quiet')) ctx.io.err(note)
   }
   if (!pod.spec?.nodeName) throw new ApiError({ code: 400, reason: 'BadRequest', message: `pod ${pod.metadata.name} does not have a host assigned` })
   // The API server proxies exec to the kubelet on the pod's node; a stopped node's address answers nobody.
@@ -46,10 +47,14 @@ export const exec = verb((ctx: KubectlContext) => {
   const image: string = pod.spec?.containers?.find((c: { name: string }) => c.name === container)?.image ?? ''
   if (!imageHasBinary(image, command[0])) return execStartFailed(ctx.io, ctx.cluster, command[0], state.containerID)
   if (shell && stdin) return session(ctx, pod, container!, shell, tty)
+  // A program the catalog lists but kubehop does not run fails to start as a missing one does (no exit code to pass on).
+  let startFailure: number | undefined
   const code = ctx.host.run({
     argv: command, stdin: ctx.io.stdin, env: {}, location: { kind: 'pod', namespace, pod: pod.metadata.name, container: container! },
     out: ctx.io.out, err: ctx.io.err, trace: ctx.io.trace,
+    startFailed: (binary) => (startFailure = execStartFailed(ctx.io, ctx.cluster, binary, state.containerID)),
   })
+  if (startFailure !== undefined) return startFailure
   if (code !== 0) {
     ctx.io.err(`command terminated with exit code ${code}\n`)
     return code
