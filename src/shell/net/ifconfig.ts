@@ -2,8 +2,7 @@
 // have: interfaces sorted by name, `Link encap:`, upper-case HWaddr, IPv6 lines from /proc/net/if_inet6. The packet
 // and byte counters are nominal (kubehop does not count traffic per interface): they read 0.
 import type { Command } from '../command.ts'
-import { netContext, toolInImage } from './context.ts'
-import { execNotFound } from './exec-not-found.ts'
+import { podToolContext } from './exec-not-found.ts'
 import { podNetns } from './netns.ts'
 import type { Iface } from './netns.ts'
 import { macText } from './link-addresses.ts'
@@ -27,10 +26,8 @@ function block(i: Iface): string {
 }
 
 export const ifconfig: Command = (io, host) => {
-  const ctx = netContext(io, host)
-  if ('error' in ctx) { io.err(ctx.error + '\n'); return 1 }
-  if (!ctx.pod || !ctx.world || io.location.kind !== 'pod') { io.err('kubehop: ifconfig runs inside a pod (kubectl exec POD -- ifconfig)\n'); return 1 }
-  if (!toolInImage(ctx.image, 'ifconfig')) return execNotFound(io, host, 'ifconfig')
+  const ctx = podToolContext(io, host, 'ifconfig', 'ifconfig')
+  if (typeof ctx === 'number') return ctx
   const args = io.argv.slice(1).filter((a) => a !== '-a')
   // Configuring (`ifconfig eth0 up`, an address) needs NET_ADMIN, which a pod's container does not have by default.
   if (args.length > 1) { io.err('ifconfig: SIOCSIFFLAGS: Operation not permitted\n'); return 1 }

@@ -2,8 +2,8 @@
 // -br. BusyBox's applet in busybox/alpine-based images; iproute2's where the image installs it (the catalog lists
 // `ss`, which only iproute2 provides, as in netshoot and agnhost) or where the userland is not BusyBox.
 import type { Command } from '../command.ts'
-import { netContext, toolInImage } from './context.ts'
-import { execNotFound } from './exec-not-found.ts'
+import { podToolContext } from './exec-not-found.ts'
+import { toolInImage } from './context.ts'
 import { podNetns } from './netns.ts'
 import { ipAddr, ipBrief, ipLink, ipRoute, selectIfaces } from './ip-format.ts'
 import type { AddrFilter, IpFlavor } from './ip-format.ts'
@@ -25,10 +25,8 @@ function objectOf(word: string): 'addr' | 'link' | 'route' | 'other' | undefined
 }
 
 export const ip: Command = (io, host) => {
-  const ctx = netContext(io, host)
-  if ('error' in ctx) { io.err(ctx.error + '\n'); return 1 }
-  if (!ctx.pod || !ctx.world || io.location.kind !== 'pod') { io.err('kubehop: ip runs inside a pod (kubectl exec POD -- ip addr)\n'); return 1 }
-  if (!toolInImage(ctx.image, 'ip')) return execNotFound(io, host, 'ip')
+  const ctx = podToolContext(io, host, 'ip', 'ip addr')
+  if (typeof ctx === 'number') return ctx
   const flavor = ipFlavor(ctx.image)
   const args = io.argv.slice(1)
   const filter: AddrFilter = {}

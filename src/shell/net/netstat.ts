@@ -2,8 +2,7 @@
 // alpine and the Alpine-based images (netshoot has no net-tools). Lines come from /proc/net/{tcp,tcp6,udp,udp6}:
 // `tcp` for both families, 23-column addresses (51 with -W), 12 for the state, `PID/argv0` cut to 19 characters.
 import type { Command } from '../command.ts'
-import { netContext, toolInImage } from './context.ts'
-import { execNotFound } from './exec-not-found.ts'
+import { podToolContext } from './exec-not-found.ts'
 import { openSockets } from './open-sockets.ts'
 import type { OpenSocket } from './open-sockets.ts'
 import { podNetns } from './netns.ts'
@@ -64,10 +63,8 @@ function routeTable(routes: Route4[], numeric: boolean): string {
 }
 
 export const netstat: Command = (io, host) => {
-  const ctx = netContext(io, host)
-  if ('error' in ctx) { io.err(ctx.error + '\n'); return 1 }
-  if (!ctx.pod || !ctx.world || io.location.kind !== 'pod') { io.err('kubehop: netstat runs inside a pod (kubectl exec POD -- netstat)\n'); return 1 }
-  if (!toolInImage(ctx.image, 'netstat')) return execNotFound(io, host, 'netstat')
+  const ctx = podToolContext(io, host, 'netstat', 'netstat')
+  if (typeof ctx === 'number') return ctx
   const f = parseFlags(io.argv.slice(1))
   if (f.route) {
     io.out(routeTable(podNetns(ctx.world.view, ctx.pod).routes, f.numeric))
@@ -81,7 +78,7 @@ export const netstat: Command = (io, host) => {
     const width = f.wide ? 51 : 23
     out += `Active Internet connections ${scope}\nProto Recv-Q Send-Q ${'Local Address'.padEnd(width)} ${'Foreign Address'.padEnd(width)} State       ${banner}\n`
     // Every socket kubehop knows of listens (a TCP listener, or a UDP socket with no peer): -l and -a show them.
-    const shown = openSockets(ctx.world.view, ctx.pod, io.location.container)
+    const shown = openSockets(ctx.world.view, ctx.pod, ctx.container)
       .filter((s) => f.listening && f.protos.has(s.proto === 'tcp' ? 't' : 'u'))
     for (const s of shown) out += socketLine(s, f, resolve) + '\n'
   }

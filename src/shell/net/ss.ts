@@ -2,8 +2,7 @@
 // State only when several states are, Process only with -p (since 6.8); `0.0.0.0:80`, `[::]:80` for an IPv6-only
 // socket, `*:8080` for a dual-stack one; Recv-Q/Send-Q as `%-6d` (a listener's Send-Q is its backlog); UDP first.
 import type { Command } from '../command.ts'
-import { netContext, toolInImage } from './context.ts'
-import { execNotFound } from './exec-not-found.ts'
+import { podToolContext } from './exec-not-found.ts'
 import { openSockets } from './open-sockets.ts'
 import type { OpenSocket } from './open-sockets.ts'
 import { hasEtcServices, serviceName } from './services.ts'
@@ -45,10 +44,8 @@ function addrText(s: OpenSocket, addr: string): string {
 }
 
 export const ss: Command = (io, host) => {
-  const ctx = netContext(io, host)
-  if ('error' in ctx) { io.err(ctx.error + '\n'); return 1 }
-  if (!ctx.pod || !ctx.world || io.location.kind !== 'pod') { io.err('kubehop: ss runs inside a pod (kubectl exec POD -- ss)\n'); return 1 }
-  if (!toolInImage(ctx.image, 'ss')) return execNotFound(io, host, 'ss')
+  const ctx = podToolContext(io, host, 'ss', 'ss')
+  if (typeof ctx === 'number') return ctx
   const o = parseOptions(io.argv.slice(1))
   const filter = parseSsFilter(io.argv.slice(1).filter((a) => !a.startsWith('-')))
   if ('unsupported' in filter) {
@@ -74,7 +71,7 @@ export const ss: Command = (io, host) => {
     { header: '', align: 'left', ldelim: '', on: true },
   ]
   // Every socket kubehop knows is a TCP listener or an unconnected UDP one: -l and -a list them, the default does not.
-  const sockets = states === 'connected' ? [] : openSockets(ctx.world.view, ctx.pod, io.location.container)
+  const sockets = states === 'connected' ? [] : openSockets(ctx.world.view, ctx.pod, ctx.container)
     .filter((s) => tables.has(s.proto) && (!o.family || s.family === o.family) && !(o.family === 4 && s.dualStack))
     .filter((s) => matchesSsFilter(s, filter, serviceName(s.port, s.proto, true)) && !(filter.state === 'listening' && s.proto === 'udp'))
   // ss dumps UDP before TCP, IPv4 before IPv6 within each.

@@ -148,6 +148,15 @@ describe('determinism', () => {
   })
 })
 
+/** nginx with hostPort 8081 on kind-worker. */
+const HOSTPORT_POD = `apiVersion: v1
+kind: Pod
+metadata: {name: hp}
+spec:
+  nodeName: kind-worker
+  containers: [{name: nginx, image: nginx, ports: [{containerPort: 80, hostPort: 8081}]}]
+`
+
 describe('hostPort, hostNetwork and port-forward', () => {
   const session = new ShellSession({ seed: 4 })
   run(session, `kubectl apply -f - <<YAML
@@ -157,13 +166,7 @@ metadata: {name: web}
 spec:
   containers: [{name: web, image: registry.k8s.io/echoserver:1.10}]
 ---
-apiVersion: v1
-kind: Pod
-metadata: {name: hp}
-spec:
-  nodeName: kind-worker
-  containers: [{name: nginx, image: nginx, ports: [{containerPort: 80, hostPort: 8081}]}]
----
+${HOSTPORT_POD}---
 apiVersion: v1
 kind: Pod
 metadata: {name: hn}
@@ -199,13 +202,7 @@ describe('hostPort while the sandbox lives', () => {
   it('is DNATed from sandbox creation (image still pulling: refused at the pod) until the sandbox is torn down', () => {
     const session = new ShellSession({ seed: 4 })
     run(session, `kubectl apply -f - <<YAML
-apiVersion: v1
-kind: Pod
-metadata: {name: hp}
-spec:
-  nodeName: kind-worker
-  containers: [{name: nginx, image: nginx, ports: [{containerPort: 80, hostPort: 8081}]}]
-YAML`)
+${HOSTPORT_POD}YAML`)
     const natRules = () => run(session, 'docker exec kind-worker iptables-save -t nat').last.chunks.map((c) => c.text).join('')
     // CNI ADD ran with the sandbox: the DNAT to its IP is there while nginx is still being pulled.
     expect(run(session, 'kubectl get pod hp').last.chunks.map((c) => c.text).join('')).toContain('ContainerCreating')
