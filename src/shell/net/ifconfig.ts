@@ -2,7 +2,7 @@
 // have: interfaces sorted by name, `Link encap:`, upper-case HWaddr, IPv6 lines from /proc/net/if_inet6. The packet
 // and byte counters are nominal (kubehop does not count traffic per interface): they read 0.
 import type { Command } from '../command.ts'
-import { podToolContext } from './exec-not-found.ts'
+import { podToolContext } from './pod-tool.ts'
 import { podNetns } from './netns.ts'
 import type { Iface } from './netns.ts'
 import { macText } from './link-addresses.ts'

@@ -2,7 +2,7 @@
 // -br. BusyBox's applet in busybox/alpine-based images; iproute2's where the image installs it (the catalog lists
 // `ss`, which only iproute2 provides, as in netshoot and agnhost) or where the userland is not BusyBox.
 import type { Command } from '../command.ts'
-import { podToolContext } from './exec-not-found.ts'
+import { podToolContext } from './pod-tool.ts'
 import { toolInImage } from './context.ts'
 import { podNetns } from './netns.ts'
 import { ipAddr, ipBrief, ipLink, ipRoute, selectIfaces } from './ip-format.ts'

@@ -2,7 +2,7 @@
 // alpine and the Alpine-based images (netshoot has no net-tools). Lines come from /proc/net/{tcp,tcp6,udp,udp6}:
 // `tcp` for both families, 23-column addresses (51 with -W), 12 for the state, `PID/argv0` cut to 19 characters.
 import type { Command } from '../command.ts'
-import { podToolContext } from './exec-not-found.ts'
+import { podToolContext } from './pod-tool.ts'
 import { openSockets } from './open-sockets.ts'
 import type { OpenSocket } from './open-sockets.ts'
 import { podNetns } from './netns.ts'

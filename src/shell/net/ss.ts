@@ -2,7 +2,7 @@
 // State only when several states are, Process only with -p (since 6.8); `0.0.0.0:80`, `[::]:80` for an IPv6-only
 // socket, `*:8080` for a dual-stack one; Recv-Q/Send-Q as `%-6d` (a listener's Send-Q is its backlog); UDP first.
 import type { Command } from '../command.ts'
-import { podToolContext } from './exec-not-found.ts'
+import { podToolContext } from './pod-tool.ts'
 import { openSockets } from './open-sockets.ts'
 import type { OpenSocket } from './open-sockets.ts'
 import { hasEtcServices, serviceName } from './services.ts'
