@@ -83,6 +83,13 @@ describe('kubelet container lifecycle', () => {
     // OnFailure restarts a failing container.
     expect(status(c, 'bad').phase).toBe('Running')
     expect(status(c, 'bad').containerStatuses[0].restartCount).toBeGreaterThan(0)
+    // Never with exit 2: Failed, and generate.go's terminal conditions say PodFailed (Initialized has no reason).
+    create(c, 'never', { image: 'busybox', args: ['sh', '-c', 'exit 2'] }, 'Never')
+    c.advance(5)
+    expect(status(c, 'never').phase).toBe('Failed')
+    const reasons = Object.fromEntries(status(c, 'never').conditions.map((x: { type: string; reason?: string }) => [x.type, x.reason]))
+    expect(reasons).toMatchObject({ Initialized: undefined, Ready: 'PodFailed', ContainersReady: 'PodFailed' })
+    expect(status(c, 'ok').conditions.find((x: { type: string }) => x.type === 'Initialized')).toMatchObject({ status: 'True', reason: 'PodCompleted' })
   })
 
   it('fails to pull an image the registry does not have: ErrImagePull, then ImagePullBackOff', () => {

@@ -59,9 +59,8 @@ interface Condition { type: string; status: 'True' | 'False'; reason?: string; m
  */
 export function initializedCondition(pod: KubeObject, statuses: ContainerStatus[], initStatuses: ContainerStatus[], phase: string): Condition {
   const inits = (pod.spec?.initContainers ?? []) as Container[]
-  const terminal = phase === 'Succeeded' || phase === 'Failed'
-  // Without init containers kubehop has always written PodCompleted on a terminal pod (kept as it was).
-  if (!inits.length) return { type: 'Initialized', status: 'True', ...(terminal ? { reason: 'PodCompleted' } : {}) }
+  // PodCompleted only when the pod Succeeded (every init container known and done); a Failed pod's has no reason.
+  if (!inits.length) return { type: 'Initialized', status: 'True', ...(phase === 'Succeeded' ? { reason: 'PodCompleted' } : {}) }
   const byName = new Map(initStatuses.map((cs) => [cs.name, cs]))
   const incomplete = inits.filter((c) => {
     const cs = byName.get(c.name)

@@ -118,7 +118,8 @@ export function runningPodStatus(pod: KubeObject, node: KubeObject, rt: PodRunti
   // GenerateContainersReadyCondition: sidecars first, then the regular containers.
   const unready: string[] = []
   for (const c of [...inits.filter((i) => i.restartPolicy === 'Always'), ...containers]) if (!specReady(c, rt.containers.get(c.name))) unready.push(c.name)
-  const notReady = terminal ? { status: 'False' as const, reason: 'PodCompleted' }
+  // generate.go's ...ForTerminalPhase: PodFailed for a Failed pod, PodCompleted for a Succeeded one.
+  const notReady = terminal ? { status: 'False' as const, reason: phase === 'Failed' ? 'PodFailed' : 'PodCompleted' }
     : unready.length ? { status: 'False' as const, reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` } : { status: 'True' as const }
   const scheduled = (prev.conditions as PodCondition[] | undefined)?.find((c) => c.type === 'PodScheduled')
   // kubelet.go SyncPod generates the status before it creates the sandbox and pulls: the IP shows on the sync after.
