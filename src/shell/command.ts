@@ -18,12 +18,6 @@ export interface CommandIO {
   trace(trace: unknown): void
   /** Started with `&`: a tool that runs until Ctrl+C keeps going in the background (host.background). */
   detached?: boolean
-  /**
-   * In a pod: the container runtime could not start the program (not in the image, or one kubehop does not run). The
-   * tool that asked for it reports that its own way (kubectl exec: the runtime's error; a shell: `not found`) and
-   * returns the status it exits with. Absent, the runtime's message is printed and the status is 126.
-   */
-  startFailed?(binary: string): number
 }
 
 import type { Seed } from '../engine/sim/random.ts'

@@ -66,6 +66,11 @@ export function cidrContains(cidr: string, ip: string): boolean {
   return n >= base && n < base + size
 }
 
+/** A prefix length's netmask in dotted quads (24 → 255.255.255.0). */
+export function netmask(prefix: number): string {
+  return intToIp(2 ** 32 - 2 ** (32 - prefix))
+}
+
 /** The n-th address of a range (n = 0 is the network address). */
 export function cidrHost(cidr: string, n: number): string {
   const { base, size } = parseCidr(cidr)

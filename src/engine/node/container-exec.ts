@@ -12,7 +12,8 @@ import { getOwn } from '../util/own.ts'
 import { imageBinaries } from '../images/index.ts'
 import { psOutput } from './container-ps.ts'
 
-interface ExecResult { stdout: string; stderr: string; exitCode: number }
+/** `notFound`: the executable is not in the container (stderr holds containerd's error for it). */
+interface ExecResult { stdout: string; stderr: string; exitCode: number; notFound?: true }
 /** The command is a network tool the data plane answers; `argv` is what to run there. */
 interface NotHandled { notHandled: true; argv: string[] }
 export type ExecOutcome = ExecResult | NotHandled
@@ -35,8 +36,13 @@ export const ociExecNotFound = (cmd: string) =>
   `OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`
 
 /** containerd's answer for the same, as kubectl prints it; the exec's id (random in containerd) is the container's reversed. */
-export function containerdExecNotFound(cmd: string, containerID: string | undefined): string {
+function containerdExecNotFound(cmd: string, containerID: string | undefined): string {
   return `error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${(containerID ?? '').split('').reverse().join('')}": ${ociExecNotFound(cmd)}`
+}
+
+/** The runtime's failure to start a program the image lacks: runc's message through Docker Engine (`docker://`), else containerd's. */
+export function runtimeExecNotFound(containerRuntimeVersion: string, cmd: string, containerID: string | undefined): string {
+  return containerRuntimeVersion.startsWith('docker://') ? ociExecNotFound(cmd) : containerdExecNotFound(cmd, containerID)
 }
 
 /**
@@ -58,7 +64,7 @@ export function execInContainer(target: ExecTarget, argv: string[]): ExecOutcome
   if (NETWORK_TOOLS.has(argv[0])) return { notHandled: true, argv }
   const hostname = pod.spec?.hostNetwork ? pod.spec.nodeName : (pod.spec?.hostname ?? pod.metadata.name)
   const sh = new Shell({ store: target.store, config: target.config, pod, container: spec, state, podIP: rt.podIP, hostname }, target.now ?? state.startedAt)
-  if (!sh.has(argv[0])) return { stdout: '', stderr: containerdExecNotFound(argv[0], state.containerID), exitCode: 126 }
+  if (!sh.has(argv[0])) return { stdout: '', stderr: containerdExecNotFound(argv[0], state.containerID), exitCode: 126, notFound: true }
   return sh.run(argv)
 }
 

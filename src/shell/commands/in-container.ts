@@ -1,7 +1,7 @@
 // Everything `kubectl exec POD -- CMD` runs that is not a network tool: the container's own coreutils, through the
 // kubelet's exec path (src/engine/node/container-exec.ts). Network tools are registered as pod commands.
 import type { Command } from '../command.ts'
-import { containerdExecNotFound, execInContainer } from '../../engine/node/container-exec.ts'
+import { execInContainer } from '../../engine/node/container-exec.ts'
 import { execNotFound } from '../net/exec-not-found.ts'
 import { imageBinaries } from '../../engine/images/index.ts'
 import { attachShell, podShell } from '../interactive/pod-shell.ts'
@@ -33,8 +33,7 @@ export const inContainer: Command = (io, host) => {
   }
   // A network tool no pod command answers, or a program the catalog lists that kubehop does not run: the runtime's
   // missing-executable failure, reported by whoever asked (kubectl exec: containerd's error, status 1).
-  const containerID = pod.metadata.uid ? cluster.runtime.pods.get(pod.metadata.uid)?.containers.get(io.location.container)?.containerID : undefined
-  if ('notHandled' in result || (result.exitCode === 126 && result.stderr === containerdExecNotFound(io.argv[0], containerID))) {
+  if ('notHandled' in result || result.notFound) {
     // The image has it (BusyBox's nc, netshoot's traceroute) but kubehop does not run it: say so, never "not found".
     const name = io.location.container
     const image: string = pod.spec?.containers?.find((c: { name: string }) => c.name === name)?.image ?? ''

@@ -61,11 +61,9 @@ export function podShell(host: ShellHost, o: PodShellOptions): ShellSpec {
       const chunks: Chunk[] = []
       const traces: unknown[] = []
       const push = (stream: Chunk['stream']) => (text: string) => { if (text) chunks.push({ stream, text }) }
-      let missing = false
-      const code = host.run({ argv, stdin, env: runEnv, location: { kind: 'pod', namespace, pod: name, container: o.container }, out: push('stdout'), err: push('stderr'), trace: (t) => traces.push(t),
-        startFailed: () => { missing = true; return 127 } })
+      const code = host.run({ argv, stdin, env: runEnv, location: { kind: 'pod', namespace, pod: name, container: o.container }, out: push('stdout'), err: push('stderr'), trace: (t) => traces.push(t) })
       // A program the catalog lists but kubehop does not implement answers as the runtime would: say it is missing.
-      if (missing || (code === 126 && chunks.some((c) => c.text.includes('executable file not found')))) return { chunks: [{ stream: 'stderr', text: notFound(argv[0]) }], exitCode: 127, traces }
+      if (code === 126 && chunks.some((c) => c.text.includes('executable file not found'))) return { chunks: [{ stream: 'stderr', text: notFound(argv[0]) }], exitCode: 127, traces }
       return { chunks, exitCode: code, traces }
     },
     onExit(code, io) {

@@ -9,7 +9,6 @@ import type { NetPod } from '../../engine/network/view.ts'
 import type { ResolvConf } from '../../engine/dns/resolv-conf.ts'
 import { nodeResolvConf, podResolvConf } from '../../engine/dns/resolv-conf.ts'
 import { getPortForwards } from '../kubectl/write/port-forwards.ts'
-import { execNotFound } from './exec-not-found.ts'
 
 export interface NetContext {
   cluster: Cluster | null
@@ -62,7 +61,3 @@ export function toolInImage(image: string | undefined, tool: string): boolean {
   return !image || imageBinaries(image).includes(tool)
 }
 
-/** The runtime's error when the executable is missing from the image (containerd's, with the exec's id, on kind). */
-export function notInImage(io: CommandIO, host: ShellHost, tool: string): number {
-  return execNotFound(io, host, tool)
-}

@@ -4,7 +4,8 @@
 import type { Command, CommandIO, ShellHost } from '../command.ts'
 import { CurlUsage, parseCurlArgs, parseUrl } from './curl-args.ts'
 import type { CurlOptions, ParsedUrl } from './curl-args.ts'
-import { finishTool, netContext, notInImage, toolInImage } from './context.ts'
+import { finishTool, netContext, toolInImage } from './context.ts'
+import { execNotFound } from './exec-not-found.ts'
 import type { NetContext } from './context.ts'
 import { resolveName } from './resolve.ts'
 import { httpExchange } from '../../engine/network/http-exchange.ts'
@@ -53,7 +54,7 @@ export const curl: Command = (io, host) => {
   }
   const ctx = netContext(io, host)
   if ('error' in ctx) { io.err(ctx.error + '\n'); return 1 }
-  if (io.location.kind === 'pod' && !toolInImage(ctx.image, 'curl')) return notInImage(io, host, 'curl')
+  if (io.location.kind === 'pod' && !toolInImage(ctx.image, 'curl')) return execNotFound(io, host, 'curl')
   if (!opts.urls.length) {
     io.err("curl: try 'curl --help' or 'curl --manual' for more information\n")
     return 2

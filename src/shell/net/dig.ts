@@ -1,6 +1,7 @@
 // dig (bind 9.18, Debian bookworm's dnsutils): no search list unless +search, full sections or +short.
 import type { Command } from '../command.ts'
-import { finishTool, netContext, notInImage, toolInImage } from './context.ts'
+import { finishTool, netContext, toolInImage } from './context.ts'
+import { execNotFound } from './exec-not-found.ts'
 import { lookup } from '../../engine/network/dns-lookup.ts'
 import type { RRType } from '../../engine/dns/records.ts'
 import { reverseName } from '../../engine/dns/records.ts'
@@ -14,7 +15,7 @@ export const dig: Command = (io, host) => {
   const args = io.argv.slice(1)
   const ctx = netContext(io, host)
   if ('error' in ctx) { io.err(ctx.error + '\n'); return 1 }
-  if (io.location.kind === 'pod' && !toolInImage(ctx.image, 'dig')) return notInImage(io, host, 'dig')
+  if (io.location.kind === 'pod' && !toolInImage(ctx.image, 'dig')) return execNotFound(io, host, 'dig')
   let name: string | undefined
   let qtype: RRType = 'A'
   let short = false

@@ -6,15 +6,14 @@ import { podToolContext } from './pod-tool.ts'
 import { podNetns } from './netns.ts'
 import type { Iface } from './netns.ts'
 import { macText } from './link-addresses.ts'
-import { intToIp } from '../../engine/net/ip.ts'
+import { netmask } from '../../engine/net/ip.ts'
 
 const SCOPE6: Record<string, string> = { host: 'Host', link: 'Link', global: 'Global' }
 
 function block(i: Iface): string {
   let out = `${i.name.padEnd(9)} Link encap:${i.loopback ? 'Local Loopback' : 'Ethernet'}  ${i.loopback ? '' : `HWaddr ${macText(i.mac, true)}  `}\n`
   for (const a of i.inet.slice(0, 1)) {
-    const mask = intToIp(a.prefix === 0 ? 0 : (0xffffffff << (32 - a.prefix)) >>> 0)
-    out += `          inet addr:${a.ip} ${i.loopback ? '' : ` Bcast:${a.brd ?? '0.0.0.0'} `} Mask:${mask}\n`
+    out += `          inet addr:${a.ip} ${i.loopback ? '' : ` Bcast:${a.brd ?? '0.0.0.0'} `} Mask:${netmask(a.prefix)}\n`
   }
   for (const a of i.inet6) out += `          inet6 addr: ${a.ip}/${a.prefix} Scope:${SCOPE6[a.scope]}\n`
   out += `          ${i.loopback ? 'UP LOOPBACK RUNNING ' : 'UP BROADCAST RUNNING MULTICAST '} MTU:${i.mtu}  Metric:1\n`

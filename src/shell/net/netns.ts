@@ -46,10 +46,11 @@ function hostVethIndex(node: NetNode, podIP: string): number {
   return ipToInt(podIP) - parseCidr(node.podCIDR).base + 1
 }
 
+/** The range's last address, as netlink computes `brd` (none for /31 and /32). */
 function broadcast(ip: string, prefix: number): string | undefined {
   if (prefix >= 31) return undefined
-  const size = 2 ** (32 - prefix)
-  return intToIp(Math.floor(ipToInt(ip) / size) * size + size - 1)
+  const { base, size } = parseCidr(`${ip}/${prefix}`)
+  return intToIp(base + size - 1)
 }
 
 /**

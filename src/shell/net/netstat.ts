@@ -8,7 +8,7 @@ import type { OpenSocket } from './open-sockets.ts'
 import { podNetns } from './netns.ts'
 import type { Route4 } from './netns.ts'
 import { hasEtcServices, serviceName } from './services.ts'
-import { intToIp, ipToInt } from '../../engine/net/ip.ts'
+import { ipToInt, netmask } from '../../engine/net/ip.ts'
 
 interface Flags { listening: boolean; connected: boolean; numeric: boolean; protos: Set<string>; wide: boolean; prg: boolean; route: boolean }
 
@@ -52,12 +52,11 @@ function routeTable(routes: Route4[], numeric: boolean): string {
   for (const r of routes) {
     const [ip, bits] = r.dst === 'default' ? ['0.0.0.0', '0'] : r.dst.split('/')
     const prefix = bits === undefined ? 32 : Number(bits)
-    const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0
     const flags = `U${r.via ? 'G' : ''}${prefix === 32 ? 'H' : ''}`
     // INET_rresolve: 0.0.0.0/0 is `default` and a missing gateway `*` unless -n asks for numbers.
     const dest = !numeric && ipToInt(ip) === 0 && prefix === 0 ? 'default' : ip
     const gw = r.via ?? (numeric ? '0.0.0.0' : '*')
-    out += `${dest.padEnd(15).slice(0, 15)} ${gw.padEnd(15).slice(0, 15)} ${intToIp(mask).padEnd(16)}${flags.padEnd(6)}${'0'.padStart(5)} ${'0'.padEnd(5)} ${'0'.padStart(6)} ${r.dev}\n`
+    out += `${dest.padEnd(15).slice(0, 15)} ${gw.padEnd(15).slice(0, 15)} ${netmask(prefix).padEnd(16)}${flags.padEnd(6)}${'0'.padStart(5)} ${'0'.padEnd(5)} ${'0'.padStart(6)} ${r.dev}\n`
   }
   return out
 }

@@ -3,13 +3,11 @@
 // process runs, the kubelet's streaming server answers an InternalError, kubectl prints it and exits 1. Docker Engine
 // through cri-dockerd (minikube): runc's failure comes back as the exec's exit status 126 (exec.go: CodeExitError).
 import type { Cluster } from '../../../engine/cluster/cluster.ts'
-import { containerdExecNotFound, ociExecNotFound } from '../../../engine/node/container-exec.ts'
+import { runtimeExecNotFound } from '../../../engine/node/container-exec.ts'
 
 export function execStartFailed(io: { err(text: string): void }, cluster: Cluster, binary: string, containerID: string | undefined): number {
-  if (cluster.profile.containerRuntimeVersion.startsWith('docker://')) {
-    io.err(`${ociExecNotFound(binary)}\ncommand terminated with exit code 126\n`)
-    return 126
-  }
-  io.err(`${containerdExecNotFound(binary, containerID)}\n`)
-  return 1
+  const runtime = cluster.profile.containerRuntimeVersion
+  const docker = runtime.startsWith('docker://')
+  io.err(`${runtimeExecNotFound(runtime, binary, containerID)}\n${docker ? 'command terminated with exit code 126\n' : ''}`)
+  return docker ? 126 : 1
 }

@@ -47,14 +47,10 @@ export const exec = verb((ctx: KubectlContext) => {
   const image: string = pod.spec?.containers?.find((c: { name: string }) => c.name === container)?.image ?? ''
   if (!imageHasBinary(image, command[0])) return execStartFailed(ctx.io, ctx.cluster, command[0], state.containerID)
   if (shell && stdin) return session(ctx, pod, container!, shell, tty)
-  // A program the catalog lists but kubehop does not run fails to start as a missing one does (no exit code to pass on).
-  let startFailure: number | undefined
   const code = ctx.host.run({
     argv: command, stdin: ctx.io.stdin, env: {}, location: { kind: 'pod', namespace, pod: pod.metadata.name, container: container! },
     out: ctx.io.out, err: ctx.io.err, trace: ctx.io.trace,
-    startFailed: (binary) => (startFailure = execStartFailed(ctx.io, ctx.cluster, binary, state.containerID)),
   })
-  if (startFailure !== undefined) return startFailure
   if (code !== 0) {
     ctx.io.err(`command terminated with exit code ${code}\n`)
     return code
