@@ -22,6 +22,7 @@ import { compareModesFor, type ProxyModesComparison } from '../engine/network/pr
 import type { CheckView, DocFile, EditorMarker, EngineDocument, Inspection, ShellVocabulary } from './protocol.ts'
 import { evaluateCheck, parseCheck } from '../scenarios/checks.ts'
 import { scenarioFilePath } from '../scenarios/parse.ts'
+import { isStarting } from '../engine/controllers/pod-util.ts'
 
 /** What changed the cluster, in order: replaying it on a fresh host with the same seed rebuilds the same cluster. */
 export type HistoryStep = { kind: 'apply'; document: EngineDocument } | { kind: 'exec'; line: string } | { kind: 'files'; files: DocFile[] }
@@ -522,8 +523,7 @@ export class EngineHost {
  */
 function settleFirstStart(cluster: Cluster): void {
   const limit = cluster.clock.now() + 5
-  const starting = () => cluster.store.list('Pod').some((p) => p.spec?.nodeName && !p.metadata.deletionTimestamp &&
-    ((p.status?.containerStatuses ?? []) as { state?: { waiting?: { reason?: string } } }[]).some((cs) => cs.state?.waiting?.reason === 'ContainerCreating'))
+  const starting = () => cluster.store.list('Pod').some(isStarting)
   for (let next = cluster.nextEventAt(); next !== undefined && next <= limit && starting(); next = cluster.nextEventAt()) cluster.advanceTo(next)
 }
 

@@ -14,7 +14,8 @@ export interface PodDisplayStatus {
   lastRestart: number
 }
 
-const isRestartableInit = (c: Container | undefined) => c?.restartPolicy === 'Always'
+/** podutil.IsRestartableInitContainer: an init container with `restartPolicy: Always` (a sidecar, on by default since 1.29). */
+export const isRestartableInit = (c: Container | undefined): boolean => c?.restartPolicy === 'Always'
 
 const finishedAt = (cs: ContainerStatus) => {
   const ts = cs.lastState?.terminated?.finishedAt

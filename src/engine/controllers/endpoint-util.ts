@@ -11,6 +11,7 @@ import { epoch, isPodReady, isPodTerminal } from './pod-util.ts'
 import { candidateServices, indexesOf, selectFrom } from './informer.ts'
 import type { StoreIndexes } from '../api/indexes.ts'
 import { rfc3339 } from '../sim/clock.ts'
+import { isRestartableInit } from '../api/pod-display-status.ts'
 import type { Container, PodCondition, ServicePort } from 'kubernetes-types/core/v1'
 
 export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time'
@@ -49,7 +50,7 @@ export function findPort(pod: KubeObject, servicePort: ServicePort): number | un
   const protocol = servicePort.protocol ?? 'TCP'
   if (typeof target === 'number') return target
   if (/^\d+$/.test(String(target))) return Number(target)
-  for (const c of [...(pod.spec?.containers ?? []), ...((pod.spec?.initContainers ?? []) as Container[]).filter((i) => i.restartPolicy === 'Always')]) {
+  for (const c of [...(pod.spec?.containers ?? []), ...((pod.spec?.initContainers ?? []) as Container[]).filter(isRestartableInit)]) {
     for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === protocol) return p.containerPort
   }
   return undefined

@@ -17,7 +17,7 @@ import { killExit } from './pod-termination.ts'
 import type { StoppedContainer } from './pod-termination.ts'
 import { imageFamily, parseImage } from '../images/index.ts'
 import { referenceError } from '../images/reference.ts'
-import { admitNext, containersOf, initContainersOf, podFinished, restartPolicyFor, stopSidecars } from './kubelet-init-containers.ts'
+import { admitNext, containersOf, podFinished, restartPolicyFor, stopSidecars } from './kubelet-init-containers.ts'
 
 /** pkg/kubelet/kubelet.go backOffPeriod: a pod worker whose sync failed retries after 10 s (jitter left out). */
 const POD_WORKER_BACKOFF = 10
@@ -46,16 +46,7 @@ const SANDBOX_SECONDS = 1
  * present) and it starts; with init containers, only the first of them (kubelet-init-containers.ts admits the rest).
  */
 export function admitContainers(rt: PodRuntime, pod: KubeObject, now: number): void {
-  const lives = livesOf(rt)
-  if (initContainersOf(pod).length) {
-    admitNext(pod, rt, lives, now + SANDBOX_SECONDS)
-    return
-  }
-  for (const c of (pod.spec?.containers ?? []) as Container[]) {
-    const life = newLife()
-    Object.assign(life, { phase: 'sandbox', until: now + SANDBOX_SECONDS })
-    lives.set(c.name, life)
-  }
+  admitNext(pod, rt, livesOf(rt), now + SANDBOX_SECONDS)
 }
 
 function ensureImage(ctx: ControllerContext, rt: PodRuntime, c: Container, life: ContainerLife, event: Emit, start: Start): void {

@@ -8,10 +8,9 @@ import type { ContainerLife } from '../node/container-runtime-state.ts'
 import { newLife } from '../node/container-runtime-state.ts'
 import { exitsOnSigterm } from '../images/process.ts'
 import { killExit } from './pod-termination.ts'
+import { isRestartableInit } from '../api/pod-display-status.ts'
 import type { Container } from 'kubernetes-types/core/v1'
 
-/** podutil.IsRestartableInitContainer: an init container with `restartPolicy: Always` (a sidecar, on by default since 1.29). */
-export const isSidecar = (c: Container | undefined): boolean => c?.restartPolicy === 'Always'
 
 export function initContainersOf(pod: KubeObject): Container[] {
   return (pod.spec?.initContainers ?? []) as Container[]
@@ -26,7 +25,7 @@ export function containersOf(pod: KubeObject): Container[] {
 
 /** Containers that run probes: sidecars and regular containers (validation keeps probes off other init containers). */
 export function probedContainersOf(pod: KubeObject): Container[] {
-  const sidecars = initContainersOf(pod).filter(isSidecar)
+  const sidecars = initContainersOf(pod).filter(isRestartableInit)
   const regular = (pod.spec?.containers ?? []) as Container[]
   return sidecars.length ? [...sidecars, ...regular] : regular
 }
@@ -38,7 +37,7 @@ export function probedContainersOf(pod: KubeObject): Container[] {
 export function restartPolicyFor(pod: KubeObject, c: Container): string {
   const policy: string = pod.spec?.restartPolicy ?? 'Always'
   if (!initContainersOf(pod).some((i) => i.name === c.name)) return policy
-  if (isSidecar(c)) return 'Always'
+  if (isRestartableInit(c)) return 'Always'
   return policy === 'Never' ? 'Never' : 'OnFailure'
 }
 
@@ -53,26 +52,28 @@ function sidecarStarted(rt: PodRuntime, c: Container, life: ContainerLife | unde
 
 /** An init container (not a sidecar) exited non-zero under restartPolicy Never: the pod fails (computeInitContainerActions KillPod). */
 function initFailed(pod: KubeObject, lives: Map<string, ContainerLife>): boolean {
-  return initContainersOf(pod).some((c) => !isSidecar(c) && exitedForGood(lives.get(c.name)) && !succeeded(lives.get(c.name)))
+  return initContainersOf(pod).some((c) => !isRestartableInit(c) && exitedForGood(lives.get(c.name)) && !succeeded(lives.get(c.name)))
 }
 
 /**
  * computeInitContainerActions on the lives the kubelet keeps: the first init container that has not finished is the
- * one to run; once every init container has (a sidecar by starting), every regular container is admitted. A new life
+ * one to run; once every init container has (a sidecar by starting), or at once for a pod without any, every regular
+ * container is admitted. A new life
  * waits in the `sandbox` phase until `at` (then its image is ensured, as for any container). Returns whether any life
  * was added. Once a regular container has a life the pod is initialized and only sidecars keep restarting on their own.
  */
 export function admitNext(pod: KubeObject, rt: PodRuntime, lives: Map<string, ContainerLife>, at: number): boolean {
-  const inits = initContainersOf(pod)
   const regular = (pod.spec?.containers ?? []) as Container[]
-  if (!inits.length || regular.some((c) => lives.has(c.name)) || initFailed(pod, lives)) return false
+  if (regular.some((c) => lives.has(c.name))) return false
+  const inits = initContainersOf(pod)
+  if (initFailed(pod, lives)) return false
   for (let i = 0; i < inits.length; i++) {
     const c = inits[i]
     const life = lives.get(c.name)
     if (!life) return admit(lives, [c], at)
     // A later init container already has a life: this one was done before (a sidecar restarting now included).
     if (i + 1 < inits.length && lives.has(inits[i + 1].name)) continue
-    const done = isSidecar(c) ? sidecarStarted(rt, c, life) : succeeded(life)
+    const done = isRestartableInit(c) ? sidecarStarted(rt, c, life) : succeeded(life)
     if (!done) return false
   }
   return admit(lives, regular, at)
@@ -93,7 +94,7 @@ function admit(lives: Map<string, ContainerLife>, containers: Container[], at: n
  * period) and does not restart them. Returns whether a kill began.
  */
 export function stopSidecars(pod: KubeObject, lives: Map<string, ContainerLife>, now: number): boolean {
-  const sidecars = initContainersOf(pod).filter(isSidecar)
+  const sidecars = initContainersOf(pod).filter(isRestartableInit)
   if (!sidecars.length) return false
   const regular = (pod.spec?.containers ?? []) as Container[]
   const regularDone = regular.length > 0 && regular.every((c) => exitedForGood(lives.get(c.name)))
@@ -121,7 +122,7 @@ export function stopSidecars(pod: KubeObject, lives: Map<string, ContainerLife>,
 /** Every container the pod will run has stopped for good: the sandbox can go (its IP back to the node's range). */
 export function podFinished(pod: KubeObject, lives: Map<string, ContainerLife>): boolean {
   const regular = (pod.spec?.containers ?? []) as Container[]
-  const sidecarsDown = initContainersOf(pod).filter(isSidecar).every((c) => { const l = lives.get(c.name); return !l || exitedForGood(l) })
+  const sidecarsDown = initContainersOf(pod).filter(isRestartableInit).every((c) => { const l = lives.get(c.name); return !l || exitedForGood(l) })
   if (!sidecarsDown) return false
   if (initFailed(pod, lives)) return true
   return regular.length > 0 && regular.every((c) => exitedForGood(lives.get(c.name)))

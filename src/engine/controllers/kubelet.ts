@@ -16,7 +16,8 @@ import { admitContainers, advanceContainers, instanceStarted, killContainer, nex
 import { canonicalEqual } from './hash.ts'
 import { servedCounts } from '../node/served-counts.ts'
 import { terminationStep } from './pod-termination.ts'
-import { containersOf, initContainersOf, isSidecar, probedContainersOf } from './kubelet-init-containers.ts'
+import { containersOf, initContainersOf, probedContainersOf } from './kubelet-init-containers.ts'
+import { isRestartableInit } from '../api/pod-display-status.ts'
 import { firingsBefore, rfc3339 } from '../sim/clock.ts'
 import type { Container, NodeCondition, Probe } from 'kubernetes-types/core/v1'
 
@@ -134,14 +135,14 @@ function syncPod(key: string, ctx: ControllerContext): SyncResult {
         (outcome.result === 'error' || outcome.result === ps.result) && kind !== 'startup' && !(kind === 'liveness' && outcome.result === 'failure') && !outcome.counted &&
         (!probe.exec || (readOnlyCommand(probe.exec.command) && containerFingerprint(state) === before))
       ps.steadyEpoch = repeats ? ctx.epoch : undefined
-      if (kind === 'startup' && changed && ps.result === 'success' && isSidecar(c)) sidecarStarted = true
+      if (kind === 'startup' && changed && ps.result === 'success' && isRestartableInit(c)) sidecarStarted = true
       if (kind !== 'readiness' && changed && ps.result === 'failure') {
         // computePodActions: the container is killed (with its grace period) and, unless restartPolicy is Never,
         // started again through the crash back-off (kuberuntime_manager.go; killContainer's Killing event).
         const restart = (pod.spec.restartPolicy ?? 'Always') !== 'Never'
         if (killContainer(ctx, pod, rt, c, probe.terminationGracePeriodSeconds)) {
           // computeInitContainerActions words a sidecar's kill its own way (and always restarts it).
-          event('Normal', 'Killing', isSidecar(c) ? `Init container ${c.name} failed ${kind} probe` : `Container ${c.name} failed ${kind} probe${restart ? ', will be restarted' : ''}`)
+          event('Normal', 'Killing', isRestartableInit(c) ? `Init container ${c.name} failed ${kind} probe` : `Container ${c.name} failed ${kind} probe${restart ? ', will be restarted' : ''}`)
           killed = true
         }
       }

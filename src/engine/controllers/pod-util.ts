@@ -43,3 +43,9 @@ export function isPodActive(pod: KubeObject): boolean {
 export function epoch(ts: string | undefined | null): number {
   return ts ? Date.parse(ts) / 1000 : 0
 }
+
+/** A bound pod, not being deleted, with a container still waiting for its first start (ContainerCreating). */
+export function isStarting(pod: KubeObject): boolean {
+  return !!pod.spec?.nodeName && !pod.metadata.deletionTimestamp &&
+    ((pod.status?.containerStatuses ?? []) as { state?: { waiting?: { reason?: string } } }[]).some((cs) => cs.state?.waiting?.reason === 'ContainerCreating')
+}

@@ -4,6 +4,7 @@ import { Cluster } from '../cluster/cluster.ts'
 import { defaultKindProfile } from '../cluster/kind-config.ts'
 import type { KubeObject, ObjectKey } from '../api/types.ts'
 import type { SyncResult } from './controller.ts'
+import { isStarting } from './pod-util.ts'
 
 /** A fresh default kind cluster on the given seed, already bootstrapped. */
 export function testCluster(seed = 1): Cluster {
@@ -20,8 +21,7 @@ export function apply(cluster: Cluster, ...objects: KubeObject[]): void {
 
 /** Lets the kubelets pull images and start containers (as `kubectl wait` would): a second at a time, at most three minutes. */
 export function settle(cluster: Cluster): void {
-  const starting = () => cluster.store.list('Pod').some((p) => p.spec?.nodeName && !p.metadata.deletionTimestamp &&
-    ((p.status?.containerStatuses ?? []) as { state?: { waiting?: { reason?: string } } }[]).some((cs) => cs.state?.waiting?.reason === 'ContainerCreating'))
+  const starting = () => cluster.store.list('Pod').some(isStarting)
   for (let i = 0; i < 180 && starting(); i++) cluster.advance(1)
 }
 

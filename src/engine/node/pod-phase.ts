@@ -1,9 +1,9 @@
 // The pod phase and the Initialized condition the kubelet computes from its container statuses:
 // pkg/kubelet/kubelet_pods.go getPhase and pkg/kubelet/status/generate.go GeneratePodInitializedCondition.
 import type { KubeObject } from '../api/types.ts'
+import { isRestartableInit } from '../api/pod-display-status.ts'
 import type { Container, ContainerStatus } from 'kubernetes-types/core/v1'
 
-const isSidecar = (c: Container) => c.restartPolicy === 'Always'
 
 /** kubecontainer.HasAnyRegularContainerStarted: a regular container runs or has terminated. */
 function anyRegularStarted(statuses: ContainerStatus[]): boolean {
@@ -23,7 +23,7 @@ export function podPhase(pod: KubeObject, statuses: ContainerStatus[], initStatu
   for (const c of (pod.spec?.initContainers ?? []) as Container[]) {
     const cs = byName.get(c.name)
     const lastFailed = (cs?.lastState?.terminated?.exitCode ?? 0) !== 0
-    if (isSidecar(c)) {
+    if (isRestartableInit(c)) {
       // Terminated sidecars, and ones waiting to restart, do not count.
       if (cs?.state?.running) { running++; if (!cs.started) pendingInit++ }
       else if (!cs?.state?.terminated && !cs?.lastState?.terminated) { pendingInit++; waiting++ }
@@ -64,7 +64,7 @@ export function initializedCondition(pod: KubeObject, statuses: ContainerStatus[
   const byName = new Map(initStatuses.map((cs) => [cs.name, cs]))
   const incomplete = inits.filter((c) => {
     const cs = byName.get(c.name)
-    return isSidecar(c) ? !cs?.started : !cs?.ready
+    return isRestartableInit(c) ? !cs?.started : !cs?.ready
   }).map((c) => c.name)
   if (phase === 'Succeeded') return { type: 'Initialized', status: 'True', reason: 'PodCompleted' }
   if (anyRegularStarted(statuses) || !incomplete.length) return { type: 'Initialized', status: 'True' }

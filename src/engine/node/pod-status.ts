@@ -6,6 +6,7 @@ import type { Termination } from './container-runtime-state.ts'
 import { rfc3339 } from '../sim/clock.ts'
 import { imageID, normalizeImage } from './images.ts'
 import { initializedCondition, podPhase } from './pod-phase.ts'
+import { isRestartableInit } from '../api/pod-display-status.ts'
 import type { Container, ContainerStatus, NodeAddress, PodCondition, VolumeMount } from 'kubernetes-types/core/v1'
 
 /** qos.GetPodQOS: BestEffort without requests/limits, Guaranteed when every container's limits equal its requests. */
@@ -112,12 +113,12 @@ export function runningPodStatus(pod: KubeObject, node: KubeObject, rt: PodRunti
   const inits: Container[] = pod.spec?.initContainers ?? []
   const containerStatuses = containers.map((c) => containerStatus(pod, rt, c, 'regular')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   // Init container statuses stay in spec order (SortStatusesOfInitContainers): kubectl's Init:N/M counts on it.
-  const initContainerStatuses = inits.map((c) => containerStatus(pod, rt, c, c.restartPolicy === 'Always' ? 'sidecar' : 'init'))
+  const initContainerStatuses = inits.map((c) => containerStatus(pod, rt, c, isRestartableInit(c) ? 'sidecar' : 'init'))
   const phase = podPhase(pod, containerStatuses, initContainerStatuses)
   const terminal = phase === 'Succeeded' || phase === 'Failed'
   // GenerateContainersReadyCondition: sidecars first, then the regular containers.
   const unready: string[] = []
-  for (const c of [...inits.filter((i) => i.restartPolicy === 'Always'), ...containers]) if (!specReady(c, rt.containers.get(c.name))) unready.push(c.name)
+  for (const c of [...inits.filter(isRestartableInit), ...containers]) if (!specReady(c, rt.containers.get(c.name))) unready.push(c.name)
   // generate.go's ...ForTerminalPhase: PodFailed for a Failed pod, PodCompleted for a Succeeded one.
   const notReady = terminal ? { status: 'False' as const, reason: phase === 'Failed' ? 'PodFailed' : 'PodCompleted' }
     : unready.length ? { status: 'False' as const, reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` } : { status: 'True' as const }
